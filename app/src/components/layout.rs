@@ -1,0 +1,40 @@
+//! The header (with search) and footer around every page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let query = use_query_map();
+    let q = move || query.read().get("q").unwrap_or_default();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <div class="site-header-inner">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"✓"</span>
+                    "claimtrack"
+                </a>
+                <form class="site-search" method="get" action="/" role="search">
+                    <label for="site-search-q" class="visually-hidden">"Search claims"</label>
+                    <input id="site-search-q" type="search" name="q" maxlength="200"
+                        placeholder="Search claims, speakers, sources" value=q/>
+                    <button type="submit">"Search"</button>
+                </form>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                <strong>"claimtrack"</strong>
+                " tracks quotes and numeric claims in the news: who said them, where they appeared, and whether they hold up. "
+                "Every verdict is shown with its reasoning, evidence and history."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,76 @@
+//! claimtrack's application: the model, the pages, the server functions and (with feature `ssr`)
+//! the store. The `claimtrack` binary in `server/` serves it.
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod model;
+pub mod pages;
+pub mod response;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use error::AppError;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The stylesheet, compiled in; served by the server at [`STYLESHEET_PATH`].
+pub const STYLESHEET: &str = include_str!("../../style/main.css");
+
+/// Where the stylesheet is served. The name carries a hash of its content, so that it can be
+/// cached for a year and a new version is fetched as soon as it changes.
+pub static STYLESHEET_PATH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("/style/claimtrack.{:016x}.css", fnv1a(STYLESHEET.as_bytes())));
+
+/// FNV-1a: a tiny, stable content hash (std's hasher is not stable across releases).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The HTML document around every page.
+pub fn shell() -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="stylesheet" href=STYLESHEET_PATH.as_str()/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The route table. Every route renders on the server with its data already in the HTML
+/// (`SsrMode::Async`), so that pages work, and set their status codes, without JavaScript.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|title: String| if title.is_empty() { "claimtrack".to_owned() } else { format!("{title} — claimtrack") }/>
+        <Link rel="search" href="/"/>
+        <Router>
+            <components::layout::Header/>
+            <main id="main">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::claim_list::ClaimList ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id") view=pages::claim_page::ClaimPage ssr=SsrMode::Async/>
+                    <Route path=path!("/speakers/:slug") view=pages::speaker_page::SpeakerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sources/:id") view=pages::source_page::SourcePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <components::layout::Footer/>
+        </Router>
+    }
+}

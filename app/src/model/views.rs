@@ -1,0 +1,158 @@
+//! What the pages show: claims, speakers and sources as read from the store.
+//!
+//! These are plain data, serialisable so that server functions can return them.
+
+use super::{list_query::Cursor, ClaimKind, Quantity, SpeakerKind, Status};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A speaker as linked from a claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerRef {
+    pub slug: String,
+    pub name: String,
+}
+
+/// A source as linked from a claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub public_id: String,
+    pub title: String,
+    pub outlet: String,
+    pub published_on: Option<NaiveDate>,
+}
+
+/// One row of a claim list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimSummary {
+    pub public_id: String,
+    pub kind: ClaimKind,
+    pub text: String,
+    pub said_on: NaiveDate,
+    pub speaker: SpeakerRef,
+    /// Where the claim first appeared, if anywhere yet.
+    pub first_source: Option<SourceRef>,
+    pub status: Status,
+    pub verdict: Option<String>,
+    pub quantity: Option<Quantity>,
+    pub retracted: bool,
+    /// Position in the list, for keyset pagination.
+    pub cursor: Cursor,
+}
+
+/// How many claims have each status (statuses with none are left out).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatusCounts(pub Vec<(Status, i64)>);
+
+impl StatusCounts {
+    pub fn get(&self, status: Status) -> i64 {
+        self.0.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n)
+    }
+
+    pub fn total(&self) -> i64 {
+        self.0.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// One page of the claim list, with what the filters need to describe themselves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimListPage {
+    pub claims: Vec<ClaimSummary>,
+    /// Matches per status under every filter but the status filter.
+    pub status_counts: StatusCounts,
+    /// Cursor for older claims, if there are any.
+    pub older: Option<Cursor>,
+    /// Cursor for newer claims, if this is not the first page.
+    pub newer: Option<Cursor>,
+    /// The filtered speaker's name, when filtering by speaker.
+    pub speaker_name: Option<String>,
+    /// The filtered source's title, when filtering by source.
+    pub source_title: Option<String>,
+}
+
+/// A speaker's profile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub kind: SpeakerKind,
+    pub aliases: Vec<String>,
+}
+
+/// A source's metadata.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub public_id: String,
+    pub url: String,
+    pub title: String,
+    pub outlet: String,
+    pub author: Option<String>,
+    pub published_on: Option<NaiveDate>,
+}
+
+/// A link an editor cited as evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceLink {
+    pub url: String,
+    pub title: String,
+}
+
+/// One entry of a claim's verification history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Verification {
+    pub status: Status,
+    pub verdict: String,
+    pub rationale: String,
+    pub evidence: Vec<EvidenceLink>,
+    pub editor: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A place where a claim appears.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Appearance {
+    pub source: Source,
+    /// Byte range of the claim in the source's text, when known.
+    pub span: Option<(i64, i64)>,
+}
+
+/// Everything the permalink page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimDetail {
+    pub summary: ClaimSummary,
+    pub speaker: Speaker,
+    pub appearances: Vec<Appearance>,
+    /// Oldest first; the last is the current status.
+    pub verifications: Vec<Verification>,
+    pub retraction_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A speaker's page: the profile, how their claims are rated, their newest claims.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerPage {
+    pub speaker: Speaker,
+    pub status_counts: StatusCounts,
+    pub claims: ClaimListPage,
+}
+
+/// A source's page: its metadata and the claims that appear in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourcePage {
+    pub source: Source,
+    pub claims: ClaimListPage,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_counts_sum_and_default_to_zero() {
+        let counts = StatusCounts(vec![(Status::True, 2), (Status::False, 3)]);
+        assert_eq!(counts.get(Status::False), 3);
+        assert_eq!(counts.get(Status::Misleading), 0);
+        assert_eq!(counts.total(), 5);
+    }
+}

@@ -1,0 +1,28 @@
+//! One file per route.
+
+pub mod claim_list;
+pub mod claim_page;
+pub mod not_found;
+pub mod source_page;
+pub mod speaker_page;
+
+use crate::model::{ListQuery, QueryError};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The list filters in the current URL's query string.
+pub(crate) fn list_query_from_url() -> Result<ListQuery, QueryError> {
+    let params = use_query_map().get_untracked();
+    let mut pairs: Vec<(&'static str, String)> = Vec::new();
+    for name in ["q", "status", "kind", "speaker", "source", "after", "before"] {
+        for value in params.get_all(name).unwrap_or_default() {
+            pairs.push((name, value));
+        }
+    }
+    ListQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+/// A path parameter of the current route.
+pub(crate) fn path_param(name: &str) -> String {
+    leptos_router::hooks::use_params_map().get_untracked().get(name).unwrap_or_default()
+}

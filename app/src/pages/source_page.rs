@@ -1,0 +1,58 @@
+//! `/sources/{id}`: a source's metadata and the claims that appear in it.
+
+use crate::api::read::get_source;
+use crate::components::{claim_card::ClaimCard, error_view::ErrorView, format, pager::Pager};
+use crate::model::{ListQuery, SourcePage as Page};
+use crate::AppError;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn SourcePage() -> impl IntoView {
+    let id = super::path_param("id");
+    let parsed = super::list_query_from_url();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the source…"</p> }>
+            {Suspend::new(async move {
+                let query = match parsed {
+                    Ok(query) => query,
+                    Err(err) => return view! { <ErrorView error=AppError::from(err)/> }.into_any(),
+                };
+                match get_source(id, query.clone()).await {
+                    Ok(page) => view! { <SourceBody page query/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
+    let source = page.source.clone();
+    let total = page.claims.status_counts.total();
+    let base = format!("/sources/{}", source.public_id);
+    let cards = page.claims.claims.iter().cloned().map(|claim| view! { <ClaimCard claim/> }).collect_view();
+    view! {
+        <Title text=source.title.clone()/>
+        <Meta name="description" content=format!("Claims in “{}” ({}), and how they were rated.", source.title, source.outlet)/>
+        <article class="profile">
+            <header class="profile-head">
+                <p class="kind">"Source"</p>
+                <h1>{source.title.clone()}</h1>
+                <dl class="source-meta">
+                    <dt>"Outlet"</dt><dd>{source.outlet.clone()}</dd>
+                    {source.author.clone().map(|a| view! { <dt>"Author"</dt><dd>{a}</dd> })}
+                    {source.published_on.map(|d| view! { <dt>"Published"</dt><dd><time datetime=format::iso_date(d)>{format::date(d)}</time></dd> })}
+                    <dt>"Original"</dt><dd><a class="external" href=source.url.clone() rel="nofollow">{source.url.clone()}</a></dd>
+                </dl>
+            </header>
+            <section aria-labelledby="claims-heading">
+                <h2 id="claims-heading">{format::count(total, "claim appears", "claims appear")} " in this source"</h2>
+                <p><a href=format!("/?source={}", source.public_id)>"Filter and search these claims"</a></p>
+                <div class="claim-list">{cards}</div>
+                <Pager base query page=page.claims.clone()/>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,63 @@
+//! `/speakers/{slug}`: who the speaker is, how their claims are rated, their claims.
+
+use crate::api::read::get_speaker;
+use crate::components::{
+    claim_card::ClaimCard, error_view::ErrorView, format, pager::Pager, rating_chart::RatingChart,
+};
+use crate::model::{ListQuery, SpeakerKind, SpeakerPage as Page};
+use crate::AppError;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn SpeakerPage() -> impl IntoView {
+    let slug = super::path_param("slug");
+    let parsed = super::list_query_from_url();
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading the speaker…"</p> }>
+            {Suspend::new(async move {
+                let query = match parsed {
+                    Ok(query) => query,
+                    Err(err) => return view! { <ErrorView error=AppError::from(err)/> }.into_any(),
+                };
+                match get_speaker(slug, query.clone()).await {
+                    Ok(page) => view! { <SpeakerBody page query/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
+    let speaker = page.speaker.clone();
+    let total = page.status_counts.total();
+    let base = format!("/speakers/{}", speaker.slug);
+    let cards = page.claims.claims.iter().cloned().map(|claim| view! { <ClaimCard claim/> }).collect_view();
+    let aliases = (!speaker.aliases.is_empty()).then(|| {
+        view! { <p class="aliases">"Also known as: " {speaker.aliases.join(" · ")}</p> }
+    });
+    view! {
+        <Title text=speaker.name.clone()/>
+        <Meta name="description" content=format!("Claims by {}, {}, and how they were rated.", speaker.name, speaker.description)/>
+        <article class="profile">
+            <header class="profile-head">
+                <p class="kind">{match speaker.kind { SpeakerKind::Person => "Person", SpeakerKind::Organization => "Organization" }}</p>
+                <h1>{speaker.name.clone()}</h1>
+                {(!speaker.description.is_empty()).then(|| view! { <p class="lede">{speaker.description.clone()}</p> })}
+                {aliases}
+            </header>
+            <section aria-labelledby="ratings-heading">
+                <h2 id="ratings-heading">"How their claims are rated"</h2>
+                <RatingChart counts=page.status_counts.clone()/>
+            </section>
+            <section aria-labelledby="claims-heading">
+                <h2 id="claims-heading">{format::count(total, "claim", "claims")}</h2>
+                <p><a href=format!("/?speaker={}", speaker.slug)>"Filter and search these claims"</a></p>
+                <div class="claim-list">{cards}</div>
+                <Pager base query page=page.claims.clone()/>
+            </section>
+        </article>
+    }
+}

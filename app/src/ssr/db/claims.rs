@@ -1,0 +1,317 @@
+//! Claims: the filtered list, one claim, and adding claims.
+
+use super::{search, WriteTx};
+use crate::model::{
+    public_id, ClaimKind, ClaimListPage, ClaimSummary, Cursor, ListQuery, Page, Quantity, SourceRef,
+    SpeakerRef, Status, StatusCounts, PAGE_SIZE,
+};
+use crate::model::{Change, Qualifier};
+use crate::AppError;
+use chrono::NaiveDate;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+/// The columns of a [`ClaimSummary`], selected from `claims c`. The first appearance's source is
+/// found through the `appearances (claim_id, source_id)` uniqueness index, one lookup per row.
+const SUMMARY_COLUMNS: &str = "SELECT c.id, c.kind, c.text, c.said_on, c.status, c.verdict, \
+    c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier, \
+    c.retracted_at IS NOT NULL AS retracted, sp.slug AS speaker_slug, sp.name AS speaker_name, \
+    src.id AS source_id, src.title AS source_title, src.outlet AS source_outlet, \
+    src.published_on AS source_published_on";
+
+const SUMMARY_JOINS: &str = " JOIN speakers sp ON sp.id = c.speaker_id \
+    LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a \
+                                        WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)";
+
+/// A claim row as selected by [`SUMMARY_COLUMNS`].
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    kind: String,
+    text: String,
+    said_on: NaiveDate,
+    status: String,
+    verdict: Option<String>,
+    quantity_value: Option<f64>,
+    quantity_unit: Option<String>,
+    quantity_of: Option<f64>,
+    quantity_change: Option<String>,
+    quantity_qualifier: Option<String>,
+    retracted: bool,
+    speaker_slug: String,
+    speaker_name: String,
+    source_id: Option<i64>,
+    source_title: Option<String>,
+    source_outlet: Option<String>,
+    source_published_on: Option<NaiveDate>,
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> ClaimSummary {
+        // The CHECK constraints guarantee these values; a mismatch would mean the schema and the
+        // enums have drifted apart, which the tests catch, so falling back is only defensive.
+        let kind = ClaimKind::parse(&self.kind).unwrap_or(ClaimKind::Quote);
+        let status = Status::parse(&self.status).unwrap_or(Status::Unverified);
+        let quantity = match (self.quantity_value, self.quantity_unit) {
+            (Some(value), Some(unit)) => Some(Quantity {
+                value,
+                unit,
+                of: self.quantity_of,
+                change: self.quantity_change.as_deref().and_then(Change::parse),
+                qualifier: self.quantity_qualifier.as_deref().and_then(Qualifier::parse),
+            }),
+            _ => None,
+        };
+        let first_source = match (self.source_id, self.source_title, self.source_outlet) {
+            (Some(id), Some(title), Some(outlet)) => Some(SourceRef {
+                public_id: public_id::encode(id),
+                title,
+                outlet,
+                published_on: self.source_published_on,
+            }),
+            _ => None,
+        };
+        ClaimSummary {
+            public_id: public_id::encode(self.id),
+            kind,
+            text: self.text,
+            said_on: self.said_on,
+            speaker: SpeakerRef { slug: self.speaker_slug, name: self.speaker_name },
+            first_source,
+            status,
+            verdict: self.verdict,
+            quantity,
+            retracted: self.retracted,
+            cursor: Cursor { said_on: self.said_on, id: self.id },
+        }
+    }
+}
+
+/// Appends the filters of `query` as `AND …` conditions on `c`; the status filter only when asked,
+/// since the per-status counts are taken under every filter but that one.
+fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, with_status: bool) {
+    if with_status && !query.statuses.is_empty() {
+        qb.push(" AND c.status IN (");
+        let mut list = qb.separated(", ");
+        for status in &query.statuses {
+            list.push_bind(status.as_str());
+        }
+        qb.push(")");
+    }
+    if let Some(kind) = query.kind {
+        qb.push(" AND c.kind = ").push_bind(kind.as_str());
+    }
+    if let Some(slug) = &query.speaker {
+        qb.push(" AND c.speaker_id = (SELECT id FROM speakers WHERE slug = ")
+            .push_bind(slug.clone())
+            .push(")");
+    }
+    if let Some(source_id) = query.source.as_deref().and_then(public_id::decode) {
+        qb.push(" AND c.id IN (SELECT claim_id FROM appearances WHERE source_id = ")
+            .push_bind(source_id)
+            .push(")");
+    }
+}
+
+/// One page of claims matching `query`, newest first, with the per-status counts.
+pub async fn list(pool: &SqlitePool, query: &ListQuery) -> Result<ClaimListPage, AppError> {
+    let terms = query.search_terms();
+    let (mut rows, descending) = fetch_page(pool, query, &terms).await?;
+    if !descending && rows.len() <= PAGE_SIZE {
+        // Paging back reached the newest claims: show a full first page rather than a short one.
+        (rows, _) = fetch_page(pool, &query.with_page(Page::First), &terms).await?;
+        return finish(pool, query.with_page(Page::First), rows, &terms).await;
+    }
+    finish(pool, query.clone(), rows, &terms).await
+}
+
+/// Fetches up to PAGE_SIZE + 1 rows in list order (newest first); the extra row tells whether
+/// another page follows. Also returns whether the rows were read newest first (false when paging
+/// back towards newer claims).
+async fn fetch_page(
+    pool: &SqlitePool,
+    query: &ListQuery,
+    terms: &[String],
+) -> Result<(Vec<ClaimSummary>, bool), AppError> {
+    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
+    search::push_claims_from(&mut qb, terms, SUMMARY_JOINS);
+    push_filters(&mut qb, query, true);
+    // Row-value comparisons use the (…, said_on DESC, id DESC) indexes as ranges.
+    let descending = match query.page {
+        Page::First => true,
+        Page::After(c) => {
+            qb.push(" AND (c.said_on, c.id) < (").push_bind(c.said_on).push(", ").push_bind(c.id).push(")");
+            true
+        }
+        Page::Before(c) => {
+            qb.push(" AND (c.said_on, c.id) > (").push_bind(c.said_on).push(", ").push_bind(c.id).push(")");
+            false
+        }
+    };
+    let order = if descending { "DESC" } else { "ASC" };
+    qb.push(format!(" ORDER BY c.said_on {order}, c.id {order} LIMIT {}", PAGE_SIZE + 1));
+    let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
+    let mut claims: Vec<ClaimSummary> = rows.into_iter().map(SummaryRow::into_summary).collect();
+    if !descending {
+        claims.reverse();
+    }
+    Ok((claims, descending))
+}
+
+/// Trims the extra row, works out the Older/Newer cursors and adds counts and filter labels.
+async fn finish(
+    pool: &SqlitePool,
+    query: ListQuery,
+    mut claims: Vec<ClaimSummary>,
+    terms: &[String],
+) -> Result<ClaimListPage, AppError> {
+    let more = claims.len() > PAGE_SIZE;
+    let (older, newer) = match query.page {
+        Page::First => {
+            claims.truncate(PAGE_SIZE);
+            (more.then(|| claims.last().map(|c| c.cursor)).flatten(), None)
+        }
+        Page::After(_) => {
+            claims.truncate(PAGE_SIZE);
+            (more.then(|| claims.last().map(|c| c.cursor)).flatten(), claims.first().map(|c| c.cursor))
+        }
+        Page::Before(_) => {
+            // Read oldest first and reversed: the extra row is the newest one, at the front.
+            if more {
+                claims.remove(0);
+            }
+            (claims.last().map(|c| c.cursor), claims.first().map(|c| c.cursor))
+        }
+    };
+    let status_counts = status_counts(pool, &query, terms).await?;
+    let speaker_name = match &query.speaker {
+        Some(slug) => super::speakers::name_by_slug(pool, slug).await?,
+        None => None,
+    };
+    let source_title = match query.source.as_deref().and_then(public_id::decode) {
+        Some(id) => super::sources::title_by_id(pool, id).await?,
+        None => None,
+    };
+    Ok(ClaimListPage { claims, status_counts, older, newer, speaker_name, source_title })
+}
+
+/// How many claims match each status under every filter of `query` except the status filter.
+pub async fn status_counts(
+    pool: &SqlitePool,
+    query: &ListQuery,
+    terms: &[String],
+) -> Result<StatusCounts, AppError> {
+    let mut qb = QueryBuilder::<Sqlite>::new("SELECT c.status, count(*)");
+    search::push_claims_from(&mut qb, terms, "");
+    push_filters(&mut qb, query, false);
+    qb.push(" GROUP BY c.status");
+    let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(pool).await?;
+    let mut counts: Vec<(Status, i64)> =
+        rows.into_iter().filter_map(|(status, n)| Status::parse(&status).map(|s| (s, n))).collect();
+    counts.sort_by_key(|(status, _)| Status::ALL.iter().position(|s| s == status));
+    Ok(StatusCounts(counts))
+}
+
+/// The summary of one claim by internal id.
+pub async fn summary(pool: &SqlitePool, id: i64) -> Result<Option<ClaimSummary>, AppError> {
+    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
+    qb.push(" FROM claims c").push(SUMMARY_JOINS).push(" WHERE c.id = ").push_bind(id);
+    let row: Option<SummaryRow> = qb.build_query_as().fetch_optional(pool).await?;
+    Ok(row.map(SummaryRow::into_summary))
+}
+
+/// The speaker id, creation time and retraction reason of a claim, for the permalink page.
+pub struct ClaimMeta {
+    pub speaker_id: i64,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub retraction_reason: Option<String>,
+}
+
+pub async fn meta(pool: &SqlitePool, id: i64) -> Result<Option<ClaimMeta>, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT speaker_id, created_at AS "created_at: chrono::DateTime<chrono::Utc>", retraction_reason
+             FROM claims WHERE id = ?"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| ClaimMeta {
+        speaker_id: r.speaker_id,
+        created_at: r.created_at,
+        retraction_reason: r.retraction_reason,
+    }))
+}
+
+/// A claim to add, with its speaker already known.
+#[derive(Clone, Debug)]
+pub struct NewClaim<'a> {
+    pub kind: ClaimKind,
+    pub text: &'a str,
+    pub speaker_id: i64,
+    pub said_on: NaiveDate,
+    pub quantity: Option<&'a Quantity>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Adds a claim (status `unverified`) and returns its internal id.
+pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppError> {
+    let kind = claim.kind.as_str();
+    let (value, unit, of, change, qualifier) = match claim.quantity {
+        Some(q) => (
+            Some(q.value),
+            Some(q.unit.as_str()),
+            q.of,
+            q.change.map(Change::as_str),
+            q.qualifier.map(Qualifier::as_str),
+        ),
+        None => (None, None, None, None, None),
+    };
+    let created_at = crate::ssr::db::history::timestamp(claim.created_at);
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO claims (kind, text, speaker_id, said_on, quantity_value, quantity_unit,
+                               quantity_of, quantity_change, quantity_qualifier, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           RETURNING id AS "id!""#,
+        kind,
+        claim.text,
+        claim.speaker_id,
+        claim.said_on,
+        value,
+        unit,
+        of,
+        change,
+        qualifier,
+        created_at,
+        created_at,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// Records that claim `claim_id` appears in source `source_id` (optionally at a byte range).
+pub async fn add_appearance(
+    tx: &mut WriteTx,
+    claim_id: i64,
+    source_id: i64,
+    span: Option<(i64, i64)>,
+) -> Result<(), AppError> {
+    let (start, end) = span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
+    sqlx::query!(
+        "INSERT INTO appearances (claim_id, source_id, start_byte, end_byte) VALUES (?, ?, ?, ?)",
+        claim_id,
+        source_id,
+        start,
+        end
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether there are no claims at all (the demo loader only fills an empty database).
+pub async fn none_yet(pool: &SqlitePool) -> Result<bool, AppError> {
+    let any = sqlx::query_scalar!(r#"SELECT EXISTS (SELECT 1 FROM claims) AS "any!: bool""#)
+        .fetch_one(pool)
+        .await?;
+    Ok(!any)
+}

@@ -1,0 +1,34 @@
+//! Opening the database file and bringing its schema up to date.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::path::Path;
+use std::time::Duration;
+
+/// The schema migrations, compiled into the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+/// Opens (creating if missing) the SQLite database at `path`.
+///
+/// - WAL journal: readers never wait for the writer, and the writer never waits for readers.
+/// - `synchronous = NORMAL`: with WAL, a committed transaction survives a crash of the process;
+///   only a power loss can undo the last few commits, and it can never corrupt the file.
+/// - `busy_timeout`: a writer waits up to 5 s for another writer instead of failing at once.
+/// - foreign keys on: SQLite leaves them off unless asked, per connection.
+pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(Duration::from_secs(5))
+        .foreign_keys(true)
+        .pragma("temp_store", "memory");
+    SqlitePoolOptions::new().max_connections(8).min_connections(1).connect_with(options).await
+}
+
+/// Applies the migrations that have not run yet. A failure stops the program: serving on a schema
+/// the code does not expect would corrupt data.
+pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
+    MIGRATOR.run(pool).await
+}

@@ -1,0 +1,74 @@
+//! Sources: the documents claims appear in.
+
+use super::WriteTx;
+use crate::model::{public_id, Appearance, Source};
+use crate::AppError;
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+/// A source's title, for labelling a filter.
+pub async fn title_by_id(pool: &SqlitePool, id: i64) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar!("SELECT title FROM sources WHERE id = ?", id).fetch_optional(pool).await?)
+}
+
+/// A source's metadata by internal id.
+pub async fn by_id(pool: &SqlitePool, id: i64) -> Result<Option<Source>, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT id AS "id!", url, title, outlet, author, published_on AS "published_on: NaiveDate"
+             FROM sources WHERE id = ?"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| Source {
+        public_id: public_id::encode(r.id),
+        url: r.url,
+        title: r.title,
+        outlet: r.outlet,
+        author: r.author,
+        published_on: r.published_on,
+    }))
+}
+
+/// Where a claim appears, in the order the appearances were recorded.
+pub async fn appearances_of(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Appearance>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT s.id AS "id!", s.url, s.title, s.outlet, s.author, s.published_on AS "published_on: NaiveDate",
+                  a.start_byte, a.end_byte
+             FROM appearances a JOIN sources s ON s.id = a.source_id
+            WHERE a.claim_id = ?
+            ORDER BY a.id"#,
+        claim_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Appearance {
+            source: Source {
+                public_id: public_id::encode(r.id),
+                url: r.url,
+                title: r.title,
+                outlet: r.outlet,
+                author: r.author,
+                published_on: r.published_on,
+            },
+            span: r.start_byte.zip(r.end_byte),
+        })
+        .collect())
+}
+
+/// Adds a source; returns its internal id.
+pub async fn insert(tx: &mut WriteTx, source: &Source) -> Result<i64, AppError> {
+    let id = sqlx::query_scalar!(
+        "INSERT INTO sources (url, title, outlet, author, published_on) VALUES (?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
+        source.url,
+        source.title,
+        source.outlet,
+        source.author,
+        source.published_on
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}

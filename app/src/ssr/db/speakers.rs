@@ -1,0 +1,71 @@
+//! Speakers and their aliases.
+
+use super::WriteTx;
+use crate::model::{Speaker, SpeakerKind};
+use crate::AppError;
+use sqlx::SqlitePool;
+
+/// A speaker's name, for labelling a filter.
+pub async fn name_by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar!("SELECT name FROM speakers WHERE slug = ?", slug).fetch_optional(pool).await?)
+}
+
+/// A speaker's profile and internal id, by slug.
+pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<(i64, Speaker)>, AppError> {
+    let Some(row) = sqlx::query!(
+        r#"SELECT id AS "id!", slug, name, description, kind FROM speakers WHERE slug = ?"#,
+        slug
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let speaker = Speaker {
+        slug: row.slug,
+        name: row.name,
+        description: row.description,
+        kind: SpeakerKind::parse(&row.kind).unwrap_or(SpeakerKind::Person),
+        aliases: aliases(pool, row.id).await?,
+    };
+    Ok(Some((row.id, speaker)))
+}
+
+/// A speaker's profile, by internal id.
+pub async fn by_id(pool: &SqlitePool, id: i64) -> Result<Option<Speaker>, AppError> {
+    let Some(slug) =
+        sqlx::query_scalar!("SELECT slug FROM speakers WHERE id = ?", id).fetch_optional(pool).await?
+    else {
+        return Ok(None);
+    };
+    Ok(by_slug(pool, &slug).await?.map(|(_, speaker)| speaker))
+}
+
+async fn aliases(pool: &SqlitePool, speaker_id: i64) -> Result<Vec<String>, AppError> {
+    Ok(sqlx::query_scalar!(
+        "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
+        speaker_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Adds a speaker with aliases; returns the internal id.
+pub async fn insert(tx: &mut WriteTx, speaker: &Speaker) -> Result<i64, AppError> {
+    let kind = speaker.kind.as_str();
+    let id = sqlx::query_scalar!(
+        "INSERT INTO speakers (slug, name, description, kind) VALUES (?, ?, ?, ?) RETURNING id AS \"id!\"",
+        speaker.slug,
+        speaker.name,
+        speaker.description,
+        kind
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    for alias in &speaker.aliases {
+        sqlx::query!("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", id, alias)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}

@@ -1,0 +1,9 @@
+//! Server-only code: the store, the application state, the demo loader.
+//! Compiled only with feature `ssr`, the one cfg gate. Nothing here renders markup.
+
+pub mod db;
+pub mod demo;
+pub mod read;
+pub mod state;
+
+pub use state::AppState;

@@ -1,0 +1,101 @@
+//! The command line. Every flag can also be set from the environment (`CLAIMTRACK_…`).
+
+use anyhow::Context;
+use app::ssr::{db, demo};
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// claimtrack tracks quotes and numeric claims made in the news: who said them, where they
+/// appeared, and whether they hold up.
+#[derive(Debug, Parser)]
+#[command(name = "claimtrack", version, about, long_about = None)]
+pub struct Cli {
+    /// The SQLite database file; created and migrated if it does not exist.
+    #[arg(long, global = true, env = "CLAIMTRACK_DB", default_value = "claimtrack.db")]
+    pub db: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default command).
+    Serve(ServeArgs),
+    /// Create the database if needed and apply any pending schema migrations, then exit.
+    Migrate,
+    /// Load the demo data (claims from one news story) into an empty database, then exit.
+    Demo,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// The address and port to listen on.
+    #[arg(long, env = "CLAIMTRACK_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Load the demo data first if the database has no claims.
+    #[arg(long, env = "CLAIMTRACK_DEMO")]
+    pub demo: bool,
+
+    /// The public URL of the site, for absolute links (e.g. https://claims.example.org).
+    /// Defaults to http:// and the listening address.
+    #[arg(long, env = "CLAIMTRACK_SITE_URL")]
+    pub site_url: Option<String>,
+
+    /// Seconds to let in-flight requests finish after Ctrl-C or SIGTERM.
+    #[arg(long, env = "CLAIMTRACK_SHUTDOWN_GRACE", default_value_t = 10)]
+    pub shutdown_grace: u64,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs {
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            demo: false,
+            site_url: None,
+            shutdown_grace: 10,
+        }
+    }
+}
+
+/// Runs the chosen command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(args) => crate::serve::serve(&cli.db, args).await,
+        Command::Migrate => {
+            let pool = open(&cli.db).await?;
+            pool.close().await;
+            println!("{}: schema is up to date", cli.db.display());
+            Ok(())
+        }
+        Command::Demo => {
+            let pool = open(&cli.db).await?;
+            let loaded = demo::load_if_empty(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            pool.close().await;
+            match loaded {
+                demo::Loaded::Claims(n) => {
+                    println!("{}: loaded the demo data ({n} claims)", cli.db.display());
+                    Ok(())
+                }
+                demo::Loaded::SkippedNotEmpty => anyhow::bail!(
+                    "{} already has claims; the demo data is only loaded into an empty database \
+                     (use --db to name a new file)",
+                    cli.db.display()
+                ),
+            }
+        }
+    }
+}
+
+/// Opens the database and applies pending migrations. A migration failure stops the program.
+pub async fn open(path: &Path) -> anyhow::Result<sqlx::SqlitePool> {
+    let pool = db::pool::connect(path)
+        .await
+        .with_context(|| format!("cannot open the database {}", path.display()))?;
+    db::pool::migrate(&pool)
+        .await
+        .with_context(|| format!("cannot migrate the database {}", path.display()))?;
+    Ok(pool)
+}

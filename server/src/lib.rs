@@ -1,0 +1,9 @@
+//! The `claimtrack` binary's library: command line, router, HTTP layers. Split from `main.rs` so
+//! that the tests can build the same router.
+
+pub mod cli;
+pub mod http;
+pub mod serve;
+pub mod telemetry;
+
+pub use http::router;

@@ -1,0 +1,16 @@
+//! `claimtrack`: parse the command line and run the chosen command.
+
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = server::cli::Cli::parse();
+    server::telemetry::init();
+    match server::cli::run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("claimtrack: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

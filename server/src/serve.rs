@@ -1,0 +1,75 @@
+//! `claimtrack serve`: open the store, bind, serve until Ctrl-C or SIGTERM, shut down cleanly.
+
+use crate::cli::{open, ServeArgs};
+use anyhow::Context;
+use app::ssr::{demo, AppState};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let pool = open(db_path).await?;
+    if args.demo {
+        match demo::load_if_empty(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+            demo::Loaded::Claims(n) => tracing::info!(claims = n, "loaded the demo data"),
+            demo::Loaded::SkippedNotEmpty => tracing::info!("the database has claims; demo data not loaded"),
+        }
+    }
+    let site_url = args.site_url.clone().unwrap_or_else(|| format!("http://{}", args.addr));
+    let state = AppState::new(pool.clone(), &site_url);
+    let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
+        format!("cannot listen on {} (is another program using it? try --addr)", args.addr)
+    })?;
+    let local = listener.local_addr()?;
+    tracing::info!(
+        db = %db_path.display(),
+        startup_ms = started.elapsed().as_millis() as u64,
+        "claimtrack is serving on http://{local}"
+    );
+
+    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, crate::router(state)).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing requests in flight");
+        let _ = stopping_tx.send(());
+    });
+    let grace = Duration::from_secs(args.shutdown_grace);
+    let deadline = async move {
+        // Never fires unless shutdown started; then gives in-flight requests `grace` to finish.
+        if stopping_rx.await.is_ok() {
+            tokio::time::sleep(grace).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        result = server => result.context("the server failed")?,
+        () = deadline => tracing::warn!(grace_secs = grace.as_secs(), "requests still running after the grace period; stopping anyway"),
+    }
+    pool.close().await;
+    tracing::info!("stopped; the database is closed");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
