@@ -58,7 +58,15 @@ pub fn shell() -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title formatter=|title: String| if title.is_empty() { "claimtrack".to_owned() } else { format!("{title} — claimtrack") }/>
+        // leptos_meta writes the title into the page unescaped, so every title is escaped here, the
+        // one formatter all pages' titles pass through: a claim's text must not end the element.
+        <Title formatter=|title: String| {
+            if title.is_empty() {
+                "claimtrack".to_owned()
+            } else {
+                components::format::escape_html(&format!("{title} — claimtrack"))
+            }
+        }/>
         <Link rel="search" href="/"/>
         <Router>
             <components::layout::Header/>

@@ -16,7 +16,7 @@ pub async fn list_claims(query: ListQuery) -> Result<ClaimListPage, AppError> {
 #[server(endpoint = "claims/get", input = Json)]
 pub async fn get_claim(id: String) -> Result<ClaimDetail, AppError> {
     let state = crate::ssr::AppState::from_context()?;
-    crate::ssr::read::claim_detail(&state.pool, &id).await
+    crate::ssr::read::claim_detail(&state.pool, &state.site_url, &id).await
 }
 
 /// A speaker's profile and claims.

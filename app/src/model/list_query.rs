@@ -156,6 +156,8 @@ impl ListQuery {
                 _ => {}
             }
         }
+        // One canonical order, so that equal filters make equal URLs.
+        query.statuses.sort();
         Ok(query)
     }
 
@@ -271,7 +273,7 @@ mod tests {
             ("after", &encoded),
         ])
         .unwrap();
-        assert_eq!(query.statuses, vec![Status::False, Status::Misleading]);
+        assert_eq!(query.statuses, vec![Status::Misleading, Status::False], "in canonical order");
         assert_eq!(query.kind, Some(ClaimKind::Numeric));
         assert_eq!(query.speaker.as_deref(), Some("vladimir-putin"));
         assert_eq!(query.page, Page::After(cursor));
@@ -307,7 +309,7 @@ mod tests {
     fn the_query_string_round_trips() {
         let cursor = Cursor { said_on: NaiveDate::from_ymd_opt(2022, 12, 29).unwrap(), id: 3 };
         let query = ListQuery {
-            statuses: vec![Status::True, Status::InReview],
+            statuses: vec![Status::InReview, Status::True],
             kind: Some(ClaimKind::Quote),
             speaker: Some("xi-jinping".into()),
             source: Some(public_id::encode(2)),

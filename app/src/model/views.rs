@@ -127,6 +127,8 @@ pub struct ClaimDetail {
     pub verifications: Vec<Verification>,
     pub retraction_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The absolute URL of the claim's permalink page.
+    pub permalink: String,
 }
 
 /// A speaker's page: the profile, how their claims are rated, their newest claims.

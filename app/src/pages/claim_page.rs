@@ -116,7 +116,10 @@ fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
 
             <section class="permalink" aria-labelledby="permalink-heading">
                 <h2 id="permalink-heading">"Permalink"</h2>
-                <p><code>{format!("/claims/{}", s.public_id)}</code></p>
+                <p>
+                    <label for="permalink-url" class="muted">"Link to this claim (it will never change)"</label>
+                    <input id="permalink-url" type="text" readonly value=claim.permalink.clone()/>
+                </p>
                 <p class="muted">"Added " <time datetime=format::iso_date_time(claim.created_at)>{format::date_time(claim.created_at)}</time></p>
             </section>
         </article>

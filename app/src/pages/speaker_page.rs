@@ -36,7 +36,7 @@ fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
     let base = format!("/speakers/{}", speaker.slug);
     let cards = page.claims.claims.iter().cloned().map(|claim| view! { <ClaimCard claim/> }).collect_view();
     let aliases = (!speaker.aliases.is_empty()).then(|| {
-        view! { <p class="aliases">"Also known as: " {speaker.aliases.join(" · ")}</p> }
+        view! { <p class="aliases">{format!("Also known as: {}", speaker.aliases.join(" · "))}</p> }
     });
     view! {
         <Title text=speaker.name.clone()/>

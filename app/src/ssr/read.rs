@@ -11,13 +11,14 @@ pub async fn claim_list(pool: &SqlitePool, query: &ListQuery) -> Result<ClaimLis
     db::claims::list(pool, query).await
 }
 
-/// Everything the permalink page shows, by public id.
-pub async fn claim_detail(pool: &SqlitePool, public: &str) -> Result<ClaimDetail, AppError> {
+/// Everything the permalink page shows, by public id; `site_url` makes the permalink absolute.
+pub async fn claim_detail(pool: &SqlitePool, site_url: &str, public: &str) -> Result<ClaimDetail, AppError> {
     let not_found = || AppError::not_found(format!("There is no claim with the id “{}”.", clip(public)));
     let id = public_id::decode(public).ok_or_else(not_found)?;
     let summary = db::claims::summary(pool, id).await?.ok_or_else(not_found)?;
     let meta = db::claims::meta(pool, id).await?.ok_or_else(not_found)?;
     let speaker = db::speakers::by_id(pool, meta.speaker_id).await?.ok_or(AppError::Internal)?;
+    let permalink = format!("{site_url}/claims/{}", summary.public_id);
     Ok(ClaimDetail {
         summary,
         speaker,
@@ -25,6 +26,7 @@ pub async fn claim_detail(pool: &SqlitePool, public: &str) -> Result<ClaimDetail
         verifications: db::history::for_claim(pool, id).await?,
         retraction_reason: meta.retraction_reason,
         created_at: meta.created_at,
+        permalink,
     })
 }
 

@@ -315,3 +315,7 @@ pub async fn none_yet(pool: &SqlitePool) -> Result<bool, AppError> {
         .await?;
     Ok(!any)
 }
+
+#[cfg(test)]
+#[path = "claims_tests.rs"]
+mod tests;

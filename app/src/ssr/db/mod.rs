@@ -7,6 +7,7 @@ pub mod pool;
 pub mod search;
 pub mod sources;
 pub mod speakers;
+pub mod testing;
 pub mod users;
 
 use crate::AppError;

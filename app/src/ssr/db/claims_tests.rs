@@ -1,0 +1,201 @@
+//! Tests of the claim list: filters, search, counts, pagination and the search index's upkeep.
+
+use super::list;
+use crate::model::{public_id, ClaimKind, ListQuery, Page, Quantity, Status, PAGE_SIZE};
+use crate::ssr::db::testing::{add_claim, add_source, add_speaker, day};
+use crate::ssr::demo;
+use sqlx::SqlitePool;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn texts(page: &crate::model::ClaimListPage) -> Vec<String> {
+    page.claims.iter().map(|c| c.text.clone()).collect()
+}
+
+fn search(q: &str) -> ListQuery {
+    ListQuery { q: Some(q.into()), ..ListQuery::default() }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_demo_lists_newest_first_with_speakers_sources_and_quantities(pool: SqlitePool) -> TestResult {
+    assert_eq!(demo::load_if_empty(&pool).await?, demo::Loaded::Claims(11));
+    let page = list(&pool, &ListQuery::default()).await?;
+    assert_eq!(page.claims.len(), 11);
+    assert!(page.claims.windows(2).all(|w| (w[0].said_on, w[0].cursor.id) > (w[1].said_on, w[1].cursor.id)));
+    let missiles = page.claims.iter().find(|c| c.text.contains("54 of 69")).ok_or("missing claim")?;
+    assert_eq!(missiles.speaker.name, "Armed Forces of Ukraine");
+    assert_eq!(missiles.first_source.as_ref().map(|s| s.outlet.as_str()), Some("The Washington Post"));
+    assert_eq!(missiles.quantity.as_ref().map(Quantity::headline).as_deref(), Some("54 of 69 (78.3%)"));
+    assert_eq!(page.status_counts.total(), 11);
+    assert_eq!(page.status_counts.get(Status::True), 1);
+    assert_eq!(page.older, None);
+    assert_eq!(page.newer, None);
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn loading_the_demo_twice_loads_it_once(pool: SqlitePool) -> TestResult {
+    demo::load_if_empty(&pool).await?;
+    assert_eq!(demo::load_if_empty(&pool).await?, demo::Loaded::SkippedNotEmpty);
+    assert_eq!(list(&pool, &ListQuery::default()).await?.status_counts.total(), 11);
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn filters_combine_and_counts_ignore_only_the_status_filter(pool: SqlitePool) -> TestResult {
+    demo::load_if_empty(&pool).await?;
+    let in_review = ListQuery { statuses: vec![Status::InReview, Status::True], ..ListQuery::default() };
+    let page = list(&pool, &in_review).await?;
+    assert_eq!(page.claims.len(), 2);
+    assert!(page.claims.iter().all(|c| matches!(c.status, Status::InReview | Status::True)));
+    assert_eq!(page.status_counts.total(), 11, "counts are taken without the status filter");
+
+    let putin_numbers = ListQuery {
+        kind: Some(ClaimKind::Numeric),
+        speaker: Some("vladimir-putin".into()),
+        ..ListQuery::default()
+    };
+    let page = list(&pool, &putin_numbers).await?;
+    assert_eq!(texts(&page), vec!["Sino-Russian trade is set to increase by 25 percent"]);
+    assert_eq!(page.speaker_name.as_deref(), Some("Vladimir Putin"));
+
+    let week = sqlx::query_scalar!(r#"SELECT id AS "id!" FROM sources WHERE outlet = 'The Week'"#)
+        .fetch_one(&pool)
+        .await?;
+    let in_the_week = ListQuery { source: Some(public_id::encode(week)), ..ListQuery::default() };
+    let page = list(&pool, &in_the_week).await?;
+    assert_eq!(page.claims.len(), 2);
+    assert_eq!(
+        page.source_title.as_deref(),
+        Some("Putin and Xi reaffirm Russia-China relations amid unrest")
+    );
+
+    let nobody = ListQuery { speaker: Some("no-such-speaker".into()), ..ListQuery::default() };
+    let page = list(&pool, &nobody).await?;
+    assert!(page.claims.is_empty());
+    assert_eq!(page.status_counts.total(), 0);
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn search_covers_text_speaker_aliases_and_source_titles(pool: SqlitePool) -> TestResult {
+    demo::load_if_empty(&pool).await?;
+    assert_eq!(
+        texts(&list(&pool, &search("needier")).await?),
+        vec!["Moscow is a much needier partner than China is"]
+    );
+    // "missile" is a prefix of "missiles".
+    assert_eq!(list(&pool, &search("missile")).await?.claims.len(), 1);
+    // An alias of the speaker ("Chinese leader Xi Jinping") finds their claims.
+    let by_alias = list(&pool, &search("chinese leader")).await?;
+    assert_eq!(by_alias.claims.len(), 1);
+    assert_eq!(by_alias.claims[0].speaker.name, "Xi Jinping");
+    // Words of a source title ("backdrop") find the claims appearing in it.
+    assert_eq!(list(&pool, &search("backdrop")).await?.claims.len(), 11);
+    // All words must match.
+    assert!(list(&pool, &search("needier missiles")).await?.claims.is_empty());
+    // Search syntax in the input is inert, never an error.
+    for hostile in ["\"", "NEAR(", "a OR", "*", "-x", "'; DROP TABLE claims; --", "^", "{text}:x"] {
+        list(&pool, &search(hostile)).await?;
+    }
+    // The search narrows the counts too.
+    let page = list(&pool, &search("putin")).await?;
+    assert_eq!(page.status_counts.total() as usize, page.claims.len());
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_search_index_follows_edits(pool: SqlitePool) -> TestResult {
+    let speaker = add_speaker(&pool, "Maria Lopez", &[]).await?;
+    let claim = add_claim(&pool, speaker, "We will not be rushed", day(0), None, None).await?;
+    assert_eq!(list(&pool, &search("rushed")).await?.claims.len(), 1);
+
+    sqlx::query!("UPDATE claims SET text = 'A deal is close' WHERE id = ?", claim).execute(&pool).await?;
+    assert!(list(&pool, &search("rushed")).await?.claims.is_empty(), "old words leave the index");
+    assert_eq!(list(&pool, &search("deal")).await?.claims.len(), 1);
+
+    sqlx::query!("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, 'Minister Lopez')", speaker)
+        .execute(&pool)
+        .await?;
+    assert_eq!(list(&pool, &search("minister")).await?.claims.len(), 1);
+
+    sqlx::query!("UPDATE speakers SET name = 'María López-Ruiz' WHERE id = ?", speaker)
+        .execute(&pool)
+        .await?;
+    assert_eq!(
+        list(&pool, &search("ruiz")).await?.claims.len(),
+        1,
+        "renamed speakers are found by the new name"
+    );
+    assert_eq!(list(&pool, &search("lopez")).await?.claims.len(), 1, "diacritics are folded");
+
+    let source = add_source(&pool, 1, "Budget talks stall", "Wire").await?;
+    sqlx::query!("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)", claim, source)
+        .execute(&pool)
+        .await?;
+    assert_eq!(list(&pool, &search("budget")).await?.claims.len(), 1);
+    sqlx::query!("UPDATE sources SET title = 'Talks resume' WHERE id = ?", source).execute(&pool).await?;
+    assert!(list(&pool, &search("budget")).await?.claims.is_empty());
+    assert_eq!(list(&pool, &search("resume")).await?.claims.len(), 1);
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn paging_neither_skips_nor_repeats_when_claims_arrive(pool: SqlitePool) -> TestResult {
+    let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
+    // 45 claims over 15 days, three per day: ties on the date are broken by id.
+    for n in 0..45 {
+        add_claim(&pool, speaker, &format!("claim number {n}"), day(n / 3), None, None).await?;
+    }
+    let first = list(&pool, &ListQuery::default()).await?;
+    assert_eq!(first.claims.len(), PAGE_SIZE);
+    assert_eq!(first.claims[0].text, "claim number 44");
+    let older = first.older.ok_or("a second page")?;
+
+    // New claims arrive, on the newest day and on an old one, before the reader pages on.
+    add_claim(&pool, speaker, "late news", day(20), None, None).await?;
+    add_claim(&pool, speaker, "late old news", day(0), None, None).await?;
+
+    let second = list(&pool, &ListQuery::default().with_page(Page::After(older))).await?;
+    assert_eq!(second.claims.len(), PAGE_SIZE);
+    assert_eq!(second.claims[0].text, "claim number 24", "continues right after the first page");
+    let third =
+        list(&pool, &ListQuery::default().with_page(Page::After(second.older.ok_or("third")?))).await?;
+    assert_eq!(third.older, None, "the last page has no Older link");
+
+    let mut seen: Vec<String> = Vec::new();
+    for page in [&first, &second, &third] {
+        seen.extend(texts(page));
+    }
+    let originals: Vec<&String> = seen.iter().filter(|t| t.starts_with("claim number")).collect();
+    assert_eq!(originals.len(), 45, "every original claim exactly once");
+    let unique: std::collections::HashSet<_> = originals.iter().collect();
+    assert_eq!(unique.len(), 45);
+
+    // Newer from the second page leads back to the first page's claims, and on to what arrived since.
+    let back =
+        list(&pool, &ListQuery::default().with_page(Page::Before(second.newer.ok_or("newer")?))).await?;
+    assert_eq!(texts(&back), texts(&first));
+    let top = list(&pool, &ListQuery::default().with_page(Page::Before(back.newer.ok_or("newest")?))).await?;
+    assert_eq!(top.newer, None, "the first page has no Newer link");
+    assert_eq!(top.claims[0].text, "late news", "paging back to the top shows a full first page");
+    assert_eq!(top.claims.len(), PAGE_SIZE);
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn paging_back_from_deep_pages_returns_the_page_before(pool: SqlitePool) -> TestResult {
+    let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
+    for n in 0..70 {
+        add_claim(&pool, speaker, &format!("claim {n}"), day(n), None, None).await?;
+    }
+    let first = list(&pool, &ListQuery::default()).await?;
+    let second = list(&pool, &ListQuery::default().with_page(Page::After(first.older.ok_or("2")?))).await?;
+    let third = list(&pool, &ListQuery::default().with_page(Page::After(second.older.ok_or("3")?))).await?;
+    let back =
+        list(&pool, &ListQuery::default().with_page(Page::Before(third.newer.ok_or("newer")?))).await?;
+    assert_eq!(texts(&back), texts(&second));
+    assert_eq!(back.older, second.older);
+    assert!(back.newer.is_some());
+    Ok(())
+}

@@ -1,0 +1,292 @@
+//! The public pages, as a reader gets them over HTTP.
+
+mod support;
+
+use app::ssr::db::testing::{add_claim, add_source, add_speaker, day};
+use axum::http::StatusCode;
+use support::TestApp;
+
+#[tokio::test]
+async fn the_home_page_lists_claims_with_speaker_source_status_and_quantity() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.headers["content-type"], "text/html; charset=utf-8");
+    page.assert_contains("<h1 id=\"results-heading\">Latest claims</h1>");
+    page.assert_contains("11 claims");
+    page.assert_contains("Moscow is a much needier partner than China is");
+    page.assert_contains("54 of 69 (78.3%)");
+    page.assert_contains("cruise missiles");
+    page.assert_contains("+25%");
+    page.assert_contains("16 of 16 (100%)");
+    page.assert_contains(r#"<span class="badge status-true">True</span>"#);
+    page.assert_contains(r#"<span class="badge status-in_review">In review</span>"#);
+    page.assert_contains(r#"href="/speakers/alexander-gabuev""#);
+    page.assert_contains("The Washington Post");
+    page.assert_contains(r#"<time datetime="2022-12-30">Dec 30, 2022</time>"#);
+    assert_eq!(page.links("/sources/").len(), 11, "every claim links its source");
+    assert_eq!(page.links("/claims/").len(), 11, "every claim links its permalink");
+    page.assert_needs_no_javascript();
+}
+
+#[tokio::test]
+async fn filters_are_query_parameters_and_show_counts_per_status() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/?status=true&status=in_review").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("2 claims · In review, True");
+    page.assert_contains("a model of cooperation between major powers");
+    page.assert_lacks("needier partner");
+    // Counts per status are shown under the other filters, and the boxes stay ticked.
+    page.assert_contains(r#"aria-label="9 matching""#);
+    page.assert_contains(r#"id="filter-status-true" name="status" value="true" checked"#);
+
+    let page = app.get("/?kind=numeric&speaker=vladimir-putin").await;
+    page.assert_contains("Claims by Vladimir Putin");
+    page.assert_contains("Sino-Russian trade is set to increase by 25 percent");
+    assert_eq!(page.links("/claims/").len(), 1);
+    page.assert_contains(r#"<option value="numeric" selected"#);
+
+    let week = app.source_id("The Week").await;
+    let page = app.get(&format!("/?source={week}")).await;
+    page.assert_contains("Claims in “Putin and Xi reaffirm Russia-China relations amid unrest”");
+    assert_eq!(page.links("/claims/").len(), 2);
+}
+
+#[tokio::test]
+async fn search_highlights_the_matched_words() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/?q=NEEDIER+partner").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("Claims matching “NEEDIER partner”");
+    page.assert_contains("<mark>needier</mark> <mark>partner</mark>");
+    page.assert_contains("1 claim");
+    page.assert_contains(r#"value="NEEDIER partner""#);
+    // By speaker alias.
+    let page = app.get("/?q=Gabuev").await;
+    assert_eq!(page.links("/claims/").len(), 2);
+}
+
+#[tokio::test]
+async fn an_empty_result_says_so_and_offers_to_clear_the_filters() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/?q=zeppelin&kind=quote").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("No claims match these filters.");
+    page.assert_contains(r#"<a class="button" href="/">Clear the filters</a>"#);
+}
+
+#[tokio::test]
+async fn bad_filter_values_get_a_clear_400_page() {
+    let app = TestApp::with_demo().await;
+    for (path, expected) in [
+        ("/?status=bogus", "“bogus” is not a status. Use one of: unverified, in_review, true"),
+        ("/?after=garbage", "“garbage” is not a page position"),
+        ("/?before=2022-12-30.!!!!!!!!", "is not a page position"),
+        ("/?kind=opinion", "“opinion” is not a kind of claim. Use quote or numeric."),
+        ("/?speaker=%3Cscript%3E", "is not a speaker id"),
+        ("/?source=1", "is not a source id"),
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        page.assert_contains(expected);
+        page.assert_lacks("<script>");
+    }
+    let long = format!("/?q={}", "a".repeat(201));
+    let page = app.get(&long).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    page.assert_contains("The search is too long. Use at most 200 characters.");
+}
+
+#[tokio::test]
+async fn hostile_search_input_is_inert() {
+    let app = TestApp::with_demo().await;
+    for q in [
+        "%22",
+        "NEAR(",
+        "*",
+        "%27%3B+DROP+TABLE+claims%3B",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "%E2%80%9C",
+    ] {
+        let page = app.get(&format!("/?q={q}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{q}");
+        page.assert_lacks("<script>alert");
+    }
+}
+
+#[tokio::test]
+async fn pages_of_the_list_link_to_each_other_with_the_filters_kept() {
+    let app = TestApp::empty().await;
+    let speaker = add_speaker(&app.pool, "Pat Doe", &[]).await.unwrap();
+    for n in 0..25 {
+        add_claim(&app.pool, speaker, &format!("Numbered claim {n}"), day(n), None, None).await.unwrap();
+    }
+    let first = app.get("/?kind=quote").await;
+    first.assert_contains("Numbered claim 24");
+    first.assert_lacks("Newer");
+    let older = first.links("/?kind=quote&amp;after=".replace("&amp;", "&").as_str());
+    let older =
+        first.links("/?").into_iter().find(|l| l.contains("after=")).unwrap_or_else(|| panic!("{older:?}"));
+    assert!(older.contains("kind=quote"), "{older}");
+    let second = app.get(&older).await;
+    assert_eq!(second.status, StatusCode::OK);
+    second.assert_contains("Numbered claim 4<");
+    second.assert_lacks("Numbered claim 5<");
+    second.assert_contains("‹ Newer");
+    second.assert_contains("« Newest");
+    second.assert_lacks("Older ›");
+}
+
+#[tokio::test]
+async fn a_claim_permalink_shows_everything_about_it() {
+    let app = TestApp::with_demo().await;
+    let id = app.claim_id("a model of cooperation").await;
+    let page = app.get(&format!("/claims/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("“a model of cooperation between major powers in the 21st century”");
+    page.assert_contains("President of Russia");
+    page.assert_contains(r#"<time datetime="2022-12-30">Dec 30, 2022</time>"#);
+    // Both appearances with their outlets and links out.
+    page.assert_contains("Putin and Xi highlight Russia-China cooperation against backdrop of war");
+    page.assert_contains("The Week");
+    page.assert_contains(
+        r#"href="https://www.washingtonpost.com/world/2022/12/30/putin-xi-call-cooperation-ukraine/""#,
+    );
+    // Current status and verdict, and the whole history, newest first.
+    page.assert_contains("Accurately quoted.");
+    let newest = page.body.find("Two outlets report the same words").expect("rationale");
+    let oldest = page.body.find("Checking the Kremlin transcript of the call.").expect("first entry");
+    assert!(newest < oldest, "the timeline is newest first");
+    page.assert_contains(r#"<a href="https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest" rel="nofollow">The Week, Dec. 30, 2022</a>"#);
+    page.assert_contains("Demo fact-check desk");
+    page.assert_contains(&format!(r#"value="https://claims.example.org/claims/{id}""#));
+    page.assert_contains("<title>Vladimir Putin: “a model of cooperation between major powers in the 21st century” — True — claimtrack</title>");
+}
+
+#[tokio::test]
+async fn a_numeric_permalink_shows_what_follows_from_the_figure() {
+    let app = TestApp::with_demo().await;
+    let id = app.claim_id("the country's air defense").await;
+    let page = app.get(&format!("/claims/{id}")).await;
+    page.assert_contains("54 of 69 (78.3%)");
+    page.assert_contains("54 of 69 cruise missiles is 78.3%.");
+    page.assert_contains("The other 15 (21.7%) are not covered by the claim.");
+    let id = app.claim_id("Sino-Russian trade").await;
+    let page = app.get(&format!("/claims/{id}")).await;
+    page.assert_contains("The new level is 1.25× the earlier one.");
+}
+
+#[tokio::test]
+async fn speaker_pages_show_profile_ratings_and_claims() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/speakers/vladimir-putin").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("<h1>Vladimir Putin</h1>");
+    page.assert_contains("President of Russia");
+    page.assert_contains("Also known as: Putin · Russian President Vladimir Putin");
+    page.assert_contains(r#"<svg width="100%" height="20" role="img""#);
+    page.assert_contains(r#"aria-label="Ratings: 1 unverified, 1 in review, 1 true""#);
+    page.assert_contains("3 claims");
+    assert_eq!(page.links("/claims/").len(), 3);
+    page.assert_contains(r#"href="/?speaker=vladimir-putin""#);
+}
+
+#[tokio::test]
+async fn source_pages_show_metadata_and_the_claims_in_them() {
+    let app = TestApp::with_demo().await;
+    let id = app.source_id("The Week").await;
+    let page = app.get(&format!("/sources/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("<h1>Putin and Xi reaffirm Russia-China relations amid unrest</h1>");
+    page.assert_contains("2 claims appear");
+    page.assert_contains(
+        "https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest",
+    );
+    assert_eq!(page.links("/claims/").len(), 2);
+}
+
+#[tokio::test]
+async fn unknown_pages_and_ids_get_a_404_page() {
+    let app = TestApp::with_demo().await;
+    for path in [
+        "/nope",
+        "/claims/zzzzzzzz",
+        "/claims/not-an-id",
+        "/claims/%3Cscript%3E",
+        "/speakers/nobody",
+        "/speakers/Not_A_Slug",
+        "/sources/zzzzzzzz",
+        "/sources/12",
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        page.assert_contains("<h1>Not found</h1>");
+        page.assert_contains(r#"<a href="/">Browse all claims</a>"#);
+        page.assert_lacks("<script>");
+    }
+}
+
+#[tokio::test]
+async fn healthz_answers_ok() {
+    let app = TestApp::empty().await;
+    let page = app.get("/healthz").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.body, "ok\n");
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_cached_for_a_year_and_compressed() {
+    let app = TestApp::empty().await;
+    let home = app.get("/").await;
+    let href = home.links("/style/").pop().expect("a stylesheet link");
+    let request = axum::http::Request::get(&href)
+        .header("accept-encoding", "gzip")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let css = app.request(request).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(css.headers["content-type"], "text/css; charset=utf-8");
+    assert_eq!(css.headers["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(css.headers["content-encoding"], "gzip");
+    let stale = app.get("/style/claimtrack.0000000000000000.css").await;
+    assert_eq!(stale.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn text_from_the_database_is_escaped_everywhere() {
+    let app = TestApp::empty().await;
+    let speaker =
+        add_speaker(&app.pool, "Mallory <img src=x onerror=alert(1)>", &["\"><script>alert(2)</script>"])
+            .await
+            .unwrap();
+    let source = add_source(&app.pool, 1, "</title><script>alert(3)</script>", "Evil & Co").await.unwrap();
+    add_claim(
+        &app.pool,
+        speaker,
+        "<script>alert(4)</script> \" onmouseover=\"alert(5)",
+        day(0),
+        None,
+        Some(source),
+    )
+    .await
+    .unwrap();
+    let id = app.claim_id("<script>").await;
+    let source_id = app::model::public_id::encode(source);
+    for path in [
+        "/".to_owned(),
+        format!("/claims/{id}"),
+        "/speakers/mallory-img-src-x-onerror-alert-1".into(),
+        format!("/sources/{source_id}"),
+        "/?q=script".into(),
+    ] {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        for raw in ["<script>alert", "<img src=x", "</title><script>", "\"><script>"] {
+            page.assert_lacks(raw);
+        }
+        page.assert_needs_no_javascript();
+    }
+    let page = app.get(&format!("/sources/{source_id}")).await;
+    page.assert_contains("<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; — claimtrack</title>");
+}
