@@ -1,0 +1,45 @@
+# claimtrack's commands. `make run` and `make test` are the two that matter; see README.md.
+
+SHELL := /bin/bash
+# Builds never need a database: compile-time checked queries read .sqlx/ (see `make sqlx-prepare`).
+export SQLX_OFFLINE := true
+CARGO ?= cargo
+DEV_DB := $(CURDIR)/target/sqlx-dev.db
+
+.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare clean-test-dbs
+
+## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
+run:
+	$(CARGO) run --release -p server -- serve --demo
+
+## Everything CI runs: formatting, lints, Rust tests, then the browser suite.
+test: lint test-rust test-e2e
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
+
+test-rust:
+	$(CARGO) test --workspace --quiet
+
+## The browser suite runs the release binary: build it (also used by `make run`).
+release:
+	$(CARGO) build --release -p server --quiet
+
+test-e2e: release e2e-deps
+	cd end2end && CLAIMTRACK_BIN=$(CURDIR)/target/release/claimtrack npx playwright test
+
+## Installs Debian's Chromium and the npm packages when they are missing; quick when they are there.
+e2e-deps:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium…"; \
+	  { [ -n "$$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] || apt-get update -qq; } && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@cd end2end && { [ -d node_modules/@playwright/test ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+
+## After changing SQL: refresh .sqlx/ (needs sqlx-cli 0.8.6, see README).
+sqlx-prepare:
+	rm -f $(DEV_DB) && mkdir -p target
+	DATABASE_URL=sqlite:$(DEV_DB) sqlx database create
+	DATABASE_URL=sqlite:$(DEV_DB) sqlx migrate run
+	DATABASE_URL=sqlite:$(DEV_DB) SQLX_OFFLINE=false $(CARGO) sqlx prepare --workspace -- --all-targets

@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+// An automated accessibility audit of every kind of page: no serious or critical violations
+// (WCAG 2.x A and AA rules, colour contrast of the status badges included).
+
+async function firstHref(page: import('@playwright/test').Page, prefix: string): Promise<string> {
+  await page.goto('/');
+  const href = await page.locator(`a[href^="${prefix}"]`).first().getAttribute('href');
+  expect(href).toBeTruthy();
+  return href as string;
+}
+
+test('every page passes an axe audit', async ({ page }) => {
+  const claim = await firstHref(page, '/claims/');
+  const source = await firstHref(page, '/sources/');
+  const pages = [
+    '/',
+    '/?status=true&status=in_review&kind=quote',
+    '/?q=cooperation',
+    '/?q=zeppelin',
+    claim,
+    '/speakers/vladimir-putin',
+    source,
+    '/claims/zzzzzzzz',
+    '/?status=bogus',
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      `axe on ${path}`,
+    ).toEqual([]);
+  }
+});
