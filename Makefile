@@ -42,4 +42,9 @@ sqlx-prepare:
 	rm -f $(DEV_DB) && mkdir -p target
 	DATABASE_URL=sqlite:$(DEV_DB) sqlx database create
 	DATABASE_URL=sqlite:$(DEV_DB) sqlx migrate run
-	DATABASE_URL=sqlite:$(DEV_DB) SQLX_OFFLINE=false $(CARGO) sqlx prepare --workspace -- --all-targets
+	# The query macros write their metadata to SQLX_OFFLINE_DIR while they compile; every target
+	# (tests included) of our two crates is rechecked so that none is left out.
+	rm -rf .sqlx && mkdir .sqlx
+	$(CARGO) clean -p app -p server
+	DATABASE_URL=sqlite:$(DEV_DB) SQLX_OFFLINE=false SQLX_OFFLINE_DIR=$(CURDIR)/.sqlx \
+	  $(CARGO) check --workspace --all-targets --quiet

@@ -16,6 +16,9 @@ pub enum AppError {
     /// The change conflicts with the current state (a stale edit, a duplicate).
     #[error("{0}")]
     Conflict(String),
+    /// Too many attempts; the message says when to try again.
+    #[error("{0}")]
+    TooManyAttempts(String),
     /// Signing in is needed.
     #[error("Please sign in to do this.")]
     Unauthorized,
@@ -44,6 +47,7 @@ impl AppError {
             AppError::NotFound(_) => 404,
             AppError::Invalid { .. } => 400,
             AppError::Conflict(_) => 409,
+            AppError::TooManyAttempts(_) => 429,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::Internal => 500,
@@ -56,6 +60,7 @@ impl AppError {
             AppError::NotFound(_) => "Not found",
             AppError::Invalid { .. } => "Invalid request",
             AppError::Conflict(_) => "Conflict",
+            AppError::TooManyAttempts(_) => "Too many attempts",
             AppError::Unauthorized => "Sign-in required",
             AppError::Forbidden => "Not allowed",
             AppError::Internal => "Server error",

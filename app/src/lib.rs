@@ -6,14 +6,14 @@ pub mod components;
 pub mod error;
 pub mod model;
 pub mod pages;
-pub mod response;
+pub mod request;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
 pub use error::AppError;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -67,7 +67,6 @@ pub fn App() -> impl IntoView {
                 components::format::escape_html(&format!("{title} — claimtrack"))
             }
         }/>
-        <Link rel="search" href="/"/>
         <Router>
             <components::layout::Header/>
             <main id="main">
@@ -76,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/claims/:id") view=pages::claim_page::ClaimPage ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/:slug") view=pages::speaker_page::SpeakerPage ssr=SsrMode::Async/>
                     <Route path=path!("/sources/:id") view=pages::source_page::SourcePage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=pages::login::Login ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <components::layout::Footer/>

@@ -27,6 +27,9 @@ pub enum Command {
     Migrate,
     /// Load the demo data (claims from one news story) into an empty database, then exit.
     Demo,
+    /// Manage editor and admin accounts: add, passwd, list, disable.
+    #[command(subcommand)]
+    User(crate::users_cli::UserCommand),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -69,6 +72,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             pool.close().await;
             println!("{}: schema is up to date", cli.db.display());
             Ok(())
+        }
+        Command::User(command) => {
+            let pool = open(&cli.db).await?;
+            let result = crate::users_cli::run(&pool, command).await;
+            pool.close().await;
+            result
         }
         Command::Demo => {
             let pool = open(&cli.db).await?;

@@ -5,5 +5,6 @@ pub mod cli;
 pub mod http;
 pub mod serve;
 pub mod telemetry;
+pub mod users_cli;
 
 pub use http::router;

@@ -2,7 +2,7 @@
 
 use crate::cli::{open, ServeArgs};
 use anyhow::Context;
-use app::ssr::{demo, AppState};
+use app::ssr::{accounts, demo, AppState};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -14,6 +14,15 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
             demo::Loaded::Claims(n) => tracing::info!(claims = n, "loaded the demo data"),
             demo::Loaded::SkippedNotEmpty => tracing::info!("the database has claims; demo data not loaded"),
         }
+    }
+    if let Some(password) = accounts::ensure_first_admin(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+        // Printed once, to the console only (never to the log): nobody can sign in yet.
+        println!(
+            "\nCreated the account “admin” with the password:\n\n    {password}\n\n\
+             Sign in at /login and keep it safe; it is not shown again. Change it with:\n\
+             \x20   claimtrack --db {} user passwd admin\n",
+            db_path.display()
+        );
     }
     let site_url = args.site_url.clone().unwrap_or_else(|| format!("http://{}", args.addr));
     let state = AppState::new(pool.clone(), &site_url);
@@ -28,7 +37,8 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
     );
 
     let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, crate::router(state)).with_graceful_shutdown(async move {
+    let app = crate::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         shutdown_signal().await;
         tracing::info!("shutting down: finishing requests in flight");
         let _ = stopping_tx.send(());

@@ -1,5 +1,7 @@
 //! The `claimtrack` command line, run as a user would.
 
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
+
 use std::process::Command;
 
 fn claimtrack(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
@@ -68,4 +70,99 @@ fn an_unknown_command_is_refused_with_usage() {
     let out = claimtrack(dir.path(), &["frobnicate"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unrecognized subcommand 'frobnicate'"));
+}
+
+fn claimtrack_with_stdin(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrack"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CLAIMTRACK_DB")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("claimtrack starts");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin is written");
+    child.wait_with_output().expect("claimtrack finishes")
+}
+
+#[test]
+fn user_commands_add_list_change_and_disable_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let add = claimtrack_with_stdin(
+        dir.path(),
+        &["user", "add", "maria", "--role", "editor", "--display-name", "Maria Lopez", "--password-stdin"],
+        "a long enough passphrase\n",
+    );
+    assert!(add.status.success(), "{}", String::from_utf8_lossy(&add.stderr));
+    assert!(String::from_utf8_lossy(&add.stdout).contains("Added the editor account “maria”."));
+
+    let list = claimtrack(dir.path(), &["user", "list"]);
+    let listing = String::from_utf8_lossy(&list.stdout);
+    assert!(listing.contains("maria"), "{listing}");
+    assert!(listing.contains("editor   active     Maria Lopez"), "{listing}");
+
+    let passwd = claimtrack_with_stdin(
+        dir.path(),
+        &["user", "passwd", "maria", "--password-stdin"],
+        "another fine passphrase\n",
+    );
+    assert!(passwd.status.success(), "{}", String::from_utf8_lossy(&passwd.stderr));
+
+    let disable = claimtrack(dir.path(), &["user", "disable", "maria"]);
+    assert!(disable.status.success());
+    let listing = String::from_utf8_lossy(&claimtrack(dir.path(), &["user", "list"]).stdout).into_owned();
+    assert!(listing.contains("disabled"), "{listing}");
+}
+
+#[test]
+fn user_commands_refuse_bad_input_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, stdin, expected) in [
+        (
+            vec!["user", "add", "maria", "--role", "editor", "--password-stdin"],
+            "password\n",
+            "most common passwords",
+        ),
+        (
+            vec!["user", "add", "maria", "--role", "editor", "--password-stdin"],
+            "short\n",
+            "at least 8 characters",
+        ),
+        (
+            vec!["user", "add", "bad name", "--role", "editor", "--password-stdin"],
+            "long enough words\n",
+            "username",
+        ),
+        (
+            vec!["user", "add", "maria", "--role", "root", "--password-stdin"],
+            "long enough words\n",
+            "invalid value 'root'",
+        ),
+        (vec!["user", "add", "maria", "--role", "editor", "--password-stdin"], "", "held no password"),
+        (
+            vec!["user", "passwd", "nobody", "--password-stdin"],
+            "long enough words\n",
+            "no account named “nobody”",
+        ),
+        (vec!["user", "add", "maria", "--role", "editor"], "", "pipe it in with --password-stdin"),
+    ] {
+        let out = claimtrack_with_stdin(dir.path(), &args, stdin);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    let first = claimtrack_with_stdin(
+        dir.path(),
+        &["user", "add", "maria", "--role", "admin", "--password-stdin"],
+        "long enough words\n",
+    );
+    assert!(first.status.success());
+    let again = claimtrack_with_stdin(
+        dir.path(),
+        &["user", "add", "maria", "--role", "admin", "--password-stdin"],
+        "long enough words\n",
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already an account named “maria”"));
 }

@@ -1,5 +1,7 @@
 //! The public pages, as a reader gets them over HTTP.
 
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
+
 mod support;
 
 use app::ssr::db::testing::{add_claim, add_source, add_speaker, day};

@@ -1,12 +1,12 @@
 //! A page-sized message for an error, which also sets the response's status code.
 
-use crate::{response, AppError};
+use crate::{request, AppError};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {
-    response::set_status(error.status_code());
+    request::set_status(error.status_code());
     let (heading, detail) = match &error {
         AppError::NotFound(message) => ("Not found".to_owned(), message.clone()),
         AppError::Invalid { field, message } => (format!("That {field} is not valid"), message.clone()),

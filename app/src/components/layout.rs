@@ -21,6 +21,19 @@ pub fn Header() -> impl IntoView {
                         placeholder="Search claims, speakers, sources" value=q/>
                     <button type="submit">"Search"</button>
                 </form>
+                <nav class="account-nav" aria-label="Account">
+                    {match crate::request::current_user() {
+                        Some(user) => view! {
+                            <span class="signed-in">{user.display_name.clone()}</span>
+                            {user.is_admin().then(|| view! { <a href="/admin/users">"Accounts"</a> })}
+                            <form method="post" action="/logout" class="inline-form">
+                                <input type="hidden" name="csrf" value=user.csrf_token.clone()/>
+                                <button type="submit" class="link-button">"Sign out"</button>
+                            </form>
+                        }.into_any(),
+                        None => view! { <a href="/login">"Sign in"</a> }.into_any(),
+                    }}
+                </nav>
             </div>
         </header>
     }

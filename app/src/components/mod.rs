@@ -2,6 +2,7 @@
 
 pub mod claim_card;
 pub mod error_view;
+pub mod fields;
 pub mod filters;
 pub mod format;
 pub mod layout;

@@ -1,17 +1,23 @@
 //! Plain types and rules: claims, quantities, statuses, filters, validation.
 //! No IO and no `cfg`: everything here is testable as it is and usable by server and browser.
 
+pub mod form;
 pub mod kind;
 pub mod list_query;
+pub mod markdown;
+pub mod password;
 pub mod public_id;
 pub mod quantity;
 pub mod search;
 pub mod slug;
 pub mod status;
+pub mod user;
 pub mod views;
 
+pub use form::FormState;
 pub use kind::{ClaimKind, SpeakerKind};
 pub use list_query::{Cursor, ListQuery, Page, QueryError, PAGE_SIZE};
 pub use quantity::{Change, Qualifier, Quantity};
 pub use status::Status;
+pub use user::{CurrentUser, Role};
 pub use views::*;

@@ -2,6 +2,7 @@
 
 pub mod claim_list;
 pub mod claim_page;
+pub mod login;
 pub mod not_found;
 pub mod source_page;
 pub mod speaker_page;

@@ -1,6 +1,8 @@
 //! Server-only code: the store, the application state, the demo loader.
 //! Compiled only with feature `ssr`, the one cfg gate. Nothing here renders markup.
 
+pub mod accounts;
+pub mod auth;
 pub mod db;
 pub mod demo;
 pub mod read;

@@ -1,5 +1,6 @@
 //! What every request handler and server function can reach.
 
+use super::auth::{SessionConfig, Throttle};
 use sqlx::SqlitePool;
 
 /// Shared application state, provided to Leptos through context and to Axum handlers as state.
@@ -9,11 +10,21 @@ pub struct AppState {
     /// The public base URL, without a trailing slash (`https://claims.example.org`), used for
     /// absolute links. Defaults to the listening address.
     pub site_url: String,
+    /// How long sessions live and how their cookie is marked.
+    pub sessions: SessionConfig,
+    /// Failed sign-ins, for slowing and refusing repeated ones.
+    pub throttle: Throttle,
 }
 
 impl AppState {
     pub fn new(pool: SqlitePool, site_url: &str) -> Self {
-        AppState { pool, site_url: site_url.trim_end_matches('/').to_owned() }
+        let site_url = site_url.trim_end_matches('/').to_owned();
+        AppState {
+            pool,
+            sessions: SessionConfig::for_site(&site_url),
+            site_url,
+            throttle: Throttle::default(),
+        }
     }
 
     /// The state provided by the server to the code rendering this request.

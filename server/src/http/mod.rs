@@ -1,14 +1,19 @@
 //! The HTTP surface: one readable list of routes, then the layers around them.
 
 mod assets;
+mod auth;
 mod health;
+mod origin;
+mod render;
+mod session;
 
 use app::ssr::AppState;
 use axum::{
     extract::{FromRef, Request},
     http::StatusCode,
+    middleware,
     response::Response,
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use leptos::prelude::{provide_context, LeptosOptions};
@@ -50,20 +55,49 @@ type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send
 pub fn router(state: AppState) -> Router {
     let leptos = LeptosOptions::builder().output_name("claimtrack").build();
     let server_state = ServerState { leptos, app: state.clone() };
-    let context = move || provide_context(state.clone());
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
     Router::new()
         .route("/healthz", get(health::healthz))
         .route(app::STYLESHEET_PATH.as_str(), get(assets::stylesheet))
         .route("/favicon.svg", get(assets::favicon))
+        .route("/login", post(auth::login))
+        .route("/logout", post(auth::logout))
         // The pages of the route table in `app::App`, and the server functions.
         .leptos_routes_with_context(&server_state, generate_route_list(app::App), context.clone(), app::shell)
         // Any other address: the app renders its 404 page.
         .fallback(not_found(context))
         .with_state(server_state)
+        .layer(middleware::from_fn_with_state(state.clone(), session::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), origin::layer))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+}
+
+/// The answer to a refused or failed action that has no form to show again: a small page that
+/// says what happened, with the status of the error.
+pub fn error_response(error: app::AppError) -> Response {
+    use axum::response::IntoResponse;
+    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let escape = app::components::format::escape_html;
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} — claimtrack</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main id=\"main\"><section class=\"error-page\" role=\"alert\"><h1>{title}</h1><p>{message}</p><p><a href=\"/\">Browse all claims</a> · <a href=\"/login\">Sign in</a></p></section></main></body></html>",
+        title = escape(error.title()),
+        message = escape(&error.to_string()),
+        css = app::STYLESHEET_PATH.as_str(),
+    );
+    (status, axum::response::Html(body)).into_response()
+}
+
+/// Whether a submitted form carries the signed-in user's CSRF token (compared in constant time).
+pub fn csrf_matches(user: &app::model::CurrentUser, form: &app::model::FormState) -> bool {
+    let given = form.value("csrf").unwrap_or_default().as_bytes();
+    let expected = user.csrf_token.as_bytes();
+    given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }

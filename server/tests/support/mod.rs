@@ -1,7 +1,7 @@
 //! A fresh claimtrack for each test: its own database file in a temporary directory, the real
 //! router, requests sent with tower's `oneshot` (no port, no network).
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use app::ssr::{db, demo, AppState};
 use axum::body::Body;
@@ -69,7 +69,9 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let pool = db::pool::connect(&dir.path().join("test.db")).await.expect("the database opens");
         db::pool::migrate(&pool).await.expect("migrations apply");
-        let state = AppState::new(pool.clone(), "https://claims.example.org/");
+        let mut state = AppState::new(pool.clone(), "https://claims.example.org/");
+        // Lockouts are tested; the growing waits before them are unit-tested in the throttle.
+        state.throttle = app::ssr::auth::Throttle::without_delays();
         TestApp { pool, state, _dir: dir }
     }
 

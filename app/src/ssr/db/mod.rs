@@ -5,6 +5,7 @@ pub mod claims;
 pub mod history;
 pub mod pool;
 pub mod search;
+pub mod sessions;
 pub mod sources;
 pub mod speakers;
 pub mod testing;

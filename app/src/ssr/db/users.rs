@@ -1,10 +1,13 @@
-//! Accounts. Editors' sign-in comes with the editor issue; for now the demo desk account, which
-//! signs the demo data's verifications and cannot sign in (it has no password).
+//! Accounts.
 
 use super::WriteTx;
+use crate::model::user::Account;
+use crate::model::Role;
 use crate::AppError;
+use sqlx::SqlitePool;
 
-/// The id of the account named `username`, creating it without a password if it is missing.
+/// The id of the account named `username`, creating it without a password if it is missing
+/// (the demo desk, which signs the demo's verifications and cannot sign in).
 pub async fn ensure_without_password(
     tx: &mut WriteTx,
     username: &str,
@@ -17,10 +20,109 @@ pub async fn ensure_without_password(
         return Ok(id);
     }
     Ok(sqlx::query_scalar!(
-        "INSERT INTO users (username, display_name, role) VALUES (?, ?, 'editor') RETURNING id AS \"id!\"",
+        r#"INSERT INTO users (username, display_name, role) VALUES (?, ?, 'editor') RETURNING id AS "id!""#,
         username,
         display_name
     )
     .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// Adds an account that can sign in. A taken username is a conflict with a clear message.
+pub async fn create(
+    pool: &SqlitePool,
+    username: &str,
+    display_name: &str,
+    role: Role,
+    password_hash: &str,
+) -> Result<i64, AppError> {
+    let role = role.as_str();
+    sqlx::query_scalar!(
+        r#"INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id AS "id!""#,
+        username,
+        display_name,
+        role,
+        password_hash
+    )
+    .fetch_one(pool)
+    .await
+    .map_err(|err| match AppError::from(err) {
+        AppError::Conflict(_) => AppError::Conflict(format!("There is already an account named “{username}”.")),
+        other => other,
+    })
+}
+
+/// What sign-in needs to know about an account.
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: Option<String>,
+    pub disabled: bool,
+}
+
+pub async fn credentials(pool: &SqlitePool, username: &str) -> Result<Option<Credentials>, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT id AS "id!", password_hash, disabled_at IS NOT NULL AS "disabled!: bool"
+             FROM users WHERE username = ?"#,
+        username
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| Credentials { id: r.id, password_hash: r.password_hash, disabled: r.disabled }))
+}
+
+/// Sets a new password; returns the account's id, or `None` if there is no such account.
+pub async fn set_password(
+    pool: &SqlitePool,
+    username: &str,
+    password_hash: &str,
+) -> Result<Option<i64>, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"UPDATE users SET password_hash = ? WHERE username = ? RETURNING id AS "id!""#,
+        password_hash,
+        username
+    )
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Disables an account (it stays, with its history); returns its id, or `None` if missing.
+pub async fn disable(pool: &SqlitePool, username: &str) -> Result<Option<i64>, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"UPDATE users SET disabled_at = coalesce(disabled_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            WHERE username = ? RETURNING id AS "id!""#,
+        username
+    )
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Every account, for `user list` and the admin page.
+pub async fn list(pool: &SqlitePool) -> Result<Vec<Account>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT username, display_name, role, password_hash IS NOT NULL AS "can_sign_in!: bool",
+                  disabled_at IS NOT NULL AS "disabled!: bool", created_at
+             FROM users ORDER BY username"#
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Account {
+            username: r.username,
+            display_name: r.display_name,
+            role: Role::parse(&r.role).unwrap_or(Role::Editor),
+            can_sign_in: r.can_sign_in,
+            disabled: r.disabled,
+            created_at: r.created_at,
+        })
+        .collect())
+}
+
+/// Whether any account can sign in (on first start there is none, and an admin is created).
+pub async fn any_can_sign_in(pool: &SqlitePool) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM users WHERE password_hash IS NOT NULL) AS "any!: bool""#
+    )
+    .fetch_one(pool)
     .await?)
 }

@@ -1,0 +1,100 @@
+//! Accounts as the CLI and the admin page manage them, and signing in.
+
+use super::auth::{passwords, sessions, throttle::Verdict, SessionConfig, Throttle};
+use super::db;
+use crate::model::{password, user::validate_username, Role};
+use crate::AppError;
+use chrono::Utc;
+use sqlx::SqlitePool;
+use std::time::Instant;
+
+/// The message for any failed sign-in: the same whether the name or the password was wrong, so
+/// that it does not tell which accounts exist.
+pub const SIGN_IN_FAILED: &str = "That username and password do not match an account that can sign in.";
+
+/// Adds an account after checking its name and password.
+pub async fn add(
+    pool: &SqlitePool,
+    username: &str,
+    display_name: &str,
+    role: Role,
+    password: &str,
+) -> Result<i64, AppError> {
+    validate_username(username).map_err(|m| AppError::invalid("username", m))?;
+    let display_name = display_name.trim();
+    if display_name.is_empty() || display_name.chars().count() > 120 {
+        return Err(AppError::invalid("display_name", "Give a name of 1 to 120 characters."));
+    }
+    password::check_new(password, username).map_err(|m| AppError::invalid("password", m))?;
+    let hash = passwords::hash(password).await?;
+    db::users::create(pool, username, display_name, role, &hash).await
+}
+
+/// Sets a new password and ends the account's sessions.
+pub async fn change_password(pool: &SqlitePool, username: &str, password: &str) -> Result<(), AppError> {
+    password::check_new(password, username).map_err(|m| AppError::invalid("password", m))?;
+    let hash = passwords::hash(password).await?;
+    let id = db::users::set_password(pool, username, &hash)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("There is no account named “{username}”.")))?;
+    db::sessions::delete_for_user(pool, id).await
+}
+
+/// Disables an account and ends its sessions. Its history stays, signed with its name.
+pub async fn disable(pool: &SqlitePool, username: &str) -> Result<(), AppError> {
+    let id = db::users::disable(pool, username)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("There is no account named “{username}”.")))?;
+    db::sessions::delete_for_user(pool, id).await
+}
+
+/// Checks a username and password and starts a session; returns the session token.
+/// Failures are counted per account and per client address, slowed, then refused for a while.
+pub async fn sign_in(
+    pool: &SqlitePool,
+    throttle: &Throttle,
+    config: &SessionConfig,
+    username: &str,
+    password: &str,
+    address: &str,
+) -> Result<String, AppError> {
+    match throttle.check(username, address, Instant::now()) {
+        Verdict::Locked(wait) => {
+            let minutes = wait.as_secs().div_ceil(60).max(1);
+            return Err(AppError::TooManyAttempts(format!(
+                "Too many failed sign-ins for this account or from this address. Try again in {minutes} minute{}.",
+                if minutes == 1 { "" } else { "s" }
+            )));
+        }
+        Verdict::Allow(delay) => tokio::time::sleep(delay).await,
+    }
+    let account = if password.chars().count() > password::MAX_CHARS {
+        None
+    } else {
+        db::users::credentials(pool, username).await?
+    };
+    let usable = account.as_ref().filter(|a| !a.disabled).and_then(|a| a.password_hash.clone());
+    if !passwords::verify(password, usable).await {
+        throttle.failed(username, address, Instant::now());
+        tracing::info!(username, address, "failed sign-in");
+        return Err(AppError::invalid("password", SIGN_IN_FAILED));
+    }
+    throttle.succeeded(username);
+    let id = account.map(|a| a.id).ok_or(AppError::Internal)?;
+    let now = Utc::now();
+    // Sign-in is a good moment to sweep expired sessions: rare, and off the reading path.
+    sessions::clean_up(pool, config, now).await?;
+    sessions::start(pool, config, id, now).await
+}
+
+/// On a database where nobody can sign in, creates the account `admin` with a random password
+/// and returns that password, to be shown once. Never a default password.
+pub async fn ensure_first_admin(pool: &SqlitePool) -> Result<Option<String>, AppError> {
+    if db::users::any_can_sign_in(pool).await? {
+        return Ok(None);
+    }
+    let password = sessions::random_token()?[..24].to_owned();
+    let hash = passwords::hash(&password).await?;
+    db::users::create(pool, "admin", "Administrator", Role::Admin, &hash).await?;
+    Ok(Some(password))
+}

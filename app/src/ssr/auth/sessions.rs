@@ -1,0 +1,138 @@
+//! Sessions: a random token in an `HttpOnly` cookie; the database keeps only its SHA-256, the
+//! user, a CSRF token for the session's forms, and when it was made and last used.
+
+use crate::model::CurrentUser;
+use crate::ssr::db;
+use crate::AppError;
+use base64::Engine;
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+use sqlx::SqlitePool;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "claimtrack_session";
+
+/// How long sessions live.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionConfig {
+    /// A session unused this long ends.
+    pub idle: Duration,
+    /// A session ends this long after sign-in, however busy.
+    pub absolute: Duration,
+    /// Whether the cookie is marked `Secure` (the site is served over https).
+    pub secure: bool,
+}
+
+impl SessionConfig {
+    pub fn for_site(site_url: &str) -> SessionConfig {
+        SessionConfig {
+            idle: Duration::hours(8),
+            absolute: Duration::days(7),
+            secure: site_url.starts_with("https://"),
+        }
+    }
+
+    /// The `Set-Cookie` value that stores `token`.
+    pub fn cookie(&self, token: &str) -> String {
+        format!(
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+            self.absolute.num_seconds(),
+            if self.secure { "; Secure" } else { "" }
+        )
+    }
+
+    /// The `Set-Cookie` value that removes the cookie.
+    pub fn clearing_cookie(&self) -> String {
+        format!(
+            "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+            if self.secure { "; Secure" } else { "" }
+        )
+    }
+}
+
+/// 256 random bits, URL-safe base64.
+pub fn random_token() -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|err| {
+        tracing::error!(error = %err, "the system's random number generator failed");
+        AppError::Internal
+    })?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// What the database stores for a token.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Starts a session for `user_id`; returns the token for the cookie. Every sign-in gets a new
+/// token, so a token planted before sign-in (session fixation) never becomes a signed-in one.
+pub async fn start(
+    pool: &SqlitePool,
+    config: &SessionConfig,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let token = random_token()?;
+    let csrf = random_token()?;
+    db::sessions::insert(pool, &token_hash(&token), user_id, &csrf, now, now + config.absolute).await?;
+    Ok(token)
+}
+
+/// The signed-in user of a session token, if the session is live; refreshes its idle timer.
+pub async fn user(
+    pool: &SqlitePool,
+    config: &SessionConfig,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<CurrentUser>, AppError> {
+    if token.len() != 43 {
+        return Ok(None);
+    }
+    let hash = token_hash(token);
+    let Some(found) = db::sessions::find(pool, &hash, now, now - config.idle).await? else {
+        return Ok(None);
+    };
+    // Write the idle timer at most once a minute, not on every page view.
+    if now - found.last_seen_at > Duration::minutes(1) {
+        db::sessions::touch(pool, &hash, now).await?;
+    }
+    Ok(Some(found.user))
+}
+
+/// Ends a session (sign-out).
+pub async fn end(pool: &SqlitePool, token: &str) -> Result<(), AppError> {
+    db::sessions::delete(pool, &token_hash(token)).await
+}
+
+/// Removes expired sessions; returns how many.
+pub async fn clean_up(
+    pool: &SqlitePool,
+    config: &SessionConfig,
+    now: DateTime<Utc>,
+) -> Result<u64, AppError> {
+    db::sessions::delete_expired(pool, now, now - config.idle).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_stored_hashed() {
+        let (a, b) = (random_token().unwrap(), random_token().unwrap());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+    }
+
+    #[test]
+    fn cookies_are_http_only_lax_and_secure_over_https() {
+        let plain = SessionConfig::for_site("http://127.0.0.1:3000").cookie("t");
+        assert_eq!(plain, "claimtrack_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=604800");
+        let secure = SessionConfig::for_site("https://claims.example.org").cookie("t");
+        assert!(secure.ends_with("; Secure"));
+        assert!(SessionConfig::for_site("https://x").clearing_cookie().contains("Max-Age=0"));
+    }
+}

@@ -1,0 +1,38 @@
+//! Who is signed in: the session cookie is looked up once per request and the account put on the
+//! request (`CurrentUser` in its extensions), where handlers and pages find it.
+
+use app::model::CurrentUser;
+use app::ssr::auth::{sessions, SESSION_COOKIE};
+use app::ssr::AppState;
+use axum::extract::{Request, State};
+use axum::http::header::COOKIE;
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// The value of cookie `name` in the request's `Cookie` headers.
+pub fn cookie<'a>(request: &'a axum::http::request::Parts, name: &str) -> Option<&'a str> {
+    request
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    if let Some(token) = cookie(&parts, SESSION_COOKIE).map(str::to_owned) {
+        match sessions::user(&state.pool, &state.sessions, &token, chrono::Utc::now()).await {
+            Ok(Some(user)) => {
+                parts.extensions.insert::<CurrentUser>(user);
+            }
+            Ok(None) => {}
+            // Logged where it happened; the request goes on as a reader's.
+            Err(_) => {}
+        }
+    }
+    next.run(Request::from_parts(parts, body)).await
+}
