@@ -1,6 +1,8 @@
 //! claimtrack's application: the model, the pages, the server functions and (with feature `ssr`)
 //! the store. The `claimtrack` binary in `server/` serves it.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod error;
@@ -72,7 +74,11 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::claim_list::ClaimList ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/new") view=pages::claim_edit::NewClaim ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id") view=pages::claim_page::ClaimPage ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/edit") view=pages::claim_edit::EditClaim ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/status") view=pages::claim_status::ClaimStatus ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/retract") view=pages::claim_status::ClaimRetract ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/:slug") view=pages::speaker_page::SpeakerPage ssr=SsrMode::Async/>
                     <Route path=path!("/sources/:id") view=pages::source_page::SourcePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=pages::login::Login ssr=SsrMode::Async/>

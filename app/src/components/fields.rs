@@ -25,6 +25,7 @@ pub fn TextField(
     #[prop(default = false)] required: bool,
     #[prop(default = 500)] maxlength: usize,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] list: Option<&'static str>,
 ) -> impl IntoView {
     let form = form_state();
     let error = form.error(name).map(str::to_owned);
@@ -45,7 +46,7 @@ pub fn TextField(
             <label for=id.clone()>{label}{required.then_some(" (required)")}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             <input id=id type=kind name=name value=value required=required maxlength=maxlength
-                autocomplete=autocomplete aria-invalid=error.is_some().then_some("true")
+                autocomplete=autocomplete list=list aria-invalid=error.is_some().then_some("true")
                 aria-describedby=(!described.is_empty()).then_some(described)/>
             <FieldError id=error_id message=error/>
         </div>

@@ -1,6 +1,7 @@
 //! Reusable views.
 
 pub mod claim_card;
+pub mod claim_form;
 pub mod error_view;
 pub mod fields;
 pub mod filters;
@@ -8,5 +9,7 @@ pub mod format;
 pub mod layout;
 pub mod pager;
 pub mod rating_chart;
+pub mod sign_in_required;
 pub mod status_badge;
+pub mod status_form;
 pub mod timeline;

@@ -55,12 +55,13 @@ pub fn to_safe_html(markdown: &str) -> String {
     out
 }
 
-/// Only absolute http and https URLs become links.
+/// Only absolute http and https URLs become links, and only ones without characters that a URL
+/// must percent-encode (quotes, angle brackets, spaces…), which have no business in an address.
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    let lower = url.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && lower.len() > 8
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace() || "\"'<>`{}|\\^".contains(c))
 }
 
 fn escape(text: &str) -> String {
@@ -117,6 +118,9 @@ mod tests {
             assert!(!html.contains("<a "), "{bad} -> {html}");
         }
         assert!(to_safe_html("<https://example.org>").contains("<a href=\"https://example.org\""));
+        for bad in ["https://e.org/\"x", "https://e.org/<x>", "https://e.org/a b", "https://e.org/`"] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
     }
 
     #[test]

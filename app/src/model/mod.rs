@@ -2,6 +2,7 @@
 //! No IO and no `cfg`: everything here is testable as it is and usable by server and browser.
 
 pub mod form;
+pub mod forms;
 pub mod kind;
 pub mod list_query;
 pub mod markdown;

@@ -129,6 +129,8 @@ pub struct ClaimDetail {
     pub created_at: DateTime<Utc>,
     /// The absolute URL of the claim's permalink page.
     pub permalink: String,
+    /// Edits of the claim, oldest first (version 1 is its creation).
+    pub revisions: Vec<Revision>,
 }
 
 /// A speaker's page: the profile, how their claims are rated, their newest claims.
@@ -157,4 +159,28 @@ mod tests {
         assert_eq!(counts.get(Status::Misleading), 0);
         assert_eq!(counts.total(), 5);
     }
+}
+
+/// One edit of a claim (or source, or speaker): who, when, and what changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub version: i64,
+    pub editor: String,
+    pub at: DateTime<Utc>,
+    /// `(field, before, after)`; `before` is empty for a new record.
+    pub changes: Vec<(String, String, String)>,
+}
+
+/// A claim's fields as an editor edits them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimEdit {
+    pub public_id: String,
+    pub kind: ClaimKind,
+    pub text: String,
+    pub speaker: String,
+    pub said_on: NaiveDate,
+    pub quantity: Option<Quantity>,
+    pub version: i64,
+    pub appearances: Vec<SourceRef>,
+    pub retracted: bool,
 }

@@ -3,7 +3,8 @@
 
 use crate::api::read::get_claim;
 use crate::components::{
-    claim_card::QuantityLine, error_view::ErrorView, format, status_badge::StatusBadge, timeline::Timeline,
+    claim_card::QuantityLine, error_view::ErrorView, format, status_badge::StatusBadge,
+    status_form::StatusForm, timeline::Timeline,
 };
 use crate::model::{ClaimDetail, ClaimKind};
 use leptos::prelude::*;
@@ -109,9 +110,23 @@ fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
                 }}
             </section>
 
-            <section aria-labelledby="history-heading">
-                <h2 id="history-heading">"Verification history"</h2>
-                <Timeline verifications=claim.verifications.clone()/>
+            {crate::request::current_user().map(|_| view! {
+                <section class="editor-panel" aria-labelledby="editor-heading">
+                    <h2 id="editor-heading">"Editor tools"</h2>
+                    <p class="editor-tools">
+                        <a class="button secondary-button" href=format!("/claims/{}/edit", s.public_id)>"Edit the claim"</a>
+                        {(!s.retracted).then(|| view! { <a class="button secondary-button" href=format!("/claims/{}/retract", s.public_id)>"Retract…"</a> })}
+                    </p>
+                    <details open>
+                        <summary>"Set the status"</summary>
+                        <StatusForm claim_id=s.public_id.clone() current=s.status seen=claim.verifications.len()/>
+                    </details>
+                </section>
+            })}
+
+            <section aria-labelledby="history-heading" id="history">
+                <h2 id="history-heading">"History"</h2>
+                <Timeline verifications=claim.verifications.clone() revisions=claim.revisions.clone()/>
             </section>
 
             <section class="permalink" aria-labelledby="permalink-heading">

@@ -1,7 +1,9 @@
 //! One file per route.
 
+pub mod claim_edit;
 pub mod claim_list;
 pub mod claim_page;
+pub mod claim_status;
 pub mod login;
 pub mod not_found;
 pub mod source_page;

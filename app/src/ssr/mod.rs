@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod auth;
 pub mod db;
 pub mod demo;
+pub mod editing;
 pub mod read;
 pub mod state;
 

@@ -24,10 +24,23 @@ pub async fn claim_detail(pool: &SqlitePool, site_url: &str, public: &str) -> Re
         speaker,
         appearances: db::sources::appearances_of(pool, id).await?,
         verifications: db::history::for_claim(pool, id).await?,
+        revisions: db::revisions::of_claim(pool, id).await?,
         retraction_reason: meta.retraction_reason,
         created_at: meta.created_at,
         permalink,
     })
+}
+
+/// A claim's editable fields, for its edit form.
+pub async fn claim_for_edit(pool: &SqlitePool, public: &str) -> Result<crate::model::ClaimEdit, AppError> {
+    let id = public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such claim."))?;
+    // Read through a transaction so the store has one function for "editable", used by writes too.
+    let mut tx = pool.begin().await?;
+    let claim = db::claim_edits::editable(&mut tx, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("There is no such claim."))?;
+    tx.commit().await?;
+    Ok(claim)
 }
 
 /// A speaker's profile with their newest claims; `query` may narrow or page those claims.

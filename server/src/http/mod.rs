@@ -2,6 +2,8 @@
 
 mod assets;
 mod auth;
+mod edit_claims;
+mod forms;
 mod health;
 mod origin;
 mod render;
@@ -65,6 +67,11 @@ pub fn router(state: AppState) -> Router {
         .route("/favicon.svg", get(assets::favicon))
         .route("/login", post(auth::login))
         .route("/logout", post(auth::logout))
+        // Editors' forms post to the address of their page (which Leptos renders for GET).
+        .route("/claims/new", post(edit_claims::create))
+        .route("/claims/{id}/edit", post(edit_claims::edit))
+        .route("/claims/{id}/status", post(edit_claims::set_status))
+        .route("/claims/{id}/retract", post(edit_claims::retract))
         // The pages of the route table in `app::App`, and the server functions.
         .leptos_routes_with_context(&server_state, generate_route_list(app::App), context.clone(), app::shell)
         // Any other address: the app renders its 404 page.

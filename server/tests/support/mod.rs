@@ -115,3 +115,70 @@ impl TestApp {
         app::model::public_id::encode(id)
     }
 }
+
+/// A signed-in browser: its session cookie and its forms' CSRF token.
+pub struct Editor {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+impl TestApp {
+    /// Creates an account and signs it in through `/login`, as a browser would.
+    pub async fn sign_in(&self, username: &str, role: app::model::Role) -> Editor {
+        let password = "a long enough passphrase";
+        app::ssr::accounts::add(&self.pool, username, &format!("{username} (display)"), role, password)
+            .await
+            .expect("the account is added");
+        let page =
+            self.request(form("/login", &format!("username={username}&password={password}"), None)).await;
+        assert_eq!(page.status, axum::http::StatusCode::SEE_OTHER, "sign-in failed: {}", page.body);
+        let cookie = page.headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+        let home =
+            self.request(Request::get("/").header("cookie", &cookie).body(Body::empty()).unwrap()).await;
+        let csrf = home
+            .body
+            .split(r#"name="csrf" value=""#)
+            .nth(1)
+            .expect("a csrf field")
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        Editor { cookie, csrf }
+    }
+
+    pub async fn get_as(&self, path: &str, editor: &Editor) -> Page {
+        self.request(
+            Request::get(path)
+                .header("accept", "text/html")
+                .header("cookie", &editor.cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Posts a form as `editor`, adding their CSRF token.
+    pub async fn post_as(&self, path: &str, body: &str, editor: &Editor) -> Page {
+        let body = format!("csrf={}&{body}", editor.csrf);
+        self.request(form(path, &body, Some(&editor.cookie))).await
+    }
+}
+
+/// A form POST as a browser sends it.
+pub fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    if let Some(cookie) = cookie {
+        request.headers_mut().insert("cookie", cookie.parse().unwrap());
+    }
+    request
+}
+
+/// URL-encodes a form value.
+pub fn enc(value: &str) -> String {
+    app::model::list_query::encode_component(value)
+}

@@ -13,6 +13,19 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
 
 /// A claim's verification history, oldest first, with evidence in the order it was cited.
 pub async fn for_claim(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Verification>, AppError> {
+    let mut conn = pool.acquire().await?;
+    for_claim_on(&mut conn, claim_id).await
+}
+
+/// The same, inside a write transaction.
+pub async fn for_claim_in(tx: &mut WriteTx, claim_id: i64) -> Result<Vec<Verification>, AppError> {
+    for_claim_on(&mut *tx, claim_id).await
+}
+
+async fn for_claim_on(
+    conn: &mut sqlx::SqliteConnection,
+    claim_id: i64,
+) -> Result<Vec<Verification>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT v.id AS "id!", v.status, v.verdict, v.rationale, u.display_name AS editor,
                   v.created_at AS "created_at: DateTime<Utc>"
@@ -21,7 +34,7 @@ pub async fn for_claim(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Verificat
             ORDER BY v.id"#,
         claim_id
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let links = sqlx::query!(
         r#"SELECT e.verification_id, e.url, e.title
@@ -30,7 +43,7 @@ pub async fn for_claim(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Verificat
             ORDER BY e.verification_id, e.position"#,
         claim_id
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .into_iter()

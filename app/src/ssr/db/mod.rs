@@ -1,9 +1,11 @@
 //! Every SQL statement of claimtrack lives under this module, one file per table or aggregate.
 //! Functions take and return model types, so nothing outside knows the store is SQLite.
 
+pub mod claim_edits;
 pub mod claims;
 pub mod history;
 pub mod pool;
+pub mod revisions;
 pub mod search;
 pub mod sessions;
 pub mod sources;

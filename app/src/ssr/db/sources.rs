@@ -72,3 +72,10 @@ pub async fn insert(tx: &mut WriteTx, source: &Source) -> Result<i64, AppError> 
     .await?;
     Ok(id)
 }
+
+/// The internal id of the source with this URL.
+pub async fn id_by_url(tx: &mut WriteTx, url: &str) -> Result<Option<i64>, AppError> {
+    Ok(sqlx::query_scalar!(r#"SELECT id AS "id!" FROM sources WHERE url = ?"#, url)
+        .fetch_optional(&mut **tx)
+        .await?)
+}

@@ -69,3 +69,26 @@ pub async fn insert(tx: &mut WriteTx, speaker: &Speaker) -> Result<i64, AppError
     }
     Ok(id)
 }
+
+/// The speakers a name could mean: exact (case-insensitive) matches of a name, an alias or a
+/// slug, among speakers not merged into another. `(id, name, slug)`.
+pub async fn matching_name(tx: &mut WriteTx, name: &str) -> Result<Vec<(i64, String, String)>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT DISTINCT s.id AS "id!", s.name, s.slug FROM speakers s
+            WHERE s.merged_into IS NULL
+              AND (s.name = ?1 COLLATE NOCASE OR s.slug = ?1
+                   OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias = ?1 COLLATE NOCASE))
+            ORDER BY s.name"#,
+        name
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name, r.slug)).collect())
+}
+
+/// Every speaker's name (not merged ones), for the claim form's suggestions.
+pub async fn names(pool: &SqlitePool) -> Result<Vec<String>, AppError> {
+    Ok(sqlx::query_scalar!("SELECT name FROM speakers WHERE merged_into IS NULL ORDER BY name LIMIT 5000")
+        .fetch_all(pool)
+        .await?)
+}

@@ -1,0 +1,22 @@
+//! What the editors' forms read.
+
+use crate::model::ClaimEdit;
+use crate::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// A claim's editable fields, for its edit form. Editors only.
+#[server(endpoint = "claims/for_edit", input = Json)]
+pub async fn get_claim_for_edit(id: String) -> Result<ClaimEdit, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
+    crate::ssr::read::claim_for_edit(&state.pool, &id).await
+}
+
+/// Speakers' names, suggested in the claim form. Editors only.
+#[server(endpoint = "speakers/names", input = Json)]
+pub async fn speaker_names() -> Result<Vec<String>, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
+    crate::ssr::db::speakers::names(&state.pool).await
+}

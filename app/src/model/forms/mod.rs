@@ -1,0 +1,158 @@
+//! Validation of what editors submit. Each `parse` takes the submitted form and returns either
+//! clean values or every problem at once, each with its field, saying what is accepted.
+
+pub mod claim;
+pub mod source;
+pub mod speaker;
+pub mod verification;
+
+use super::FormState;
+use chrono::NaiveDate;
+
+/// `(field, message)` pairs.
+pub type Problems = Vec<(String, String)>;
+
+/// A required single-line text field of at most `max` characters.
+pub(crate) fn required_text(
+    form: &FormState,
+    field: &str,
+    label: &str,
+    max: usize,
+    problems: &mut Problems,
+) -> String {
+    let value = form.text(field);
+    if value.is_empty() {
+        problems.push((field.into(), format!("Enter the {label}.")));
+    } else if let Err(m) = bounded(&value, max) {
+        problems.push((field.into(), m));
+    } else if value.contains(['\n', '\r']) {
+        problems.push((field.into(), format!("The {label} must be a single line.")));
+    }
+    value
+}
+
+/// An optional text field of at most `max` characters; `None` when left empty.
+pub(crate) fn optional_text(
+    form: &FormState,
+    field: &str,
+    max: usize,
+    problems: &mut Problems,
+) -> Option<String> {
+    let value = form.text(field);
+    if let Err(m) = bounded(&value, max) {
+        problems.push((field.into(), m));
+    }
+    (!value.is_empty()).then_some(value)
+}
+
+/// Text without NUL or other control characters (tabs and newlines aside), of at most `max`.
+pub fn bounded(value: &str, max: usize) -> Result<(), String> {
+    let count = value.chars().count();
+    if count > max {
+        return Err(format!("Use at most {max} characters (this has {count})."));
+    }
+    if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err("Remove the control characters (such as NUL) from this text.".into());
+    }
+    Ok(())
+}
+
+/// An http(s) URL of at most 2,048 characters.
+pub(crate) fn web_url(value: &str) -> Result<(), String> {
+    if value.chars().count() > 2048 {
+        return Err("Use a URL of at most 2,048 characters.".into());
+    }
+    if !super::markdown::is_web_url(value) {
+        return Err("Use a full web address starting with https:// or http://.".into());
+    }
+    Ok(())
+}
+
+/// A date `YYYY-MM-DD` (what `<input type="date">` sends), not in the future.
+pub(crate) fn date(
+    form: &FormState,
+    field: &str,
+    required: bool,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Option<NaiveDate> {
+    let value = form.text(field);
+    if value.is_empty() {
+        if required {
+            problems.push((field.into(), "Enter the date, as YYYY-MM-DD.".into()));
+        }
+        return None;
+    }
+    match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+        Ok(d) if d > today => {
+            problems.push((field.into(), "The date is in the future.".into()));
+            None
+        }
+        Ok(d) => Some(d),
+        Err(_) => {
+            problems.push((
+                field.into(),
+                format!("“{}” is not a date. Use YYYY-MM-DD, like 2022-12-30.", clip(&value)),
+            ));
+            None
+        }
+    }
+}
+
+pub(crate) fn clip(value: &str) -> String {
+    let short: String = value.chars().take(40).collect();
+    if short.len() < value.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn form(pairs: &[(&str, &str)]) -> FormState {
+    FormState::new(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_bounded_and_clean() {
+        assert!(bounded("ok", 2).is_ok());
+        assert_eq!(bounded("abc", 2).unwrap_err(), "Use at most 2 characters (this has 3).");
+        assert!(bounded("a\u{0}b", 10).is_err());
+        assert!(bounded("line\nline\ttab", 20).is_ok());
+    }
+
+    #[test]
+    fn urls_must_be_web_addresses() {
+        assert!(web_url("https://example.org/x").is_ok());
+        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://x.org", "example.org", "https://a b"] {
+            assert!(web_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_are_iso_and_not_in_the_future() {
+        let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        let mut problems = Problems::new();
+        assert_eq!(
+            date(&form(&[("d", "2024-05-31")]), "d", true, today, &mut problems),
+            NaiveDate::from_ymd_opt(2024, 5, 31)
+        );
+        date(&form(&[("d", "31/05/2024")]), "d", true, today, &mut problems);
+        date(&form(&[("d", "2024-06-02")]), "d", true, today, &mut problems);
+        date(&form(&[]), "d", true, today, &mut problems);
+        assert!(date(&form(&[]), "d", false, today, &mut problems).is_none());
+        let messages: Vec<_> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "“31/05/2024” is not a date. Use YYYY-MM-DD, like 2022-12-30.",
+                "The date is in the future.",
+                "Enter the date, as YYYY-MM-DD.",
+            ]
+        );
+    }
+}

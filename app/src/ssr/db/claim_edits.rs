@@ -1,0 +1,134 @@
+//! Writing claims: their editable fields, updates guarded by version, retraction.
+
+use super::{history::timestamp, WriteTx};
+use crate::model::{public_id, Change, ClaimEdit, ClaimKind, Qualifier, Quantity, SourceRef};
+use crate::AppError;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// A claim's editable fields, read inside the transaction that will change them.
+pub async fn editable(tx: &mut WriteTx, id: i64) -> Result<Option<ClaimEdit>, AppError> {
+    let Some(r) = sqlx::query!(
+        r#"SELECT c.kind, c.text, sp.name AS speaker, c.said_on AS "said_on: NaiveDate", c.version,
+                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier,
+                  c.retracted_at IS NOT NULL AS "retracted!: bool"
+             FROM claims c JOIN speakers sp ON sp.id = c.speaker_id WHERE c.id = ?"#,
+        id
+    )
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let appearances = sqlx::query!(
+        r#"SELECT s.id AS "id!", s.title, s.outlet, s.published_on AS "published_on: NaiveDate"
+             FROM appearances a JOIN sources s ON s.id = a.source_id WHERE a.claim_id = ? ORDER BY a.id"#,
+        id
+    )
+    .fetch_all(&mut **tx)
+    .await?
+    .into_iter()
+    .map(|s| SourceRef {
+        public_id: public_id::encode(s.id),
+        title: s.title,
+        outlet: s.outlet,
+        published_on: s.published_on,
+    })
+    .collect();
+    let quantity = match (r.quantity_value, r.quantity_unit) {
+        (Some(value), Some(unit)) => Some(Quantity {
+            value,
+            unit,
+            of: r.quantity_of,
+            change: r.quantity_change.as_deref().and_then(Change::parse),
+            qualifier: r.quantity_qualifier.as_deref().and_then(Qualifier::parse),
+        }),
+        _ => None,
+    };
+    Ok(Some(ClaimEdit {
+        public_id: public_id::encode(id),
+        kind: ClaimKind::parse(&r.kind).unwrap_or(ClaimKind::Quote),
+        text: r.text,
+        speaker: r.speaker,
+        said_on: r.said_on,
+        quantity,
+        version: r.version,
+        appearances,
+        retracted: r.retracted,
+    }))
+}
+
+/// New values for a claim.
+pub struct ClaimUpdate<'a> {
+    pub kind: ClaimKind,
+    pub text: &'a str,
+    pub speaker_id: i64,
+    pub said_on: NaiveDate,
+    pub quantity: Option<&'a Quantity>,
+    pub at: DateTime<Utc>,
+}
+
+/// Applies an update if the claim is still at `version`; returns whether it was.
+pub async fn update(tx: &mut WriteTx, id: i64, version: i64, u: &ClaimUpdate<'_>) -> Result<bool, AppError> {
+    let kind = u.kind.as_str();
+    let (value, unit, of, change, qualifier) = match u.quantity {
+        Some(q) => (
+            Some(q.value),
+            Some(q.unit.as_str()),
+            q.of,
+            q.change.map(Change::as_str),
+            q.qualifier.map(Qualifier::as_str),
+        ),
+        None => (None, None, None, None, None),
+    };
+    let at = timestamp(u.at);
+    let done = sqlx::query!(
+        "UPDATE claims SET kind = ?, text = ?, speaker_id = ?, said_on = ?, quantity_value = ?, quantity_unit = ?,
+                quantity_of = ?, quantity_change = ?, quantity_qualifier = ?, updated_at = ?, version = version + 1
+          WHERE id = ? AND version = ?",
+        kind, u.text, u.speaker_id, u.said_on, value, unit, of, change, qualifier, at, id, version
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks a claim retracted, if still at `version`; returns whether it was.
+pub async fn retract(
+    tx: &mut WriteTx,
+    id: i64,
+    version: i64,
+    reason: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let at = timestamp(at);
+    let done = sqlx::query!(
+        "UPDATE claims SET retracted_at = ?, retraction_reason = ?, updated_at = ?, version = version + 1
+          WHERE id = ? AND version = ? AND retracted_at IS NULL",
+        at,
+        reason,
+        at,
+        id,
+        version
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether the claim already appears in the source.
+pub async fn appears_in(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM appearances WHERE claim_id = ? AND source_id = ?) AS "yes!: bool""#,
+        claim_id,
+        source_id
+    )
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// How many verifications a claim has (the form's "seen" count guards concurrent status changes).
+pub async fn verification_count(tx: &mut WriteTx, claim_id: i64) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM verifications WHERE claim_id = ?"#, claim_id)
+        .fetch_one(&mut **tx)
+        .await?)
+}

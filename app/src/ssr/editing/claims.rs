@@ -1,0 +1,224 @@
+//! Setting a claim's status, adding, editing and retracting claims.
+
+use crate::model::forms::{claim::ClaimInput, verification::VerificationInput};
+use crate::model::{public_id, ClaimEdit, CurrentUser, Quantity};
+use crate::ssr::db::{self, claim_edits, claims::NewClaim, history::NewVerification, revisions};
+use crate::AppError;
+use chrono::Utc;
+use sqlx::SqlitePool;
+
+fn claim_id(public: &str) -> Result<i64, AppError> {
+    public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such claim."))
+}
+
+/// Appends a verification, unless someone else changed the status since the editor looked.
+pub async fn set_status(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    public: &str,
+    input: &VerificationInput,
+) -> Result<(), AppError> {
+    let id = claim_id(public)?;
+    let mut tx = db::begin_write(pool).await?;
+    if claim_edits::editable(&mut tx, id).await?.is_none() {
+        return Err(AppError::not_found("There is no such claim."));
+    }
+    let count = claim_edits::verification_count(&mut tx, id).await?;
+    if count != input.seen {
+        let history = db::history::for_claim_in(&mut tx, id).await?;
+        let newest =
+            history.last().map(|v| format!("{} — “{}” by {}", v.status.label(), v.verdict, v.editor));
+        return Err(AppError::Conflict(format!(
+            "Someone else changed this claim's status while you were writing{}. Your status was not saved; \
+             your text is kept below — check the history and save again if it still stands.",
+            newest.map(|n| format!(" (now: {n})")).unwrap_or_default()
+        )));
+    }
+    let verification = NewVerification {
+        claim_id: id,
+        status: input.status,
+        verdict: &input.verdict,
+        rationale: &input.rationale,
+        evidence: &input.evidence,
+        editor_id: user.id,
+        at: Utc::now(),
+    };
+    db::history::append(&mut tx, &verification).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The one speaker a name means, or a message saying why there is none.
+async fn resolve_speaker(tx: &mut db::WriteTx, name: &str) -> Result<(i64, String), AppError> {
+    let matches = db::speakers::matching_name(tx, name).await?;
+    match matches.as_slice() {
+        [(id, name, _)] => Ok((*id, name.clone())),
+        [] => Err(AppError::invalid(
+            "speaker",
+            format!("There is no speaker “{name}”. Use a known name or alias, or add the speaker first."),
+        )),
+        many => Err(AppError::invalid(
+            "speaker",
+            format!(
+                "“{name}” could mean {}. Use the full name.",
+                many.iter().map(|(_, n, s)| format!("{n} ({s})")).collect::<Vec<_>>().join(" or ")
+            ),
+        )),
+    }
+}
+
+/// Source ids for URLs that must already be sources.
+async fn resolve_sources(tx: &mut db::WriteTx, urls: &[String]) -> Result<Vec<(i64, String)>, AppError> {
+    let mut found = Vec::new();
+    for url in urls {
+        match db::sources::id_by_url(tx, url).await? {
+            Some(id) => found.push((id, url.clone())),
+            None => {
+                return Err(AppError::invalid(
+                    "add_sources",
+                    format!("No source has the address {url}. Add the source first, then list it here."),
+                ))
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn quantity_text(q: Option<&Quantity>) -> String {
+    q.map(|q| {
+        let noun = q.noun().map(|n| format!(" {n}")).unwrap_or_default();
+        format!("{}{noun}", q.headline())
+    })
+    .unwrap_or_default()
+}
+
+/// Adds a claim with its first revision; returns its public id.
+pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &ClaimInput) -> Result<String, AppError> {
+    let mut tx = db::begin_write(pool).await?;
+    let (speaker_id, speaker_name) = resolve_speaker(&mut tx, &input.speaker).await?;
+    let sources = resolve_sources(&mut tx, &input.new_sources).await?;
+    let now = Utc::now();
+    let claim = NewClaim {
+        kind: input.kind,
+        text: &input.text,
+        speaker_id,
+        said_on: input.said_on,
+        quantity: input.quantity.as_ref(),
+        created_at: now,
+    };
+    let id = db::claims::insert(&mut tx, &claim).await?;
+    for (source_id, _) in &sources {
+        db::claims::add_appearance(&mut tx, id, *source_id, None).await?;
+    }
+    let mut changes = vec![
+        ("kind".to_owned(), String::new(), input.kind.label().to_owned()),
+        ("text".to_owned(), String::new(), input.text.clone()),
+        ("speaker".to_owned(), String::new(), speaker_name),
+        ("said_on".to_owned(), String::new(), input.said_on.to_string()),
+    ];
+    if input.quantity.is_some() {
+        changes.push(("figure".to_owned(), String::new(), quantity_text(input.quantity.as_ref())));
+    }
+    for (_, url) in &sources {
+        changes.push(("appears in".to_owned(), String::new(), url.clone()));
+    }
+    revisions::append(&mut tx, revisions::Of::Claim, id, 1, user.id, &changes, now).await?;
+    tx.commit().await?;
+    Ok(public_id::encode(id))
+}
+
+/// A conflict carrying the newer version, so the editor can compare and save again.
+pub struct Stale {
+    pub current: ClaimEdit,
+}
+
+/// Edits a claim made from `input.version`. A stale version is refused with the current one.
+pub async fn update(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    public: &str,
+    input: &ClaimInput,
+) -> Result<Result<(), Stale>, AppError> {
+    let id = claim_id(public)?;
+    let mut tx = db::begin_write(pool).await?;
+    let current = claim_edits::editable(&mut tx, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("There is no such claim."))?;
+    if input.version != Some(current.version) {
+        return Ok(Err(Stale { current }));
+    }
+    let (speaker_id, speaker_name) = resolve_speaker(&mut tx, &input.speaker).await?;
+    let sources = resolve_sources(&mut tx, &input.new_sources).await?;
+    let mut changes = Vec::new();
+    let mut note = |field: &str, before: String, after: String| {
+        if before != after {
+            changes.push((field.to_owned(), before, after));
+        }
+    };
+    note("kind", current.kind.label().to_owned(), input.kind.label().to_owned());
+    note("text", current.text.clone(), input.text.clone());
+    note("speaker", current.speaker.clone(), speaker_name);
+    note("said_on", current.said_on.to_string(), input.said_on.to_string());
+    note("figure", quantity_text(current.quantity.as_ref()), quantity_text(input.quantity.as_ref()));
+    for (source_id, url) in &sources {
+        if !claim_edits::appears_in(&mut tx, id, *source_id).await? {
+            db::claims::add_appearance(&mut tx, id, *source_id, None).await?;
+            changes.push(("appears in".to_owned(), String::new(), url.clone()));
+        }
+    }
+    if changes.is_empty() {
+        return Ok(Ok(()));
+    }
+    let now = Utc::now();
+    let update = claim_edits::ClaimUpdate {
+        kind: input.kind,
+        text: &input.text,
+        speaker_id,
+        said_on: input.said_on,
+        quantity: input.quantity.as_ref(),
+        at: now,
+    };
+    if !claim_edits::update(&mut tx, id, current.version, &update).await? {
+        // Unreachable inside the write transaction, but never write a revision without its edit.
+        return Ok(Err(Stale { current }));
+    }
+    revisions::append(&mut tx, revisions::Of::Claim, id, current.version + 1, user.id, &changes, now).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Retracts a claim with a reason. It stays at its permalink, marked retracted.
+pub async fn retract(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    public: &str,
+    reason: &str,
+    version: Option<i64>,
+) -> Result<(), AppError> {
+    let id = claim_id(public)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::invalid("reason", "Say why the claim is retracted; readers will see it."));
+    }
+    crate::model::forms::bounded(reason, 500).map_err(|m| AppError::invalid("reason", m))?;
+    let mut tx = db::begin_write(pool).await?;
+    let current = claim_edits::editable(&mut tx, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("There is no such claim."))?;
+    if current.retracted {
+        return Err(AppError::Conflict("This claim is already retracted.".into()));
+    }
+    if version != Some(current.version) {
+        return Err(AppError::Conflict(
+            "Someone else edited this claim meanwhile; it was not retracted. Look at the newer version and retract again if you still mean to.".into(),
+        ));
+    }
+    let now = Utc::now();
+    if !claim_edits::retract(&mut tx, id, current.version, reason, now).await? {
+        return Err(AppError::Conflict("This claim changed meanwhile; it was not retracted.".into()));
+    }
+    let changes = vec![("retracted".to_owned(), String::new(), reason.to_owned())];
+    revisions::append(&mut tx, revisions::Of::Claim, id, current.version + 1, user.id, &changes, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,100 @@
+//! The claim forms: add, edit, set the status, retract.
+
+use super::forms::Submission;
+use app::model::forms::{claim::ClaimInput, verification::VerificationInput};
+use app::ssr::{editing::claims, AppState};
+use axum::extract::{Path, RawForm, State};
+use axum::http::request::Parts;
+use axum::response::Response;
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+pub async fn create(State(state): State<AppState>, parts: Parts, body: RawForm) -> Response {
+    let sub = Submission::new(state, parts, &body);
+    let user = match sub.editor() {
+        Ok(user) => user,
+        Err(refusal) => return super::error_response(refusal),
+    };
+    let input = match ClaimInput::parse(&sub.form, today()) {
+        Ok(input) => input,
+        Err(problems) => return sub.problems(problems).await,
+    };
+    let result = claims::create(&sub.state.pool, &user, &input).await.map(|id| format!("/claims/{id}"));
+    sub.finish(result).await
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    parts: Parts,
+    body: RawForm,
+) -> Response {
+    let mut sub = Submission::new(state, parts, &body);
+    let user = match sub.editor() {
+        Ok(user) => user,
+        Err(refusal) => return super::error_response(refusal),
+    };
+    let input = match ClaimInput::parse(&sub.form, today()) {
+        Ok(input) => input,
+        Err(problems) => return sub.problems(problems).await,
+    };
+    match claims::update(&sub.state.pool, &user, &id, &input).await {
+        Ok(Ok(())) => sub.finish(Ok(format!("/claims/{id}#history"))).await,
+        Ok(Err(stale)) => {
+            // Keep what was typed, but base it on the newer version, so that saving again is a
+            // deliberate choice to replace it.
+            sub.form.values.retain(|(name, _)| name != "version");
+            sub.form.values.push(("version".into(), stale.current.version.to_string()));
+            sub.form.values.push(("conflict".into(), "1".into()));
+            sub.conflict(format!(
+                "Someone else saved this claim (now version {}) while you were editing it. Your changes were \
+                 not saved. Compare them with the saved version, then save again to replace it.",
+                stale.current.version
+            ))
+            .await
+        }
+        Err(error) => sub.finish(Err(error)).await,
+    }
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    parts: Parts,
+    body: RawForm,
+) -> Response {
+    let sub = Submission::new(state, parts, &body);
+    let user = match sub.editor() {
+        Ok(user) => user,
+        Err(refusal) => return super::error_response(refusal),
+    };
+    let input = match VerificationInput::parse(&sub.form) {
+        Ok(input) => input,
+        Err(problems) => return sub.problems(problems).await,
+    };
+    let result = claims::set_status(&sub.state.pool, &user, &id, &input)
+        .await
+        .map(|()| format!("/claims/{id}#history"));
+    sub.finish(result).await
+}
+
+pub async fn retract(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    parts: Parts,
+    body: RawForm,
+) -> Response {
+    let sub = Submission::new(state, parts, &body);
+    let user = match sub.editor() {
+        Ok(user) => user,
+        Err(refusal) => return super::error_response(refusal),
+    };
+    let reason = sub.form.value("reason").unwrap_or_default().to_owned();
+    let version = sub.form.value("version").and_then(|v| v.trim().parse().ok());
+    let result = claims::retract(&sub.state.pool, &user, &id, &reason, version)
+        .await
+        .map(|()| format!("/claims/{id}"));
+    sub.finish(result).await
+}

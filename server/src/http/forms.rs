@@ -1,0 +1,59 @@
+//! What every editor form handler does: parse the body, check who is asking and the form's CSRF
+//! token, and answer with a redirect, the same form again with its problems, or an error page.
+
+use super::{csrf_matches, error_response, render::page_with_form};
+use app::model::{forms::Problems, CurrentUser, FormState};
+use app::ssr::AppState;
+use app::AppError;
+use axum::extract::RawForm;
+use axum::http::{request::Parts, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// A submitted form.
+pub struct Submission {
+    pub state: AppState,
+    pub parts: Parts,
+    pub form: FormState,
+}
+
+impl Submission {
+    pub fn new(state: AppState, parts: Parts, body: &RawForm) -> Self {
+        Submission { state, parts, form: FormState::new(super::auth::pairs(body)) }
+    }
+
+    /// The signed-in editor, if the form carries their token (401 without a session, 403 with a
+    /// wrong token).
+    pub fn editor(&self) -> Result<CurrentUser, AppError> {
+        let user = self.parts.extensions.get::<CurrentUser>().ok_or(AppError::Unauthorized)?;
+        if !csrf_matches(user, &self.form) {
+            tracing::warn!(username = user.username, path = %self.parts.uri.path(), "form without its CSRF token");
+            return Err(AppError::Forbidden);
+        }
+        Ok(user.clone())
+    }
+
+    /// The form again, with its problems beside the fields (422).
+    pub async fn problems(mut self, problems: Problems) -> Response {
+        for (field, message) in problems {
+            self.form.add_error(&field, message);
+        }
+        page_with_form(&self.state, &self.parts, self.form, StatusCode::UNPROCESSABLE_ENTITY).await
+    }
+
+    /// Answers an action's result: success redirects (303) to `Ok`'s address; an invalid field or
+    /// a conflict shows the form again; anything else is an error page.
+    pub async fn finish(self, result: Result<String, AppError>) -> Response {
+        match result {
+            Ok(location) => Redirect::to(&location).into_response(),
+            Err(AppError::Invalid { field, message }) => self.problems(vec![(field, message)]).await,
+            Err(AppError::Conflict(message)) => self.conflict(message).await,
+            Err(other) => error_response(other),
+        }
+    }
+
+    /// The form again with a form-wide conflict message (409).
+    pub async fn conflict(mut self, message: String) -> Response {
+        self.form.add_error("", message);
+        page_with_form(&self.state, &self.parts, self.form, StatusCode::CONFLICT).await
+    }
+}

@@ -1,0 +1,298 @@
+//! The editorial workflow over HTTP: statuses, edits, conflicts, retractions, refusals.
+
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
+
+mod support;
+
+use app::model::Role;
+use axum::http::StatusCode;
+use support::{enc, form, TestApp};
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn an_editor_sets_a_status_with_rationale_and_evidence_and_readers_see_it() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let id = app.claim_id("Sino-Russian trade").await;
+    let page = app.get_as(&format!("/claims/{id}"), &editor).await;
+    page.assert_contains(r#"<input type="hidden" name="seen" value="1">"#);
+    let body = format!(
+        "seen=1&status=misleading&verdict={}&rationale={}&evidence_url={}&evidence_title={}&evidence_url=&evidence_title=",
+        enc("The 25% is a target, not a forecast."),
+        enc("China's customs data show **+15%** so far.\n\nSee [the data](https://example.org/customs)."),
+        enc("https://example.org/customs"),
+        enc("China customs, Dec. 2022"),
+    );
+    let done = app.post_as(&format!("/claims/{id}/status"), &body, &editor).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.headers["location"], format!("/claims/{id}#history"));
+
+    let public = app.get(&format!("/claims/{id}")).await;
+    public.assert_contains(r#"<span class="badge status-misleading">Misleading</span>"#);
+    public.assert_contains("The 25% is a target, not a forecast.");
+    public.assert_contains("China&#39;s customs data show <strong>+15%</strong> so far.");
+    public.assert_contains(r#"<a href="https://example.org/customs" rel="nofollow ugc">the data</a>"#);
+    public.assert_contains(
+        r#"<a href="https://example.org/customs" rel="nofollow">China customs, Dec. 2022</a>"#,
+    );
+    public.assert_contains("By maria (display) · ");
+    public.assert_lacks("Editor tools");
+    let newest = public.body.find("The 25% is a target").unwrap();
+    let older = public.body.find("Comparing with China").unwrap();
+    assert!(newest < older, "newest first");
+    assert_eq!(count(&app, "SELECT count(*) FROM verifications").await, 4);
+}
+
+#[tokio::test]
+async fn a_bad_status_form_shows_its_errors_beside_the_fields_and_keeps_the_input() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let id = app.claim_id("Sino-Russian trade").await;
+    let body = format!(
+        "seen=1&status=false&verdict=&rationale={}&evidence_url={}&evidence_title=Bad",
+        enc("Kept *rationale*"),
+        enc("javascript:alert(1)")
+    );
+    let page = app.post_as(&format!("/claims/{id}/status"), &body, &editor).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_contains("Enter the verdict (one line).");
+    page.assert_contains("Link 1: Use a full web address starting with https:// or http://.");
+    page.assert_contains(">Kept *rationale*</textarea>");
+    page.assert_contains(r#"<option value="false" selected>"#);
+    page.assert_contains(r#"aria-invalid="true""#);
+    assert_eq!(count(&app, "SELECT count(*) FROM verifications").await, 3, "nothing was written");
+}
+
+#[tokio::test]
+async fn a_status_set_meanwhile_is_a_conflict_not_an_overwrite() {
+    let app = TestApp::with_demo().await;
+    let first = app.sign_in("maria", Role::Editor).await;
+    let second = app.sign_in("li", Role::Editor).await;
+    let id = app.claim_id("Sino-Russian trade").await;
+    // Both loaded the page when the claim had one verification.
+    let one =
+        app.post_as(&format!("/claims/{id}/status"), "seen=1&status=true&verdict=Confirmed", &first).await;
+    assert_eq!(one.status, StatusCode::SEE_OTHER);
+    let two =
+        app.post_as(&format!("/claims/{id}/status"), "seen=1&status=false&verdict=Refuted", &second).await;
+    assert_eq!(two.status, StatusCode::CONFLICT);
+    two.assert_contains("Someone else changed this claim's status while you were writing (now: True — “Confirmed” by maria (display))");
+    two.assert_contains(r#"value="Refuted""#);
+    assert_eq!(count(&app, "SELECT count(*) FROM verifications WHERE verdict = 'Refuted'").await, 0);
+}
+
+async fn edit_body(
+    app: &TestApp,
+    id: &str,
+    editor: &support::Editor,
+    text: &str,
+    version: i64,
+) -> support::Page {
+    let body = format!(
+        "version={version}&kind=quote&text={}&speaker={}&said_on=2022-12-30",
+        enc(text),
+        enc("Putin")
+    );
+    app.post_as(&format!("/claims/{id}/edit"), &body, editor).await
+}
+
+#[tokio::test]
+async fn an_edit_creates_a_revision_shown_in_the_history() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let id = app.claim_id("We aim to strengthen").await;
+    let form = app.get_as(&format!("/claims/{id}/edit"), &editor).await;
+    assert_eq!(form.status, StatusCode::OK);
+    form.assert_contains(r#"<input type="hidden" name="version" value="1">"#);
+    form.assert_contains(r#"<option value="Vladimir Putin">"#);
+    let done =
+        edit_body(&app, &id, &editor, "We aim to strengthen cooperation between our armed forces.", 1).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let public = app.get(&format!("/claims/{id}")).await;
+    public.assert_contains("“We aim to strengthen cooperation between our armed forces.”");
+    public.assert_contains("Edited (version 2)");
+    public.assert_contains(
+        "<del>We aim to strengthen cooperation between the armed forces of Russia and China.</del>",
+    );
+    public.assert_contains("<ins>We aim to strengthen cooperation between our armed forces.</ins>");
+    assert_eq!(count(&app, "SELECT version FROM claims WHERE text LIKE 'We aim%'").await, 2);
+    // The search index follows the edit.
+    let found = app.get("/?q=our+armed+forces").await;
+    found.assert_contains("1 claim");
+}
+
+#[tokio::test]
+async fn a_stale_edit_is_refused_with_the_newer_version_and_the_typed_text_kept() {
+    let app = TestApp::with_demo().await;
+    let first = app.sign_in("maria", Role::Editor).await;
+    let second = app.sign_in("li", Role::Editor).await;
+    let id = app.claim_id("We aim to strengthen").await;
+    assert_eq!(edit_body(&app, &id, &first, "First editor's text.", 1).await.status, StatusCode::SEE_OTHER);
+    let stale = edit_body(&app, &id, &second, "Second editor's text.", 1).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    stale.assert_contains("Someone else saved this claim (now version 2) while you were editing it.");
+    stale.assert_contains("The saved version now (version 2)");
+    stale.assert_contains("First editor's text.");
+    stale.assert_contains(">Second editor's text.</textarea>");
+    stale.assert_contains(r#"<input type="hidden" name="version" value="2">"#);
+    assert_eq!(count(&app, "SELECT count(*) FROM claims WHERE text = 'Second editor''s text.'").await, 0);
+    // Saving again, deliberately, on the newer version goes through.
+    assert_eq!(edit_body(&app, &id, &second, "Second editor's text.", 2).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn claim_forms_report_every_problem_beside_its_field() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let body = format!(
+        "kind=numeric&text=&speaker={}&said_on=2999-01-01&quantity_value=lots&quantity_unit=&add_sources={}",
+        enc("Nobody Known"),
+        enc("javascript:alert(1)")
+    );
+    let page = app.post_as("/claims/new", &body, &editor).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "Enter the claim's words, exactly as said or reported.",
+        "The date is in the future.",
+        "“lots” is not a number.",
+        "Give the unit: percent, a currency code such as USD, or what is counted (drones).",
+        "Use a full web address starting with https:// or http://.",
+    ] {
+        page.assert_contains(message);
+    }
+    page.assert_contains(r#"value="Nobody Known""#);
+    // A well-formed claim by an unknown speaker is refused with a way forward.
+    let body = format!("kind=quote&text=Hello&speaker={}&said_on=2022-12-30", enc("Nobody Known"));
+    let page = app.post_as("/claims/new", &body, &editor).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_contains(
+        "There is no speaker “Nobody Known”. Use a known name or alias, or add the speaker first.",
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM claims").await, 11);
+}
+
+#[tokio::test]
+async fn an_editor_adds_a_numeric_claim_by_alias_with_an_appearance() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let body = format!(
+        "kind=numeric&text={}&speaker={}&said_on=2022-12-30&quantity_value=565%2C000%2C000&quantity_unit=USD&add_sources={}",
+        enc("Trade rose by $565 million"),
+        enc("russian president vladimir putin"),
+        enc("https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest"),
+    );
+    let done = app.post_as("/claims/new", &body, &editor).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let location = done.headers["location"].to_str().unwrap().to_owned();
+    let page = app.get(&location).await;
+    page.assert_contains("$565 million");
+    page.assert_contains("Vladimir Putin");
+    page.assert_contains("Putin and Xi reaffirm Russia-China relations amid unrest");
+    page.assert_contains("Added");
+    page.assert_contains("By maria (display)");
+}
+
+#[tokio::test]
+async fn a_retracted_claim_stays_at_its_permalink_marked_with_the_reason() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let id = app.claim_id("a historic event").await;
+    let empty = app.post_as(&format!("/claims/{id}/retract"), "version=1&reason=", &editor).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    empty.assert_contains("Say why the claim is retracted; readers will see it.");
+    let done =
+        app.post_as(&format!("/claims/{id}/retract"), "version=1&reason=Misattributed+quote", &editor).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/claims/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("Retracted. </strong>Misattributed quote");
+    let list = app.get("/").await;
+    list.assert_contains(r#"<span class="badge retracted-badge">Retracted</span>"#);
+    assert_eq!(count(&app, "SELECT count(*) FROM claims").await, 11, "nothing deleted");
+}
+
+#[tokio::test]
+async fn readers_and_forgers_change_nothing() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let id = app.claim_id("Sino-Russian trade").await;
+    let body = "seen=1&status=false&verdict=Forged";
+    // No session: 401.
+    let anonymous = app.request(form(&format!("/claims/{id}/status"), body, None)).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    anonymous.assert_contains("Please sign in to do this.");
+    // A session but no (or a wrong) token: 403.
+    let no_token = app.request(form(&format!("/claims/{id}/status"), body, Some(&editor.cookie))).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    let wrong = app
+        .request(form(
+            &format!("/claims/{id}/status"),
+            &format!("csrf=x{}&{body}", editor.csrf),
+            Some(&editor.cookie),
+        ))
+        .await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    // GET never changes anything.
+    let get = app.get_as(&format!("/claims/{id}/status?seen=1&status=false&verdict=Forged"), &editor).await;
+    assert_eq!(get.status, StatusCode::OK);
+    for path in ["/claims/new", &format!("/claims/{id}/edit"), &format!("/claims/{id}/retract")] {
+        let page = app
+            .request(form(
+                path,
+                "kind=quote&text=x&speaker=Putin&said_on=2022-12-30&reason=x&version=1",
+                None,
+            ))
+            .await;
+        assert_eq!(page.status, StatusCode::UNAUTHORIZED, "{path}");
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::UNAUTHORIZED, "{path}");
+        page.assert_contains("Sign in to edit");
+    }
+    assert_eq!(count(&app, "SELECT count(*) FROM verifications WHERE verdict = 'Forged'").await, 0);
+    assert_eq!(count(&app, "SELECT count(*) FROM claim_revisions").await, 0);
+}
+
+#[tokio::test]
+async fn hostile_text_in_every_field_is_rendered_inert() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let id = app.claim_id("Sino-Russian trade").await;
+    let xss = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+    let body = format!(
+        "seen=1&status=false&verdict={}&rationale={}&evidence_url={}&evidence_title={}",
+        enc(xss),
+        enc(&format!("{xss}\n\n[click](javascript:alert(3)) [data](data:text/html,x) <a href=\"javascript:alert(4)\">a</a>")),
+        enc("https://example.org/evidence"),
+        enc(xss),
+    );
+    let done = app.post_as(&format!("/claims/{id}/status"), &body, &editor).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    // An evidence URL that would break out of its attribute is not even stored.
+    let quoted = format!(
+        "seen=2&status=false&verdict=x&evidence_url={}&evidence_title=t",
+        enc("https://example.org/\"onmouseover=\"alert(5)")
+    );
+    assert_eq!(
+        app.post_as(&format!("/claims/{id}/status"), &quoted, &editor).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let edit = format!("version=1&kind=quote&text={}&speaker=Putin&said_on=2022-12-30", enc(xss));
+    let claim = app.claim_id("We aim to strengthen").await;
+    assert_eq!(
+        app.post_as(&format!("/claims/{claim}/edit"), &edit, &editor).await.status,
+        StatusCode::SEE_OTHER
+    );
+    for path in [format!("/claims/{id}"), format!("/claims/{claim}"), "/".to_owned()] {
+        let page = app.get(&path).await;
+        page.assert_lacks("<script>alert");
+        page.assert_lacks("<img src=x");
+        page.assert_lacks("href=\"javascript:");
+        page.assert_lacks("href=\"data:");
+        page.assert_lacks("\"onmouseover=\"");
+        page.assert_lacks("onerror=alert(2)>");
+        page.assert_needs_no_javascript();
+    }
+}
