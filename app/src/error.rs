@@ -10,6 +10,9 @@ pub enum AppError {
     /// The thing asked for does not exist (or never will).
     #[error("{0}")]
     NotFound(String),
+    /// The thing asked for lives at another address now (a merged speaker), for good.
+    #[error("This has moved to {0}.")]
+    Moved(String),
     /// A field or parameter has a value that is not accepted; the message says what is.
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
@@ -45,6 +48,7 @@ impl AppError {
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::NotFound(_) => 404,
+            AppError::Moved(_) => 301,
             AppError::Invalid { .. } => 400,
             AppError::Conflict(_) => 409,
             AppError::TooManyAttempts(_) => 429,
@@ -58,6 +62,7 @@ impl AppError {
     pub fn title(&self) -> &'static str {
         match self {
             AppError::NotFound(_) => "Not found",
+            AppError::Moved(_) => "Moved",
             AppError::Invalid { .. } => "Invalid request",
             AppError::Conflict(_) => "Conflict",
             AppError::TooManyAttempts(_) => "Too many attempts",

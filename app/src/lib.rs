@@ -79,8 +79,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/claims/:id/edit") view=pages::claim_edit::EditClaim ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id/status") view=pages::claim_status::ClaimStatus ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id/retract") view=pages::claim_status::ClaimRetract ssr=SsrMode::Async/>
+                    <Route path=path!("/speakers/new") view=pages::entity_edit::NewSpeaker ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/:slug") view=pages::speaker_page::SpeakerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/speakers/:slug/edit") view=pages::entity_edit::EditSpeaker ssr=SsrMode::Async/>
+                    <Route path=path!("/speakers/:slug/merge") view=pages::entity_edit::MergeSpeaker ssr=SsrMode::Async/>
+                    <Route path=path!("/sources/new") view=pages::entity_edit::NewSource ssr=SsrMode::Async/>
                     <Route path=path!("/sources/:id") view=pages::source_page::SourcePage ssr=SsrMode::Async/>
+                    <Route path=path!("/sources/:id/edit") view=pages::entity_edit::EditSource ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view=pages::admin_users::AdminUsers ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=pages::login::Login ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -15,6 +15,18 @@ pub fn set_status(code: u16) {
     let _ = code;
 }
 
+/// Sets a response header of the page being rendered (a redirect's `Location`).
+pub fn set_header(name: &'static str, value: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(value)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(value))
+    {
+        options.insert_header(http::HeaderName::from_static(name), value);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = (name, value);
+}
+
 /// The signed-in user, put on the request by the server's session layer.
 pub fn current_user() -> Option<CurrentUser> {
     #[cfg(feature = "ssr")]

@@ -20,3 +20,27 @@ pub async fn speaker_names() -> Result<Vec<String>, AppError> {
     crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
     crate::ssr::db::speakers::names(&state.pool).await
 }
+
+/// A source's editable fields. Editors only.
+#[server(endpoint = "sources/for_edit", input = Json)]
+pub async fn get_source_for_edit(id: String) -> Result<crate::model::SourceEdit, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
+    crate::ssr::editing::sources::for_edit(&state.pool, &id).await
+}
+
+/// A speaker's editable fields. Editors only.
+#[server(endpoint = "speakers/for_edit", input = Json)]
+pub async fn get_speaker_for_edit(slug: String) -> Result<crate::model::SpeakerEdit, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
+    crate::ssr::editing::speakers::for_edit(&state.pool, &slug).await
+}
+
+/// Every account. Admins only.
+#[server(endpoint = "accounts/list", input = Json)]
+pub async fn list_accounts() -> Result<Vec<crate::model::user::Account>, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_admin(crate::request::current_user().as_ref())?;
+    crate::ssr::db::users::list(&state.pool).await
+}

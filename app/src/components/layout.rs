@@ -24,6 +24,9 @@ pub fn Header() -> impl IntoView {
                 <nav class="account-nav" aria-label="Account">
                     {match crate::request::current_user() {
                         Some(user) => view! {
+                            <a href="/claims/new">"Add claim"</a>
+                            <a href="/sources/new">"Add source"</a>
+                            <a href="/speakers/new">"Add speaker"</a>
                             <span class="signed-in">{user.display_name.clone()}</span>
                             {user.is_admin().then(|| view! { <a href="/admin/users">"Accounts"</a> })}
                             <form method="post" action="/logout" class="inline-form">

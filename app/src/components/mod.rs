@@ -2,6 +2,7 @@
 
 pub mod claim_card;
 pub mod claim_form;
+pub mod entity_forms;
 pub mod error_view;
 pub mod fields;
 pub mod filters;

@@ -184,3 +184,23 @@ pub struct ClaimEdit {
     pub appearances: Vec<SourceRef>,
     pub retracted: bool,
 }
+
+/// A source's fields as an editor edits them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceEdit {
+    pub public_id: String,
+    pub url: String,
+    pub title: String,
+    pub outlet: String,
+    pub author: Option<String>,
+    pub published_on: Option<NaiveDate>,
+    pub body: Option<String>,
+    pub version: i64,
+}
+
+/// A speaker's fields as an editor edits them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerEdit {
+    pub speaker: Speaker,
+    pub version: i64,
+}

@@ -1,9 +1,11 @@
 //! One file per route.
 
+pub mod admin_users;
 pub mod claim_edit;
 pub mod claim_list;
 pub mod claim_page;
 pub mod claim_status;
+pub mod entity_edit;
 pub mod login;
 pub mod not_found;
 pub mod source_page;

@@ -46,6 +46,11 @@ fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
                     {source.published_on.map(|d| view! { <dt>"Published"</dt><dd><time datetime=format::iso_date(d)>{format::date(d)}</time></dd> })}
                     <dt>"Original"</dt><dd><a class="external" href=source.url.clone() rel="nofollow">{source.url.clone()}</a></dd>
                 </dl>
+                {crate::request::current_user().map(|_| view! {
+                    <p class="editor-tools">
+                        <a class="button secondary-button" href=format!("/sources/{}/edit", source.public_id)>"Edit the source"</a>
+                    </p>
+                })}
             </header>
             <section aria-labelledby="claims-heading">
                 <h2 id="claims-heading">{format::count(total, "claim appears", "claims appear")} " in this source"</h2>

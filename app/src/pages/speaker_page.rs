@@ -47,6 +47,12 @@ fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
                 <h1>{speaker.name.clone()}</h1>
                 {(!speaker.description.is_empty()).then(|| view! { <p class="lede">{speaker.description.clone()}</p> })}
                 {aliases}
+                {crate::request::current_user().map(|_| view! {
+                    <p class="editor-tools">
+                        <a class="button secondary-button" href=format!("/speakers/{}/edit", speaker.slug)>"Edit the speaker"</a>
+                        <a class="button secondary-button" href=format!("/speakers/{}/merge", speaker.slug)>"Merge into another…"</a>
+                    </p>
+                })}
             </header>
             <section aria-labelledby="ratings-heading">
                 <h2 id="ratings-heading">"How their claims are rated"</h2>

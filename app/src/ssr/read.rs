@@ -53,6 +53,9 @@ pub async fn speaker_page(
     if !slug::is_valid(speaker_slug) {
         return Err(not_found());
     }
+    if let Some(target) = db::speakers::merged_into(pool, speaker_slug).await? {
+        return Err(AppError::Moved(format!("/speakers/{target}")));
+    }
     let (_, speaker) = db::speakers::by_slug(pool, speaker_slug).await?.ok_or_else(not_found)?;
     let query = ListQuery { speaker: Some(speaker.slug.clone()), ..query.clone() };
     let claims = db::claims::list(pool, &query).await?;

@@ -1,7 +1,7 @@
 //! What every editor form handler does: parse the body, check who is asking and the form's CSRF
 //! token, and answer with a redirect, the same form again with its problems, or an error page.
 
-use super::{csrf_matches, error_response, render::page_with_form};
+use super::{csrf_matches, error_response, render::page_at_with_form, render::page_with_form};
 use app::model::{forms::Problems, CurrentUser, FormState};
 use app::ssr::AppState;
 use app::AppError;
@@ -30,6 +30,26 @@ impl Submission {
             return Err(AppError::Forbidden);
         }
         Ok(user.clone())
+    }
+
+    /// Like [`Self::editor`], for admins only (403 for editors).
+    pub fn admin(&self) -> Result<CurrentUser, AppError> {
+        let user = self.editor()?;
+        if user.is_admin() {
+            Ok(user)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Shows another page than the one posted to when the form comes back: `/admin/users` for
+    /// the forms on its rows.
+    pub async fn problems_on(mut self, path: &'static str, problems: Problems) -> Response {
+        for (field, message) in problems {
+            self.form.add_error(&field, message);
+        }
+        let uri = axum::http::Uri::from_static(path);
+        page_at_with_form(&self.state, &self.parts, uri, self.form, StatusCode::UNPROCESSABLE_ENTITY).await
     }
 
     /// The form again, with its problems beside the fields (422).

@@ -3,6 +3,7 @@
 mod assets;
 mod auth;
 mod edit_claims;
+mod edit_others;
 mod forms;
 mod health;
 mod origin;
@@ -72,6 +73,14 @@ pub fn router(state: AppState) -> Router {
         .route("/claims/{id}/edit", post(edit_claims::edit))
         .route("/claims/{id}/status", post(edit_claims::set_status))
         .route("/claims/{id}/retract", post(edit_claims::retract))
+        .route("/sources/new", post(edit_others::create_source))
+        .route("/sources/{id}/edit", post(edit_others::edit_source))
+        .route("/speakers/new", post(edit_others::create_speaker))
+        .route("/speakers/{slug}/edit", post(edit_others::edit_speaker))
+        .route("/speakers/{slug}/merge", post(edit_others::merge_speaker))
+        .route("/admin/users", post(edit_others::add_account))
+        .route("/admin/users/{name}/disable", post(edit_others::disable_account))
+        .route("/admin/users/{name}/password", post(edit_others::set_password))
         // The pages of the route table in `app::App`, and the server functions.
         .leptos_routes_with_context(&server_state, generate_route_list(app::App), context.clone(), app::shell)
         // Any other address: the app renders its 404 page.

@@ -15,9 +15,20 @@ pub async fn page_with_form(
     form: FormState,
     status: StatusCode,
 ) -> Response {
+    page_at_with_form(state, parts, parts.uri.clone(), form, status).await
+}
+
+/// The same for the page at `uri` (a form posted to an address of its own, like a row's action).
+pub async fn page_at_with_form(
+    state: &AppState,
+    parts: &Parts,
+    uri: axum::http::Uri,
+    form: FormState,
+    status: StatusCode,
+) -> Response {
     let mut request = Request::new(Body::empty());
     *request.method_mut() = Method::GET;
-    *request.uri_mut() = parts.uri.clone();
+    *request.uri_mut() = uri;
     *request.headers_mut() = parts.headers.clone();
     *request.extensions_mut() = parts.extensions.clone();
     let context = {

@@ -92,3 +92,13 @@ pub async fn names(pool: &SqlitePool) -> Result<Vec<String>, AppError> {
         .fetch_all(pool)
         .await?)
 }
+
+/// The slug of the speaker that `slug` was merged into, if it was.
+pub async fn merged_into(pool: &SqlitePool, slug: &str) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar!(
+        "SELECT t.slug FROM speakers s JOIN speakers t ON t.id = s.merged_into WHERE s.slug = ?",
+        slug
+    )
+    .fetch_optional(pool)
+    .await?)
+}

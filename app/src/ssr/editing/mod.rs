@@ -3,6 +3,8 @@
 //! nothing at all.
 
 pub mod claims;
+pub mod sources;
+pub mod speakers;
 
 use crate::model::CurrentUser;
 use crate::AppError;

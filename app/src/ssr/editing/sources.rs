@@ -1,0 +1,90 @@
+//! Adding and editing sources.
+
+use crate::model::forms::source::SourceInput;
+use crate::model::{public_id, CurrentUser, SourceEdit};
+use crate::ssr::db::{self, revisions, source_edits};
+use crate::AppError;
+use chrono::Utc;
+use sqlx::SqlitePool;
+
+fn show(value: &Option<impl ToString>) -> String {
+    value.as_ref().map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// `(field, before, after)` for every field that differs.
+fn changes(before: Option<&SourceEdit>, after: &SourceInput) -> revisions::Changes {
+    let body_summary = |b: &Option<String>| {
+        b.as_ref().map(|b| format!("{} characters", b.chars().count())).unwrap_or_default()
+    };
+    let pairs = [
+        ("url", before.map(|b| b.url.clone()).unwrap_or_default(), after.url.clone()),
+        ("title", before.map(|b| b.title.clone()).unwrap_or_default(), after.title.clone()),
+        ("outlet", before.map(|b| b.outlet.clone()).unwrap_or_default(), after.outlet.clone()),
+        ("author", before.map(|b| show(&b.author)).unwrap_or_default(), show(&after.author)),
+        (
+            "published_on",
+            before.map(|b| show(&b.published_on)).unwrap_or_default(),
+            show(&after.published_on),
+        ),
+        ("text", before.map(|b| body_summary(&b.body)).unwrap_or_default(), body_summary(&after.body)),
+    ];
+    let body_changed = before.map(|b| b.body != after.body).unwrap_or(after.body.is_some());
+    pairs
+        .into_iter()
+        .filter(|(field, b, a)| b != a || (*field == "text" && body_changed))
+        .map(|(f, b, a)| (f.to_owned(), b, a))
+        .collect()
+}
+
+/// Adds a source; returns its public id.
+pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &SourceInput) -> Result<String, AppError> {
+    let mut tx = db::begin_write(pool).await?;
+    let id = source_edits::insert(&mut tx, input).await?;
+    revisions::append(&mut tx, revisions::Of::Source, id, 1, user.id, &changes(None, input), Utc::now())
+        .await?;
+    tx.commit().await?;
+    Ok(public_id::encode(id))
+}
+
+/// A source's editable fields.
+pub async fn for_edit(pool: &SqlitePool, public: &str) -> Result<SourceEdit, AppError> {
+    let id = public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such source."))?;
+    let mut tx = pool.begin().await?;
+    let source = source_edits::editable(&mut tx, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("There is no such source."))?;
+    tx.commit().await?;
+    Ok(source)
+}
+
+/// Edits a source made from `input.version`; a stale version is a conflict.
+pub async fn update(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    public: &str,
+    input: &SourceInput,
+) -> Result<(), AppError> {
+    let id = public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such source."))?;
+    let mut tx = db::begin_write(pool).await?;
+    let current = source_edits::editable(&mut tx, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("There is no such source."))?;
+    if input.version != Some(current.version) {
+        return Err(AppError::Conflict(format!(
+            "Someone else saved this source (now version {}) while you were editing it. Your changes were not \
+             saved; they are kept below. Compare with the source's page, then save again.",
+            current.version
+        )));
+    }
+    let changes = changes(Some(&current), input);
+    if changes.is_empty() {
+        return Ok(());
+    }
+    if !source_edits::update(&mut tx, id, current.version, input).await? {
+        return Err(AppError::Conflict("This source changed meanwhile; nothing was saved.".into()));
+    }
+    revisions::append(&mut tx, revisions::Of::Source, id, current.version + 1, user.id, &changes, Utc::now())
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
