@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 // `make test-e2e` builds the binary and sets CLAIMTRACK_BIN.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const bin = process.env.CLAIMTRACK_BIN ?? '../target/release/claimtrack';
+/** The server for editors' journeys (see tests/editors.spec.ts). */
+export const editorPort = port + 1;
+export const EDITOR_PASSWORD = 'correct horse battery staple';
 
 // Debian's Chromium (never a downloaded browser): headless, and quiet on this closed network.
 const launchOptions = {
@@ -36,12 +39,29 @@ export default defineConfig({
     // axe runs as a script inside the page, so the audit runs in the project with JavaScript.
     { name: 'without-javascript', use: { javaScriptEnabled: false }, testIgnore: /accessibility/ },
   ],
-  webServer: {
-    command: `bash -c 'db="$(mktemp -d)/e2e.db" && exec "${bin}" --db "$db" serve --demo --addr 127.0.0.1:${port}'`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    // Readers' journeys: the demo data, never changed.
+    {
+      command: `bash -c 'db="$(mktemp -d)/e2e.db" && exec "${bin}" --db "$db" serve --demo --addr 127.0.0.1:${port}'`,
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    // Editors' journeys change data, so they get a database of their own, with two editors and an
+    // admin added through the command line.
+    {
+      command:
+        `bash -c 'db="$(mktemp -d)/editors.db" && ` +
+        `for u in editor-a:editor editor-b:editor chief:admin; do ` +
+        `echo "${EDITOR_PASSWORD}" | "${bin}" --db "$db" user add "\${u%%:*}" --role "\${u##*:}" --password-stdin >/dev/null || exit 1; done && ` +
+        `"${bin}" --db "$db" demo >/dev/null && exec "${bin}" --db "$db" serve --addr 127.0.0.1:${editorPort}'`,
+      url: `http://127.0.0.1:${editorPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { EDITOR_PASSWORD, editorPort } from '../playwright.config';
 
 // An automated accessibility audit of every kind of page: no serious or critical violations
 // (WCAG 2.x A and AA rules, colour contrast of the status badges included).
@@ -36,4 +37,26 @@ test('every page passes an axe audit', async ({ page }) => {
       `axe on ${path}`,
     ).toEqual([]);
   }
+});
+
+test.describe('editor pages', () => {
+  test.use({ baseURL: `http://127.0.0.1:${editorPort}` });
+
+  test('pass an axe audit', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Username').fill('chief');
+    await page.getByLabel('Password').fill(EDITOR_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.signed-in')).toHaveText('chief');
+    const claim = await page.locator('a[href^="/claims/"]').nth(3).getAttribute('href');
+    for (const path of ['/login', claim as string, `${claim}/edit`, `${claim}/retract`, '/claims/new', '/sources/new', '/speakers/new', '/speakers/xi-jinping/edit', '/admin/users']) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+        `axe on ${path}`,
+      ).toEqual([]);
+    }
+  });
 });
