@@ -2,7 +2,7 @@
 
 use crate::cli::{open, ServeArgs};
 use anyhow::Context;
-use app::ssr::{accounts, demo, AppState};
+use app::ssr::{accounts, auth::sessions, demo, AppState};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -26,6 +26,7 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
     }
     let site_url = args.site_url.clone().unwrap_or_else(|| format!("http://{}", args.addr));
     let state = AppState::new(pool.clone(), &site_url);
+    spawn_session_sweeper(state.clone());
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
         format!("cannot listen on {} (is another program using it? try --addr)", args.addr)
     })?;
@@ -59,6 +60,20 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
     pool.close().await;
     tracing::info!("stopped; the database is closed");
     Ok(())
+}
+
+/// Removes expired sessions every hour (sign-ins sweep too), so the table stays small.
+fn spawn_session_sweeper(state: AppState) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match sessions::clean_up(&state.pool, &state.sessions, chrono::Utc::now()).await {
+                Ok(0) | Err(_) => {}
+                Ok(n) => tracing::info!(removed = n, "removed expired sessions"),
+            }
+        }
+    });
 }
 
 async fn shutdown_signal() {

@@ -13,14 +13,23 @@ pub fn StatusForm(claim_id: String, current: Status, seen: usize) -> impl IntoVi
         .into_iter()
         .map(|s| view! { <option value=s.as_str() selected=s == chosen>{s.label()}</option> })
         .collect_view();
-    // Rows typed before come back as they were; a few empty rows follow for more links.
+    // Rows typed before come back as they were, then empty rows: at least EVIDENCE_ROWS in all,
+    // and always one more for another link.
     let urls = form.all("evidence_url");
     let titles = form.all("evidence_title");
-    let filled = urls.len().max(titles.len());
-    let rows = (0..filled.max(1) + EVIDENCE_ROWS - 1)
+    let typed: Vec<(String, String)> = (0..urls.len().max(titles.len()))
         .map(|i| {
-            let url = urls.get(i).map(|s| s.to_string()).unwrap_or_default();
-            let title = titles.get(i).map(|s| s.to_string()).unwrap_or_default();
+            (
+                urls.get(i).map(|s| s.trim().to_owned()).unwrap_or_default(),
+                titles.get(i).map(|s| s.trim().to_owned()).unwrap_or_default(),
+            )
+        })
+        .filter(|(u, t)| !u.is_empty() || !t.is_empty())
+        .collect();
+    let count = (typed.len() + 1).max(EVIDENCE_ROWS);
+    let rows = (0..count)
+        .map(|i| {
+            let (url, title) = typed.get(i).cloned().unwrap_or_default();
             let n = i + 1;
             view! {
                 <div class="form-row evidence-row">

@@ -38,6 +38,7 @@ pub fn AdminUsers() -> impl IntoView {
 #[component]
 fn AccountTable(accounts: Vec<Account>) -> impl IntoView {
     let form = form_state();
+    let me = current_user().map(|u| u.username).unwrap_or_default();
     // A refused password reset names its account, so the message shows on that row.
     let reset_error =
         form.value("for").and_then(|name| form.error("password").map(|m| (name.to_owned(), m.to_owned())));
@@ -54,7 +55,7 @@ fn AccountTable(accounts: Vec<Account>) -> impl IntoView {
                     <td>{a.role.as_str()}</td>
                     <td>{state}</td>
                     <td class="row-actions">
-                        {(!a.disabled && a.can_sign_in).then(|| view! {
+                        {(!a.disabled && a.can_sign_in && a.username != me).then(|| view! {
                             <form method="post" action=format!("/admin/users/{}/disable", a.username) class="inline-form">
                                 <CsrfField/>
                                 <button type="submit" class="secondary-button">{format!("Disable {}", a.username)}</button>
