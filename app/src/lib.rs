@@ -29,6 +29,13 @@ pub const STYLESHEET: &str = include_str!("../../style/main.css");
 pub static STYLESHEET_PATH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| format!("/style/claimtrack.{:016x}.css", fnv1a(STYLESHEET.as_bytes())));
 
+/// The optional script that adds Copy buttons (`style/copy.js`), served at [`SCRIPT_PATH`].
+pub const SCRIPT: &str = include_str!("../../style/copy.js");
+
+/// Where the script is served, named by its content like the stylesheet.
+pub static SCRIPT_PATH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("/assets/claimtrack.{:016x}.js", fnv1a(SCRIPT.as_bytes())));
+
 /// FNV-1a: a tiny, stable content hash (std's hasher is not stable across releases).
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3))
@@ -88,6 +95,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sources/:id/edit") view=pages::entity_edit::EditSource ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=pages::admin_users::AdminUsers ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=pages::login::Login ssr=SsrMode::Async/>
+                    <Route path=path!("/methodology") view=pages::methodology::Methodology ssr=SsrMode::Async/>
+                    <Route path=path!("/api") view=pages::api_docs::ApiDocs ssr=SsrMode::Async/>
+                    <Route path=path!("/corrections") view=pages::methodology::Corrections ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <components::layout::Footer/>

@@ -27,6 +27,12 @@ pub fn set_header(name: &'static str, value: &str) {
     let _ = (name, value);
 }
 
+/// Where the site is published and by whom, provided by the server.
+pub fn site() -> crate::model::SiteInfo {
+    leptos::prelude::use_context::<crate::model::SiteInfo>()
+        .unwrap_or_else(|| crate::model::SiteInfo { url: String::new(), org_name: "claimtrack".into() })
+}
+
 /// The signed-in user, put on the request by the server's session layer.
 pub fn current_user() -> Option<CurrentUser> {
     #[cfg(feature = "ssr")]

@@ -27,6 +27,18 @@ pub enum Command {
     Migrate,
     /// Load the demo data (claims from one news story) into an empty database, then exit.
     Demo,
+    /// Export every claim as CSV or JSON lines, to a file or standard output.
+    Export {
+        /// `csv` (RFC 4180, safe to open in a spreadsheet) or `jsonl` (one JSON object a line).
+        #[arg(long, value_parser = ["csv", "jsonl"], default_value = "csv")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The site's public URL, for the claims' permalinks.
+        #[arg(long, env = "CLAIMTRACK_SITE_URL", default_value = "http://127.0.0.1:3000")]
+        site_url: String,
+    },
     /// Manage editor and admin accounts: add, passwd, list, disable.
     #[command(subcommand)]
     User(crate::users_cli::UserCommand),
@@ -47,6 +59,10 @@ pub struct ServeArgs {
     #[arg(long, env = "CLAIMTRACK_SITE_URL")]
     pub site_url: Option<String>,
 
+    /// The organisation publishing the fact-checks, named as the author of every ClaimReview.
+    #[arg(long, env = "CLAIMTRACK_ORG_NAME", default_value = "claimtrack")]
+    pub org_name: String,
+
     /// Seconds to let in-flight requests finish after Ctrl-C or SIGTERM.
     #[arg(long, env = "CLAIMTRACK_SHUTDOWN_GRACE", default_value_t = 10)]
     pub shutdown_grace: u64,
@@ -58,6 +74,7 @@ impl Default for ServeArgs {
             addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
             demo: false,
             site_url: None,
+            org_name: "claimtrack".to_owned(),
             shutdown_grace: 10,
         }
     }
@@ -72,6 +89,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             pool.close().await;
             println!("{}: schema is up to date", cli.db.display());
             Ok(())
+        }
+        Command::Export { format, out, site_url } => {
+            let pool = open(&cli.db).await?;
+            let format = if format == "jsonl" {
+                crate::http::export::Format::Jsonl
+            } else {
+                crate::http::export::Format::Csv
+            };
+            let state = app::ssr::AppState::new(pool.clone(), &site_url);
+            let result = write_export(state, format, out.as_deref()).await;
+            pool.close().await;
+            result
         }
         Command::User(command) => {
             let pool = open(&cli.db).await?;
@@ -107,4 +136,42 @@ pub async fn open(path: &Path) -> anyhow::Result<sqlx::SqlitePool> {
         .await
         .with_context(|| format!("cannot migrate the database {}", path.display()))?;
     Ok(pool)
+}
+
+/// Streams the export to `out` (written to a temporary file, then renamed, so that a failed
+/// export never leaves a partial file under the final name) or to standard output.
+async fn write_export(
+    state: app::ssr::AppState,
+    format: crate::http::export::Format,
+    out: Option<&Path>,
+) -> anyhow::Result<()> {
+    use futures_util::StreamExt;
+    use std::io::Write;
+    let mut chunks = std::pin::pin!(crate::http::export::chunks(state, format));
+    match out {
+        Some(path) => {
+            let partial = path.with_extension("partial");
+            let mut file = std::io::BufWriter::new(
+                std::fs::File::create(&partial)
+                    .with_context(|| format!("cannot write {}", partial.display()))?,
+            );
+            let mut bytes = 0usize;
+            while let Some(chunk) = chunks.next().await {
+                let chunk = chunk?;
+                bytes += chunk.len();
+                file.write_all(chunk.as_bytes())?;
+            }
+            file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            std::fs::rename(&partial, path)?;
+            eprintln!("wrote {} ({bytes} bytes)", path.display());
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            while let Some(chunk) = chunks.next().await {
+                lock.write_all(chunk?.as_bytes())?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -136,7 +136,7 @@ async fn a_stale_edit_is_refused_with_the_newer_version_and_the_typed_text_kept(
     stale.assert_contains("Someone else saved this claim (now version 2) while you were editing it.");
     stale.assert_contains("The saved version now (version 2)");
     stale.assert_contains("First editor's text.");
-    stale.assert_contains(">Second editor's text.</textarea>");
+    stale.assert_contains(">Second editor&#39;s text.</textarea>");
     stale.assert_contains(r#"<input type="hidden" name="version" value="2">"#);
     assert_eq!(count(&app, "SELECT count(*) FROM claims WHERE text = 'Second editor''s text.'").await, 0);
     // Saving again, deliberately, on the newer version goes through.
@@ -253,6 +253,27 @@ async fn readers_and_forgers_change_nothing() {
     }
     assert_eq!(count(&app, "SELECT count(*) FROM verifications WHERE verdict = 'Forged'").await, 0);
     assert_eq!(count(&app, "SELECT count(*) FROM claim_revisions").await, 0);
+}
+
+#[tokio::test]
+async fn a_refused_form_shows_hostile_input_back_as_text() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let id = app.claim_id("Sino-Russian trade").await;
+    let xss = "</textarea><script>alert(1)</script>";
+    let page = app
+        .post_as(
+            &format!("/claims/{id}/status"),
+            &format!("seen=1&status=true&verdict=&rationale={}", enc(xss)),
+            &editor,
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    page.assert_lacks("<script>alert(1)");
+    page.assert_contains("&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>");
+    let page =
+        app.post_as("/claims/new", &format!("kind=quote&text={}&speaker=&said_on=", enc(xss)), &editor).await;
+    page.assert_lacks("<script>alert(1)");
 }
 
 #[tokio::test]

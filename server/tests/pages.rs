@@ -162,7 +162,7 @@ async fn a_claim_permalink_shows_everything_about_it() {
     assert!(newest < oldest, "the timeline is newest first");
     page.assert_contains(r#"<a href="https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest" rel="nofollow">The Week, Dec. 30, 2022</a>"#);
     page.assert_contains("Demo fact-check desk");
-    page.assert_contains(&format!(r#"value="https://claims.example.org/claims/{id}""#));
+    page.assert_contains(&format!(r#"readonly rows="1">https://claims.example.org/claims/{id}</textarea>"#));
     page.assert_contains("<title>Vladimir Putin: “a model of cooperation between major powers in the 21st century” — True — claimtrack</title>");
 }
 

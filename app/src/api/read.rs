@@ -32,3 +32,10 @@ pub async fn get_source(id: String, query: ListQuery) -> Result<SourcePage, AppE
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::read::source_page(&state.pool, &id, &query).await
 }
+
+/// The public corrections log: published verdicts that were changed.
+#[server(endpoint = "corrections", input = Json)]
+pub async fn list_corrections() -> Result<Vec<crate::model::Correction>, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::db::verdicts::corrections(&state.pool, 200).await
+}

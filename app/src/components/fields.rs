@@ -3,6 +3,13 @@
 use crate::model::FormState;
 use leptos::prelude::*;
 
+/// Text for inside a `<textarea>`. Leptos writes a textarea's children without escaping them
+/// (tachys marks the element raw), and `</textarea>` in a value would end the element; a
+/// textarea's content decodes character references, so escaped text shows exactly as typed.
+pub fn textarea_text(value: &str) -> String {
+    super::format::escape_html(value)
+}
+
 /// The form state of this render, if it answers a submission.
 pub fn form_state() -> FormState {
     use_context::<FormState>().unwrap_or_default()
@@ -77,7 +84,7 @@ pub fn TextArea(
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             <textarea id=id name=name rows=rows required=required maxlength=maxlength
                 aria-invalid=error.is_some().then_some("true")
-                aria-describedby=error.as_ref().map(|_| error_id.clone()).or(hint.map(|_| hint_id.clone()))>{value}</textarea>
+                aria-describedby=error.as_ref().map(|_| error_id.clone()).or(hint.map(|_| hint_id.clone()))>{textarea_text(&value)}</textarea>
             <FieldError id=error_id message=error/>
         </div>
     }

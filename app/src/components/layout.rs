@@ -51,6 +51,12 @@ pub fn Footer() -> impl IntoView {
                 " tracks quotes and numeric claims in the news: who said them, where they appeared, and whether they hold up. "
                 "Every verdict is shown with its reasoning, evidence and history."
             </p>
+            <p class="footer-links">
+                <a href="/methodology">"Methodology"</a>
+                <a href="/corrections">"Corrections"</a>
+                <a href="/feed.atom">"Feed of new verdicts"</a>
+                <a href="/api">"API and data"</a>
+            </p>
         </footer>
     }
 }

@@ -10,6 +10,7 @@ pub mod format;
 pub mod layout;
 pub mod pager;
 pub mod rating_chart;
+pub mod share;
 pub mod sign_in_required;
 pub mod status_badge;
 pub mod status_form;

@@ -1,6 +1,9 @@
 //! Plain types and rules: claims, quantities, statuses, filters, validation.
 //! No IO and no `cfg`: everything here is testable as it is and usable by server and browser.
 
+pub mod atom;
+pub mod claim_review;
+pub mod export;
 pub mod form;
 pub mod forms;
 pub mod kind;
@@ -10,6 +13,7 @@ pub mod password;
 pub mod public_id;
 pub mod quantity;
 pub mod search;
+pub mod site;
 pub mod slug;
 pub mod status;
 pub mod user;
@@ -19,6 +23,7 @@ pub use form::FormState;
 pub use kind::{ClaimKind, SpeakerKind};
 pub use list_query::{Cursor, ListQuery, Page, QueryError, PAGE_SIZE};
 pub use quantity::{Change, Qualifier, Quantity};
+pub use site::SiteInfo;
 pub use status::Status;
 pub use user::{CurrentUser, Role};
 pub use views::*;

@@ -204,3 +204,31 @@ pub struct SpeakerEdit {
     pub speaker: Speaker,
     pub version: i64,
 }
+
+/// A verification as a feed entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VerdictEvent {
+    /// The verification's own id (stable, for the entry's id).
+    pub id: i64,
+    pub claim_public_id: String,
+    pub claim_text: String,
+    pub speaker_name: String,
+    pub status: Status,
+    pub verdict: String,
+    pub rationale: String,
+    pub editor: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A published verdict that was later changed: the public corrections log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    pub claim_public_id: String,
+    pub claim_text: String,
+    pub speaker_name: String,
+    pub before: Status,
+    pub after: Status,
+    pub verdict: String,
+    pub editor: String,
+    pub at: DateTime<Utc>,
+}

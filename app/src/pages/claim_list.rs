@@ -60,6 +60,7 @@ fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoVie
     let empty = page.claims.is_empty();
     view! {
         <Title text=title/>
+        <leptos_meta::Link rel="alternate" type_="application/atom+xml" href="/feed.atom" title="New verdicts"/>
         <Meta name="description" content="Quotes and numeric claims in the news: who said them, where, and whether they hold up."/>
         <div class="list-layout">
             <aside class="list-filters">

@@ -2,13 +2,14 @@
 //! from it, the current verdict and the whole verification history.
 
 use crate::api::read::get_claim;
+use crate::components::share::{ShareHead, ShareTools};
 use crate::components::{
     claim_card::QuantityLine, error_view::ErrorView, format, status_badge::StatusBadge,
     status_form::StatusForm, timeline::Timeline,
 };
 use crate::model::{ClaimDetail, ClaimKind};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Title};
 
 #[component]
 pub fn ClaimPage() -> impl IntoView {
@@ -29,19 +30,7 @@ pub fn ClaimPage() -> impl IntoView {
 fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
     let s = claim.summary.clone();
     let is_quote = s.kind == ClaimKind::Quote;
-    let title = format!("{}: “{}” — {}", claim.speaker.name, shorten(&s.text, 80), s.status.label());
-    let description = match &s.verdict {
-        Some(verdict) => format!(
-            "{} said “{}”. {}: {}",
-            claim.speaker.name,
-            shorten(&s.text, 160),
-            s.status.label(),
-            verdict
-        ),
-        None => {
-            format!("{} said “{}”. Status: {}.", claim.speaker.name, shorten(&s.text, 160), s.status.label())
-        }
-    };
+    let title = crate::components::share::share_title(&claim);
     let consequences = s.quantity.as_ref().map(|q| q.consequences()).unwrap_or_default();
     let appearances = claim
         .appearances
@@ -64,7 +53,9 @@ fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
     let has_appearances = !claim.appearances.is_empty();
     view! {
         <Title text=title/>
-        <Meta name="description" content=description/>
+        <ShareHead claim=claim.clone() site=crate::request::site()/>
+        <Link rel="alternate" type_="application/atom+xml" href=format!("/speakers/{}/feed.atom", claim.speaker.slug)
+            title=format!("New verdicts on claims by {}", claim.speaker.name)/>
         <article class="claim-page">
             {claim.retraction_reason.clone().map(|reason| view! {
                 <div class="retraction" role="note">
@@ -130,22 +121,10 @@ fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
             </section>
 
             <section class="permalink" aria-labelledby="permalink-heading">
-                <h2 id="permalink-heading">"Permalink"</h2>
-                <p>
-                    <label for="permalink-url" class="muted">"Link to this claim (it will never change)"</label>
-                    <input id="permalink-url" type="text" readonly value=claim.permalink.clone()/>
-                </p>
+                <h2 id="permalink-heading">"Share"</h2>
+                <ShareTools claim=claim.clone() site=crate::request::site()/>
                 <p class="muted">"Added " <time datetime=format::iso_date_time(claim.created_at)>{format::date_time(claim.created_at)}</time></p>
             </section>
         </article>
-    }
-}
-
-/// At most `max` characters, ending in an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(max - 1).collect::<String>().trim_end())
     }
 }

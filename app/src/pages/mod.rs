@@ -1,12 +1,14 @@
 //! One file per route.
 
 pub mod admin_users;
+pub mod api_docs;
 pub mod claim_edit;
 pub mod claim_list;
 pub mod claim_page;
 pub mod claim_status;
 pub mod entity_edit;
 pub mod login;
+pub mod methodology;
 pub mod not_found;
 pub mod source_page;
 pub mod speaker_page;

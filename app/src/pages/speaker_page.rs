@@ -40,6 +40,8 @@ fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
     });
     view! {
         <Title text=speaker.name.clone()/>
+        <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=format!("/speakers/{}/feed.atom", speaker.slug)
+            title=format!("New verdicts on claims by {}", speaker.name)/>
         <Meta name="description" content=format!("Claims by {}, {}, and how they were rated.", speaker.name, speaker.description)/>
         <article class="profile">
             <header class="profile-head">

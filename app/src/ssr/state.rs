@@ -10,6 +10,8 @@ pub struct AppState {
     /// The public base URL, without a trailing slash (`https://claims.example.org`), used for
     /// absolute links. Defaults to the listening address.
     pub site_url: String,
+    /// The organisation publishing the reviews (ClaimReview's author).
+    pub org_name: String,
     /// How long sessions live and how their cookie is marked.
     pub sessions: SessionConfig,
     /// Failed sign-ins, for slowing and refusing repeated ones.
@@ -23,8 +25,14 @@ impl AppState {
             pool,
             sessions: SessionConfig::for_site(&site_url),
             site_url,
+            org_name: "claimtrack".to_owned(),
             throttle: Throttle::default(),
         }
+    }
+
+    /// The site's address and publisher, as pages see them.
+    pub fn site(&self) -> crate::model::SiteInfo {
+        crate::model::SiteInfo { url: self.site_url.clone(), org_name: self.org_name.clone() }
     }
 
     /// The state provided by the server to the code rendering this request.

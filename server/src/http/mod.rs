@@ -1,10 +1,15 @@
 //! The HTTP surface: one readable list of routes, then the layers around them.
 
+pub mod api;
 mod assets;
 mod auth;
 mod edit_claims;
 mod edit_others;
+mod embed;
+pub mod export;
+mod feeds;
 mod forms;
+mod framing;
 mod health;
 mod origin;
 mod render;
@@ -60,12 +65,28 @@ pub fn router(state: AppState) -> Router {
     let server_state = ServerState { leptos, app: state.clone() };
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.site());
+            provide_context(state.clone());
+        }
     };
     Router::new()
         .route("/healthz", get(health::healthz))
         .route(app::STYLESHEET_PATH.as_str(), get(assets::stylesheet))
         .route("/favicon.svg", get(assets::favicon))
+        .route(app::SCRIPT_PATH.as_str(), get(assets::script))
+        .route("/claims/{id}/embed", get(embed::card))
+        .route("/feed.atom", get(feeds::all))
+        .route("/export/claims.csv", get(export::csv))
+        .route("/export/claims.jsonl", get(export::jsonl))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/claims", get(api::list_claims))
+        .route("/api/v1/claims/{id}", get(api::get_claim))
+        .route("/api/v1/speakers", get(api::list_speakers))
+        .route("/api/v1/speakers/{slug}", get(api::get_speaker))
+        .route("/api/v1/sources/{id}", get(api::get_source))
+        .route("/api/v1/{*rest}", get(api::not_found))
+        .route("/speakers/{slug}/feed.atom", get(feeds::speaker))
         .route("/login", post(auth::login))
         .route("/logout", post(auth::logout))
         // Editors' forms post to the address of their page (which Leptos renders for GET).
@@ -88,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(server_state)
         .layer(middleware::from_fn_with_state(state.clone(), session::layer))
         .layer(middleware::from_fn_with_state(state.clone(), origin::layer))
+        .layer(middleware::from_fn(framing::layer))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()

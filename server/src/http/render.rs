@@ -34,6 +34,7 @@ pub async fn page_at_with_form(
     let context = {
         let state = state.clone();
         move || {
+            provide_context(state.site());
             provide_context(state.clone());
             provide_context(form.clone());
         }

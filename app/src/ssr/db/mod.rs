@@ -3,6 +3,7 @@
 
 pub mod claim_edits;
 pub mod claims;
+pub mod export;
 pub mod history;
 pub mod pool;
 pub mod revisions;
@@ -14,6 +15,7 @@ pub mod speaker_edits;
 pub mod speakers;
 pub mod testing;
 pub mod users;
+pub mod verdicts;
 
 use crate::AppError;
 

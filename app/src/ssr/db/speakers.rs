@@ -102,3 +102,28 @@ pub async fn merged_into(pool: &SqlitePool, slug: &str) -> Result<Option<String>
     .fetch_optional(pool)
     .await?)
 }
+
+/// Every speaker (not merged ones), by name, at most `limit`.
+pub async fn list(pool: &SqlitePool, limit: i64) -> Result<Vec<Speaker>, AppError> {
+    // Aliases are joined with the ASCII unit separator, which no alias contains (it is a control
+    // character, refused by validation).
+    let rows = sqlx::query!(
+        r#"SELECT s.slug, s.name, s.description, s.kind,
+                  (SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM speaker_aliases
+                    WHERE speaker_id = s.id ORDER BY alias)) AS "aliases: String"
+             FROM speakers s WHERE s.merged_into IS NULL ORDER BY s.name LIMIT ?"#,
+        limit
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Speaker {
+            slug: r.slug,
+            name: r.name,
+            description: r.description,
+            kind: SpeakerKind::parse(&r.kind).unwrap_or(SpeakerKind::Person),
+            aliases: r.aliases.map(|a| a.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
+        })
+        .collect())
+}

@@ -1,0 +1,161 @@
+//! Exports: one row per claim, as CSV (RFC 4180) or JSON lines, with the same field names.
+
+use serde::{Deserialize, Serialize};
+
+/// A claim as exported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportRow {
+    pub id: String,
+    pub url: String,
+    pub kind: String,
+    pub text: String,
+    pub speaker: String,
+    pub speaker_slug: String,
+    pub said_on: String,
+    pub status: String,
+    pub verdict: Option<String>,
+    pub status_changed_at: Option<String>,
+    pub quantity_value: Option<f64>,
+    pub quantity_unit: Option<String>,
+    pub quantity_of: Option<f64>,
+    pub quantity_change: Option<String>,
+    pub quantity_qualifier: Option<String>,
+    pub first_source_url: Option<String>,
+    pub first_source_title: Option<String>,
+    pub first_source_outlet: Option<String>,
+    pub first_source_published_on: Option<String>,
+    pub retracted: bool,
+}
+
+pub const COLUMNS: [&str; 20] = [
+    "id",
+    "url",
+    "kind",
+    "text",
+    "speaker",
+    "speaker_slug",
+    "said_on",
+    "status",
+    "verdict",
+    "status_changed_at",
+    "quantity_value",
+    "quantity_unit",
+    "quantity_of",
+    "quantity_change",
+    "quantity_qualifier",
+    "first_source_url",
+    "first_source_title",
+    "first_source_outlet",
+    "first_source_published_on",
+    "retracted",
+];
+
+/// The CSV header line.
+pub fn csv_header() -> String {
+    format!("{}\r\n", COLUMNS.join(","))
+}
+
+/// One CSV record (CRLF-terminated). Text that a spreadsheet would read as a formula (starting
+/// with `=`, `+`, `-`, `@`, tab or CR) is prefixed with `'`, so that opening the file never runs
+/// anything; numbers are written as numbers.
+pub fn csv_line(row: &ExportRow) -> String {
+    let text = |v: &str| field(&defuse(v));
+    let opt = |v: &Option<String>| v.as_deref().map(text).unwrap_or_default();
+    let num = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let fields = [
+        text(&row.id),
+        text(&row.url),
+        text(&row.kind),
+        text(&row.text),
+        text(&row.speaker),
+        text(&row.speaker_slug),
+        text(&row.said_on),
+        text(&row.status),
+        opt(&row.verdict),
+        opt(&row.status_changed_at),
+        num(row.quantity_value),
+        opt(&row.quantity_unit),
+        num(row.quantity_of),
+        opt(&row.quantity_change),
+        opt(&row.quantity_qualifier),
+        opt(&row.first_source_url),
+        opt(&row.first_source_title),
+        opt(&row.first_source_outlet),
+        opt(&row.first_source_published_on),
+        row.retracted.to_string(),
+    ];
+    format!("{}\r\n", fields.join(","))
+}
+
+/// One JSON line.
+pub fn json_line(row: &ExportRow) -> String {
+    let mut line = serde_json::to_string(row).unwrap_or_default();
+    line.push('\n');
+    line
+}
+
+fn defuse(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
+/// Quotes a field when it holds a comma, quote, CR or LF (RFC 4180), doubling inner quotes.
+fn field(value: &str) -> String {
+    if value.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(text: &str) -> ExportRow {
+        ExportRow {
+            id: "k3m9x2qa".into(),
+            url: "https://x/claims/k3m9x2qa".into(),
+            kind: "numeric".into(),
+            text: text.into(),
+            speaker: "A, B".into(),
+            speaker_slug: "a-b".into(),
+            said_on: "2024-01-01".into(),
+            status: "false".into(),
+            verdict: Some("=HYPERLINK(\"evil\")".into()),
+            status_changed_at: None,
+            quantity_value: Some(-25.0),
+            quantity_unit: Some("percent".into()),
+            quantity_of: None,
+            quantity_change: Some("decrease".into()),
+            quantity_qualifier: None,
+            first_source_url: None,
+            first_source_title: None,
+            first_source_outlet: None,
+            first_source_published_on: None,
+            retracted: false,
+        }
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_but_keeps_numbers() {
+        let line = csv_line(&row("He said \"no\",\nthen left"));
+        assert!(line.contains("\"He said \"\"no\"\",\nthen left\""), "{line}");
+        assert!(line.contains("\"A, B\""));
+        assert!(line.contains("\"'=HYPERLINK(\"\"evil\"\")\""), "{line}");
+        assert!(line.contains(",-25,percent,"), "{line}");
+        assert!(line.ends_with("false\r\n"));
+        assert_eq!(csv_header().split(',').count(), COLUMNS.len());
+    }
+
+    #[test]
+    fn json_lines_are_one_line_each() {
+        let line = json_line(&row("multi\nline </script>"));
+        assert_eq!(line.matches('\n').count(), 1);
+        let back: ExportRow = serde_json::from_str(line.trim_end()).unwrap();
+        assert_eq!(back.text, "multi\nline </script>");
+    }
+}

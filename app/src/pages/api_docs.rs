@@ -1,0 +1,41 @@
+//! `/api`: the JSON API, exports and feeds, for a person.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn ApiDocs() -> impl IntoView {
+    let site = crate::request::site().url;
+    let rows = [
+        ("/api/v1/claims", "Claims, newest first. Filters as on the list page: q, status (repeatable), kind, speaker, source; pages with the next and previous links."),
+        ("/api/v1/claims/{id}", "One claim with its appearances and its whole verification history."),
+        ("/api/v1/speakers", "Every speaker."),
+        ("/api/v1/speakers/{slug}", "A speaker, how their claims are rated, and their newest claims."),
+        ("/api/v1/sources/{id}", "A source and the newest claims appearing in it."),
+        ("/api/v1/openapi.json", "The OpenAPI 3.1 description of all of the above."),
+        ("/export/claims.csv", "Every claim, one row each, as CSV (opens safely in a spreadsheet)."),
+        ("/export/claims.jsonl", "The same as JSON lines, with the same field names."),
+        ("/feed.atom", "Atom feed of new verdicts; ?status=false for one status; /speakers/{slug}/feed.atom for one speaker."),
+    ]
+    .into_iter()
+    .map(|(path, what)| view! { <tr><td><code>{path}</code></td><td>{what}</td></tr> })
+    .collect_view();
+    view! {
+        <Title text="API and data"/>
+        <Meta name="description" content="The claimtrack JSON API, exports and feeds."/>
+        <article class="claim-page prose">
+            <h1>"API and data"</h1>
+            <p>"Everything here is open to read: no key, any origin (CORS), JSON with stable field names. Answers carry an ETag; send it back in If-None-Match to get 304 Not Modified. Errors are application/problem+json with a 4xx status and a detail saying what to fix."</p>
+            <p><a class="button" href="/api/v1/openapi.json">"OpenAPI document"</a></p>
+            <div class="table-wrap">
+                <table class="accounts">
+                    <thead><tr><th scope="col">"Address"</th><th scope="col">"What it returns"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <h2>"Example"</h2>
+            <pre class="example"><code>{format!("curl '{site}/api/v1/claims?status=false&q=trade'")}</code></pre>
+            <p>"The command line exports the same data: "<code>"claimtrack export --format jsonl --out claims.jsonl"</code>"."</p>
+        </article>
+    }
+}

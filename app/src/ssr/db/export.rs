@@ -1,0 +1,66 @@
+//! Reading every claim for the exports, in batches by id so that memory stays flat.
+
+use super::history::timestamp;
+use crate::model::{export::ExportRow, public_id};
+use crate::AppError;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::SqlitePool;
+
+/// Up to `limit` claims with ids above `after_id`, in id order; `site` makes URLs absolute.
+/// Returns the rows and the last id read.
+pub async fn batch(
+    pool: &SqlitePool,
+    site: &str,
+    after_id: i64,
+    limit: i64,
+) -> Result<(Vec<ExportRow>, i64), AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT c.id AS "id!", c.kind, c.text, sp.name AS speaker, sp.slug AS speaker_slug,
+                  c.said_on AS "said_on: NaiveDate", c.status, c.verdict,
+                  c.status_changed_at AS "status_changed_at: DateTime<Utc>",
+                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier,
+                  src.url AS "source_url?", src.title AS "source_title?", src.outlet AS "source_outlet?",
+                  src.published_on AS "source_published_on?: NaiveDate",
+                  c.retracted_at IS NOT NULL AS "retracted!: bool"
+             FROM claims c
+             JOIN speakers sp ON sp.id = c.speaker_id
+             LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
+            WHERE c.id > ?
+            ORDER BY c.id
+            LIMIT ?"#,
+        after_id,
+        limit
+    )
+    .fetch_all(pool)
+    .await?;
+    let last = rows.last().map_or(after_id, |r| r.id);
+    let out = rows
+        .into_iter()
+        .map(|r| {
+            let id = public_id::encode(r.id);
+            ExportRow {
+                url: format!("{site}/claims/{id}"),
+                id,
+                kind: r.kind,
+                text: r.text,
+                speaker: r.speaker,
+                speaker_slug: r.speaker_slug,
+                said_on: r.said_on.to_string(),
+                status: r.status,
+                verdict: r.verdict,
+                status_changed_at: r.status_changed_at.map(timestamp),
+                quantity_value: r.quantity_value,
+                quantity_unit: r.quantity_unit,
+                quantity_of: r.quantity_of,
+                quantity_change: r.quantity_change,
+                quantity_qualifier: r.quantity_qualifier,
+                first_source_url: r.source_url,
+                first_source_title: r.source_title,
+                first_source_outlet: r.source_outlet,
+                first_source_published_on: r.source_published_on.map(|d| d.to_string()),
+                retracted: r.retracted,
+            }
+        })
+        .collect();
+    Ok((out, last))
+}

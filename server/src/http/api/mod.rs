@@ -1,0 +1,241 @@
+//! The read-only JSON API under `/api/v1`, and its OpenAPI 3.1 document.
+//!
+//! Every answer carries an `ETag` and honours `If-None-Match`; any origin may read it (CORS);
+//! errors are `application/problem+json` with a 4xx status and a message saying what to fix.
+
+pub mod types;
+
+use app::model::{ListQuery, Page};
+use app::ssr::{read, AppState};
+use app::AppError;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use types::*;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "claimtrack API",
+        version = "1",
+        description = "Quotes and numeric claims in the news, their verdicts and their history. Read-only; any origin may call it."
+    ),
+    paths(list_claims, get_claim, list_speakers, get_speaker, get_source),
+    components(schemas(
+        Claim,
+        ClaimList,
+        ClaimFull,
+        SpeakerRef,
+        SourceRef,
+        Quantity,
+        Verification,
+        Evidence,
+        Source,
+        SourceFull,
+        Speaker,
+        SpeakerList,
+        SpeakerFull,
+        Problem
+    ))
+)]
+pub struct ApiDoc;
+
+/// `GET /api/v1/openapi.json`
+pub async fn openapi(headers: HeaderMap) -> Response {
+    match ApiDoc::openapi().to_json() {
+        Ok(json) => cached(&headers, "application/json", json),
+        Err(err) => {
+            tracing::error!(error = %err, "cannot serialise the OpenAPI document");
+            problem(AppError::Internal)
+        }
+    }
+}
+
+/// The list filters from a query string, as the list page reads them.
+fn list_query(raw: Option<String>) -> Result<ListQuery, AppError> {
+    let pairs: Vec<(String, String)> = match raw.as_deref() {
+        None | Some("") => Vec::new(),
+        Some(q) => serde_urlencoded::from_str(q)
+            .map_err(|_| AppError::invalid("query", "The query string is not valid URL encoding."))?,
+    };
+    Ok(ListQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?)
+}
+
+fn list(page: &app::model::ClaimListPage, query: &ListQuery, site: &str, base: &str) -> ClaimList {
+    let link = |p: Page| format!("{site}{base}{}", query.with_page(p).to_query_string());
+    ClaimList {
+        claims: page.claims.iter().map(|c| Claim::from_summary(c, site)).collect(),
+        status_counts: counts(&page.status_counts),
+        next: page.older.map(|c| link(Page::After(c))),
+        previous: page.newer.map(|c| link(Page::Before(c))),
+    }
+}
+
+/// Claims, newest first, filtered like the list page.
+#[utoipa::path(get, path = "/api/v1/claims",
+    params(
+        ("q" = Option<String>, Query, description = "Words to search for (at most 200 characters)"),
+        ("status" = Option<Vec<String>>, Query, description = "One or more statuses", explode = true),
+        ("kind" = Option<String>, Query, description = "quote or numeric"),
+        ("speaker" = Option<String>, Query, description = "A speaker's slug"),
+        ("source" = Option<String>, Query, description = "A source's id"),
+        ("after" = Option<String>, Query, description = "Page position, from `next`"),
+        ("before" = Option<String>, Query, description = "Page position, from `previous`"),
+    ),
+    responses((status = 200, body = ClaimList), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_claims(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let query = list_query(raw)?;
+        let page = read::claim_list(&state.pool, &query).await?;
+        Ok(list(&page, &query, &state.site_url, "/api/v1/claims"))
+    };
+    respond(&headers, result.await)
+}
+
+/// A claim with its appearances and whole verification history.
+#[utoipa::path(get, path = "/api/v1/claims/{id}", params(("id" = String, Path, description = "The claim's id")),
+    responses((status = 200, body = ClaimFull), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_claim(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result = read::claim_detail(&state.pool, &state.site_url, &id)
+        .await
+        .map(|d| ClaimFull::from_detail(&d, &state.site_url));
+    respond(&headers, result)
+}
+
+/// Every speaker, by name.
+#[utoipa::path(get, path = "/api/v1/speakers", responses((status = 200, body = SpeakerList)))]
+pub async fn list_speakers(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let result = app::ssr::db::speakers::list(&state.pool, 10_000).await.map(|all| SpeakerList {
+        speakers: all.iter().map(|s| Speaker::from_model(s, &state.site_url)).collect(),
+    });
+    respond(&headers, result)
+}
+
+/// A speaker, how their claims are rated, and their newest claims.
+#[utoipa::path(get, path = "/api/v1/speakers/{slug}", params(("slug" = String, Path, description = "The speaker's slug")),
+    responses((status = 200, body = SpeakerFull), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_speaker(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let query = ListQuery::default();
+        let page = read::speaker_page(&state.pool, &slug, &query).await?;
+        let base = format!("/api/v1/speakers/{slug}");
+        Ok(SpeakerFull {
+            speaker: Speaker::from_model(&page.speaker, &state.site_url),
+            status_counts: counts(&page.status_counts),
+            claims: list(
+                &page.claims,
+                &ListQuery { speaker: Some(slug.clone()), ..query },
+                &state.site_url,
+                &base,
+            ),
+        })
+    };
+    respond(&headers, result.await)
+}
+
+/// A source and the newest claims appearing in it.
+#[utoipa::path(get, path = "/api/v1/sources/{id}", params(("id" = String, Path, description = "The source's id")),
+    responses((status = 200, body = SourceFull), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_source(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let query = ListQuery::default();
+        let page = read::source_page(&state.pool, &id, &query).await?;
+        Ok(SourceFull {
+            source: Source::from_model(&page.source, &state.site_url),
+            claims: list(
+                &page.claims,
+                &ListQuery { source: Some(id.clone()), ..query },
+                &state.site_url,
+                "/api/v1/claims",
+            ),
+        })
+    };
+    respond(&headers, result.await)
+}
+
+/// Any other address under /api/v1.
+pub async fn not_found() -> Response {
+    problem(AppError::not_found(
+        "There is no such API address. The API is described at /api/v1/openapi.json.",
+    ))
+}
+
+fn respond<T: Serialize>(headers: &HeaderMap, result: Result<T, AppError>) -> Response {
+    match result.and_then(|value| serde_json::to_string(&value).map_err(|_| AppError::Internal)) {
+        Ok(json) => cached(headers, "application/json", json),
+        Err(AppError::Moved(to)) => {
+            let mut response = problem(AppError::Moved(to.clone()));
+            if let Ok(location) = HeaderValue::from_str(&format!("/api/v1{to}")) {
+                response.headers_mut().insert(header::LOCATION, location);
+            }
+            response
+        }
+        Err(error) => problem(error),
+    }
+}
+
+/// A body with a strong ETag (a hash of it); a matching `If-None-Match` gets 304 and no body.
+fn cached(request: &HeaderMap, content_type: &'static str, body: String) -> Response {
+    let etag = format!("\"{:016x}\"", fnv1a(body.as_bytes()));
+    let matches = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let mut response = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, content_type)], body).into_response()
+    };
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=0, must-revalidate"));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    response
+}
+
+/// An error as `application/problem+json`.
+pub fn problem(error: AppError) -> Response {
+    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let (detail, param) = match &error {
+        AppError::Invalid { field, message } => (message.clone(), Some(field.clone())),
+        other => (other.to_string(), None),
+    };
+    let body = Problem {
+        kind: "about:blank".into(),
+        title: error.title().into(),
+        status: status.as_u16(),
+        detail,
+        param,
+    };
+    let json = serde_json::to_string(&body).unwrap_or_default();
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/problem+json"), (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")],
+        json,
+    )
+        .into_response()
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}

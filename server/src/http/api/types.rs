@@ -1,0 +1,258 @@
+//! The JSON API's documents. Field names are stable and the same as the exports' columns; the
+//! OpenAPI document is generated from these types.
+
+use app::model::{self, ClaimDetail, ClaimSummary};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+
+/// A claim as listed.
+#[derive(Serialize, ToSchema)]
+pub struct Claim {
+    /// The claim's permanent public id.
+    pub id: String,
+    /// Its permalink page.
+    pub url: String,
+    /// `quote` or `numeric`.
+    pub kind: String,
+    /// The words, exactly as said or reported.
+    pub text: String,
+    pub speaker: SpeakerRef,
+    /// The date it was said (YYYY-MM-DD).
+    pub said_on: String,
+    /// `unverified`, `in_review`, `true`, `mostly_true`, `misleading`, `false` or `unverifiable`.
+    pub status: String,
+    /// The current one-line verdict, if any.
+    pub verdict: Option<String>,
+    /// The figure of a numeric claim.
+    pub quantity: Option<Quantity>,
+    /// Where the claim first appeared.
+    pub first_source: Option<SourceRef>,
+    pub retracted: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SpeakerRef {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub published_on: Option<String>,
+    pub url: String,
+}
+
+/// The figure of a numeric claim: value, unit, optional whole, change and qualifier.
+#[derive(Serialize, ToSchema)]
+pub struct Quantity {
+    pub value: f64,
+    /// `percent`, an ISO 4217 currency code, or the counted noun.
+    pub unit: String,
+    /// The whole, for "54 of 69".
+    pub of: Option<f64>,
+    /// `increase` or `decrease`.
+    pub change: Option<String>,
+    /// `about`, `over`, `under`, `at_least`, `at_most` or `nearly`.
+    pub qualifier: Option<String>,
+    /// As a reader sees it: "54 of 69 (78.3%)", "+25%".
+    pub display: String,
+}
+
+/// One page of claims.
+#[derive(Serialize, ToSchema)]
+pub struct ClaimList {
+    pub claims: Vec<Claim>,
+    /// Claims matching each status under the other filters.
+    pub status_counts: BTreeMap<String, i64>,
+    /// The next (older) page, if any.
+    pub next: Option<String>,
+    /// The previous (newer) page, if any.
+    pub previous: Option<String>,
+}
+
+/// A claim with its speaker, appearances and whole verification history.
+#[derive(Serialize, ToSchema)]
+pub struct ClaimFull {
+    #[serde(flatten)]
+    pub claim: Claim,
+    pub speaker_description: String,
+    pub appearances: Vec<Source>,
+    /// Oldest first; the last is the current status.
+    pub verifications: Vec<Verification>,
+    pub retraction_reason: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Verification {
+    pub status: String,
+    pub verdict: String,
+    /// Markdown (paragraphs, emphasis, links, lists).
+    pub rationale: String,
+    pub evidence: Vec<Evidence>,
+    pub editor: String,
+    /// RFC 3339.
+    pub at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Evidence {
+    pub url: String,
+    pub title: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Source {
+    pub id: String,
+    /// The source document's own address.
+    pub source_url: String,
+    pub title: String,
+    pub outlet: String,
+    pub author: Option<String>,
+    pub published_on: Option<String>,
+    /// Its page here.
+    pub url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SourceFull {
+    #[serde(flatten)]
+    pub source: Source,
+    /// The newest claims appearing in it.
+    pub claims: ClaimList,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Speaker {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    /// `person` or `organization`.
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SpeakerList {
+    pub speakers: Vec<Speaker>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SpeakerFull {
+    #[serde(flatten)]
+    pub speaker: Speaker,
+    pub status_counts: BTreeMap<String, i64>,
+    /// The newest claims by the speaker.
+    pub claims: ClaimList,
+}
+
+/// An error (RFC 9457 problem details), served as `application/problem+json`.
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    /// What was wrong and what is accepted.
+    pub detail: String,
+    /// The parameter at fault, if one.
+    pub param: Option<String>,
+}
+
+impl Claim {
+    pub fn from_summary(s: &ClaimSummary, site: &str) -> Claim {
+        Claim {
+            id: s.public_id.clone(),
+            url: format!("{site}/claims/{}", s.public_id),
+            kind: s.kind.as_str().to_owned(),
+            text: s.text.clone(),
+            speaker: SpeakerRef {
+                slug: s.speaker.slug.clone(),
+                name: s.speaker.name.clone(),
+                url: format!("{site}/speakers/{}", s.speaker.slug),
+            },
+            said_on: s.said_on.to_string(),
+            status: s.status.as_str().to_owned(),
+            verdict: s.verdict.clone(),
+            quantity: s.quantity.as_ref().map(|q| Quantity {
+                value: q.value,
+                unit: q.unit.clone(),
+                of: q.of,
+                change: q.change.map(|c| c.as_str().to_owned()),
+                qualifier: q.qualifier.map(|c| c.as_str().to_owned()),
+                display: q.headline(),
+            }),
+            first_source: s.first_source.as_ref().map(|f| SourceRef {
+                id: f.public_id.clone(),
+                title: f.title.clone(),
+                outlet: f.outlet.clone(),
+                published_on: f.published_on.map(|d| d.to_string()),
+                url: format!("{site}/sources/{}", f.public_id),
+            }),
+            retracted: s.retracted,
+        }
+    }
+}
+
+impl ClaimFull {
+    pub fn from_detail(d: &ClaimDetail, site: &str) -> ClaimFull {
+        ClaimFull {
+            claim: Claim::from_summary(&d.summary, site),
+            speaker_description: d.speaker.description.clone(),
+            appearances: d.appearances.iter().map(|a| Source::from_model(&a.source, site)).collect(),
+            verifications: d
+                .verifications
+                .iter()
+                .map(|v| Verification {
+                    status: v.status.as_str().to_owned(),
+                    verdict: v.verdict.clone(),
+                    rationale: v.rationale.clone(),
+                    evidence: v
+                        .evidence
+                        .iter()
+                        .map(|e| Evidence { url: e.url.clone(), title: e.title.clone() })
+                        .collect(),
+                    editor: v.editor.clone(),
+                    at: v.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                })
+                .collect(),
+            retraction_reason: d.retraction_reason.clone(),
+        }
+    }
+}
+
+impl Source {
+    pub fn from_model(s: &model::Source, site: &str) -> Source {
+        Source {
+            id: s.public_id.clone(),
+            source_url: s.url.clone(),
+            title: s.title.clone(),
+            outlet: s.outlet.clone(),
+            author: s.author.clone(),
+            published_on: s.published_on.map(|d| d.to_string()),
+            url: format!("{site}/sources/{}", s.public_id),
+        }
+    }
+}
+
+impl Speaker {
+    pub fn from_model(s: &model::Speaker, site: &str) -> Speaker {
+        Speaker {
+            slug: s.slug.clone(),
+            name: s.name.clone(),
+            description: s.description.clone(),
+            kind: s.kind.as_str().to_owned(),
+            aliases: s.aliases.clone(),
+            url: format!("{site}/speakers/{}", s.slug),
+        }
+    }
+}
+
+pub fn counts(c: &model::StatusCounts) -> BTreeMap<String, i64> {
+    c.0.iter().map(|(s, n)| (s.as_str().to_owned(), *n)).collect()
+}
