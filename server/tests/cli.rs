@@ -166,3 +166,30 @@ fn user_commands_refuse_bad_input_with_reasons() {
     );
     assert!(String::from_utf8_lossy(&again.stderr).contains("already an account named “maria”"));
 }
+
+#[test]
+fn export_writes_every_claim_as_csv_or_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(claimtrack(dir.path(), &["demo"]).status.success());
+    let out = claimtrack(
+        dir.path(),
+        &["export", "--format", "csv", "--out", "claims.csv", "--site-url", "https://news.example"],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote claims.csv"));
+    let csv = std::fs::read_to_string(dir.path().join("claims.csv")).unwrap();
+    assert!(csv.starts_with("id,url,kind,text,"));
+    assert_eq!(csv.matches("https://news.example/claims/").count(), 11);
+    assert!(!dir.path().join("claims.partial").exists(), "no partial file is left behind");
+
+    let jsonl = claimtrack(dir.path(), &["export", "--format", "jsonl"]);
+    assert!(jsonl.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&jsonl.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 11);
+    assert!(lines.iter().any(|l| l["quantity_of"] == 69.0));
+
+    let bad = claimtrack(dir.path(), &["export", "--format", "xml"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid value 'xml'"));
+}

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+
+// What makes a permalink travel: the tags previews read, Copy link, and the embed card framed by
+// another page. Read-only, on the readers' server.
+
+async function permalink(page: import('@playwright/test').Page): Promise<string> {
+  await page.goto('/');
+  await page.getByRole('link', { name: /a model of cooperation between major powers/ }).click();
+  await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}$/);
+  return page.url();
+}
+
+test('a permalink carries the tags chat apps and search engines read', async ({ page }) => {
+  const url = await permalink(page);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', url);
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', url);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+    'content',
+    'Vladimir Putin: “a model of cooperation between major powers in the 21st century” — True',
+  );
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? 'null');
+  expect(ld[0]['@type']).toBe('ClaimReview');
+  expect(ld[0].reviewRating.alternateName).toBe('True');
+});
+
+test('the permalink can be copied, or selected when there is no script', async ({ page, context, browserName }, info) => {
+  const url = await permalink(page);
+  const field = page.getByLabel('Link to this claim (it will never change)');
+  await expect(field).toHaveValue(url);
+  const copy = page.locator('button[data-copy="permalink-url"]');
+  if (info.project.name === 'without-javascript') {
+    await expect(copy).toBeHidden();
+    return;
+  }
+  expect(browserName).toBe('chromium');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await expect(copy).toBeVisible();
+  await copy.click();
+  await expect(copy).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+});
+
+test('the embed card shows in another page’s iframe', async ({ page }) => {
+  const url = await permalink(page);
+  const snippet = await page.getByLabel('Embed on your site').inputValue();
+  expect(snippet).toContain(`src="${url}/embed"`);
+  // Another site's page, framing the card with the snippet as given.
+  await page.setContent(`<!DOCTYPE html><html><body><h1>A news site</h1>${snippet}</body></html>`);
+  const card = page.frameLocator('iframe');
+  await expect(card.locator('.who')).toHaveText('Vladimir Putin');
+  await expect(card.locator('.badge')).toHaveText('True');
+  await expect(card.getByRole('link', { name: /Read the fact-check/ })).toHaveAttribute('href', url);
+
+  // Any other page refuses to be framed.
+  await page.setContent(`<!DOCTYPE html><html><body><iframe src="${url}"></iframe></body></html>`);
+  await expect(page.frameLocator('iframe').locator('blockquote')).toHaveCount(0);
+});
