@@ -27,6 +27,11 @@ pub enum Command {
     Migrate,
     /// Load the demo data (claims from one news story) into an empty database, then exit.
     Demo,
+    /// Write a consistent copy of the database to FILE, safely while it is being served.
+    Backup {
+        /// Where to write the backup (must not exist yet).
+        file: PathBuf,
+    },
     /// Export every claim as CSV or JSON lines, to a file or standard output.
     Export {
         /// `csv` (RFC 4180, safe to open in a spreadsheet) or `jsonl` (one JSON object a line).
@@ -63,6 +68,10 @@ pub struct ServeArgs {
     #[arg(long, env = "CLAIMTRACK_ORG_NAME", default_value = "claimtrack")]
     pub org_name: String,
 
+    /// Requests handled at once; past this, new ones get 503 with Retry-After.
+    #[arg(long, env = "CLAIMTRACK_MAX_IN_FLIGHT", default_value_t = crate::http::DEFAULT_MAX_IN_FLIGHT)]
+    pub max_in_flight: usize,
+
     /// Seconds to let in-flight requests finish after Ctrl-C or SIGTERM.
     #[arg(long, env = "CLAIMTRACK_SHUTDOWN_GRACE", default_value_t = 10)]
     pub shutdown_grace: u64,
@@ -75,6 +84,7 @@ impl Default for ServeArgs {
             demo: false,
             site_url: None,
             org_name: "claimtrack".to_owned(),
+            max_in_flight: crate::http::DEFAULT_MAX_IN_FLIGHT,
             shutdown_grace: 10,
         }
     }
@@ -89,6 +99,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             pool.close().await;
             println!("{}: schema is up to date", cli.db.display());
             Ok(())
+        }
+        Command::Backup { file } => {
+            let pool = open(&cli.db).await?;
+            let result = crate::backup::run(&pool, &file).await;
+            pool.close().await;
+            result
         }
         Command::Export { format, out, site_url } => {
             let pool = open(&cli.db).await?;

@@ -1,6 +1,7 @@
 //! The `claimtrack` binary's library: command line, router, HTTP layers. Split from `main.rs` so
 //! that the tests can build the same router.
 
+pub mod backup;
 pub mod cli;
 pub mod http;
 pub mod serve;

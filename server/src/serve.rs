@@ -39,7 +39,8 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
     );
 
     let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-    let app = crate::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = crate::http::router_with_cap(state, args.max_in_flight.max(1))
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         shutdown_signal().await;
         tracing::info!("shutting down: finishing requests in flight");

@@ -193,3 +193,19 @@ fn export_writes_every_claim_as_csv_or_json_lines() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid value 'xml'"));
 }
+
+#[test]
+fn backup_writes_a_verified_copy_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(claimtrack(dir.path(), &["demo"]).status.success());
+    let out = claimtrack(dir.path(), &["backup", "copy.db"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("backed up to copy.db"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("integrity check: ok"));
+    // The copy is a working database with the same claims.
+    let exported = claimtrack(dir.path(), &["--db", "copy.db", "export", "--format", "jsonl"]);
+    assert_eq!(String::from_utf8_lossy(&exported.stdout).lines().count(), 11);
+    let again = claimtrack(dir.path(), &["backup", "copy.db"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}

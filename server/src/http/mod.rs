@@ -9,10 +9,11 @@ mod embed;
 pub mod export;
 mod feeds;
 mod forms;
-mod framing;
 mod health;
+pub mod limits;
 mod origin;
 mod render;
+mod security;
 mod session;
 
 use app::ssr::AppState;
@@ -59,8 +60,17 @@ fn not_found(
 
 type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
 
-/// The whole application as an Axum router (used by `serve` and by the tests).
+/// The whole application as an Axum router, with the default cap on requests in progress.
 pub fn router(state: AppState) -> Router {
+    router_with_cap(state, DEFAULT_MAX_IN_FLIGHT)
+}
+
+/// Requests in progress at once, by default.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 512;
+
+/// The whole application, allowing `max_in_flight` requests in progress at once.
+pub fn router_with_cap(state: AppState, max_in_flight: usize) -> Router {
+    let in_flight = limits::InFlight::new(max_in_flight);
     let leptos = LeptosOptions::builder().output_name("claimtrack").build();
     let server_state = ServerState { leptos, app: state.clone() };
     let context = {
@@ -72,6 +82,7 @@ pub fn router(state: AppState) -> Router {
     };
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
         .route(app::STYLESHEET_PATH.as_str(), get(assets::stylesheet))
         .route("/favicon.svg", get(assets::favicon))
         .route(app::SCRIPT_PATH.as_str(), get(assets::script))
@@ -109,7 +120,14 @@ pub fn router(state: AppState) -> Router {
         .with_state(server_state)
         .layer(middleware::from_fn_with_state(state.clone(), session::layer))
         .layer(middleware::from_fn_with_state(state.clone(), origin::layer))
-        .layer(middleware::from_fn(framing::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), security::layer))
+        .layer(axum::extract::DefaultBodyLimit::max(limits::MAX_BODY_BYTES))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(limits::MAX_BODY_BYTES))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits::REQUEST_DEADLINE,
+        ))
+        .layer(middleware::from_fn_with_state(in_flight, limits::cap))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()

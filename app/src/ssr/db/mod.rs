@@ -5,6 +5,7 @@ pub mod claim_edits;
 pub mod claims;
 pub mod export;
 pub mod history;
+pub mod maintenance;
 pub mod pool;
 pub mod revisions;
 pub mod search;
