@@ -332,3 +332,25 @@ async fn a_mixed_load_gets_no_server_errors_and_loses_no_writes() {
         acknowledged.len()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_finishes_requests_then_closes_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = prepare(dir.path());
+    let mut server = start(&db);
+    assert_eq!(http(&server.addr, "GET", "/readyz", None, "").await.unwrap().status, 200);
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop within its grace period");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "a clean stop exits 0, got {status}");
+    // No connections are accepted after the stop, and the database is intact.
+    assert!(http(&server.addr, "GET", "/healthz", None, "").await.is_err());
+    verify(&db, &[]).await;
+}
