@@ -27,33 +27,12 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", crate::model::quantity::format_number(n as f64), if n == 1 { one } else { many })
 }
 
-/// Escapes text for HTML, for the few places where markup is written as a string.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// HTML escaping, shared with the model (markdown) and the server (embed card, error pages).
+pub use crate::model::html::escape as escape_html;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markup_is_escaped() {
-        assert_eq!(
-            escape_html(r#"</title><a href="x">'&"#),
-            "&lt;/title&gt;&lt;a href=&quot;x&quot;&gt;&#39;&amp;"
-        );
-    }
 
     #[test]
     fn dates_read_naturally() {

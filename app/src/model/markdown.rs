@@ -3,6 +3,7 @@
 //! through: raw HTML in the input comes out as text, other constructs keep their text and lose
 //! their markup, and every piece of text and every attribute is escaped.
 
+use super::html::escape;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Rationale text as safe HTML.
@@ -62,21 +63,6 @@ pub fn is_web_url(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && lower.len() > 8
         && !url.chars().any(|c| c.is_control() || c.is_whitespace() || "\"'<>`{}|\\^".contains(c))
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

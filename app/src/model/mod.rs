@@ -6,6 +6,7 @@ pub mod claim_review;
 pub mod export;
 pub mod form;
 pub mod forms;
+pub mod html;
 pub mod kind;
 pub mod list_query;
 pub mod markdown;

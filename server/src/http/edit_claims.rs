@@ -1,6 +1,7 @@
 //! The claim forms: add, edit, set the status, retract.
 
 use super::forms::Submission;
+use crate::signed_in;
 use app::model::forms::{claim::ClaimInput, verification::VerificationInput};
 use app::ssr::{editing::claims, AppState};
 use axum::extract::{Path, RawForm, State};
@@ -13,10 +14,7 @@ fn today() -> chrono::NaiveDate {
 
 pub async fn create(State(state): State<AppState>, parts: Parts, body: RawForm) -> Response {
     let sub = Submission::new(state, parts, &body);
-    let user = match sub.editor() {
-        Ok(user) => user,
-        Err(refusal) => return super::error_response(refusal),
-    };
+    let user = signed_in!(sub, editor);
     let input = match ClaimInput::parse(&sub.form, today()) {
         Ok(input) => input,
         Err(problems) => return sub.problems(problems).await,
@@ -32,10 +30,7 @@ pub async fn edit(
     body: RawForm,
 ) -> Response {
     let mut sub = Submission::new(state, parts, &body);
-    let user = match sub.editor() {
-        Ok(user) => user,
-        Err(refusal) => return super::error_response(refusal),
-    };
+    let user = signed_in!(sub, editor);
     let input = match ClaimInput::parse(&sub.form, today()) {
         Ok(input) => input,
         Err(problems) => return sub.problems(problems).await,
@@ -66,10 +61,7 @@ pub async fn set_status(
     body: RawForm,
 ) -> Response {
     let sub = Submission::new(state, parts, &body);
-    let user = match sub.editor() {
-        Ok(user) => user,
-        Err(refusal) => return super::error_response(refusal),
-    };
+    let user = signed_in!(sub, editor);
     let input = match VerificationInput::parse(&sub.form) {
         Ok(input) => input,
         Err(problems) => return sub.problems(problems).await,
@@ -87,10 +79,7 @@ pub async fn retract(
     body: RawForm,
 ) -> Response {
     let sub = Submission::new(state, parts, &body);
-    let user = match sub.editor() {
-        Ok(user) => user,
-        Err(refusal) => return super::error_response(refusal),
-    };
+    let user = signed_in!(sub, editor);
     let reason = sub.form.value("reason").unwrap_or_default().to_owned();
     let version = sub.form.value("version").and_then(|v| v.trim().parse().ok());
     let result = claims::retract(&sub.state.pool, &user, &id, &reason, version)

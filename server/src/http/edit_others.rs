@@ -1,6 +1,7 @@
 //! The source, speaker and account forms.
 
 use super::{error_response, forms::Submission};
+use crate::signed_in;
 use app::model::forms::{source::SourceInput, speaker::SpeakerInput};
 use app::model::{FormState, Role};
 use app::ssr::{accounts, editing, AppState};
@@ -8,16 +9,6 @@ use app::AppError;
 use axum::extract::{Path, RawForm, State};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-
-/// The signed-in editor (or admin), or the refusal to send.
-macro_rules! signed_in {
-    ($sub:expr, $check:ident) => {
-        match $sub.$check() {
-            Ok(user) => user,
-            Err(refusal) => return error_response(refusal),
-        }
-    };
-}
 
 fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()

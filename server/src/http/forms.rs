@@ -77,3 +77,14 @@ impl Submission {
         page_with_form(&self.state, &self.parts, self.form, StatusCode::CONFLICT).await
     }
 }
+
+/// The signed-in editor (or admin), or the refusal to send.
+#[macro_export]
+macro_rules! signed_in {
+    ($sub:expr, $check:ident) => {
+        match $sub.$check() {
+            Ok(user) => user,
+            Err(refusal) => return $crate::http::error_response(refusal),
+        }
+    };
+}

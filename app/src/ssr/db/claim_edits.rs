@@ -70,16 +70,7 @@ pub struct ClaimUpdate<'a> {
 /// Applies an update if the claim is still at `version`; returns whether it was.
 pub async fn update(tx: &mut WriteTx, id: i64, version: i64, u: &ClaimUpdate<'_>) -> Result<bool, AppError> {
     let kind = u.kind.as_str();
-    let (value, unit, of, change, qualifier) = match u.quantity {
-        Some(q) => (
-            Some(q.value),
-            Some(q.unit.as_str()),
-            q.of,
-            q.change.map(Change::as_str),
-            q.qualifier.map(Qualifier::as_str),
-        ),
-        None => (None, None, None, None, None),
-    };
+    let (value, unit, of, change, qualifier) = super::claims::quantity_columns(u.quantity);
     let at = timestamp(u.at);
     let done = sqlx::query!(
         "UPDATE claims SET kind = ?, text = ?, speaker_id = ?, said_on = ?, quantity_value = ?, quantity_unit = ?,

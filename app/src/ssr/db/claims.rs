@@ -252,10 +252,12 @@ pub struct NewClaim<'a> {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
-/// Adds a claim (status `unverified`) and returns its internal id.
-pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppError> {
-    let kind = claim.kind.as_str();
-    let (value, unit, of, change, qualifier) = match claim.quantity {
+/// The quantity columns of a claim: value, unit, of, change, qualifier (all NULL for a quote).
+pub(super) type QuantityColumns<'a> =
+    (Option<f64>, Option<&'a str>, Option<f64>, Option<&'static str>, Option<&'static str>);
+
+pub(super) fn quantity_columns(q: Option<&Quantity>) -> QuantityColumns<'_> {
+    match q {
         Some(q) => (
             Some(q.value),
             Some(q.unit.as_str()),
@@ -264,7 +266,13 @@ pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppEr
             q.qualifier.map(Qualifier::as_str),
         ),
         None => (None, None, None, None, None),
-    };
+    }
+}
+
+/// Adds a claim (status `unverified`) and returns its internal id.
+pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppError> {
+    let kind = claim.kind.as_str();
+    let (value, unit, of, change, qualifier) = quantity_columns(claim.quantity);
     let created_at = crate::ssr::db::history::timestamp(claim.created_at);
     let id = sqlx::query_scalar!(
         r#"INSERT INTO claims (kind, text, speaker_id, said_on, quantity_value, quantity_unit,
