@@ -86,7 +86,7 @@ pub fn ShareTools(claim: ClaimDetail, site: SiteInfo) -> impl IntoView {
     view! {
         <Script src=crate::SCRIPT_PATH.as_str() defer="true"/>
         {tool("permalink-url", "Link to this claim (it will never change)", claim.permalink.clone(), 1)}
-        {tool("citation", "Cite", citation, 2)}
+        {tool("citation", "Cite", citation, 3)}
         {tool("embed-code", "Embed on your site", embed, 3)}
     }
 }
