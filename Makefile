@@ -6,7 +6,7 @@ export SQLX_OFFLINE := true
 CARGO ?= cargo
 DEV_DB := $(CURDIR)/target/sqlx-dev.db
 
-.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare clean-test-dbs
+.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -36,6 +36,10 @@ e2e-deps:
 	  { [ -n "$$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] || apt-get update -qq; } && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@cd end2end && { [ -d node_modules/@playwright/test ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+
+## The benchmark: BENCH_CLAIMS claims (default 100000); see server/bench/run.sh.
+bench: release
+	server/bench/run.sh
 
 ## After changing SQL: refresh .sqlx/ (needs sqlx-cli 0.8.6, see README).
 sqlx-prepare:

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// claimtrack tracks quotes and numeric claims made in the news: who said them, where they
 /// appeared, and whether they hold up.
 #[derive(Debug, Parser)]
-#[command(name = "claimtrack", version, about, long_about = None)]
+#[command(name = "claimtrack", version)]
 pub struct Cli {
     /// The SQLite database file; created and migrated if it does not exist.
     #[arg(long, global = true, env = "CLAIMTRACK_DB", default_value = "claimtrack.db")]
@@ -43,6 +43,18 @@ pub enum Command {
         /// The site's public URL, for the claims' permalinks.
         #[arg(long, env = "CLAIMTRACK_SITE_URL", default_value = "http://127.0.0.1:3000")]
         site_url: String,
+    },
+    /// Generate a large, realistic, deterministic database for benchmarks (see `make bench`).
+    BenchData {
+        /// How many claims.
+        #[arg(long, default_value_t = 100_000)]
+        claims: usize,
+        /// The database file to create (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+        /// The random seed: the same seed makes the same database.
+        #[arg(long, default_value_t = 2022)]
+        seed: u64,
     },
     /// Manage editor and admin accounts: add, passwd, list, disable.
     #[command(subcommand)]
@@ -117,6 +129,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let result = write_export(state, format, out.as_deref()).await;
             pool.close().await;
             result
+        }
+        Command::BenchData { claims, out, seed } => {
+            if out.exists() {
+                anyhow::bail!("{} already exists; bench-data only creates new files", out.display());
+            }
+            let started = std::time::Instant::now();
+            let pool = open(&out).await?;
+            let made = db::bench::generate(&pool, claims, seed).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            pool.close().await;
+            println!(
+                "{}: {} claims, {} speakers, {} sources, {} verifications in {:.1} s (rare search word: {})",
+                out.display(),
+                made.claims,
+                made.speakers,
+                made.sources,
+                made.verifications,
+                started.elapsed().as_secs_f64(),
+                db::bench::RARE_WORD
+            );
+            Ok(())
         }
         Command::User(command) => {
             let pool = open(&cli.db).await?;

@@ -19,14 +19,22 @@ fn help_explains_every_command() {
     let out = claimtrack(dir.path(), &["--help"]);
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
-    for line in [
-        "serve    Serve the web application",
-        "migrate  Create the database if needed and apply any pending schema migrations",
-        "demo     Load the demo data",
-        "--db <DB>",
-        "[env: CLAIMTRACK_DB=]",
+    assert!(help.starts_with("claimtrack tracks quotes and numeric claims made in the news"), "{help}");
+    for (command, sentence) in [
+        ("serve", "Serve the web application"),
+        ("migrate", "Create the database if needed and apply any pending schema migrations"),
+        ("demo", "Load the demo data"),
+        ("backup", "Write a consistent copy of the database"),
+        ("export", "Export every claim as CSV or JSON lines"),
+        ("bench-data", "Generate a large, realistic, deterministic database"),
+        ("user", "Manage editor and admin accounts"),
     ] {
-        assert!(help.contains(line), "{line:?} missing from:\n{help}");
+        let line =
+            help.lines().find(|l| l.trim_start().starts_with(&format!("{command} "))).unwrap_or_default();
+        assert!(line.contains(sentence), "{command}: {sentence:?} missing from:\n{help}");
+    }
+    for text in ["--db <DB>", "[env: CLAIMTRACK_DB=]"] {
+        assert!(help.contains(text), "{text:?} missing from:\n{help}");
     }
     let serve = String::from_utf8_lossy(&claimtrack(dir.path(), &["serve", "--help"]).stdout).into_owned();
     for flag in ["--addr", "CLAIMTRACK_ADDR", "--demo", "--site-url", "CLAIMTRACK_SITE_URL"] {
@@ -208,4 +216,30 @@ fn backup_writes_a_verified_copy_and_never_overwrites() {
     let again = claimtrack(dir.path(), &["backup", "copy.db"]);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn bench_data_is_realistic_and_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.db", "b.db"] {
+        let out = claimtrack(dir.path(), &["bench-data", "--claims", "3000", "--out", name, "--seed", "7"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("3000 claims, 60 speakers, 600 sources"));
+    }
+    let export = |db: &str| claimtrack(dir.path(), &["--db", db, "export", "--format", "jsonl"]).stdout;
+    let (a, b) = (export("a.db"), export("b.db"));
+    assert_eq!(a, b, "the same seed makes the same data");
+    let rows: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&a).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 3000);
+    let numeric = rows.iter().filter(|r| r["kind"] == "numeric").count();
+    assert!((600..1200).contains(&numeric), "about 30% numeric: {numeric}");
+    let reviewed = rows.iter().filter(|r| r["status"] != "unverified").count();
+    assert!((1000..1800).contains(&reviewed), "about 45% reviewed: {reviewed}");
+    let rare = rows.iter().filter(|r| r["text"].as_str().unwrap().contains("quokkabond")).count();
+    assert_eq!(rare, 1, "the rare word is rare");
+    let common = rows.iter().filter(|r| r["text"].as_str().unwrap().contains("government")).count();
+    assert!(common > 600, "frequent words are frequent: {common}");
+    let refused = claimtrack(dir.path(), &["bench-data", "--claims", "10", "--out", "a.db"]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("already exists"));
 }

@@ -1,6 +1,7 @@
 //! Every SQL statement of claimtrack lives under this module, one file per table or aggregate.
 //! Functions take and return model types, so nothing outside knows the store is SQLite.
 
+pub mod bench;
 pub mod claim_edits;
 pub mod claims;
 pub mod export;

@@ -1,0 +1,230 @@
+//! A realistic, deterministic database for benchmarks: long-tailed speakers, sources, quotes and
+//! numeric claims in natural-looking text with frequent and rare words, a mix of statuses and
+//! histories. Same seed, same database.
+
+use super::{begin_write, history::timestamp};
+use crate::model::slug;
+use crate::AppError;
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use sqlx::SqlitePool;
+
+/// A small deterministic generator (SplitMix64): no dependency, same sequence everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const FIRST: [&str; 24] = [
+    "Maria", "Li", "Ahmed", "Olga", "James", "Fatima", "Kenji", "Sofia", "Pedro", "Amara", "Ivan", "Chen",
+    "Nadia", "Tomás", "Aisha", "Lars", "Priya", "Mateo", "Yara", "Omar", "Elena", "Kwame", "Hana", "Diego",
+];
+const LAST: [&str; 24] = [
+    "Lopez", "Wang", "Hassan", "Petrova", "Smith", "Khan", "Sato", "Rossi", "Silva", "Okafor", "Volkov",
+    "Zhang", "Haddad", "Ruiz", "Bello", "Nilsen", "Patel", "Garcia", "Nasser", "Farouk", "Ionescu", "Mensah",
+    "Kim", "Torres",
+];
+const ROLES: [&str; 8] =
+    ["minister", "spokesperson", "senator", "economist", "governor", "central banker", "mayor", "analyst"];
+const OUTLETS: [&str; 10] = [
+    "The Daily Record",
+    "Global Wire",
+    "Metro Tribune",
+    "The Ledger",
+    "Capital Times",
+    "North Star News",
+    "Harbor Gazette",
+    "The Observer Post",
+    "Continental Report",
+    "Evening Courier",
+];
+/// Frequent words: each appears in a large share of claims.
+const COMMON: [&str; 30] = [
+    "government",
+    "economy",
+    "percent",
+    "trade",
+    "budget",
+    "growth",
+    "prices",
+    "workers",
+    "security",
+    "elections",
+    "energy",
+    "health",
+    "schools",
+    "taxes",
+    "jobs",
+    "housing",
+    "border",
+    "defense",
+    "climate",
+    "inflation",
+    "exports",
+    "imports",
+    "spending",
+    "police",
+    "hospitals",
+    "wages",
+    "farmers",
+    "markets",
+    "debt",
+    "deficit",
+];
+const VERBS: [&str; 8] = ["will", "must", "cannot", "has", "never", "always", "should", "did"];
+const SYLLABLES: [&str; 16] = [
+    "zor", "vath", "qui", "lem", "brak", "tish", "mon", "dral", "fex", "nup", "gor", "wyl", "sken", "ob",
+    "yat", "crim",
+];
+const STATUSES: [&str; 7] =
+    ["unverified", "in_review", "true", "mostly_true", "misleading", "false", "unverifiable"];
+
+/// What was generated.
+#[derive(Debug)]
+pub struct Generated {
+    pub speakers: usize,
+    pub sources: usize,
+    pub claims: usize,
+    pub verifications: usize,
+}
+
+/// A rare word: appears in about one claim in ten thousand. `bench-data` documents it so that
+/// benchmarks can search for it.
+pub const RARE_WORD: &str = "quokkabond";
+
+/// Fills an empty, migrated database with `claims` claims generated from `seed`.
+pub async fn generate(pool: &SqlitePool, claims: usize, seed: u64) -> Result<Generated, AppError> {
+    let mut rng = Rng(seed);
+    let mut tx = begin_write(pool).await?;
+    let desk = super::users::ensure_without_password(&mut tx, "bench-desk", "Benchmark desk").await?;
+
+    let speakers = (claims / 50).clamp(20, 50_000);
+    for i in 0..speakers {
+        let name = format!("{} {}", rng.pick(&FIRST), rng.pick(&LAST));
+        let slug = format!("{}-{i}", slug::from_name(&name).unwrap_or_else(|| "speaker".into()));
+        let description = format!("{} ({})", rng.pick(&ROLES), rng.pick(&OUTLETS));
+        let kind = if i % 7 == 0 { "organization" } else { "person" };
+        sqlx::query("INSERT INTO speakers (id, slug, name, description, kind) VALUES (?, ?, ?, ?, ?)")
+            .bind(i as i64 + 1)
+            .bind(&slug)
+            .bind(&name)
+            .bind(&description)
+            .bind(kind)
+            .execute(&mut *tx)
+            .await?;
+        if i % 3 == 0 {
+            let alias = name.split(' ').next_back().unwrap_or(&name).to_owned();
+            sqlx::query("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)")
+                .bind(i as i64 + 1)
+                .bind(alias)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+
+    let sources = (claims / 5).clamp(10, 500_000);
+    let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
+    let span_days = 3650i64;
+    for i in 0..sources {
+        let day = start + Duration::days(i as i64 * span_days / sources as i64);
+        let title = format!(
+            "{} {} {} as {} debate {}",
+            capitalised(rng.pick(&COMMON)),
+            rng.pick(&VERBS),
+            rng.pick(&COMMON),
+            rng.pick(&COMMON),
+            rng.pick(&COMMON)
+        );
+        sqlx::query("INSERT INTO sources (id, url, title, outlet, published_on) VALUES (?, ?, ?, ?, ?)")
+            .bind(i as i64 + 1)
+            .bind(format!("https://news.example/{i}"))
+            .bind(&title)
+            .bind(rng.pick(&OUTLETS))
+            .bind(day)
+            .execute(&mut *tx)
+            .await?;
+    }
+
+    let mut verifications = 0;
+    for i in 0..claims {
+        let id = i as i64 + 1;
+        // Long tail: a few speakers say much, most say little.
+        let speaker = ((rng.unit().powi(3)) * speakers as f64) as i64 + 1;
+        let day = start + Duration::days(i as i64 * span_days / claims as i64);
+        let numeric = rng.below(10) < 3;
+        let mut words: Vec<String> = (0..6 + rng.below(10)).map(|_| rng.pick(&COMMON).to_owned()).collect();
+        words.insert(1, rng.pick(&VERBS).to_owned());
+        words.push(pseudo_word(&mut rng));
+        if i % 10_000 == 7 {
+            words.push(RARE_WORD.to_owned());
+        }
+        let (text, value, unit, of, change) = if numeric {
+            let value = (rng.below(1000) + 1) as f64;
+            let (unit, of, change) = match rng.below(3) {
+                0 => ("percent", None, Some(if rng.below(2) == 0 { "increase" } else { "decrease" })),
+                1 => ("people", Some(value + rng.below(1000) as f64 + 1.0), None),
+                _ => ("USD", None, None),
+            };
+            let text = format!("{} {} {} {}", capitalised(&words.join(" ")), value, unit, rng.pick(&COMMON));
+            (text, Some(value), Some(unit), of, change)
+        } else {
+            (capitalised(&words.join(" ")), None, None, None, None)
+        };
+        let created = timestamp(Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).unwrap_or_default()));
+        sqlx::query(
+            "INSERT INTO claims (id, kind, text, speaker_id, said_on, quantity_value, quantity_unit, quantity_of,
+                                 quantity_change, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id).bind(if numeric { "numeric" } else { "quote" }).bind(&text).bind(speaker).bind(day)
+        .bind(value).bind(unit).bind(of).bind(change).bind(&created).bind(&created)
+        .execute(&mut *tx).await?;
+        let source = (i * sources / claims) as i64 + 1;
+        sqlx::query("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(source)
+            .execute(&mut *tx)
+            .await?;
+        // About 45% reviewed, with one to three entries of history.
+        if rng.below(100) < 45 {
+            for step in 0..1 + rng.below(3) {
+                let status = STATUSES[1 + rng.below(6) as usize];
+                let at = timestamp(
+                    Utc.from_utc_datetime(&day.and_hms_opt(13 + step as u32, 0, 0).unwrap_or_default()),
+                );
+                sqlx::query("INSERT INTO verifications (claim_id, status, verdict, rationale, editor_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    .bind(id).bind(status).bind(format!("Checked against the {} figures.", rng.pick(&COMMON)))
+                    .bind("Compared with the published data.").bind(desk).bind(&at)
+                    .execute(&mut *tx).await?;
+                verifications += 1;
+            }
+        }
+    }
+    tx.commit().await?;
+    sqlx::query("PRAGMA optimize").execute(pool).await?;
+    Ok(Generated { speakers, sources, claims, verifications })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+/// A made-up word of two to four syllables: rare words for search.
+fn pseudo_word(rng: &mut Rng) -> String {
+    (0..2 + rng.below(3)).map(|_| rng.pick(&SYLLABLES)).collect()
+}
