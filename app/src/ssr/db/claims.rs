@@ -132,8 +132,13 @@ async fn fetch_page(
     query: &ListQuery,
     terms: &[String],
 ) -> Result<(Vec<ClaimSummary>, bool), AppError> {
+    // The page's ids are chosen first, from the index (or the search index) alone; only those
+    // rows are then joined with speakers and sources for display. Joining every match before the
+    // LIMIT would cost a speaker and a source lookup per match — tens of thousands on a search
+    // for a frequent word.
     let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
-    search::push_claims_from(&mut qb, terms, SUMMARY_JOINS);
+    qb.push(" FROM (SELECT c.id");
+    search::push_claims_from(&mut qb, terms, "");
     push_filters(&mut qb, query, true);
     // Row-value comparisons use the (…, said_on DESC, id DESC) indexes as ranges.
     let descending = match query.page {
@@ -148,7 +153,9 @@ async fn fetch_page(
         }
     };
     let order = if descending { "DESC" } else { "ASC" };
-    qb.push(format!(" ORDER BY c.said_on {order}, c.id {order} LIMIT {}", PAGE_SIZE + 1));
+    qb.push(format!(" ORDER BY c.said_on {order}, c.id {order} LIMIT {}) AS page", PAGE_SIZE + 1));
+    qb.push(" CROSS JOIN claims c ON c.id = page.id").push(SUMMARY_JOINS);
+    qb.push(format!(" ORDER BY c.said_on {order}, c.id {order}"));
     let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
     let mut claims: Vec<ClaimSummary> = rows.into_iter().map(SummaryRow::into_summary).collect();
     if !descending {
