@@ -3,6 +3,7 @@
 use super::forms::Submission;
 use crate::signed_in;
 use app::model::forms::{claim::ClaimInput, verification::VerificationInput};
+use app::model::FormState;
 use app::ssr::{editing::claims, AppState};
 use axum::extract::{Path, RawForm, State};
 use axum::http::request::Parts;
@@ -13,14 +14,12 @@ fn today() -> chrono::NaiveDate {
 }
 
 pub async fn create(State(state): State<AppState>, parts: Parts, body: RawForm) -> Response {
-    let sub = Submission::new(state, parts, &body);
-    let user = signed_in!(sub, editor);
-    let input = match ClaimInput::parse(&sub.form, today()) {
-        Ok(input) => input,
-        Err(problems) => return sub.problems(problems).await,
-    };
-    let result = claims::create(&sub.state.pool, &user, &input).await.map(|id| format!("/claims/{id}"));
-    sub.finish(result).await
+    let parse = |form: &FormState| ClaimInput::parse(form, today());
+    Submission::new(state, parts, &body)
+        .handle(parse, |state, user, input| async move {
+            claims::create(&state.pool, &user, &input).await.map(|id| format!("/claims/{id}"))
+        })
+        .await
 }
 
 pub async fn edit(
@@ -60,16 +59,13 @@ pub async fn set_status(
     parts: Parts,
     body: RawForm,
 ) -> Response {
-    let sub = Submission::new(state, parts, &body);
-    let user = signed_in!(sub, editor);
-    let input = match VerificationInput::parse(&sub.form) {
-        Ok(input) => input,
-        Err(problems) => return sub.problems(problems).await,
-    };
-    let result = claims::set_status(&sub.state.pool, &user, &id, &input)
+    Submission::new(state, parts, &body)
+        .handle(VerificationInput::parse, |state, user, input| async move {
+            claims::set_status(&state.pool, &user, &id, &input)
+                .await
+                .map(|()| format!("/claims/{id}#history"))
+        })
         .await
-        .map(|()| format!("/claims/{id}#history"));
-    sub.finish(result).await
 }
 
 pub async fn retract(

@@ -15,17 +15,12 @@ fn today() -> chrono::NaiveDate {
 }
 
 pub async fn create_source(State(state): State<AppState>, parts: Parts, body: RawForm) -> Response {
-    let sub = Submission::new(state, parts, &body);
-    let user = signed_in!(sub, editor);
-    match SourceInput::parse(&sub.form, today()) {
-        Err(problems) => sub.problems(problems).await,
-        Ok(input) => {
-            let result = editing::sources::create(&sub.state.pool, &user, &input)
-                .await
-                .map(|id| format!("/sources/{id}"));
-            sub.finish(result).await
-        }
-    }
+    let parse = |form: &FormState| SourceInput::parse(form, today());
+    Submission::new(state, parts, &body)
+        .handle(parse, |state, user, input| async move {
+            editing::sources::create(&state.pool, &user, &input).await.map(|id| format!("/sources/{id}"))
+        })
+        .await
 }
 
 pub async fn edit_source(
@@ -34,31 +29,20 @@ pub async fn edit_source(
     parts: Parts,
     body: RawForm,
 ) -> Response {
-    let sub = Submission::new(state, parts, &body);
-    let user = signed_in!(sub, editor);
-    match SourceInput::parse(&sub.form, today()) {
-        Err(problems) => sub.problems(problems).await,
-        Ok(input) => {
-            let result = editing::sources::update(&sub.state.pool, &user, &id, &input)
-                .await
-                .map(|()| format!("/sources/{id}"));
-            sub.finish(result).await
-        }
-    }
+    let parse = |form: &FormState| SourceInput::parse(form, today());
+    Submission::new(state, parts, &body)
+        .handle(parse, |state, user, input| async move {
+            editing::sources::update(&state.pool, &user, &id, &input).await.map(|()| format!("/sources/{id}"))
+        })
+        .await
 }
 
 pub async fn create_speaker(State(state): State<AppState>, parts: Parts, body: RawForm) -> Response {
-    let sub = Submission::new(state, parts, &body);
-    let user = signed_in!(sub, editor);
-    match SpeakerInput::parse(&sub.form) {
-        Err(problems) => sub.problems(problems).await,
-        Ok(input) => {
-            let result = editing::speakers::create(&sub.state.pool, &user, &input)
-                .await
-                .map(|s| format!("/speakers/{s}"));
-            sub.finish(result).await
-        }
-    }
+    Submission::new(state, parts, &body)
+        .handle(SpeakerInput::parse, |state, user, input| async move {
+            editing::speakers::create(&state.pool, &user, &input).await.map(|s| format!("/speakers/{s}"))
+        })
+        .await
 }
 
 pub async fn edit_speaker(
@@ -67,17 +51,13 @@ pub async fn edit_speaker(
     parts: Parts,
     body: RawForm,
 ) -> Response {
-    let sub = Submission::new(state, parts, &body);
-    let user = signed_in!(sub, editor);
-    match SpeakerInput::parse(&sub.form) {
-        Err(problems) => sub.problems(problems).await,
-        Ok(input) => {
-            let result = editing::speakers::update(&sub.state.pool, &user, &slug, &input)
+    Submission::new(state, parts, &body)
+        .handle(SpeakerInput::parse, |state, user, input| async move {
+            editing::speakers::update(&state.pool, &user, &slug, &input)
                 .await
-                .map(|()| format!("/speakers/{slug}"));
-            sub.finish(result).await
-        }
-    }
+                .map(|()| format!("/speakers/{slug}"))
+        })
+        .await
 }
 
 pub async fn merge_speaker(

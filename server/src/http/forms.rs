@@ -32,6 +32,29 @@ impl Submission {
         Ok(user.clone())
     }
 
+    /// The common course of an editor's form: check who is asking, parse the form (problems go
+    /// back beside the fields), act, then redirect to the address `act` returns or show why not.
+    pub async fn handle<I, Fut>(
+        self,
+        parse: impl FnOnce(&FormState) -> Result<I, Problems>,
+        act: impl FnOnce(AppState, CurrentUser, I) -> Fut,
+    ) -> Response
+    where
+        Fut: std::future::Future<Output = Result<String, AppError>>,
+    {
+        let user = match self.editor() {
+            Ok(user) => user,
+            Err(refusal) => return error_response(refusal),
+        };
+        match parse(&self.form) {
+            Err(problems) => self.problems(problems).await,
+            Ok(input) => {
+                let result = act(self.state.clone(), user, input).await;
+                self.finish(result).await
+            }
+        }
+    }
+
     /// Like [`Self::editor`], for admins only (403 for editors).
     pub fn admin(&self) -> Result<CurrentUser, AppError> {
         let user = self.editor()?;
