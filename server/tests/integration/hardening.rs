@@ -3,12 +3,10 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-mod support;
-
+use crate::support::{form, TestApp};
 use app::model::Role;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use support::{form, TestApp};
 use tower::ServiceExt;
 
 #[tokio::test]

@@ -2,11 +2,9 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-mod support;
-
+use crate::support::TestApp;
 use app::ssr::db::testing::{add_claim, add_source, add_speaker, day};
 use axum::http::StatusCode;
-use support::TestApp;
 
 #[tokio::test]
 async fn the_home_page_lists_claims_with_speaker_source_status_and_quantity() {

@@ -2,11 +2,9 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-mod support;
-
+use crate::support::{enc, form, TestApp};
 use app::model::Role;
 use axum::http::StatusCode;
-use support::{enc, form, TestApp};
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
@@ -87,10 +85,10 @@ async fn a_status_set_meanwhile_is_a_conflict_not_an_overwrite() {
 async fn edit_body(
     app: &TestApp,
     id: &str,
-    editor: &support::Editor,
+    editor: &crate::support::Editor,
     text: &str,
     version: i64,
-) -> support::Page {
+) -> crate::support::Page {
     let body = format!(
         "version={version}&kind=quote&text={}&speaker={}&said_on=2022-12-30",
         enc(text),

@@ -1,7 +1,7 @@
 //! A fresh claimtrack for each test: its own database file in a temporary directory, the real
 //! router, requests sent with tower's `oneshot` (no port, no network).
 
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(clippy::unwrap_used)]
 
 use app::ssr::{db, demo, AppState};
 use axum::body::Body;

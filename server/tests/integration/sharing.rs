@@ -3,14 +3,12 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-mod support;
-
+use crate::support::{enc, TestApp};
 use app::model::Role;
 use axum::http::StatusCode;
 use serde_json::Value;
-use support::{enc, TestApp};
 
-fn json_ld(page: &support::Page) -> Option<Value> {
+fn json_ld(page: &crate::support::Page) -> Option<Value> {
     let start = page.body.find(r#"<script type="application/ld+json">"#)? + 35;
     let end = start + page.body[start..].find("</script>")?;
     Some(serde_json::from_str(&page.body[start..end]).unwrap())
@@ -73,7 +71,7 @@ async fn a_rated_claim_embeds_claim_review_and_an_unrated_one_does_not() {
     }
 }
 
-async fn hostile_claim(app: &TestApp) -> (support::Editor, String) {
+async fn hostile_claim(app: &TestApp) -> (crate::support::Editor, String) {
     let editor = app.sign_in("maria", Role::Editor).await;
     let text = "He said \"</script><script>alert(1)</script>\",\nthen: =HYPERLINK(\"x\") & <!-- done";
     let body = format!("kind=quote&text={}&speaker=Putin&said_on=2022-12-30", enc(text));

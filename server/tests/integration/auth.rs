@@ -2,13 +2,11 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-mod support;
-
+use crate::support::TestApp;
 use app::model::Role;
 use app::ssr::accounts;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use support::TestApp;
 
 const PASSWORD: &str = "a long enough passphrase";
 
@@ -26,7 +24,7 @@ fn form_post(path: &str, body: &str) -> Request<Body> {
         .unwrap()
 }
 
-fn session_cookie(page: &support::Page) -> Option<String> {
+fn session_cookie(page: &crate::support::Page) -> Option<String> {
     let cookie = page.headers.get("set-cookie")?.to_str().ok()?;
     let value = cookie.strip_prefix("claimtrack_session=")?.split(';').next()?;
     (!value.is_empty()).then(|| format!("claimtrack_session={value}"))

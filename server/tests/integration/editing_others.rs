@@ -2,11 +2,9 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-mod support;
-
+use crate::support::{enc, TestApp};
 use app::model::Role;
 use axum::http::StatusCode;
-use support::{enc, TestApp};
 
 #[tokio::test]
 async fn an_editor_adds_and_edits_a_source_with_its_history_kept() {

@@ -1,0 +1,13 @@
+//! claimtrack's HTTP and command-line tests, compiled as one test binary: each integration test
+//! file would otherwise link its own copy of the whole application (slow, and gigabytes on disk).
+
+mod support;
+
+mod auth;
+mod cli;
+mod editing;
+mod editing_others;
+mod hardening;
+mod pages;
+mod resilience;
+mod sharing;
