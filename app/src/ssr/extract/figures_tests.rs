@@ -1,0 +1,85 @@
+use super::*;
+use crate::ssr::extract::text::tokens;
+
+fn q(sentence: &str) -> Option<Quantity> {
+    first_quantity(&tokens(sentence, 0..sentence.len()))
+}
+
+fn figure(value: f64, unit: &str, of: Option<f64>) -> Quantity {
+    Quantity { value, unit: unit.into(), of, change: None, qualifier: None }
+}
+
+#[test]
+fn percentages_in_every_spelling() {
+    assert_eq!(q("Support reached 25 percent."), Some(figure(25.0, "percent", None)));
+    assert_eq!(q("Support reached 25% in May."), Some(figure(25.0, "percent", None)));
+    assert_eq!(q("Support reached 25 per cent."), Some(figure(25.0, "percent", None)));
+}
+
+#[test]
+fn parts_of_a_whole() {
+    assert_eq!(q("They shot down 54 of 69 drones."), Some(figure(54.0, "drones", Some(69.0))));
+    assert_eq!(q("They shot down all 16 missiles."), Some(figure(16.0, "missiles", Some(16.0))));
+    assert_eq!(q("Two out of three voters agreed."), Some(figure(2.0, "voters", Some(3.0))));
+}
+
+#[test]
+fn money_with_scale_words_and_cents() {
+    assert_eq!(q("It cost $1.14 a gallon."), Some(figure(1.14, "USD", None)));
+    assert_eq!(q("It cost $ 565 million."), Some(figure(565_000_000.0, "USD", None)));
+    assert_eq!(q("The fund holds €2bn."), Some(figure(2_000_000_000.0, "EUR", None)));
+    assert_eq!(q("A stamp costs 77 cents."), Some(figure(0.77, "USD", None)));
+}
+
+#[test]
+fn counts_qualifiers_and_changes() {
+    let over = q("Over 150,000 people fled.").unwrap();
+    assert_eq!(
+        (over.value, over.unit.as_str(), over.qualifier),
+        (150_000.0, "people", Some(Qualifier::Over))
+    );
+    let bodies = q("Crews recovered 111,481 bodies.").unwrap();
+    assert_eq!((bodies.value, bodies.unit.as_str()), (111_481.0, "bodies"));
+    let rise = q("Prices will increase by 25 percent.").unwrap();
+    assert_eq!(rise.change, Some(Change::Increase));
+    let fall = q("Sales fell 16.7 percent.").unwrap();
+    assert_eq!((fall.value, fall.change), (16.7, Some(Change::Decrease)));
+    let least = q("At least 40 people died.").unwrap();
+    assert_eq!(least.qualifier, Some(Qualifier::AtLeast));
+    let nearly = q("It took nearly eight years.").unwrap();
+    assert_eq!(
+        (nearly.value, nearly.unit.as_str(), nearly.qualifier),
+        (8.0, "years", Some(Qualifier::Nearly))
+    );
+    let quarter = q("About a quarter of the budget went there.").unwrap();
+    assert_eq!(
+        (quarter.value, quarter.unit.as_str(), quarter.qualifier),
+        (25.0, "percent", Some(Qualifier::About))
+    );
+}
+
+#[test]
+fn ranges_keep_the_lower_bound() {
+    let r = q("Between 10 and 15 percent said so.").unwrap();
+    assert_eq!((r.value, r.unit.as_str(), r.qualifier), (10.0, "percent", Some(Qualifier::AtLeast)));
+}
+
+#[test]
+fn dates_years_times_ordinals_and_labels_are_not_claims() {
+    for sentence in [
+        "They spoke on Dec. 30 by video.",
+        "It happened in 2019.",
+        "The call began at 6 p.m. on Friday.",
+        "6 min read",
+        "It was the 21st century.",
+        "Leaders met at the G20 summit.",
+        "Ukraine wants F-16 jets.",
+        "Article 5 applies.",
+        "Putin, 70, spoke.",
+        "A 45-year-old man was arrested.",
+        "The two leaders spoke.",
+        "They won 3-1 at home.",
+    ] {
+        assert_eq!(q(sentence), None, "{sentence}");
+    }
+}
