@@ -6,7 +6,7 @@ export SQLX_OFFLINE := true
 CARGO ?= cargo
 DEV_DB := $(CURDIR)/target/sqlx-dev.db
 
-.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench
+.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-extract
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -40,6 +40,10 @@ e2e-deps:
 ## The benchmark: BENCH_CLAIMS claims (default 100000); see server/bench/run.sh.
 bench: release
 	server/bench/run.sh
+
+## The extractor's speed on a 10,000-word article (see server/bench/extract.sh).
+bench-extract: release
+	server/bench/extract.sh
 
 ## After changing SQL: refresh .sqlx/ (needs sqlx-cli 0.8.6, see README).
 sqlx-prepare:

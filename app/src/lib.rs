@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sources/:id") view=pages::source_page::SourcePage ssr=SsrMode::Async/>
                     <Route path=path!("/sources/:id/edit") view=pages::entity_edit::EditSource ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=pages::admin_users::AdminUsers ssr=SsrMode::Async/>
+                    <Route path=path!("/import") view=pages::import::Import ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=pages::login::Login ssr=SsrMode::Async/>
                     <Route path=path!("/methodology") view=pages::methodology::Methodology ssr=SsrMode::Async/>
                     <Route path=path!("/api") view=pages::api_docs::ApiDocs ssr=SsrMode::Async/>

@@ -1,5 +1,6 @@
 import { Browser, expect, Page, test } from '@playwright/test';
-import { EDITOR_PASSWORD, editorPort } from '../playwright.config';
+import { editorPort } from '../playwright.config';
+import { signIn } from '../support';
 
 // Editors' journeys, against their own server (see playwright.config.ts). Both projects run them,
 // with JavaScript on and off, each on different claims so that the two runs never meet.
@@ -12,14 +13,6 @@ const claims = {
 
 function pick(projectName: string) {
   return claims[projectName as keyof typeof claims];
-}
-
-export async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(EDITOR_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.locator('.signed-in')).toHaveText(`${username}`);
 }
 
 export async function openClaim(page: Page, text: string) {

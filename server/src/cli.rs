@@ -59,6 +59,16 @@ pub enum Command {
     /// Manage editor and admin accounts: add, passwd, list, disable.
     #[command(subcommand)]
     User(crate::users_cli::UserCommand),
+    /// Find the quotes and numeric claims in an article's text (FILE, or - for standard input).
+    Extract {
+        /// The article's text, UTF-8.
+        file: PathBuf,
+        /// `json` (a stable contract: see the README) or `text` (a listing to read).
+        #[arg(long, value_parser = ["json", "text"], default_value = "text")]
+        format: String,
+    },
+    /// Add an article's quotes and numeric claims (those with a speaker) in one transaction.
+    Import(crate::import_cli::ImportArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -106,6 +116,8 @@ impl Default for ServeArgs {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
         Command::Serve(args) => crate::serve::serve(&cli.db, args).await,
+        Command::Extract { file, format } => crate::import_cli::extract_command(&file, &format),
+        Command::Import(args) => crate::import_cli::import_command(&cli.db, args).await,
         Command::Migrate => {
             let pool = open(&cli.db).await?;
             pool.close().await;

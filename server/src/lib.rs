@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod cli;
 pub mod http;
+pub mod import_cli;
 pub mod serve;
 pub mod telemetry;
 pub mod users_cli;

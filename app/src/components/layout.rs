@@ -25,6 +25,7 @@ pub fn Header() -> impl IntoView {
                     {match crate::request::current_user() {
                         Some(user) => view! {
                             <a href="/claims/new">"Add claim"</a>
+                            <a href="/import">"Import article"</a>
                             <a href="/sources/new">"Add source"</a>
                             <a href="/speakers/new">"Add speaker"</a>
                             <span class="signed-in">{user.display_name.clone()}</span>

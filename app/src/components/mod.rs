@@ -1,5 +1,6 @@
 //! Reusable views.
 
+pub mod article_text;
 pub mod claim_card;
 pub mod claim_form;
 pub mod entity_forms;

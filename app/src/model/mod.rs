@@ -7,6 +7,7 @@ pub mod export;
 pub mod form;
 pub mod forms;
 pub mod html;
+pub mod import;
 pub mod kind;
 pub mod list_query;
 pub mod markdown;

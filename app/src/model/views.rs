@@ -146,6 +146,9 @@ pub struct SpeakerPage {
 pub struct SourcePage {
     pub source: Source,
     pub claims: ClaimListPage,
+    /// The source's text, when kept, and where its claims stand in it.
+    pub text: Option<String>,
+    pub marks: Vec<crate::model::import::Mark>,
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod claim_list;
 pub mod claim_page;
 pub mod claim_status;
 pub mod entity_edit;
+pub mod import;
 pub mod login;
 pub mod methodology;
 pub mod not_found;
@@ -27,6 +28,11 @@ pub(crate) fn list_query_from_url() -> Result<ListQuery, QueryError> {
         }
     }
     ListQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+/// A query parameter of the current URL ("" when absent).
+pub(crate) fn query_param(name: &str) -> String {
+    use_query_map().get_untracked().get(name).unwrap_or_default()
 }
 
 /// A path parameter of the current route.

@@ -1,7 +1,9 @@
 //! `/sources/{id}`: a source's metadata and the claims that appear in it.
 
 use crate::api::read::get_source;
+use crate::components::article_text::ArticleText;
 use crate::components::{claim_card::ClaimCard, error_view::ErrorView, format, pager::Pager};
+use crate::model::import::Mark;
 use crate::model::{ListQuery, SourcePage as Page};
 use crate::AppError;
 use leptos::prelude::*;
@@ -25,6 +27,26 @@ pub fn SourcePage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// After an import: what was added, from the redirect's query (`?added=3&linked=1&already=0`).
+#[component]
+fn ImportNotice() -> impl IntoView {
+    let count = |name: &str| super::query_param(name).parse::<i64>().ok();
+    let (added, linked, already) = (count("added"), count("linked"), count("already"));
+    added.map(|added| {
+        let mut parts = vec![format::count(added, "claim added", "claims added")];
+        if let Some(l) = linked.filter(|l| *l > 0) {
+            parts.push(format!(
+                "{} already known and now linked to this source",
+                format::count(l, "claim", "claims")
+            ));
+        }
+        if let Some(a) = already.filter(|a| *a > 0) {
+            parts.push(format!("{} already here", format::count(a, "claim was", "claims were")));
+        }
+        view! { <p class="notice" role="status">{format!("Imported: {}.", parts.join("; "))}</p> }
+    })
 }
 
 #[component]
@@ -52,6 +74,13 @@ fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
                     </p>
                 })}
             </header>
+            <ImportNotice/>
+            {page.text.clone().map(|text| view! {
+                <section aria-labelledby="text-heading" id="text">
+                    <h2 id="text-heading">"The text, with its claims"</h2>
+                    <ArticleText text marks=page.marks.clone() link=|m: &Mark| format!("/claims/{}", m.public_id)/>
+                </section>
+            })}
             <section aria-labelledby="claims-heading">
                 <h2 id="claims-heading">{format::count(total, "claim appears", "claims appear")} " in this source"</h2>
                 <p><a href=format!("/?source={}", source.public_id)>"Filter and search these claims"</a></p>

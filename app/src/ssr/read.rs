@@ -79,7 +79,11 @@ pub async fn source_page(pool: &SqlitePool, public: &str, query: &ListQuery) -> 
     let source = db::sources::by_id(pool, id).await?.ok_or_else(not_found)?;
     let query = ListQuery { source: Some(source.public_id.clone()), ..query.clone() };
     let claims = db::claims::list(pool, &query).await?;
-    Ok(SourcePage { source, claims })
+    let (text, marks) = match db::import::text_with_marks(pool, id).await? {
+        Some((text, marks)) => (Some(text), marks),
+        None => (None, Vec::new()),
+    };
+    Ok(SourcePage { source, claims, text, marks })
 }
 
 /// Keeps echoed user input short in messages.

@@ -10,6 +10,7 @@ pub mod export;
 mod feeds;
 mod forms;
 mod health;
+mod import;
 pub mod limits;
 mod origin;
 mod render;
@@ -101,6 +102,7 @@ pub fn router_with_cap(state: AppState, max_in_flight: usize) -> Router {
         .route("/login", post(auth::login))
         .route("/logout", post(auth::logout))
         // Editors' forms post to the address of their page (which Leptos renders for GET).
+        .route("/import", post(import::submit))
         .route("/claims/new", post(edit_claims::create))
         .route("/claims/{id}/edit", post(edit_claims::edit))
         .route("/claims/{id}/status", post(edit_claims::set_status))

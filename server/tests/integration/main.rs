@@ -8,6 +8,7 @@ mod cli;
 mod editing;
 mod editing_others;
 mod hardening;
+mod importing;
 mod pages;
 mod resilience;
 mod sharing;

@@ -6,6 +6,7 @@ pub mod claim_edits;
 pub mod claims;
 pub mod export;
 pub mod history;
+pub mod import;
 pub mod maintenance;
 pub mod pool;
 pub mod revisions;

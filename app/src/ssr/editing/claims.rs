@@ -92,6 +92,30 @@ fn quantity_text(q: Option<&Quantity>) -> String {
     .unwrap_or_default()
 }
 
+/// What a new claim's first revision records.
+pub(crate) fn creation_changes(
+    kind: crate::model::ClaimKind,
+    text: &str,
+    speaker: &str,
+    said_on: chrono::NaiveDate,
+    quantity: Option<&Quantity>,
+    urls: &[String],
+) -> revisions::Changes {
+    let mut changes = vec![
+        ("kind".to_owned(), String::new(), kind.label().to_owned()),
+        ("text".to_owned(), String::new(), text.to_owned()),
+        ("speaker".to_owned(), String::new(), speaker.to_owned()),
+        ("said_on".to_owned(), String::new(), said_on.to_string()),
+    ];
+    if quantity.is_some() {
+        changes.push(("figure".to_owned(), String::new(), quantity_text(quantity)));
+    }
+    for url in urls {
+        changes.push(("appears in".to_owned(), String::new(), url.clone()));
+    }
+    changes
+}
+
 /// Adds a claim with its first revision; returns its public id.
 pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &ClaimInput) -> Result<String, AppError> {
     let mut tx = db::begin_write(pool).await?;
@@ -110,18 +134,15 @@ pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &ClaimInput) -
     for (source_id, _) in &sources {
         db::claims::add_appearance(&mut tx, id, *source_id, None).await?;
     }
-    let mut changes = vec![
-        ("kind".to_owned(), String::new(), input.kind.label().to_owned()),
-        ("text".to_owned(), String::new(), input.text.clone()),
-        ("speaker".to_owned(), String::new(), speaker_name),
-        ("said_on".to_owned(), String::new(), input.said_on.to_string()),
-    ];
-    if input.quantity.is_some() {
-        changes.push(("figure".to_owned(), String::new(), quantity_text(input.quantity.as_ref())));
-    }
-    for (_, url) in &sources {
-        changes.push(("appears in".to_owned(), String::new(), url.clone()));
-    }
+    let urls: Vec<String> = sources.iter().map(|(_, url)| url.clone()).collect();
+    let changes = creation_changes(
+        input.kind,
+        &input.text,
+        &speaker_name,
+        input.said_on,
+        input.quantity.as_ref(),
+        &urls,
+    );
     revisions::append(&mut tx, revisions::Of::Claim, id, 1, user.id, &changes, now).await?;
     tx.commit().await?;
     Ok(public_id::encode(id))

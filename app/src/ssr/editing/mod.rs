@@ -3,6 +3,7 @@
 //! nothing at all.
 
 pub mod claims;
+pub mod import;
 pub mod sources;
 pub mod speakers;
 

@@ -1,0 +1,129 @@
+//! The queries an import needs: a speaker's claims to find duplicates, linking an existing claim,
+//! keeping a source's text, and the marks that show claims where they stand in it.
+
+use super::history::timestamp;
+use super::WriteTx;
+use crate::model::import::Mark;
+use crate::model::{public_id, ClaimKind, Status};
+use crate::AppError;
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+
+/// `(id, text)` of a speaker's claims of one kind, to match an imported candidate against.
+pub async fn claims_of_speaker(
+    tx: &mut WriteTx,
+    speaker_id: i64,
+    kind: ClaimKind,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let kind = kind.as_str();
+    let rows = sqlx::query!(
+        r#"SELECT id AS "id!", text FROM claims WHERE speaker_id = ? AND kind = ? AND retracted_at IS NULL"#,
+        speaker_id,
+        kind
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.text)).collect())
+}
+
+/// Bumps a claim's version for an edit that is not a field change (a new appearance); returns
+/// the new version, for its revision.
+pub async fn next_claim_version(tx: &mut WriteTx, id: i64, at: DateTime<Utc>) -> Result<i64, AppError> {
+    let at = timestamp(at);
+    Ok(sqlx::query_scalar!(
+        r#"UPDATE claims SET version = version + 1, updated_at = ? WHERE id = ? RETURNING version AS "v!: i64""#,
+        at,
+        id
+    )
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// A source by URL: `(id, has a text, version)`.
+pub async fn source_by_url(tx: &mut WriteTx, url: &str) -> Result<Option<(i64, bool, i64)>, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT id AS "id!", body IS NOT NULL AS "has_body!: bool", version AS "version!: i64" FROM sources WHERE url = ?"#,
+        url
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.map(|r| (r.id, r.has_body, r.version)))
+}
+
+/// Keeps the text of a source that had none; returns the new version.
+pub async fn set_source_body(tx: &mut WriteTx, id: i64, body: &str) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"UPDATE sources SET body = ?, version = version + 1 WHERE id = ? AND body IS NULL
+           RETURNING version AS "v!: i64""#,
+        body,
+        id
+    )
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The most marks shown in one source's text.
+const MARKS_MAX: i64 = 2000;
+
+/// A source's text and where its claims stand in it, in the order they appear.
+pub async fn text_with_marks(
+    pool: &SqlitePool,
+    source_id: i64,
+) -> Result<Option<(String, Vec<Mark>)>, AppError> {
+    let Some(body) = sqlx::query_scalar!("SELECT body FROM sources WHERE id = ?", source_id)
+        .fetch_optional(pool)
+        .await?
+        .flatten()
+    else {
+        return Ok(None);
+    };
+    let rows = sqlx::query!(
+        r#"SELECT a.start_byte AS "start!: i64", a.end_byte AS "end!: i64", c.id AS "id!", c.kind, c.status
+             FROM appearances a JOIN claims c ON c.id = a.claim_id
+            WHERE a.source_id = ? AND a.start_byte IS NOT NULL
+            ORDER BY a.start_byte LIMIT ?"#,
+        source_id,
+        MARKS_MAX
+    )
+    .fetch_all(pool)
+    .await?;
+    let marks = rows
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, r)| {
+            Some(Mark {
+                start: usize::try_from(r.start).ok()?,
+                end: usize::try_from(r.end).ok()?,
+                public_id: public_id::encode(r.id),
+                kind: ClaimKind::parse(&r.kind)?,
+                status: Status::parse(&r.status),
+                number: n + 1,
+            })
+        })
+        .collect();
+    Ok(Some((body, marks)))
+}
+
+/// Whether any speaker (merged ones included) has this address.
+pub async fn slug_taken(tx: &mut WriteTx, slug: &str) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM speakers WHERE slug = ?) AS "taken!: bool""#,
+        slug
+    )
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The names of the speakers (not merged ones) whose name or alias is `name`, ignoring case.
+pub async fn speakers_named(pool: &SqlitePool, name: &str) -> Result<Vec<String>, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT DISTINCT s.name FROM speakers s
+            WHERE s.merged_into IS NULL
+              AND (s.name = ?1 COLLATE NOCASE
+                   OR s.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias = ?1 COLLATE NOCASE))
+            LIMIT 5"#,
+        name
+    )
+    .fetch_all(pool)
+    .await?)
+}

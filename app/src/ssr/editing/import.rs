@@ -1,0 +1,188 @@
+//! Adding an article's accepted candidates: in one transaction, the source (new, or found by its
+//! URL), each claim — or, when the speaker already has a claim with the same words, a new
+//! appearance of that claim — and new speakers, each change with its revision.
+
+use crate::model::forms::source::SourceInput;
+use crate::model::forms::speaker::SpeakerInput;
+use crate::model::import::{normalised_words, reads_as_organisation, Accepted, ImportReport};
+use crate::model::{public_id, slug, SpeakerKind};
+use crate::ssr::db::{self, claims::NewClaim, import, revisions, source_edits, speaker_edits};
+use crate::AppError;
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+
+/// The account the command line's imports are recorded under (it cannot sign in).
+pub const CLI_DESK: (&str, &str) = ("import", "Command-line import");
+
+/// The id of the command line's import account, creating it on first use.
+pub async fn cli_editor(pool: &SqlitePool) -> Result<i64, AppError> {
+    let mut tx = db::begin_write(pool).await?;
+    let id = db::users::ensure_without_password(&mut tx, CLI_DESK.0, CLI_DESK.1).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// For each name that means exactly one existing speaker (by name or alias), that speaker's name.
+pub async fn known_speakers(
+    pool: &SqlitePool,
+    names: &[String],
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    let mut known = std::collections::HashMap::new();
+    for name in names {
+        if known.contains_key(name) {
+            continue;
+        }
+        if let [one] = import::speakers_named(pool, name).await?.as_slice() {
+            known.insert(name.clone(), one.clone());
+        }
+    }
+    Ok(known)
+}
+
+/// Adds the accepted candidates from one article, all or nothing.
+pub async fn accept(
+    pool: &SqlitePool,
+    editor_id: i64,
+    source: &SourceInput,
+    accepted: &[Accepted],
+) -> Result<ImportReport, AppError> {
+    let now = Utc::now();
+    let mut tx = db::begin_write(pool).await?;
+    let source_id = source_for(&mut tx, editor_id, source, now).await?;
+    let mut report =
+        ImportReport { source_public_id: public_id::encode(source_id), ..ImportReport::default() };
+    for (i, candidate) in accepted.iter().enumerate() {
+        let speaker_id = speaker_for(&mut tx, editor_id, i, &candidate.speaker, now, &mut report).await?;
+        let wanted = normalised_words(&candidate.text);
+        let existing = import::claims_of_speaker(&mut tx, speaker_id, candidate.kind).await?;
+        let span = candidate.span.map(|(s, e)| (s as i64, e as i64));
+        match existing.into_iter().find(|(_, text)| normalised_words(text) == wanted) {
+            Some((claim_id, _)) if db::claim_edits::appears_in(&mut tx, claim_id, source_id).await? => {
+                report.already += 1;
+            }
+            Some((claim_id, _)) => {
+                db::claims::add_appearance(&mut tx, claim_id, source_id, span).await?;
+                let version = import::next_claim_version(&mut tx, claim_id, now).await?;
+                let changes = vec![("appears in".to_owned(), String::new(), source.url.clone())];
+                revisions::append(&mut tx, revisions::Of::Claim, claim_id, version, editor_id, &changes, now)
+                    .await?;
+                report.linked += 1;
+            }
+            None => {
+                let claim = NewClaim {
+                    kind: candidate.kind,
+                    text: &candidate.text,
+                    speaker_id,
+                    said_on: candidate.said_on,
+                    quantity: candidate.quantity.as_ref(),
+                    created_at: now,
+                };
+                let claim_id = db::claims::insert(&mut tx, &claim).await?;
+                db::claims::add_appearance(&mut tx, claim_id, source_id, span).await?;
+                let changes = super::claims::creation_changes(
+                    candidate.kind,
+                    &candidate.text,
+                    &candidate.speaker,
+                    candidate.said_on,
+                    candidate.quantity.as_ref(),
+                    std::slice::from_ref(&source.url),
+                );
+                revisions::append(&mut tx, revisions::Of::Claim, claim_id, 1, editor_id, &changes, now)
+                    .await?;
+                report.added += 1;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(report)
+}
+
+/// The source's id: an existing source with this URL (keeping the text if it had none), or a
+/// new one.
+async fn source_for(
+    tx: &mut db::WriteTx,
+    editor_id: i64,
+    source: &SourceInput,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    if let Some((id, has_body, _)) = import::source_by_url(tx, &source.url).await? {
+        if let (false, Some(body)) = (has_body, &source.body) {
+            let version = import::set_source_body(tx, id, body).await?;
+            let changes =
+                vec![("text".to_owned(), String::new(), format!("{} characters", body.chars().count()))];
+            revisions::append(tx, revisions::Of::Source, id, version, editor_id, &changes, now).await?;
+        }
+        return Ok(id);
+    }
+    let id = source_edits::insert(tx, source).await?;
+    let changes = vec![
+        ("url".to_owned(), String::new(), source.url.clone()),
+        ("title".to_owned(), String::new(), source.title.clone()),
+        ("outlet".to_owned(), String::new(), source.outlet.clone()),
+    ];
+    revisions::append(tx, revisions::Of::Source, id, 1, editor_id, &changes, now).await?;
+    Ok(id)
+}
+
+/// The speaker a name means: the one existing speaker with that name or alias, or a new one.
+async fn speaker_for(
+    tx: &mut db::WriteTx,
+    editor_id: i64,
+    i: usize,
+    name: &str,
+    now: DateTime<Utc>,
+    report: &mut ImportReport,
+) -> Result<i64, AppError> {
+    let matches = db::speakers::matching_name(tx, name).await?;
+    match matches.as_slice() {
+        [(id, _, _)] => Ok(*id),
+        [] => {
+            let base = slug::from_name(name).ok_or_else(|| {
+                AppError::invalid(
+                    crate::model::import::field(i, "speaker"),
+                    format!("“{name}” has no letters or digits to make an address from. Write the speaker's name."),
+                )
+            })?;
+            let input = SpeakerInput {
+                name: name.to_owned(),
+                slug: free_slug(tx, &base).await?,
+                description: String::new(),
+                kind: if reads_as_organisation(name) {
+                    SpeakerKind::Organization
+                } else {
+                    SpeakerKind::Person
+                },
+                aliases: Vec::new(),
+                version: None,
+            };
+            let id = speaker_edits::insert(tx, &input).await?;
+            let changes = vec![
+                ("name".to_owned(), String::new(), input.name.clone()),
+                ("kind".to_owned(), String::new(), input.kind.as_str().to_owned()),
+            ];
+            revisions::append(tx, revisions::Of::Speaker, id, 1, editor_id, &changes, now).await?;
+            report.new_speakers.push(input.name);
+            Ok(id)
+        }
+        many => Err(AppError::invalid(
+            crate::model::import::field(i, "speaker"),
+            format!(
+                "“{name}” could mean {}. Write the full name.",
+                many.iter().map(|(_, n, s)| format!("{n} ({s})")).collect::<Vec<_>>().join(" or ")
+            ),
+        )),
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… whichever no speaker has yet.
+async fn free_slug(tx: &mut db::WriteTx, base: &str) -> Result<String, AppError> {
+    for n in 1..1000 {
+        let candidate = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
+        if db::speakers::matching_name(tx, &candidate).await?.is_empty()
+            && !import::slug_taken(tx, &candidate).await?
+        {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::invalid("speaker", "Too many speakers share this name; add the speaker by hand first."))
+}

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { editorPort } from '../playwright.config';
+import { signIn } from '../support';
+
+// Importing an article, with JavaScript on and off (each project on its own article address, so
+// that the two runs never meet).
+test.use({ baseURL: `http://127.0.0.1:${editorPort}` });
+
+const article = [
+  'Trade envoy Maria Okonjo arrived in Geneva on Monday.',
+  '“We will not be rushed into a bad deal,” Okonjo told reporters.',
+  '“Scare quotes” aside, the ministry said 54 of 69 drones were shot down overnight.',
+].join('\n');
+
+test('an editor pastes an article, reviews the candidates and adds the ones that stand', async ({ page }, info) => {
+  await signIn(page, 'editor-b');
+  await page.getByRole('link', { name: 'Import article' }).click();
+  await expect(page.getByRole('heading', { name: 'Import an article' })).toBeVisible();
+  await page.getByLabel(/^Address/).fill(`https://wire.example/${info.project.name}`);
+  await page.getByLabel(/^Title/).fill('Envoy arrives for trade talks');
+  await page.getByLabel(/^Outlet/).fill('Example Wire');
+  await page.getByLabel(/^Published on/).fill('2024-05-06');
+  await page.getByLabel(/^The article's text/).fill(article);
+  await page.getByRole('button', { name: 'Find the claims' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Review the claims found' })).toBeVisible();
+  await expect(page.locator('.lede')).toContainText('Found 2 candidates: 1 quote and 1 numeric claim.');
+  await expect(page.locator('.article-text mark').first()).toHaveText('We will not be rushed into a bad deal');
+  await expect(page.locator('#speaker-0')).toHaveValue('Maria Okonjo');
+  await expect(page.locator('#unit-1')).toHaveValue('drones');
+
+  // The numeric claim has no speaker: ticked, it is refused beside its field, and nothing is lost.
+  await page.getByRole('checkbox', { name: /\[2\]/ }).check();
+  await page.getByRole('button', { name: 'Add selected' }).click();
+  await expect(page.locator('#speaker-error-1')).toHaveText("Enter the speaker's name.");
+  await expect(page.locator('#speaker-0')).toHaveValue('Maria Okonjo');
+
+  await page.locator('#speaker-1').fill('Ministry of Trade');
+  await page.getByRole('button', { name: 'Add selected' }).click();
+  await expect(page).toHaveURL(/\/sources\/[0-9a-z]{8}\?added=2&linked=0&already=0#text$/);
+  await expect(page.getByRole('status')).toHaveText('Imported: 2 claims added.');
+  const marks = page.locator('#text mark');
+  await expect(marks).toHaveCount(2);
+  await page.locator('#text a.claim-ref').first().click();
+  await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}$/);
+  await expect(page.locator('blockquote')).toContainText('We will not be rushed into a bad deal');
+});

@@ -1,0 +1,123 @@
+//! `POST /import`: the two steps of importing an article. `step=review` runs the extractor and
+//! shows the page again as a review form filled with the candidates; `step=add` adds the ticked
+//! ones in one transaction and redirects to the source, where they are shown in the text.
+
+use super::forms::Submission;
+use super::render::page_with_form;
+use crate::signed_in;
+use app::model::forms::source::SourceInput;
+use app::model::import::{field, normalise_article, parse_review, MAX_CANDIDATES};
+use app::model::{CurrentUser, FormState, Quantity};
+use app::ssr::{editing::import, extract, AppState};
+use axum::extract::{RawForm, State};
+use axum::http::{request::Parts, StatusCode};
+use axum::response::Response;
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+pub async fn submit(State(state): State<AppState>, parts: Parts, body: RawForm) -> Response {
+    let sub = Submission::new(state, parts, &body);
+    let user = signed_in!(sub, editor);
+    if sub.form.text("step") == "add" {
+        add(sub, user).await
+    } else {
+        review(sub).await
+    }
+}
+
+/// The source fields and text as typed, checked; then the review form filled from the extractor.
+async fn review(mut sub: Submission) -> Response {
+    let text = normalise_article(sub.form.value("text").unwrap_or_default());
+    let mut problems = Vec::new();
+    if let Err(e) = extract::check(&text) {
+        problems.push(("text".to_owned(), format!("{}.", capitalise(&e.to_string()))));
+    }
+    let mut source_form = sub.form.clone();
+    source_form.values.retain(|(n, _)| n != "body");
+    if let Err(p) = SourceInput::parse(&source_form, today()) {
+        problems.extend(p);
+    }
+    if sub.form.text("published_on").is_empty() && !problems.iter().any(|(f, _)| f == "published_on") {
+        problems.push((
+            "published_on".into(),
+            "Give the article's date: imported claims are dated by it.".into(),
+        ));
+    }
+    if !problems.is_empty() {
+        return sub.problems(problems).await;
+    }
+    let mut found = match extract::extract(&text) {
+        Ok(found) => found,
+        Err(e) => return sub.problems(vec![("text".into(), e.to_string())]).await,
+    };
+    let mut values: Vec<(String, String)> = ["url", "title", "outlet", "published_on"]
+        .iter()
+        .map(|n| ((*n).to_owned(), sub.form.text(n)))
+        .collect();
+    if found.len() > MAX_CANDIDATES {
+        values.push((
+            "notice".into(),
+            format!("Only the first {MAX_CANDIDATES} of {} candidates are shown.", found.len()),
+        ));
+        found.truncate(MAX_CANDIDATES);
+    }
+    let names: Vec<String> = found.iter().filter_map(|c| c.speaker.clone()).collect();
+    let known = match import::known_speakers(&sub.state.pool, &names).await {
+        Ok(known) => known,
+        Err(error) => return super::error_response(error),
+    };
+    values.push(("step".into(), "review".into()));
+    values.push(("text".into(), text));
+    values.push(("candidates".into(), found.len().to_string()));
+    for (i, c) in found.iter().enumerate() {
+        let existing = c.speaker.as_ref().and_then(|s| known.get(s).cloned());
+        let speaker = existing.clone().or_else(|| c.speaker.clone()).unwrap_or_default();
+        if !speaker.is_empty() {
+            values.push(("pick".into(), i.to_string()));
+        }
+        let mut push = |name: &str, value: String| values.push((field(i, name), value));
+        push("kind", c.kind.as_str().to_owned());
+        push("text", c.text.clone());
+        push("speaker", speaker);
+        push("known", existing.unwrap_or_default());
+        push("start", c.span.0.to_string());
+        push("end", c.span.1.to_string());
+        if let Some(q) = &c.quantity {
+            quantity_fields(q, &mut push);
+        }
+    }
+    sub.form = FormState::new(values);
+    page_with_form(&sub.state, &sub.parts, sub.form.clone(), StatusCode::OK).await
+}
+
+fn quantity_fields(q: &Quantity, push: &mut impl FnMut(&str, String)) {
+    let number = |v: f64| if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { v.to_string() };
+    push("quantity_value", number(q.value));
+    push("quantity_unit", q.unit.clone());
+    push("quantity_of", q.of.map(number).unwrap_or_default());
+    push("quantity_change", q.change.map(|c| c.as_str().to_owned()).unwrap_or_default());
+    push("quantity_qualifier", q.qualifier.map(|q| q.as_str().to_owned()).unwrap_or_default());
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Adds the ticked candidates and goes to the source's page.
+async fn add(sub: Submission, user: CurrentUser) -> Response {
+    match parse_review(&sub.form, today()) {
+        Err(problems) => sub.problems(problems).await,
+        Ok((source, accepted)) => {
+            let result = import::accept(&sub.state.pool, user.id, &source, &accepted).await.map(|r| {
+                format!(
+                    "/sources/{}?added={}&linked={}&already={}#text",
+                    r.source_public_id, r.added, r.linked, r.already
+                )
+            });
+            sub.finish(result).await
+        }
+    }
+}
