@@ -6,14 +6,14 @@ export SQLX_OFFLINE := true
 CARGO ?= cargo
 DEV_DB := $(CURDIR)/target/sqlx-dev.db
 
-.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-extract
+.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-extract fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
 	$(CARGO) run --release -p server -- serve --demo
 
-## Everything CI runs: formatting, lints, Rust tests, then the browser suite.
-test: lint test-rust test-e2e
+## Everything CI runs: formatting, lints, Rust tests, bounded fuzzing, then the browser suite.
+test: lint test-rust fuzz-smoke test-e2e
 
 lint:
 	$(CARGO) fmt --all -- --check
@@ -36,6 +36,17 @@ e2e-deps:
 	  { [ -n "$$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] || apt-get update -qq; } && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@cd end2end && { [ -d node_modules/@playwright/test ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+
+## Fuzzing (fuzz/run.sh): each target FUZZ_RUNS times (part of `make test`), or FUZZ_SECONDS each.
+fuzz-smoke: fuzz-deps
+	fuzz/run.sh smoke
+
+fuzz: fuzz-deps
+	fuzz/run.sh long
+
+## Installs cargo-fuzz from crates.io when it is missing.
+fuzz-deps:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --version 0.13.2 --locked --quiet
 
 ## The benchmark: BENCH_CLAIMS claims (default 100000); see server/bench/run.sh.
 bench: release

@@ -16,6 +16,12 @@ impl FormState {
         FormState { values, errors: Vec::new() }
     }
 
+    /// A form body as browsers send it (`application/x-www-form-urlencoded`). A body that does
+    /// not decode is an empty form, which every form's parser refuses with its own messages.
+    pub fn from_urlencoded(body: &[u8]) -> Self {
+        FormState::new(serde_urlencoded::from_bytes(body).unwrap_or_default())
+    }
+
     /// The first value submitted for `name`.
     pub fn value(&self, name: &str) -> Option<&str> {
         self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())

@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 
 /// The form's fields as pairs (names may repeat).
 pub fn pairs(form: &RawForm) -> Vec<(String, String)> {
-    serde_urlencoded::from_bytes(&form.0).unwrap_or_default()
+    FormState::from_urlencoded(&form.0).values
 }
 
 /// Where to go after signing in: only a path on this site.

@@ -63,6 +63,11 @@ pub fn check(text: &str) -> Result<(), ExtractError> {
     }
 }
 
+/// The first figure stated in one sentence, parsed (what a numeric candidate's quantity is).
+pub fn figure(sentence: &str) -> Option<Quantity> {
+    figures::first_quantity(&text::tokens(sentence, 0..sentence.len()))
+}
+
 /// The quotes and numeric claims in `text`, in the order they appear.
 pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
     check(text)?;
@@ -308,6 +313,14 @@ mod tests {
         let text = "Gabuev said the call mattered. \"This is a partnership,\" Alexander Gabuev said. \"It is deep.\n\"And it will last.\"";
         let found = quotes(text);
         assert_eq!(found.last().unwrap(), &pair("And it will last.", "Alexander Gabuev"));
+    }
+
+    /// Found by `cargo fuzz` (target `extract`): an empty aside between two commas before a
+    /// speech verb indexed past the end of the aside's tokens.
+    #[test]
+    fn an_empty_aside_before_the_verb_is_not_a_crash() {
+        let found = quotes("A spokesperson, , said “We will not stop now, not ever.”");
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

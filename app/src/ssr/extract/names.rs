@@ -284,7 +284,7 @@ pub fn name_of_run(words: &[&str]) -> String {
 
 /// The run of name words that ends at token `end` (inclusive), as (first index, words).
 pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<String>)> {
-    if !is_name_word(&tokens[end]) && !is_initial(tokens, end) {
+    if !tokens.get(end).is_some_and(|t| is_name_word(t) || is_initial(tokens, end)) {
         return None;
     }
     let mut first = end;
@@ -314,7 +314,7 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
 /// The run of name words that starts at token `start`.
 pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec<String>)> {
     let mut end = start;
-    if !is_name_word(&tokens[start]) {
+    if !tokens.get(start).is_some_and(is_name_word) {
         return None;
     }
     while end + 1 < tokens.len() {
