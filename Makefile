@@ -50,7 +50,8 @@ fuzz-deps:
 
 ## The benchmark: BENCH_CLAIMS claims (default 100000); see server/bench/run.sh.
 bench: release
-	server/bench/run.sh
+	BENCH_PAGE_CACHE=true server/bench/run.sh
+	BENCH_PAGE_CACHE=false server/bench/run.sh
 
 ## The extractor's speed on a 10,000-word article (see server/bench/extract.sh).
 bench-extract: release

@@ -51,6 +51,14 @@ pub fn page_csp(nonce: &str) -> String {
     )
 }
 
+/// The policy of a page served to readers from the page cache: its inline scripts removed, none
+/// may run (see the server's `page_cache`).
+pub fn page_csp_without_inline_script() -> String {
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        .to_owned()
+}
+
 /// The HTML document around every page.
 pub fn shell() -> impl IntoView {
     view! {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark: the release binary on a generated database, loaded from a second process with
 # wrk. /healthz (a trivial handler in the same binary) is the baseline each page is compared to.
-# Usage: make bench [BENCH_CLAIMS=100000] — writes target/bench/report-<claims>.md and prints it.
+# Usage: make bench [BENCH_CLAIMS=100000] — writes target/bench/report-<claims>-cache-<on|off>.md
+# and prints it. BENCH_PAGE_CACHE=false measures every page rendered for every request (what a
+# cache miss costs: the queries and the rendering); `make bench` runs both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLAIMS="${BENCH_CLAIMS:-100000}"
@@ -9,10 +11,12 @@ CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 DURATION="${BENCH_SECONDS:-5}"
 REPEATS="${BENCH_REPEATS:-3}"
 PORT="${BENCH_PORT:-3399}"
+PAGE_CACHE="${BENCH_PAGE_CACHE:-true}"
+CACHE_LABEL=$([ "$PAGE_CACHE" = true ] && echo on || echo off)
 BIN=target/release/claimtrack
 DIR=target/bench
 DB="$DIR/claims-$CLAIMS.db"
-REPORT="$DIR/report-$CLAIMS.md"
+REPORT="$DIR/report-$CLAIMS-cache-$CACHE_LABEL.md"
 mkdir -p "$DIR"
 
 command -v wrk >/dev/null || { echo "Installing Debian's wrk…"; apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
@@ -22,7 +26,7 @@ command -v sqlite3 >/dev/null || apt-get install -y -qq sqlite3 >/dev/null
 
 # Start-up on the existing database: from launch until /readyz answers.
 start_ns=$(date +%s%N)
-RUST_LOG=warn "$BIN" --db "$DB" serve --addr "127.0.0.1:$PORT" --max-in-flight 4096 >/dev/null 2>"$DIR/server.log" &
+RUST_LOG=warn "$BIN" --db "$DB" serve --addr "127.0.0.1:$PORT" --max-in-flight 4096 --page-cache "$PAGE_CACHE" >/dev/null 2>"$DIR/server.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.01; done
@@ -56,7 +60,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); print v} else if (v ~ /s$/) {sub(/s/,"",v); print v*1000} else print v}'; }
 
 {
-  echo "# claimtrack benchmark — $CLAIMS claims"
+  echo "# claimtrack benchmark — $CLAIMS claims, page cache $CACHE_LABEL"
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d${DURATION}s, median of $REPEATS runs after a warm-up; start-up on the existing database: ${startup_ms} ms."
   echo

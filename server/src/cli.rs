@@ -94,6 +94,11 @@ pub struct ServeArgs {
     #[arg(long, env = "CLAIMTRACK_MAX_IN_FLIGHT", default_value_t = crate::http::DEFAULT_MAX_IN_FLIGHT)]
     pub max_in_flight: usize,
 
+    /// Keep readers' pages as rendered until something changes (`false` renders every request;
+    /// the benchmark measures both).
+    #[arg(long, env = "CLAIMTRACK_PAGE_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub page_cache: bool,
+
     /// Seconds to let in-flight requests finish after Ctrl-C or SIGTERM.
     #[arg(long, env = "CLAIMTRACK_SHUTDOWN_GRACE", default_value_t = 10)]
     pub shutdown_grace: u64,
@@ -107,6 +112,7 @@ impl Default for ServeArgs {
             site_url: None,
             org_name: "claimtrack".to_owned(),
             max_in_flight: crate::http::DEFAULT_MAX_IN_FLIGHT,
+            page_cache: true,
             shutdown_grace: 10,
         }
     }

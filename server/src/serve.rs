@@ -39,7 +39,7 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
     );
 
     let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-    let app = crate::http::router_with_cap(state, args.max_in_flight.max(1))
+    let app = crate::http::router_with_options(state, args.max_in_flight.max(1), args.page_cache)
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         shutdown_signal().await;

@@ -13,6 +13,7 @@ mod health;
 mod import;
 pub mod limits;
 mod origin;
+pub mod page_cache;
 mod render;
 mod security;
 mod session;
@@ -71,6 +72,13 @@ pub const DEFAULT_MAX_IN_FLIGHT: usize = 512;
 
 /// The whole application, allowing `max_in_flight` requests in progress at once.
 pub fn router_with_cap(state: AppState, max_in_flight: usize) -> Router {
+    router_with_options(state, max_in_flight, true)
+}
+
+/// The whole application; `page_cache` keeps readers' pages as rendered (see `page_cache`).
+pub fn router_with_options(state: AppState, max_in_flight: usize, page_cache: bool) -> Router {
+    let database = Some(state.pool.connect_options().get_filename().to_path_buf()).filter(|p| p.is_file());
+    let cache = page_cache::PageCache::new(page_cache, database);
     let in_flight = limits::InFlight::new(max_in_flight);
     let leptos = LeptosOptions::builder().output_name("claimtrack").build();
     let server_state = ServerState { leptos, app: state.clone() };
@@ -121,6 +129,8 @@ pub fn router_with_cap(state: AppState, max_in_flight: usize) -> Router {
         .fallback(not_found(context))
         .with_state(server_state)
         .layer(middleware::from_fn_with_state(state.clone(), session::layer))
+        // Before the session lookup: a reader's page may come from memory without touching SQLite.
+        .layer(middleware::from_fn_with_state(cache, page_cache::layer))
         .layer(middleware::from_fn_with_state(state.clone(), origin::layer))
         .layer(middleware::from_fn_with_state(state.clone(), security::layer))
         .layer(axum::extract::DefaultBodyLimit::max(limits::MAX_BODY_BYTES))

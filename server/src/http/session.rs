@@ -11,8 +11,12 @@ use axum::response::Response;
 
 /// The value of cookie `name` in the request's `Cookie` headers.
 pub fn cookie<'a>(request: &'a axum::http::request::Parts, name: &str) -> Option<&'a str> {
-    request
-        .headers
+    cookie_header(&request.headers, name)
+}
+
+/// The value of cookie `name` in `Cookie` headers.
+pub fn cookie_header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

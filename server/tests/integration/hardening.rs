@@ -10,9 +10,29 @@ use axum::http::{Request, StatusCode};
 use tower::ServiceExt;
 
 #[tokio::test]
-async fn pages_carry_a_strict_csp_whose_nonce_matches_their_inline_scripts() {
+async fn readers_pages_carry_a_strict_csp_and_no_inline_script_at_all() {
     let app = TestApp::with_demo().await;
     let page = app.get("/").await;
+    let csp = page.headers["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(
+        csp.contains("script-src 'self';") && !csp.contains("nonce") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    for (i, _) in page.body.match_indices("<script") {
+        let tag = &page.body[i..i + page.body[i..].find('>').unwrap()];
+        assert!(
+            tag.contains("application/ld+json") || tag.contains(" src="),
+            "inline script on a reader's page: {tag}"
+        );
+    }
+    assert!(page.headers.contains_key("etag"), "{:?}", page.headers);
+}
+
+#[tokio::test]
+async fn editors_pages_carry_a_strict_csp_whose_nonce_matches_their_inline_scripts() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let page = app.get_as("/", &editor).await;
     let csp = page.headers["content-security-policy"].to_str().unwrap().to_owned();
     for directive in [
         "default-src 'self'",
@@ -39,7 +59,8 @@ async fn pages_carry_a_strict_csp_whose_nonce_matches_their_inline_scripts() {
     assert_eq!(page.headers["strict-transport-security"], "max-age=31536000; includeSubDomains");
     assert_eq!(page.headers["x-frame-options"], "DENY");
     // Nonces are per response.
-    let again = app.get("/").await.headers["content-security-policy"].to_str().unwrap().to_owned();
+    let again =
+        app.get_as("/", &editor).await.headers["content-security-policy"].to_str().unwrap().to_owned();
     assert_ne!(again, csp);
     // Not a page: nothing may run.
     let api = app.get("/api/v1/claims").await;

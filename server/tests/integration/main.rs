@@ -9,6 +9,7 @@ mod editing;
 mod editing_others;
 mod hardening;
 mod importing;
+mod page_cache;
 mod pages;
 mod resilience;
 mod sharing;

@@ -43,7 +43,8 @@ impl Page {
             let script = &self.body[i..];
             let end = script.find("</script>").map_or(script.len(), |e| e + 9);
             let script = &script[..end];
-            let enhancement = script.starts_with("<script defer=\"true\" nonce=\"")
+            // Readers' pages (from the page cache) carry no nonce; editors' pages do.
+            let enhancement = script.starts_with("<script defer=\"true\" ")
                 && script.ends_with(&format!("src=\"{}\"></script>", app::SCRIPT_PATH.as_str()));
             let bookkeeping = script.starts_with("<script nonce=") && script.contains(">__");
             let data = script.starts_with(r#"<script type="application/ld+json">"#);

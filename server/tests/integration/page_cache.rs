@@ -1,0 +1,112 @@
+//! Readers' pages served from memory: the same bytes with an ETag and a Last-Modified, 304 for a
+//! browser that has them, and a fresh page as soon as anything changes — through a form, or by
+//! another process writing to the database.
+
+#![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
+
+use crate::support::{Editor, Page, TestApp};
+use app::model::Role;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+async fn send(router: &Router, request: Request<Body>) -> Page {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+async fn get(router: &Router, path: &str, headers: &[(&str, &str)]) -> Page {
+    let mut request = Request::get(path);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    send(router, request.body(Body::empty()).unwrap()).await
+}
+
+async fn post(router: &Router, path: &str, body: &str, editor: &Editor) -> Page {
+    let body = format!("csrf={}&{body}", editor.csrf);
+    send(router, crate::support::form(path, &body, Some(&editor.cookie))).await
+}
+
+#[tokio::test]
+async fn a_readers_page_is_served_again_with_its_etag_and_a_304_when_unchanged() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    let first = get(&router, "/", &[]).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let etag = first.headers["etag"].to_str().unwrap().to_owned();
+    assert!(first.headers.contains_key("last-modified"));
+    assert_eq!(first.headers["cache-control"], "no-cache");
+    let second = get(&router, "/", &[]).await;
+    assert_eq!((second.body == first.body, second.headers["etag"].to_str().unwrap()), (true, etag.as_str()));
+
+    let not_modified = get(&router, "/", &[("if-none-match", &etag)]).await;
+    assert_eq!(not_modified.status, StatusCode::NOT_MODIFIED);
+    assert!(not_modified.body.is_empty());
+    let since = first.headers["last-modified"].to_str().unwrap().to_owned();
+    assert_eq!(get(&router, "/", &[("if-modified-since", &since)]).await.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(get(&router, "/", &[("if-none-match", "\"other\"")]).await.status, StatusCode::OK);
+    // A different address is a different page.
+    let filtered = get(&router, "/?status=true", &[]).await;
+    assert_ne!(filtered.headers["etag"], first.headers["etag"]);
+}
+
+#[tokio::test]
+async fn a_change_through_a_form_shows_at_once_and_editors_never_get_the_readers_copy() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    let id = app.claim_id("We aim to strengthen").await;
+    let path = format!("/claims/{id}");
+    let before = get(&router, &path, &[]).await;
+    before.assert_lacks("Refuted by the cache test");
+
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let as_editor = get(&router, &path, &[("cookie", &editor.cookie)]).await;
+    as_editor.assert_contains("Editor tools");
+    assert!(!as_editor.headers.contains_key("etag"));
+    let seen =
+        as_editor.body.split(r#"name="seen" value=""#).nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let done = post(
+        &router,
+        &format!("{path}/status"),
+        &format!("seen={seen}&status=false&verdict=Refuted+by+the+cache+test"),
+        &editor,
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+
+    let after = get(&router, &path, &[]).await;
+    after.assert_contains("Refuted by the cache test");
+    after.assert_lacks("Editor tools");
+    assert_ne!(after.headers["etag"], before.headers["etag"]);
+}
+
+#[tokio::test]
+async fn a_write_by_another_process_shows_within_a_moment() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    let before = get(&router, "/speakers/xi-jinping", &[]).await;
+    before.assert_lacks("Renamed elsewhere");
+    // As `claimtrack import` or the sqlite3 shell would: straight to the database file.
+    sqlx::query("UPDATE speakers SET description = 'Renamed elsewhere' WHERE slug = 'xi-jinping'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    get(&router, "/speakers/xi-jinping", &[]).await.assert_contains("Renamed elsewhere");
+}
+
+#[tokio::test]
+async fn without_the_cache_every_request_is_rendered() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router_with_options(app.state.clone(), 16, false);
+    let page = get(&router, "/", &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.headers.contains_key("etag"));
+    assert!(page.headers["content-security-policy"].to_str().unwrap().contains("'nonce-"));
+}
