@@ -21,6 +21,14 @@ pub async fn speaker_names() -> Result<Vec<String>, AppError> {
     crate::ssr::db::speakers::names(&state.pool).await
 }
 
+/// The newest sources, to import into an existing one. Editors only.
+#[server(endpoint = "sources/recent", input = Json)]
+pub async fn recent_sources() -> Result<Vec<crate::model::SourceRef>, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
+    crate::ssr::db::import::recent_sources(&state.pool, 300).await
+}
+
 /// A source's editable fields. Editors only.
 #[server(endpoint = "sources/for_edit", input = Json)]
 pub async fn get_source_for_edit(id: String) -> Result<crate::model::SourceEdit, AppError> {

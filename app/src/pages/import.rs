@@ -2,7 +2,7 @@
 //! that stand. Both steps post to `/import`; the review is this page rendered with the form the
 //! server filled from the extractor, so it works without JavaScript.
 
-use crate::api::editing::speaker_names;
+use crate::api::editing::{recent_sources, speaker_names};
 use crate::components::article_text::ArticleText;
 use crate::components::fields::{
     form_state, textarea_text, CsrfField, FieldError, FormError, TextArea, TextField,
@@ -36,13 +36,45 @@ pub fn Import() -> impl IntoView {
 #[component]
 fn SourceFields() -> impl IntoView {
     view! {
-        <TextField label="Address (canonical URL)" name="url" kind="url" required=true maxlength=2048
+        <TextField label="Address (canonical URL)" name="url" kind="url" maxlength=2048
             hint="An existing source with this address is reused."/>
-        <TextField label="Title" name="title" required=true maxlength=500/>
+        <TextField label="Title" name="title" maxlength=500/>
         <div class="form-row">
-            <TextField label="Outlet" name="outlet" required=true maxlength=200/>
-            <TextField label="Published on" name="published_on" kind="date" required=true maxlength=10
+            <TextField label="Outlet" name="outlet" maxlength=200/>
+            <TextField label="Published on" name="published_on" kind="date" maxlength=10
                 hint="The claims are dated by it."/>
+        </div>
+    }
+}
+
+/// An existing source to import into, instead of typing a new one.
+#[component]
+fn SourcePicker(sources: Vec<crate::model::SourceRef>) -> impl IntoView {
+    let form = form_state();
+    let chosen = form.text("source_id");
+    let error = form.error("source_id").map(str::to_owned);
+    let options = sources
+        .into_iter()
+        .map(|s| {
+            let label = format!(
+                "{} — {}{}",
+                s.title,
+                s.outlet,
+                s.published_on.map(|d| format!(", {d}")).unwrap_or_default()
+            );
+            let selected = chosen == s.public_id;
+            view! { <option value=s.public_id selected=selected>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for="field-source_id">"Source"</label>
+            <p class="hint" id="field-source_id-hint">"Pick a source already added, or choose a new one and fill in its details below."</p>
+            <select id="field-source_id" name="source_id" aria-describedby="field-source_id-hint">
+                <option value="" selected=chosen.is_empty()>"A new source (details below)"</option>
+                {options}
+            </select>
+            <FieldError id="field-source_id-error".to_owned() message=error/>
         </div>
     }
 }
@@ -56,6 +88,12 @@ fn Paste() -> impl IntoView {
             <FormError/>
             <CsrfField/>
             <input type="hidden" name="step" value="review"/>
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    let sources = recent_sources().await.unwrap_or_default();
+                    (!sources.is_empty()).then(|| view! { <SourcePicker sources/> })
+                })}
+            </Suspense>
             <SourceFields/>
             <TextArea label="The article's text" name="text" required=true maxlength=1_000_000 rows=16
                 hint="Plain text: one paragraph a line, or paragraphs separated by blank lines."/>

@@ -31,6 +31,27 @@ pub async fn submit(State(state): State<AppState>, parts: Parts, body: RawForm) 
 async fn review(mut sub: Submission) -> Response {
     let text = normalise_article(sub.form.value("text").unwrap_or_default());
     let mut problems = Vec::new();
+    // A source picked from the list: its details stand in for the typed ones.
+    let picked = sub.form.text("source_id");
+    if !picked.is_empty() {
+        match import::existing_source(&sub.state.pool, &picked).await {
+            Ok(Some(source)) => {
+                sub.form.values.retain(|(n, _)| !["url", "title", "outlet"].contains(&n.as_str()));
+                sub.form.values.push(("url".into(), source.url));
+                sub.form.values.push(("title".into(), source.title));
+                sub.form.values.push(("outlet".into(), source.outlet));
+                if let Some(date) = source.published_on.filter(|_| sub.form.text("published_on").is_empty()) {
+                    sub.form.values.retain(|(n, _)| n != "published_on");
+                    sub.form.values.push(("published_on".into(), date.to_string()));
+                }
+            }
+            Ok(None) => problems.push((
+                "source_id".to_owned(),
+                "That source does not exist; pick another or a new one.".to_owned(),
+            )),
+            Err(error) => return super::error_response(error),
+        }
+    }
     if let Err(e) = extract::check(&text) {
         problems.push(("text".to_owned(), format!("{}.", capitalise(&e.to_string()))));
     }

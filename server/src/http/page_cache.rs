@@ -1,5 +1,5 @@
-//! Render once, serve many: the pages readers see (GET, no session) are kept as rendered, keyed
-//! by address, and served from memory until anything changes. Every answer carries an `ETag` and
+//! Render once, serve many: the pages readers see (GET, no session) — and the JSON API and
+//! feeds — are kept as rendered, keyed by address, and served from memory until anything changes. Every answer carries an `ETag` and
 //! a `Last-Modified`, and a browser that already has the page gets `304 Not Modified`.
 //!
 //! **Invalidation.** Any request that is not a GET or HEAD (every form and server function)
@@ -32,19 +32,10 @@ const MAX_PAGE_BYTES: usize = 2 << 20;
 const MAX_TOTAL_BYTES: usize = 48 << 20;
 const MAX_ENTRIES: usize = 4096;
 
-/// Paths whose answers are not pages (they set their own caching) or must never be shared.
-const NOT_PAGES: &[&str] = &[
-    "/api/",
-    "/export/",
-    "/feed.atom",
-    "/style/",
-    "/assets/",
-    "/favicon",
-    "/healthz",
-    "/readyz",
-    "/login",
-    "/import",
-];
+/// Paths never kept: static files (cached by browsers for good), streamed exports, probes, and
+/// the forms that must always be fresh.
+const NOT_KEPT: &[&str] =
+    &["/export/", "/style/", "/assets/", "/favicon", "/healthz", "/readyz", "/login", "/import"];
 
 struct Entry {
     generation: u64,
@@ -141,7 +132,7 @@ fn stamp(path: &PathBuf) -> Stamp {
 fn cacheable(request: &Request) -> bool {
     let path = request.uri().path();
     matches!(*request.method(), Method::GET | Method::HEAD)
-        && !NOT_PAGES.iter().any(|p| path.starts_with(p))
+        && !NOT_KEPT.iter().any(|p| path.starts_with(p))
         && !super::security::is_embed(path)
         && super::session::cookie_header(request.headers(), SESSION_COOKIE).is_none()
 }
@@ -177,20 +168,31 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
 }
 
 /// A rendered page made fit to share: without its inline scripts and their nonce, with an ETag
-/// and a Last-Modified. Anything else (errors, redirects, non-HTML) is passed on untouched.
+/// and a Last-Modified. The JSON API and the feeds are kept with their own headers. Anything else
+/// (errors, redirects, other types) is passed on untouched.
 async fn keep(response: Response) -> Result<Entry, Response> {
-    let html = response
+    let content_type = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if response.status() != StatusCode::OK || !html || response.headers().contains_key(header::SET_COOKIE) {
+        .unwrap_or_default()
+        .to_owned();
+    let html = content_type.starts_with("text/html");
+    let data =
+        content_type.starts_with("application/json") || content_type.starts_with("application/atom+xml");
+    if response.status() != StatusCode::OK
+        || !(html || data)
+        || response.headers().contains_key(header::SET_COOKIE)
+    {
         return Err(response);
     }
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES * 4).await else {
         return Err(super::error_response(app::AppError::Internal));
     };
+    if data {
+        return Ok(data_entry(parts.headers, bytes));
+    }
     let csp =
         parts.headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let nonce =
@@ -218,6 +220,26 @@ async fn keep(response: Response) -> Result<Entry, Response> {
     // Browsers keep the page but ask again each time; the answer is usually a 304.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     Ok(Entry { generation: 0, status: StatusCode::OK, headers, body: Bytes::from(body) })
+}
+
+/// An API answer or a feed, with the headers it was given (its own caching, CORS, policy) and an
+/// ETag and Last-Modified if it had none.
+fn data_entry(mut headers: HeaderMap, body: Bytes) -> Entry {
+    for name in [header::DATE, header::CONTENT_LENGTH, header::TRANSFER_ENCODING] {
+        headers.remove(name);
+    }
+    if !headers.contains_key(header::ETAG) {
+        let mut hasher = DefaultHasher::new();
+        body.hash(&mut hasher);
+        if let Ok(v) = HeaderValue::from_str(&format!("\"{:016x}\"", hasher.finish())) {
+            headers.insert(header::ETAG, v);
+        }
+    }
+    if let Ok(v) = HeaderValue::from_str(&chrono::Utc::now().format("%a, %d %b %Y %H:%M:%S GMT").to_string())
+    {
+        headers.entry(header::LAST_MODIFIED).or_insert(v);
+    }
+    Entry { generation: 0, status: StatusCode::OK, headers, body }
 }
 
 /// `html` without the inline scripts marked with `nonce` and without the nonce attribute.

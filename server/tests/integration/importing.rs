@@ -236,3 +236,25 @@ fn import_adds_every_candidate_with_a_speaker_or_lists_them_on_a_dry_run() {
     assert!(!undated.status.success());
     assert!(String::from_utf8_lossy(&undated.stderr).contains("--date is needed"));
 }
+
+#[tokio::test]
+async fn an_article_can_be_imported_into_a_source_picked_from_the_list() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let source = app.source_id("The Week").await;
+    let form = app.get_as("/import", &editor).await;
+    form.assert_contains(&format!(r#"<option value="{source}">Putin and Xi reaffirm Russia-China relations amid unrest — The Week, 2022-12-30</option>"#));
+
+    let body =
+        format!("step=review&source_id={source}&url=&title=&outlet=&published_on=&text={}", enc(ARTICLE));
+    let review = app.post_as("/import", &body, &editor).await;
+    assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+    review.assert_contains(r#"value="https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest""#);
+    review.assert_contains(r#"name="published_on" value="2022-12-30""#);
+
+    let unknown = app
+        .post_as("/import", &format!("step=review&source_id=zzzzzzzz&text={}", enc(ARTICLE)), &editor)
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    unknown.assert_contains("That source does not exist; pick another or a new one.");
+}

@@ -110,3 +110,26 @@ async fn without_the_cache_every_request_is_rendered() {
     assert!(!page.headers.contains_key("etag"));
     assert!(page.headers["content-security-policy"].to_str().unwrap().contains("'nonce-"));
 }
+
+#[tokio::test]
+async fn the_api_and_feeds_are_kept_with_their_own_headers() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    let first = get(&router, "/api/v1/claims", &[]).await;
+    let second = get(&router, "/api/v1/claims", &[]).await;
+    assert_eq!(second.body, first.body);
+    assert_eq!(second.headers["etag"], first.headers["etag"]);
+    assert_eq!(second.headers["access-control-allow-origin"], "*");
+    assert_eq!(second.headers["cache-control"], "public, max-age=0, must-revalidate");
+    assert!(second.headers["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'"));
+    let etag = first.headers["etag"].to_str().unwrap().to_owned();
+    assert_eq!(
+        get(&router, "/api/v1/claims", &[("if-none-match", &etag)]).await.status,
+        StatusCode::NOT_MODIFIED
+    );
+    let feed = get(&router, "/feed.atom", &[]).await;
+    assert_eq!(get(&router, "/feed.atom", &[]).await.body, feed.body);
+    assert!(feed.headers["content-type"].to_str().unwrap().starts_with("application/atom+xml"));
+    // A problem document is never kept.
+    assert_eq!(get(&router, "/api/v1/claims?status=bogus", &[]).await.status, StatusCode::BAD_REQUEST);
+}

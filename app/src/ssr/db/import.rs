@@ -127,3 +127,23 @@ pub async fn speakers_named(pool: &SqlitePool, name: &str) -> Result<Vec<String>
     .fetch_all(pool)
     .await?)
 }
+
+/// The `limit` newest sources, newest first.
+pub async fn recent_sources(pool: &SqlitePool, limit: i64) -> Result<Vec<crate::model::SourceRef>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT id AS "id!", title, outlet, published_on AS "published_on: chrono::NaiveDate"
+             FROM sources ORDER BY id DESC LIMIT ?"#,
+        limit
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| crate::model::SourceRef {
+            public_id: public_id::encode(r.id),
+            title: r.title,
+            outlet: r.outlet,
+            published_on: r.published_on,
+        })
+        .collect())
+}

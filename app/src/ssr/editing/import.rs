@@ -39,6 +39,17 @@ pub async fn known_speakers(
     Ok(known)
 }
 
+/// The source a public id names, if any (to import into).
+pub async fn existing_source(
+    pool: &SqlitePool,
+    public: &str,
+) -> Result<Option<crate::model::Source>, AppError> {
+    match public_id::decode(public) {
+        Some(id) => db::sources::by_id(pool, id).await,
+        None => Ok(None),
+    }
+}
+
 /// Adds the accepted candidates from one article, all or nothing.
 pub async fn accept(
     pool: &SqlitePool,
