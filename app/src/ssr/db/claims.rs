@@ -207,11 +207,21 @@ pub async fn status_counts(
     query: &ListQuery,
     terms: &[String],
 ) -> Result<StatusCounts, AppError> {
-    let mut qb = QueryBuilder::<Sqlite>::new("SELECT c.status, count(*)");
-    search::push_claims_from(&mut qb, terms, "");
-    push_filters(&mut qb, query, false);
-    qb.push(" GROUP BY c.status");
-    let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<(String, i64)> = if terms.is_empty() && query.speaker.is_none() && query.source.is_none() {
+        // The whole archive, or one kind: the counts the triggers keep (migration 0003).
+        let mut qb = QueryBuilder::<Sqlite>::new("SELECT status, sum(n) FROM claim_counts WHERE n > 0");
+        if let Some(kind) = query.kind {
+            qb.push(" AND kind = ").push_bind(kind.as_str());
+        }
+        qb.push(" GROUP BY status");
+        qb.build_query_as().fetch_all(pool).await?
+    } else {
+        let mut qb = QueryBuilder::<Sqlite>::new("SELECT c.status, count(*)");
+        search::push_claims_from(&mut qb, terms, "");
+        push_filters(&mut qb, query, false);
+        qb.push(" GROUP BY c.status");
+        qb.build_query_as().fetch_all(pool).await?
+    };
     let mut counts: Vec<(Status, i64)> =
         rows.into_iter().filter_map(|(status, n)| Status::parse(&status).map(|s| (s, n))).collect();
     counts.sort_by_key(|(status, _)| Status::ALL.iter().position(|s| s == status));

@@ -199,3 +199,41 @@ async fn paging_back_from_deep_pages_returns_the_page_before(pool: SqlitePool) -
     assert!(back.newer.is_some());
     Ok(())
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_kept_counts_follow_every_insert_status_change_and_kind_change(pool: SqlitePool) -> TestResult {
+    demo::load_if_empty(&pool).await?;
+    let speaker = add_speaker(&pool, "Counted Person", &[]).await?;
+    let claim = add_claim(&pool, speaker, "Counted words", day(3), None, None).await?;
+    let editor: i64 = sqlx::query_scalar("SELECT id FROM users LIMIT 1").fetch_one(&pool).await?;
+    for status in ["in_review", "false", "false", "true"] {
+        sqlx::query("INSERT INTO verifications (claim_id, status, verdict, editor_id) VALUES (?, ?, 'v', ?)")
+            .bind(claim)
+            .bind(status)
+            .bind(editor)
+            .execute(&pool)
+            .await?;
+    }
+    sqlx::query("UPDATE claims SET kind = 'numeric', quantity_value = 1, quantity_unit = 'x' WHERE id = ?")
+        .bind(claim)
+        .execute(&pool)
+        .await?;
+    let kept: Vec<(String, String, i64)> =
+        sqlx::query_as("SELECT kind, status, n FROM claim_counts WHERE n > 0 ORDER BY kind, status")
+            .fetch_all(&pool)
+            .await?;
+    let counted: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT kind, status, count(*) FROM claims GROUP BY kind, status ORDER BY kind, status",
+    )
+    .fetch_all(&pool)
+    .await?;
+    assert_eq!(kept, counted);
+    let numeric = ListQuery { kind: Some(ClaimKind::Numeric), ..ListQuery::default() };
+    let page = list(&pool, &numeric).await?;
+    assert_eq!(page.status_counts.total() as usize, page.claims.len());
+    assert_eq!(
+        page.status_counts.get(Status::True),
+        counted.iter().filter(|(k, s, _)| k == "numeric" && s == "true").map(|r| r.2).sum::<i64>()
+    );
+    Ok(())
+}
