@@ -153,6 +153,10 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
     if let Some(entry) = cache.get(&key, generation) {
         return answer(&entry, &conditional, head);
     }
+    if head {
+        // A HEAD answer has no body to keep: it must not fill the cache with an empty page.
+        return next.run(request).await;
+    }
     let response = next.run(request).await;
     match keep(response).await {
         Ok(entry) => {

@@ -133,3 +133,17 @@ async fn the_api_and_feeds_are_kept_with_their_own_headers() {
     // A problem document is never kept.
     assert_eq!(get(&router, "/api/v1/claims?status=bogus", &[]).await.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_head_request_never_leaves_an_empty_page_behind() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    let head = send(&router, Request::head("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(head.status, StatusCode::OK);
+    let page = get(&router, "/", &[]).await;
+    page.assert_contains("claimtrack");
+    assert!(page.body.len() > 1000, "{}", page.body.len());
+    let head_again = send(&router, Request::head("/").body(Body::empty()).unwrap()).await;
+    assert!(head_again.body.is_empty());
+    assert_eq!(head_again.headers["etag"], page.headers["etag"]);
+}
