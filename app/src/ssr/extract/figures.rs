@@ -503,7 +503,10 @@ fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
         if tokens[i].kind == Kind::Number { digits_figure(tokens, i)? } else { words_figure(tokens, i)? };
     let qualifier = qualifier_before(tokens, found.start).or(found.range.then_some(Qualifier::AtLeast));
     let change = change_near(tokens, found.start, found.end);
-    if found.unit.is_empty() || found.unit.len() > 60 {
+    // Figures are bounded like the claim form's (under 10^15): a run of hundreds of digits is
+    // not a claim, and its float would overflow to infinity.
+    if found.unit.is_empty() || found.unit.len() > 60 || !found.value.is_finite() || found.value.abs() >= 1e15
+    {
         return None;
     }
     Some(Quantity { value: round(found.value), unit: found.unit, of: found.of, change, qualifier })

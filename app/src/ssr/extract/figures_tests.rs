@@ -83,3 +83,13 @@ fn dates_years_times_ordinals_and_labels_are_not_claims() {
         assert_eq!(q(sentence), None, "{sentence}");
     }
 }
+
+/// Found by `cargo fuzz` (target `figure`): hundreds of digits overflowed to an infinite value.
+#[test]
+fn absurdly_long_numbers_are_not_figures() {
+    // 305 digits: a finite float, which scaling and rounding pushed past f64::MAX.
+    let digits = format!("{}{}", "3".repeat(40), "0".repeat(265));
+    assert_eq!(q(&format!("{digits} people came.")), None);
+    assert_eq!(q(&format!("It cost ${digits} million.")), None);
+    assert!(q("It cost $999 billion.").is_some());
+}
