@@ -5,12 +5,7 @@
 use std::process::Command;
 
 fn claimtrack(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_claimtrack"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CLAIMTRACK_DB")
-        .output()
-        .expect("claimtrack runs")
+    crate::support::claimtrack(dir, args, None)
 }
 
 #[test]

@@ -3,10 +3,9 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-use crate::support::{enc, TestApp};
+use crate::support::{claimtrack, enc, TestApp};
 use app::model::Role;
 use axum::http::StatusCode;
-use std::process::Command;
 
 const ARTICLE: &str = "Russian President Vladimir Putin spoke to Xi by video link.\r\n\
 “We aim to strengthen cooperation between the armed forces of Russia and China,” Putin said.\r\n\
@@ -157,21 +156,6 @@ async fn readers_and_forged_forms_cannot_import() {
     let forged =
         app.request(crate::support::form("/import", "step=review&text=x", Some(&editor.cookie))).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
-}
-
-fn claimtrack(dir: &std::path::Path, args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrack"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CLAIMTRACK_DB")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.unwrap_or_default()).unwrap();
-    child.wait_with_output().unwrap()
 }
 
 #[test]

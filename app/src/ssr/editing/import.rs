@@ -189,9 +189,7 @@ async fn speaker_for(
 async fn free_slug(tx: &mut db::WriteTx, base: &str) -> Result<String, AppError> {
     for n in 1..1000 {
         let candidate = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
-        if db::speakers::matching_name(tx, &candidate).await?.is_empty()
-            && !import::slug_taken(tx, &candidate).await?
-        {
+        if !import::slug_taken(tx, &candidate).await? {
             return Ok(candidate);
         }
     }

@@ -565,8 +565,9 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         {
             end += 2;
             range_low = true;
+            // "between 10 and 15 million": the scale after the range applies to both ends.
             if let Some(s) = tokens.get(end + 1).and_then(|n| scale(n.text)) {
-                let _ = s;
+                value *= s;
                 end += 1;
             }
         } else if join.punct("-–") && upper.kind == Kind::Number {

@@ -93,3 +93,9 @@ fn absurdly_long_numbers_are_not_figures() {
     assert_eq!(q(&format!("It cost ${digits} million.")), None);
     assert!(q("It cost $999 billion.").is_some());
 }
+
+#[test]
+fn a_scale_after_a_range_applies_to_its_lower_bound() {
+    let r = q("Between 10 and 15 million people fled.").unwrap();
+    assert_eq!((r.value, r.unit.as_str(), r.qualifier), (10_000_000.0, "people", Some(Qualifier::AtLeast)));
+}

@@ -91,7 +91,7 @@ pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
             let context = context_tokens(&tokens, &in_sentence);
             meet_names(&context, &mut registry);
             for q in &starting {
-                let marker = marker_index(&context, &tokens, &in_sentence, q);
+                let marker = marker_index(&context, &in_sentence, q);
                 // The attribution may sit in the sentence where the quote ends.
                 let span_sentence = sentence.start..q.outer.end.max(sentence.end);
                 let mut speaker = marker.and_then(|m| attribution::for_quote(&context, m, &mut registry));
@@ -213,11 +213,9 @@ fn context_tokens<'t, 'a>(tokens: &'t [Token<'a>], quoted: &[&quotes::Quoted]) -
 /// Where quote `q` stands in the context.
 fn marker_index(
     context: &[Option<&Token<'_>>],
-    tokens: &[Token<'_>],
     quoted: &[&quotes::Quoted],
     q: &quotes::Quoted,
 ) -> Option<usize> {
-    let _ = tokens;
     let nth = quoted.iter().position(|x| x.outer == q.outer)?;
     context.iter().enumerate().filter(|(_, c)| c.is_none()).nth(nth).map(|(i, _)| i)
 }

@@ -187,3 +187,19 @@ pub fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
 pub fn enc(value: &str) -> String {
     app::model::list_query::encode_component(value)
 }
+
+/// Runs the `claimtrack` binary in `dir` as a user would, with `stdin` as its input.
+pub fn claimtrack(dir: &std::path::Path, args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrack"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CLAIMTRACK_DB")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.unwrap_or_default()).unwrap();
+    child.wait_with_output().unwrap()
+}
