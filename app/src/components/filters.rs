@@ -1,6 +1,7 @@
 //! The claim list's filters: a plain GET form, so that every view is a shareable URL and the form
 //! works without JavaScript. Each status shows how many claims match it under the other filters.
 
+use super::format;
 use super::status_badge::StatusBadge;
 use crate::model::{ClaimKind, ClaimListPage, ListQuery, Status};
 use leptos::prelude::*;
@@ -13,13 +14,13 @@ pub fn Filters(query: ListQuery, page: ClaimListPage) -> impl IntoView {
         .map(|status| {
             let id = format!("filter-status-{}", status.as_str());
             let checked = query.statuses.contains(&status);
-            let n = counts.get(status);
+            let n = format::number_at_least(counts.get(status), counts.is_lower_bound(status));
             view! {
                 <li>
                     <input type="checkbox" id=id.clone() name="status" value=status.as_str() checked=checked/>
                     <label for=id>
                         <StatusBadge status/>
-                        <span class="count" aria-label=format!("{n} matching")>{n}</span>
+                        <span class="count" aria-label=format!("{n} matching")>{n.clone()}</span>
                     </label>
                 </li>
             }

@@ -27,6 +27,25 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", crate::model::quantity::format_number(n as f64), if n == 1 { one } else { many })
 }
 
+/// Like [`count`], for a count that may have stopped at a cap: "1,000+ claims".
+pub fn count_at_least(n: i64, at_least: bool, one: &str, many: &str) -> String {
+    if at_least {
+        format!("{}+ {many}", crate::model::quantity::format_number(n as f64))
+    } else {
+        count(n, one, many)
+    }
+}
+
+/// A bare count, "1,000+" when counting stopped there.
+pub fn number_at_least(n: i64, at_least: bool) -> String {
+    let digits = crate::model::quantity::format_number(n as f64);
+    if at_least {
+        digits + "+"
+    } else {
+        digits
+    }
+}
+
 /// HTML escaping, shared with the model (markdown) and the server (embed card, error pages).
 pub use crate::model::html::escape as escape_html;
 

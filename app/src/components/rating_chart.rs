@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RatingChart(counts: StatusCounts) -> impl IntoView {
-    let total = counts.total();
+    // A speaker's counts are exact (kept per speaker), so the shares add up.
+    let (total, _) = counts.total();
     if total == 0 {
         return view! { <p class="muted">"No claims yet."</p> }.into_any();
     }

@@ -40,17 +40,45 @@ pub struct ClaimSummary {
     pub cursor: Cursor,
 }
 
+/// Where a search stops counting, per status: past it, a count reads "1,000+". Counting every
+/// match of a word found in half the archive would cost more than the page itself.
+pub const COUNT_CAP: i64 = 1000;
+
 /// How many claims have each status (statuses with none are left out).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct StatusCounts(pub Vec<(Status, i64)>);
+pub struct StatusCounts {
+    pub counts: Vec<(Status, i64)>,
+    /// When set, counting stopped there: a count equal to it means "at least this many".
+    pub capped_at: Option<i64>,
+}
 
 impl StatusCounts {
-    pub fn get(&self, status: Status) -> i64 {
-        self.0.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n)
+    pub fn exact(counts: Vec<(Status, i64)>) -> Self {
+        StatusCounts { counts, capped_at: None }
     }
 
-    pub fn total(&self) -> i64 {
-        self.0.iter().map(|(_, n)| n).sum()
+    pub fn capped(counts: Vec<(Status, i64)>, cap: i64) -> Self {
+        StatusCounts { counts, capped_at: Some(cap) }
+    }
+
+    pub fn get(&self, status: Status) -> i64 {
+        self.counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n)
+    }
+
+    /// Whether `status`'s count is a lower bound (counting stopped at the cap).
+    pub fn is_lower_bound(&self, status: Status) -> bool {
+        self.capped_at.is_some_and(|cap| self.get(status) >= cap)
+    }
+
+    /// The sum over `statuses`, and whether it is a lower bound.
+    pub fn sum(&self, statuses: &[Status]) -> (i64, bool) {
+        let n = statuses.iter().map(|s| self.get(*s)).sum();
+        (n, statuses.iter().any(|s| self.is_lower_bound(*s)))
+    }
+
+    /// The sum over every status, and whether it is a lower bound.
+    pub fn total(&self) -> (i64, bool) {
+        self.sum(&Status::ALL)
     }
 }
 
@@ -157,10 +185,20 @@ mod tests {
 
     #[test]
     fn status_counts_sum_and_default_to_zero() {
-        let counts = StatusCounts(vec![(Status::True, 2), (Status::False, 3)]);
+        let counts = StatusCounts::exact(vec![(Status::True, 2), (Status::False, 3)]);
         assert_eq!(counts.get(Status::False), 3);
         assert_eq!(counts.get(Status::Misleading), 0);
-        assert_eq!(counts.total(), 5);
+        assert_eq!(counts.total(), (5, false));
+    }
+
+    #[test]
+    fn capped_counts_say_which_figures_are_lower_bounds() {
+        let counts = StatusCounts::capped(vec![(Status::True, 1000), (Status::False, 3)], 1000);
+        assert!(counts.is_lower_bound(Status::True));
+        assert!(!counts.is_lower_bound(Status::False));
+        assert!(!counts.is_lower_bound(Status::Misleading));
+        assert_eq!(counts.total(), (1003, true));
+        assert_eq!(counts.sum(&[Status::False]), (3, false));
     }
 }
 

@@ -31,10 +31,10 @@ pub fn ClaimList() -> impl IntoView {
 #[component]
 fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoView {
     let terms = query.search_terms();
-    let matching: i64 = if query.statuses.is_empty() {
+    let (matching, at_least) = if query.statuses.is_empty() {
         page.status_counts.total()
     } else {
-        query.statuses.iter().map(|s| page.status_counts.get(*s)).sum()
+        page.status_counts.sum(&query.statuses)
     };
     let heading = match &query.q {
         Some(q) if !terms.is_empty() => format!("Claims matching “{q}”"),
@@ -47,9 +47,9 @@ fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoVie
     let title = if query.is_filtered() { heading.clone() } else { String::new() };
     let statuses: Vec<&str> = query.statuses.iter().map(|s: &Status| s.label()).collect();
     let summary = if statuses.is_empty() {
-        format::count(matching, "claim", "claims")
+        format::count_at_least(matching, at_least, "claim", "claims")
     } else {
-        format!("{} · {}", format::count(matching, "claim", "claims"), statuses.join(", "))
+        format!("{} · {}", format::count_at_least(matching, at_least, "claim", "claims"), statuses.join(", "))
     };
     let cards = page
         .claims

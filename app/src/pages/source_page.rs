@@ -52,7 +52,7 @@ fn ImportNotice() -> impl IntoView {
 #[component]
 fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
     let source = page.source.clone();
-    let total = page.claims.status_counts.total();
+    let (total, at_least) = page.claims.status_counts.total();
     let base = format!("/sources/{}", source.public_id);
     let cards = page.claims.claims.iter().cloned().map(|claim| view! { <ClaimCard claim/> }).collect_view();
     view! {
@@ -82,7 +82,7 @@ fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
                 </section>
             })}
             <section aria-labelledby="claims-heading">
-                <h2 id="claims-heading">{format::count(total, "claim appears", "claims appear")} " in this source"</h2>
+                <h2 id="claims-heading">{format::count_at_least(total, at_least, "claim appears", "claims appear")} " in this source"</h2>
                 <p><a href=format!("/?source={}", source.public_id)>"Filter and search these claims"</a></p>
                 <div class="claim-list">{cards}</div>
                 <Pager base query page=page.claims.clone()/>

@@ -32,7 +32,7 @@ pub fn SpeakerPage() -> impl IntoView {
 #[component]
 fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
     let speaker = page.speaker.clone();
-    let total = page.status_counts.total();
+    let (total, _) = page.status_counts.total(); // exact: kept per speaker
     let base = format!("/speakers/{}", speaker.slug);
     let cards = page.claims.claims.iter().cloned().map(|claim| view! { <ClaimCard claim/> }).collect_view();
     let aliases = (!speaker.aliases.is_empty()).then(|| {

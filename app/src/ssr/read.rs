@@ -63,7 +63,7 @@ pub async fn speaker_page(
         db::claims::status_counts(
             pool,
             &ListQuery { speaker: query.speaker.clone(), ..ListQuery::default() },
-            &[],
+            &db::search::Terms::default(),
         )
         .await?
     } else {

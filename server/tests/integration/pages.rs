@@ -68,6 +68,30 @@ async fn search_highlights_the_matched_words() {
 }
 
 #[tokio::test]
+async fn a_search_with_more_matches_than_are_counted_says_how_many_at_least() {
+    let app = TestApp::with_demo().await;
+    // 1,200 more claims with a common word, straight into the table (the triggers index them).
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) \
+         INSERT INTO claims (kind, text, speaker_id, said_on) \
+         SELECT 'quote', 'Tariffs will rise, part ' || i, (SELECT min(id) FROM speakers), '2023-01-01' FROM n",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let page = app.get("/?q=tariffs").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("1,000+ claims");
+    page.assert_contains(r#"<span aria-label="1,000+ matching" class="count">1,000+</span>"#);
+    assert_eq!(page.links("/claims/").len(), 20);
+    let api = app.get("/api/v1/claims?q=tariffs").await;
+    api.assert_contains(r#""status_counts_capped_at":1000"#);
+    api.assert_contains(r#""unverified":1000"#);
+    // Without a search the counts stay exact.
+    app.get("/?kind=quote").await.assert_contains(r#"aria-label="1,20"#);
+}
+
+#[tokio::test]
 async fn an_empty_result_says_so_and_offers_to_clear_the_filters() {
     let app = TestApp::with_demo().await;
     let page = app.get("/?q=zeppelin&kind=quote").await;

@@ -3,7 +3,7 @@
 use super::{search, WriteTx};
 use crate::model::{
     public_id, ClaimKind, ClaimListPage, ClaimSummary, Cursor, ListQuery, Page, Quantity, SourceRef,
-    SpeakerRef, Status, StatusCounts, PAGE_SIZE,
+    SpeakerRef, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
 };
 use crate::model::{Change, Qualifier};
 use crate::AppError;
@@ -114,7 +114,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, with_statu
 
 /// One page of claims matching `query`, newest first, with the per-status counts.
 pub async fn list(pool: &SqlitePool, query: &ListQuery) -> Result<ClaimListPage, AppError> {
-    let terms = query.search_terms();
+    let terms = search::prepare(pool, &query.search_terms()).await?;
     let (mut rows, descending) = fetch_page(pool, query, &terms).await?;
     if !descending && rows.len() <= PAGE_SIZE {
         // Paging back reached the newest claims: show a full first page rather than a short one.
@@ -130,30 +130,46 @@ pub async fn list(pool: &SqlitePool, query: &ListQuery) -> Result<ClaimListPage,
 async fn fetch_page(
     pool: &SqlitePool,
     query: &ListQuery,
-    terms: &[String],
+    terms: &search::Terms,
 ) -> Result<(Vec<ClaimSummary>, bool), AppError> {
-    // The page's ids are chosen first, from the index (or the search index) alone; only those
-    // rows are then joined with speakers and sources for display. Joining every match before the
-    // LIMIT would cost a speaker and a source lookup per match — tens of thousands on a search
-    // for a frequent word.
-    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
-    qb.push(" FROM (SELECT c.id");
-    search::push_claims_from(&mut qb, terms, "");
-    push_filters(&mut qb, query, true);
-    // Row-value comparisons use the (…, said_on DESC, id DESC) indexes as ranges.
-    let descending = match query.page {
-        Page::First => true,
-        Page::After(c) => {
-            qb.push(" AND (c.said_on, c.id) < (").push_bind(c.said_on).push(", ").push_bind(c.id).push(")");
-            true
-        }
-        Page::Before(c) => {
-            qb.push(" AND (c.said_on, c.id) > (").push_bind(c.said_on).push(", ").push_bind(c.id).push(")");
-            false
-        }
-    };
+    // The page's ids are chosen first, from an index alone (the list's or the search index's);
+    // only those rows are then joined with speakers and sources for display. Joining every match
+    // before the LIMIT would cost a speaker and a source lookup per match.
+    let descending = !matches!(query.page, Page::Before(_));
     let order = if descending { "DESC" } else { "ASC" };
-    qb.push(format!(" ORDER BY c.said_on {order}, c.id {order} LIMIT {}) AS page", PAGE_SIZE + 1));
+    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
+    if terms.is_empty() {
+        qb.push(" FROM (SELECT c.id FROM claims c WHERE 1 = 1");
+        push_filters(&mut qb, query, true);
+        // Row-value comparisons use the (…, said_on DESC, id DESC) indexes as ranges.
+        let cursor = match query.page {
+            Page::First => None,
+            Page::After(c) => Some(("<", c)),
+            Page::Before(c) => Some((">", c)),
+        };
+        if let Some((comparison, c)) = cursor {
+            qb.push(format!(" AND (c.said_on, c.id) {comparison} ("))
+                .push_bind(c.said_on)
+                .push(", ")
+                .push_bind(c.id)
+                .push(")");
+        }
+        qb.push(format!(" ORDER BY c.said_on {order}, c.id {order}"));
+    } else {
+        // The search index is in list order: FTS5 hands out matches newest first (or oldest first
+        // from a cursor) and the LIMIT stops it, however many claims match. Statuses are matched
+        // by the index too; other filters are checked on each match's row.
+        qb.push(format!(" FROM (SELECT {}", search::claim_id_column()));
+        search::push_matches(&mut qb, terms, &query.statuses, needs_claim_rows(query));
+        push_filters(&mut qb, query, false);
+        match query.page {
+            Page::First => {}
+            Page::After(c) => search::push_key_range(&mut qb, "<", c),
+            Page::Before(c) => search::push_key_range(&mut qb, ">", c),
+        }
+        qb.push(search::order_by_list_key(order));
+    }
+    qb.push(format!(" LIMIT {}) AS page", PAGE_SIZE + 1));
     qb.push(" CROSS JOIN claims c ON c.id = page.id").push(SUMMARY_JOINS);
     qb.push(format!(" ORDER BY c.said_on {order}, c.id {order}"));
     let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
@@ -164,12 +180,18 @@ async fn fetch_page(
     Ok((claims, descending))
 }
 
+/// Whether `query` filters on columns only the claim rows hold (kind, speaker, source); status
+/// and search terms are answered by the search index alone.
+fn needs_claim_rows(query: &ListQuery) -> bool {
+    query.kind.is_some() || query.speaker.is_some() || query.source.is_some()
+}
+
 /// Trims the extra row, works out the Older/Newer cursors and adds counts and filter labels.
 async fn finish(
     pool: &SqlitePool,
     query: ListQuery,
     mut claims: Vec<ClaimSummary>,
-    terms: &[String],
+    terms: &search::Terms,
 ) -> Result<ClaimListPage, AppError> {
     let more = claims.len() > PAGE_SIZE;
     let (older, newer) = match query.page {
@@ -202,12 +224,19 @@ async fn finish(
 }
 
 /// How many claims match each status under every filter of `query` except the status filter.
+/// Without search terms the counts are exact (kept by triggers where they can be: the whole
+/// archive, a kind, a speaker); a search's counts stop at [`COUNT_CAP`] per status (see
+/// [`search_counts`]).
 pub async fn status_counts(
     pool: &SqlitePool,
     query: &ListQuery,
-    terms: &[String],
+    terms: &search::Terms,
 ) -> Result<StatusCounts, AppError> {
-    let rows: Vec<(String, i64)> = if terms.is_empty() && query.speaker.is_none() && query.source.is_none() {
+    if !terms.is_empty() {
+        return search_counts(pool, query, terms).await;
+    }
+    let by_speaker_only = query.speaker.is_some() && query.kind.is_none() && query.source.is_none();
+    let rows: Vec<(String, i64)> = if query.speaker.is_none() && query.source.is_none() {
         // The whole archive, or one kind: the counts the triggers keep (migration 0003).
         let mut qb = QueryBuilder::<Sqlite>::new("SELECT status, sum(n) FROM claim_counts WHERE n > 0");
         if let Some(kind) = query.kind {
@@ -215,17 +244,65 @@ pub async fn status_counts(
         }
         qb.push(" GROUP BY status");
         qb.build_query_as().fetch_all(pool).await?
+    } else if by_speaker_only {
+        // One speaker: the counts the triggers keep per speaker (migration 0005).
+        let mut qb = QueryBuilder::<Sqlite>::new(
+            "SELECT status, n FROM speaker_claim_counts WHERE n > 0 \
+             AND speaker_id = (SELECT id FROM speakers WHERE slug = ",
+        );
+        qb.push_bind(query.speaker.clone()).push(")");
+        qb.build_query_as().fetch_all(pool).await?
     } else {
-        let mut qb = QueryBuilder::<Sqlite>::new("SELECT c.status, count(*)");
-        search::push_claims_from(&mut qb, terms, "");
+        let mut qb = QueryBuilder::<Sqlite>::new("SELECT c.status, count(*) FROM claims c WHERE 1 = 1");
         push_filters(&mut qb, query, false);
         qb.push(" GROUP BY c.status");
         qb.build_query_as().fetch_all(pool).await?
     };
+    Ok(StatusCounts::exact(sorted_counts(rows)))
+}
+
+/// A search's per-status counts. Up to [`COUNT_CAP`] matches they are exact, counted from the
+/// matches' rows in one pass; past it, each status is counted up to the cap by the search index
+/// alone (it holds the statuses), so that a word found in half the archive costs no more than
+/// a few thousand index entries.
+async fn search_counts(
+    pool: &SqlitePool,
+    query: &ListQuery,
+    terms: &search::Terms,
+) -> Result<StatusCounts, AppError> {
+    let mut qb = QueryBuilder::<Sqlite>::new(format!(
+        "SELECT c.status, count(*) FROM (SELECT {}",
+        search::claim_id_column()
+    ));
+    search::push_matches(&mut qb, terms, &[], needs_claim_rows(query));
+    push_filters(&mut qb, query, false);
+    qb.push(format!(" LIMIT {}) AS m CROSS JOIN claims c ON c.id = m.id GROUP BY c.status", COUNT_CAP + 1));
+    let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(pool).await?;
+    if rows.iter().map(|(_, n)| n).sum::<i64>() <= COUNT_CAP {
+        return Ok(StatusCounts::exact(sorted_counts(rows)));
+    }
+
+    let mut qb = QueryBuilder::<Sqlite>::new("");
+    for (i, status) in Status::ALL.into_iter().enumerate() {
+        if i > 0 {
+            qb.push(" UNION ALL ");
+        }
+        qb.push("SELECT ").push_bind(status.as_str()).push(", (SELECT count(*) FROM (SELECT 1");
+        search::push_matches(&mut qb, terms, &[status], needs_claim_rows(query));
+        push_filters(&mut qb, query, false);
+        qb.push(format!(" LIMIT {COUNT_CAP}))"));
+    }
+    let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(pool).await?;
+    let rows = rows.into_iter().filter(|(_, n)| *n > 0).collect();
+    Ok(StatusCounts::capped(sorted_counts(rows), COUNT_CAP))
+}
+
+/// Database rows of (status, count) in the order of [`Status::ALL`].
+fn sorted_counts(rows: Vec<(String, i64)>) -> Vec<(Status, i64)> {
     let mut counts: Vec<(Status, i64)> =
         rows.into_iter().filter_map(|(status, n)| Status::parse(&status).map(|s| (s, n))).collect();
     counts.sort_by_key(|(status, _)| Status::ALL.iter().position(|s| s == status));
-    Ok(StatusCounts(counts))
+    counts
 }
 
 /// The summary of one claim by internal id.
@@ -344,3 +421,7 @@ pub async fn none_yet(pool: &SqlitePool) -> Result<bool, AppError> {
 #[cfg(test)]
 #[path = "claims_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod search_tests;

@@ -1,57 +1,195 @@
-//! Full-text search over claims: SQLite FTS5 today (a `tsvector` column will do the same job for
-//! PostgreSQL). The rest of the code passes plain terms from `model::search` and never sees the
-//! query syntax built here.
+//! Full-text search over claims: SQLite FTS5. The rest of the code passes plain terms from
+//! `model::search` and never sees the query syntax built here.
+//!
+//! The index is keyed in list order (migration 0005): a claim's rowid in `claims_fts` is its list
+//! key, `julianday(said_on) * 2^40 + id`, so the index returns matches newest first on its own,
+//! and the first page of a search reads about PAGE_SIZE matches however many there are. Each
+//! claim's status is indexed too (column `status`), so a status filter and the per-status counts
+//! of a search are answered by the index without reading the claims.
 
 use crate::model::search::PREFIX_MIN_CHARS;
-use sqlx::{QueryBuilder, Sqlite};
+use crate::model::{Cursor, Status};
+use crate::AppError;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
-/// An FTS5 MATCH expression requiring every term: `"trade" "putin"*`. Each term is a quoted
-/// string of letters and digits (see `model::search::terms`), so user input can never be read as
-/// FTS5 syntax; terms of three or more characters also match as prefixes.
-pub fn match_expression(terms: &[String]) -> String {
-    terms
-        .iter()
-        .map(|term| {
-            let quoted = format!("\"{}\"", term.replace('"', "\"\""));
-            if term.chars().count() >= PREFIX_MIN_CHARS {
-                quoted + "*"
-            } else {
-                quoted
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The claim id inside a list key: its low 40 bits (public ids are 40-bit, see `model::public_id`).
+const CLAIM_ID_OF_KEY: &str = "(claims_fts.rowid & 1099511627775)";
+
+/// A prefix with more indexed words than this is matched by FTS5's own prefix query.
+const MAX_COMPLETIONS: usize = 16;
+
+/// Search terms made ready for the index: one FTS5 expression per term. Empty when there are none.
+#[derive(Clone, Debug, Default)]
+pub struct Terms(Vec<String>);
+
+impl Terms {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
-/// Starts a claim query from the search index when there are terms, so that SQLite begins with the
-/// (usually few) matching rows instead of scanning claims; `CROSS JOIN` pins that join order.
-/// `joins` are added after `claims c`; the builder is left ready for `AND` conditions on `c`.
-pub fn push_claims_from(qb: &mut QueryBuilder<'_, Sqlite>, terms: &[String], joins: &str) {
-    if terms.is_empty() {
-        qb.push(" FROM claims c").push(joins).push(" WHERE 1 = 1");
-    } else {
-        qb.push(" FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid")
-            .push(joins)
-            .push(" WHERE claims_fts MATCH ")
-            .push_bind(match_expression(terms));
+/// Prepares `terms` (from `model::search::terms`) for the index. A term of three or more
+/// characters matches every word it begins; those words are looked up in the index
+/// (`claims_fts_instances`) and matched as `("missile" OR "missiles")`, which FTS5 reads newest
+/// first and stops reading at the LIMIT. Its own prefix query (`"missile"*`) would first merge
+/// every match of every such word — a third of the archive for a frequent word — on each query.
+pub async fn prepare(pool: &SqlitePool, terms: &[String]) -> Result<Terms, AppError> {
+    let mut prepared = Vec::with_capacity(terms.len());
+    for term in terms {
+        let expression = if term.chars().count() < PREFIX_MIN_CHARS {
+            quoted(term)
+        } else if !term.is_ascii() {
+            // The index folds diacritics ("lópez" is indexed as "lopez"); FTS5 folds the query
+            // the same way, a lookup of the words would not.
+            format!("{}*", quoted(term))
+        } else {
+            term_expression(term, &words_beginning(pool, term).await?)
+        };
+        prepared.push(expression);
     }
+    Ok(Terms(prepared))
+}
+
+/// The indexed words that begin with `prefix`, at most one more than [`MAX_COMPLETIONS`]. Each
+/// step seeks the first instance of the next word (`>= word || char(1)`: the tokenizer never
+/// emits control characters), so a word's matches are never counted or read past their first;
+/// the `row` vocabulary table would count every match of every word it returns.
+async fn words_beginning(pool: &SqlitePool, prefix: &str) -> Result<Vec<String>, AppError> {
+    let words: Vec<String> = sqlx::query_scalar(
+        "WITH RECURSIVE words (word, n) AS ( \
+             SELECT (SELECT term FROM claims_fts_instances WHERE term >= ?1 AND term < ?2 LIMIT 1), 1 \
+             UNION ALL \
+             SELECT (SELECT term FROM claims_fts_instances WHERE term >= word || char(1) AND term < ?2 LIMIT 1), n + 1 \
+               FROM words WHERE word IS NOT NULL AND n <= ?3) \
+         SELECT word FROM words WHERE word IS NOT NULL",
+    )
+    .bind(prefix)
+    .bind(ascii_successor(prefix))
+    .bind(MAX_COMPLETIONS as i64)
+    .fetch_all(pool)
+    .await?;
+    Ok(words)
+}
+
+/// The FTS5 expression for `term` given the indexed words it begins (at most one more than
+/// [`MAX_COMPLETIONS`]).
+fn term_expression(term: &str, words: &[String]) -> String {
+    match words.len() {
+        // Nothing begins with it: the term itself, which matches nothing and keeps the query valid.
+        0 => quoted(term),
+        n if n > MAX_COMPLETIONS => format!("{}*", quoted(term)),
+        _ => format!("({})", words.iter().map(|w| quoted(w)).collect::<Vec<_>>().join(" OR ")),
+    }
+}
+
+/// The smallest string above every string that begins with `prefix` (ASCII letters and digits).
+fn ascii_successor(prefix: &str) -> String {
+    let mut bytes = prefix.as_bytes().to_vec();
+    if let Some(last) = bytes.last_mut() {
+        *last += 1; // below 0x7f: letters and digits only
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A term as an FTS5 string: quoted, so that user input is never read as query syntax.
+fn quoted(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
+}
+
+/// An FTS5 MATCH expression requiring every term in the claim's text, speaker or sources, and,
+/// when `statuses` is not empty, one of those statuses: `{text speaker sources} : (("trade" OR
+/// "trades") AND "putin") AND status : ("false" OR "mostlytrue")`.
+pub fn match_expression(terms: &Terms, statuses: &[Status]) -> String {
+    // Explicit ANDs: FTS5 reads juxtaposed phrases as AND, but not juxtaposed groups.
+    let mut expression = format!("{{text speaker sources}} : ({})", terms.0.join(" AND "));
+    if !statuses.is_empty() {
+        let any = statuses.iter().map(|s| quoted(&status_token(*s))).collect::<Vec<_>>().join(" OR ");
+        expression.push_str(&format!(" AND status : ({any})"));
+    }
+    expression
+}
+
+/// How a status is indexed: one token, since the tokenizer would split `mostly_true` in two.
+fn status_token(status: Status) -> String {
+    status.as_str().replace('_', "")
+}
+
+/// `FROM` the search index's matches, newest first when ordered by [`order_by_list_key`]. With
+/// `join_claims`, each match is joined to its row as `claims c` for further `AND` conditions on
+/// `c`; without it, only the index is read. The builder is left ready for `AND` conditions.
+pub fn push_matches(
+    qb: &mut QueryBuilder<'_, Sqlite>,
+    terms: &Terms,
+    statuses: &[Status],
+    join_claims: bool,
+) {
+    qb.push(" FROM claims_fts");
+    if join_claims {
+        qb.push(format!(" CROSS JOIN claims c ON c.id = {CLAIM_ID_OF_KEY}"));
+    }
+    qb.push(" WHERE claims_fts MATCH ").push_bind(match_expression(terms, statuses));
+}
+
+/// The claim id of the current match, for a select list.
+pub fn claim_id_column() -> String {
+    format!("{CLAIM_ID_OF_KEY} AS id")
+}
+
+/// Keyset paging on the index: matches listed after (`<`, older) or before (`>`, newer) `cursor`.
+pub fn push_key_range(qb: &mut QueryBuilder<'_, Sqlite>, comparison: &str, cursor: Cursor) {
+    qb.push(format!(" AND claims_fts.rowid {comparison} CAST(julianday("))
+        .push_bind(cursor.said_on)
+        .push(") AS INTEGER) * 1099511627776 + ")
+        .push_bind(cursor.id);
+}
+
+/// Orders matches by list key, which FTS5 does without sorting: `DESC` is newest first.
+pub fn order_by_list_key(order: &str) -> String {
+    format!(" ORDER BY claims_fts.rowid {order}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::search::terms;
+
+    fn prepared(expressions: &[&str]) -> Terms {
+        Terms(expressions.iter().map(|e| e.to_string()).collect())
+    }
 
     #[test]
-    fn every_term_is_quoted_and_long_ones_match_as_prefixes() {
-        assert_eq!(match_expression(&terms("Putin trade of")), "\"putin\"* \"trade\"* \"of\"");
+    fn a_prefix_becomes_the_words_it_begins_or_fts5s_prefix_query_when_they_are_many() {
+        let words = |n: usize| (0..n).map(|i| format!("missile{i}")).collect::<Vec<_>>();
+        assert_eq!(
+            term_expression("missile", &["missile".into(), "missiles".into()]),
+            "(\"missile\" OR \"missiles\")"
+        );
+        assert_eq!(term_expression("zzz", &[]), "\"zzz\"");
+        assert_eq!(
+            term_expression("missile", &words(MAX_COMPLETIONS)).matches(" OR ").count(),
+            MAX_COMPLETIONS - 1
+        );
+        assert_eq!(term_expression("missile", &words(MAX_COMPLETIONS + 1)), "\"missile\"*");
+    }
+
+    #[test]
+    fn the_successor_bounds_exactly_the_words_a_prefix_begins() {
+        assert_eq!(ascii_successor("gov"), "gow");
+        assert_eq!(ascii_successor("a9"), "a:");
+        assert!("governments" < ascii_successor("government").as_str());
+        assert!("governmenu" >= ascii_successor("government").as_str());
+    }
+
+    #[test]
+    fn terms_are_confined_to_the_claims_words_and_statuses_to_their_column() {
+        assert_eq!(match_expression(&prepared(&["\"of\""]), &[]), "{text speaker sources} : (\"of\")");
+        assert_eq!(
+            match_expression(&prepared(&["(\"tax\" OR \"taxes\")", "\"of\""]), &[Status::MostlyTrue, Status::False]),
+            "{text speaker sources} : ((\"tax\" OR \"taxes\") AND \"of\") AND status : (\"mostlytrue\" OR \"false\")"
+        );
     }
 
     #[test]
     fn syntax_in_the_input_stays_inert() {
-        assert_eq!(
-            match_expression(&terms("NEAR(a b) OR \"x\" -y")),
-            "\"near\"* \"a\" \"b\" \"or\" \"x\" \"y\""
-        );
+        assert_eq!(quoted("x\" OR \"y"), "\"x\"\" OR \"\"y\"");
     }
 }

@@ -68,6 +68,7 @@ fn list(page: &app::model::ClaimListPage, query: &ListQuery, site: &str, base: &
     ClaimList {
         claims: page.claims.iter().map(|c| Claim::from_summary(c, site)).collect(),
         status_counts: counts(&page.status_counts),
+        status_counts_capped_at: page.status_counts.capped_at,
         next: page.older.map(|c| link(Page::After(c))),
         previous: page.newer.map(|c| link(Page::Before(c))),
     }

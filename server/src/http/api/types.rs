@@ -69,6 +69,8 @@ pub struct ClaimList {
     pub claims: Vec<Claim>,
     /// Claims matching each status under the other filters.
     pub status_counts: BTreeMap<String, i64>,
+    /// Set on searches, whose counts stop at this number: a count equal to it means "at least".
+    pub status_counts_capped_at: Option<i64>,
     /// The next (older) page, if any.
     pub next: Option<String>,
     /// The previous (newer) page, if any.
@@ -254,5 +256,5 @@ impl Speaker {
 }
 
 pub fn counts(c: &model::StatusCounts) -> BTreeMap<String, i64> {
-    c.0.iter().map(|(s, n)| (s.as_str().to_owned(), *n)).collect()
+    c.counts.iter().map(|(s, n)| (s.as_str().to_owned(), *n)).collect()
 }

@@ -1,0 +1,205 @@
+//! Tests of search in list order (migration 0005): paging through a search, status filters and
+//! capped counts answered by the index, the index following date and status changes, and the
+//! per-speaker counts the triggers keep.
+
+use super::list;
+use crate::model::{ClaimKind, ListQuery, Page, Status, COUNT_CAP, PAGE_SIZE};
+use crate::ssr::db::testing::{add_claim, add_speaker, day};
+use sqlx::SqlitePool;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn search(q: &str) -> ListQuery {
+    ListQuery { q: Some(q.into()), ..ListQuery::default() }
+}
+
+async fn set_status(pool: &SqlitePool, claim: i64, status: Status) -> TestResult {
+    let editor: i64 = sqlx::query_scalar("SELECT id FROM users LIMIT 1").fetch_one(pool).await?;
+    sqlx::query("INSERT INTO verifications (claim_id, status, verdict, editor_id) VALUES (?, ?, 'v', ?)")
+        .bind(claim)
+        .bind(status.as_str())
+        .bind(editor)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+async fn add_editor(pool: &SqlitePool) -> TestResult {
+    sqlx::query(
+        "INSERT INTO users (username, display_name, password_hash, role) VALUES ('ed', 'Ed', 'x', 'editor')",
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Every page of `query`, following the Older links, as (said_on, id) in the order shown.
+async fn walk(
+    pool: &SqlitePool,
+    query: &ListQuery,
+) -> Result<Vec<(chrono::NaiveDate, i64)>, Box<dyn std::error::Error>> {
+    let mut seen = Vec::new();
+    let mut page = list(pool, query).await?;
+    loop {
+        seen.extend(page.claims.iter().map(|c| (c.said_on, c.cursor.id)));
+        match page.older {
+            Some(cursor) => page = list(pool, &query.with_page(Page::After(cursor))).await?,
+            None => return Ok(seen),
+        }
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_search_pages_newest_first_like_the_list_whatever_the_order_claims_arrived_in(
+    pool: SqlitePool,
+) -> TestResult {
+    let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
+    // Added out of date order, with ties on the date: the list order is (said_on, id) descending.
+    for n in 0..53 {
+        add_claim(&pool, speaker, &format!("tariff claim {n}"), day((n * 37) % 19), None, None).await?;
+    }
+    let unrelated = add_claim(&pool, speaker, "unrelated words", day(5), None, None).await?;
+
+    // The search shows exactly the list's claims that match, in the list's order.
+    let everything = walk(&pool, &ListQuery::default()).await?;
+    let expected: Vec<_> = everything.into_iter().filter(|(_, id)| *id != unrelated).collect();
+    let searched = walk(&pool, &search("tariff")).await?;
+    assert_eq!(searched, expected);
+    let mut sorted = searched.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(searched, sorted, "newest first, ties broken by id");
+
+    // Paging back from the third page gives the second page again.
+    let first = list(&pool, &search("tariff")).await?;
+    let second = list(&pool, &search("tariff").with_page(Page::After(first.older.ok_or("2")?))).await?;
+    let third = list(&pool, &search("tariff").with_page(Page::After(second.older.ok_or("3")?))).await?;
+    assert_eq!(third.claims.len(), 53 - 2 * PAGE_SIZE);
+    let back = list(&pool, &search("tariff").with_page(Page::Before(third.newer.ok_or("newer")?))).await?;
+    assert_eq!(
+        back.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>(),
+        second.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>()
+    );
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_index_follows_changes_of_date_and_status(pool: SqlitePool) -> TestResult {
+    add_editor(&pool).await?;
+    let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
+    let old = add_claim(&pool, speaker, "harbour levy", day(1), None, None).await?;
+    let new = add_claim(&pool, speaker, "harbour fees", day(2), None, None).await?;
+    let ids =
+        |page: &crate::model::ClaimListPage| page.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>();
+    assert_eq!(ids(&list(&pool, &search("harbour")).await?), vec![new, old]);
+
+    sqlx::query("UPDATE claims SET said_on = ? WHERE id = ?").bind(day(9)).bind(old).execute(&pool).await?;
+    assert_eq!(
+        ids(&list(&pool, &search("harbour")).await?),
+        vec![old, new],
+        "a new date moves the claim, once"
+    );
+
+    set_status(&pool, old, Status::False).await?;
+    let false_only = ListQuery { statuses: vec![Status::False], ..search("harbour") };
+    assert_eq!(ids(&list(&pool, &false_only).await?), vec![old]);
+    let page = list(&pool, &search("harbour")).await?;
+    assert_eq!((page.status_counts.get(Status::False), page.status_counts.get(Status::Unverified)), (1, 1));
+
+    set_status(&pool, old, Status::MostlyTrue).await?;
+    assert!(list(&pool, &false_only).await?.claims.is_empty(), "the old status leaves the index");
+    let two_words = ListQuery { statuses: vec![Status::MostlyTrue], ..search("harbour") };
+    assert_eq!(ids(&list(&pool, &two_words).await?), vec![old], "mostly_true is one token");
+    // A search for the status's words finds nothing: they are not the claim's words.
+    assert!(list(&pool, &search("mostlytrue")).await?.claims.is_empty());
+    assert!(list(&pool, &search("false")).await?.claims.is_empty());
+
+    // Filters the index does not hold are checked on the claims.
+    let numeric = ListQuery { kind: Some(ClaimKind::Numeric), ..search("harbour") };
+    assert!(list(&pool, &numeric).await?.claims.is_empty());
+    let by_pat = ListQuery { speaker: Some("pat-doe".into()), ..search("harbour levy") };
+    assert_eq!(ids(&list(&pool, &by_pat).await?), vec![old]);
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_searchs_counts_stop_at_the_cap_and_say_so(pool: SqlitePool) -> TestResult {
+    let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
+    // Straight into the table: a thousand claims through add_claim would be slow for a unit test.
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) \
+         INSERT INTO claims (kind, text, speaker_id, said_on, created_at) \
+         SELECT 'quote', 'common word ' || i, ?, '2024-01-01', '2024-01-01T00:00:00Z' FROM n",
+    )
+    .bind(COUNT_CAP + 5)
+    .bind(speaker)
+    .execute(&pool)
+    .await?;
+    add_claim(&pool, speaker, "rare word", day(0), None, None).await?;
+
+    let common = list(&pool, &search("common")).await?;
+    assert_eq!(common.status_counts.get(Status::Unverified), COUNT_CAP);
+    assert!(common.status_counts.is_lower_bound(Status::Unverified));
+    assert_eq!(common.status_counts.total(), (COUNT_CAP, true));
+    assert_eq!(common.claims.len(), PAGE_SIZE);
+
+    let rare = list(&pool, &search("rare")).await?;
+    assert_eq!(rare.status_counts.total(), (1, false));
+    // Without a search the counts are exact, however many.
+    assert_eq!(list(&pool, &ListQuery::default()).await?.status_counts.total(), (COUNT_CAP + 6, false));
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_kept_speaker_counts_follow_inserts_verdicts_and_merges(pool: SqlitePool) -> TestResult {
+    add_editor(&pool).await?;
+    let ann = add_speaker(&pool, "Ann Lee", &[]).await?;
+    let bob = add_speaker(&pool, "Bob Roe", &[]).await?;
+    let mut claims = Vec::new();
+    for n in 0..6 {
+        claims.push(
+            add_claim(&pool, if n < 4 { ann } else { bob }, &format!("words {n}"), day(n), None, None)
+                .await?,
+        );
+    }
+    set_status(&pool, claims[0], Status::False).await?;
+    set_status(&pool, claims[0], Status::True).await?;
+    set_status(&pool, claims[4], Status::Misleading).await?;
+    sqlx::query("UPDATE claims SET speaker_id = ? WHERE speaker_id = ?")
+        .bind(ann)
+        .bind(bob)
+        .execute(&pool)
+        .await?;
+
+    let kept: Vec<(i64, String, i64)> =
+        sqlx::query_as("SELECT speaker_id, status, n FROM speaker_claim_counts WHERE n > 0 ORDER BY 1, 2")
+            .fetch_all(&pool)
+            .await?;
+    let counted: Vec<(i64, String, i64)> =
+        sqlx::query_as("SELECT speaker_id, status, count(*) FROM claims GROUP BY 1, 2 ORDER BY 1, 2")
+            .fetch_all(&pool)
+            .await?;
+    assert_eq!(kept, counted);
+    let anns = list(&pool, &ListQuery { speaker: Some("ann-lee".into()), ..ListQuery::default() }).await?;
+    assert_eq!(anns.status_counts.total(), (6, false));
+    assert_eq!(anns.status_counts.get(Status::Misleading), 1);
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_prefix_finds_every_word_it_begins_however_many_there_are(pool: SqlitePool) -> TestResult {
+    let speaker = add_speaker(&pool, "María López", &[]).await?;
+    // More words beginning with "zet" than are looked up one by one: FTS5's prefix query takes over.
+    for n in 0..20 {
+        add_claim(&pool, speaker, &format!("zet{n}word and missiles"), day(n), None, None).await?;
+    }
+    add_claim(&pool, speaker, "one missile", day(30), None, None).await?;
+    assert_eq!(walk(&pool, &search("zet")).await?.len(), 20);
+    assert_eq!(walk(&pool, &search("zet1")).await?.len(), 11, "zet1, zet10 … zet19");
+    assert_eq!(walk(&pool, &search("missile")).await?.len(), 21, "missile and missiles");
+    assert_eq!(walk(&pool, &search("missiles zet3")).await?.len(), 1);
+    assert!(walk(&pool, &search("missilez")).await?.is_empty());
+    // Accented terms are folded by the index, as the text was.
+    assert_eq!(walk(&pool, &search("lópez missile")).await?.len(), 21);
+    assert_eq!(walk(&pool, &search("maria")).await?.len(), 21);
+    Ok(())
+}
