@@ -6,7 +6,7 @@ export SQLX_OFFLINE := true
 CARGO ?= cargo
 DEV_DB := $(CURDIR)/target/sqlx-dev.db
 
-.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-extract fuzz fuzz-smoke fuzz-deps
+.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-writes bench-datasette bench-extract fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -48,10 +48,21 @@ fuzz: fuzz-deps
 fuzz-deps:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --version 0.13.2 --locked --quiet
 
-## The benchmark: BENCH_CLAIMS claims (default 100000); see server/bench/run.sh.
+## The whole benchmark on BENCH_CLAIMS claims (default 100000): pages with and without the page
+## cache (server/bench/run.sh), writes (writes.sh), Datasette (datasette.sh). Reports: target/bench/.
 bench: release
 	BENCH_PAGE_CACHE=true server/bench/run.sh
 	BENCH_PAGE_CACHE=false server/bench/run.sh
+	server/bench/writes.sh
+	server/bench/datasette.sh
+
+## Status changes per second while readers read (server/bench/writes.sh).
+bench-writes: release
+	server/bench/writes.sh
+
+## claimtrack against Datasette on the same database (server/bench/datasette.sh).
+bench-datasette: release
+	server/bench/datasette.sh
 
 ## The extractor's speed on a 10,000-word article (see server/bench/extract.sh).
 bench-extract: release

@@ -6,7 +6,7 @@ use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A claim's editable fields, read inside the transaction that will change them.
-pub async fn editable(tx: &mut WriteTx, id: i64) -> Result<Option<ClaimEdit>, AppError> {
+pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<ClaimEdit>, AppError> {
     let Some(r) = sqlx::query!(
         r#"SELECT c.kind, c.text, sp.name AS speaker, c.said_on AS "said_on: NaiveDate", c.version,
                   c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier,
@@ -14,7 +14,7 @@ pub async fn editable(tx: &mut WriteTx, id: i64) -> Result<Option<ClaimEdit>, Ap
              FROM claims c JOIN speakers sp ON sp.id = c.speaker_id WHERE c.id = ?"#,
         id
     )
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?
     else {
         return Ok(None);
@@ -24,7 +24,7 @@ pub async fn editable(tx: &mut WriteTx, id: i64) -> Result<Option<ClaimEdit>, Ap
              FROM appearances a JOIN sources s ON s.id = a.source_id WHERE a.claim_id = ? ORDER BY a.id"#,
         id
     )
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *tx)
     .await?
     .into_iter()
     .map(|s| SourceRef {

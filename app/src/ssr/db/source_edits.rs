@@ -6,13 +6,13 @@ use crate::model::{public_id, SourceEdit};
 use crate::AppError;
 use chrono::NaiveDate;
 
-pub async fn editable(tx: &mut WriteTx, id: i64) -> Result<Option<SourceEdit>, AppError> {
+pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<SourceEdit>, AppError> {
     let row = sqlx::query!(
         r#"SELECT id AS "id!", url, title, outlet, author, published_on AS "published_on: NaiveDate", body, version
              FROM sources WHERE id = ?"#,
         id
     )
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
     Ok(row.map(|r| SourceEdit {
         public_id: public_id::encode(r.id),

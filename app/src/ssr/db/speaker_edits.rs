@@ -8,21 +8,21 @@ use chrono::{DateTime, Utc};
 
 /// A speaker's editable fields and internal id, by slug (merged speakers included).
 pub async fn editable(
-    tx: &mut WriteTx,
+    tx: &mut sqlx::SqliteConnection,
     slug: &str,
 ) -> Result<Option<(i64, SpeakerEdit, Option<i64>)>, AppError> {
     let Some(r) = sqlx::query!(
         r#"SELECT id AS "id!", slug, name, description, kind, version, merged_into FROM speakers WHERE slug = ?"#,
         slug
     )
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?
     else {
         return Ok(None);
     };
     let aliases =
         sqlx::query_scalar!("SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", r.id)
-            .fetch_all(&mut **tx)
+            .fetch_all(&mut *tx)
             .await?;
     let speaker = Speaker {
         slug: r.slug,
