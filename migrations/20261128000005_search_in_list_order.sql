@@ -5,9 +5,10 @@
 --    matches newest first by itself: the first page of a search for a frequent word reads the
 --    first 21 matches of the index instead of fetching, looking up and sorting every match.
 --    Keyset paging becomes a rowid range on the index. The claim id is `rowid & (2^40 - 1)`.
--- 2. The index also holds each claim's status (column `status`, e.g. `mostlytrue`), so a search
---    combined with a status filter, and the per-status counts of a search, are answered by the
---    index alone; user terms are confined to the other columns (see ssr::db::search).
+-- 2. The index also holds what the list filters on (column `facets`: the status as one word, e.g.
+--    `mostlytrue`, the kind, `speaker<id>` and `source<id>` for each appearance), so a search with
+--    any filters, and its per-status counts, are answered by the index alone; typed words are
+--    confined to the other columns (see ssr::db::search).
 -- 3. Per-speaker status counts are kept like claim_counts (0003): a speaker's page reads seven
 --    rows instead of counting a long career's claims on every miss.
 
@@ -23,7 +24,7 @@ DROP VIEW claim_search_documents;
 DROP TABLE claims_fts;
 
 CREATE VIRTUAL TABLE claims_fts USING fts5 (
-    text, speaker, sources, status,
+    text, speaker, sources, facets,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -40,59 +41,61 @@ SELECT c.id AS claim_id,
        coalesce((SELECT group_concat(src.title, ' ')
                    FROM appearances ap JOIN sources src ON src.id = ap.source_id
                   WHERE ap.claim_id = c.id), '') AS sources,
-       replace(c.status, '_', '') AS status
+       replace(c.status, '_', '') || ' ' || c.kind || ' speaker' || c.speaker_id
+           || coalesce((SELECT ' ' || group_concat('source' || ap.source_id, ' ')
+                          FROM appearances ap WHERE ap.claim_id = c.id), '') AS facets
   FROM claims c JOIN speakers s ON s.id = c.speaker_id;
 
-INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-SELECT list_key, text, speaker, sources, status FROM claim_search_documents;
+INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+SELECT list_key, text, speaker, sources, facets FROM claim_search_documents;
 
 CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims
 BEGIN
-    INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-    SELECT list_key, text, speaker, sources, status FROM claim_search_documents WHERE claim_id = NEW.id;
+    INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+    SELECT list_key, text, speaker, sources, facets FROM claim_search_documents WHERE claim_id = NEW.id;
 END;
 
 -- A new verdict changes `status` (through the verifications trigger), an edit the rest.
-CREATE TRIGGER claims_fts_update AFTER UPDATE OF text, speaker_id, said_on, status ON claims
+CREATE TRIGGER claims_fts_update AFTER UPDATE OF text, speaker_id, said_on, status, kind ON claims
 BEGIN
     DELETE FROM claims_fts WHERE rowid = CAST(julianday(OLD.said_on) AS INTEGER) * 1099511627776 + OLD.id;
-    INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-    SELECT list_key, text, speaker, sources, status FROM claim_search_documents WHERE claim_id = NEW.id;
+    INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+    SELECT list_key, text, speaker, sources, facets FROM claim_search_documents WHERE claim_id = NEW.id;
 END;
 
 CREATE TRIGGER claims_fts_speaker_renamed AFTER UPDATE OF name ON speakers
 BEGIN
     DELETE FROM claims_fts WHERE rowid IN (SELECT list_key FROM claim_search_documents WHERE speaker_id = NEW.id);
-    INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-    SELECT list_key, text, speaker, sources, status FROM claim_search_documents WHERE speaker_id = NEW.id;
+    INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+    SELECT list_key, text, speaker, sources, facets FROM claim_search_documents WHERE speaker_id = NEW.id;
 END;
 
 CREATE TRIGGER claims_fts_alias_added AFTER INSERT ON speaker_aliases
 BEGIN
     DELETE FROM claims_fts WHERE rowid IN (SELECT list_key FROM claim_search_documents WHERE speaker_id = NEW.speaker_id);
-    INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-    SELECT list_key, text, speaker, sources, status FROM claim_search_documents WHERE speaker_id = NEW.speaker_id;
+    INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+    SELECT list_key, text, speaker, sources, facets FROM claim_search_documents WHERE speaker_id = NEW.speaker_id;
 END;
 
 CREATE TRIGGER claims_fts_alias_removed AFTER DELETE ON speaker_aliases
 BEGIN
     DELETE FROM claims_fts WHERE rowid IN (SELECT list_key FROM claim_search_documents WHERE speaker_id = OLD.speaker_id);
-    INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-    SELECT list_key, text, speaker, sources, status FROM claim_search_documents WHERE speaker_id = OLD.speaker_id;
+    INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+    SELECT list_key, text, speaker, sources, facets FROM claim_search_documents WHERE speaker_id = OLD.speaker_id;
 END;
 
 CREATE TRIGGER claims_fts_appearance_added AFTER INSERT ON appearances
 BEGIN
     DELETE FROM claims_fts WHERE rowid = (SELECT list_key FROM claim_search_documents WHERE claim_id = NEW.claim_id);
-    INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-    SELECT list_key, text, speaker, sources, status FROM claim_search_documents WHERE claim_id = NEW.claim_id;
+    INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+    SELECT list_key, text, speaker, sources, facets FROM claim_search_documents WHERE claim_id = NEW.claim_id;
 END;
 
 CREATE TRIGGER claims_fts_appearance_removed AFTER DELETE ON appearances
 BEGIN
     DELETE FROM claims_fts WHERE rowid = (SELECT list_key FROM claim_search_documents WHERE claim_id = OLD.claim_id);
-    INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-    SELECT list_key, text, speaker, sources, status FROM claim_search_documents WHERE claim_id = OLD.claim_id;
+    INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+    SELECT list_key, text, speaker, sources, facets FROM claim_search_documents WHERE claim_id = OLD.claim_id;
 END;
 
 CREATE TRIGGER claims_fts_source_retitled AFTER UPDATE OF title ON sources
@@ -100,8 +103,8 @@ BEGIN
     DELETE FROM claims_fts WHERE rowid IN (SELECT d.list_key FROM appearances ap
                                              JOIN claim_search_documents d ON d.claim_id = ap.claim_id
                                             WHERE ap.source_id = NEW.id);
-    INSERT INTO claims_fts (rowid, text, speaker, sources, status)
-    SELECT d.list_key, d.text, d.speaker, d.sources, d.status
+    INSERT INTO claims_fts (rowid, text, speaker, sources, facets)
+    SELECT d.list_key, d.text, d.speaker, d.sources, d.facets
       FROM appearances ap JOIN claim_search_documents d ON d.claim_id = ap.claim_id
      WHERE ap.source_id = NEW.id;
 END;

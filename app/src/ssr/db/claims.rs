@@ -114,7 +114,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, with_statu
 
 /// One page of claims matching `query`, newest first, with the per-status counts.
 pub async fn list(pool: &SqlitePool, query: &ListQuery) -> Result<ClaimListPage, AppError> {
-    let terms = search::prepare(pool, &query.search_terms()).await?;
+    let terms = search::prepare(pool, query).await?;
     let (mut rows, descending) = fetch_page(pool, query, &terms).await?;
     if !descending && rows.len() <= PAGE_SIZE {
         // Paging back reached the newest claims: show a full first page rather than a short one.
@@ -157,11 +157,10 @@ async fn fetch_page(
         qb.push(format!(" ORDER BY c.said_on {order}, c.id {order}"));
     } else {
         // The search index is in list order: FTS5 hands out matches newest first (or oldest first
-        // from a cursor) and the LIMIT stops it, however many claims match. Statuses are matched
-        // by the index too; other filters are checked on each match's row.
+        // from a cursor) and the LIMIT stops it, however many claims match. The filters are
+        // matched by the index too.
         qb.push(format!(" FROM (SELECT {}", search::claim_id_column()));
-        search::push_matches(&mut qb, terms, &query.statuses, needs_claim_rows(query));
-        push_filters(&mut qb, query, false);
+        search::push_matches(&mut qb, terms, &query.statuses);
         match query.page {
             Page::First => {}
             Page::After(c) => search::push_key_range(&mut qb, "<", c),
@@ -178,12 +177,6 @@ async fn fetch_page(
         claims.reverse();
     }
     Ok((claims, descending))
-}
-
-/// Whether `query` filters on columns only the claim rows hold (kind, speaker, source); status
-/// and search terms are answered by the search index alone.
-fn needs_claim_rows(query: &ListQuery) -> bool {
-    query.kind.is_some() || query.speaker.is_some() || query.source.is_some()
 }
 
 /// Trims the extra row, works out the Older/Newer cursors and adds counts and filter labels.
@@ -233,7 +226,7 @@ pub async fn status_counts(
     terms: &search::Terms,
 ) -> Result<StatusCounts, AppError> {
     if !terms.is_empty() {
-        return search_counts(pool, query, terms).await;
+        return search_counts(pool, terms).await;
     }
     let by_speaker_only = query.speaker.is_some() && query.kind.is_none() && query.source.is_none();
     let rows: Vec<(String, i64)> = if query.speaker.is_none() && query.source.is_none() {
@@ -263,19 +256,14 @@ pub async fn status_counts(
 
 /// A search's per-status counts. Up to [`COUNT_CAP`] matches they are exact, counted from the
 /// matches' rows in one pass; past it, each status is counted up to the cap by the search index
-/// alone (it holds the statuses), so that a word found in half the archive costs no more than
-/// a few thousand index entries.
-async fn search_counts(
-    pool: &SqlitePool,
-    query: &ListQuery,
-    terms: &search::Terms,
-) -> Result<StatusCounts, AppError> {
+/// alone (it holds the statuses and the other filters), so that a word found in half the archive
+/// costs no more than a few thousand index entries.
+async fn search_counts(pool: &SqlitePool, terms: &search::Terms) -> Result<StatusCounts, AppError> {
     let mut qb = QueryBuilder::<Sqlite>::new(format!(
         "SELECT c.status, count(*) FROM (SELECT {}",
         search::claim_id_column()
     ));
-    search::push_matches(&mut qb, terms, &[], needs_claim_rows(query));
-    push_filters(&mut qb, query, false);
+    search::push_matches(&mut qb, terms, &[]);
     qb.push(format!(" LIMIT {}) AS m CROSS JOIN claims c ON c.id = m.id GROUP BY c.status", COUNT_CAP + 1));
     let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(pool).await?;
     if rows.iter().map(|(_, n)| n).sum::<i64>() <= COUNT_CAP {
@@ -288,8 +276,7 @@ async fn search_counts(
             qb.push(" UNION ALL ");
         }
         qb.push("SELECT ").push_bind(status.as_str()).push(", (SELECT count(*) FROM (SELECT 1");
-        search::push_matches(&mut qb, terms, &[status], needs_claim_rows(query));
-        push_filters(&mut qb, query, false);
+        search::push_matches(&mut qb, terms, &[status]);
         qb.push(format!(" LIMIT {COUNT_CAP}))"));
     }
     let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(pool).await?;

@@ -4,11 +4,11 @@
 //! The index is keyed in list order (migration 0005): a claim's rowid in `claims_fts` is its list
 //! key, `julianday(said_on) * 2^40 + id`, so the index returns matches newest first on its own,
 //! and the first page of a search reads about PAGE_SIZE matches however many there are. Each
-//! claim's status is indexed too (column `status`), so a status filter and the per-status counts
-//! of a search are answered by the index without reading the claims.
+//! claim's status, kind, speaker and sources are indexed too (column `facets`), so every filter
+//! of a search, and its per-status counts, are answered by the index without reading the claims.
 
 use crate::model::search::PREFIX_MIN_CHARS;
-use crate::model::{Cursor, Status};
+use crate::model::{public_id, Cursor, ListQuery, Status};
 use crate::AppError;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
@@ -18,13 +18,17 @@ const CLAIM_ID_OF_KEY: &str = "(claims_fts.rowid & 1099511627775)";
 /// A prefix with more indexed words than this is matched by FTS5's own prefix query.
 const MAX_COMPLETIONS: usize = 16;
 
-/// Search terms made ready for the index: one FTS5 expression per term. Empty when there are none.
+/// A search made ready for the index: one FTS5 expression per term, and the conditions of the
+/// filters other than status (which the counts vary). Empty when there are no terms.
 #[derive(Clone, Debug, Default)]
-pub struct Terms(Vec<String>);
+pub struct Terms {
+    words: Vec<String>,
+    facets: Vec<String>,
+}
 
 impl Terms {
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.words.is_empty()
     }
 }
 
@@ -33,9 +37,30 @@ impl Terms {
 /// (`claims_fts_instances`) and matched as `("missile" OR "missiles")`, which FTS5 reads newest
 /// first and stops reading at the LIMIT. Its own prefix query (`"missile"*`) would first merge
 /// every match of every such word — a third of the archive for a frequent word — on each query.
-pub async fn prepare(pool: &SqlitePool, terms: &[String]) -> Result<Terms, AppError> {
-    let mut prepared = Vec::with_capacity(terms.len());
-    for term in terms {
+///
+/// The kind, speaker and source filters of `query` become conditions on the `facets` column.
+pub async fn prepare(pool: &SqlitePool, query: &ListQuery) -> Result<Terms, AppError> {
+    let terms = query.search_terms();
+    if terms.is_empty() {
+        return Ok(Terms::default());
+    }
+    let mut facets = Vec::new();
+    if let Some(kind) = query.kind {
+        facets.push(quoted(kind.as_str()));
+    }
+    if let Some(slug) = &query.speaker {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM speakers WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?;
+        // Ids start at 1, so `speaker0` is never indexed: an unknown speaker matches nothing.
+        facets.push(quoted(&format!("speaker{}", id.unwrap_or(0))));
+    }
+    if let Some(source) = query.source.as_deref().and_then(public_id::decode) {
+        facets.push(quoted(&format!("source{source}")));
+    }
+    let mut words = Vec::with_capacity(terms.len());
+    for term in &terms {
         let expression = if term.chars().count() < PREFIX_MIN_CHARS {
             quoted(term)
         } else if !term.is_ascii() {
@@ -45,9 +70,9 @@ pub async fn prepare(pool: &SqlitePool, terms: &[String]) -> Result<Terms, AppEr
         } else {
             term_expression(term, &words_beginning(pool, term).await?)
         };
-        prepared.push(expression);
+        words.push(expression);
     }
-    Ok(Terms(prepared))
+    Ok(Terms { words, facets })
 }
 
 /// The indexed words that begin with `prefix`, at most one more than [`MAX_COMPLETIONS`]. Each
@@ -96,15 +121,19 @@ fn quoted(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
 }
 
-/// An FTS5 MATCH expression requiring every term in the claim's text, speaker or sources, and,
-/// when `statuses` is not empty, one of those statuses: `{text speaker sources} : (("trade" OR
-/// "trades") AND "putin") AND status : ("false" OR "mostlytrue")`.
+/// An FTS5 MATCH expression requiring every term in the claim's text, speaker or sources, every
+/// filter, and, when `statuses` is not empty, one of those statuses: `{text speaker sources} :
+/// (("trade" OR "trades") AND "putin") AND facets : ("false" OR "mostlytrue") AND facets :
+/// "numeric"`. Typed words never reach the `facets` column.
 pub fn match_expression(terms: &Terms, statuses: &[Status]) -> String {
     // Explicit ANDs: FTS5 reads juxtaposed phrases as AND, but not juxtaposed groups.
-    let mut expression = format!("{{text speaker sources}} : ({})", terms.0.join(" AND "));
+    let mut expression = format!("{{text speaker sources}} : ({})", terms.words.join(" AND "));
     if !statuses.is_empty() {
         let any = statuses.iter().map(|s| quoted(&status_token(*s))).collect::<Vec<_>>().join(" OR ");
-        expression.push_str(&format!(" AND status : ({any})"));
+        expression.push_str(&format!(" AND facets : ({any})"));
+    }
+    for facet in &terms.facets {
+        expression.push_str(&format!(" AND facets : {facet}"));
     }
     expression
 }
@@ -114,20 +143,11 @@ fn status_token(status: Status) -> String {
     status.as_str().replace('_', "")
 }
 
-/// `FROM` the search index's matches, newest first when ordered by [`order_by_list_key`]. With
-/// `join_claims`, each match is joined to its row as `claims c` for further `AND` conditions on
-/// `c`; without it, only the index is read. The builder is left ready for `AND` conditions.
-pub fn push_matches(
-    qb: &mut QueryBuilder<'_, Sqlite>,
-    terms: &Terms,
-    statuses: &[Status],
-    join_claims: bool,
-) {
-    qb.push(" FROM claims_fts");
-    if join_claims {
-        qb.push(format!(" CROSS JOIN claims c ON c.id = {CLAIM_ID_OF_KEY}"));
-    }
-    qb.push(" WHERE claims_fts MATCH ").push_bind(match_expression(terms, statuses));
+/// `FROM` the search index's matches (of `terms` and its filters, and of one of `statuses` when
+/// given), newest first when ordered by [`order_by_list_key`]. The builder is left ready for
+/// `AND` conditions.
+pub fn push_matches(qb: &mut QueryBuilder<'_, Sqlite>, terms: &Terms, statuses: &[Status]) {
+    qb.push(" FROM claims_fts WHERE claims_fts MATCH ").push_bind(match_expression(terms, statuses));
 }
 
 /// The claim id of the current match, for a select list.
@@ -152,8 +172,11 @@ pub fn order_by_list_key(order: &str) -> String {
 mod tests {
     use super::*;
 
-    fn prepared(expressions: &[&str]) -> Terms {
-        Terms(expressions.iter().map(|e| e.to_string()).collect())
+    fn prepared(expressions: &[&str], facets: &[&str]) -> Terms {
+        Terms {
+            words: expressions.iter().map(|e| e.to_string()).collect(),
+            facets: facets.iter().map(|e| e.to_string()).collect(),
+        }
     }
 
     #[test]
@@ -180,11 +203,15 @@ mod tests {
     }
 
     #[test]
-    fn terms_are_confined_to_the_claims_words_and_statuses_to_their_column() {
-        assert_eq!(match_expression(&prepared(&["\"of\""]), &[]), "{text speaker sources} : (\"of\")");
+    fn terms_are_confined_to_the_claims_words_and_filters_to_their_column() {
+        assert_eq!(match_expression(&prepared(&["\"of\""], &[]), &[]), "{text speaker sources} : (\"of\")");
         assert_eq!(
-            match_expression(&prepared(&["(\"tax\" OR \"taxes\")", "\"of\""]), &[Status::MostlyTrue, Status::False]),
-            "{text speaker sources} : ((\"tax\" OR \"taxes\") AND \"of\") AND status : (\"mostlytrue\" OR \"false\")"
+            match_expression(
+                &prepared(&["(\"tax\" OR \"taxes\")", "\"of\""], &["\"numeric\"", "\"speaker7\""]),
+                &[Status::MostlyTrue, Status::False]
+            ),
+            "{text speaker sources} : ((\"tax\" OR \"taxes\") AND \"of\") AND facets : (\"mostlytrue\" OR \"false\") \
+             AND facets : \"numeric\" AND facets : \"speaker7\""
         );
     }
 

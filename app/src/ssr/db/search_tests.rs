@@ -203,3 +203,58 @@ async fn a_prefix_finds_every_word_it_begins_however_many_there_are(pool: Sqlite
     assert_eq!(walk(&pool, &search("maria")).await?.len(), 21);
     Ok(())
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn every_filter_of_a_search_is_answered_by_the_index_and_follows_changes(
+    pool: SqlitePool,
+) -> TestResult {
+    use crate::ssr::db::testing::add_source;
+    let pat = add_speaker(&pool, "Pat Doe", &[]).await?;
+    let kim = add_speaker(&pool, "Kim Roe", &[]).await?;
+    let wire = add_source(&pool, 1, "Wire story", "Wire").await?;
+    let pats = add_claim(&pool, pat, "budget talks", day(1), None, Some(wire)).await?;
+    let kims = add_claim(&pool, kim, "budget cuts", day(2), None, None).await?;
+    let ids = |page: crate::model::ClaimListPage| page.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>();
+    let budget = |f: fn(ListQuery) -> ListQuery| f(search("budget"));
+
+    assert_eq!(
+        ids(list(&pool, &budget(|q| ListQuery { speaker: Some("kim-roe".into()), ..q })).await?),
+        vec![kims]
+    );
+    assert!(list(&pool, &budget(|q| ListQuery { speaker: Some("nobody".into()), ..q }))
+        .await?
+        .claims
+        .is_empty());
+    let in_wire = ListQuery { source: Some(crate::model::public_id::encode(wire)), ..search("budget") };
+    assert_eq!(ids(list(&pool, &in_wire).await?), vec![pats]);
+    let numeric = budget(|q| ListQuery { kind: Some(ClaimKind::Numeric), ..q });
+    assert!(list(&pool, &numeric).await?.claims.is_empty());
+
+    // A change of kind, a new appearance and a merge of speakers move the claim between filters.
+    sqlx::query("UPDATE claims SET kind = 'numeric', quantity_value = 3, quantity_unit = 'x' WHERE id = ?")
+        .bind(kims)
+        .execute(&pool)
+        .await?;
+    let page = list(&pool, &numeric).await?;
+    assert_eq!(page.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>(), vec![kims]);
+    assert_eq!(page.status_counts.total(), (1, false), "the counts take the filters too");
+    sqlx::query("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)")
+        .bind(kims)
+        .bind(wire)
+        .execute(&pool)
+        .await?;
+    assert_eq!(ids(list(&pool, &in_wire).await?), vec![kims, pats]);
+    sqlx::query("UPDATE claims SET speaker_id = ? WHERE id = ?").bind(pat).bind(kims).execute(&pool).await?;
+    assert_eq!(
+        ids(list(&pool, &budget(|q| ListQuery { speaker: Some("pat-doe".into()), ..q })).await?),
+        vec![kims, pats]
+    );
+    assert!(list(&pool, &budget(|q| ListQuery { speaker: Some("kim-roe".into()), ..q }))
+        .await?
+        .claims
+        .is_empty());
+    // Filter words typed into the search are only words: "numeric" is not a kind there.
+    assert!(list(&pool, &search("numeric")).await?.claims.is_empty());
+    assert!(list(&pool, &search("speaker1")).await?.claims.is_empty());
+    Ok(())
+}
