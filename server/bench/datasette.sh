@@ -112,8 +112,8 @@ for entry in "${pages[@]}"; do
   read -r d_rps d_p99 <<< "$(measure "http://127.0.0.1:$((PORT + 2))$theirs")"
   read -r c_rps c_p99 <<< "$(measure "http://127.0.0.1:$PORT$ours")"
   read -r u_rps u_p99 <<< "$(measure "http://127.0.0.1:$((PORT + 1))$ours")"
-  ratio() { awk -v a="$1" -v b="$d_rps" 'BEGIN {printf "%.1f×", a/b}'; }
-  printf '| %s | %.0f (%s) | %.0f (%s) | %s | %.0f (%s) | %s |\n' "$name" "$d_rps" "$d_p99" "$c_rps" "$c_p99" \
+  ratio() { awk -v a="$1" -v b="$d_rps" 'BEGIN {if (b > 0) printf "%.0f×", a/b; else print "∞ (no Datasette answer)"}'; }
+  printf '| %s | %.1f (%s) | %.0f (%s) | %s | %.0f (%s) | %s |\n' "$name" "$d_rps" "$d_p99" "$c_rps" "$c_p99" \
     "$(ratio "$c_rps")" "$u_rps" "$u_p99" "$(ratio "$u_rps")" >> "$REPORT"
 done
 cat "$REPORT"
