@@ -6,28 +6,17 @@
 # as claimtrack does.
 # Usage: make bench-datasette [BENCH_CLAIMS=100000] — writes target/bench/report-<claims>-datasette.md.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-CLAIMS="${BENCH_CLAIMS:-100000}"
+source "$(dirname "$0")/common.sh"
 # Four connections, not the page benchmark's sixteen: Datasette takes about half a second per
 # page here, and with sixteen connections queued on it every request outlived wrk's timeout.
 CONNECTIONS="${BENCH_DATASETTE_CONNECTIONS:-4}"
 DURATION="${BENCH_DATASETTE_SECONDS:-8}"
 REPEATS="${BENCH_DATASETTE_REPEATS:-2}"
-PORT="${BENCH_PORT:-3399}"
 DATASETTE_VERSION=0.65.5
 SQLITE_UTILS_VERSION=3.39
-BIN=target/release/claimtrack
-DIR=target/bench
-DB="$DIR/claims-$CLAIMS.db"
 COPY="$DIR/datasette-$CLAIMS.db"
 VENV="$DIR/datasette-venv"
 REPORT="$DIR/report-$CLAIMS-datasette.md"
-mkdir -p "$DIR"
-
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
-[ -x "$BIN" ] || cargo build --release -p server --quiet
-[ -f "$DB" ] || "$BIN" bench-data --claims "$CLAIMS" --out "$DB"
-"$BIN" --db "$DB" migrate >/dev/null
 if [ ! -x "$VENV/bin/datasette" ]; then
   echo "Installing Datasette $DATASETTE_VERSION and sqlite-utils $SQLITE_UTILS_VERSION from PyPI…"
   python3 -m venv "$VENV"
@@ -83,8 +72,6 @@ pages=(
   "rare-word search|/?q=quokkabond|$table?_size=20&_search=quokkabond"
 )
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); print v} else if (v ~ /s$/) {sub(/s/,"",v); print v*1000} else print v}'; }
 # Prints "req/s p99" (medians of the repetitions) for a URL.
 measure() {
   wrk -t2 -c"$CONNECTIONS" -d2s "$1" >/dev/null

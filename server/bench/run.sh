@@ -5,24 +5,14 @@
 # and prints it. BENCH_PAGE_CACHE=false measures every page rendered for every request (what a
 # cache miss costs: the queries and the rendering); `make bench` runs both.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-CLAIMS="${BENCH_CLAIMS:-100000}"
+source "$(dirname "$0")/common.sh"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 DURATION="${BENCH_SECONDS:-5}"
 REPEATS="${BENCH_REPEATS:-3}"
-PORT="${BENCH_PORT:-3399}"
 PAGE_CACHE="${BENCH_PAGE_CACHE:-true}"
 CACHE_LABEL=$([ "$PAGE_CACHE" = true ] && echo on || echo off)
-BIN=target/release/claimtrack
-DIR=target/bench
-DB="$DIR/claims-$CLAIMS.db"
 REPORT="$DIR/report-$CLAIMS-cache-$CACHE_LABEL.md"
-mkdir -p "$DIR"
-
-command -v wrk >/dev/null || { echo "Installing Debian's wrk…"; apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 command -v sqlite3 >/dev/null || apt-get install -y -qq sqlite3 >/dev/null
-[ -x "$BIN" ] || cargo build --release -p server --quiet
-[ -f "$DB" ] || "$BIN" bench-data --claims "$CLAIMS" --out "$DB"
 
 # Start-up on the existing database: from launch until /readyz answers.
 start_ns=$(date +%s%N)
@@ -56,8 +46,6 @@ pages=(
   "API list|/api/v1/claims"
 )
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); print v} else if (v ~ /s$/) {sub(/s/,"",v); print v*1000} else print v}'; }
 
 {
   echo "# claimtrack benchmark — $CLAIMS claims, page cache $CACHE_LABEL"

@@ -7,22 +7,12 @@
 # Usage: make bench-writes [BENCH_CLAIMS=100000] — writes target/bench/report-<claims>-writes.md.
 # It runs on a copy of the benchmark database, so the page benchmark's data stay as generated.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-CLAIMS="${BENCH_CLAIMS:-100000}"
+source "$(dirname "$0")/common.sh"
 DURATION="${BENCH_WRITE_SECONDS:-10}"
-PORT="${BENCH_PORT:-3399}"
-BIN=target/release/claimtrack
-DIR=target/bench
-SOURCE_DB="$DIR/claims-$CLAIMS.db"
+SOURCE_DB="$DB"
 DB="$DIR/writes-$CLAIMS.db"
 REPORT="$DIR/report-$CLAIMS-writes.md"
 IDS="$DIR/writes-$CLAIMS-ids.txt"
-mkdir -p "$DIR"
-
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
-[ -x "$BIN" ] || cargo build --release -p server --quiet
-[ -f "$SOURCE_DB" ] || "$BIN" bench-data --claims "$CLAIMS" --out "$SOURCE_DB"
-"$BIN" --db "$SOURCE_DB" migrate >/dev/null
 rm -f "$DB" "$DB-wal" "$DB-shm"
 cp "$SOURCE_DB" "$DB"
 [ -f "$SOURCE_DB-wal" ] && cp "$SOURCE_DB-wal" "$DB-wal"
@@ -31,7 +21,7 @@ cp "$SOURCE_DB" "$DB"
 "$BIN" --db "$DB" export --format jsonl \
   | python3 -c '
 import json, sys
-wanted = 60000  # 30,000 per run: more than a run can use
+wanted = 60000  # half for each run: more than a run uses from 100,000 claims up
 for line in sys.stdin:
     claim = json.loads(line)
     if claim["status"] == "unverified":
@@ -57,7 +47,6 @@ csrf=$(curl -s -b "$jar" "$base/" | grep -o 'name="csrf" value="[^"]*"' | head -
 rm -f "$jar"
 [ -n "$session" ] && [ -n "$csrf" ] || { echo "could not sign in the benchmark editor" >&2; exit 1; }
 
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); print v} else if (v ~ /s$/) {sub(/s/,"",v); print v*1000} else print v}'; }
 field() { echo "$1" | awk -v k="$2" '$1 == k {print $2}' | to_ms; }
 rps() { echo "$1" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
 errors() { echo "$1" | awk '/Non-2xx/ {print $NF; found=1} END {if (!found) print 0}'; }
@@ -73,7 +62,7 @@ writes_alone=$(write_load 0)
 readers_file=$(mktemp)
 wrk -t1 -c8 -d"${DURATION}s" --latency "$base/" > "$readers_file" &
 READERS=$!
-writes=$(write_load 30000)
+writes=$(write_load $(( $(wc -l < "$IDS") / 2 )))  # the second half of the ids
 wait $READERS
 readers_during=$(cat "$readers_file"); rm -f "$readers_file"
 verified_after=$(curl -s "$base/api/v1/claims" | python3 -c 'import json,sys; c=json.load(sys.stdin)["status_counts"]; print(sum(v for k, v in c.items() if k != "unverified"))')
