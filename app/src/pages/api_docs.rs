@@ -7,7 +7,7 @@ use leptos_meta::{Meta, Title};
 pub fn ApiDocs() -> impl IntoView {
     let site = crate::request::site().url;
     let rows = [
-        ("/api/v1/claims", "Claims, newest first. Filters as on the list page: q, status (repeatable), kind, speaker, source; pages with the next and previous links."),
+        ("/api/v1/claims", "Claims, newest first. Filters as on the list page: q, status (repeatable), kind, speaker, source; pages with the next and previous links. Per-status counts; a search counts up to 1,000 per status (status_counts_capped_at), so 1000 there means at least 1,000."),
         ("/api/v1/claims/{id}", "One claim with its appearances and its whole verification history."),
         ("/api/v1/speakers", "Every speaker."),
         ("/api/v1/speakers/{slug}", "A speaker, how their claims are rated, and their newest claims."),
