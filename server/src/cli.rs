@@ -46,9 +46,9 @@ pub enum Command {
     },
     /// Generate a large, realistic, deterministic database for benchmarks (see `make bench`).
     BenchData {
-        /// How many claims.
-        #[arg(long, default_value_t = 100_000)]
-        claims: usize,
+        /// How many claims (1 to 10,000,000; a million take about 4 minutes).
+        #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        claims: u64,
         /// The database file to create (must not exist).
         #[arg(long)]
         out: PathBuf,
@@ -154,7 +154,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let started = std::time::Instant::now();
             let pool = open(&out).await?;
-            let made = db::bench::generate(&pool, claims, seed).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let made = db::bench::generate(&pool, claims as usize, seed)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             pool.close().await;
             println!(
                 "{}: {} claims, {} speakers, {} sources, {} verifications in {:.1} s (rare search word: {})",

@@ -29,11 +29,7 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
 
 /// Like [`count`], for a count that may have stopped at a cap: "1,000+ claims".
 pub fn count_at_least(n: i64, at_least: bool, one: &str, many: &str) -> String {
-    if at_least {
-        format!("{}+ {many}", crate::model::quantity::format_number(n as f64))
-    } else {
-        count(n, one, many)
-    }
+    format!("{} {}", number_at_least(n, at_least), if n == 1 && !at_least { one } else { many })
 }
 
 /// A bare count, "1,000+" when counting stopped there.
@@ -60,5 +56,13 @@ mod tests {
         assert_eq!(iso_date(d), "2022-12-03");
         assert_eq!(count(1, "claim", "claims"), "1 claim");
         assert_eq!(count(12_000, "claim", "claims"), "12,000 claims");
+    }
+
+    #[test]
+    fn capped_counts_read_as_at_least() {
+        assert_eq!(count_at_least(1, false, "claim", "claims"), "1 claim");
+        assert_eq!(count_at_least(7_000, true, "claim", "claims"), "7,000+ claims");
+        assert_eq!(number_at_least(1_000, true), "1,000+");
+        assert_eq!(number_at_least(12, false), "12");
     }
 }

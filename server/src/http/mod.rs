@@ -6,6 +6,7 @@ mod auth;
 mod edit_claims;
 mod edit_others;
 mod embed;
+mod etag;
 pub mod export;
 mod feeds;
 mod forms;

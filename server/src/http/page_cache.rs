@@ -18,8 +18,8 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
+use futures_util::StreamExt;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -37,9 +37,9 @@ const MAX_ENTRIES: usize = 4096;
 const NOT_KEPT: &[&str] =
     &["/export/", "/style/", "/assets/", "/favicon", "/healthz", "/readyz", "/login", "/import"];
 
+/// A kept answer (always a 200: nothing else is kept).
 struct Entry {
     generation: u64,
-    status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
 }
@@ -162,9 +162,7 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: 
         Ok(entry) => {
             let entry = Arc::new(Entry { generation, ..entry });
             let response = answer(&entry, &conditional, head);
-            if entry.body.len() <= MAX_PAGE_BYTES {
-                cache.put(key, entry);
-            }
+            cache.put(key, entry);
             response
         }
         Err(response) => response,
@@ -191,8 +189,10 @@ async fn keep(response: Response) -> Result<Entry, Response> {
         return Err(response);
     }
     let (parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES * 4).await else {
-        return Err(super::error_response(app::AppError::Internal));
+    let bytes = match read_up_to(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => bytes,
+        // Too large to keep: served as it is.
+        Err(body) => return Err(Response::from_parts(parts, body)),
     };
     if data {
         return Ok(data_entry(parts.headers, bytes));
@@ -212,18 +212,43 @@ async fn keep(response: Response) -> Result<Entry, Response> {
     if let Ok(policy) = HeaderValue::from_str(&app::page_csp_without_inline_script()) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
-    let mut hasher = DefaultHasher::new();
-    body.hash(&mut hasher);
-    let etag = format!("\"{:016x}\"", hasher.finish());
-    let modified = chrono::Utc::now().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
-    for (name, value) in [(header::ETAG, etag), (header::LAST_MODIFIED, modified)] {
+    for (name, value) in
+        [(header::ETAG, super::etag::of(body.as_bytes())), (header::LAST_MODIFIED, http_date_now())]
+    {
         if let Ok(v) = HeaderValue::from_str(&value) {
             headers.insert(name, v);
         }
     }
     // Browsers keep the page but ask again each time; the answer is usually a 304.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    Ok(Entry { generation: 0, status: StatusCode::OK, headers, body: Bytes::from(body) })
+    Ok(Entry { generation: 0, headers, body: Bytes::from(body) })
+}
+
+/// The whole body if it is at most `limit` bytes; otherwise the body again, whole (what was read
+/// put back in front of the rest), to be sent on without keeping it.
+async fn read_up_to(body: Body, limit: usize) -> Result<Bytes, Body> {
+    let mut stream = body.into_data_stream();
+    let mut read: Vec<Bytes> = Vec::new();
+    let mut size = 0;
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            // A failed body cannot be kept; pass the failure on.
+            let failed = futures_util::stream::iter(read.into_iter().map(Ok).chain([chunk]));
+            return Err(Body::from_stream(failed));
+        };
+        size += chunk.len();
+        read.push(chunk);
+        if size > limit {
+            let again = futures_util::stream::iter(read.into_iter().map(Ok::<_, axum::Error>));
+            return Err(Body::from_stream(again.chain(stream)));
+        }
+    }
+    Ok(read.concat().into())
+}
+
+/// Now, as an HTTP date (`Last-Modified`).
+fn http_date_now() -> String {
+    chrono::Utc::now().format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
 /// An API answer or a feed, with the headers it was given (its own caching, CORS, policy) and an
@@ -233,17 +258,14 @@ fn data_entry(mut headers: HeaderMap, body: Bytes) -> Entry {
         headers.remove(name);
     }
     if !headers.contains_key(header::ETAG) {
-        let mut hasher = DefaultHasher::new();
-        body.hash(&mut hasher);
-        if let Ok(v) = HeaderValue::from_str(&format!("\"{:016x}\"", hasher.finish())) {
+        if let Ok(v) = HeaderValue::from_str(&super::etag::of(&body)) {
             headers.insert(header::ETAG, v);
         }
     }
-    if let Ok(v) = HeaderValue::from_str(&chrono::Utc::now().format("%a, %d %b %Y %H:%M:%S GMT").to_string())
-    {
+    if let Ok(v) = HeaderValue::from_str(&http_date_now()) {
         headers.entry(header::LAST_MODIFIED).or_insert(v);
     }
-    Entry { generation: 0, status: StatusCode::OK, headers, body }
+    Entry { generation: 0, headers, body }
 }
 
 /// `html` without the inline scripts marked with `nonce` and without the nonce attribute.
@@ -284,10 +306,7 @@ impl Conditional {
     fn still_fresh(&self, entry: &Entry) -> bool {
         let etag = entry.headers.get(header::ETAG).and_then(|v| v.to_str().ok()).unwrap_or_default();
         if let Some(tags) = &self.if_none_match {
-            return tags
-                .split(',')
-                .map(str::trim)
-                .any(|t| t == etag || t == "*" || t.strip_prefix("W/") == Some(etag));
+            return super::etag::matches(tags, etag);
         }
         let modified = entry
             .headers
@@ -302,7 +321,7 @@ fn answer(entry: &Entry, conditional: &Conditional, head: bool) -> Response {
     let fresh = conditional.still_fresh(entry);
     let body = if fresh || head { Body::empty() } else { Body::from(entry.body.clone()) };
     let mut response = Response::new(body);
-    *response.status_mut() = if fresh { StatusCode::NOT_MODIFIED } else { entry.status };
+    *response.status_mut() = if fresh { StatusCode::NOT_MODIFIED } else { StatusCode::OK };
     *response.headers_mut() = entry.headers.clone();
     if fresh {
         response.headers_mut().remove(header::CONTENT_TYPE);
@@ -313,6 +332,17 @@ fn answer(entry: &Entry, conditional: &Conditional, head: bool) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_body_too_large_to_keep_is_passed_on_whole() {
+        let body = || {
+            let chunks = ["first ", "second ", "third"].map(|c| Ok::<_, std::io::Error>(Bytes::from(c)));
+            Body::from_stream(futures_util::stream::iter(chunks))
+        };
+        assert_eq!(read_up_to(body(), 100).await.ok(), Some(Bytes::from("first second third")));
+        let Err(passed) = read_up_to(body(), 8).await else { panic!("kept a body over the limit") };
+        assert_eq!(axum::body::to_bytes(passed, 100).await.ok(), Some(Bytes::from("first second third")));
+    }
 
     #[test]
     fn nonced_inline_scripts_and_nonce_attributes_are_removed() {

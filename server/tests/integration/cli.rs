@@ -2,8 +2,6 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-use std::process::Command;
-
 fn claimtrack(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     crate::support::claimtrack(dir, args, None)
 }
@@ -76,18 +74,7 @@ fn an_unknown_command_is_refused_with_usage() {
 }
 
 fn claimtrack_with_stdin(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrack"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("CLAIMTRACK_DB")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("claimtrack starts");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin is written");
-    child.wait_with_output().expect("claimtrack finishes")
+    crate::support::claimtrack(dir, args, Some(stdin.as_bytes()))
 }
 
 #[test]
@@ -237,4 +224,15 @@ fn bench_data_is_realistic_and_deterministic() {
     assert!(common > 600, "frequent words are frequent: {common}");
     let refused = claimtrack(dir.path(), &["bench-data", "--claims", "10", "--out", "a.db"]);
     assert!(String::from_utf8_lossy(&refused.stderr).contains("already exists"));
+    for (claims, says) in [("0", "0 is not in 1..=10000000"), ("20000000", "20000000 is not in 1..=10000000")]
+    {
+        let refused = claimtrack(dir.path(), &["bench-data", "--claims", claims, "--out", "none.db"]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains(says),
+            "{}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+        assert!(!dir.path().join("none.db").exists(), "nothing is created");
+    }
 }

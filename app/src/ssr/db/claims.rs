@@ -159,7 +159,7 @@ async fn fetch_page(
         // The search index is in list order: FTS5 hands out matches newest first (or oldest first
         // from a cursor) and the LIMIT stops it, however many claims match. The filters are
         // matched by the index too.
-        qb.push(format!(" FROM (SELECT {}", search::claim_id_column()));
+        qb.push(format!(" FROM (SELECT {}", search::CLAIM_ID_COLUMN));
         search::push_matches(&mut qb, terms, &query.statuses);
         match query.page {
             Page::First => {}
@@ -261,7 +261,7 @@ pub async fn status_counts(
 async fn search_counts(pool: &SqlitePool, terms: &search::Terms) -> Result<StatusCounts, AppError> {
     let mut qb = QueryBuilder::<Sqlite>::new(format!(
         "SELECT c.status, count(*) FROM (SELECT {}",
-        search::claim_id_column()
+        search::CLAIM_ID_COLUMN
     ));
     search::push_matches(&mut qb, terms, &[]);
     qb.push(format!(" LIMIT {}) AS m CROSS JOIN claims c ON c.id = m.id GROUP BY c.status", COUNT_CAP + 1));

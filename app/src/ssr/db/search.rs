@@ -12,8 +12,9 @@ use crate::model::{public_id, Cursor, ListQuery, Status};
 use crate::AppError;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
-/// The claim id inside a list key: its low 40 bits (public ids are 40-bit, see `model::public_id`).
-const CLAIM_ID_OF_KEY: &str = "(claims_fts.rowid & 1099511627775)";
+/// The claim id of the current match, for a select list: the low 40 bits of its list key (public
+/// ids are 40-bit, see `model::public_id`).
+pub const CLAIM_ID_COLUMN: &str = "(claims_fts.rowid & 1099511627775) AS id";
 
 /// A prefix with more indexed words than this is matched by FTS5's own prefix query.
 const MAX_COMPLETIONS: usize = 16;
@@ -148,11 +149,6 @@ fn status_token(status: Status) -> String {
 /// `AND` conditions.
 pub fn push_matches(qb: &mut QueryBuilder<'_, Sqlite>, terms: &Terms, statuses: &[Status]) {
     qb.push(" FROM claims_fts WHERE claims_fts MATCH ").push_bind(match_expression(terms, statuses));
-}
-
-/// The claim id of the current match, for a select list.
-pub fn claim_id_column() -> String {
-    format!("{CLAIM_ID_OF_KEY} AS id")
 }
 
 /// Keyset paging on the index: matches listed after (`<`, older) or before (`>`, newer) `cursor`.

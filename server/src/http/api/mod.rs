@@ -195,11 +195,11 @@ fn respond<T: Serialize>(headers: &HeaderMap, result: Result<T, AppError>) -> Re
 
 /// A body with a strong ETag (a hash of it); a matching `If-None-Match` gets 304 and no body.
 fn cached(request: &HeaderMap, content_type: &'static str, body: String) -> Response {
-    let etag = format!("\"{:016x}\"", fnv1a(body.as_bytes()));
+    let etag = super::etag::of(body.as_bytes());
     let matches = request
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+        .is_some_and(|v| super::etag::matches(v, &etag));
     let mut response = if matches {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -235,8 +235,4 @@ pub fn problem(error: AppError) -> Response {
         json,
     )
         .into_response()
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
