@@ -25,7 +25,9 @@ seed() {
       printf 'kind=numeric&text=Prices+rose&speaker=X&said_on=2024-01-02&quantity_value=25&quantity_unit=percent' > "$dir/claim"
       printf 'url=https%%3A%%2F%%2Fexample.org&title=T&outlet=O&published_on=2024-01-02&body=x' > "$dir/source"
       printf 'candidates=2&pick=0&pick=1&c0_kind=quote&c0_text=a&c0_speaker=b&c0_start=0&c0_end=1&text=ab' > "$dir/review"
-      printf 'status=false&verdict=No&evidence_url=https%%3A%%2F%%2Fa.example&evidence_title=A' > "$dir/status" ;;
+      printf 'basis=3&rating=false&attribution=altered&verdict=No&evidence_url=https%%3A%%2F%%2Fa.example&evidence_title=A&evidence_note=n&note=x' > "$dir/ruling"
+      printf 'action=assign&claim=ckmxx4ey&claim=hx31a8x9&assignee=maria&reason=' > "$dir/bulk"
+      printf 'ruling=3&decision=send_back&note=Cite+the+source' > "$dir/sign-off" ;;
   esac
   echo "$dir"
 }

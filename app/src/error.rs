@@ -19,6 +19,9 @@ pub enum AppError {
     /// The change conflicts with the current state (a stale edit, a duplicate).
     #[error("{0}")]
     Conflict(String),
+    /// The request is larger than accepted; the message says the limit.
+    #[error("{0}")]
+    TooLarge(String),
     /// Too many attempts; the message says when to try again.
     #[error("{0}")]
     TooManyAttempts(String),
@@ -51,6 +54,7 @@ impl AppError {
             AppError::Moved(_) => 301,
             AppError::Invalid { .. } => 400,
             AppError::Conflict(_) => 409,
+            AppError::TooLarge(_) => 413,
             AppError::TooManyAttempts(_) => 429,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
@@ -65,6 +69,7 @@ impl AppError {
             AppError::Moved(_) => "Moved",
             AppError::Invalid { .. } => "Invalid request",
             AppError::Conflict(_) => "Conflict",
+            AppError::TooLarge(_) => "Too large",
             AppError::TooManyAttempts(_) => "Too many attempts",
             AppError::Unauthorized => "Sign-in required",
             AppError::Forbidden => "Not allowed",

@@ -105,8 +105,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/claims/new") view=pages::claim_edit::NewClaim ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id") view=pages::claim_page::ClaimPage ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id/edit") view=pages::claim_edit::EditClaim ssr=SsrMode::Async/>
-                    <Route path=path!("/claims/:id/status") view=pages::claim_status::ClaimStatus ssr=SsrMode::Async/>
-                    <Route path=path!("/claims/:id/retract") view=pages::claim_status::ClaimRetract ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/desk") view=pages::claim_desk::ClaimDeskPage ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/ruling") view=pages::claim_ruling::ClaimRuling ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/retract") view=pages::claim_retract::ClaimRetract ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/reinstate") view=pages::claim_retract::ClaimReinstate ssr=SsrMode::Async/>
+                    <Route path=path!("/desk") view=pages::desk::Desk ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/new") view=pages::entity_edit::NewSpeaker ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/:slug") view=pages::speaker_page::SpeakerPage ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/:slug/edit") view=pages::entity_edit::EditSpeaker ssr=SsrMode::Async/>

@@ -18,7 +18,10 @@ test('every page passes an axe audit', async ({ page }) => {
   const source = await firstHref(page, '/sources/');
   const pages = [
     '/',
-    '/?status=true&status=in_review&kind=quote',
+    '/?status=mostly_true&status=opinion&kind=quote',
+    '/?status=being_checked',
+    '/methodology',
+    '/corrections',
     '/?q=cooperation',
     '/?q=zeppelin',
     claim,
@@ -44,7 +47,9 @@ test.describe('editor pages', () => {
   test.use({ baseURL: `http://127.0.0.1:${editorPort}` });
 
   test('pass an axe audit', async ({ page }) => {
+    test.setTimeout(90_000);
     await signIn(page, 'chief');
+    await page.goto('/');
     const claim = await page.locator('a[href^="/claims/"]').nth(3).getAttribute('href');
     const audit = async (label: string) => {
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -54,11 +59,30 @@ test.describe('editor pages', () => {
         `axe on ${label}`,
       ).toEqual([]);
     };
-    for (const path of ['/login', claim as string, `${claim}/edit`, `${claim}/retract`, '/claims/new', '/sources/new', '/speakers/new', '/speakers/xi-jinping/edit', '/admin/users', '/import']) {
+    for (const path of ['/login', claim as string, `${claim}/edit`, `${claim}/retract`, `${claim}/desk`, '/desk', '/claims/new', '/sources/new', '/speakers/new', '/speakers/xi-jinping/edit', '/admin/users', '/import']) {
       await page.goto(path);
       await audit(path);
     }
+    // A claim's desk page with a ruling awaiting sign-off (the sign-off form), and the ruling
+    // form itself, for a claim the audit takes (no other test uses Xi's quote).
+    await page.goto('/desk');
+    await page.locator('#sign-off').getByRole('link').first().click();
+    await expect(page.getByRole('group', { name: 'Your sign-off' })).toBeVisible();
+    await audit('a desk page with a ruling awaiting sign-off');
+    await page.goto('/?status=being_checked');
+    await page.getByRole('link', { name: /In the face of a difficult/ }).click();
+    await page.goto(page.url() + '/desk');
+    await page.getByRole('button', { name: 'Take it' }).click();
+    await page.getByRole('link', { name: 'Write the ruling' }).click();
+    await expect(page.getByRole('group', { name: 'Did they say it?' })).toBeVisible();
+    await audit('the ruling form');
+    // Spaces pass the browser's `required` check, not the server's.
+    await page.getByLabel(/^Verdict/).fill('   ');
+    await page.getByRole('button', { name: 'Propose the ruling' }).click();
+    await expect(page.locator('#field-verdict-error')).toBeVisible();
+    await audit('the ruling form with its errors');
     // The import review page, with its marked article and candidate boxes.
+    await page.goto('/import');
     await page.getByLabel(/^Address/).fill('https://wire.example/axe');
     await page.getByLabel(/^Title/).fill('Audit');
     await page.getByLabel(/^Outlet/).fill('Wire');

@@ -43,11 +43,13 @@ test('an editor pastes an article, reviews the candidates and adds the ones that
 
   await page.locator('#speaker-1').fill(`${last} Trade Office`);
   await page.getByRole('button', { name: 'Add selected' }).click();
-  await expect(page).toHaveURL(/\/sources\/[0-9a-z]{8}\?added=2&linked=0&already=0#text$/);
-  await expect(page.getByRole('status')).toHaveText('Imported: 2 claims added.');
-  const marks = page.locator('#text mark');
-  await expect(marks).toHaveCount(2);
-  await page.locator('#text a.claim-ref').first().click();
-  await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}$/);
+  // They go to the desk's intake, private, not to the public list.
+  await expect(page).toHaveURL(/\/desk\?source=[0-9a-z]{8}&added=2&linked=0&already=0#intake$/);
+  await expect(page.locator('.notice').filter({ hasText: 'Imported' })).toHaveText('Imported: 2 claims added.');
+  const intake = page.locator('#intake');
+  await expect(intake.locator('.desk-row')).toHaveCount(2);
+  await intake.getByRole('link', { name: /We will not be rushed into a bad deal/ }).click();
+  await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}\/desk$/);
   await expect(page.locator('blockquote')).toContainText('We will not be rushed into a bad deal');
+  await expect(page.getByText('In intake: only editors can see it.')).toBeVisible();
 });

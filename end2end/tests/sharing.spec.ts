@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 
 async function permalink(page: import('@playwright/test').Page): Promise<string> {
   await page.goto('/');
-  await page.getByRole('link', { name: /a model of cooperation between major powers/ }).click();
+  await page.getByRole('link', { name: /Moscow is a much needier partner/ }).click();
   await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}$/);
   return page.url();
 }
@@ -16,12 +16,13 @@ test('a permalink carries the tags chat apps and search engines read', async ({ 
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', url);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
     'content',
-    'Vladimir Putin: “a model of cooperation between major powers in the 21st century” — True',
+    'Alexander Gabuev: “Moscow is a much needier partner than China is” — Mostly true',
   );
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? 'null');
   expect(ld[0]['@type']).toBe('ClaimReview');
-  expect(ld[0].reviewRating.alternateName).toBe('True');
+  expect(ld[0].reviewRating.alternateName).toBe('Mostly true');
+  expect(ld[0].reviewRating.ratingValue).toBe(4);
 });
 
 test('the permalink can be copied, or selected when there is no script', async ({ page, context, browserName }, info) => {
@@ -48,8 +49,8 @@ test('the embed card shows in another page’s iframe', async ({ page }) => {
   // Another site's page, framing the card with the snippet as given.
   await page.setContent(`<!DOCTYPE html><html><body><h1>A news site</h1>${snippet}</body></html>`);
   const card = page.frameLocator('iframe');
-  await expect(card.locator('.who')).toHaveText('Vladimir Putin');
-  await expect(card.locator('.badge')).toHaveText('True');
+  await expect(card.locator('.who')).toHaveText('Alexander Gabuev');
+  await expect(card.locator('.badge').first()).toHaveText('Mostly true');
   await expect(card.getByRole('link', { name: /Read the fact-check/ })).toHaveAttribute('href', url);
 
   // Any other page refuses to be framed.

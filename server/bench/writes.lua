@@ -1,25 +1,57 @@
--- wrk script for server/bench/writes.sh: each request sets the status of the next claim listed in
--- $BENCH_IDS (claims without a verification, so the form's `seen` is 0) through the editors' form,
--- with the editor's session cookie and CSRF token. $BENCH_ID_OFFSET skips ids a previous run used.
-local ids = {}
-for line in io.lines(os.getenv("BENCH_IDS")) do
-  ids[#ids + 1] = line
+-- wrk script for server/bench/writes.sh: each thread (one connection each) publishes rulings on a
+-- fact-check of its own through the editors' forms, as an editor on a one-person desk
+-- (`--sign-offs 0`) does: it opens the ruling form (GET) for its basis, takes the claim back when a
+-- publication left it unassigned (POST assign), and proposes a correction or clarification (POST),
+-- which is published at once. Session cookie, CSRF token and Origin as a browser sends them.
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("tid", counter)
 end
-local next_id = tonumber(os.getenv("BENCH_ID_OFFSET") or "0")
-local csrf = os.getenv("BENCH_CSRF")
-local statuses = { "true", "mostly_true", "misleading", "false", "unverifiable" }
 
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Cookie"] = "claimtrack_session=" .. os.getenv("BENCH_SESSION")
-wrk.headers["Origin"] = os.getenv("BENCH_ORIGIN")
+local ratings = { "true", "mostly_true", "misleading", "false", "unverifiable" }
+local claim, csrf
+local phase, basis, seen, n = "form", "", "", 0
 
-request = function()
-  next_id = next_id + 1
-  if next_id > #ids then
-    error("ran out of unverified claims: list more in BENCH_IDS")
+function init(args)
+  local ids = {}
+  for line in io.lines(os.getenv("BENCH_IDS")) do
+    ids[#ids + 1] = line
   end
-  local body = "csrf=" .. csrf .. "&seen=0&status=" .. statuses[next_id % #statuses + 1]
-    .. "&verdict=Checked+by+the+write+benchmark&rationale=Compared+with+the+published+figures."
-  return wrk.format(nil, "/claims/" .. ids[next_id] .. "/status", nil, body)
+  claim = ids[tid]
+  if claim == nil then
+    error("not enough fact-checks for the threads: list more in BENCH_IDS")
+  end
+  csrf = os.getenv("BENCH_CSRF")
+  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+  wrk.headers["Cookie"] = "claimtrack_session=" .. os.getenv("BENCH_SESSION")
+  wrk.headers["Origin"] = os.getenv("BENCH_ORIGIN")
+end
+
+function request()
+  if phase == "form" then
+    return wrk.format("GET", "/claims/" .. claim .. "/ruling")
+  elseif phase == "take" then
+    return wrk.format("POST", "/claims/" .. claim .. "/desk/assign", nil,
+      "csrf=" .. csrf .. "&seen=" .. seen .. "&assignee=bench-editor")
+  end
+  n = n + 1
+  local body = "csrf=" .. csrf .. "&basis=" .. basis .. "&rating=" .. ratings[n % #ratings + 1]
+    .. "&attribution=verified&verdict=Checked+by+the+write+benchmark&body=Compared+with+the+published+figures."
+    .. "&note=The+figures+were+revised.&evidence_url=https%3A%2F%2Fdata.example%2Ftable&evidence_title=Table+3"
+  return wrk.format("POST", "/claims/" .. claim .. "/ruling", nil, body)
+end
+
+function response(status, headers, body)
+  if phase == "form" then
+    if body:find('name="rating"', 1, true) then
+      basis = body:match('name="basis" value="([^"]*)"') or ""
+      phase = "propose"
+    else
+      seen = body:match('name="seen" value="([^"]*)"') or ""
+      phase = "take"
+    end
+  else
+    phase = "form"
+  end
 end

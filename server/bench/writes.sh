@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The write benchmark: status changes through the editors' form — session cookie, CSRF token, the
-# same transaction an editor's click runs (verification, revision, kept counts, search index) —
-# as fast as four connections can send them: alone, then while eight readers load the home page
-# (and those readers alone, for comparison). Every write empties the page cache, so the readers
-# measure rendering under writes, not the cache.
+# The write benchmark: rulings published through the editors' forms — session cookie, CSRF token,
+# the same transactions an editor's clicks run (the ruling and its evidence, the claim's public
+# status, kept counts, search index, the desk's log) — on a one-person desk (`--sign-offs 0`, so
+# each proposal is published at once), by four editors' connections at once: alone, then while
+# eight readers load the home page (and those readers alone, for comparison). Every publication
+# renews the page cache, so the readers measure rendering under writes, not the cache.
 # Usage: make bench-writes [BENCH_CLAIMS=100000] — writes target/bench/report-<claims>-writes.md.
 # It runs on a copy of the benchmark database, so the page benchmark's data stay as generated.
 set -euo pipefail
@@ -17,14 +18,14 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 cp "$SOURCE_DB" "$DB"
 [ -f "$SOURCE_DB-wal" ] && cp "$SOURCE_DB-wal" "$DB-wal"
 
-# Claims nobody has rated yet (so each form says seen=0), more than the run can use.
+# A fact-check for each writing connection (writes.lua: one connection a thread).
 "$BIN" --db "$DB" export --format jsonl \
   | python3 -c '
 import json, sys
-wanted = 60000  # half for each run: more than a run uses from 100,000 claims up
+wanted = 4
 for line in sys.stdin:
     claim = json.loads(line)
-    if claim["status"] == "unverified":
+    if claim["status"] != "being_checked":
         print(claim["id"])
         wanted -= 1
         if wanted == 0:
@@ -34,7 +35,7 @@ for line in sys.stdin:
 password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 echo "$password" | "$BIN" --db "$DB" user add bench-editor --role editor --password-stdin >/dev/null
 
-RUST_LOG=warn "$BIN" --db "$DB" serve --addr "127.0.0.1:$PORT" --max-in-flight 4096 >/dev/null 2>"$DIR/server-writes.log" &
+RUST_LOG=warn "$BIN" --db "$DB" serve --addr "127.0.0.1:$PORT" --max-in-flight 4096 --sign-offs 0 >/dev/null 2>"$DIR/server-writes.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$PORT"
@@ -51,34 +52,36 @@ field() { echo "$1" | awk -v k="$2" '$1 == k {print $2}' | to_ms; }
 rps() { echo "$1" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
 errors() { echo "$1" | awk '/Non-2xx/ {print $NF; found=1} END {if (!found) print 0}'; }
 
-verified_before=$(curl -s "$base/api/v1/claims" | python3 -c 'import json,sys; c=json.load(sys.stdin)["status_counts"]; print(sum(v for k, v in c.items() if k != "unverified"))')
+published() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM rulings WHERE published_at IS NOT NULL").fetchone()[0])' "$DB"; }
+published_before=$(published)
 wrk -t1 -c8 -d2s "$base/" >/dev/null  # warm-up
 readers_alone=$(wrk -t1 -c8 -d"${DURATION}s" --latency "$base/")
 write_load() {
-  BENCH_IDS="$IDS" BENCH_ID_OFFSET="$1" BENCH_CSRF="$csrf" BENCH_SESSION="$session" BENCH_ORIGIN="$base" \
-    wrk -t1 -c4 -d"${DURATION}s" --latency -s server/bench/writes.lua "$base"
+  BENCH_IDS="$IDS" BENCH_CSRF="$csrf" BENCH_SESSION="$session" BENCH_ORIGIN="$base" \
+    wrk -t4 -c4 -d"${DURATION}s" --latency -s server/bench/writes.lua "$base"
 }
-writes_alone=$(write_load 0)
+writes_alone=$(write_load)
+published_alone=$(published)
 readers_file=$(mktemp)
 wrk -t1 -c8 -d"${DURATION}s" --latency "$base/" > "$readers_file" &
 READERS=$!
-writes=$(write_load $(( $(wc -l < "$IDS") / 2 )))  # the second half of the ids
+writes=$(write_load)
 wait $READERS
 readers_during=$(cat "$readers_file"); rm -f "$readers_file"
-verified_after=$(curl -s "$base/api/v1/claims" | python3 -c 'import json,sys; c=json.load(sys.stdin)["status_counts"]; print(sum(v for k, v in c.items() if k != "unverified"))')
+published_after=$(published)
 
 {
   echo "# claimtrack write benchmark — $CLAIMS claims"
   echo
-  echo "$(date -u +%Y-%m-%d), $(nproc) cores, ${DURATION}s each: wrk -t1 -c4 posting status changes (writes.lua), wrk -t1 -c8 reading the home page."
+  echo "$(date -u +%Y-%m-%d), $(nproc) cores, ${DURATION}s each: wrk -t4 -c4 publishing rulings through the forms (writes.lua: form, take, propose), wrk -t1 -c8 reading the home page."
   echo
-  echo "| load | req/s | p50 ms | p99 ms | refused |"
-  echo "|---|---:|---:|---:|---:|"
-  echo "| status changes alone | $(rps "$writes_alone") | $(field "$writes_alone" 50%) | $(field "$writes_alone" 99%) | $(errors "$writes_alone") |"
-  echo "| status changes, with the readers | $(rps "$writes") | $(field "$writes" 50%) | $(field "$writes" 99%) | $(errors "$writes") |"
-  echo "| home page, readers during the writes | $(rps "$readers_during") | $(field "$readers_during" 50%) | $(field "$readers_during" 99%) | $(errors "$readers_during") |"
-  echo "| home page, readers alone | $(rps "$readers_alone") | $(field "$readers_alone" 50%) | $(field "$readers_alone" 99%) | $(errors "$readers_alone") |"
+  echo "| load | req/s | p50 ms | p99 ms | refused | rulings published/s |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| editors publishing, alone | $(rps "$writes_alone") | $(field "$writes_alone" 50%) | $(field "$writes_alone" 99%) | $(errors "$writes_alone") | $(( (published_alone - published_before) / DURATION )) |"
+  echo "| editors publishing, with the readers | $(rps "$writes") | $(field "$writes" 50%) | $(field "$writes" 99%) | $(errors "$writes") | $(( (published_after - published_alone) / DURATION )) |"
+  echo "| home page, readers during the writes | $(rps "$readers_during") | $(field "$readers_during" 50%) | $(field "$readers_during" 99%) | $(errors "$readers_during") | |"
+  echo "| home page, readers alone | $(rps "$readers_alone") | $(field "$readers_alone" 50%) | $(field "$readers_alone" 99%) | $(errors "$readers_alone") | |"
   echo
-  echo "Claims with a verdict: $verified_before before, $verified_after after ($((verified_after - verified_before)) status changes committed)."
+  echo "Published rulings: $published_before before, $published_after after ($((published_after - published_before)) published; each took three requests)."
 } > "$REPORT"
 cat "$REPORT"

@@ -99,6 +99,12 @@ pub struct ServeArgs {
     #[arg(long, env = "CLAIMTRACK_PAGE_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
     pub page_cache: bool,
 
+    /// How many editors other than its author must approve a ruling before it is published
+    /// (0: a one-person desk publishes its own rulings).
+    #[arg(long, env = "CLAIMTRACK_SIGN_OFFS", default_value_t = app::ssr::state::DEFAULT_SIGN_OFFS,
+          value_parser = clap::value_parser!(u32).range(0..=5))]
+    pub sign_offs: u32,
+
     /// Seconds to let in-flight requests finish after Ctrl-C or SIGTERM.
     #[arg(long, env = "CLAIMTRACK_SHUTDOWN_GRACE", default_value_t = 10)]
     pub shutdown_grace: u64,
@@ -113,6 +119,7 @@ impl Default for ServeArgs {
             org_name: "claimtrack".to_owned(),
             max_in_flight: crate::http::DEFAULT_MAX_IN_FLIGHT,
             page_cache: true,
+            sign_offs: app::ssr::state::DEFAULT_SIGN_OFFS,
             shutdown_grace: 10,
         }
     }
@@ -159,12 +166,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             pool.close().await;
             println!(
-                "{}: {} claims, {} speakers, {} sources, {} verifications in {:.1} s (rare search word: {})",
+                "{}: {} claims, {} speakers, {} sources, {} rulings in {:.1} s (rare search word: {})",
                 out.display(),
                 made.claims,
                 made.speakers,
                 made.sources,
-                made.verifications,
+                made.rulings,
                 started.elapsed().as_secs_f64(),
                 db::bench::RARE_WORD
             );

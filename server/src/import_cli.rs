@@ -59,6 +59,10 @@ pub struct ImportArgs {
     /// List what would be added, and add nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Publish the added claims as being checked (public at once, without a ruling). Without it
+    /// they go to the desk's intake, private until an editor publishes them.
+    #[arg(long)]
+    pub publish: bool,
 }
 
 /// `claimtrack import`: accepts every candidate that has a speaker, in one transaction.
@@ -92,6 +96,7 @@ pub async fn import_command(db_path: &Path, args: ImportArgs) -> anyhow::Result<
             said_on,
             quantity: c.quantity.clone(),
             span: Some(c.span),
+            confidence: None,
         })
         .collect();
     if args.dry_run {
@@ -107,13 +112,14 @@ pub async fn import_command(db_path: &Path, args: ImportArgs) -> anyhow::Result<
     }
     let pool = crate::cli::open(db_path).await?;
     let editor = app::ssr::editing::import::cli_editor(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    let result = app::ssr::editing::import::accept(&pool, editor, &source, &accepted).await;
+    let result = app::ssr::editing::import::accept(&pool, editor, &source, &accepted, args.publish).await;
     pool.close().await;
     let report = result.map_err(|e| anyhow::anyhow!("nothing was added: {e}"))?;
     println!(
-        "Source {}: {} claim(s) added, {} existing claim(s) linked, {} already there; {} new speaker(s){}.",
+        "Source {}: {} claim(s) added {}, {} existing claim(s) linked, {} already there; {} new speaker(s){}.",
         report.source_public_id,
         report.added,
+        if args.publish { "and published as being checked" } else { "to the desk's intake (private)" },
         report.linked,
         report.already,
         report.new_speakers.len(),

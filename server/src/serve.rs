@@ -27,6 +27,7 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
     let site_url = args.site_url.clone().unwrap_or_else(|| format!("http://{}", args.addr));
     let mut state = AppState::new(pool.clone(), &site_url);
     state.org_name = args.org_name.clone();
+    state.sign_offs = args.sign_offs;
     spawn_session_sweeper(state.clone());
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
         format!("cannot listen on {} (is another program using it? try --addr)", args.addr)

@@ -15,7 +15,7 @@ pub enum UserCommand {
         /// `editor` edits content and sets statuses; `admin` also manages accounts.
         #[arg(long, value_parser = ["editor", "admin"])]
         role: String,
-        /// The name shown on verifications and edits (default: the username).
+        /// The name shown on rulings, notes and edits (default: the username).
         #[arg(long)]
         display_name: Option<String>,
         /// Read the password from the first line of standard input instead of asking.

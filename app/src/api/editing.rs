@@ -52,3 +52,23 @@ pub async fn list_accounts() -> Result<Vec<crate::model::user::Account>, AppErro
     crate::ssr::editing::require_admin(crate::request::current_user().as_ref())?;
     crate::ssr::db::users::list(&state.pool).await
 }
+
+/// `/desk` for the signed-in editor. Editors only.
+#[server(endpoint = "desk", input = Json)]
+pub async fn get_desk(
+    filter: crate::model::desk::DeskFilter,
+    intake_after: Option<String>,
+) -> Result<crate::model::desk::DeskPage, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    let user = crate::request::current_user();
+    let user = crate::ssr::editing::require_editor(user.as_ref())?;
+    crate::ssr::read::desk_page(&state.pool, user, &filter, intake_after.as_deref(), state.sign_offs).await
+}
+
+/// A claim's desk page. Editors only.
+#[server(endpoint = "claims/desk", input = Json)]
+pub async fn get_claim_desk(id: String) -> Result<crate::model::desk::ClaimDesk, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
+    crate::ssr::read::claim_desk(&state.pool, &state.site_url, &id, state.sign_offs).await
+}

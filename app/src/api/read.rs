@@ -1,6 +1,6 @@
-//! The read side of the public pages.
+//! The read side of the pages. Readers see published claims only; editors also see the rest.
 
-use crate::model::{ClaimDetail, ClaimListPage, ListQuery, SourcePage, SpeakerPage};
+use crate::model::{ClaimDetail, ClaimListPage, Correction, ListQuery, SourcePage, SpeakerPage};
 use crate::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -12,30 +12,38 @@ pub async fn list_claims(query: ListQuery) -> Result<ClaimListPage, AppError> {
     crate::ssr::read::claim_list(&state.pool, &query).await
 }
 
-/// A claim with its appearances and verification history.
+/// A claim with its appearances, its published ruling and their history.
 #[server(endpoint = "claims/get", input = Json)]
 pub async fn get_claim(id: String) -> Result<ClaimDetail, AppError> {
     let state = crate::ssr::AppState::from_context()?;
-    crate::ssr::read::claim_detail(&state.pool, &state.site_url, &id).await
+    let audience = crate::ssr::read::audience(crate::request::current_user().as_ref());
+    crate::ssr::read::claim_detail(&state.pool, &state.site_url, &id, audience).await
 }
 
 /// A speaker's profile and claims.
 #[server(endpoint = "speakers/get", input = Json)]
 pub async fn get_speaker(slug: String, query: ListQuery) -> Result<SpeakerPage, AppError> {
     let state = crate::ssr::AppState::from_context()?;
-    crate::ssr::read::speaker_page(&state.pool, &slug, &query).await
+    let audience = crate::ssr::read::audience(crate::request::current_user().as_ref());
+    crate::ssr::read::speaker_page(&state.pool, &slug, &query, audience).await
 }
 
 /// A source and the claims that appear in it.
 #[server(endpoint = "sources/get", input = Json)]
 pub async fn get_source(id: String, query: ListQuery) -> Result<SourcePage, AppError> {
     let state = crate::ssr::AppState::from_context()?;
-    crate::ssr::read::source_page(&state.pool, &id, &query).await
+    let audience = crate::ssr::read::audience(crate::request::current_user().as_ref());
+    crate::ssr::read::source_page(&state.pool, &id, &query, audience).await
 }
 
-/// The public corrections log: published verdicts that were changed.
+/// The public corrections log: corrections of published rulings, retractions and their
+/// reversals, newest first.
 #[server(endpoint = "corrections", input = Json)]
-pub async fn list_corrections() -> Result<Vec<crate::model::Correction>, AppError> {
+pub async fn list_corrections() -> Result<Vec<Correction>, AppError> {
     let state = crate::ssr::AppState::from_context()?;
-    crate::ssr::db::verdicts::corrections(&state.pool, 200).await
+    let mut all = crate::ssr::db::verdicts::corrections(&state.pool, 200).await?;
+    all.extend(crate::ssr::db::retractions::recent(&state.pool, 200).await?);
+    all.sort_by_key(|c| std::cmp::Reverse(c.at));
+    all.truncate(200);
+    Ok(all)
 }

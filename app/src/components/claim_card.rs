@@ -1,6 +1,6 @@
 //! One claim in a list: kind, text, quantity, speaker, where it appeared, status.
 
-use super::{format, status_badge::StatusBadge};
+use super::{format, status_badge::AttributionBadge, status_badge::StatusBadge};
 use crate::model::{search, ClaimKind, ClaimSummary, Quantity};
 use leptos::prelude::*;
 
@@ -41,7 +41,8 @@ pub fn ClaimCard(claim: ClaimSummary, #[prop(default = Vec::new())] terms: Vec<S
         <article class="claim-card" class:retracted=claim.retracted>
             <div class="claim-card-top">
                 <span class=format!("kind kind-{}", claim.kind.as_str())>{claim.kind.label()}</span>
-                <StatusBadge status=claim.status/>
+                {claim.status.map(|status| view! { <StatusBadge status/> })}
+                {claim.attribution.map(|attribution| view! { <AttributionBadge attribution/> })}
                 {claim.retracted.then(|| view! { <span class="badge retracted-badge">"Retracted"</span> })}
             </div>
             <p class="claim-text" class:quote=is_quote>

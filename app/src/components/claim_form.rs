@@ -33,7 +33,7 @@ pub fn ClaimForm(claim: Option<ClaimEdit>, speakers: Vec<String>) -> impl IntoVi
     let appearances = claim.as_ref().map(|c| c.appearances.clone()).unwrap_or_default();
     let datalist = speakers.into_iter().map(|name| view! { <option value=name></option> }).collect_view();
     let qualifiers = Qualifier::ALL
-        .into_iter()
+        .iter()
         .map(|x| view! { <option value=x.as_str() selected=qualifier == x.as_str()>{x.words()}</option> })
         .collect_view();
     view! {

@@ -21,7 +21,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         <section class="error-page" role="alert">
             <h1>{heading}</h1>
             <p>{detail}</p>
-            <p><a href="/">"Browse all claims"</a></p>
+            <p><a href="/">"Browse the fact-checks"</a></p>
         </section>
     }
 }

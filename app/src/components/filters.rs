@@ -10,7 +10,8 @@ use leptos::prelude::*;
 pub fn Filters(query: ListQuery, page: ClaimListPage) -> impl IntoView {
     let counts = page.status_counts.clone();
     let status_options = Status::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|status| {
             let id = format!("filter-status-{}", status.as_str());
             let checked = query.statuses.contains(&status);
@@ -27,7 +28,8 @@ pub fn Filters(query: ListQuery, page: ClaimListPage) -> impl IntoView {
         })
         .collect_view();
     let kind_options = ClaimKind::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|kind| view! { <option value=kind.as_str() selected=query.kind == Some(kind)>{kind.label()}</option> })
         .collect_view();
 
@@ -56,7 +58,8 @@ pub fn Filters(query: ListQuery, page: ClaimListPage) -> impl IntoView {
                 <input id="filter-q" type="search" name="q" maxlength="200" value=query.q.clone().unwrap_or_default()/>
             </div>
             <fieldset class="filter-field">
-                <legend>"Status"</legend>
+                <legend>"Rating"</legend>
+                <p class="hint">"None ticked: every fact-check. Claims still being checked are listed apart."</p>
                 <ul class="status-options">{status_options}</ul>
             </fieldset>
             <div class="filter-field">

@@ -27,6 +27,11 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{} {}", crate::model::quantity::format_number(n as f64), if n == 1 { one } else { many })
 }
 
+/// A bare count with thousands separators: "1,234".
+pub fn number(n: i64) -> String {
+    crate::model::quantity::format_number(n as f64)
+}
+
 /// Like [`count`], for a count that may have stopped at a cap: "1,000+ claims".
 pub fn count_at_least(n: i64, at_least: bool, one: &str, many: &str) -> String {
     format!("{} {}", number_at_least(n, at_least), if n == 1 && !at_least { one } else { many })

@@ -24,6 +24,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="account-nav" aria-label="Account">
                     {match crate::request::current_user() {
                         Some(user) => view! {
+                            <a href="/desk">"Desk"</a>
                             <a href="/claims/new">"Add claim"</a>
                             <a href="/import">"Import article"</a>
                             <a href="/sources/new">"Add source"</a>
@@ -50,12 +51,13 @@ pub fn Footer() -> impl IntoView {
             <p>
                 <strong>"claimtrack"</strong>
                 " tracks quotes and numeric claims in the news: who said them, where they appeared, and whether they hold up. "
-                "Every verdict is shown with its reasoning, evidence and history."
+                "Every ruling is signed off by a second editor and shown with its reasoning, evidence and history."
             </p>
             <p class="footer-links">
                 <a href="/methodology">"Methodology"</a>
                 <a href="/corrections">"Corrections"</a>
-                <a href="/feed.atom">"Feed of new verdicts"</a>
+                <a href="/?status=being_checked">"Being checked"</a>
+                <a href="/feed.atom">"Feed of new fact-checks"</a>
                 <a href="/api">"API and data"</a>
             </p>
         </footer>

@@ -1,5 +1,6 @@
 //! How a speaker's claims are rated: a stacked bar (server-rendered SVG, no script) and, for
-//! screen readers and exact numbers, the same figures as a list.
+//! screen readers and exact numbers, the same figures as a list. Only rated claims count: claims
+//! being checked and opinions (not rated) are left out.
 
 use super::status_badge::StatusBadge;
 use crate::model::{Status, StatusCounts};
@@ -8,13 +9,14 @@ use leptos::prelude::*;
 #[component]
 pub fn RatingChart(counts: StatusCounts) -> impl IntoView {
     // A speaker's counts are exact (kept per speaker), so the shares add up.
-    let (total, _) = counts.total();
+    let (total, _) = counts.sum(Status::SCALE);
     if total == 0 {
-        return view! { <p class="muted">"No claims yet."</p> }.into_any();
+        return view! { <p class="muted">"No rated claims yet."</p> }.into_any();
     }
     let mut x = 0.0;
-    let bars = Status::ALL
-        .into_iter()
+    let bars = Status::SCALE
+        .iter()
+        .copied()
         .filter(|s| counts.get(*s) > 0)
         .map(|status| {
             let width = counts.get(status) as f64 / total as f64 * 100.0;
@@ -28,14 +30,16 @@ pub fn RatingChart(counts: StatusCounts) -> impl IntoView {
             bar
         })
         .collect_view();
-    let summary = Status::ALL
-        .into_iter()
+    let summary = Status::SCALE
+        .iter()
+        .copied()
         .filter(|s| counts.get(*s) > 0)
         .map(|s| format!("{} {}", counts.get(s), s.label().to_lowercase()))
         .collect::<Vec<_>>()
         .join(", ");
-    let legend = Status::ALL
-        .into_iter()
+    let legend = Status::SCALE
+        .iter()
+        .copied()
         .filter(|s| counts.get(*s) > 0)
         .map(|status| view! { <li><StatusBadge status/> " " {counts.get(status)}</li> })
         .collect_view();

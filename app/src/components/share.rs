@@ -2,9 +2,14 @@
 //! Copy link / Cite / Embed tools.
 
 use super::format;
-use crate::model::{claim_review, ClaimDetail, SiteInfo};
+use crate::model::{claim_review, ClaimDetail, SiteInfo, Status};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script};
+
+/// The status readers see (an unpublished claim, seen by an editor, as being checked).
+fn status(claim: &ClaimDetail) -> Status {
+    claim.summary.status.unwrap_or(Status::BeingChecked)
+}
 
 /// "Vladimir Putin: “…” — Misleading"
 pub fn share_title(claim: &ClaimDetail) -> String {
@@ -12,17 +17,18 @@ pub fn share_title(claim: &ClaimDetail) -> String {
         "{}: “{}” — {}",
         claim.speaker.name,
         claim_review::shorten(&claim.summary.text, 90),
-        claim.summary.status.label()
+        status(claim).label()
     )
 }
 
-/// One or two sentences for previews: who said what, and the verdict.
+/// One or two sentences for previews: who said what, and the ruling.
 pub fn share_description(claim: &ClaimDetail) -> String {
     let s = &claim.summary;
     let said = format!("{} said “{}”", claim.speaker.name, claim_review::shorten(&s.text, 160));
+    let attribution = s.attribution.map(|a| format!(" {}.", a.label())).unwrap_or_default();
     match &s.verdict {
-        Some(verdict) => format!("{said}. {}: {verdict}", s.status.label()),
-        None => format!("{said}. Status: {}.", s.status.label()),
+        Some(verdict) => format!("{said}.{attribution} {}: {verdict}", status(claim).label()),
+        None => format!("{said}. {}.", status(claim).label()),
     }
 }
 
@@ -55,22 +61,23 @@ pub fn ShareHead(claim: ClaimDetail, site: SiteInfo) -> impl IntoView {
 pub fn ShareTools(claim: ClaimDetail, site: SiteInfo) -> impl IntoView {
     let s = &claim.summary;
     let dated = claim
-        .verifications
-        .last()
-        .map_or_else(|| format::date(s.said_on), |v| format::date(v.at.date_naive()));
+        .ruling
+        .as_ref()
+        .and_then(|r| r.published_at)
+        .map_or_else(|| format::date(s.said_on), |at| format::date(at.date_naive()));
     let citation = format!(
         "{}, “{}: {}” — {}, {}. {}",
         site.org_name,
         claim.speaker.name,
         claim_review::shorten(&s.text, 120),
-        s.status.label(),
+        status(&claim).label(),
         dated,
         claim.permalink
     );
     let embed = format!(
         "<iframe src=\"{}/embed\" title=\"{}\" width=\"100%\" height=\"240\" style=\"border:0;max-width:560px\" loading=\"lazy\"></iframe>",
         claim.permalink,
-        format::escape_html(&format!("{}: claim rated {}", claim.speaker.name, s.status.label()))
+        format::escape_html(&format!("{}: {}", claim.speaker.name, status(&claim).label()))
     );
     let tool = |id: &'static str, label: &'static str, value: String, rows: usize| {
         view! {

@@ -1,73 +1,90 @@
-//! A claim's history, newest first: verifications (status, verdict, rationale, evidence) and
-//! edits (what changed), each with who and when.
+//! A claim's public history, newest first: its published rulings (the first ruling, corrections
+//! and clarifications), edits (what changed) and retractions, each with who and when.
 
 use super::{format, status_badge::StatusBadge};
-use crate::model::{markdown, Revision, Verification};
+use crate::model::{markdown, RetractionEvent, Revision, Ruling, RulingKind};
 use leptos::prelude::*;
 
 enum Entry {
-    Verification(Verification),
+    Ruling(Ruling),
     Revision(Revision),
+    Retraction(RetractionEvent),
 }
 
 impl Entry {
     fn at(&self) -> chrono::DateTime<chrono::Utc> {
         match self {
-            Entry::Verification(v) => v.at,
+            Entry::Ruling(r) => r.published_at.unwrap_or(r.created_at),
             Entry::Revision(r) => r.at,
+            Entry::Retraction(r) => r.at,
         }
     }
 }
 
 #[component]
 pub fn Timeline(
-    verifications: Vec<Verification>,
+    rulings: Vec<Ruling>,
     #[prop(default = Vec::new())] revisions: Vec<Revision>,
+    #[prop(default = Vec::new())] retractions: Vec<RetractionEvent>,
 ) -> impl IntoView {
-    let mut entries: Vec<Entry> = verifications
+    let mut entries: Vec<Entry> = rulings
         .into_iter()
-        .map(Entry::Verification)
-        .chain(revisions.into_iter().map(Entry::Revision))
+        .map(Entry::Ruling)
+        .chain(revisions.into_iter().filter(|r| !is_legacy_retraction(r)).map(Entry::Revision))
+        .chain(retractions.into_iter().map(Entry::Retraction))
         .collect();
     if entries.is_empty() {
-        return view! { <p class="muted">"No editor has reviewed this claim yet."</p> }.into_any();
+        return view! { <p class="muted">"Nothing has changed since it was added."</p> }.into_any();
     }
     // Stable sort: for equal times, the order of recording is kept.
     entries.sort_by_key(Entry::at);
     let items = entries.into_iter().rev().map(|entry| match entry {
-        Entry::Verification(v) => verification(v).into_any(),
+        Entry::Ruling(r) => ruling(r).into_any(),
         Entry::Revision(r) => revision(r).into_any(),
+        Entry::Retraction(r) => retraction(r).into_any(),
     });
     view! { <ol class="timeline">{items.collect_view()}</ol> }.into_any()
 }
 
-fn verification(v: Verification) -> impl IntoView {
-    let evidence = (!v.evidence.is_empty()).then(|| {
-        let links = v
-            .evidence
-            .iter()
-            .map(|e| view! { <li><a href=e.url.clone() rel="nofollow">{e.title.clone()}</a></li> })
-            .collect_view();
-        view! {
-            <div class="evidence">
-                <h4>"Evidence"</h4>
-                <ul>{links}</ul>
-            </div>
-        }
-    });
-    // The rationale's small Markdown is rendered to HTML from a whitelist, escaping everything.
-    let rationale = markdown::to_safe_html(&v.rationale);
+/// Retractions used to be recorded as edits; they are listed from their own table now.
+fn is_legacy_retraction(r: &Revision) -> bool {
+    r.changes.iter().any(|(field, _, _)| field == "retracted")
+}
+
+fn ruling(r: Ruling) -> impl IntoView {
+    let heading = match r.kind {
+        RulingKind::Ruling => "Ruling published",
+        RulingKind::Correction => "Correction",
+        RulingKind::Clarification => "Clarification",
+    };
+    let body = markdown::to_safe_html(&r.body);
+    let at = r.published_at.unwrap_or(r.created_at);
     view! {
         <li class="timeline-entry">
             <div class="timeline-head">
-                <StatusBadge status=v.status/>
-                <strong class="timeline-verdict">{v.verdict.clone()}</strong>
+                <strong>{heading}</strong> " " <StatusBadge status=r.rating/>
+                {r.attribution.map(|a| view! { " " <super::status_badge::AttributionBadge attribution=a/> })}
+                <strong class="timeline-verdict">{r.verdict.clone()}</strong>
             </div>
-            <div class="rationale" inner_html=rationale></div>
-            {evidence}
+            {r.note.clone().map(|note| view! { <p class="correction-note">{note}</p> })}
+            <div class="rationale" inner_html=body></div>
+            <super::ruling_view::Evidence links=r.evidence.clone()/>
             <p class="timeline-by">
-                {format!("By {} · ", v.editor)}
-                <time datetime=format::iso_date_time(v.at)>{format::date_time(v.at)}</time>
+                {format!("By {} · ", r.author)}
+                <time datetime=format::iso_date_time(at)>{format::date_time(at)}</time>
+            </p>
+        </li>
+    }
+}
+
+fn retraction(r: RetractionEvent) -> impl IntoView {
+    view! {
+        <li class="timeline-entry revision-entry">
+            <div class="timeline-head"><strong>{if r.reinstated { "Retraction reversed" } else { "Retracted" }}</strong></div>
+            <p>{r.reason}</p>
+            <p class="timeline-by">
+                {format!("By {} · ", r.by)}
+                <time datetime=format::iso_date_time(r.at)>{format::date_time(r.at)}</time>
             </p>
         </li>
     }
@@ -75,13 +92,8 @@ fn verification(v: Verification) -> impl IntoView {
 
 fn revision(r: Revision) -> impl IntoView {
     let created = r.version == 1;
-    let retracted = r.changes.iter().find(|(f, _, _)| f == "retracted").map(|(_, _, reason)| reason.clone());
-    let heading = match (&retracted, created) {
-        (Some(_), _) => "Retracted".to_owned(),
-        (None, true) => "Added".to_owned(),
-        (None, false) => format!("Edited (version {})", r.version),
-    };
-    let changes = (!created && retracted.is_none()).then(|| {
+    let heading = if created { "Added".to_owned() } else { format!("Edited (version {})", r.version) };
+    let changes = (!created).then(|| {
         let rows = r
             .changes
             .iter()
@@ -100,7 +112,6 @@ fn revision(r: Revision) -> impl IntoView {
     view! {
         <li class="timeline-entry revision-entry">
             <div class="timeline-head"><strong>{heading}</strong></div>
-            {retracted.map(|reason| view! { <p>{reason}</p> })}
             {changes}
             <p class="timeline-by">
                 {format!("By {} · ", r.editor)}

@@ -7,12 +7,19 @@ use serde_json::{json, Value};
 /// `claimReviewed` must be short; longer claims are cut at a word with an ellipsis.
 pub const CLAIM_REVIEWED_MAX: usize = 74;
 
-/// The JSON-LD for a rated claim, or `None` for a claim without a verdict rating (unverified,
-/// in review, unverifiable): ClaimReview is for verdicts.
+/// The JSON-LD for a published, rated claim, or `None` for any other (being checked,
+/// unverifiable, opinion, retracted, unpublished): ClaimReview is for published verdicts. The
+/// review is dated by when its first ruling was published; `dateModified` says when a later one
+/// (a correction or clarification) was.
 pub fn json_ld(claim: &ClaimDetail, site: &SiteInfo) -> Option<Value> {
     let s = &claim.summary;
-    let rating = s.status.rating()?;
-    let verdict = claim.verifications.last()?;
+    if s.retracted || !s.is_public() {
+        return None;
+    }
+    let rating = s.status?.rating()?;
+    let ruling = claim.ruling.as_ref()?;
+    let first_published = claim.rulings.first().and_then(|r| r.published_at)?;
+    let modified = ruling.published_at?;
     let speaker_type = match claim.speaker.kind {
         SpeakerKind::Person => "Person",
         SpeakerKind::Organization => "Organization",
@@ -50,13 +57,15 @@ pub fn json_ld(claim: &ClaimDetail, site: &SiteInfo) -> Option<Value> {
         "claimReviewed": shorten(&s.text, CLAIM_REVIEWED_MAX),
         "itemReviewed": item,
         "author": { "@type": "Organization", "name": site.org_name, "url": site.url },
-        "datePublished": verdict.at.date_naive().to_string(),
+        "datePublished": first_published.date_naive().to_string(),
+        "dateModified": modified.date_naive().to_string(),
+        "reviewBody": ruling.verdict,
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": rating,
             "bestRating": 5,
             "worstRating": 1,
-            "alternateName": s.status.label(),
+            "alternateName": ruling.rating.label(),
         },
     });
     if s.kind != ClaimKind::Quote {

@@ -12,9 +12,13 @@ pub struct ExportRow {
     pub speaker: String,
     pub speaker_slug: String,
     pub said_on: String,
+    /// The public status: `being_checked` or the published ruling's rating.
     pub status: String,
+    /// The published ruling's attribution (quotes): did they say it?
+    pub attribution: Option<String>,
     pub verdict: Option<String>,
-    pub status_changed_at: Option<String>,
+    /// When the current ruling was published.
+    pub ruled_at: Option<String>,
     pub quantity_value: Option<f64>,
     pub quantity_unit: Option<String>,
     pub quantity_of: Option<f64>,
@@ -27,7 +31,7 @@ pub struct ExportRow {
     pub retracted: bool,
 }
 
-pub const COLUMNS: [&str; 20] = [
+pub const COLUMNS: [&str; 21] = [
     "id",
     "url",
     "kind",
@@ -36,8 +40,9 @@ pub const COLUMNS: [&str; 20] = [
     "speaker_slug",
     "said_on",
     "status",
+    "attribution",
     "verdict",
-    "status_changed_at",
+    "ruled_at",
     "quantity_value",
     "quantity_unit",
     "quantity_of",
@@ -71,8 +76,9 @@ pub fn csv_line(row: &ExportRow) -> String {
         text(&row.speaker_slug),
         text(&row.said_on),
         text(&row.status),
+        opt(&row.attribution),
         opt(&row.verdict),
-        opt(&row.status_changed_at),
+        opt(&row.ruled_at),
         num(row.quantity_value),
         opt(&row.quantity_unit),
         num(row.quantity_of),
@@ -125,8 +131,9 @@ mod tests {
             speaker_slug: "a-b".into(),
             said_on: "2024-01-01".into(),
             status: "false".into(),
+            attribution: None,
             verdict: Some("=HYPERLINK(\"evil\")".into()),
-            status_changed_at: None,
+            ruled_at: None,
             quantity_value: Some(-25.0),
             quantity_unit: Some("percent".into()),
             quantity_of: None,

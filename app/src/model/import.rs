@@ -19,7 +19,12 @@ pub struct Accepted {
     pub quantity: Option<Quantity>,
     /// Where it stands in the article's text (byte offsets), when still known.
     pub span: Option<(usize, usize)>,
+    /// How sure the extractor was of it (0 to 1), when it said.
+    pub confidence: Option<f64>,
 }
+
+/// Below this confidence, a candidate starts unticked in the review and is marked for checking.
+pub const LOW_CONFIDENCE: f64 = 0.6;
 
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,6 +175,10 @@ pub fn parse_review(form: &FormState, today: NaiveDate) -> Result<(SourceInput, 
         match ClaimInput::parse(&FormState::new(values), today) {
             Ok(claim) => {
                 let span = span(form, i, &text);
+                let confidence = form
+                    .value(&field(i, "confidence"))
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .filter(|c| (0.0..=1.0).contains(c));
                 accepted.push(Accepted {
                     kind: claim.kind,
                     text: claim.text,
@@ -177,6 +186,7 @@ pub fn parse_review(form: &FormState, today: NaiveDate) -> Result<(SourceInput, 
                     said_on: claim.said_on,
                     quantity: claim.quantity,
                     span,
+                    confidence,
                 });
             }
             Err(p) => problems.extend(p.into_iter().map(|(f, m)| (field(i, &f), m))),

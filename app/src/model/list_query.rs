@@ -1,34 +1,32 @@
 //! The claim list's filters, as they travel in a URL query string.
 //!
 //! Every view of the list is a shareable URL: `/?status=false&status=misleading&kind=numeric&
-//! speaker=vladimir-putin&source=k3m9x2qa&q=trade&after=2022-12-30.k3m9x2qa`. Parsing is strict
+//! speaker=vladimir-putin&source=k3m9x2qa&q=trade&after=x7p2k9qa`. Parsing is strict
 //! about values (an unknown status is an error that names the accepted ones) and lenient about
 //! presence (empty parameters, as sent by a form with nothing chosen, mean "no filter").
 
 use super::{public_id, search, slug, ClaimKind, Status};
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Claims per page of the list.
 pub const PAGE_SIZE: usize = 20;
 
-/// A position in the list, which is ordered newest first by (date said, id).
+/// A position in the list. Published claims are listed newest fact-check first by their place
+/// in the list (`claims.list_seq`, given when a claim is published or its first ruling is).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cursor {
-    pub said_on: NaiveDate,
-    pub id: i64,
+    pub seq: i64,
 }
 
 impl Cursor {
-    /// `2022-12-30.k3m9x2qa`: the date said and the claim's public id.
+    /// Eight letters and digits, like a public id, so that a position does not tell how many
+    /// claims were published.
     pub fn encode(&self) -> String {
-        format!("{}.{}", self.said_on.format("%Y-%m-%d"), public_id::encode(self.id))
+        public_id::encode(self.seq)
     }
 
     pub fn parse(text: &str) -> Option<Cursor> {
-        let (date, id) = text.split_once('.')?;
-        let said_on = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-        Some(Cursor { said_on, id: public_id::decode(id)? })
+        public_id::decode(text).map(|seq| Cursor { seq })
     }
 }
 
@@ -43,7 +41,8 @@ pub enum Page {
     Before(Cursor),
 }
 
-/// The filters of the claim list. The default is the unfiltered first page.
+/// The filters of the claim list. The default is the unfiltered first page: the newest
+/// fact-checks (claims being checked are a status of their own, asked for by name).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListQuery {
     pub statuses: Vec<Status>,
@@ -161,6 +160,15 @@ impl ListQuery {
         Ok(query)
     }
 
+    /// The statuses listed: those asked for, or every ruling's (the fact-checks) when none is.
+    pub fn listed_statuses(&self) -> &[Status] {
+        if self.statuses.is_empty() {
+            Status::RATINGS
+        } else {
+            &self.statuses
+        }
+    }
+
     /// Whether any filter (not counting the page) is set.
     pub fn is_filtered(&self) -> bool {
         !self.statuses.is_empty()
@@ -261,7 +269,7 @@ mod tests {
 
     #[test]
     fn filters_combine_and_statuses_repeat() {
-        let cursor = Cursor { said_on: NaiveDate::from_ymd_opt(2022, 12, 30).unwrap(), id: 7 };
+        let cursor = Cursor { seq: 7 };
         let encoded = cursor.encode();
         let query = parse(&[
             ("status", "false"),
@@ -292,6 +300,7 @@ mod tests {
     fn garbage_cursors_and_ids_are_refused() {
         assert_eq!(parse(&[("after", "garbage")]).unwrap_err().param, "after");
         assert_eq!(parse(&[("before", "2022-13-01.abcdefgh")]).unwrap_err().param, "before");
+        assert_eq!(parse(&[("before", "abc")]).unwrap_err().param, "before");
         assert_eq!(parse(&[("source", "1")]).unwrap_err().param, "source");
         assert_eq!(parse(&[("speaker", "Bad Slug")]).unwrap_err().param, "speaker");
         assert_eq!(parse(&[("kind", "opinion")]).unwrap_err().param, "kind");
@@ -307,9 +316,9 @@ mod tests {
 
     #[test]
     fn the_query_string_round_trips() {
-        let cursor = Cursor { said_on: NaiveDate::from_ymd_opt(2022, 12, 29).unwrap(), id: 3 };
+        let cursor = Cursor { seq: 3 };
         let query = ListQuery {
-            statuses: vec![Status::InReview, Status::True],
+            statuses: vec![Status::BeingChecked, Status::True],
             kind: Some(ClaimKind::Quote),
             speaker: Some("xi-jinping".into()),
             source: Some(public_id::encode(2)),

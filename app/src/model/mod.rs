@@ -3,6 +3,7 @@
 
 pub mod atom;
 pub mod claim_review;
+pub mod desk;
 pub mod export;
 pub mod form;
 pub mod forms;
@@ -18,9 +19,11 @@ pub mod search;
 pub mod site;
 pub mod slug;
 pub mod status;
+pub mod text_enum;
 pub mod user;
 pub mod views;
 
+pub use desk::{Attribution, BulkAction, Decision, DeskAction, RulingKind, RulingState, Stage, UserRef};
 pub use form::FormState;
 pub use kind::{ClaimKind, SpeakerKind};
 pub use list_query::{Cursor, ListQuery, Page, QueryError, PAGE_SIZE};

@@ -2,68 +2,27 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Direction of a change ("increase by 25 percent", "fell 16.7 percent").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Change {
-    Increase,
-    Decrease,
-}
-
-impl Change {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Change::Increase => "increase",
-            Change::Decrease => "decrease",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Change> {
-        match value {
-            "increase" => Some(Change::Increase),
-            "decrease" => Some(Change::Decrease),
-            _ => None,
-        }
+crate::text_enum! {
+    /// Direction of a change ("increase by 25 percent", "fell 16.7 percent").
+    pub enum Change {
+        Increase = ("increase", "Increase"),
+        Decrease = ("decrease", "Decrease"),
     }
 }
 
-/// How exact the speaker said the number was ("over 150,000", "about a quarter").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    About,
-    Over,
-    Under,
-    AtLeast,
-    AtMost,
-    Nearly,
+crate::text_enum! {
+    /// How exact the speaker said the number was ("over 150,000", "about a quarter").
+    pub enum Qualifier {
+        About = ("about", "About"),
+        Over = ("over", "Over"),
+        Under = ("under", "Under"),
+        AtLeast = ("at_least", "At least"),
+        AtMost = ("at_most", "At most"),
+        Nearly = ("nearly", "Nearly"),
+    }
 }
 
 impl Qualifier {
-    pub const ALL: [Qualifier; 6] = [
-        Qualifier::About,
-        Qualifier::Over,
-        Qualifier::Under,
-        Qualifier::AtLeast,
-        Qualifier::AtMost,
-        Qualifier::Nearly,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::About => "about",
-            Qualifier::Over => "over",
-            Qualifier::Under => "under",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::AtMost => "at_most",
-            Qualifier::Nearly => "nearly",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Qualifier> {
-        Qualifier::ALL.into_iter().find(|q| q.as_str() == value)
-    }
-
     /// The words a reader sees before the number.
     pub fn words(self) -> &'static str {
         match self {
@@ -355,7 +314,7 @@ mod tests {
 
     #[test]
     fn enums_round_trip() {
-        for q in Qualifier::ALL {
+        for &q in Qualifier::ALL {
             assert_eq!(Qualifier::parse(q.as_str()), Some(q));
         }
         assert_eq!(Change::parse("increase"), Some(Change::Increase));

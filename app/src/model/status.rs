@@ -1,67 +1,36 @@
-//! Verification statuses and the rules that go with them.
+//! A published claim's public status, and the ratings a ruling can give.
 
-use serde::{Deserialize, Serialize};
-use std::fmt;
-
-/// Where a claim stands. `Unverified` until an editor says otherwise; the four verdicts
-/// (`True` … `False`) are the ones that carry a rating.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Unverified,
-    InReview,
-    True,
-    MostlyTrue,
-    Misleading,
-    False,
-    Unverifiable,
+crate::text_enum! {
+    /// Where a published claim stands for readers: being checked (published without a ruling), or
+    /// the rating of its published ruling. Unpublished claims (intake, discarded) have none.
+    pub enum Status {
+        BeingChecked = ("being_checked", "Being checked"),
+        True = ("true", "True"),
+        MostlyTrue = ("mostly_true", "Mostly true"),
+        Misleading = ("misleading", "Misleading"),
+        False = ("false", "False"),
+        Unverifiable = ("unverifiable", "Unverifiable"),
+        Opinion = ("opinion", "Opinion — not rated"),
+    }
 }
 
 impl Status {
-    /// Every status, in the order they are shown in filters and charts.
-    pub const ALL: [Status; 7] = [
-        Status::Unverified,
-        Status::InReview,
+    /// The ratings a ruling may give: every status but "being checked".
+    pub const RATINGS: &'static [Status] = &[
         Status::True,
         Status::MostlyTrue,
         Status::Misleading,
         Status::False,
         Status::Unverifiable,
+        Status::Opinion,
     ];
 
-    /// The value stored in the database and used in URLs (`?status=mostly_true`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Unverified => "unverified",
-            Status::InReview => "in_review",
-            Status::True => "true",
-            Status::MostlyTrue => "mostly_true",
-            Status::Misleading => "misleading",
-            Status::False => "false",
-            Status::Unverifiable => "unverifiable",
-        }
-    }
+    /// The rating scale proper: what a speaker's chart counts ("opinion" rates nothing).
+    pub const SCALE: &'static [Status] =
+        &[Status::True, Status::MostlyTrue, Status::Misleading, Status::False, Status::Unverifiable];
 
-    /// Parses the URL/database form; `None` for anything else.
-    pub fn parse(value: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.as_str() == value)
-    }
-
-    /// The label a reader sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Unverified => "Unverified",
-            Status::InReview => "In review",
-            Status::True => "True",
-            Status::MostlyTrue => "Mostly true",
-            Status::Misleading => "Misleading",
-            Status::False => "False",
-            Status::Unverifiable => "Unverifiable",
-        }
-    }
-
-    /// The schema.org ClaimReview rating (5 best, 1 worst) of a verdict; `None` for statuses that
-    /// are not verdicts. Published on the methodology page, so changing it is a public correction.
+    /// The schema.org ClaimReview rating (5 best, 1 worst); `None` for statuses that rate nothing
+    /// on that scale. Published on the methodology page, so changing it is a public correction.
     pub fn rating(self) -> Option<u8> {
         match self {
             Status::True => Some(5),
@@ -72,15 +41,22 @@ impl Status {
         }
     }
 
-    /// A comma-separated list of accepted values, for error messages.
-    pub fn accepted_values() -> String {
-        Status::ALL.map(Status::as_str).join(", ")
+    /// Whether this status comes from a ruling (a fact-check), rather than "being checked".
+    pub fn is_ruling(self) -> bool {
+        self != Status::BeingChecked
     }
-}
 
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+    /// What the status says, in a sentence for the methodology page and the rating graphic.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::BeingChecked => "Published while the desk checks it; no ruling yet.",
+            Status::True => "Accurate, with nothing significant missing.",
+            Status::MostlyTrue => "Accurate, but needs clarification or additional information.",
+            Status::Misleading => "Contains some truth but leaves a false impression.",
+            Status::False => "Not accurate.",
+            Status::Unverifiable => "Cannot be proved or disproved with the evidence available.",
+            Status::Opinion => "States an opinion or a prediction rather than a fact, so it is not rated.",
+        }
     }
 }
 
@@ -89,19 +65,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_status_round_trips_through_its_url_form() {
-        for status in Status::ALL {
-            assert_eq!(Status::parse(status.as_str()), Some(status));
-        }
-        assert_eq!(Status::parse("bogus"), None);
-        assert_eq!(Status::parse("True"), None, "URL values are lowercase");
+    fn only_the_four_verdicts_carry_a_claim_review_rating() {
+        let rated: Vec<_> = Status::ALL.iter().filter_map(|s| s.rating()).collect();
+        assert_eq!(rated, vec![5, 4, 2, 1]);
+        assert_eq!(Status::Opinion.rating(), None);
     }
 
     #[test]
-    fn only_the_four_verdicts_carry_a_rating() {
-        let rated: Vec<_> = Status::ALL.into_iter().filter_map(Status::rating).collect();
-        assert_eq!(rated, vec![5, 4, 2, 1]);
-        assert_eq!(Status::InReview.rating(), None);
+    fn rulings_give_every_status_but_being_checked() {
+        assert!(!Status::RATINGS.contains(&Status::BeingChecked));
+        assert_eq!(Status::RATINGS.len(), Status::ALL.len() - 1);
+        assert!(Status::SCALE.iter().all(|s| Status::RATINGS.contains(s)));
+        assert!(!Status::SCALE.contains(&Status::Opinion));
     }
 
     #[test]

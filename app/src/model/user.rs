@@ -2,28 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What an account may do. Editors edit content and set statuses; admins also manage accounts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Editor,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Editor => "editor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Role> {
-        match value {
-            "editor" => Some(Role::Editor),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
+crate::text_enum! {
+    /// What an account may do. Editors edit content and work the desk; admins also manage
+    /// accounts and reverse retractions.
+    pub enum Role {
+        Editor = ("editor", "Editor"),
+        Admin = ("admin", "Admin"),
     }
 }
 

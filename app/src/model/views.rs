@@ -2,7 +2,10 @@
 //!
 //! These are plain data, serialisable so that server functions can return them.
 
-use super::{list_query::Cursor, ClaimKind, Quantity, SpeakerKind, Status};
+use super::{
+    list_query::Cursor, Attribution, ClaimKind, Decision, Quantity, RulingKind, RulingState, SpeakerKind,
+    Stage, Status,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +25,7 @@ pub struct SourceRef {
     pub published_on: Option<NaiveDate>,
 }
 
-/// One row of a claim list.
+/// One row of a claim list, or the head of a claim's page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimSummary {
     pub public_id: String,
@@ -32,12 +35,23 @@ pub struct ClaimSummary {
     pub speaker: SpeakerRef,
     /// Where the claim first appeared, if anywhere yet.
     pub first_source: Option<SourceRef>,
-    pub status: Status,
+    pub stage: Stage,
+    /// The public status; `None` while the claim is not published.
+    pub status: Option<Status>,
+    /// The published ruling's attribution (quotes).
+    pub attribution: Option<Attribution>,
     pub verdict: Option<String>,
     pub quantity: Option<Quantity>,
     pub retracted: bool,
-    /// Position in the list, for keyset pagination.
-    pub cursor: Cursor,
+    /// Position in public lists, for keyset pagination; `None` while not published.
+    pub cursor: Option<Cursor>,
+}
+
+impl ClaimSummary {
+    /// Whether readers may see the claim.
+    pub fn is_public(&self) -> bool {
+        self.stage == Stage::Published
+    }
 }
 
 /// Where a search stops counting, per status: past it, a count reads "1,000+". Counting every
@@ -78,7 +92,7 @@ impl StatusCounts {
 
     /// The sum over every status, and whether it is a lower bound.
     pub fn total(&self) -> (i64, bool) {
-        self.sum(&Status::ALL)
+        self.sum(Status::ALL)
     }
 }
 
@@ -119,21 +133,53 @@ pub struct Source {
     pub published_on: Option<NaiveDate>,
 }
 
-/// A link an editor cited as evidence.
+/// A link cited as evidence for a ruling.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceLink {
     pub url: String,
     pub title: String,
+    /// What the link shows, when the editor said.
+    pub note: Option<String>,
 }
 
-/// One entry of a claim's verification history.
+/// A ruling on a claim: proposed, sent back, published or superseded.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Verification {
-    pub status: Status,
+pub struct Ruling {
+    pub id: i64,
+    /// Is what they said accurate?
+    pub rating: Status,
+    /// Did they say it? (quotes)
+    pub attribution: Option<Attribution>,
     pub verdict: String,
-    pub rationale: String,
+    /// The ruling text (Markdown).
+    pub body: String,
     pub evidence: Vec<EvidenceLink>,
-    pub editor: String,
+    pub kind: RulingKind,
+    /// A correction's note for readers.
+    pub note: Option<String>,
+    pub state: RulingState,
+    pub author: String,
+    pub created_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    /// Sign-offs, oldest first. Readers are shown approvals only.
+    pub reviews: Vec<Review>,
+}
+
+/// An editor's answer to a proposed ruling.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub reviewer: String,
+    pub decision: Decision,
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// A retraction or its reversal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RetractionEvent {
+    pub reinstated: bool,
+    pub reason: String,
+    pub by: String,
     pub at: DateTime<Utc>,
 }
 
@@ -145,16 +191,20 @@ pub struct Appearance {
     pub span: Option<(i64, i64)>,
 }
 
-/// Everything the permalink page shows.
+/// Everything the permalink page shows (to readers: published rulings only).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimDetail {
     pub summary: ClaimSummary,
     pub speaker: Speaker,
     pub appearances: Vec<Appearance>,
-    /// Oldest first; the last is the current status.
-    pub verifications: Vec<Verification>,
+    /// The published ruling, if any.
+    pub ruling: Option<Ruling>,
+    /// Published rulings, oldest first (the last is the current one).
+    pub rulings: Vec<Ruling>,
+    pub retractions: Vec<RetractionEvent>,
     pub retraction_reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
     /// The absolute URL of the claim's permalink page.
     pub permalink: String,
     /// Edits of the claim, oldest first (version 1 is its creation).
@@ -224,6 +274,7 @@ pub struct ClaimEdit {
     pub version: i64,
     pub appearances: Vec<SourceRef>,
     pub retracted: bool,
+    pub stage: Stage,
 }
 
 /// A source's fields as an editor edits them.
@@ -246,30 +297,46 @@ pub struct SpeakerEdit {
     pub version: i64,
 }
 
-/// A verification as a feed entry.
+/// A published ruling as a feed entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct VerdictEvent {
-    /// The verification's own id (stable, for the entry's id).
+pub struct RulingEvent {
+    /// The ruling's own id (stable, for the entry's id).
     pub id: i64,
     pub claim_public_id: String,
     pub claim_text: String,
     pub speaker_name: String,
-    pub status: Status,
+    pub kind: RulingKind,
+    pub rating: Status,
+    pub attribution: Option<Attribution>,
     pub verdict: String,
-    pub rationale: String,
-    pub editor: String,
+    pub body: String,
+    pub note: Option<String>,
+    pub author: String,
     pub at: DateTime<Utc>,
 }
 
-/// A published verdict that was later changed: the public corrections log.
+/// An entry of the public corrections log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Correction {
     pub claim_public_id: String,
     pub claim_text: String,
     pub speaker_name: String,
-    pub before: Status,
-    pub after: Status,
-    pub verdict: String,
-    pub editor: String,
+    pub what: CorrectionKind,
+    /// The correction's note or the retraction's reason.
+    pub note: String,
+    pub by: String,
     pub at: DateTime<Utc>,
+}
+
+/// What a correction changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CorrectionKind {
+    /// A published rating (or attribution) changed.
+    Rating {
+        before: Status,
+        after: Status,
+        verdict: String,
+    },
+    Retracted,
+    Reinstated,
 }

@@ -1,8 +1,9 @@
 //! `/admin/users`: accounts, for admins — list, add, disable, set a new password.
 
 use crate::api::editing::list_accounts;
+use crate::components::error_view::ErrorView;
 use crate::components::fields::{form_state, CsrfField, FormError, TextField};
-use crate::components::{error_view::ErrorView, sign_in_required::SignInRequired};
+use crate::components::page::{loaded, EditorsOnly};
 use crate::model::user::Account;
 use crate::request::current_user;
 use leptos::prelude::*;
@@ -10,29 +11,24 @@ use leptos_meta::Title;
 
 #[component]
 pub fn AdminUsers() -> impl IntoView {
-    let Some(user) = current_user() else {
-        return view! { <SignInRequired next="/admin/users".to_owned()/> }.into_any();
-    };
-    if !user.is_admin() {
-        return view! { <ErrorView error=crate::AppError::Forbidden/> }.into_any();
-    }
     view! {
-        <Title text="Accounts"/>
-        <section class="narrow-page wide-form-page">
-            <h1>"Accounts"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {Suspend::new(async move {
-                    match list_accounts().await {
-                        Ok(accounts) => view! { <AccountTable accounts/> }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
-            <h2>"Add an account"</h2>
-            <AddAccount/>
-        </section>
+        <EditorsOnly next="/admin/users".to_owned()>
+            {if current_user().is_some_and(|u| u.is_admin()) {
+                view! {
+                    <Title text="Accounts"/>
+                    <section class="narrow-page wide-form-page">
+                        <h1>"Accounts"</h1>
+                        {loaded(list_accounts(), |accounts| view! { <AccountTable accounts/> })}
+                        <h2>"Add an account"</h2>
+                        <AddAccount/>
+                    </section>
+                }
+                .into_any()
+            } else {
+                view! { <ErrorView error=crate::AppError::Forbidden/> }.into_any()
+            }}
+        </EditorsOnly>
     }
-    .into_any()
 }
 
 #[component]

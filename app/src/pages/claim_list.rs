@@ -1,9 +1,9 @@
-//! `/`: the claims, newest first, with filters, search and pagination.
+//! `/`: the newest published fact-checks (by when their ruling was published), with filters,
+//! search and pagination; the claims being checked are one status away, not mixed in.
 
 use crate::api::read::list_claims;
-use crate::components::{
-    claim_card::ClaimCard, error_view::ErrorView, filters::Filters, format, pager::Pager,
-};
+use crate::components::page::loaded;
+use crate::components::{claim_card::ClaimCard, filters::Filters, format, pager::Pager};
 use crate::model::{ListQuery, Status};
 use crate::AppError;
 use leptos::prelude::*;
@@ -12,42 +12,46 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn ClaimList() -> impl IntoView {
     let parsed = super::list_query_from_url();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading claims…"</p> }>
-            {Suspend::new(async move {
-                let query = match parsed {
-                    Ok(query) => query,
-                    Err(err) => return view! { <ErrorView error=AppError::from(err)/> }.into_any(),
-                };
-                match list_claims(query.clone()).await {
-                    Ok(page) => view! { <ListBody query page/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        async move {
+            let query = parsed.map_err(AppError::from)?;
+            Ok((list_claims(query.clone()).await?, query))
+        },
+        |(page, query)| view! { <ListBody query page/> },
+    )
 }
 
 #[component]
 fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoView {
     let terms = query.search_terms();
-    let (matching, at_least) = if query.statuses.is_empty() {
-        page.status_counts.total()
-    } else {
-        page.status_counts.sum(&query.statuses)
-    };
+    let (matching, at_least) = page.status_counts.sum(query.listed_statuses());
+    let being_checked = query.statuses == [Status::BeingChecked];
+    let what = if being_checked { "Claims being checked" } else { "Fact-checks" };
     let heading = match &query.q {
-        Some(q) if !terms.is_empty() => format!("Claims matching “{q}”"),
+        Some(q) if !terms.is_empty() => format!("{what} matching “{q}”"),
         _ => match (&page.speaker_name, &page.source_title) {
-            (Some(name), _) => format!("Claims by {name}"),
-            (None, Some(title)) => format!("Claims in “{title}”"),
-            _ => "Latest claims".to_owned(),
+            (Some(name), _) => format!("{what}: claims by {name}"),
+            (None, Some(title)) => format!("{what}: claims in “{title}”"),
+            _ if being_checked => "Claims being checked".to_owned(),
+            _ => "Latest fact-checks".to_owned(),
         },
+    };
+    let other = if being_checked {
+        (query.with_statuses(Vec::new()), "See the fact-checks".to_owned())
+    } else {
+        let n = page.status_counts.get(Status::BeingChecked);
+        (
+            query.with_statuses(vec![Status::BeingChecked]),
+            format!(
+                "Claims being checked ({})",
+                format::number_at_least(n, page.status_counts.is_lower_bound(Status::BeingChecked))
+            ),
+        )
     };
     let title = if query.is_filtered() { heading.clone() } else { String::new() };
     let statuses: Vec<&str> = query.statuses.iter().map(|s: &Status| s.label()).collect();
     let summary = if statuses.is_empty() {
-        format::count_at_least(matching, at_least, "claim", "claims")
+        format::count_at_least(matching, at_least, "fact-check", "fact-checks")
     } else {
         format!("{} · {}", format::count_at_least(matching, at_least, "claim", "claims"), statuses.join(", "))
     };
@@ -60,19 +64,20 @@ fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoVie
     let empty = page.claims.is_empty();
     view! {
         <Title text=title/>
-        <leptos_meta::Link rel="alternate" type_="application/atom+xml" href="/feed.atom" title="New verdicts"/>
-        <Meta name="description" content="Quotes and numeric claims in the news: who said them, where, and whether they hold up."/>
+        <leptos_meta::Link rel="alternate" type_="application/atom+xml" href="/feed.atom" title="New fact-checks"/>
+        <Meta name="description" content="Fact-checks of quotes and numeric claims in the news: who said them, where, and whether they hold up."/>
         <div class="list-layout">
             <aside class="list-filters">
                 <Filters query=query.clone() page=page.clone()/>
             </aside>
             <section class="list-results" aria-labelledby="results-heading">
                 <h1 id="results-heading">{heading}</h1>
-                <p class="result-summary" role="status">{summary}</p>
+                <p class="result-summary" role="status">{summary}
+                    " · " <a href=format!("/{}", other.0.to_query_string())>{other.1}</a></p>
                 {if empty {
                     view! {
                         <div class="empty-state">
-                            <p>{if query.is_filtered() { "No claims match these filters." } else { "No claims yet." }}</p>
+                            <p>{if query.is_filtered() { "No claims match these filters." } else { "No fact-checks published yet." }}</p>
                             {query.is_filtered().then(|| view! { <p><a class="button" href="/">"Clear the filters"</a></p> })}
                         </div>
                     }

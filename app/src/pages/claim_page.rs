@@ -1,29 +1,22 @@
-//! `/claims/{id}`: a claim's permalink — the text, speaker, appearances, quantity with what follows
-//! from it, the current verdict and the whole verification history.
+//! `/claims/{id}`: a claim's permalink. The ruling is the centre of the page — what it rates,
+//! the verdict, the ruling text, the evidence — then the figure, where the claim appeared, and
+//! its history. Readers never see notes, assignees or proposals; editors get a link to the desk.
 
 use crate::api::read::get_claim;
+use crate::components::page::loaded;
 use crate::components::share::{ShareHead, ShareTools};
 use crate::components::{
-    claim_card::QuantityLine, error_view::ErrorView, format, status_badge::StatusBadge,
-    status_form::StatusForm, timeline::Timeline,
+    claim_card::QuantityLine, format, rating_graphic::RatingGraphic, ruling_view::RulingView,
+    timeline::Timeline,
 };
-use crate::model::{ClaimDetail, ClaimKind};
+use crate::model::{Appearance, ClaimDetail, ClaimKind, Stage, Status};
 use leptos::prelude::*;
-use leptos_meta::{Link, Title};
+use leptos_meta::{Link, Meta, Title};
 
 #[component]
 pub fn ClaimPage() -> impl IntoView {
     let id = super::path_param("id");
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading the claim…"</p> }>
-            {Suspend::new(async move {
-                match get_claim(id).await {
-                    Ok(claim) => view! { <ClaimBody claim/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(get_claim(id), |claim| view! { <ClaimBody claim/> })
 }
 
 #[component]
@@ -31,12 +24,102 @@ fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
     let s = claim.summary.clone();
     let is_quote = s.kind == ClaimKind::Quote;
     let title = crate::components::share::share_title(&claim);
-    let consequences = s.quantity.as_ref().map(|q| q.consequences()).unwrap_or_default();
-    let appearances = claim
-        .appearances
-        .iter()
+    let public = s.is_public();
+    view! {
+        <Title text=title/>
+        {public.then(|| view! { <ShareHead claim=claim.clone() site=crate::request::site()/> })}
+        {(!public).then(|| view! { <Meta name="robots" content="noindex"/> })}
+        <Link rel="alternate" type_="application/atom+xml" href=format!("/speakers/{}/feed.atom", claim.speaker.slug)
+            title=format!("New fact-checks of claims by {}", claim.speaker.name)/>
+        <article class="claim-page">
+            <DeskNotice claim=claim.clone()/>
+            {claim.retraction_reason.clone().map(|reason| view! {
+                <div class="retraction" role="note">
+                    <strong>"Retracted. "</strong> {reason}
+                    <span>" This claim is no longer rated."</span>
+                </div>
+            })}
+            <div class="claim-card-top">
+                <span class=format!("kind kind-{}", s.kind.as_str())>{s.kind.label()}</span>
+            </div>
+            <blockquote class="claim-full" class:quote=is_quote>
+                <p>{is_quote.then_some("“")}{s.text.clone()}{is_quote.then_some("”")}</p>
+            </blockquote>
+            <p class="byline">
+                <a class="speaker-link" href=format!("/speakers/{}", claim.speaker.slug)>{claim.speaker.name.clone()}</a>
+                {(!claim.speaker.description.is_empty()).then(|| view! { <span class="muted">", " {claim.speaker.description.clone()}</span> })}
+                " · said "
+                <time datetime=format::iso_date(s.said_on)>{format::date(s.said_on)}</time>
+            </p>
+
+            <section class="ruling-section" aria-labelledby="ruling-heading">
+                <h2 id="ruling-heading">{if claim.ruling.is_some() { "The ruling" } else { "Status" }}</h2>
+                {match claim.ruling.clone() {
+                    Some(ruling) => view! { <RulingView ruling kind=s.kind/> }.into_any(),
+                    None => view! {
+                        <RatingGraphic status=s.status.unwrap_or(Status::BeingChecked)/>
+                        <p>"Our desk is checking this claim. The ruling will appear here once a second editor has signed it off."</p>
+                    }.into_any(),
+                }}
+            </section>
+
+            {s.quantity.clone().map(|quantity| {
+                let consequences = quantity.consequences();
+                view! {
+                    <section class="quantity-detail" aria-labelledby="quantity-heading">
+                        <h2 id="quantity-heading">"The figure"</h2>
+                        <QuantityLine quantity/>
+                        {(!consequences.is_empty()).then(|| view! {
+                            <h3>"What follows from it"</h3>
+                            <ul>{consequences.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                        })}
+                    </section>
+                }
+            })}
+
+            <Appearances appearances=claim.appearances.clone()/>
+            <EditorTools claim=claim.clone()/>
+
+            <section aria-labelledby="history-heading" id="history">
+                <h2 id="history-heading">"History"</h2>
+                <Timeline rulings=claim.rulings.clone() revisions=claim.revisions.clone() retractions=claim.retractions.clone()/>
+            </section>
+
+            {public.then(|| view! {
+                <section class="permalink" aria-labelledby="permalink-heading">
+                    <h2 id="permalink-heading">"Share"</h2>
+                    <ShareTools claim=claim.clone() site=crate::request::site()/>
+                    <p class="muted">"Published " <time datetime=format::iso_date_time(claim.published_at.unwrap_or(claim.created_at))>{format::date_time(claim.published_at.unwrap_or(claim.created_at))}</time></p>
+                </section>
+            })}
+        </article>
+    }
+}
+
+/// For an editor looking at a claim readers cannot see: what it is, and where to work on it.
+#[component]
+fn DeskNotice(claim: ClaimDetail) -> impl IntoView {
+    let s = &claim.summary;
+    let message = match s.stage {
+        Stage::Published => return None,
+        Stage::Intake => "Not public: this claim is in the desk's intake. Readers get “not found” here.",
+        Stage::Discarded => "Not public: this claim was discarded from intake.",
+    };
+    Some(view! {
+        <div class="desk-notice" role="note">
+            <strong>{message}</strong>
+            " " <a href=format!("/claims/{}/desk", s.public_id)>"Open it on the desk"</a>
+        </div>
+    })
+}
+
+#[component]
+fn Appearances(appearances: Vec<Appearance>) -> impl IntoView {
+    let empty = appearances.is_empty();
+    let items = appearances
+        .into_iter()
         .map(|a| {
-            let src = a.source.clone();
+            let src = a.source;
             view! {
                 <li>
                     <a href=format!("/sources/{}", src.public_id)>{src.title.clone()}</a>
@@ -50,81 +133,37 @@ fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
             }
         })
         .collect_view();
-    let has_appearances = !claim.appearances.is_empty();
     view! {
-        <Title text=title/>
-        <ShareHead claim=claim.clone() site=crate::request::site()/>
-        <Link rel="alternate" type_="application/atom+xml" href=format!("/speakers/{}/feed.atom", claim.speaker.slug)
-            title=format!("New verdicts on claims by {}", claim.speaker.name)/>
-        <article class="claim-page">
-            {claim.retraction_reason.clone().map(|reason| view! {
-                <div class="retraction" role="note">
-                    <strong>"Retracted. "</strong> {reason}
-                </div>
-            })}
-            <div class="claim-card-top">
-                <span class=format!("kind kind-{}", s.kind.as_str())>{s.kind.label()}</span>
-                <StatusBadge status=s.status/>
-            </div>
-            <blockquote class="claim-full" class:quote=is_quote>
-                <p>{is_quote.then_some("“")}{s.text.clone()}{is_quote.then_some("”")}</p>
-            </blockquote>
-            <p class="byline">
-                <a class="speaker-link" href=format!("/speakers/{}", claim.speaker.slug)>{claim.speaker.name.clone()}</a>
-                {(!claim.speaker.description.is_empty()).then(|| view! { <span class="muted">", " {claim.speaker.description.clone()}</span> })}
-                " · said "
-                <time datetime=format::iso_date(s.said_on)>{format::date(s.said_on)}</time>
-            </p>
-
-            <section class="current-status" aria-labelledby="status-heading">
-                <h2 id="status-heading">"Status"</h2>
-                <p><StatusBadge status=s.status/> " " <strong>{s.verdict.clone().unwrap_or_else(|| "Not yet reviewed.".to_owned())}</strong></p>
-            </section>
-
-            {s.quantity.clone().map(|quantity| view! {
-                <section class="quantity-detail" aria-labelledby="quantity-heading">
-                    <h2 id="quantity-heading">"The figure"</h2>
-                    <QuantityLine quantity/>
-                    {(!consequences.is_empty()).then(|| view! {
-                        <h3>"What follows from it"</h3>
-                        <ul>{consequences.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
-                    })}
-                </section>
-            })}
-
-            <section aria-labelledby="appearances-heading">
-                <h2 id="appearances-heading">"Where it appeared"</h2>
-                {if has_appearances {
-                    view! { <ul class="appearances">{appearances}</ul> }.into_any()
-                } else {
-                    view! { <p class="muted">"No source recorded yet."</p> }.into_any()
-                }}
-            </section>
-
-            {crate::request::current_user().map(|_| view! {
-                <section class="editor-panel" aria-labelledby="editor-heading">
-                    <h2 id="editor-heading">"Editor tools"</h2>
-                    <p class="editor-tools">
-                        <a class="button secondary-button" href=format!("/claims/{}/edit", s.public_id)>"Edit the claim"</a>
-                        {(!s.retracted).then(|| view! { <a class="button secondary-button" href=format!("/claims/{}/retract", s.public_id)>"Retract…"</a> })}
-                    </p>
-                    <details open>
-                        <summary>"Set the status"</summary>
-                        <StatusForm claim_id=s.public_id.clone() current=s.status seen=claim.verifications.len()/>
-                    </details>
-                </section>
-            })}
-
-            <section aria-labelledby="history-heading" id="history">
-                <h2 id="history-heading">"History"</h2>
-                <Timeline verifications=claim.verifications.clone() revisions=claim.revisions.clone()/>
-            </section>
-
-            <section class="permalink" aria-labelledby="permalink-heading">
-                <h2 id="permalink-heading">"Share"</h2>
-                <ShareTools claim=claim.clone() site=crate::request::site()/>
-                <p class="muted">"Added " <time datetime=format::iso_date_time(claim.created_at)>{format::date_time(claim.created_at)}</time></p>
-            </section>
-        </article>
+        <section aria-labelledby="appearances-heading">
+            <h2 id="appearances-heading">"Where it appeared"</h2>
+            {if empty {
+                view! { <p class="muted">"No source recorded yet."</p> }.into_any()
+            } else {
+                view! { <ul class="appearances">{items}</ul> }.into_any()
+            }}
+        </section>
     }
+}
+
+/// Editors' links: the claim's desk page, editing, retracting or (admins) reinstating.
+#[component]
+fn EditorTools(claim: ClaimDetail) -> impl IntoView {
+    let user = crate::request::current_user()?;
+    let s = claim.summary;
+    let id = s.public_id.clone();
+    Some(view! {
+        <section class="editor-panel" aria-labelledby="editor-heading">
+            <h2 id="editor-heading">"Editor tools"</h2>
+            <p class="editor-tools">
+                <a class="button" href=format!("/claims/{id}/desk")>"Open on the desk"</a>
+                <a class="button secondary-button" href=format!("/claims/{id}/edit")>"Edit the claim"</a>
+                {(s.is_public() && !s.retracted).then(|| view! {
+                    <a class="button secondary-button" href=format!("/claims/{id}/retract")>"Retract…"</a>
+                })}
+                {(s.retracted && user.is_admin()).then(|| view! {
+                    <a class="button secondary-button" href=format!("/claims/{id}/reinstate")>"Reverse the retraction…"</a>
+                })}
+            </p>
+        </section>
+    })
 }

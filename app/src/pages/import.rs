@@ -7,18 +7,19 @@ use crate::components::article_text::ArticleText;
 use crate::components::fields::{
     form_state, textarea_text, CsrfField, FieldError, FormError, TextArea, TextField,
 };
-use crate::components::sign_in_required::SignInRequired;
+use crate::components::page::EditorsOnly;
 use crate::model::import::{candidate_count, field, Mark};
 use crate::model::{ClaimKind, FormState, Qualifier};
-use crate::request::current_user;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn Import() -> impl IntoView {
-    if current_user().is_none() {
-        return view! { <SignInRequired next="/import".to_owned()/> }.into_any();
-    }
+    view! { <EditorsOnly next="/import".to_owned()><ImportSteps/></EditorsOnly> }
+}
+
+#[component]
+fn ImportSteps() -> impl IntoView {
     let form = form_state();
     // The paste step's problems come back to the paste form; the review is the form the server
     // filled with candidates (it carries their count).
@@ -169,7 +170,13 @@ fn Review(form: FormState) -> impl IntoView {
                         })}
                     </Suspense>
                     {candidates}
-                    {(count > 0).then(|| view! { <button type="submit">"Add selected"</button> })}
+                    {(count > 0).then(|| view! {
+                        <p class="choice">
+                            <input type="checkbox" id="field-publish" name="publish" value="1" checked=form.value("publish") == Some("1")/>
+                            <label for="field-publish">" Publish the added claims at once, as being checked. Without this they wait, private, in the desk's intake."</label>
+                        </p>
+                        <button type="submit">"Add selected"</button>
+                    })}
                 </section>
             </div>
         </form>
@@ -193,7 +200,7 @@ fn Candidate(form: FormState, i: usize, picked: bool) -> impl IntoView {
     let change = value("quantity_change");
     let qualifier = value("quantity_qualifier");
     let qualifiers = Qualifier::ALL
-        .into_iter()
+        .iter()
         .map(|x| view! { <option value=x.as_str() selected=qualifier == x.as_str()>{x.words()}</option> })
         .collect_view();
     let n = number(i);

@@ -2,10 +2,13 @@
 
 pub mod admin_users;
 pub mod api_docs;
+pub mod claim_desk;
 pub mod claim_edit;
 pub mod claim_list;
 pub mod claim_page;
-pub mod claim_status;
+pub mod claim_retract;
+pub mod claim_ruling;
+pub mod desk;
 pub mod entity_edit;
 pub mod import;
 pub mod login;

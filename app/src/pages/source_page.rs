@@ -2,7 +2,8 @@
 
 use crate::api::read::get_source;
 use crate::components::article_text::ArticleText;
-use crate::components::{claim_card::ClaimCard, error_view::ErrorView, format, pager::Pager};
+use crate::components::page::loaded;
+use crate::components::{claim_card::ClaimCard, format, pager::Pager};
 use crate::model::import::Mark;
 use crate::model::{ListQuery, SourcePage as Page};
 use crate::AppError;
@@ -13,25 +14,18 @@ use leptos_meta::{Meta, Title};
 pub fn SourcePage() -> impl IntoView {
     let id = super::path_param("id");
     let parsed = super::list_query_from_url();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading the source…"</p> }>
-            {Suspend::new(async move {
-                let query = match parsed {
-                    Ok(query) => query,
-                    Err(err) => return view! { <ErrorView error=AppError::from(err)/> }.into_any(),
-                };
-                match get_source(id, query.clone()).await {
-                    Ok(page) => view! { <SourceBody page query/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        async move {
+            let query = parsed.map_err(AppError::from)?;
+            Ok((get_source(id, query.clone()).await?, query))
+        },
+        |(page, query)| view! { <SourceBody page query/> },
+    )
 }
 
 /// After an import: what was added, from the redirect's query (`?added=3&linked=1&already=0`).
 #[component]
-fn ImportNotice() -> impl IntoView {
+pub fn ImportNotice() -> impl IntoView {
     let count = |name: &str| super::query_param(name).parse::<i64>().ok();
     let (added, linked, already) = (count("added"), count("linked"), count("already"));
     added.map(|added| {
@@ -52,7 +46,7 @@ fn ImportNotice() -> impl IntoView {
 #[component]
 fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
     let source = page.source.clone();
-    let (total, at_least) = page.claims.status_counts.total();
+    let (total, at_least) = page.claims.status_counts.sum(query.listed_statuses());
     let base = format!("/sources/{}", source.public_id);
     let cards = page.claims.claims.iter().cloned().map(|claim| view! { <ClaimCard claim/> }).collect_view();
     view! {
@@ -82,7 +76,7 @@ fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
                 </section>
             })}
             <section aria-labelledby="claims-heading">
-                <h2 id="claims-heading">{format::count_at_least(total, at_least, "claim appears", "claims appear")} " in this source"</h2>
+                <h2 id="claims-heading">{format::count_at_least(total, at_least, "fact-check appears", "fact-checks appear")} " in this source"</h2>
                 <p><a href=format!("/?source={}", source.public_id)>"Filter and search these claims"</a></p>
                 <div class="claim-list">{cards}</div>
                 <Pager base query page=page.claims.clone()/>

@@ -1,9 +1,8 @@
 //! `/speakers/{slug}`: who the speaker is, how their claims are rated, their claims.
 
 use crate::api::read::get_speaker;
-use crate::components::{
-    claim_card::ClaimCard, error_view::ErrorView, format, pager::Pager, rating_chart::RatingChart,
-};
+use crate::components::page::loaded;
+use crate::components::{claim_card::ClaimCard, format, pager::Pager, rating_chart::RatingChart};
 use crate::model::{ListQuery, SpeakerKind, SpeakerPage as Page};
 use crate::AppError;
 use leptos::prelude::*;
@@ -13,26 +12,19 @@ use leptos_meta::{Meta, Title};
 pub fn SpeakerPage() -> impl IntoView {
     let slug = super::path_param("slug");
     let parsed = super::list_query_from_url();
-    view! {
-        <Suspense fallback=|| view! { <p>"Loading the speaker…"</p> }>
-            {Suspend::new(async move {
-                let query = match parsed {
-                    Ok(query) => query,
-                    Err(err) => return view! { <ErrorView error=AppError::from(err)/> }.into_any(),
-                };
-                match get_speaker(slug, query.clone()).await {
-                    Ok(page) => view! { <SpeakerBody page query/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(
+        async move {
+            let query = parsed.map_err(AppError::from)?;
+            Ok((get_speaker(slug, query.clone()).await?, query))
+        },
+        |(page, query)| view! { <SpeakerBody page query/> },
+    )
 }
 
 #[component]
 fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
     let speaker = page.speaker.clone();
-    let (total, _) = page.status_counts.total(); // exact: kept per speaker
+    let (total, _) = page.status_counts.sum(query.listed_statuses()); // exact: kept per speaker
     let base = format!("/speakers/{}", speaker.slug);
     let cards = page.claims.claims.iter().cloned().map(|claim| view! { <ClaimCard claim/> }).collect_view();
     let aliases = (!speaker.aliases.is_empty()).then(|| {
@@ -41,7 +33,7 @@ fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
     view! {
         <Title text=speaker.name.clone()/>
         <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=format!("/speakers/{}/feed.atom", speaker.slug)
-            title=format!("New verdicts on claims by {}", speaker.name)/>
+            title=format!("New fact-checks of claims by {}", speaker.name)/>
         <Meta name="description" content=format!("Claims by {}, {}, and how they were rated.", speaker.name, speaker.description)/>
         <article class="profile">
             <header class="profile-head">
@@ -61,7 +53,7 @@ fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
                 <RatingChart counts=page.status_counts.clone()/>
             </section>
             <section aria-labelledby="claims-heading">
-                <h2 id="claims-heading">{format::count(total, "claim", "claims")}</h2>
+                <h2 id="claims-heading">{format::count(total, "fact-check", "fact-checks")}</h2>
                 <p><a href=format!("/?speaker={}", speaker.slug)>"Filter and search these claims"</a></p>
                 <div class="claim-list">{cards}</div>
                 <Pager base query page=page.claims.clone()/>

@@ -1,9 +1,16 @@
-//! The demo data: claims from one real news story (see `app/fixtures/demo-claims.json`), loaded
-//! into an empty database so that a first run has something to browse.
+//! The demo data: claims from one real news story worked by a demo desk (see
+//! `app/fixtures/demo-claims.json`), loaded into an empty database so that a first run shows a
+//! working desk — published fact-checks, a correction, claims being checked, a ruling awaiting
+//! sign-off, and intake, part of it imported from a real article by the extractor.
 
-use super::db::{self, claims::NewClaim, history::NewVerification};
-use crate::model::{slug, ClaimKind, EvidenceLink, Quantity, Source, Speaker, SpeakerKind, Status};
-use crate::model::{Change, Qualifier};
+use super::db::{self, claims::NewClaim, rulings::NewRuling, WriteTx};
+use super::editing::{import, rulings as ruling_flow};
+use crate::model::forms::source::SourceInput;
+use crate::model::import::Accepted;
+use crate::model::{
+    slug, ClaimKind, Decision, DeskAction, EvidenceLink, Quantity, Source, Speaker, SpeakerKind, Status,
+};
+use crate::model::{Attribution, Change, Qualifier};
 use crate::AppError;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Deserialize;
@@ -13,14 +20,23 @@ use std::collections::HashMap;
 /// The demo fixture, compiled in so that `serve --demo` needs no files beside the binary.
 pub const FIXTURE: &str = include_str!("../../fixtures/demo-claims.json");
 
-/// The account that signs the demo's verifications. It has no password, so nobody can sign in as it.
-const DEMO_DESK: (&str, &str) = ("demo-desk", "Demo fact-check desk");
+/// The articles the demo imports into intake, by file name.
+const ARTICLES: &[(&str, &str)] =
+    &[("demo-article-samoa-measles.txt", include_str!("../../fixtures/demo-article-samoa-measles.txt"))];
 
 #[derive(Deserialize)]
 struct Fixture {
+    accounts: Vec<FixtureAccount>,
     sources: Vec<FixtureSource>,
     speakers: Vec<FixtureSpeaker>,
     claims: Vec<FixtureClaim>,
+    articles: Vec<FixtureArticle>,
+}
+
+#[derive(Deserialize)]
+struct FixtureAccount {
+    username: String,
+    display_name: String,
 }
 
 #[derive(Deserialize)]
@@ -37,21 +53,21 @@ struct FixtureSpeaker {
     key: String,
     name: String,
     description: String,
-    kind: String,
+    kind: SpeakerKind,
     #[serde(default)]
     aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct FixtureClaim {
-    kind: String,
+    kind: ClaimKind,
     speaker: String,
     said: NaiveDate,
     appears_in: Vec<String>,
     text: String,
     quantity: Option<FixtureQuantity>,
     #[serde(default)]
-    verifications: Vec<FixtureVerification>,
+    desk: FixtureDesk,
 }
 
 #[derive(Deserialize)]
@@ -59,18 +75,52 @@ struct FixtureQuantity {
     value: f64,
     unit: String,
     of: Option<f64>,
-    change: Option<String>,
-    qualifier: Option<String>,
+    change: Option<Change>,
+    qualifier: Option<Qualifier>,
+}
+
+/// A claim's desk history: when it was published as being checked, who has it, notes, rulings.
+#[derive(Default, Deserialize)]
+struct FixtureDesk {
+    being_checked: Option<DateTime<Utc>>,
+    assignee: Option<String>,
+    #[serde(default)]
+    notes: Vec<FixtureNote>,
+    #[serde(default)]
+    rulings: Vec<FixtureRuling>,
 }
 
 #[derive(Deserialize)]
-struct FixtureVerification {
-    status: String,
+struct FixtureNote {
+    by: String,
+    at: DateTime<Utc>,
+    body: String,
+}
+
+/// A ruling: proposed `by` at `at`; published when `published` is given, signed off by
+/// `signed_off_by`; otherwise still awaiting sign-off.
+#[derive(Deserialize)]
+struct FixtureRuling {
+    by: String,
+    at: DateTime<Utc>,
+    signed_off_by: Option<String>,
+    published: Option<DateTime<Utc>>,
+    rating: Status,
+    attribution: Option<Attribution>,
     verdict: String,
-    #[serde(default)]
-    rationale: String,
+    body: String,
     #[serde(default)]
     evidence: Vec<EvidenceLink>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FixtureArticle {
+    file: String,
+    url: String,
+    title: String,
+    outlet: String,
+    published: NaiveDate,
 }
 
 /// What loading the demo did.
@@ -80,6 +130,13 @@ pub enum Loaded {
     Claims(usize),
     /// The database already had claims, so nothing was loaded.
     SkippedNotEmpty,
+}
+
+/// Something that happens on the demo desk at a time: events are replayed in time order, so that
+/// the public list's order is the order things were published in.
+enum Event<'a> {
+    BeingChecked { claim: i64 },
+    Ruling { claim: i64, ruling: &'a FixtureRuling },
 }
 
 /// Loads the demo data, in one transaction, if the database has no claims yet.
@@ -92,10 +149,55 @@ pub async fn load_if_empty(pool: &SqlitePool) -> Result<Loaded, AppError> {
         AppError::Internal
     })?;
     let mut tx = db::begin_write(pool).await?;
-    let desk = db::users::ensure_without_password(&mut tx, DEMO_DESK.0, DEMO_DESK.1).await?;
+    let mut accounts = HashMap::new();
+    for a in &fixture.accounts {
+        accounts.insert(
+            a.username.clone(),
+            db::users::ensure_without_password(&mut tx, &a.username, &a.display_name).await?,
+        );
+    }
+    let account = |name: &str| accounts.get(name).copied().ok_or(AppError::Internal);
+    let sources = insert_sources(&mut tx, &fixture.sources).await?;
+    let speakers = insert_speakers(&mut tx, &fixture.speakers).await?;
 
-    let mut sources = HashMap::new();
-    for s in &fixture.sources {
+    let mut events: Vec<(DateTime<Utc>, Event<'_>)> = Vec::new();
+    for (n, c) in fixture.claims.iter().enumerate() {
+        let claim = insert_claim(&mut tx, n, c, &speakers, &sources).await?;
+        for note in &c.desk.notes {
+            db::notes::add(&mut tx, claim, account(&note.by)?, &note.body, note.at).await?;
+        }
+        if let Some(name) = &c.desk.assignee {
+            db::desk::set_assignee(&mut tx, claim, Some(account(name)?)).await?;
+        }
+        if let Some(at) = c.desk.being_checked {
+            events.push((at, Event::BeingChecked { claim }));
+        }
+        for ruling in &c.desk.rulings {
+            events.push((ruling.published.unwrap_or(ruling.at), Event::Ruling { claim, ruling }));
+        }
+    }
+    events.sort_by_key(|(at, _)| *at);
+    for (at, event) in events {
+        match event {
+            Event::BeingChecked { claim } => {
+                db::desk::publish_being_checked(&mut tx, claim, at).await?;
+                let by = account("demo-editor")?;
+                db::desk::log(&mut tx, claim, by, DeskAction::PublishedBeingChecked, None, at).await?;
+            }
+            Event::Ruling { claim, ruling } => replay_ruling(&mut tx, claim, ruling, &account).await?,
+        }
+    }
+    let imported = import_articles(&mut tx, &fixture.articles, account("demo-editor")?).await?;
+    tx.commit().await?;
+    Ok(Loaded::Claims(fixture.claims.len() + imported))
+}
+
+async fn insert_sources(
+    tx: &mut WriteTx,
+    sources: &[FixtureSource],
+) -> Result<HashMap<String, i64>, AppError> {
+    let mut ids = HashMap::new();
+    for s in sources {
         let source = Source {
             public_id: String::new(),
             url: s.url.clone(),
@@ -104,60 +206,142 @@ pub async fn load_if_empty(pool: &SqlitePool) -> Result<Loaded, AppError> {
             author: None,
             published_on: Some(s.published),
         };
-        sources.insert(s.key.as_str(), db::sources::insert(&mut tx, &source).await?);
+        ids.insert(s.key.clone(), db::sources::insert(tx, &source).await?);
     }
+    Ok(ids)
+}
 
-    let mut speakers = HashMap::new();
-    for s in &fixture.speakers {
+async fn insert_speakers(
+    tx: &mut WriteTx,
+    speakers: &[FixtureSpeaker],
+) -> Result<HashMap<String, i64>, AppError> {
+    let mut ids = HashMap::new();
+    for s in speakers {
         let speaker = Speaker {
             slug: slug::from_name(&s.name).ok_or(AppError::Internal)?,
             name: s.name.clone(),
             description: s.description.clone(),
-            kind: SpeakerKind::parse(&s.kind).ok_or(AppError::Internal)?,
+            kind: s.kind,
             aliases: s.aliases.clone(),
         };
-        speakers.insert(s.key.as_str(), db::speakers::insert(&mut tx, &speaker).await?);
+        ids.insert(s.key.clone(), db::speakers::insert(tx, &speaker).await?);
     }
+    Ok(ids)
+}
 
-    for (n, c) in fixture.claims.iter().enumerate() {
-        let quantity = c.quantity.as_ref().map(|q| Quantity {
-            value: q.value,
-            unit: q.unit.clone(),
-            of: q.of,
-            change: q.change.as_deref().and_then(Change::parse),
-            qualifier: q.qualifier.as_deref().and_then(Qualifier::parse),
-        });
-        // Deterministic times: each claim added on the day it was said, a minute apart, and its
-        // verifications an hour apart after that.
-        let added = at_noon(c.said) + Duration::minutes(n as i64);
-        let claim = NewClaim {
-            kind: ClaimKind::parse(&c.kind).ok_or(AppError::Internal)?,
-            text: &c.text,
-            speaker_id: *speakers.get(c.speaker.as_str()).ok_or(AppError::Internal)?,
-            said_on: c.said,
-            quantity: quantity.as_ref(),
-            created_at: added,
-        };
-        let claim_id = db::claims::insert(&mut tx, &claim).await?;
-        for key in &c.appears_in {
-            let source_id = *sources.get(key.as_str()).ok_or(AppError::Internal)?;
-            db::claims::add_appearance(&mut tx, claim_id, source_id, None).await?;
-        }
-        for (hour, v) in c.verifications.iter().enumerate() {
-            let verification = NewVerification {
-                claim_id,
-                status: Status::parse(&v.status).ok_or(AppError::Internal)?,
-                verdict: &v.verdict,
-                rationale: &v.rationale,
-                evidence: &v.evidence,
-                editor_id: desk,
-                at: added + Duration::hours(hour as i64 + 1),
-            };
-            db::history::append(&mut tx, &verification).await?;
-        }
+/// Adds a claim to intake with its appearances; claims are added on the day they were said, at
+/// noon, a minute apart.
+async fn insert_claim(
+    tx: &mut WriteTx,
+    n: usize,
+    c: &FixtureClaim,
+    speakers: &HashMap<String, i64>,
+    sources: &HashMap<String, i64>,
+) -> Result<i64, AppError> {
+    let quantity = c.quantity.as_ref().map(|q| Quantity {
+        value: q.value,
+        unit: q.unit.clone(),
+        of: q.of,
+        change: q.change,
+        qualifier: q.qualifier,
+    });
+    let added = at_noon(c.said) + Duration::minutes(n as i64);
+    let claim = NewClaim {
+        kind: c.kind,
+        text: &c.text,
+        speaker_id: *speakers.get(&c.speaker).ok_or(AppError::Internal)?,
+        said_on: c.said,
+        quantity: quantity.as_ref(),
+        created_at: added,
+        confidence: None,
+    };
+    let id = db::claims::insert(tx, &claim).await?;
+    for key in &c.appears_in {
+        db::claims::add_appearance(tx, id, *sources.get(key).ok_or(AppError::Internal)?, None).await?;
     }
-    tx.commit().await?;
-    Ok(Loaded::Claims(fixture.claims.len()))
+    Ok(id)
+}
+
+/// Proposes a ruling as its author did, and, when it was published, signs it off and publishes
+/// it through the same steps as the desk.
+async fn replay_ruling(
+    tx: &mut WriteTx,
+    claim: i64,
+    r: &FixtureRuling,
+    account: &impl Fn(&str) -> Result<i64, AppError>,
+) -> Result<(), AppError> {
+    let state = db::desk::state(tx, claim).await?.ok_or(AppError::Internal)?;
+    let input = crate::model::forms::ruling::RulingInput {
+        rating: r.rating,
+        attribution: r.attribution,
+        verdict: r.verdict.clone(),
+        body: r.body.clone(),
+        evidence: r.evidence.clone(),
+        note: r.note.clone(),
+        basis: state.ruling_id,
+    };
+    let kind = ruling_flow::ruling_kind(tx, state.ruling_id, &input).await?;
+    let ruling = NewRuling {
+        claim_id: claim,
+        author_id: account(&r.by)?,
+        rating: r.rating,
+        attribution: r.attribution,
+        verdict: &r.verdict,
+        body: &r.body,
+        evidence: &r.evidence,
+        kind,
+        note: r.note.as_deref(),
+        amends: state.ruling_id,
+        at: r.at,
+    };
+    let id = db::rulings::insert(tx, &ruling).await?;
+    if let (Some(published), Some(signer)) = (r.published, &r.signed_off_by) {
+        let signer = account(signer)?;
+        db::rulings::add_review(tx, id, signer, Decision::Approve, None, published).await?;
+        ruling_flow::publish(tx, claim, id, state.ruling_id, signer, published).await?;
+    }
+    Ok(())
+}
+
+/// Imports the demo's articles into intake, as `claimtrack import` would: every candidate the
+/// extractor finds a speaker for.
+async fn import_articles(
+    tx: &mut WriteTx,
+    articles: &[FixtureArticle],
+    editor: i64,
+) -> Result<usize, AppError> {
+    let mut added = 0;
+    for a in articles {
+        let text =
+            ARTICLES.iter().find(|(file, _)| *file == a.file).map(|(_, t)| *t).ok_or(AppError::Internal)?;
+        let source = SourceInput {
+            url: a.url.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            author: None,
+            published_on: Some(a.published),
+            body: Some(text.to_owned()),
+            version: None,
+        };
+        let accepted: Vec<Accepted> = super::extract::extract(text)
+            .map_err(|_| AppError::Internal)?
+            .into_iter()
+            .filter_map(|c| {
+                Some(Accepted {
+                    kind: c.kind,
+                    text: c.text,
+                    speaker: c.speaker?,
+                    said_on: a.published,
+                    quantity: c.quantity,
+                    span: Some(c.span),
+                    confidence: None,
+                })
+            })
+            .collect();
+        let at = at_noon(a.published + Duration::days(1));
+        added += import::accept_in(tx, editor, &source, &accepted, false, at).await?.added;
+    }
+    Ok(added)
 }
 
 fn at_noon(date: NaiveDate) -> DateTime<Utc> {

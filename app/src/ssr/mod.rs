@@ -6,6 +6,7 @@ pub mod auth;
 pub mod db;
 pub mod demo;
 pub mod editing;
+pub mod error_page;
 pub mod extract;
 pub mod read;
 pub mod state;

@@ -1,33 +1,109 @@
-//! What the public pages read, assembled from the store. Plain async functions over a pool, so
-//! that they can be tested without Leptos; the server functions in `api/` are shims over these.
+//! What the pages read, assembled from the store. Plain async functions over a pool, so that they
+//! can be tested without Leptos; the server functions in `api/` are shims over these.
+//!
+//! Readers see published claims only: an unpublished claim is "not found" to them wherever they
+//! look, and so are speakers and sources that have no published claims.
 
-use super::db;
-use crate::model::{public_id, slug, ClaimDetail, ClaimListPage, ListQuery, SourcePage, SpeakerPage};
+use super::db::{self, rulings::Audience};
+use crate::model::desk::{ClaimDesk, DeskFilter, DeskPage};
+use crate::model::{
+    public_id, slug, ClaimDetail, ClaimListPage, CurrentUser, ListQuery, SourcePage, SpeakerPage, Stage,
+};
 use crate::AppError;
 use sqlx::SqlitePool;
 
-/// A page of the claim list.
+/// Who is reading: editors also see what is not public.
+pub fn audience(user: Option<&CurrentUser>) -> Audience {
+    if user.is_some() {
+        Audience::Desk
+    } else {
+        Audience::Public
+    }
+}
+
+/// A page of the claim list (published claims only, for everyone).
 pub async fn claim_list(pool: &SqlitePool, query: &ListQuery) -> Result<ClaimListPage, AppError> {
     db::claims::list(pool, query).await
 }
 
 /// Everything the permalink page shows, by public id; `site_url` makes the permalink absolute.
-pub async fn claim_detail(pool: &SqlitePool, site_url: &str, public: &str) -> Result<ClaimDetail, AppError> {
+/// The history holds published rulings only, whoever reads; editors may also open unpublished
+/// claims (readers get "not found").
+pub async fn claim_detail(
+    pool: &SqlitePool,
+    site_url: &str,
+    public: &str,
+    audience: Audience,
+) -> Result<ClaimDetail, AppError> {
     let not_found = || AppError::not_found(format!("There is no claim with the id “{}”.", clip(public)));
     let id = public_id::decode(public).ok_or_else(not_found)?;
     let summary = db::claims::summary(pool, id).await?.ok_or_else(not_found)?;
+    if audience == Audience::Public && summary.stage != Stage::Published {
+        return Err(not_found());
+    }
     let meta = db::claims::meta(pool, id).await?.ok_or_else(not_found)?;
     let speaker = db::speakers::by_id(pool, meta.speaker_id).await?.ok_or(AppError::Internal)?;
     let permalink = format!("{site_url}/claims/{}", summary.public_id);
+    let rulings = db::rulings::for_claim(pool, id, Audience::Public).await?;
     Ok(ClaimDetail {
+        ruling: rulings.iter().find(|r| Some(r.id) == meta.ruling_id).cloned(),
+        rulings,
         summary,
         speaker,
         appearances: db::sources::appearances_of(pool, id).await?,
-        verifications: db::history::for_claim(pool, id).await?,
+        retractions: db::retractions::for_claim(pool, id).await?,
         revisions: db::revisions::of_claim(pool, id).await?,
         retraction_reason: meta.retraction_reason,
         created_at: meta.created_at,
+        published_at: meta.published_at,
         permalink,
+    })
+}
+
+/// A claim's desk page: the claim and everything private about it. Editors only.
+pub async fn claim_desk(
+    pool: &SqlitePool,
+    site_url: &str,
+    public: &str,
+    sign_offs: u32,
+) -> Result<ClaimDesk, AppError> {
+    let detail = claim_detail(pool, site_url, public, Audience::Desk).await?;
+    let id = public_id::decode(public).ok_or(AppError::Internal)?;
+    let fields = db::desk::fields(pool, id).await?;
+    Ok(ClaimDesk {
+        detail,
+        assignee: fields.assignee,
+        confidence: fields.confidence,
+        discarded: fields.discarded,
+        notes: db::notes::for_claim(pool, id).await?,
+        rulings: db::rulings::for_claim(pool, id, Audience::Desk).await?,
+        events: db::desk::events(pool, id).await?,
+        editors: db::users::editors(pool).await?,
+        sign_offs,
+    })
+}
+
+/// `/desk` for the signed-in editor `me`; `intake_after` pages the intake section.
+pub async fn desk_page(
+    pool: &SqlitePool,
+    me: &CurrentUser,
+    filter: &DeskFilter,
+    intake_after: Option<&str>,
+    sign_offs: u32,
+) -> Result<DeskPage, AppError> {
+    use db::desk::{section, Section};
+    let intake_after = intake_after.and_then(public_id::decode);
+    Ok(DeskPage {
+        assigned_to_me: section(pool, Section::AssignedToMe, me.id, filter, None).await?,
+        awaiting_my_sign_off: section(pool, Section::AwaitingMySignOff, me.id, filter, None).await?,
+        sent_back_to_me: section(pool, Section::SentBackToMe, me.id, filter, None).await?,
+        mine_awaiting_others: section(pool, Section::MineAwaitingOthers, me.id, filter, None).await?,
+        intake: section(pool, Section::Intake, me.id, filter, intake_after).await?,
+        recently_published: section(pool, Section::RecentlyPublished, me.id, filter, None).await?,
+        editors: db::users::editors(pool).await?,
+        speakers: db::speakers::refs(pool, 500).await?,
+        sources: db::import::recent_sources(pool, 300).await?,
+        sign_offs,
     })
 }
 
@@ -43,11 +119,12 @@ pub async fn claim_for_edit(pool: &SqlitePool, public: &str) -> Result<crate::mo
     Ok(claim)
 }
 
-/// A speaker's profile with their newest claims; `query` may narrow or page those claims.
+/// A speaker's profile with their newest published claims; `query` may narrow or page those.
 pub async fn speaker_page(
     pool: &SqlitePool,
     speaker_slug: &str,
     query: &ListQuery,
+    audience: Audience,
 ) -> Result<SpeakerPage, AppError> {
     let not_found = || AppError::not_found(format!("There is no speaker “{}”.", clip(speaker_slug)));
     if !slug::is_valid(speaker_slug) {
@@ -56,7 +133,10 @@ pub async fn speaker_page(
     if let Some(target) = db::speakers::merged_into(pool, speaker_slug).await? {
         return Err(AppError::Moved(format!("/speakers/{target}")));
     }
-    let (_, speaker) = db::speakers::by_slug(pool, speaker_slug).await?.ok_or_else(not_found)?;
+    let (id, speaker) = db::speakers::by_slug(pool, speaker_slug).await?.ok_or_else(not_found)?;
+    if audience == Audience::Public && !db::speakers::has_published_claims(pool, id).await? {
+        return Err(not_found());
+    }
     let query = ListQuery { speaker: Some(speaker.slug.clone()), ..query.clone() };
     let claims = db::claims::list(pool, &query).await?;
     let status_counts = if query.is_filtered_beyond_speaker() {
@@ -72,14 +152,24 @@ pub async fn speaker_page(
     Ok(SpeakerPage { speaker, status_counts, claims })
 }
 
-/// A source's metadata and the claims that appear in it.
-pub async fn source_page(pool: &SqlitePool, public: &str, query: &ListQuery) -> Result<SourcePage, AppError> {
+/// A source's metadata and the published claims that appear in it (editors also see where
+/// unpublished claims stand in its text).
+pub async fn source_page(
+    pool: &SqlitePool,
+    public: &str,
+    query: &ListQuery,
+    audience: Audience,
+) -> Result<SourcePage, AppError> {
     let not_found = || AppError::not_found(format!("There is no source with the id “{}”.", clip(public)));
     let id = public_id::decode(public).ok_or_else(not_found)?;
     let source = db::sources::by_id(pool, id).await?.ok_or_else(not_found)?;
+    if audience == Audience::Public && !db::sources::has_published_claims(pool, id).await? {
+        return Err(not_found());
+    }
     let query = ListQuery { source: Some(source.public_id.clone()), ..query.clone() };
     let claims = db::claims::list(pool, &query).await?;
-    let (text, marks) = match db::import::text_with_marks(pool, id).await? {
+    let with_private = audience == Audience::Desk;
+    let (text, marks) = match db::import::text_with_marks(pool, id, with_private).await? {
         Some((text, marks)) => (Some(text), marks),
         None => (None, Vec::new()),
     };

@@ -16,7 +16,13 @@ pub struct AppState {
     pub sessions: SessionConfig,
     /// Failed sign-ins, for slowing and refusing repeated ones.
     pub throttle: Throttle,
+    /// How many editors other than its author must approve a ruling before it is published
+    /// (0: an editor publishes their own rulings).
+    pub sign_offs: u32,
 }
+
+/// Sign-offs a ruling needs by default: one other editor.
+pub const DEFAULT_SIGN_OFFS: u32 = 1;
 
 impl AppState {
     pub fn new(pool: SqlitePool, site_url: &str) -> Self {
@@ -27,6 +33,7 @@ impl AppState {
             site_url,
             org_name: "claimtrack".to_owned(),
             throttle: Throttle::default(),
+            sign_offs: DEFAULT_SIGN_OFFS,
         }
     }
 

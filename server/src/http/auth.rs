@@ -57,7 +57,7 @@ pub async fn login(State(state): State<AppState>, parts: Parts, form: RawForm) -
             submitted.add_error("", message);
             page_with_form(&state, &parts, submitted, StatusCode::UNAUTHORIZED).await
         }
-        Err(other) => super::error_response(other),
+        Err(other) => other.into_response(),
     }
 }
 
@@ -65,11 +65,11 @@ pub async fn logout(State(state): State<AppState>, parts: Parts, form: RawForm) 
     let submitted = FormState::new(pairs(&form));
     if let Some(user) = parts.extensions.get::<CurrentUser>() {
         if !super::csrf_matches(user, &submitted) {
-            return super::error_response(AppError::Forbidden);
+            return AppError::Forbidden.into_response();
         }
         if let Some(token) = cookie(&parts, SESSION_COOKIE) {
             if let Err(err) = sessions::end(&state.pool, token).await {
-                return super::error_response(err);
+                return err.into_response();
             }
         }
         tracing::info!(username = user.username, "signed out");

@@ -1,8 +1,8 @@
-//! Atom feeds of verdicts: `/feed.atom` (all, or `?status=false`), `/speakers/{slug}/feed.atom`.
+//! Atom feeds of published rulings and corrections: `/feed.atom` (all, or `?status=false`),
+//! `/speakers/{slug}/feed.atom`. Proposals, notes and claims still being checked never appear.
 
-use super::error_response;
 use app::model::atom::{self, Entry, Feed};
-use app::model::{Status, VerdictEvent};
+use app::model::{RulingEvent, RulingKind, Status};
 use app::ssr::{db, AppState};
 use app::AppError;
 use axum::extract::{Path, Query, State};
@@ -18,23 +18,21 @@ pub struct FeedQuery {
     status: Option<String>,
 }
 
-pub async fn all(State(state): State<AppState>, Query(query): Query<FeedQuery>) -> Response {
+pub async fn all(
+    State(state): State<AppState>,
+    Query(query): Query<FeedQuery>,
+) -> Result<Response, AppError> {
     let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(value) => match Status::parse(value) {
-            Some(status) => Some(status),
-            None => {
-                return error_response(AppError::invalid(
-                    "status",
-                    format!("“{value}” is not a status. Use one of: {}.", Status::accepted_values()),
-                ))
-            }
-        },
+        Some(value) => Some(Status::parse(value).filter(|s| s.is_ruling()).ok_or_else(|| {
+            let accepted: Vec<&str> = Status::RATINGS.iter().map(|s| s.as_str()).collect();
+            AppError::invalid(
+                "status",
+                format!("“{value}” is not a rating. Use one of: {}.", accepted.join(", ")),
+            )
+        })?),
     };
-    let events = match db::verdicts::recent(&state.pool, status, None, ENTRIES).await {
-        Ok(events) => events,
-        Err(error) => return error_response(error),
-    };
+    let events = db::verdicts::recent(&state.pool, status, None, ENTRIES).await?;
     let (title, self_url, page_url) = match status {
         Some(s) => (
             format!("{}: claims rated {}", state.org_name, s.label()),
@@ -42,28 +40,26 @@ pub async fn all(State(state): State<AppState>, Query(query): Query<FeedQuery>) 
             format!("{}/?status={}", state.site_url, s.as_str()),
         ),
         None => (
-            format!("{}: new verdicts", state.org_name),
+            format!("{}: new fact-checks and corrections", state.org_name),
             format!("{}/feed.atom", state.site_url),
             format!("{}/", state.site_url),
         ),
     };
-    respond(&state, &title, &self_url, &page_url, &events)
+    Ok(respond(&state, &title, &self_url, &page_url, &events))
 }
 
-pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
-    let name = match db::speakers::name_by_slug(&state.pool, &slug).await {
-        Ok(Some(name)) => name,
-        Ok(None) => return error_response(AppError::not_found(format!("There is no speaker “{slug}”."))),
-        Err(error) => return error_response(error),
-    };
-    let events = match db::verdicts::recent(&state.pool, None, Some(&slug), ENTRIES).await {
-        Ok(events) => events,
-        Err(error) => return error_response(error),
-    };
-    let title = format!("{}: verdicts on claims by {name}", state.org_name);
+pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {
+    let not_found = || AppError::not_found(format!("There is no speaker “{slug}”."));
+    let (id, speaker) = db::speakers::by_slug(&state.pool, &slug).await?.ok_or_else(not_found)?;
+    if !db::speakers::has_published_claims(&state.pool, id).await? {
+        return Err(not_found());
+    }
+    let name = speaker.name;
+    let events = db::verdicts::recent(&state.pool, None, Some(&slug), ENTRIES).await?;
+    let title = format!("{}: fact-checks of claims by {name}", state.org_name);
     let self_url = format!("{}/speakers/{slug}/feed.atom", state.site_url);
     let page_url = format!("{}/speakers/{slug}", state.site_url);
-    respond(&state, &title, &self_url, &page_url, &events)
+    Ok(respond(&state, &title, &self_url, &page_url, &events))
 }
 
 fn respond(
@@ -71,32 +67,12 @@ fn respond(
     title: &str,
     self_url: &str,
     page_url: &str,
-    events: &[VerdictEvent],
+    events: &[RulingEvent],
 ) -> Response {
-    let entries: Vec<Entry> = events
-        .iter()
-        .map(|e| {
-            let url = format!("{}/claims/{}", state.site_url, e.claim_public_id);
-            Entry {
-                id: format!("{url}#verification-{}", e.id),
-                title: format!(
-                    "{} — {}: “{}”",
-                    e.status.label(),
-                    e.speaker_name,
-                    app::model::claim_review::shorten(&e.claim_text, 120)
-                ),
-                url,
-                updated: e.at,
-                author: e.editor.clone(),
-                summary: if e.rationale.is_empty() {
-                    e.verdict.clone()
-                } else {
-                    format!("{}\n\n{}", e.verdict, e.rationale)
-                },
-            }
-        })
-        .collect();
+    let entries: Vec<Entry> = events.iter().map(|e| entry(state, e)).collect();
     let updated = events.first().map_or_else(chrono::Utc::now, |e| e.at);
+    // An empty feed's `updated` must not change on every request (it would defeat caching).
+    let updated = if events.is_empty() { chrono::DateTime::UNIX_EPOCH } else { updated };
     let feed = Feed { id: self_url, title, self_url, page_url, author: &state.org_name, updated };
     (
         [
@@ -106,4 +82,36 @@ fn respond(
         atom::write(&feed, &entries),
     )
         .into_response()
+}
+
+/// A feed entry: the rating and the claim; a correction says so and carries its note.
+fn entry(state: &AppState, e: &RulingEvent) -> Entry {
+    let url = format!("{}/claims/{}", state.site_url, e.claim_public_id);
+    let correction = e.kind == RulingKind::Correction;
+    let title = format!(
+        "{}{} — {}: “{}”",
+        if correction { "Correction: " } else { "" },
+        e.rating.label(),
+        e.speaker_name,
+        app::model::claim_review::shorten(&e.claim_text, 120)
+    );
+    let mut summary = String::new();
+    if let (true, Some(note)) = (correction, &e.note) {
+        summary.push_str(&format!("Correction: {note}\n\n"));
+    }
+    if let Some(a) = e.attribution {
+        summary.push_str(&format!("Did they say it? {}. ", a.label()));
+    }
+    summary.push_str(&e.verdict);
+    if !e.body.is_empty() {
+        summary.push_str(&format!("\n\n{}", e.body));
+    }
+    Entry {
+        id: format!("{url}#ruling-{}", e.id),
+        title,
+        url,
+        updated: e.at,
+        author: e.author.clone(),
+        summary,
+    }
 }

@@ -2,39 +2,38 @@
 //! shows the page again as a review form filled with the candidates; `step=add` adds the ticked
 //! ones in one transaction and redirects to the source, where they are shown in the text.
 
-use super::forms::Submission;
-use super::render::page_with_form;
-use crate::signed_in;
+use super::extract::{Editor, Posted, Untyped};
 use app::model::forms::source::SourceInput;
 use app::model::import::{field, normalise_article, parse_review, MAX_CANDIDATES};
 use app::model::{CurrentUser, FormState, Quantity};
 use app::ssr::{editing::import, extract, AppState};
-use axum::extract::{RawForm, State};
-use axum::http::{request::Parts, StatusCode};
+use app::AppError;
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
+
+type Answer = Result<Response, AppError>;
 
 fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-pub async fn submit(State(state): State<AppState>, parts: Parts, body: RawForm) -> Response {
-    let sub = Submission::new(state, parts, &body);
-    let user = signed_in!(sub, editor);
-    if sub.form.text("step") == "add" {
-        add(sub, user).await
+pub async fn submit(State(state): State<AppState>, Editor(user): Editor, posted: Posted<Untyped>) -> Answer {
+    if posted.form.text("step") == "add" {
+        add(state, posted, user).await
     } else {
-        review(sub).await
+        review(state, posted).await
     }
 }
 
 /// The source fields and text as typed, checked; then the review form filled from the extractor.
-async fn review(mut sub: Submission) -> Response {
+async fn review(state: AppState, mut sub: Posted<Untyped>) -> Answer {
     let text = normalise_article(sub.form.value("text").unwrap_or_default());
     let mut problems = Vec::new();
     // A source picked from the list: its details stand in for the typed ones.
     let picked = sub.form.text("source_id");
     if !picked.is_empty() {
-        match import::existing_source(&sub.state.pool, &picked).await {
+        match import::existing_source(&state.pool, &picked).await {
             Ok(Some(source)) => {
                 sub.form.values.retain(|(n, _)| !["url", "title", "outlet"].contains(&n.as_str()));
                 sub.form.values.push(("url".into(), source.url));
@@ -49,7 +48,7 @@ async fn review(mut sub: Submission) -> Response {
                 "source_id".to_owned(),
                 "That source does not exist; pick another or a new one.".to_owned(),
             )),
-            Err(error) => return super::error_response(error),
+            Err(error) => return Err(error),
         }
     }
     if let Err(e) = extract::check(&text) {
@@ -67,11 +66,14 @@ async fn review(mut sub: Submission) -> Response {
         ));
     }
     if !problems.is_empty() {
-        return sub.problems(problems).await;
+        return Ok(sub.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await);
     }
     let mut found = match extract::extract(&text) {
         Ok(found) => found,
-        Err(e) => return sub.problems(vec![("text".into(), e.to_string())]).await,
+        Err(e) => {
+            let problems = vec![("text".into(), e.to_string())];
+            return Ok(sub.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await);
+        }
     };
     let mut values: Vec<(String, String)> = ["url", "title", "outlet", "published_on"]
         .iter()
@@ -85,10 +87,7 @@ async fn review(mut sub: Submission) -> Response {
         found.truncate(MAX_CANDIDATES);
     }
     let names: Vec<String> = found.iter().filter_map(|c| c.speaker.clone()).collect();
-    let known = match import::known_speakers(&sub.state.pool, &names).await {
-        Ok(known) => known,
-        Err(error) => return super::error_response(error),
-    };
+    let known = import::known_speakers(&state.pool, &names).await?;
     values.push(("step".into(), "review".into()));
     values.push(("text".into(), text));
     values.push(("candidates".into(), found.len().to_string()));
@@ -110,7 +109,7 @@ async fn review(mut sub: Submission) -> Response {
         }
     }
     sub.form = FormState::new(values);
-    page_with_form(&sub.state, &sub.parts, sub.form.clone(), StatusCode::OK).await
+    Ok(sub.again(&state, Vec::new(), StatusCode::OK).await)
 }
 
 fn quantity_fields(q: &Quantity, push: &mut impl FnMut(&str, String)) {
@@ -127,18 +126,21 @@ fn capitalise(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// Adds the ticked candidates and goes to the source's page.
-async fn add(sub: Submission, user: CurrentUser) -> Response {
-    match parse_review(&sub.form, today()) {
-        Err(problems) => sub.problems(problems).await,
-        Ok((source, accepted)) => {
-            let result = import::accept(&sub.state.pool, user.id, &source, &accepted).await.map(|r| {
-                format!(
-                    "/sources/{}?added={}&linked={}&already={}#text",
-                    r.source_public_id, r.added, r.linked, r.already
-                )
-            });
-            sub.finish(result).await
-        }
-    }
+/// Adds the ticked candidates (to intake, or published as being checked when the editor chose
+/// so) and goes to the desk, or to the source's page when they were published.
+async fn add(state: AppState, posted: Posted<Untyped>, user: CurrentUser) -> Answer {
+    let parsed = parse_review(&posted.form, today());
+    let publish = posted.form.value("publish") == Some("1");
+    let pool = state.pool.clone();
+    posted
+        .answer(&state, parsed, |(source, accepted)| async move {
+            let r = import::accept(&pool, user.id, &source, &accepted, publish).await?;
+            let counts = format!("added={}&linked={}&already={}", r.added, r.linked, r.already);
+            Ok(if publish {
+                format!("/sources/{}?{counts}#text", r.source_public_id)
+            } else {
+                format!("/desk?source={}&{counts}#intake", r.source_public_id)
+            })
+        })
+        .await
 }

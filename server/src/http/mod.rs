@@ -3,13 +3,14 @@
 pub mod api;
 mod assets;
 mod auth;
+mod desk;
 mod edit_claims;
 mod edit_others;
 mod embed;
 mod etag;
 pub mod export;
+mod extract;
 mod feeds;
-mod forms;
 mod health;
 mod import;
 pub mod limits;
@@ -110,12 +111,21 @@ pub fn router_with_options(state: AppState, max_in_flight: usize, page_cache: bo
         .route("/speakers/{slug}/feed.atom", get(feeds::speaker))
         .route("/login", post(auth::login))
         .route("/logout", post(auth::logout))
-        // Editors' forms post to the address of their page (which Leptos renders for GET).
+        // Editors' forms post to the address of their page (which Leptos renders for GET), or,
+        // for the several forms of a claim's desk page, below it.
         .route("/import", post(import::submit))
+        .route("/desk", post(desk::bulk))
         .route("/claims/new", post(edit_claims::create))
         .route("/claims/{id}/edit", post(edit_claims::edit))
-        .route("/claims/{id}/status", post(edit_claims::set_status))
+        .route("/claims/{id}/ruling", post(desk::propose))
+        .route("/claims/{id}/desk/assign", post(desk::assign))
+        .route("/claims/{id}/desk/note", post(desk::note))
+        .route("/claims/{id}/desk/publish", post(desk::publish))
+        .route("/claims/{id}/desk/discard", post(desk::discard))
+        .route("/claims/{id}/desk/restore", post(desk::restore))
+        .route("/claims/{id}/desk/review", post(desk::review))
         .route("/claims/{id}/retract", post(edit_claims::retract))
+        .route("/claims/{id}/reinstate", post(edit_claims::reinstate))
         .route("/sources/new", post(edit_others::create_source))
         .route("/sources/{id}/edit", post(edit_others::edit_source))
         .route("/speakers/new", post(edit_others::create_speaker))
@@ -147,21 +157,6 @@ pub fn router_with_options(state: AppState, max_in_flight: usize, page_cache: bo
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
-}
-
-/// The answer to a refused or failed action that has no form to show again: a small page that
-/// says what happened, with the status of the error.
-pub fn error_response(error: app::AppError) -> Response {
-    use axum::response::IntoResponse;
-    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let escape = app::components::format::escape_html;
-    let body = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} — claimtrack</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main id=\"main\"><section class=\"error-page\" role=\"alert\"><h1>{title}</h1><p>{message}</p><p><a href=\"/\">Browse all claims</a> · <a href=\"/login\">Sign in</a></p></section></main></body></html>",
-        title = escape(error.title()),
-        message = escape(&error.to_string()),
-        css = app::STYLESHEET_PATH.as_str(),
-    );
-    (status, axum::response::Html(body)).into_response()
 }
 
 /// Whether a submitted form carries the signed-in user's CSRF token (compared in constant time).

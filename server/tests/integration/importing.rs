@@ -75,10 +75,14 @@ async fn adding_creates_claims_links_duplicates_and_shows_them_in_the_sources_te
     let done = app.post_as("/import", &add_body(url, &text, "Ministry of Defence"), &editor).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let location = done.headers["location"].to_str().unwrap().to_owned();
-    assert!(location.contains("?added=2&linked=1&already=0#text"), "{location}");
+    assert!(location.starts_with("/desk?source="), "the new claims go to the desk's intake: {location}");
+    assert!(location.contains("&added=2&linked=1&already=0#intake"), "{location}");
+    let desk = app.get_as(location.split('#').next().unwrap(), &editor).await;
+    desk.assert_contains("Imported: 2 claims added; 1 claim already known and now linked to this source.");
+    desk.assert_contains(r#"Intake — unassigned <span class="count">2</span>"#);
 
-    let page = app.get(location.split('#').next().unwrap()).await;
-    page.assert_contains("Imported: 2 claims added; 1 claim already known and now linked to this source.");
+    let source = location.trim_start_matches("/desk?source=").split('&').next().unwrap().to_owned();
+    let page = app.get_as(&format!("/sources/{source}"), &editor).await;
     page.assert_contains("The text, with its claims");
     page.assert_contains(r#"<mark class="claim-mark claim-mark-numeric">The ministry said 54 of 69 drones were shot down overnight.</mark>"#);
     assert!(page.links("/claims/").len() >= 3, "{:?}", page.links("/claims/"));
@@ -96,16 +100,19 @@ async fn adding_creates_claims_links_duplicates_and_shows_them_in_the_sources_te
             .await
             .unwrap();
     assert_eq!(new_speaker, "organization");
-    let spans: i64 = sqlx::query_scalar("SELECT count(*) FROM appearances WHERE start_byte IS NOT NULL")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let spans: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM appearances WHERE start_byte IS NOT NULL
+            AND source_id = (SELECT id FROM sources WHERE url = 'https://wire.example/leaders')",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert_eq!(spans, 3);
 
     // The same import again changes nothing.
     let again = app.post_as("/import", &add_body(url, &text, "Ministry of Defence"), &editor).await;
     let location = again.headers["location"].to_str().unwrap().to_owned();
-    assert!(location.contains("?added=0&linked=0&already=3"), "{location}");
+    assert!(location.contains("&added=0&linked=0&already=3"), "{location}");
 }
 
 #[tokio::test]
@@ -149,7 +156,9 @@ async fn bad_input_comes_back_beside_its_field_and_nothing_is_added() {
 #[tokio::test]
 async fn readers_and_forged_forms_cannot_import() {
     let app = TestApp::with_demo().await;
-    assert_eq!(app.get("/import").await.status, StatusCode::UNAUTHORIZED);
+    let page = app.get("/import").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "readers are sent to sign in");
+    assert_eq!(page.headers["location"], "/login?next=%2Fimport");
     let anonymous = app.request(crate::support::form("/import", "step=review&text=x", None)).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     let editor = app.sign_in("maria", Role::Editor).await;
@@ -209,12 +218,38 @@ fn import_adds_every_candidate_with_a_speaker_or_lists_them_on_a_dry_run() {
     assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
     let said = String::from_utf8_lossy(&done.stdout).into_owned();
     assert!(
-        said.contains("3 claim(s) added, 0 existing claim(s) linked, 0 already there; 3 new speaker(s)"),
+        said.contains("3 claim(s) added to the desk's intake (private), 0 existing claim(s) linked, 0 already there; 3 new speaker(s)"),
         "{said}"
     );
     let again = claimtrack(dir.path(), &args, None);
-    assert!(String::from_utf8_lossy(&again.stdout)
-        .contains("0 claim(s) added, 0 existing claim(s) linked, 3 already there"));
+    assert!(String::from_utf8_lossy(&again.stdout).contains(
+        "0 claim(s) added to the desk's intake (private), 0 existing claim(s) linked, 3 already there"
+    ));
+    // With --publish, new claims are published as being checked.
+    let published = claimtrack(
+        dir.path(),
+        &[
+            "import",
+            "-",
+            "--url",
+            "https://wire.example/b",
+            "--title",
+            "Talks",
+            "--outlet",
+            "Wire",
+            "--date",
+            "2022-12-31",
+            "--publish",
+        ],
+        Some("“Prices will fall by spring,” said Kim Roe, the central bank governor.".as_bytes()),
+    );
+    assert!(published.status.success(), "{}", String::from_utf8_lossy(&published.stderr));
+    assert!(String::from_utf8_lossy(&published.stdout)
+        .contains("1 claim(s) added and published as being checked"));
+    let exported = claimtrack(dir.path(), &["export", "--format", "jsonl"], None);
+    let lines = String::from_utf8_lossy(&exported.stdout).into_owned();
+    assert_eq!(lines.lines().count(), 1, "only the published claim is public: {lines}");
+    assert!(lines.contains("Prices will fall by spring") && lines.contains(r#""status":"being_checked""#));
 
     let undated = claimtrack(dir.path(), &args[..8], None);
     assert!(!undated.status.success());

@@ -5,6 +5,7 @@ mod support;
 
 mod auth;
 mod cli;
+mod desk;
 mod editing;
 mod editing_others;
 mod hardening;

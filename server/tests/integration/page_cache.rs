@@ -66,18 +66,26 @@ async fn a_change_through_a_form_shows_at_once_and_editors_never_get_the_readers
     before.assert_lacks("Refuted by the cache test");
 
     let editor = app.sign_in("maria", Role::Editor).await;
+    let signer = app.sign_in("li", Role::Editor).await;
     let as_editor = get(&router, &path, &[("cookie", &editor.cookie)]).await;
     as_editor.assert_contains("Editor tools");
     assert!(!as_editor.headers.contains_key("etag"));
-    let seen =
-        as_editor.body.split(r#"name="seen" value=""#).nth(1).unwrap().split('"').next().unwrap().to_owned();
-    let done = post(
-        &router,
-        &format!("{path}/status"),
-        &format!("seen={seen}&status=false&verdict=Refuted+by+the+cache+test"),
-        &editor,
-    )
-    .await;
+    let taken = post(&router, &format!("{path}/desk/assign"), "seen=&assignee=maria", &editor).await;
+    assert_eq!(taken.status, StatusCode::SEE_OTHER, "{}", taken.body);
+    let form = get(&router, &format!("{path}/ruling"), &[("cookie", &editor.cookie)]).await;
+    let basis =
+        form.body.split(r#"name="basis" value=""#).nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let note = "note=The+transcript+differs";
+    let body =
+        format!("basis={basis}&rating=false&attribution=altered&verdict=Refuted+by+the+cache+test&{note}");
+    let proposed = post(&router, &format!("{path}/ruling"), &body, &editor).await;
+    assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
+    // Proposed, not published: readers' copy is unchanged.
+    get(&router, &path, &[]).await.assert_lacks("Refuted by the cache test");
+    let ruling: i64 = sqlx::query_scalar("SELECT max(id) FROM rulings").fetch_one(&app.pool).await.unwrap();
+    let done =
+        post(&router, &format!("{path}/desk/review"), &format!("ruling={ruling}&decision=approve"), &signer)
+            .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
 
     let after = get(&router, &path, &[]).await;

@@ -7,49 +7,61 @@ use app::ssr::db::testing::{add_claim, add_source, add_speaker, day};
 use axum::http::StatusCode;
 
 #[tokio::test]
-async fn the_home_page_lists_claims_with_speaker_source_status_and_quantity() {
+async fn the_home_page_lists_the_newest_fact_checks_with_speaker_source_rating_and_quantity() {
     let app = TestApp::with_demo().await;
     let page = app.get("/").await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.headers["content-type"], "text/html; charset=utf-8");
-    page.assert_contains("<h1 id=\"results-heading\">Latest claims</h1>");
-    page.assert_contains("11 claims");
+    page.assert_contains("<h1 id=\"results-heading\">Latest fact-checks</h1>");
+    page.assert_contains("5 fact-checks");
     page.assert_contains("Moscow is a much needier partner than China is");
-    page.assert_contains("54 of 69 (78.3%)");
-    page.assert_contains("cruise missiles");
     page.assert_contains("+25%");
     page.assert_contains("16 of 16 (100%)");
-    page.assert_contains(r#"<span class="badge status-true">True</span>"#);
-    page.assert_contains(r#"<span class="badge status-in_review">In review</span>"#);
+    page.assert_contains(r#"<span class="badge status-mostly_true">Mostly true</span>"#);
+    page.assert_contains(r#"<span class="badge status-opinion">Opinion — not rated</span>"#);
+    page.assert_contains(r#"<span class="badge attribution attribution-verified"><span class="visually-hidden">Attribution: </span>Said it</span>"#);
     page.assert_contains(r#"href="/speakers/alexander-gabuev""#);
     page.assert_contains("The Washington Post");
     page.assert_contains(r#"<time datetime="2022-12-30">Dec 30, 2022</time>"#);
-    assert_eq!(page.links("/sources/").len(), 11, "every claim links its source");
-    assert_eq!(page.links("/claims/").len(), 11, "every claim links its permalink");
+    // The newest ruling first, not the newest claim: Gabuev's was ruled on 16 January.
+    assert!(page.body.find("needier partner").unwrap() < page.body.find("a model of cooperation").unwrap());
+    // Claims being checked are one click away, not mixed in.
+    page.assert_lacks("54 of 69");
+    page.assert_contains(r#"<a href="/?status=being_checked">Claims being checked (5)</a>"#);
+    assert_eq!(page.links("/sources/").len(), 5, "every claim links its source");
+    assert_eq!(page.links("/claims/").len(), 5, "every claim links its permalink");
     page.assert_needs_no_javascript();
+
+    let checking = app.get("/?status=being_checked").await;
+    checking.assert_contains("<h1 id=\"results-heading\">Claims being checked</h1>");
+    checking.assert_contains("54 of 69 (78.3%)");
+    checking.assert_contains("cruise missiles");
+    checking.assert_contains(r#"<span class="badge status-being_checked">Being checked</span>"#);
+    checking.assert_contains(r#"<a href="/">See the fact-checks</a>"#);
+    assert_eq!(checking.links("/claims/").len(), 5);
 }
 
 #[tokio::test]
 async fn filters_are_query_parameters_and_show_counts_per_status() {
     let app = TestApp::with_demo().await;
-    let page = app.get("/?status=true&status=in_review").await;
+    let page = app.get("/?status=opinion&status=unverifiable").await;
     assert_eq!(page.status, StatusCode::OK);
-    page.assert_contains("2 claims · In review, True");
+    page.assert_contains("3 claims · Unverifiable, Opinion — not rated");
     page.assert_contains("a model of cooperation between major powers");
     page.assert_lacks("needier partner");
     // Counts per status are shown under the other filters, and the boxes stay ticked.
-    page.assert_contains(r#"aria-label="9 matching""#);
-    page.assert_contains(r#"id="filter-status-true" name="status" value="true" checked"#);
+    page.assert_contains(r#"aria-label="5 matching""#);
+    page.assert_contains(r#"id="filter-status-opinion" name="status" value="opinion" checked"#);
 
     let page = app.get("/?kind=numeric&speaker=vladimir-putin").await;
-    page.assert_contains("Claims by Vladimir Putin");
+    page.assert_contains("Fact-checks: claims by Vladimir Putin");
     page.assert_contains("Sino-Russian trade is set to increase by 25 percent");
     assert_eq!(page.links("/claims/").len(), 1);
     page.assert_contains(r#"<option value="numeric" selected"#);
 
     let week = app.source_id("The Week").await;
     let page = app.get(&format!("/?source={week}")).await;
-    page.assert_contains("Claims in “Putin and Xi reaffirm Russia-China relations amid unrest”");
+    page.assert_contains("Fact-checks: claims in “Putin and Xi reaffirm Russia-China relations amid unrest”");
     assert_eq!(page.links("/claims/").len(), 2);
 }
 
@@ -58,13 +70,13 @@ async fn search_highlights_the_matched_words() {
     let app = TestApp::with_demo().await;
     let page = app.get("/?q=NEEDIER+partner").await;
     assert_eq!(page.status, StatusCode::OK);
-    page.assert_contains("Claims matching “NEEDIER partner”");
+    page.assert_contains("Fact-checks matching “NEEDIER partner”");
     page.assert_contains("<mark>needier</mark> <mark>partner</mark>");
-    page.assert_contains("1 claim");
+    page.assert_contains("1 fact-check");
     page.assert_contains(r#"value="NEEDIER partner""#);
-    // By speaker alias.
+    // By speaker alias: the published claim, not the one in intake.
     let page = app.get("/?q=Gabuev").await;
-    assert_eq!(page.links("/claims/").len(), 2);
+    assert_eq!(page.links("/claims/").len(), 1);
 }
 
 #[tokio::test]
@@ -73,20 +85,21 @@ async fn a_search_with_more_matches_than_are_counted_says_how_many_at_least() {
     // 1,200 more claims with a common word, straight into the table (the triggers index them).
     sqlx::query(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) \
-         INSERT INTO claims (kind, text, speaker_id, said_on) \
-         SELECT 'quote', 'Tariffs will rise, part ' || i, (SELECT min(id) FROM speakers), '2023-01-01' FROM n",
+         INSERT INTO claims (kind, text, speaker_id, said_on, stage, status, list_seq) \
+         SELECT 'quote', 'Tariffs will rise, part ' || i, (SELECT min(id) FROM speakers), '2023-01-01', \
+                'published', 'false', 1000 + i FROM n",
     )
     .execute(&app.pool)
     .await
     .unwrap();
     let page = app.get("/?q=tariffs").await;
     assert_eq!(page.status, StatusCode::OK);
-    page.assert_contains("1,000+ claims");
+    page.assert_contains("1,000+ fact-checks");
     page.assert_contains(r#"<span aria-label="1,000+ matching" class="count">1,000+</span>"#);
     assert_eq!(page.links("/claims/").len(), 20);
     let api = app.get("/api/v1/claims?q=tariffs").await;
     api.assert_contains(r#""status_counts_capped_at":1000"#);
-    api.assert_contains(r#""unverified":1000"#);
+    api.assert_contains(r#""false":1000"#);
     // Without a search the counts stay exact.
     app.get("/?kind=quote").await.assert_contains(r#"aria-label="1,20"#);
 }
@@ -104,9 +117,11 @@ async fn an_empty_result_says_so_and_offers_to_clear_the_filters() {
 async fn bad_filter_values_get_a_clear_400_page() {
     let app = TestApp::with_demo().await;
     for (path, expected) in [
-        ("/?status=bogus", "“bogus” is not a status. Use one of: unverified, in_review, true"),
+        ("/?status=bogus", "“bogus” is not a status. Use one of: being_checked, true, mostly_true"),
+        ("/?status=unverified", "“unverified” is not a status"),
         ("/?after=garbage", "“garbage” is not a page position"),
         ("/?before=2022-12-30.!!!!!!!!", "is not a page position"),
+        ("/?before=!!!!!!!!", "is not a page position"),
         ("/?kind=opinion", "“opinion” is not a kind of claim. Use quote or numeric."),
         ("/?speaker=%3Cscript%3E", "is not a speaker id"),
         ("/?source=1", "is not a source id"),
@@ -177,15 +192,30 @@ async fn a_claim_permalink_shows_everything_about_it() {
     page.assert_contains(
         r#"href="https://www.washingtonpost.com/world/2022/12/30/putin-xi-call-cooperation-ukraine/""#,
     );
-    // Current status and verdict, and the whole history, newest first.
-    page.assert_contains("Accurately quoted.");
-    let newest = page.body.find("Two outlets report the same words").expect("rationale");
-    let oldest = page.body.find("Checking the Kremlin transcript of the call.").expect("first entry");
-    assert!(newest < oldest, "the timeline is newest first");
-    page.assert_contains(r#"<a href="https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest" rel="nofollow">The Week, Dec. 30, 2022</a>"#);
-    page.assert_contains("Demo fact-check desk");
+    // The ruling is the centre: did they say it, is it accurate, verdict, text, evidence, who.
+    page.assert_contains("<h2 id=\"ruling-heading\">The ruling</h2>");
+    page.assert_contains("<h3>Did they say it?</h3>");
+    page.assert_contains("Verified: they said it");
+    page.assert_contains("<h3>Is what they said accurate?</h3>");
+    page.assert_contains(r#"<strong class="rating-words">Opinion — not rated</strong>"#);
+    page.assert_contains(
+        r#"role="img" aria-label="Opinion — not rated: not on the scale from True to False.""#,
+    );
+    page.assert_contains(
+        "Putin said it; it is his characterisation of the relationship, not a checkable fact.",
+    );
+    page.assert_contains("is <strong>not</strong> an endorsement of what it says");
+    page.assert_contains(r#"<a href="https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest" rel="nofollow">The Week, 30 Dec. 2022</a>"#);
+    page.assert_contains("By Demo desk writer · signed off by Demo desk editor");
+    let ruling = page.body.find("The ruling</h2>").unwrap();
+    let appearances = page.body.find("Where it appeared").unwrap();
+    let history = page.body.find("id=\"history-heading\"").unwrap();
+    assert!(ruling < appearances && appearances < history, "ruling, then appearances, then history");
+    // Readers never see the desk: notes, assignees, proposals.
+    page.assert_lacks("Both reports give the same words");
+    page.assert_lacks("Editor tools");
     page.assert_contains(&format!(r#"readonly rows="1">https://claims.example.org/claims/{id}</textarea>"#));
-    page.assert_contains("<title>Vladimir Putin: “a model of cooperation between major powers in the 21st century” — True — claimtrack</title>");
+    page.assert_contains("<title>Vladimir Putin: “a model of cooperation between major powers in the 21st century” — Opinion — not rated — claimtrack</title>");
 }
 
 #[tokio::test]
@@ -199,6 +229,11 @@ async fn a_numeric_permalink_shows_what_follows_from_the_figure() {
     let id = app.claim_id("Sino-Russian trade").await;
     let page = app.get(&format!("/claims/{id}")).await;
     page.assert_contains("The new level is 1.25× the earlier one.");
+    // A corrected ruling: the correction note in the ruling, and both rulings in the history.
+    page.assert_contains("<strong>Correction: </strong>China's customs published the full-year figures");
+    page.assert_contains("<strong>Correction</strong>");
+    page.assert_contains("<strong>Ruling published</strong>");
+    page.assert_contains("The year was not over: no full-year figure existed to check it against.");
 }
 
 #[tokio::test]
@@ -210,8 +245,9 @@ async fn speaker_pages_show_profile_ratings_and_claims() {
     page.assert_contains("President of Russia");
     page.assert_contains("Also known as: Putin · Russian President Vladimir Putin");
     page.assert_contains(r#"<svg width="100%" height="20" role="img""#);
-    page.assert_contains(r#"aria-label="Ratings: 1 unverified, 1 in review, 1 true""#);
-    page.assert_contains("3 claims");
+    // The chart counts rated claims only: Putin's two quotes are opinions, not rated.
+    page.assert_contains(r#"aria-label="Ratings: 1 mostly true""#);
+    page.assert_contains("3 fact-checks");
     assert_eq!(page.links("/claims/").len(), 3);
     page.assert_contains(r#"href="/?speaker=vladimir-putin""#);
 }
@@ -223,7 +259,7 @@ async fn source_pages_show_metadata_and_the_claims_in_them() {
     let page = app.get(&format!("/sources/{id}")).await;
     assert_eq!(page.status, StatusCode::OK);
     page.assert_contains("<h1>Putin and Xi reaffirm Russia-China relations amid unrest</h1>");
-    page.assert_contains("2 claims appear");
+    page.assert_contains("2 fact-checks appear");
     page.assert_contains(
         "https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest",
     );
@@ -246,7 +282,7 @@ async fn unknown_pages_and_ids_get_a_404_page() {
         let page = app.get(path).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
         page.assert_contains("<h1>Not found</h1>");
-        page.assert_contains(r#"<a href="/">Browse all claims</a>"#);
+        page.assert_contains(r#"<a href="/">Browse the fact-checks</a>"#);
         page.assert_lacks("<script>");
     }
 }

@@ -41,7 +41,9 @@ struct Server {
 /// Starts `serve` on a free port and waits until it answers.
 fn start(db: &Path) -> Server {
     let mut child = claimtrack(db)
-        .args(["serve", "--addr", "127.0.0.1:0"])
+        // A one-person desk: each proposed ruling is published at once, a write through every
+        // table a publication touches.
+        .args(["serve", "--addr", "127.0.0.1:0", "--sign-offs", "0"])
         .env("RUST_LOG", "info")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -135,55 +137,66 @@ async fn sign_in(addr: &str) -> (String, String) {
     (cookie, csrf)
 }
 
-/// The demo claims' ids, and how many verifications each has.
-async fn claims(addr: &str) -> Vec<(String, usize)> {
+/// The demo's fact-checks' ids.
+async fn claims(addr: &str) -> Vec<String> {
     let list: serde_json::Value =
         serde_json::from_str(&http(addr, "GET", "/api/v1/claims", None, "").await.unwrap().body).unwrap();
-    let mut out = Vec::new();
-    for claim in list["claims"].as_array().unwrap() {
-        let id = claim["id"].as_str().unwrap().to_owned();
-        let full: serde_json::Value = serde_json::from_str(
-            &http(addr, "GET", &format!("/api/v1/claims/{id}"), None, "").await.unwrap().body,
-        )
-        .unwrap();
-        out.push((id, full["verifications"].as_array().unwrap().len()));
-    }
-    out
+    list["claims"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect()
 }
 
-/// One writer setting statuses on its own claim until `stop` or an error; returns the verdicts
+/// The value of the hidden field `name` in a page, if the page has it.
+fn hidden(page: &str, name: &str) -> Option<String> {
+    let marker = format!(r#"name="{name}" value=""#);
+    Some(page.split(&marker).nth(1)?.split('"').next()?.to_owned())
+}
+
+/// The ruling form's basis, taking the claim first when it is not the writer's (a publication
+/// leaves it unassigned). `None` when the server stopped answering.
+async fn basis(addr: &str, cookie: &str, csrf: &str, claim: &str) -> Option<String> {
+    for _ in 0..2 {
+        let form = http(addr, "GET", &format!("/claims/{claim}/ruling"), Some(cookie), "").await.ok()?;
+        if form.body.contains(r#"name="rating""#) {
+            return hidden(&form.body, "basis");
+        }
+        let seen = hidden(&form.body, "seen")?;
+        let body = format!("csrf={csrf}&seen={seen}&assignee=writer");
+        let taken =
+            http(addr, "POST", &format!("/claims/{claim}/desk/assign"), Some(cookie), &body).await.ok()?;
+        if taken.status != 303 {
+            return None;
+        }
+    }
+    None
+}
+
+/// One writer publishing rulings on its own claim until `stop` or an error; returns the verdicts
 /// the server acknowledged (303).
 async fn writer(
     addr: String,
     cookie: String,
     csrf: String,
     claim: String,
-    mut seen: usize,
     tag: String,
     stop: Instant,
 ) -> Vec<String> {
     let mut acknowledged = Vec::new();
-    let statuses = ["in_review", "true", "misleading", "false", "mostly_true"];
+    let ratings = ["true", "misleading", "false", "mostly_true", "unverifiable"];
     let mut n = 0;
     while Instant::now() < stop {
+        let Some(basis) = basis(&addr, &cookie, &csrf, &claim).await else { break };
         let verdict = format!("{tag}-{n}");
         let body = format!(
-            "csrf={csrf}&seen={seen}&status={}&verdict={verdict}&rationale=Load+test",
-            statuses[n % statuses.len()]
+            "csrf={csrf}&basis={basis}&rating={}&attribution=verified&verdict={verdict}&body=Load+test&note=Load+test",
+            ratings[n % ratings.len()]
         );
-        match http(&addr, "POST", &format!("/claims/{claim}/status"), Some(&cookie), &body).await {
-            Ok(reply) if reply.status == 303 => {
-                acknowledged.push(verdict);
-                seen += 1;
-            }
+        match http(&addr, "POST", &format!("/claims/{claim}/ruling"), Some(&cookie), &body).await {
+            Ok(reply) if reply.status == 303 => acknowledged.push(verdict),
             // The server was killed: no answer (a closed connection) is no acknowledgement.
             Ok(reply) if reply.status == 0 => break,
             Err(_) => break,
-            Ok(reply) => panic!(
-                "a status change got {}: {}",
-                reply.status,
-                reply.body.chars().take(300).collect::<String>()
-            ),
+            Ok(reply) => {
+                panic!("a ruling got {}: {}", reply.status, reply.body.chars().take(300).collect::<String>())
+            }
         }
         n += 1;
     }
@@ -194,20 +207,25 @@ async fn open(db: &Path) -> sqlx::SqlitePool {
     app::ssr::db::pool::connect(db).await.unwrap()
 }
 
-/// Every acknowledged verdict is stored, the file is intact, and each claim's current status is
-/// its newest verification's (nothing half-written).
+/// Every acknowledged ruling is stored, the file is intact, and each claim shows its one published
+/// ruling (nothing half-written).
 async fn verify(db: &Path, acknowledged: &[String]) {
     let pool = open(db).await;
     let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.unwrap();
     assert_eq!(check, "ok");
     let stored: Vec<String> =
-        sqlx::query_scalar("SELECT verdict FROM verifications").fetch_all(&pool).await.unwrap();
+        sqlx::query_scalar("SELECT verdict FROM rulings WHERE state IN ('published', 'superseded')")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
     let stored: std::collections::HashSet<String> = stored.into_iter().collect();
     let lost: Vec<&String> = acknowledged.iter().filter(|v| !stored.contains(*v)).collect();
     assert!(lost.is_empty(), "acknowledged but lost: {lost:?}");
     let inconsistent: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM claims c WHERE EXISTS (SELECT 1 FROM verifications WHERE claim_id = c.id)
-           AND c.status <> (SELECT status FROM verifications WHERE claim_id = c.id ORDER BY id DESC LIMIT 1)",
+        "SELECT count(*) FROM claims c WHERE c.ruling_id IS NOT NULL
+           AND (c.status <> (SELECT rating FROM rulings WHERE id = c.ruling_id)
+             OR (SELECT count(*) FROM rulings WHERE claim_id = c.id AND state = 'published') <> 1
+             OR (SELECT state FROM rulings WHERE id = c.ruling_id) <> 'published')",
     )
     .fetch_one(&pool)
     .await
@@ -230,13 +248,12 @@ async fn acknowledged_writes_survive_sigkill_mid_load() {
             .into_iter()
             .take(4)
             .enumerate()
-            .map(|(w, (claim, seen))| {
+            .map(|(w, claim)| {
                 tokio::spawn(writer(
                     server.addr.clone(),
                     cookie.clone(),
                     csrf.clone(),
                     claim,
-                    seen,
                     format!("r{round}-w{w}"),
                     stop,
                 ))
@@ -262,19 +279,18 @@ async fn a_mixed_load_gets_no_server_errors_and_loses_no_writes() {
     let mut server = start(&db);
     let (cookie, csrf) = sign_in(&server.addr).await;
     let targets = claims(&server.addr).await;
-    let permalink = format!("/claims/{}", targets[0].0);
+    let permalink = format!("/claims/{}", targets[0]);
     let stop = Instant::now() + Duration::from_secs(6);
     let writers: Vec<_> = targets
         .iter()
         .take(3)
         .enumerate()
-        .map(|(w, (claim, seen))| {
+        .map(|(w, claim)| {
             tokio::spawn(writer(
                 server.addr.clone(),
                 cookie.clone(),
                 csrf.clone(),
                 claim.clone(),
-                *seen,
                 format!("load-w{w}"),
                 stop,
             ))

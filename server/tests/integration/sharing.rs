@@ -22,14 +22,14 @@ async fn a_permalink_carries_canonical_open_graph_and_twitter_tags() {
     let url = format!("https://claims.example.org/claims/{id}");
     page.assert_contains(&format!(r#"<link href="{url}" rel="canonical">"#));
     page.assert_contains(&format!(r#"<meta property="og:url" content="{url}">"#));
-    page.assert_contains(r#"<meta property="og:title" content="Vladimir Putin: “a model of cooperation between major powers in the 21st century” — True">"#);
-    page.assert_contains(r#"<meta property="og:description" content="Vladimir Putin said “a model of cooperation between major powers in the 21st century”. True: Accurately quoted.">"#);
+    page.assert_contains(r#"<meta property="og:title" content="Vladimir Putin: “a model of cooperation between major powers in the 21st century” — Opinion — not rated">"#);
+    page.assert_contains(r#"<meta property="og:description" content="Vladimir Putin said “a model of cooperation between major powers in the 21st century”. Verified: they said it. Opinion — not rated: Putin said it; it is his characterisation of the relationship, not a checkable fact.">"#);
     page.assert_contains(r#"<meta name="twitter:card" content="summary">"#);
     page.assert_contains(r#"<meta property="og:type" content="article">"#);
     page.assert_contains(r#"href="/speakers/vladimir-putin/feed.atom""#);
     // Copy link, cite and embed, as selectable text.
     page.assert_contains(&format!(r#"<textarea id="permalink-url" readonly rows="1">{url}</textarea>"#));
-    page.assert_contains("claimtrack, “Vladimir Putin: a model of cooperation between major powers in the 21st century” — True, Dec 30, 2022.");
+    page.assert_contains("claimtrack, “Vladimir Putin: a model of cooperation between major powers in the 21st century” — Opinion — not rated, Dec 30, 2022.");
     page.assert_contains(&format!("&lt;iframe src=&quot;{url}/embed&quot;"));
     page.assert_needs_no_javascript();
 }
@@ -37,51 +37,68 @@ async fn a_permalink_carries_canonical_open_graph_and_twitter_tags() {
 #[tokio::test]
 async fn a_rated_claim_embeds_claim_review_and_an_unrated_one_does_not() {
     let app = TestApp::with_demo().await;
-    let id = app.claim_id("a model of cooperation").await;
+    let id = app.claim_id("Moscow is a much needier").await;
     let ld = json_ld(&app.get(&format!("/claims/{id}")).await).expect("JSON-LD on a rated claim");
     let review = &ld[0];
     assert_eq!(review["@context"], "https://schema.org");
     assert_eq!(review["@type"], "ClaimReview");
     assert_eq!(review["url"], format!("https://claims.example.org/claims/{id}"));
-    assert_eq!(review["claimReviewed"], "a model of cooperation between major powers in the 21st century");
-    assert_eq!(review["reviewRating"]["ratingValue"], 5);
+    assert_eq!(review["claimReviewed"], "Moscow is a much needier partner than China is");
+    assert_eq!(review["reviewRating"]["ratingValue"], 4);
     assert_eq!(review["reviewRating"]["bestRating"], 5);
     assert_eq!(review["reviewRating"]["worstRating"], 1);
-    assert_eq!(review["reviewRating"]["alternateName"], "True");
+    assert_eq!(review["reviewRating"]["alternateName"], "Mostly true");
+    assert_eq!(
+        review["reviewBody"],
+        "Trade figures bear it out: China matters far more to Russia than Russia does to China."
+    );
     assert_eq!(review["author"]["@type"], "Organization");
     assert_eq!(review["author"]["name"], "claimtrack");
-    assert_eq!(review["datePublished"], "2022-12-30");
+    assert_eq!(review["datePublished"], "2023-01-16");
     let item = &review["itemReviewed"];
     assert_eq!(item["@type"], "Claim");
     assert_eq!(item["author"]["@type"], "Person");
-    assert_eq!(item["author"]["name"], "Vladimir Putin");
+    assert_eq!(item["author"]["name"], "Alexander Gabuev");
     assert_eq!(item["datePublished"], "2022-12-30");
-    assert_eq!(item["appearance"].as_array().unwrap().len(), 2);
     assert_eq!(
         item["firstAppearance"]["url"],
         "https://www.washingtonpost.com/world/2022/12/30/putin-xi-call-cooperation-ukraine/"
     );
     let quotation = &ld[1];
     assert_eq!(quotation["@type"], "Quotation");
-    assert_eq!(quotation["creator"]["name"], "Vladimir Putin");
+    assert_eq!(quotation["creator"]["name"], "Alexander Gabuev");
 
-    for unrated in ["Sino-Russian trade", "Moscow is a much needier"] {
+    // A corrected numeric claim: dated by its first ruling, modified by the correction.
+    let trade = app.claim_id("Sino-Russian trade").await;
+    let review = json_ld(&app.get(&format!("/claims/{trade}")).await).expect("JSON-LD on the trade claim");
+    assert_eq!(
+        (review["datePublished"].as_str(), review["dateModified"].as_str()),
+        (Some("2022-12-31"), Some("2023-01-13"))
+    );
+    assert_eq!(review["reviewRating"]["ratingValue"], 4);
+
+    // Opinions, unverifiable claims and claims being checked rate nothing on the scale.
+    for unrated in ["a model of cooperation", "all 16 self-detonating", "In the face of a difficult"] {
         let id = app.claim_id(unrated).await;
         assert!(json_ld(&app.get(&format!("/claims/{id}")).await).is_none(), "{unrated}");
     }
 }
 
+/// Adds a claim with the hostile text and publishes a ruling on it (a one-person desk).
 async fn hostile_claim(app: &TestApp) -> (crate::support::Editor, String) {
     let editor = app.sign_in("maria", Role::Editor).await;
     let text = "He said \"</script><script>alert(1)</script>\",\nthen: =HYPERLINK(\"x\") & <!-- done";
     let body = format!("kind=quote&text={}&speaker=Putin&said_on=2022-12-30", enc(text));
     let done = app.post_as("/claims/new", &body, &editor).await;
-    let id = done.headers["location"].to_str().unwrap().trim_start_matches("/claims/").to_owned();
-    let status = "seen=0&status=false&verdict=Never+said";
+    let desk = done.headers["location"].to_str().unwrap().to_owned();
+    let id = desk.trim_start_matches("/claims/").trim_end_matches("/desk").to_owned();
     assert_eq!(
-        app.post_as(&format!("/claims/{id}/status"), status, &editor).await.status,
+        app.post_as(&format!("{desk}/assign"), "seen=&assignee=maria", &editor).await.status,
         StatusCode::SEE_OTHER
     );
+    let ruling = "basis=&rating=false&attribution=misattributed&verdict=Never+said";
+    let published = app.post_as(&format!("/claims/{id}/ruling"), ruling, &editor).await;
+    assert_eq!(published.headers["location"], format!("/claims/{id}"), "{}", published.body);
     (editor, id)
 }
 
@@ -89,7 +106,8 @@ const HOSTILE: &str = "He said \"</script><script>alert(1)</script>\",\nthen: =H
 
 #[tokio::test]
 async fn a_hostile_claim_text_survives_every_format_intact_and_inert() {
-    let app = TestApp::with_demo().await;
+    let mut app = TestApp::with_demo().await;
+    app.state.sign_offs = 0;
     let (_, id) = hostile_claim(&app).await;
 
     // The permalink: JSON-LD cannot be ended early, and still says exactly the text.
@@ -138,7 +156,9 @@ async fn exports_round_trip_every_claim_and_defuse_formulas() {
     let app = TestApp::with_demo().await;
     let editor = app.sign_in("maria", Role::Editor).await;
     let body = format!("kind=quote&text={}&speaker=Putin&said_on=2022-12-30", enc("=1+2 is what he wrote"));
-    assert_eq!(app.post_as("/claims/new", &body, &editor).await.status, StatusCode::SEE_OTHER);
+    let added = app.post_as("/claims/new", &body, &editor).await;
+    let desk = added.headers["location"].to_str().unwrap();
+    assert_eq!(app.post_as(&format!("{desk}/publish"), "", &editor).await.status, StatusCode::SEE_OTHER);
 
     let csv_page = app.get("/export/claims.csv").await;
     assert_eq!(csv_page.headers["content-type"], "text/csv; charset=utf-8; header=present");
@@ -146,7 +166,7 @@ async fn exports_round_trip_every_claim_and_defuse_formulas() {
     let mut reader = csv::Reader::from_reader(csv_page.body.as_bytes());
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), app::model::export::COLUMNS.to_vec());
     let rows: Vec<app::model::export::ExportRow> = reader.deserialize().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 12);
+    assert_eq!(rows.len(), 11, "the ten published claims and the new one, not intake");
     let formula = rows.iter().find(|r| r.text.contains("is what he wrote")).unwrap();
     assert_eq!(formula.text, "'=1+2 is what he wrote", "a spreadsheet shows it as text");
     let missiles = rows.iter().find(|r| r.text.contains("54 of 69")).unwrap();
@@ -156,7 +176,7 @@ async fn exports_round_trip_every_claim_and_defuse_formulas() {
     let jsonl = app.get("/export/claims.jsonl").await.body;
     let json_rows: Vec<app::model::export::ExportRow> =
         jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(json_rows.len(), 12);
+    assert_eq!(json_rows.len(), 11);
     assert_eq!(
         json_rows.iter().find(|r| r.text.contains("is what he wrote")).unwrap().text,
         "=1+2 is what he wrote"
@@ -169,47 +189,58 @@ async fn feeds_list_verdicts_newest_first_with_links_to_permalinks() {
     let all = app.get("/feed.atom").await;
     assert_eq!(all.headers["content-type"], "application/atom+xml; charset=utf-8");
     let feed = feed_rs::parser::parse(all.body.as_bytes()).unwrap();
-    assert_eq!(feed.entries.len(), 3);
+    // Published rulings and corrections only: no claim being checked, no proposal.
+    assert_eq!(feed.entries.len(), 6);
     let times: Vec<_> = feed.entries.iter().map(|e| e.updated.unwrap()).collect();
     assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first");
     assert!(feed.entries[0].links[0].href.starts_with("https://claims.example.org/claims/"));
-    assert_eq!(feed.entries[0].authors[0].name, "Demo fact-check desk");
+    assert_eq!(feed.entries[0].authors[0].name, "Demo desk writer");
+    assert!(!all.body.contains("54 of 69"), "the proposal awaiting sign-off is not announced");
 
-    let trues = feed_rs::parser::parse(app.get("/feed.atom?status=true").await.body.as_bytes()).unwrap();
-    assert_eq!(trues.entries.len(), 1);
-    assert!(trues.entries[0].title.as_ref().unwrap().content.starts_with("True — Vladimir Putin"));
+    let mostly =
+        feed_rs::parser::parse(app.get("/feed.atom?status=mostly_true").await.body.as_bytes()).unwrap();
+    assert_eq!(mostly.entries.len(), 2);
+    assert!(mostly.entries[0].title.as_ref().unwrap().content.starts_with("Mostly true — Alexander Gabuev"));
+    assert!(mostly.entries[1]
+        .title
+        .as_ref()
+        .unwrap()
+        .content
+        .starts_with("Correction: Mostly true — Vladimir Putin"));
     let putin =
         feed_rs::parser::parse(app.get("/speakers/vladimir-putin/feed.atom").await.body.as_bytes()).unwrap();
-    assert_eq!(putin.entries.len(), 3);
-    let gabuev =
-        feed_rs::parser::parse(app.get("/speakers/alexander-gabuev/feed.atom").await.body.as_bytes())
-            .unwrap();
-    assert!(gabuev.entries.is_empty());
+    assert_eq!(putin.entries.len(), 4);
+    let pushilin =
+        feed_rs::parser::parse(app.get("/speakers/denis-pushilin/feed.atom").await.body.as_bytes()).unwrap();
+    assert!(pushilin.entries.is_empty(), "being checked: nothing to announce yet");
 
     assert_eq!(app.get("/feed.atom?status=bogus").await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(app.get("/feed.atom?status=being_checked").await.status, StatusCode::BAD_REQUEST);
     assert_eq!(app.get("/speakers/nobody/feed.atom").await.status, StatusCode::NOT_FOUND);
     app.get("/").await.assert_contains(
-        r#"<link href="/feed.atom" rel="alternate" title="New verdicts" type="application/atom+xml">"#,
+        r#"<link href="/feed.atom" rel="alternate" title="New fact-checks" type="application/atom+xml">"#,
     );
 }
 
 #[tokio::test]
 async fn the_corrections_log_lists_changed_verdicts_and_the_methodology_the_scale() {
     let app = TestApp::with_demo().await;
-    app.get("/corrections").await.assert_contains("No published verdict has been changed.");
-    let editor = app.sign_in("maria", Role::Editor).await;
-    let id = app.claim_id("a model of cooperation").await;
-    let body = "seen=2&status=mostly_true&verdict=One+word+differs+in+the+transcript";
-    assert_eq!(
-        app.post_as(&format!("/claims/{id}/status"), body, &editor).await.status,
-        StatusCode::SEE_OTHER
-    );
     let log = app.get("/corrections").await;
-    log.assert_contains("One word differs in the transcript");
-    log.assert_contains(r#"<span class="badge status-true">True</span>"#);
-    log.assert_contains(r#"<span class="badge status-mostly_true">Mostly true</span>"#);
+    log.assert_contains("Trade rose 29.3% in 2022, more than the 25% Putin forecast.");
+    log.assert_contains(r#"<span class="badge status-unverifiable">Unverifiable</span> → <span class="badge status-mostly_true">Mostly true</span>"#);
+    log.assert_contains("The rating changed from Unverifiable to Mostly true.");
+    log.assert_needs_no_javascript();
     let method = app.get("/methodology").await;
-    for line in ["5 of 5", "4 of 5", "2 of 5", "1 of 5", "Not rated", r#"href="/corrections""#] {
+    for line in [
+        "5 of 5",
+        "4 of 5",
+        "2 of 5",
+        "1 of 5",
+        "Not rated",
+        r#"href="/corrections""#,
+        "Did they say it?",
+        "Is what they said accurate?",
+    ] {
         method.assert_contains(line);
     }
 }
@@ -226,7 +257,7 @@ async fn only_the_embed_card_may_be_framed() {
     assert!(embed.headers.get("x-frame-options").is_none());
     assert!(embed.headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors *"));
     embed.assert_contains("Vladimir Putin");
-    embed.assert_contains(r#"<span class="badge s-true">True</span>"#);
+    embed.assert_contains(r#"<span class="badge s-opinion">Opinion — not rated</span> <span class="badge s-opinion">Said it</span>"#);
     embed.assert_contains(&format!(r#"href="https://claims.example.org/claims/{id}""#));
     assert_eq!(app.get("/claims/zzzzzzzz/embed").await.status, StatusCode::NOT_FOUND);
 }
@@ -307,7 +338,7 @@ async fn every_api_route_answers_as_its_openapi_document_says() {
     let claim = app.claim_id("a model of cooperation").await;
     let source = app.source_id("The Week").await;
     let routes = [
-        ("/api/v1/claims", "/api/v1/claims?status=true&status=in_review"),
+        ("/api/v1/claims", "/api/v1/claims?status=true&status=being_checked"),
         ("/api/v1/claims/{id}", &*format!("/api/v1/claims/{claim}")),
         ("/api/v1/speakers", "/api/v1/speakers"),
         ("/api/v1/speakers/{slug}", "/api/v1/speakers/vladimir-putin"),

@@ -2,9 +2,10 @@
 //! clean values or every problem at once, each with its field, saying what is accepted.
 
 pub mod claim;
+pub mod desk;
+pub mod ruling;
 pub mod source;
 pub mod speaker;
-pub mod verification;
 
 use super::FormState;
 use chrono::NaiveDate;
@@ -27,6 +28,50 @@ pub(crate) fn required_text(
         problems.push((field.into(), m));
     } else if value.contains(['\n', '\r']) {
         problems.push((field.into(), format!("The {label} must be a single line.")));
+    }
+    value
+}
+
+/// A single line of text of at most `max` characters, trimmed; an empty one is a problem when
+/// `required`.
+pub(crate) fn line(
+    value: &str,
+    field: &str,
+    label: &str,
+    max: usize,
+    required: bool,
+    problems: &mut Problems,
+) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        if required {
+            problems.push((field.into(), format!("Enter the {label}.")));
+        }
+    } else if let Err(m) = bounded(value, max) {
+        problems.push((field.into(), m));
+    } else if value.contains(['\n', '\r']) {
+        problems.push((field.into(), format!("The {label} must be a single line.")));
+    }
+    value.to_owned()
+}
+
+/// Multi-line text of at most `max` characters, trimmed, with CRLF as LF; an empty one is a
+/// problem when `required`, with `missing` as its message.
+pub(crate) fn text_block(
+    value: &str,
+    field: &str,
+    max: usize,
+    missing: Option<&str>,
+    problems: &mut Problems,
+) -> String {
+    let value = value.trim().replace("\r\n", "\n");
+    match (value.is_empty(), missing) {
+        (true, Some(message)) => problems.push((field.into(), message.into())),
+        _ => {
+            if let Err(m) = bounded(&value, max) {
+                problems.push((field.into(), m));
+            }
+        }
     }
     value
 }

@@ -1,8 +1,9 @@
 //! A realistic, deterministic database for benchmarks: long-tailed speakers, sources, quotes and
-//! numeric claims in natural-looking text with frequent and rare words, a mix of statuses and
-//! histories. Same seed, same database.
+//! numeric claims in natural-looking text with frequent and rare words; most published (fact-checks
+//! with their rulings, some corrected, and claims being checked), the rest in the desk's intake.
+//! Same seed, same database.
 
-use super::{begin_write, history::timestamp};
+use super::{begin_write, timestamp};
 use crate::model::slug;
 use crate::AppError;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
@@ -91,8 +92,7 @@ const SYLLABLES: [&str; 16] = [
     "zor", "vath", "qui", "lem", "brak", "tish", "mon", "dral", "fex", "nup", "gor", "wyl", "sken", "ob",
     "yat", "crim",
 ];
-const STATUSES: [&str; 7] =
-    ["unverified", "in_review", "true", "mostly_true", "misleading", "false", "unverifiable"];
+const RATINGS: [&str; 6] = ["true", "mostly_true", "misleading", "false", "unverifiable", "opinion"];
 
 /// What was generated.
 #[derive(Debug)]
@@ -100,7 +100,7 @@ pub struct Generated {
     pub speakers: usize,
     pub sources: usize,
     pub claims: usize,
-    pub verifications: usize,
+    pub rulings: usize,
 }
 
 /// A rare word: appears in about one claim in ten thousand. `bench-data` documents it so that
@@ -160,38 +160,37 @@ pub async fn generate(pool: &SqlitePool, claims: usize, seed: u64) -> Result<Gen
             .await?;
     }
 
-    let mut verifications = 0;
+    let signer = super::users::ensure_without_password(&mut tx, "bench-editor", "Benchmark editor").await?;
+    let (mut rulings, mut list_seq) = (0, 0i64);
     for i in 0..claims {
         let id = i as i64 + 1;
         // Long tail: a few speakers say much, most say little.
         let speaker = ((rng.unit().powi(3)) * speakers as f64) as i64 + 1;
         let day = start + Duration::days(i as i64 * span_days / claims as i64);
-        let numeric = rng.below(10) < 3;
-        let mut words: Vec<String> = (0..6 + rng.below(10)).map(|_| rng.pick(&COMMON).to_owned()).collect();
-        words.insert(1, rng.pick(&VERBS).to_owned());
-        words.push(pseudo_word(&mut rng));
-        if i % 10_000 == 7 {
-            words.push(RARE_WORD.to_owned());
-        }
-        let (text, value, unit, of, change) = if numeric {
-            let value = (rng.below(1000) + 1) as f64;
-            let (unit, of, change) = match rng.below(3) {
-                0 => ("percent", None, Some(if rng.below(2) == 0 { "increase" } else { "decrease" })),
-                1 => ("people", Some(value + rng.below(1000) as f64 + 1.0), None),
-                _ => ("USD", None, None),
-            };
-            let text = format!("{} {} {} {}", capitalised(&words.join(" ")), value, unit, rng.pick(&COMMON));
-            (text, Some(value), Some(unit), of, change)
-        } else {
-            (capitalised(&words.join(" ")), None, None, None, None)
-        };
+        let (text, quantity) = claim_words(&mut rng, i);
         let created = timestamp(Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).unwrap_or_default()));
+        // About 70% fact-checks, 12% being checked, the rest in intake; the rare word is always in
+        // a fact-check, so that the benchmark's rare search finds it.
+        let fate = if i % 10_000 == 7 { 0 } else { rng.below(100) };
+        let status = match fate {
+            0..=69 => Some(RATINGS[rng.below(RATINGS.len() as u64) as usize]),
+            70..=81 => Some("being_checked"),
+            _ => None,
+        };
+        let seq = status.map(|_| {
+            list_seq += 1;
+            list_seq
+        });
+        let (value, unit, of, change) = quantity.unwrap_or_default();
         sqlx::query(
             "INSERT INTO claims (id, kind, text, speaker_id, said_on, quantity_value, quantity_unit, quantity_of,
-                                 quantity_change, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 quantity_change, created_at, updated_at, stage, status, list_seq, published_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .bind(id).bind(if numeric { "numeric" } else { "quote" }).bind(&text).bind(speaker).bind(day)
+        .bind(id).bind(if quantity.is_some() { "numeric" } else { "quote" }).bind(&text).bind(speaker).bind(day)
         .bind(value).bind(unit).bind(of).bind(change).bind(&created).bind(&created)
+        .bind(if status.is_some() { "published" } else { "intake" }).bind(status).bind(seq)
+        .bind(status.map(|_| created.clone()))
         .execute(&mut *tx).await?;
         let source = (i * sources / claims) as i64 + 1;
         sqlx::query("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)")
@@ -199,24 +198,81 @@ pub async fn generate(pool: &SqlitePool, claims: usize, seed: u64) -> Result<Gen
             .bind(source)
             .execute(&mut *tx)
             .await?;
-        // About 45% reviewed, with one to three entries of history.
-        if rng.below(100) < 45 {
-            for step in 0..1 + rng.below(3) {
-                let status = STATUSES[1 + rng.below(6) as usize];
-                let at = timestamp(
-                    Utc.from_utc_datetime(&day.and_hms_opt(13 + step as u32, 0, 0).unwrap_or_default()),
-                );
-                sqlx::query("INSERT INTO verifications (claim_id, status, verdict, rationale, editor_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .bind(id).bind(status).bind(format!("Checked against the {} figures.", rng.pick(&COMMON)))
-                    .bind("Compared with the published data.").bind(desk).bind(&at)
-                    .execute(&mut *tx).await?;
-                verifications += 1;
-            }
+        if let Some(rating) = status.filter(|s| *s != "being_checked") {
+            rulings += add_rulings(&mut tx, &mut rng, id, rating, (desk, signer), day).await?;
         }
     }
     tx.commit().await?;
     sqlx::query("PRAGMA optimize").execute(pool).await?;
-    Ok(Generated { speakers, sources, claims, verifications })
+    Ok(Generated { speakers, sources, claims, rulings })
+}
+
+/// A numeric claim's (value, unit, of, change).
+type Figure = (Option<f64>, Option<&'static str>, Option<f64>, Option<&'static str>);
+
+/// The words of claim `i`, and its figure when it is numeric (three in ten).
+fn claim_words(rng: &mut Rng, i: usize) -> (String, Option<Figure>) {
+    let numeric = rng.below(10) < 3;
+    let mut words: Vec<String> = (0..6 + rng.below(10)).map(|_| rng.pick(&COMMON).to_owned()).collect();
+    words.insert(1, rng.pick(&VERBS).to_owned());
+    words.push(pseudo_word(rng));
+    if i % 10_000 == 7 {
+        words.push(RARE_WORD.to_owned());
+    }
+    if !numeric {
+        return (capitalised(&words.join(" ")), None);
+    }
+    let value = (rng.below(1000) + 1) as f64;
+    let (unit, of, change) = match rng.below(3) {
+        0 => ("percent", None, Some(if rng.below(2) == 0 { "increase" } else { "decrease" })),
+        1 => ("people", Some(value + rng.below(1000) as f64 + 1.0), None),
+        _ => ("USD", None, None),
+    };
+    let text = format!("{} {} {} {}", capitalised(&words.join(" ")), value, unit, rng.pick(&COMMON));
+    (text, Some((Some(value), Some(unit), of, change)))
+}
+
+/// A fact-check's rulings: the published one, and for one in five an earlier one it corrected.
+/// Returns how many were added.
+async fn add_rulings(
+    tx: &mut super::WriteTx,
+    rng: &mut Rng,
+    claim: i64,
+    rating: &str,
+    (author, signer): (i64, i64),
+    day: NaiveDate,
+) -> Result<usize, AppError> {
+    let corrected = rng.below(5) == 0;
+    let mut previous: Option<i64> = None;
+    let steps: &[&str] = if corrected { &["unverifiable", rating] } else { &[rating] };
+    for (step, rating) in steps.iter().enumerate() {
+        let at =
+            timestamp(Utc.from_utc_datetime(&day.and_hms_opt(13 + step as u32, 0, 0).unwrap_or_default()));
+        let kind = match (previous, step) {
+            (None, _) => "ruling",
+            (Some(_), _) if *rating == "unverifiable" => "clarification",
+            _ => "correction",
+        };
+        let last = step + 1 == steps.len();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO rulings (claim_id, author_id, rating, verdict, body, kind, note, amends, state, created_at, published_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(claim).bind(author).bind(*rating)
+        .bind(format!("Checked against the {} figures.", rng.pick(&COMMON)))
+        .bind("Compared with the published data.").bind(kind)
+        .bind((kind == "correction").then_some("Newer figures changed the rating."))
+        .bind(previous).bind(if last { "published" } else { "superseded" }).bind(&at).bind(&at)
+        .fetch_one(&mut **tx).await?;
+        sqlx::query("INSERT INTO ruling_reviews (ruling_id, reviewer_id, decision, created_at) VALUES (?, ?, 'approve', ?)")
+            .bind(id).bind(signer).bind(&at).execute(&mut **tx).await?;
+        if last {
+            sqlx::query("UPDATE claims SET ruling_id = ?, verdict = (SELECT verdict FROM rulings WHERE id = ?), ruled_at = ? WHERE id = ?")
+                .bind(id).bind(id).bind(&at).bind(claim).execute(&mut **tx).await?;
+        }
+        previous = Some(id);
+    }
+    Ok(steps.len())
 }
 
 fn capitalised(text: &str) -> String {

@@ -1,16 +1,17 @@
 //! Writing claims: their editable fields, updates guarded by version, retraction.
 
-use super::{history::timestamp, WriteTx};
-use crate::model::{public_id, Change, ClaimEdit, ClaimKind, Qualifier, Quantity, SourceRef};
+use super::{timestamp, WriteTx};
+use crate::model::{public_id, Change, ClaimEdit, ClaimKind, Qualifier, Quantity, SourceRef, Stage};
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A claim's editable fields, read inside the transaction that will change them.
 pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<ClaimEdit>, AppError> {
     let Some(r) = sqlx::query!(
-        r#"SELECT c.kind, c.text, sp.name AS speaker, c.said_on AS "said_on: NaiveDate", c.version,
-                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier,
-                  c.retracted_at IS NOT NULL AS "retracted!: bool"
+        r#"SELECT c.kind AS "kind: ClaimKind", c.text, sp.name AS speaker, c.said_on AS "said_on: NaiveDate",
+                  c.version, c.quantity_value, c.quantity_unit, c.quantity_of,
+                  c.quantity_change AS "quantity_change: Change", c.quantity_qualifier AS "quantity_qualifier: Qualifier",
+                  c.retracted_at IS NOT NULL AS "retracted!: bool", c.stage AS "stage: Stage"
              FROM claims c JOIN speakers sp ON sp.id = c.speaker_id WHERE c.id = ?"#,
         id
     )
@@ -39,14 +40,14 @@ pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option
             value,
             unit,
             of: r.quantity_of,
-            change: r.quantity_change.as_deref().and_then(Change::parse),
-            qualifier: r.quantity_qualifier.as_deref().and_then(Qualifier::parse),
+            change: r.quantity_change,
+            qualifier: r.quantity_qualifier,
         }),
         _ => None,
     };
     Ok(Some(ClaimEdit {
         public_id: public_id::encode(id),
-        kind: ClaimKind::parse(&r.kind).unwrap_or(ClaimKind::Quote),
+        kind: r.kind,
         text: r.text,
         speaker: r.speaker,
         said_on: r.said_on,
@@ -54,6 +55,7 @@ pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option
         version: r.version,
         appearances,
         retracted: r.retracted,
+        stage: r.stage,
     }))
 }
 
@@ -69,7 +71,7 @@ pub struct ClaimUpdate<'a> {
 
 /// Applies an update if the claim is still at `version`; returns whether it was.
 pub async fn update(tx: &mut WriteTx, id: i64, version: i64, u: &ClaimUpdate<'_>) -> Result<bool, AppError> {
-    let kind = u.kind.as_str();
+    let kind = u.kind;
     let (value, unit, of, change, qualifier) = super::claims::quantity_columns(u.quantity);
     let at = timestamp(u.at);
     let done = sqlx::query!(
@@ -77,29 +79,6 @@ pub async fn update(tx: &mut WriteTx, id: i64, version: i64, u: &ClaimUpdate<'_>
                 quantity_of = ?, quantity_change = ?, quantity_qualifier = ?, updated_at = ?, version = version + 1
           WHERE id = ? AND version = ?",
         kind, u.text, u.speaker_id, u.said_on, value, unit, of, change, qualifier, at, id, version
-    )
-    .execute(&mut **tx)
-    .await?;
-    Ok(done.rows_affected() == 1)
-}
-
-/// Marks a claim retracted, if still at `version`; returns whether it was.
-pub async fn retract(
-    tx: &mut WriteTx,
-    id: i64,
-    version: i64,
-    reason: &str,
-    at: DateTime<Utc>,
-) -> Result<bool, AppError> {
-    let at = timestamp(at);
-    let done = sqlx::query!(
-        "UPDATE claims SET retracted_at = ?, retraction_reason = ?, updated_at = ?, version = version + 1
-          WHERE id = ? AND version = ? AND retracted_at IS NULL",
-        at,
-        reason,
-        at,
-        id,
-        version
     )
     .execute(&mut **tx)
     .await?;
@@ -115,11 +94,4 @@ pub async fn appears_in(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Resu
     )
     .fetch_one(&mut **tx)
     .await?)
-}
-
-/// How many verifications a claim has (the form's "seen" count guards concurrent status changes).
-pub async fn verification_count(tx: &mut WriteTx, claim_id: i64) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM verifications WHERE claim_id = ?"#, claim_id)
-        .fetch_one(&mut **tx)
-        .await?)
 }

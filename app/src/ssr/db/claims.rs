@@ -2,8 +2,8 @@
 
 use super::{search, WriteTx};
 use crate::model::{
-    public_id, ClaimKind, ClaimListPage, ClaimSummary, Cursor, ListQuery, Page, Quantity, SourceRef,
-    SpeakerRef, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
+    public_id, Attribution, ClaimKind, ClaimListPage, ClaimSummary, Cursor, ListQuery, Page, Quantity,
+    SourceRef, SpeakerRef, Stage, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
 };
 use crate::model::{Change, Qualifier};
 use crate::AppError;
@@ -12,30 +12,34 @@ use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 /// The columns of a [`ClaimSummary`], selected from `claims c`. The first appearance's source is
 /// found through the `appearances (claim_id, source_id)` uniqueness index, one lookup per row.
-const SUMMARY_COLUMNS: &str = "SELECT c.id, c.kind, c.text, c.said_on, c.status, c.verdict, \
-    c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier, \
-    c.retracted_at IS NOT NULL AS retracted, sp.slug AS speaker_slug, sp.name AS speaker_name, \
-    src.id AS source_id, src.title AS source_title, src.outlet AS source_outlet, \
-    src.published_on AS source_published_on";
+const SUMMARY_COLUMNS: &str = "SELECT c.id, c.kind, c.text, c.said_on, c.stage, c.status, c.attribution, \
+    c.verdict, c.list_seq, c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, \
+    c.quantity_qualifier, c.retracted_at IS NOT NULL AS retracted, sp.slug AS speaker_slug, \
+    sp.name AS speaker_name, src.id AS source_id, src.title AS source_title, \
+    src.outlet AS source_outlet, src.published_on AS source_published_on";
 
 const SUMMARY_JOINS: &str = " JOIN speakers sp ON sp.id = c.speaker_id \
     LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a \
                                         WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)";
 
-/// A claim row as selected by [`SUMMARY_COLUMNS`].
+/// A claim row as selected by [`SUMMARY_COLUMNS`]. Stored enumerations are read as their types:
+/// a value the code does not know fails the read instead of turning into a default.
 #[derive(sqlx::FromRow)]
-struct SummaryRow {
+pub(super) struct SummaryRow {
     id: i64,
-    kind: String,
+    kind: ClaimKind,
     text: String,
     said_on: NaiveDate,
-    status: String,
+    stage: Stage,
+    status: Option<Status>,
+    attribution: Option<Attribution>,
     verdict: Option<String>,
+    list_seq: Option<i64>,
     quantity_value: Option<f64>,
     quantity_unit: Option<String>,
     quantity_of: Option<f64>,
-    quantity_change: Option<String>,
-    quantity_qualifier: Option<String>,
+    quantity_change: Option<Change>,
+    quantity_qualifier: Option<Qualifier>,
     retracted: bool,
     speaker_slug: String,
     speaker_name: String,
@@ -46,18 +50,14 @@ struct SummaryRow {
 }
 
 impl SummaryRow {
-    fn into_summary(self) -> ClaimSummary {
-        // The CHECK constraints guarantee these values; a mismatch would mean the schema and the
-        // enums have drifted apart, which the tests catch, so falling back is only defensive.
-        let kind = ClaimKind::parse(&self.kind).unwrap_or(ClaimKind::Quote);
-        let status = Status::parse(&self.status).unwrap_or(Status::Unverified);
+    pub(super) fn into_summary(self) -> ClaimSummary {
         let quantity = match (self.quantity_value, self.quantity_unit) {
             (Some(value), Some(unit)) => Some(Quantity {
                 value,
                 unit,
                 of: self.quantity_of,
-                change: self.quantity_change.as_deref().and_then(Change::parse),
-                qualifier: self.quantity_qualifier.as_deref().and_then(Qualifier::parse),
+                change: self.quantity_change,
+                qualifier: self.quantity_qualifier,
             }),
             _ => None,
         };
@@ -72,33 +72,59 @@ impl SummaryRow {
         };
         ClaimSummary {
             public_id: public_id::encode(self.id),
-            kind,
+            kind: self.kind,
             text: self.text,
             said_on: self.said_on,
             speaker: SpeakerRef { slug: self.speaker_slug, name: self.speaker_name },
             first_source,
-            status,
+            stage: self.stage,
+            status: self.status,
+            attribution: self.attribution,
             verdict: self.verdict,
             quantity,
             retracted: self.retracted,
-            cursor: Cursor { said_on: self.said_on, id: self.id },
+            cursor: self.list_seq.map(|seq| Cursor { seq }),
         }
     }
 }
 
-/// Appends the filters of `query` as `AND …` conditions on `c`; the status filter only when asked,
-/// since the per-status counts are taken under every filter but that one.
+/// Claims with these ids, by [`SUMMARY_COLUMNS`], in the order of `ids` (the desk's rows).
+pub async fn summaries(pool: &SqlitePool, ids: &[i64]) -> Result<Vec<ClaimSummary>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
+    qb.push(" FROM claims c").push(SUMMARY_JOINS).push(" WHERE c.id IN (");
+    let mut list = qb.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    qb.push(")");
+    let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
+    let mut by_id: std::collections::HashMap<i64, ClaimSummary> =
+        rows.into_iter().map(|r| (r.id, r.into_summary())).collect();
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// Appends the filters of `query` as `AND …` conditions on published claims `c`; the status
+/// filter only when asked, since the per-status counts are taken under every filter but that one.
+/// Without a status filter the list shows fact-checks: every status but "being checked".
 fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, with_status: bool) {
-    if with_status && !query.statuses.is_empty() {
-        qb.push(" AND c.status IN (");
-        let mut list = qb.separated(", ");
-        for status in &query.statuses {
-            list.push_bind(status.as_str());
+    if with_status {
+        if query.statuses.is_empty() {
+            // Not an IN list: with it the planner would read every fact-check's index entry and sort.
+            qb.push(" AND c.status <> ").push_bind(Status::BeingChecked);
+        } else {
+            qb.push(" AND c.status IN (");
+            let mut list = qb.separated(", ");
+            for status in &query.statuses {
+                list.push_bind(*status);
+            }
+            qb.push(")");
         }
-        qb.push(")");
     }
     if let Some(kind) = query.kind {
-        qb.push(" AND c.kind = ").push_bind(kind.as_str());
+        qb.push(" AND c.kind = ").push_bind(kind);
     }
     if let Some(slug) = &query.speaker {
         qb.push(" AND c.speaker_id = (SELECT id FROM speakers WHERE slug = ")
@@ -132,45 +158,37 @@ async fn fetch_page(
     query: &ListQuery,
     terms: &search::Terms,
 ) -> Result<(Vec<ClaimSummary>, bool), AppError> {
-    // The page's ids are chosen first, from an index alone (the list's or the search index's);
-    // only those rows are then joined with speakers and sources for display. Joining every match
-    // before the LIMIT would cost a speaker and a source lookup per match.
+    // The page's places in the list are chosen first, from an index alone (the list's or the
+    // search index's); only those rows are then joined with speakers and sources for display.
     let descending = !matches!(query.page, Page::Before(_));
     let order = if descending { "DESC" } else { "ASC" };
+    let cursor = match query.page {
+        Page::First => None,
+        Page::After(c) => Some(("<", c)),
+        Page::Before(c) => Some((">", c)),
+    };
     let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
     if terms.is_empty() {
-        qb.push(" FROM (SELECT c.id FROM claims c WHERE 1 = 1");
+        qb.push(" FROM (SELECT c.list_seq AS seq FROM claims c WHERE c.list_seq IS NOT NULL");
         push_filters(&mut qb, query, true);
-        // Row-value comparisons use the (…, said_on DESC, id DESC) indexes as ranges.
-        let cursor = match query.page {
-            Page::First => None,
-            Page::After(c) => Some(("<", c)),
-            Page::Before(c) => Some((">", c)),
-        };
         if let Some((comparison, c)) = cursor {
-            qb.push(format!(" AND (c.said_on, c.id) {comparison} ("))
-                .push_bind(c.said_on)
-                .push(", ")
-                .push_bind(c.id)
-                .push(")");
+            qb.push(format!(" AND c.list_seq {comparison} ")).push_bind(c.seq);
         }
-        qb.push(format!(" ORDER BY c.said_on {order}, c.id {order}"));
+        qb.push(format!(" ORDER BY c.list_seq {order}"));
     } else {
         // The search index is in list order: FTS5 hands out matches newest first (or oldest first
         // from a cursor) and the LIMIT stops it, however many claims match. The filters are
         // matched by the index too.
-        qb.push(format!(" FROM (SELECT {}", search::CLAIM_ID_COLUMN));
-        search::push_matches(&mut qb, terms, &query.statuses);
-        match query.page {
-            Page::First => {}
-            Page::After(c) => search::push_key_range(&mut qb, "<", c),
-            Page::Before(c) => search::push_key_range(&mut qb, ">", c),
+        qb.push(format!(" FROM (SELECT {}", search::LIST_SEQ_COLUMN));
+        search::push_matches(&mut qb, terms, search::Statuses::Listed(query.listed_statuses()));
+        if let Some((comparison, c)) = cursor {
+            search::push_key_range(&mut qb, comparison, c);
         }
         qb.push(search::order_by_list_key(order));
     }
     qb.push(format!(" LIMIT {}) AS page", PAGE_SIZE + 1));
-    qb.push(" CROSS JOIN claims c ON c.id = page.id").push(SUMMARY_JOINS);
-    qb.push(format!(" ORDER BY c.said_on {order}, c.id {order}"));
+    qb.push(" CROSS JOIN claims c ON c.list_seq = page.seq").push(SUMMARY_JOINS);
+    qb.push(format!(" ORDER BY c.list_seq {order}"));
     let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
     let mut claims: Vec<ClaimSummary> = rows.into_iter().map(SummaryRow::into_summary).collect();
     if !descending {
@@ -190,18 +208,21 @@ async fn finish(
     let (older, newer) = match query.page {
         Page::First => {
             claims.truncate(PAGE_SIZE);
-            (more.then(|| claims.last().map(|c| c.cursor)).flatten(), None)
+            (more.then(|| claims.last().and_then(|c| c.cursor)).flatten(), None)
         }
         Page::After(_) => {
             claims.truncate(PAGE_SIZE);
-            (more.then(|| claims.last().map(|c| c.cursor)).flatten(), claims.first().map(|c| c.cursor))
+            (
+                more.then(|| claims.last().and_then(|c| c.cursor)).flatten(),
+                claims.first().and_then(|c| c.cursor),
+            )
         }
         Page::Before(_) => {
             // Read oldest first and reversed: the extra row is the newest one, at the front.
             if more {
                 claims.remove(0);
             }
-            (claims.last().map(|c| c.cursor), claims.first().map(|c| c.cursor))
+            (claims.last().and_then(|c| c.cursor), claims.first().and_then(|c| c.cursor))
         }
     };
     let status_counts = status_counts(pool, &query, terms).await?;
@@ -229,11 +250,11 @@ pub async fn status_counts(
         return search_counts(pool, terms).await;
     }
     let by_speaker_only = query.speaker.is_some() && query.kind.is_none() && query.source.is_none();
-    let rows: Vec<(String, i64)> = if query.speaker.is_none() && query.source.is_none() {
+    let rows: Vec<(Status, i64)> = if query.speaker.is_none() && query.source.is_none() {
         // The whole archive, or one kind: the counts the triggers keep (migration 0003).
         let mut qb = QueryBuilder::<Sqlite>::new("SELECT status, sum(n) FROM claim_counts WHERE n > 0");
         if let Some(kind) = query.kind {
-            qb.push(" AND kind = ").push_bind(kind.as_str());
+            qb.push(" AND kind = ").push_bind(kind);
         }
         qb.push(" GROUP BY status");
         qb.build_query_as().fetch_all(pool).await?
@@ -246,7 +267,9 @@ pub async fn status_counts(
         qb.push_bind(query.speaker.clone()).push(")");
         qb.build_query_as().fetch_all(pool).await?
     } else {
-        let mut qb = QueryBuilder::<Sqlite>::new("SELECT c.status, count(*) FROM claims c WHERE 1 = 1");
+        let mut qb = QueryBuilder::<Sqlite>::new(
+            "SELECT c.status, count(*) FROM claims c WHERE c.list_seq IS NOT NULL",
+        );
         push_filters(&mut qb, query, false);
         qb.push(" GROUP BY c.status");
         qb.build_query_as().fetch_all(pool).await?
@@ -261,34 +284,35 @@ pub async fn status_counts(
 async fn search_counts(pool: &SqlitePool, terms: &search::Terms) -> Result<StatusCounts, AppError> {
     let mut qb = QueryBuilder::<Sqlite>::new(format!(
         "SELECT c.status, count(*) FROM (SELECT {}",
-        search::CLAIM_ID_COLUMN
+        search::LIST_SEQ_COLUMN
     ));
-    search::push_matches(&mut qb, terms, &[]);
-    qb.push(format!(" LIMIT {}) AS m CROSS JOIN claims c ON c.id = m.id GROUP BY c.status", COUNT_CAP + 1));
-    let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(pool).await?;
+    search::push_matches(&mut qb, terms, search::Statuses::Any);
+    qb.push(format!(
+        " LIMIT {}) AS m CROSS JOIN claims c ON c.list_seq = m.seq GROUP BY c.status",
+        COUNT_CAP + 1
+    ));
+    let rows: Vec<(Status, i64)> = qb.build_query_as().fetch_all(pool).await?;
     if rows.iter().map(|(_, n)| n).sum::<i64>() <= COUNT_CAP {
         return Ok(StatusCounts::exact(sorted_counts(rows)));
     }
 
     let mut qb = QueryBuilder::<Sqlite>::new("");
-    for (i, status) in Status::ALL.into_iter().enumerate() {
+    for (i, status) in Status::ALL.iter().enumerate() {
         if i > 0 {
             qb.push(" UNION ALL ");
         }
-        qb.push("SELECT ").push_bind(status.as_str()).push(", (SELECT count(*) FROM (SELECT 1");
-        search::push_matches(&mut qb, terms, &[status]);
+        qb.push("SELECT ").push_bind(*status).push(", (SELECT count(*) FROM (SELECT 1");
+        search::push_matches(&mut qb, terms, search::Statuses::Listed(std::slice::from_ref(status)));
         qb.push(format!(" LIMIT {COUNT_CAP}))"));
     }
-    let rows: Vec<(String, i64)> = qb.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<(Status, i64)> = qb.build_query_as().fetch_all(pool).await?;
     let rows = rows.into_iter().filter(|(_, n)| *n > 0).collect();
     Ok(StatusCounts::capped(sorted_counts(rows), COUNT_CAP))
 }
 
 /// Database rows of (status, count) in the order of [`Status::ALL`].
-fn sorted_counts(rows: Vec<(String, i64)>) -> Vec<(Status, i64)> {
-    let mut counts: Vec<(Status, i64)> =
-        rows.into_iter().filter_map(|(status, n)| Status::parse(&status).map(|s| (s, n))).collect();
-    counts.sort_by_key(|(status, _)| Status::ALL.iter().position(|s| s == status));
+fn sorted_counts(mut counts: Vec<(Status, i64)>) -> Vec<(Status, i64)> {
+    counts.sort_by_key(|(status, _)| *status);
     counts
 }
 
@@ -300,16 +324,19 @@ pub async fn summary(pool: &SqlitePool, id: i64) -> Result<Option<ClaimSummary>,
     Ok(row.map(SummaryRow::into_summary))
 }
 
-/// The speaker id, creation time and retraction reason of a claim, for the permalink page.
+/// What the permalink page needs beyond the summary.
 pub struct ClaimMeta {
     pub speaker_id: i64,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    pub published_at: Option<chrono::DateTime<chrono::Utc>>,
     pub retraction_reason: Option<String>,
+    pub ruling_id: Option<i64>,
 }
 
 pub async fn meta(pool: &SqlitePool, id: i64) -> Result<Option<ClaimMeta>, AppError> {
     let row = sqlx::query!(
-        r#"SELECT speaker_id, created_at AS "created_at: chrono::DateTime<chrono::Utc>", retraction_reason
+        r#"SELECT speaker_id, created_at AS "created_at: chrono::DateTime<chrono::Utc>",
+                  published_at AS "published_at: chrono::DateTime<chrono::Utc>", retraction_reason, ruling_id
              FROM claims WHERE id = ?"#,
         id
     )
@@ -318,7 +345,9 @@ pub async fn meta(pool: &SqlitePool, id: i64) -> Result<Option<ClaimMeta>, AppEr
     Ok(row.map(|r| ClaimMeta {
         speaker_id: r.speaker_id,
         created_at: r.created_at,
+        published_at: r.published_at,
         retraction_reason: r.retraction_reason,
+        ruling_id: r.ruling_id,
     }))
 }
 
@@ -331,34 +360,31 @@ pub struct NewClaim<'a> {
     pub said_on: NaiveDate,
     pub quantity: Option<&'a Quantity>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// The extractor's confidence, for an imported claim.
+    pub confidence: Option<f64>,
 }
 
 /// The quantity columns of a claim: value, unit, of, change, qualifier (all NULL for a quote).
 pub(super) type QuantityColumns<'a> =
-    (Option<f64>, Option<&'a str>, Option<f64>, Option<&'static str>, Option<&'static str>);
+    (Option<f64>, Option<&'a str>, Option<f64>, Option<Change>, Option<Qualifier>);
 
 pub(super) fn quantity_columns(q: Option<&Quantity>) -> QuantityColumns<'_> {
     match q {
-        Some(q) => (
-            Some(q.value),
-            Some(q.unit.as_str()),
-            q.of,
-            q.change.map(Change::as_str),
-            q.qualifier.map(Qualifier::as_str),
-        ),
+        Some(q) => (Some(q.value), Some(q.unit.as_str()), q.of, q.change, q.qualifier),
         None => (None, None, None, None, None),
     }
 }
 
-/// Adds a claim (status `unverified`) and returns its internal id.
+/// Adds a claim to intake (private until an editor publishes it) and returns its internal id.
 pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppError> {
-    let kind = claim.kind.as_str();
+    let kind = claim.kind;
     let (value, unit, of, change, qualifier) = quantity_columns(claim.quantity);
-    let created_at = crate::ssr::db::history::timestamp(claim.created_at);
+    let created_at = super::timestamp(claim.created_at);
     let id = sqlx::query_scalar!(
         r#"INSERT INTO claims (kind, text, speaker_id, said_on, quantity_value, quantity_unit,
-                               quantity_of, quantity_change, quantity_qualifier, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               quantity_of, quantity_change, quantity_qualifier, created_at, updated_at,
+                               confidence)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            RETURNING id AS "id!""#,
         kind,
         claim.text,
@@ -371,6 +397,7 @@ pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppEr
         qualifier,
         created_at,
         created_at,
+        claim.confidence,
     )
     .fetch_one(&mut **tx)
     .await?;

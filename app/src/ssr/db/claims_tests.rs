@@ -1,8 +1,11 @@
-//! Tests of the claim list: filters, search, counts, pagination and the search index's upkeep.
+//! Tests of the public claim list: published claims only, newest fact-check first, filters,
+//! search, counts, pagination and the search index's upkeep.
 
 use super::list;
 use crate::model::{public_id, ClaimKind, ListQuery, Page, Quantity, Status, PAGE_SIZE};
-use crate::ssr::db::testing::{add_claim, add_source, add_speaker, day};
+use crate::ssr::db::testing::{
+    add_claim, add_intake_claim, add_source, add_speaker, day, publish_being_checked, rate,
+};
 use crate::ssr::demo;
 use sqlx::SqlitePool;
 
@@ -16,20 +19,65 @@ fn search(q: &str) -> ListQuery {
     ListQuery { q: Some(q.into()), ..ListQuery::default() }
 }
 
+fn being_checked() -> ListQuery {
+    ListQuery { statuses: vec![Status::BeingChecked], ..ListQuery::default() }
+}
+
 #[sqlx::test(migrations = "../migrations")]
-async fn the_demo_lists_newest_first_with_speakers_sources_and_quantities(pool: SqlitePool) -> TestResult {
-    assert_eq!(demo::load_if_empty(&pool).await?, demo::Loaded::Claims(11));
+async fn the_demo_lists_its_fact_checks_newest_ruling_first(pool: SqlitePool) -> TestResult {
+    let demo::Loaded::Claims(n) = demo::load_if_empty(&pool).await? else { return Err("not loaded".into()) };
+    assert!(n > 11, "the fixture's claims and the imported article's: {n}");
     let page = list(&pool, &ListQuery::default()).await?;
-    assert_eq!(page.claims.len(), 11);
-    assert!(page.claims.windows(2).all(|w| (w[0].said_on, w[0].cursor.id) > (w[1].said_on, w[1].cursor.id)));
-    let missiles = page.claims.iter().find(|c| c.text.contains("54 of 69")).ok_or("missing claim")?;
-    assert_eq!(missiles.speaker.name, "Armed Forces of Ukraine");
-    assert_eq!(missiles.first_source.as_ref().map(|s| s.outlet.as_str()), Some("The Washington Post"));
-    assert_eq!(missiles.quantity.as_ref().map(Quantity::headline).as_deref(), Some("54 of 69 (78.3%)"));
-    assert_eq!(page.status_counts.total().0, 11);
-    assert_eq!(page.status_counts.get(Status::True), 1);
-    assert_eq!(page.older, None);
-    assert_eq!(page.newer, None);
+    assert_eq!(
+        texts(&page),
+        vec![
+            "Moscow is a much needier partner than China is",
+            "all 16 self-detonating drones that attacked the country had been destroyed",
+            "Sino-Russian trade is set to increase by 25 percent",
+            "We aim to strengthen cooperation between the armed forces of Russia and China.",
+            "a model of cooperation between major powers in the 21st century",
+        ],
+        "ordered by when their first ruling was published, not by when they were said"
+    );
+    let trade = &page.claims[2];
+    assert_eq!(
+        (trade.status, trade.verdict.as_deref()),
+        (Some(Status::MostlyTrue), Some("Trade rose 29.3% in 2022, more than the 25% Putin forecast."))
+    );
+    assert_eq!(trade.first_source.as_ref().map(|s| s.outlet.as_str()), Some("The Washington Post"));
+    assert_eq!(trade.quantity.as_ref().map(Quantity::headline).as_deref(), Some("+25%"));
+    assert_eq!(page.status_counts.sum(Status::RATINGS), (5, false));
+    assert_eq!(page.status_counts.get(Status::BeingChecked), 5);
+    assert_eq!(page.status_counts.get(Status::Opinion), 2);
+    assert_eq!((page.older, page.newer), (None, None));
+
+    let checking = list(&pool, &being_checked()).await?;
+    assert_eq!(checking.claims.len(), 5);
+    assert!(checking.claims[0].text.contains("54 of 69"), "{:?}", texts(&checking));
+    assert!(checking.claims.iter().all(|c| c.status == Some(Status::BeingChecked) && c.verdict.is_none()));
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn intake_and_discarded_claims_never_reach_a_list_a_search_or_a_count(pool: SqlitePool) -> TestResult {
+    demo::load_if_empty(&pool).await?;
+    // The demo's intake: a Gabuev quote, and claims imported from an article about measles.
+    assert!(list(&pool, &search("price to pay")).await?.claims.is_empty());
+    assert!(list(&pool, &ListQuery { statuses: Status::ALL.to_vec(), ..search("measles") })
+        .await?
+        .claims
+        .is_empty());
+    let gabuev = ListQuery {
+        speaker: Some("alexander-gabuev".into()),
+        statuses: Status::ALL.to_vec(),
+        ..ListQuery::default()
+    };
+    assert_eq!(texts(&list(&pool, &gabuev).await?), vec!["Moscow is a much needier partner than China is"]);
+    let all = ListQuery { statuses: Status::ALL.to_vec(), ..ListQuery::default() };
+    let page = list(&pool, &all).await?;
+    assert_eq!(page.status_counts.total(), (10, false), "ten claims are public");
+    let counted: i64 = sqlx::query_scalar("SELECT sum(n) FROM claim_counts").fetch_one(&pool).await?;
+    assert_eq!(counted, 10);
     Ok(())
 }
 
@@ -37,18 +85,22 @@ async fn the_demo_lists_newest_first_with_speakers_sources_and_quantities(pool: 
 async fn loading_the_demo_twice_loads_it_once(pool: SqlitePool) -> TestResult {
     demo::load_if_empty(&pool).await?;
     assert_eq!(demo::load_if_empty(&pool).await?, demo::Loaded::SkippedNotEmpty);
-    assert_eq!(list(&pool, &ListQuery::default()).await?.status_counts.total().0, 11);
+    assert_eq!(list(&pool, &ListQuery::default()).await?.status_counts.total().0, 10);
     Ok(())
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn filters_combine_and_counts_ignore_only_the_status_filter(pool: SqlitePool) -> TestResult {
     demo::load_if_empty(&pool).await?;
-    let in_review = ListQuery { statuses: vec![Status::InReview, Status::True], ..ListQuery::default() };
-    let page = list(&pool, &in_review).await?;
-    assert_eq!(page.claims.len(), 2);
-    assert!(page.claims.iter().all(|c| matches!(c.status, Status::InReview | Status::True)));
-    assert_eq!(page.status_counts.total().0, 11, "counts are taken without the status filter");
+    let two =
+        ListQuery { statuses: vec![Status::BeingChecked, Status::Unverifiable], ..ListQuery::default() };
+    let page = list(&pool, &two).await?;
+    assert_eq!(page.claims.len(), 6);
+    assert!(page
+        .claims
+        .iter()
+        .all(|c| matches!(c.status, Some(Status::BeingChecked | Status::Unverifiable))));
+    assert_eq!(page.status_counts.total().0, 10, "counts are taken without the status filter");
 
     let putin_numbers = ListQuery {
         kind: Some(ClaimKind::Numeric),
@@ -84,31 +136,52 @@ async fn search_covers_text_speaker_aliases_and_source_titles(pool: SqlitePool) 
         texts(&list(&pool, &search("needier")).await?),
         vec!["Moscow is a much needier partner than China is"]
     );
-    // "missile" is a prefix of "missiles".
-    assert_eq!(list(&pool, &search("missile")).await?.claims.len(), 1);
+    // "missile" is a prefix of "missiles" (a claim being checked).
+    assert_eq!(
+        list(&pool, &ListQuery { statuses: vec![Status::BeingChecked], ..search("missile") })
+            .await?
+            .claims
+            .len(),
+        1
+    );
+    assert!(list(&pool, &search("missile")).await?.claims.is_empty(), "not a fact-check yet");
     // An alias of the speaker ("Chinese leader Xi Jinping") finds their claims.
-    let by_alias = list(&pool, &search("chinese leader")).await?;
+    let by_alias =
+        list(&pool, &ListQuery { statuses: vec![Status::BeingChecked], ..search("chinese leader") }).await?;
     assert_eq!(by_alias.claims.len(), 1);
     assert_eq!(by_alias.claims[0].speaker.name, "Xi Jinping");
-    // Words of a source title ("backdrop") find the claims appearing in it.
-    assert_eq!(list(&pool, &search("backdrop")).await?.claims.len(), 11);
+    // Words of a source title ("backdrop") find the fact-checks appearing in it.
+    assert_eq!(list(&pool, &search("backdrop")).await?.claims.len(), 5);
     // All words must match.
     assert!(list(&pool, &search("needier missiles")).await?.claims.is_empty());
     // Search syntax in the input is inert, never an error.
-    for hostile in ["\"", "NEAR(", "a OR", "*", "-x", "'; DROP TABLE claims; --", "^", "{text}:x"] {
+    for hostile in
+        ["\"", "NEAR(", "a OR", "*", "-x", "'; DROP TABLE claims; --", "^", "{text}:x", "factcheck"]
+    {
         list(&pool, &search(hostile)).await?;
     }
+    assert!(
+        list(&pool, &search("factcheck")).await?.claims.is_empty(),
+        "the index's own tokens are not words"
+    );
     // The search narrows the counts too.
     let page = list(&pool, &search("putin")).await?;
-    assert_eq!(page.status_counts.total().0 as usize, page.claims.len());
+    assert_eq!(page.status_counts.sum(Status::RATINGS).0 as usize, page.claims.len());
     Ok(())
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn the_search_index_follows_edits(pool: SqlitePool) -> TestResult {
+async fn the_search_index_follows_edits_and_publication(pool: SqlitePool) -> TestResult {
     let speaker = add_speaker(&pool, "Maria Lopez", &[]).await?;
-    let claim = add_claim(&pool, speaker, "We will not be rushed", day(0), None, None).await?;
-    assert_eq!(list(&pool, &search("rushed")).await?.claims.len(), 1);
+    let private = add_intake_claim(&pool, speaker, "We will not be rushed", day(0), None, None).await?;
+    let everything = |q: &str| ListQuery { statuses: Status::ALL.to_vec(), ..search(q) };
+    assert!(list(&pool, &everything("rushed")).await?.claims.is_empty(), "intake is not indexed");
+    publish_being_checked(&pool, private).await?;
+    assert_eq!(list(&pool, &everything("rushed")).await?.claims.len(), 1, "published: indexed");
+    assert!(list(&pool, &search("rushed")).await?.claims.is_empty(), "being checked is not a fact-check");
+    rate(&pool, private, Status::False).await?;
+    assert_eq!(list(&pool, &search("rushed")).await?.claims.len(), 1, "ruled: a fact-check");
+    let claim = private;
 
     sqlx::query!("UPDATE claims SET text = 'A deal is close' WHERE id = ?", claim).execute(&pool).await?;
     assert!(list(&pool, &search("rushed")).await?.claims.is_empty(), "old words leave the index");
@@ -141,9 +214,26 @@ async fn the_search_index_follows_edits(pool: SqlitePool) -> TestResult {
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn paging_neither_skips_nor_repeats_when_claims_arrive(pool: SqlitePool) -> TestResult {
+async fn a_first_ruling_tops_the_list_and_a_correction_keeps_its_place(pool: SqlitePool) -> TestResult {
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
-    // 45 claims over 15 days, three per day: ties on the date are broken by id.
+    let early = add_intake_claim(&pool, speaker, "early words", day(0), None, None).await?;
+    publish_being_checked(&pool, early).await?;
+    add_claim(&pool, speaker, "later words", day(5), None, None).await?;
+    rate(&pool, early, Status::Misleading).await?;
+    assert_eq!(texts(&list(&pool, &ListQuery::default()).await?), vec!["early words", "later words"]);
+    add_claim(&pool, speaker, "newest words", day(1), None, None).await?;
+    rate(&pool, early, Status::False).await?;
+    assert_eq!(
+        texts(&list(&pool, &ListQuery::default()).await?),
+        vec!["newest words", "early words", "later words"],
+        "a correction does not move a fact-check"
+    );
+    Ok(())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn paging_neither_skips_nor_repeats_when_claims_are_published(pool: SqlitePool) -> TestResult {
+    let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     for n in 0..45 {
         add_claim(&pool, speaker, &format!("claim number {n}"), day(n / 3), None, None).await?;
     }
@@ -152,7 +242,7 @@ async fn paging_neither_skips_nor_repeats_when_claims_arrive(pool: SqlitePool) -
     assert_eq!(first.claims[0].text, "claim number 44");
     let older = first.older.ok_or("a second page")?;
 
-    // New claims arrive, on the newest day and on an old one, before the reader pages on.
+    // New fact-checks are published before the reader pages on.
     add_claim(&pool, speaker, "late news", day(20), None, None).await?;
     add_claim(&pool, speaker, "late old news", day(0), None, None).await?;
 
@@ -178,7 +268,7 @@ async fn paging_neither_skips_nor_repeats_when_claims_arrive(pool: SqlitePool) -
     assert_eq!(texts(&back), texts(&first));
     let top = list(&pool, &ListQuery::default().with_page(Page::Before(back.newer.ok_or("newest")?))).await?;
     assert_eq!(top.newer, None, "the first page has no Newer link");
-    assert_eq!(top.claims[0].text, "late news", "paging back to the top shows a full first page");
+    assert_eq!(top.claims[0].text, "late old news", "paging back to the top shows a full first page");
     assert_eq!(top.claims.len(), PAGE_SIZE);
     Ok(())
 }
@@ -201,18 +291,13 @@ async fn paging_back_from_deep_pages_returns_the_page_before(pool: SqlitePool) -
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn the_kept_counts_follow_every_insert_status_change_and_kind_change(pool: SqlitePool) -> TestResult {
+async fn the_kept_counts_follow_publication_rulings_and_kind_changes(pool: SqlitePool) -> TestResult {
     demo::load_if_empty(&pool).await?;
     let speaker = add_speaker(&pool, "Counted Person", &[]).await?;
-    let claim = add_claim(&pool, speaker, "Counted words", day(3), None, None).await?;
-    let editor: i64 = sqlx::query_scalar("SELECT id FROM users LIMIT 1").fetch_one(&pool).await?;
-    for status in ["in_review", "false", "false", "true"] {
-        sqlx::query("INSERT INTO verifications (claim_id, status, verdict, editor_id) VALUES (?, ?, 'v', ?)")
-            .bind(claim)
-            .bind(status)
-            .bind(editor)
-            .execute(&pool)
-            .await?;
+    let claim = add_intake_claim(&pool, speaker, "Counted words", day(3), None, None).await?;
+    publish_being_checked(&pool, claim).await?;
+    for status in [Status::False, Status::False, Status::True] {
+        rate(&pool, claim, status).await?;
     }
     sqlx::query("UPDATE claims SET kind = 'numeric', quantity_value = 1, quantity_unit = 'x' WHERE id = ?")
         .bind(claim)
@@ -223,14 +308,14 @@ async fn the_kept_counts_follow_every_insert_status_change_and_kind_change(pool:
             .fetch_all(&pool)
             .await?;
     let counted: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT kind, status, count(*) FROM claims GROUP BY kind, status ORDER BY kind, status",
+        "SELECT kind, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY kind, status ORDER BY kind, status",
     )
     .fetch_all(&pool)
     .await?;
     assert_eq!(kept, counted);
     let numeric = ListQuery { kind: Some(ClaimKind::Numeric), ..ListQuery::default() };
     let page = list(&pool, &numeric).await?;
-    assert_eq!(page.status_counts.total().0 as usize, page.claims.len());
+    assert_eq!(page.status_counts.sum(Status::RATINGS).0 as usize, page.claims.len());
     assert_eq!(
         page.status_counts.get(Status::True),
         counted.iter().filter(|(k, s, _)| k == "numeric" && s == "true").map(|r| r.2).sum::<i64>()

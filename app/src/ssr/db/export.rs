@@ -1,12 +1,12 @@
-//! Reading every claim for the exports, in batches by id so that memory stays flat.
+//! Reading every published claim for the exports, in batches by id so that memory stays flat.
 
-use super::history::timestamp;
-use crate::model::{export::ExportRow, public_id};
+use super::timestamp;
+use crate::model::{export::ExportRow, public_id, Attribution, Status};
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;
 
-/// Up to `limit` claims with ids above `after_id`, in id order; `site` makes URLs absolute.
+/// Up to `limit` published claims with ids above `after_id`, in id order; `site` makes URLs absolute.
 /// Returns the rows and the last id read.
 pub async fn batch(
     pool: &SqlitePool,
@@ -16,8 +16,9 @@ pub async fn batch(
 ) -> Result<(Vec<ExportRow>, i64), AppError> {
     let rows = sqlx::query!(
         r#"SELECT c.id AS "id!", c.kind, c.text, sp.name AS speaker, sp.slug AS speaker_slug,
-                  c.said_on AS "said_on: NaiveDate", c.status, c.verdict,
-                  c.status_changed_at AS "status_changed_at: DateTime<Utc>",
+                  c.said_on AS "said_on: NaiveDate", c.status AS "status!: Status",
+                  c.attribution AS "attribution: Attribution", c.verdict,
+                  c.ruled_at AS "ruled_at: DateTime<Utc>",
                   c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier,
                   src.url AS "source_url?", src.title AS "source_title?", src.outlet AS "source_outlet?",
                   src.published_on AS "source_published_on?: NaiveDate",
@@ -25,7 +26,7 @@ pub async fn batch(
              FROM claims c
              JOIN speakers sp ON sp.id = c.speaker_id
              LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
-            WHERE c.id > ?
+            WHERE c.id > ? AND c.stage = 'published'
             ORDER BY c.id
             LIMIT ?"#,
         after_id,
@@ -46,9 +47,10 @@ pub async fn batch(
                 speaker: r.speaker,
                 speaker_slug: r.speaker_slug,
                 said_on: r.said_on.to_string(),
-                status: r.status,
+                status: r.status.as_str().to_owned(),
+                attribution: r.attribution.map(|a| a.as_str().to_owned()),
                 verdict: r.verdict,
-                status_changed_at: r.status_changed_at.map(timestamp),
+                ruled_at: r.ruled_at.map(timestamp),
                 quantity_value: r.quantity_value,
                 quantity_unit: r.quantity_unit,
                 quantity_of: r.quantity_of,

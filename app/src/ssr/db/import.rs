@@ -1,7 +1,7 @@
 //! The queries an import needs: a speaker's claims to find duplicates, linking an existing claim,
 //! keeping a source's text, and the marks that show claims where they stand in it.
 
-use super::history::timestamp;
+use super::timestamp;
 use super::WriteTx;
 use crate::model::import::Mark;
 use crate::model::{public_id, ClaimKind, Status};
@@ -65,10 +65,12 @@ pub async fn set_source_body(tx: &mut WriteTx, id: i64, body: &str) -> Result<i6
 /// The most marks shown in one source's text.
 const MARKS_MAX: i64 = 2000;
 
-/// A source's text and where its claims stand in it, in the order they appear.
+/// A source's text and where its claims stand in it, in the order they appear: published claims
+/// only, unless `with_private` (an editor's view).
 pub async fn text_with_marks(
     pool: &SqlitePool,
     source_id: i64,
+    with_private: bool,
 ) -> Result<Option<(String, Vec<Mark>)>, AppError> {
     let Some(body) = sqlx::query_scalar!("SELECT body FROM sources WHERE id = ?", source_id)
         .fetch_optional(pool)
@@ -78,11 +80,13 @@ pub async fn text_with_marks(
         return Ok(None);
     };
     let rows = sqlx::query!(
-        r#"SELECT a.start_byte AS "start!: i64", a.end_byte AS "end!: i64", c.id AS "id!", c.kind, c.status
+        r#"SELECT a.start_byte AS "start!: i64", a.end_byte AS "end!: i64", c.id AS "id!",
+                  c.kind AS "kind: ClaimKind", c.status AS "status: Status"
              FROM appearances a JOIN claims c ON c.id = a.claim_id
-            WHERE a.source_id = ? AND a.start_byte IS NOT NULL
-            ORDER BY a.start_byte LIMIT ?"#,
+            WHERE a.source_id = ?1 AND a.start_byte IS NOT NULL AND (?2 OR c.stage = 'published')
+            ORDER BY a.start_byte LIMIT ?3"#,
         source_id,
+        with_private,
         MARKS_MAX
     )
     .fetch_all(pool)
@@ -95,8 +99,8 @@ pub async fn text_with_marks(
                 start: usize::try_from(r.start).ok()?,
                 end: usize::try_from(r.end).ok()?,
                 public_id: public_id::encode(r.id),
-                kind: ClaimKind::parse(&r.kind)?,
-                status: Status::parse(&r.status),
+                kind: r.kind,
+                status: r.status,
                 number: n + 1,
             })
         })

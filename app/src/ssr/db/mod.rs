@@ -4,12 +4,15 @@
 pub mod bench;
 pub mod claim_edits;
 pub mod claims;
+pub mod desk;
 pub mod export;
-pub mod history;
 pub mod import;
 pub mod maintenance;
+pub mod notes;
 pub mod pool;
+pub mod retractions;
 pub mod revisions;
+pub mod rulings;
 pub mod search;
 pub mod sessions;
 pub mod source_edits;
@@ -21,6 +24,12 @@ pub mod users;
 pub mod verdicts;
 
 use crate::AppError;
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// The stored form of a timestamp: RFC 3339 in UTC with milliseconds, as the schema's defaults.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
 
 /// A write transaction. It starts with `BEGIN IMMEDIATE`, taking SQLite's write lock up front, so
 /// that a second writer waits instead of failing with SQLITE_BUSY when it tries to upgrade a read

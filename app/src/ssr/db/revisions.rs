@@ -1,6 +1,6 @@
 //! Revisions: the append-only record of every edit of a claim, source or speaker.
 
-use super::{history::timestamp, WriteTx};
+use super::{timestamp, WriteTx};
 use crate::model::Revision;
 use crate::AppError;
 use chrono::{DateTime, Utc};

@@ -1,20 +1,29 @@
 //! Full-text search over claims: SQLite FTS5. The rest of the code passes plain terms from
 //! `model::search` and never sees the query syntax built here.
 //!
-//! The index is keyed in list order (migration 0005): a claim's rowid in `claims_fts` is its list
-//! key, `julianday(said_on) * 2^40 + id`, so the index returns matches newest first on its own,
-//! and the first page of a search reads about PAGE_SIZE matches however many there are. Each
-//! claim's status, kind, speaker and sources are indexed too (column `facets`), so every filter
-//! of a search, and its per-status counts, are answered by the index without reading the claims.
+//! The index holds published claims only, keyed in list order (migration 0006): a claim's rowid
+//! in `claims_fts` is its place in the list, `claims.list_seq`, so the index returns matches
+//! newest first on its own, and the first page of a search reads about PAGE_SIZE matches however
+//! many there are. Each claim's status, kind, speaker and sources are indexed too (column
+//! `facets`), so every filter of a search, and its per-status counts, are answered by the index
+//! without reading the claims.
 
 use crate::model::search::PREFIX_MIN_CHARS;
 use crate::model::{public_id, Cursor, ListQuery, Status};
 use crate::AppError;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
-/// The claim id of the current match, for a select list: the low 40 bits of its list key (public
-/// ids are 40-bit, see `model::public_id`).
-pub const CLAIM_ID_COLUMN: &str = "(claims_fts.rowid & 1099511627775) AS id";
+/// The place in the list of the current match, for a select list (`claims.list_seq`).
+pub const LIST_SEQ_COLUMN: &str = "claims_fts.rowid AS seq";
+
+/// Which statuses a search matches.
+#[derive(Clone, Copy, Debug)]
+pub enum Statuses<'a> {
+    /// Every published claim (the per-status counts).
+    Any,
+    /// Claims with one of these statuses (what a list shows).
+    Listed(&'a [Status]),
+}
 
 /// A prefix with more indexed words than this is matched by FTS5's own prefix query.
 const MAX_COMPLETIONS: usize = 16;
@@ -123,15 +132,22 @@ fn quoted(term: &str) -> String {
 }
 
 /// An FTS5 MATCH expression requiring every term in the claim's text, speaker or sources, every
-/// filter, and, when `statuses` is not empty, one of those statuses: `{text speaker sources} :
-/// (("trade" OR "trades") AND "putin") AND facets : ("false" OR "mostlytrue") AND facets :
-/// "numeric"`. Typed words never reach the `facets` column.
-pub fn match_expression(terms: &Terms, statuses: &[Status]) -> String {
+/// filter, and one of the listed statuses: `{text speaker sources} : (("trade" OR "trades") AND
+/// "putin") AND facets : ("false" OR "mostlytrue") AND facets : "numeric"`. Every ruling's status
+/// (the default list, fact-checks) is the one token `factcheck`. Typed words never reach the
+/// `facets` column.
+pub fn match_expression(terms: &Terms, statuses: Statuses<'_>) -> String {
     // Explicit ANDs: FTS5 reads juxtaposed phrases as AND, but not juxtaposed groups.
     let mut expression = format!("{{text speaker sources}} : ({})", terms.words.join(" AND "));
-    if !statuses.is_empty() {
-        let any = statuses.iter().map(|s| quoted(&status_token(*s))).collect::<Vec<_>>().join(" OR ");
-        expression.push_str(&format!(" AND facets : ({any})"));
+    match statuses {
+        Statuses::Any => {}
+        Statuses::Listed(listed) if listed == Status::RATINGS => {
+            expression.push_str(" AND facets : \"factcheck\"");
+        }
+        Statuses::Listed(listed) => {
+            let any = listed.iter().map(|s| quoted(&status_token(*s))).collect::<Vec<_>>().join(" OR ");
+            expression.push_str(&format!(" AND facets : ({any})"));
+        }
     }
     for facet in &terms.facets {
         expression.push_str(&format!(" AND facets : {facet}"));
@@ -139,7 +155,8 @@ pub fn match_expression(terms: &Terms, statuses: &[Status]) -> String {
     expression
 }
 
-/// How a status is indexed: one token, since the tokenizer would split `mostly_true` in two.
+/// How a status is indexed: one token, since the tokenizer would split `mostly_true` in two
+/// (`beingchecked`, `mostlytrue`).
 fn status_token(status: Status) -> String {
     status.as_str().replace('_', "")
 }
@@ -147,16 +164,13 @@ fn status_token(status: Status) -> String {
 /// `FROM` the search index's matches (of `terms` and its filters, and of one of `statuses` when
 /// given), newest first when ordered by [`order_by_list_key`]. The builder is left ready for
 /// `AND` conditions.
-pub fn push_matches(qb: &mut QueryBuilder<'_, Sqlite>, terms: &Terms, statuses: &[Status]) {
+pub fn push_matches(qb: &mut QueryBuilder<'_, Sqlite>, terms: &Terms, statuses: Statuses<'_>) {
     qb.push(" FROM claims_fts WHERE claims_fts MATCH ").push_bind(match_expression(terms, statuses));
 }
 
 /// Keyset paging on the index: matches listed after (`<`, older) or before (`>`, newer) `cursor`.
 pub fn push_key_range(qb: &mut QueryBuilder<'_, Sqlite>, comparison: &str, cursor: Cursor) {
-    qb.push(format!(" AND claims_fts.rowid {comparison} CAST(julianday("))
-        .push_bind(cursor.said_on)
-        .push(") AS INTEGER) * 1099511627776 + ")
-        .push_bind(cursor.id);
+    qb.push(format!(" AND claims_fts.rowid {comparison} ")).push_bind(cursor.seq);
 }
 
 /// Orders matches by list key, which FTS5 does without sorting: `DESC` is newest first.
@@ -200,11 +214,18 @@ mod tests {
 
     #[test]
     fn terms_are_confined_to_the_claims_words_and_filters_to_their_column() {
-        assert_eq!(match_expression(&prepared(&["\"of\""], &[]), &[]), "{text speaker sources} : (\"of\")");
+        assert_eq!(
+            match_expression(&prepared(&["\"of\""], &[]), Statuses::Any),
+            "{text speaker sources} : (\"of\")"
+        );
+        assert_eq!(
+            match_expression(&prepared(&["\"of\""], &[]), Statuses::Listed(Status::RATINGS)),
+            "{text speaker sources} : (\"of\") AND facets : \"factcheck\""
+        );
         assert_eq!(
             match_expression(
                 &prepared(&["(\"tax\" OR \"taxes\")", "\"of\""], &["\"numeric\"", "\"speaker7\""]),
-                &[Status::MostlyTrue, Status::False]
+                Statuses::Listed(&[Status::MostlyTrue, Status::False])
             ),
             "{text speaker sources} : ((\"tax\" OR \"taxes\") AND \"of\") AND facets : (\"mostlytrue\" OR \"false\") \
              AND facets : \"numeric\" AND facets : \"speaker7\""

@@ -1,10 +1,10 @@
-//! Tests of search in list order (migration 0005): paging through a search, status filters and
-//! capped counts answered by the index, the index following date and status changes, and the
-//! per-speaker counts the triggers keep.
+//! Tests of search in list order (migrations 0005, 0006): paging through a search, status filters
+//! and capped counts answered by the index, the index following rulings, and the per-speaker
+//! counts the triggers keep.
 
 use super::list;
-use crate::model::{ClaimKind, ListQuery, Page, Status, COUNT_CAP, PAGE_SIZE};
-use crate::ssr::db::testing::{add_claim, add_speaker, day};
+use crate::model::{public_id, ClaimKind, ClaimListPage, ListQuery, Page, Status, COUNT_CAP, PAGE_SIZE};
+use crate::ssr::db::testing::{add_claim, add_speaker, day, rate};
 use sqlx::SqlitePool;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -13,35 +13,17 @@ fn search(q: &str) -> ListQuery {
     ListQuery { q: Some(q.into()), ..ListQuery::default() }
 }
 
-async fn set_status(pool: &SqlitePool, claim: i64, status: Status) -> TestResult {
-    let editor: i64 = sqlx::query_scalar("SELECT id FROM users LIMIT 1").fetch_one(pool).await?;
-    sqlx::query("INSERT INTO verifications (claim_id, status, verdict, editor_id) VALUES (?, ?, 'v', ?)")
-        .bind(claim)
-        .bind(status.as_str())
-        .bind(editor)
-        .execute(pool)
-        .await?;
-    Ok(())
+/// The internal ids of a page's claims, in order.
+fn ids(page: &ClaimListPage) -> Vec<i64> {
+    page.claims.iter().filter_map(|c| public_id::decode(&c.public_id)).collect()
 }
 
-async fn add_editor(pool: &SqlitePool) -> TestResult {
-    sqlx::query(
-        "INSERT INTO users (username, display_name, password_hash, role) VALUES ('ed', 'Ed', 'x', 'editor')",
-    )
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-/// Every page of `query`, following the Older links, as (said_on, id) in the order shown.
-async fn walk(
-    pool: &SqlitePool,
-    query: &ListQuery,
-) -> Result<Vec<(chrono::NaiveDate, i64)>, Box<dyn std::error::Error>> {
+/// Every page of `query`, following the Older links, as claim ids in the order shown.
+async fn walk(pool: &SqlitePool, query: &ListQuery) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
     let mut seen = Vec::new();
     let mut page = list(pool, query).await?;
     loop {
-        seen.extend(page.claims.iter().map(|c| (c.said_on, c.cursor.id)));
+        seen.extend(ids(&page));
         match page.older {
             Some(cursor) => page = list(pool, &query.with_page(Page::After(cursor))).await?,
             None => return Ok(seen),
@@ -50,11 +32,8 @@ async fn walk(
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn a_search_pages_newest_first_like_the_list_whatever_the_order_claims_arrived_in(
-    pool: SqlitePool,
-) -> TestResult {
+async fn a_search_pages_newest_first_like_the_list(pool: SqlitePool) -> TestResult {
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
-    // Added out of date order, with ties on the date: the list order is (said_on, id) descending.
     for n in 0..53 {
         add_claim(&pool, speaker, &format!("tariff claim {n}"), day((n * 37) % 19), None, None).await?;
     }
@@ -62,12 +41,12 @@ async fn a_search_pages_newest_first_like_the_list_whatever_the_order_claims_arr
 
     // The search shows exactly the list's claims that match, in the list's order.
     let everything = walk(&pool, &ListQuery::default()).await?;
-    let expected: Vec<_> = everything.into_iter().filter(|(_, id)| *id != unrelated).collect();
+    let expected: Vec<_> = everything.into_iter().filter(|id| *id != unrelated).collect();
     let searched = walk(&pool, &search("tariff")).await?;
     assert_eq!(searched, expected);
     let mut sorted = searched.clone();
     sorted.sort_by(|a, b| b.cmp(a));
-    assert_eq!(searched, sorted, "newest first, ties broken by id");
+    assert_eq!(searched, sorted, "newest published first");
 
     // Paging back from the third page gives the second page again.
     let first = list(&pool, &search("tariff")).await?;
@@ -75,37 +54,25 @@ async fn a_search_pages_newest_first_like_the_list_whatever_the_order_claims_arr
     let third = list(&pool, &search("tariff").with_page(Page::After(second.older.ok_or("3")?))).await?;
     assert_eq!(third.claims.len(), 53 - 2 * PAGE_SIZE);
     let back = list(&pool, &search("tariff").with_page(Page::Before(third.newer.ok_or("newer")?))).await?;
-    assert_eq!(
-        back.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>(),
-        second.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>()
-    );
+    assert_eq!(ids(&back), ids(&second));
     Ok(())
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn the_index_follows_changes_of_date_and_status(pool: SqlitePool) -> TestResult {
-    add_editor(&pool).await?;
+async fn the_index_follows_rulings(pool: SqlitePool) -> TestResult {
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     let old = add_claim(&pool, speaker, "harbour levy", day(1), None, None).await?;
     let new = add_claim(&pool, speaker, "harbour fees", day(2), None, None).await?;
-    let ids =
-        |page: &crate::model::ClaimListPage| page.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>();
     assert_eq!(ids(&list(&pool, &search("harbour")).await?), vec![new, old]);
 
-    sqlx::query("UPDATE claims SET said_on = ? WHERE id = ?").bind(day(9)).bind(old).execute(&pool).await?;
-    assert_eq!(
-        ids(&list(&pool, &search("harbour")).await?),
-        vec![old, new],
-        "a new date moves the claim, once"
-    );
-
-    set_status(&pool, old, Status::False).await?;
+    rate(&pool, old, Status::False).await?;
+    assert_eq!(ids(&list(&pool, &search("harbour")).await?), vec![new, old], "a correction keeps the place");
     let false_only = ListQuery { statuses: vec![Status::False], ..search("harbour") };
     assert_eq!(ids(&list(&pool, &false_only).await?), vec![old]);
     let page = list(&pool, &search("harbour")).await?;
-    assert_eq!((page.status_counts.get(Status::False), page.status_counts.get(Status::Unverified)), (1, 1));
+    assert_eq!((page.status_counts.get(Status::False), page.status_counts.get(Status::True)), (1, 1));
 
-    set_status(&pool, old, Status::MostlyTrue).await?;
+    rate(&pool, old, Status::MostlyTrue).await?;
     assert!(list(&pool, &false_only).await?.claims.is_empty(), "the old status leaves the index");
     let two_words = ListQuery { statuses: vec![Status::MostlyTrue], ..search("harbour") };
     assert_eq!(ids(&list(&pool, &two_words).await?), vec![old], "mostly_true is one token");
@@ -127,8 +94,8 @@ async fn a_searchs_counts_stop_at_the_cap_and_say_so(pool: SqlitePool) -> TestRe
     // Straight into the table: a thousand claims through add_claim would be slow for a unit test.
     sqlx::query(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) \
-         INSERT INTO claims (kind, text, speaker_id, said_on, created_at) \
-         SELECT 'quote', 'common word ' || i, ?, '2024-01-01', '2024-01-01T00:00:00Z' FROM n",
+         INSERT INTO claims (kind, text, speaker_id, said_on, created_at, stage, status, list_seq) \
+         SELECT 'quote', 'common word ' || i, ?, '2024-01-01', '2024-01-01T00:00:00Z', 'published', 'true', i FROM n",
     )
     .bind(COUNT_CAP + 5)
     .bind(speaker)
@@ -137,8 +104,8 @@ async fn a_searchs_counts_stop_at_the_cap_and_say_so(pool: SqlitePool) -> TestRe
     add_claim(&pool, speaker, "rare word", day(0), None, None).await?;
 
     let common = list(&pool, &search("common")).await?;
-    assert_eq!(common.status_counts.get(Status::Unverified), COUNT_CAP);
-    assert!(common.status_counts.is_lower_bound(Status::Unverified));
+    assert_eq!(common.status_counts.get(Status::True), COUNT_CAP);
+    assert!(common.status_counts.is_lower_bound(Status::True));
     assert_eq!(common.status_counts.total(), (COUNT_CAP, true));
     assert_eq!(common.claims.len(), PAGE_SIZE);
 
@@ -151,7 +118,6 @@ async fn a_searchs_counts_stop_at_the_cap_and_say_so(pool: SqlitePool) -> TestRe
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_kept_speaker_counts_follow_inserts_verdicts_and_merges(pool: SqlitePool) -> TestResult {
-    add_editor(&pool).await?;
     let ann = add_speaker(&pool, "Ann Lee", &[]).await?;
     let bob = add_speaker(&pool, "Bob Roe", &[]).await?;
     let mut claims = Vec::new();
@@ -161,9 +127,9 @@ async fn the_kept_speaker_counts_follow_inserts_verdicts_and_merges(pool: Sqlite
                 .await?,
         );
     }
-    set_status(&pool, claims[0], Status::False).await?;
-    set_status(&pool, claims[0], Status::True).await?;
-    set_status(&pool, claims[4], Status::Misleading).await?;
+    rate(&pool, claims[0], Status::False).await?;
+    rate(&pool, claims[0], Status::True).await?;
+    rate(&pool, claims[4], Status::Misleading).await?;
     sqlx::query("UPDATE claims SET speaker_id = ? WHERE speaker_id = ?")
         .bind(ann)
         .bind(bob)
@@ -175,7 +141,7 @@ async fn the_kept_speaker_counts_follow_inserts_verdicts_and_merges(pool: Sqlite
             .fetch_all(&pool)
             .await?;
     let counted: Vec<(i64, String, i64)> =
-        sqlx::query_as("SELECT speaker_id, status, count(*) FROM claims GROUP BY 1, 2 ORDER BY 1, 2")
+        sqlx::query_as("SELECT speaker_id, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
             .fetch_all(&pool)
             .await?;
     assert_eq!(kept, counted);
@@ -214,7 +180,7 @@ async fn every_filter_of_a_search_is_answered_by_the_index_and_follows_changes(
     let wire = add_source(&pool, 1, "Wire story", "Wire").await?;
     let pats = add_claim(&pool, pat, "budget talks", day(1), None, Some(wire)).await?;
     let kims = add_claim(&pool, kim, "budget cuts", day(2), None, None).await?;
-    let ids = |page: crate::model::ClaimListPage| page.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>();
+    let ids = |page: ClaimListPage| ids(&page);
     let budget = |f: fn(ListQuery) -> ListQuery| f(search("budget"));
 
     assert_eq!(
@@ -236,7 +202,7 @@ async fn every_filter_of_a_search_is_answered_by_the_index_and_follows_changes(
         .execute(&pool)
         .await?;
     let page = list(&pool, &numeric).await?;
-    assert_eq!(page.claims.iter().map(|c| c.cursor.id).collect::<Vec<_>>(), vec![kims]);
+    assert_eq!(ids(page.clone()), vec![kims]);
     assert_eq!(page.status_counts.total(), (1, false), "the counts take the filters too");
     sqlx::query("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)")
         .bind(kims)

@@ -1,6 +1,6 @@
 //! Sessions (see `ssr::auth::sessions`).
 
-use super::history::timestamp;
+use super::timestamp;
 use crate::model::{CurrentUser, Role};
 use crate::AppError;
 use chrono::{DateTime, Utc};
@@ -46,7 +46,7 @@ pub async fn find(
 ) -> Result<Option<Found>, AppError> {
     let (now, idle_cutoff) = (timestamp(now), timestamp(idle_cutoff));
     let row = sqlx::query!(
-        r#"SELECT u.id AS "id!", u.username, u.display_name, u.role, s.csrf_token,
+        r#"SELECT u.id AS "id!", u.username, u.display_name, u.role AS "role: Role", s.csrf_token,
                   s.last_seen_at AS "last_seen_at: DateTime<Utc>"
              FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ? AND u.disabled_at IS NULL"#,
@@ -56,17 +56,15 @@ pub async fn find(
     )
     .fetch_optional(pool)
     .await?;
-    Ok(row.and_then(|r| {
-        Some(Found {
-            user: CurrentUser {
-                id: r.id,
-                username: r.username,
-                display_name: r.display_name,
-                role: Role::parse(&r.role)?,
-                csrf_token: r.csrf_token,
-            },
-            last_seen_at: r.last_seen_at,
-        })
+    Ok(row.map(|r| Found {
+        user: CurrentUser {
+            id: r.id,
+            username: r.username,
+            display_name: r.display_name,
+            role: r.role,
+            csrf_token: r.csrf_token,
+        },
+        last_seen_at: r.last_seen_at,
     }))
 }
 

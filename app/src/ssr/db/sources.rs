@@ -79,3 +79,14 @@ pub async fn id_by_url(tx: &mut WriteTx, url: &str) -> Result<Option<i64>, AppEr
         .fetch_optional(&mut **tx)
         .await?)
 }
+
+/// Whether a source has published claims (readers see only such sources).
+pub async fn has_published_claims(pool: &SqlitePool, source_id: i64) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
+                           WHERE a.source_id = ? AND c.stage = 'published') AS "yes!: bool""#,
+        source_id
+    )
+    .fetch_one(pool)
+    .await?)
+}

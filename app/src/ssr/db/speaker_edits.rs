@@ -1,6 +1,6 @@
 //! Writing speakers: edits, aliases, merging one into another.
 
-use super::{history::timestamp, WriteTx};
+use super::{timestamp, WriteTx};
 use crate::model::forms::speaker::SpeakerInput;
 use crate::model::{Speaker, SpeakerEdit, SpeakerKind};
 use crate::AppError;
@@ -12,7 +12,7 @@ pub async fn editable(
     slug: &str,
 ) -> Result<Option<(i64, SpeakerEdit, Option<i64>)>, AppError> {
     let Some(r) = sqlx::query!(
-        r#"SELECT id AS "id!", slug, name, description, kind, version, merged_into FROM speakers WHERE slug = ?"#,
+        r#"SELECT id AS "id!", slug, name, description, kind AS "kind: SpeakerKind", version, merged_into FROM speakers WHERE slug = ?"#,
         slug
     )
     .fetch_optional(&mut *tx)
@@ -24,19 +24,13 @@ pub async fn editable(
         sqlx::query_scalar!("SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", r.id)
             .fetch_all(&mut *tx)
             .await?;
-    let speaker = Speaker {
-        slug: r.slug,
-        name: r.name,
-        description: r.description,
-        kind: SpeakerKind::parse(&r.kind).unwrap_or(SpeakerKind::Person),
-        aliases,
-    };
+    let speaker = Speaker { slug: r.slug, name: r.name, description: r.description, kind: r.kind, aliases };
     Ok(Some((r.id, SpeakerEdit { speaker, version: r.version }, r.merged_into)))
 }
 
 /// Adds a speaker; a slug already used is reported on the slug field.
 pub async fn insert(tx: &mut WriteTx, s: &SpeakerInput) -> Result<i64, AppError> {
-    let kind = s.kind.as_str();
+    let kind = s.kind;
     let id = sqlx::query_scalar!(
         r#"INSERT INTO speakers (slug, name, description, kind) VALUES (?, ?, ?, ?) RETURNING id AS "id!""#,
         s.slug,
@@ -62,7 +56,7 @@ pub async fn insert(tx: &mut WriteTx, s: &SpeakerInput) -> Result<i64, AppError>
 
 /// Applies an edit (not the slug: a speaker's address never changes) if still at `version`.
 pub async fn update(tx: &mut WriteTx, id: i64, version: i64, s: &SpeakerInput) -> Result<bool, AppError> {
-    let kind = s.kind.as_str();
+    let kind = s.kind;
     let done = sqlx::query!(
         "UPDATE speakers SET name = ?, description = ?, kind = ?, version = version + 1 WHERE id = ? AND version = ?",
         s.name,

@@ -13,7 +13,7 @@ pub async fn name_by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<String
 /// A speaker's profile and internal id, by slug.
 pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<(i64, Speaker)>, AppError> {
     let Some(row) = sqlx::query!(
-        r#"SELECT id AS "id!", slug, name, description, kind FROM speakers WHERE slug = ?"#,
+        r#"SELECT id AS "id!", slug, name, description, kind AS "kind: SpeakerKind" FROM speakers WHERE slug = ?"#,
         slug
     )
     .fetch_optional(pool)
@@ -25,7 +25,7 @@ pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<(i64, Speak
         slug: row.slug,
         name: row.name,
         description: row.description,
-        kind: SpeakerKind::parse(&row.kind).unwrap_or(SpeakerKind::Person),
+        kind: row.kind,
         aliases: aliases(pool, row.id).await?,
     };
     Ok(Some((row.id, speaker)))
@@ -52,7 +52,7 @@ async fn aliases(pool: &SqlitePool, speaker_id: i64) -> Result<Vec<String>, AppE
 
 /// Adds a speaker with aliases; returns the internal id.
 pub async fn insert(tx: &mut WriteTx, speaker: &Speaker) -> Result<i64, AppError> {
-    let kind = speaker.kind.as_str();
+    let kind = speaker.kind;
     let id = sqlx::query_scalar!(
         "INSERT INTO speakers (slug, name, description, kind) VALUES (?, ?, ?, ?) RETURNING id AS \"id!\"",
         speaker.slug,
@@ -103,15 +103,18 @@ pub async fn merged_into(pool: &SqlitePool, slug: &str) -> Result<Option<String>
     .await?)
 }
 
-/// Every speaker (not merged ones), by name, at most `limit`.
+/// Every speaker with published claims (not merged ones), by name, at most `limit`.
 pub async fn list(pool: &SqlitePool, limit: i64) -> Result<Vec<Speaker>, AppError> {
     // Aliases are joined with the ASCII unit separator, which no alias contains (it is a control
     // character, refused by validation).
     let rows = sqlx::query!(
-        r#"SELECT s.slug, s.name, s.description, s.kind,
+        r#"SELECT s.slug, s.name, s.description, s.kind AS "kind: SpeakerKind",
                   (SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM speaker_aliases
                     WHERE speaker_id = s.id ORDER BY alias)) AS "aliases: String"
-             FROM speakers s WHERE s.merged_into IS NULL ORDER BY s.name LIMIT ?"#,
+             FROM speakers s
+            WHERE s.merged_into IS NULL
+              AND EXISTS (SELECT 1 FROM speaker_claim_counts n WHERE n.speaker_id = s.id AND n.n > 0)
+            ORDER BY s.name LIMIT ?"#,
         limit
     )
     .fetch_all(pool)
@@ -122,8 +125,29 @@ pub async fn list(pool: &SqlitePool, limit: i64) -> Result<Vec<Speaker>, AppErro
             slug: r.slug,
             name: r.name,
             description: r.description,
-            kind: SpeakerKind::parse(&r.kind).unwrap_or(SpeakerKind::Person),
+            kind: r.kind,
             aliases: r.aliases.map(|a| a.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
         })
         .collect())
+}
+
+/// Whether a speaker has published claims (readers see only such speakers).
+pub async fn has_published_claims(pool: &SqlitePool, speaker_id: i64) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM speaker_claim_counts WHERE speaker_id = ? AND n > 0) AS "yes!: bool""#,
+        speaker_id
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Speakers by name, for the desk's filter.
+pub async fn refs(pool: &SqlitePool, limit: i64) -> Result<Vec<crate::model::SpeakerRef>, AppError> {
+    let rows = sqlx::query!(
+        "SELECT slug, name FROM speakers WHERE merged_into IS NULL ORDER BY name LIMIT ?",
+        limit
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| crate::model::SpeakerRef { slug: r.slug, name: r.name }).collect())
 }

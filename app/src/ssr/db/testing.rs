@@ -2,7 +2,7 @@
 //! Public (not `cfg(test)`) so that the server's HTTP tests can use them too.
 
 use super::{begin_write, claims::NewClaim};
-use crate::model::{ClaimKind, Quantity, Source, Speaker, SpeakerKind};
+use crate::model::{ClaimKind, Quantity, Source, Speaker, SpeakerKind, Status};
 use crate::AppError;
 use chrono::{NaiveDate, TimeZone, Utc};
 use sqlx::SqlitePool;
@@ -38,8 +38,69 @@ pub async fn add_source(pool: &SqlitePool, n: u32, title: &str, outlet: &str) ->
     Ok(id)
 }
 
-/// Adds a claim said on `said_on`, optionally appearing in `source_id`; returns the internal id.
+/// Adds a claim said on `said_on`, optionally appearing in `source_id`, and publishes it as a
+/// fact-check rated True (at the top of the public lists); returns the internal id.
 pub async fn add_claim(
+    pool: &SqlitePool,
+    speaker_id: i64,
+    text: &str,
+    said_on: NaiveDate,
+    quantity: Option<Quantity>,
+    source_id: Option<i64>,
+) -> Result<i64, AppError> {
+    let id = add_intake_claim(pool, speaker_id, text, said_on, quantity, source_id).await?;
+    rate(pool, id, Status::True).await?;
+    Ok(id)
+}
+
+/// Publishes a ruling rating the claim `rating` (a correction if it had another), written and
+/// signed off by test accounts, through the desk's publishing steps.
+pub async fn rate(pool: &SqlitePool, claim: i64, rating: Status) -> Result<(), AppError> {
+    let mut tx = begin_write(pool).await?;
+    let author = super::users::ensure_without_password(&mut tx, "test-writer", "Test writer").await?;
+    let signer = super::users::ensure_without_password(&mut tx, "test-editor", "Test editor").await?;
+    let state = super::desk::state(&mut tx, claim).await?.ok_or(AppError::Internal)?;
+    let input = crate::model::forms::ruling::RulingInput {
+        rating,
+        attribution: None,
+        verdict: format!("Rated {}", rating.label()),
+        body: String::new(),
+        evidence: Vec::new(),
+        note: Some("Re-rated.".into()),
+        basis: state.ruling_id,
+    };
+    let kind = crate::ssr::editing::rulings::ruling_kind(&mut tx, state.ruling_id, &input).await?;
+    let now = Utc::now();
+    let ruling = super::rulings::NewRuling {
+        claim_id: claim,
+        author_id: author,
+        rating,
+        attribution: None,
+        verdict: &input.verdict,
+        body: "",
+        evidence: &[],
+        kind,
+        note: (kind != crate::model::RulingKind::Ruling).then_some("Re-rated."),
+        amends: state.ruling_id,
+        at: now,
+    };
+    let id = super::rulings::insert(&mut tx, &ruling).await?;
+    super::rulings::add_review(&mut tx, id, signer, crate::model::Decision::Approve, None, now).await?;
+    crate::ssr::editing::rulings::publish(&mut tx, claim, id, state.ruling_id, signer, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Publishes an intake claim as being checked.
+pub async fn publish_being_checked(pool: &SqlitePool, claim: i64) -> Result<(), AppError> {
+    let mut tx = begin_write(pool).await?;
+    super::desk::publish_being_checked(&mut tx, claim, Utc::now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Adds a claim to intake (private), optionally appearing in `source_id`; returns the internal id.
+pub async fn add_intake_claim(
     pool: &SqlitePool,
     speaker_id: i64,
     text: &str,
@@ -54,6 +115,7 @@ pub async fn add_claim(
         said_on,
         quantity: quantity.as_ref(),
         created_at: Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).single().unwrap_or_default(),
+        confidence: None,
     };
     let mut tx = begin_write(pool).await?;
     let id = super::claims::insert(&mut tx, &claim).await?;

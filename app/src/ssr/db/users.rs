@@ -36,7 +36,6 @@ pub async fn create(
     role: Role,
     password_hash: &str,
 ) -> Result<i64, AppError> {
-    let role = role.as_str();
     sqlx::query_scalar!(
         r#"INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id AS "id!""#,
         username,
@@ -99,7 +98,7 @@ pub async fn disable(pool: &SqlitePool, username: &str) -> Result<Option<i64>, A
 /// Every account, for `user list` and the admin page.
 pub async fn list(pool: &SqlitePool) -> Result<Vec<Account>, AppError> {
     let rows = sqlx::query!(
-        r#"SELECT username, display_name, role, password_hash IS NOT NULL AS "can_sign_in!: bool",
+        r#"SELECT username, display_name, role AS "role: Role", password_hash IS NOT NULL AS "can_sign_in!: bool",
                   disabled_at IS NOT NULL AS "disabled!: bool", created_at
              FROM users ORDER BY username"#
     )
@@ -110,7 +109,7 @@ pub async fn list(pool: &SqlitePool) -> Result<Vec<Account>, AppError> {
         .map(|r| Account {
             username: r.username,
             display_name: r.display_name,
-            role: Role::parse(&r.role).unwrap_or(Role::Editor),
+            role: r.role,
             can_sign_in: r.can_sign_in,
             disabled: r.disabled,
             created_at: r.created_at,
@@ -125,4 +124,38 @@ pub async fn any_can_sign_in(pool: &SqlitePool) -> Result<bool, AppError> {
     )
     .fetch_one(pool)
     .await?)
+}
+
+/// The accounts that can work the desk (can sign in, not disabled), by name.
+pub async fn editors(pool: &SqlitePool) -> Result<Vec<crate::model::UserRef>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT username, display_name FROM users
+            WHERE password_hash IS NOT NULL AND disabled_at IS NULL ORDER BY display_name, username"#
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| crate::model::UserRef { username: r.username, display_name: r.display_name })
+        .collect())
+}
+
+/// An account that can work the desk, by username: its id and display name.
+pub async fn active_editor(
+    tx: &mut super::WriteTx,
+    username: &str,
+) -> Result<Option<(i64, String)>, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT id AS "id!", display_name FROM users
+            WHERE username = ? AND password_hash IS NOT NULL AND disabled_at IS NULL"#,
+        username
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.map(|r| (r.id, r.display_name)))
+}
+
+/// An account's username, by id.
+pub async fn username_of(tx: &mut super::WriteTx, id: i64) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar!("SELECT username FROM users WHERE id = ?", id).fetch_optional(&mut **tx).await?)
 }

@@ -1,28 +1,30 @@
-//! Verdicts over time: the feeds' entries and the corrections log.
+//! Published rulings over time: the feeds' entries and the rating changes of the corrections log.
 
-use crate::model::{public_id, Correction, Status, VerdictEvent};
+use crate::model::{public_id, Attribution, Correction, CorrectionKind, RulingEvent, RulingKind, Status};
 use crate::AppError;
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
-/// The newest verifications, optionally only those setting `status` or about one speaker's claims.
+/// The newest published rulings and corrections (clarifications are kept in the history, not
+/// announced), optionally only those rating `status` or about one speaker's claims.
 pub async fn recent(
     pool: &SqlitePool,
     status: Option<Status>,
     speaker_slug: Option<&str>,
     limit: i64,
-) -> Result<Vec<VerdictEvent>, AppError> {
-    let status = status.map(Status::as_str);
+) -> Result<Vec<RulingEvent>, AppError> {
     let rows = sqlx::query!(
-        r#"SELECT v.id AS "id!", v.claim_id, c.text, sp.name AS speaker, v.status, v.verdict, v.rationale,
-                  u.display_name AS editor, v.created_at AS "at: DateTime<Utc>"
-             FROM verifications v
-             JOIN claims c ON c.id = v.claim_id
+        r#"SELECT r.id AS "id!", r.claim_id, c.text, sp.name AS speaker, r.kind AS "kind: RulingKind",
+                  r.rating AS "rating: Status", r.attribution AS "attribution: Attribution", r.verdict,
+                  r.body, r.note, u.display_name AS author, r.published_at AS "at!: DateTime<Utc>"
+             FROM rulings r
+             JOIN claims c ON c.id = r.claim_id
              JOIN speakers sp ON sp.id = c.speaker_id
-             JOIN users u ON u.id = v.editor_id
-            WHERE (?1 IS NULL OR v.status = ?1)
+             JOIN users u ON u.id = r.author_id
+            WHERE r.published_at IS NOT NULL AND r.kind <> 'clarification' AND c.stage = 'published'
+              AND (?1 IS NULL OR r.rating = ?1)
               AND (?2 IS NULL OR c.speaker_id = (SELECT id FROM speakers WHERE slug = ?2))
-            ORDER BY v.created_at DESC, v.id DESC
+            ORDER BY r.published_at DESC, r.id DESC
             LIMIT ?3"#,
         status,
         speaker_slug,
@@ -32,34 +34,37 @@ pub async fn recent(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| VerdictEvent {
+        .map(|r| RulingEvent {
             id: r.id,
             claim_public_id: public_id::encode(r.claim_id),
             claim_text: r.text,
             speaker_name: r.speaker,
-            status: Status::parse(&r.status).unwrap_or(Status::Unverified),
+            kind: r.kind,
+            rating: r.rating,
+            attribution: r.attribution,
             verdict: r.verdict,
-            rationale: r.rationale,
-            editor: r.editor,
+            body: r.body,
+            note: r.note,
+            author: r.author,
             at: r.at,
         })
         .collect())
 }
 
-/// Verdicts changed after they were published: verifications that replaced a rated status
-/// (true, mostly true, misleading, false) with a different one. Newest first.
+/// Published corrections: rulings that changed a published rating or attribution, with their
+/// notes. Newest first.
 pub async fn corrections(pool: &SqlitePool, limit: i64) -> Result<Vec<Correction>, AppError> {
     let rows = sqlx::query!(
-        r#"SELECT v.claim_id, c.text, sp.name AS speaker, p.status AS before, v.status AS after, v.verdict,
-                  u.display_name AS editor, v.created_at AS "at: DateTime<Utc>"
-             FROM verifications v
-             JOIN verifications p
-               ON p.id = (SELECT max(id) FROM verifications WHERE claim_id = v.claim_id AND id < v.id)
-             JOIN claims c ON c.id = v.claim_id
+        r#"SELECT r.claim_id, c.text, sp.name AS speaker, p.rating AS "before: Status",
+                  r.rating AS "after: Status", r.verdict, r.note AS "note!", u.display_name AS author,
+                  r.published_at AS "at!: DateTime<Utc>"
+             FROM rulings r
+             JOIN rulings p ON p.id = r.amends
+             JOIN claims c ON c.id = r.claim_id
              JOIN speakers sp ON sp.id = c.speaker_id
-             JOIN users u ON u.id = v.editor_id
-            WHERE p.status IN ('true', 'mostly_true', 'misleading', 'false') AND p.status <> v.status
-            ORDER BY v.id DESC
+             JOIN users u ON u.id = r.author_id
+            WHERE r.kind = 'correction' AND r.published_at IS NOT NULL AND c.stage = 'published'
+            ORDER BY r.published_at DESC, r.id DESC
             LIMIT ?"#,
         limit
     )
@@ -71,10 +76,9 @@ pub async fn corrections(pool: &SqlitePool, limit: i64) -> Result<Vec<Correction
             claim_public_id: public_id::encode(r.claim_id),
             claim_text: r.text,
             speaker_name: r.speaker,
-            before: Status::parse(&r.before).unwrap_or(Status::Unverified),
-            after: Status::parse(&r.after).unwrap_or(Status::Unverified),
-            verdict: r.verdict,
-            editor: r.editor,
+            what: CorrectionKind::Rating { before: r.before, after: r.after, verdict: r.verdict },
+            note: r.note,
+            by: r.author,
             at: r.at,
         })
         .collect())

@@ -1,52 +1,12 @@
-//! Setting a claim's status, adding, editing and retracting claims.
+//! Adding, editing, retracting and reinstating claims.
 
-use crate::model::forms::{claim::ClaimInput, verification::VerificationInput};
-use crate::model::{public_id, ClaimEdit, CurrentUser, Quantity};
-use crate::ssr::db::{self, claim_edits, claims::NewClaim, history::NewVerification, revisions};
+use super::claim_id;
+use crate::model::forms::claim::ClaimInput;
+use crate::model::{public_id, ClaimEdit, CurrentUser, Quantity, Stage};
+use crate::ssr::db::{self, claim_edits, claims::NewClaim, retractions, revisions};
 use crate::AppError;
 use chrono::Utc;
 use sqlx::SqlitePool;
-
-fn claim_id(public: &str) -> Result<i64, AppError> {
-    public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such claim."))
-}
-
-/// Appends a verification, unless someone else changed the status since the editor looked.
-pub async fn set_status(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    public: &str,
-    input: &VerificationInput,
-) -> Result<(), AppError> {
-    let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
-    if claim_edits::editable(&mut tx, id).await?.is_none() {
-        return Err(AppError::not_found("There is no such claim."));
-    }
-    let count = claim_edits::verification_count(&mut tx, id).await?;
-    if count != input.seen {
-        let history = db::history::for_claim_in(&mut tx, id).await?;
-        let newest =
-            history.last().map(|v| format!("{} — “{}” by {}", v.status.label(), v.verdict, v.editor));
-        return Err(AppError::Conflict(format!(
-            "Someone else changed this claim's status while you were writing{}. Your status was not saved; \
-             your text is kept below — check the history and save again if it still stands.",
-            newest.map(|n| format!(" (now: {n})")).unwrap_or_default()
-        )));
-    }
-    let verification = NewVerification {
-        claim_id: id,
-        status: input.status,
-        verdict: &input.verdict,
-        rationale: &input.rationale,
-        evidence: &input.evidence,
-        editor_id: user.id,
-        at: Utc::now(),
-    };
-    db::history::append(&mut tx, &verification).await?;
-    tx.commit().await?;
-    Ok(())
-}
 
 /// The one speaker a name means, or a message saying why there is none.
 async fn resolve_speaker(tx: &mut db::WriteTx, name: &str) -> Result<(i64, String), AppError> {
@@ -116,7 +76,7 @@ pub(crate) fn creation_changes(
     changes
 }
 
-/// Adds a claim with its first revision; returns its public id.
+/// Adds a claim to intake (private) with its first revision; returns its public id.
 pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &ClaimInput) -> Result<String, AppError> {
     let mut tx = db::begin_write(pool).await?;
     let (speaker_id, speaker_name) = resolve_speaker(&mut tx, &input.speaker).await?;
@@ -129,6 +89,7 @@ pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &ClaimInput) -
         said_on: input.said_on,
         quantity: input.quantity.as_ref(),
         created_at: now,
+        confidence: None,
     };
     let id = db::claims::insert(&mut tx, &claim).await?;
     for (source_id, _) in &sources {
@@ -162,9 +123,7 @@ pub async fn update(
 ) -> Result<Result<(), Stale>, AppError> {
     let id = claim_id(public)?;
     let mut tx = db::begin_write(pool).await?;
-    let current = claim_edits::editable(&mut tx, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("There is no such claim."))?;
+    let current = claim_edits::editable(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
     if input.version != Some(current.version) {
         return Ok(Err(Stale { current }));
     }
@@ -208,38 +167,44 @@ pub async fn update(
     Ok(Ok(()))
 }
 
-/// Retracts a claim with a reason. It stays at its permalink, marked retracted.
+/// Retracts a published claim with a reason. It stays at its permalink, marked retracted, and
+/// carries no rating for search engines; the retraction is listed on /corrections.
 pub async fn retract(
     pool: &SqlitePool,
     user: &CurrentUser,
     public: &str,
     reason: &str,
-    version: Option<i64>,
 ) -> Result<(), AppError> {
     let id = claim_id(public)?;
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(AppError::invalid("reason", "Say why the claim is retracted; readers will see it."));
-    }
-    crate::model::forms::bounded(reason, 500).map_err(|m| AppError::invalid("reason", m))?;
     let mut tx = db::begin_write(pool).await?;
-    let current = claim_edits::editable(&mut tx, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("There is no such claim."))?;
-    if current.retracted {
-        return Err(AppError::Conflict("This claim is already retracted.".into()));
-    }
-    if version != Some(current.version) {
+    let current = claim_edits::editable(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
+    if current.stage != Stage::Published {
         return Err(AppError::Conflict(
-            "Someone else edited this claim meanwhile; it was not retracted. Look at the newer version and retract again if you still mean to.".into(),
+            "This claim is not public, so there is nothing to retract: discard it from the desk instead."
+                .into(),
         ));
     }
-    let now = Utc::now();
-    if !claim_edits::retract(&mut tx, id, current.version, reason, now).await? {
-        return Err(AppError::Conflict("This claim changed meanwhile; it was not retracted.".into()));
+    if !retractions::set(&mut tx, id, false, reason, user.id, Utc::now()).await? {
+        return Err(AppError::Conflict("This claim is already retracted.".into()));
     }
-    let changes = vec![("retracted".to_owned(), String::new(), reason.to_owned())];
-    revisions::append(&mut tx, revisions::Of::Claim, id, current.version + 1, user.id, &changes, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Reverses a retraction (admins), with a reason; listed on /corrections too.
+pub async fn reinstate(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    public: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    let id = claim_id(public)?;
+    super::require_admin(Some(user))?;
+    let mut tx = db::begin_write(pool).await?;
+    claim_edits::editable(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
+    if !retractions::set(&mut tx, id, true, reason, user.id, Utc::now()).await? {
+        return Err(AppError::Conflict("This claim is not retracted.".into()));
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 use crate::model::forms::source::SourceInput;
 use crate::model::forms::speaker::SpeakerInput;
 use crate::model::import::{normalised_words, reads_as_organisation, Accepted, ImportReport};
-use crate::model::{public_id, slug, SpeakerKind};
+use crate::model::{public_id, slug, DeskAction, SpeakerKind};
 use crate::ssr::db::{self, claims::NewClaim, import, revisions, source_edits, speaker_edits};
 use crate::AppError;
 use chrono::{DateTime, Utc};
@@ -50,32 +50,47 @@ pub async fn existing_source(
     }
 }
 
-/// Adds the accepted candidates from one article, all or nothing.
+/// Adds the accepted candidates from one article, all or nothing. New claims go to intake, or,
+/// when the editor chose `publish`, are published as being checked.
 pub async fn accept(
     pool: &SqlitePool,
     editor_id: i64,
     source: &SourceInput,
     accepted: &[Accepted],
+    publish: bool,
 ) -> Result<ImportReport, AppError> {
-    let now = Utc::now();
     let mut tx = db::begin_write(pool).await?;
-    let source_id = source_for(&mut tx, editor_id, source, now).await?;
+    let report = accept_in(&mut tx, editor_id, source, accepted, publish, Utc::now()).await?;
+    tx.commit().await?;
+    Ok(report)
+}
+
+/// [`accept`] inside a transaction the caller commits, at time `now`.
+pub async fn accept_in(
+    tx: &mut db::WriteTx,
+    editor_id: i64,
+    source: &SourceInput,
+    accepted: &[Accepted],
+    publish: bool,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, AppError> {
+    let source_id = source_for(tx, editor_id, source, now).await?;
     let mut report =
         ImportReport { source_public_id: public_id::encode(source_id), ..ImportReport::default() };
     for (i, candidate) in accepted.iter().enumerate() {
-        let speaker_id = speaker_for(&mut tx, editor_id, i, &candidate.speaker, now, &mut report).await?;
+        let speaker_id = speaker_for(tx, editor_id, i, &candidate.speaker, now, &mut report).await?;
         let wanted = normalised_words(&candidate.text);
-        let existing = import::claims_of_speaker(&mut tx, speaker_id, candidate.kind).await?;
+        let existing = import::claims_of_speaker(tx, speaker_id, candidate.kind).await?;
         let span = candidate.span.map(|(s, e)| (s as i64, e as i64));
         match existing.into_iter().find(|(_, text)| normalised_words(text) == wanted) {
-            Some((claim_id, _)) if db::claim_edits::appears_in(&mut tx, claim_id, source_id).await? => {
+            Some((claim_id, _)) if db::claim_edits::appears_in(tx, claim_id, source_id).await? => {
                 report.already += 1;
             }
             Some((claim_id, _)) => {
-                db::claims::add_appearance(&mut tx, claim_id, source_id, span).await?;
-                let version = import::next_claim_version(&mut tx, claim_id, now).await?;
+                db::claims::add_appearance(tx, claim_id, source_id, span).await?;
+                let version = import::next_claim_version(tx, claim_id, now).await?;
                 let changes = vec![("appears in".to_owned(), String::new(), source.url.clone())];
-                revisions::append(&mut tx, revisions::Of::Claim, claim_id, version, editor_id, &changes, now)
+                revisions::append(tx, revisions::Of::Claim, claim_id, version, editor_id, &changes, now)
                     .await?;
                 report.linked += 1;
             }
@@ -87,9 +102,15 @@ pub async fn accept(
                     said_on: candidate.said_on,
                     quantity: candidate.quantity.as_ref(),
                     created_at: now,
+                    confidence: candidate.confidence,
                 };
-                let claim_id = db::claims::insert(&mut tx, &claim).await?;
-                db::claims::add_appearance(&mut tx, claim_id, source_id, span).await?;
+                let claim_id = db::claims::insert(tx, &claim).await?;
+                if publish {
+                    db::desk::publish_being_checked(tx, claim_id, now).await?;
+                    db::desk::log(tx, claim_id, editor_id, DeskAction::PublishedBeingChecked, None, now)
+                        .await?;
+                }
+                db::claims::add_appearance(tx, claim_id, source_id, span).await?;
                 let changes = super::claims::creation_changes(
                     candidate.kind,
                     &candidate.text,
@@ -98,13 +119,11 @@ pub async fn accept(
                     candidate.quantity.as_ref(),
                     std::slice::from_ref(&source.url),
                 );
-                revisions::append(&mut tx, revisions::Of::Claim, claim_id, 1, editor_id, &changes, now)
-                    .await?;
+                revisions::append(tx, revisions::Of::Claim, claim_id, 1, editor_id, &changes, now).await?;
                 report.added += 1;
             }
         }
     }
-    tx.commit().await?;
     Ok(report)
 }
 

@@ -3,12 +3,23 @@
 //! nothing at all.
 
 pub mod claims;
+pub mod desk;
 pub mod import;
+pub mod rulings;
 pub mod sources;
 pub mod speakers;
 
-use crate::model::CurrentUser;
+use crate::model::{public_id, CurrentUser};
 use crate::AppError;
+
+/// The internal id of a claim's public id, or "not found".
+pub(crate) fn claim_id(public: &str) -> Result<i64, AppError> {
+    public_id::decode(public).ok_or_else(no_such_claim)
+}
+
+pub(crate) fn no_such_claim() -> AppError {
+    AppError::not_found("There is no such claim.")
+}
 
 /// Editors and admins may edit; an account must exist for the change to be signed.
 pub fn require_editor(user: Option<&CurrentUser>) -> Result<&CurrentUser, AppError> {

@@ -6,7 +6,7 @@
 pub mod types;
 
 use app::model::{ListQuery, Page};
-use app::ssr::{read, AppState};
+use app::ssr::{db::rulings::Audience, read, AppState};
 use app::AppError;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -30,8 +30,9 @@ use utoipa::OpenApi;
         SpeakerRef,
         SourceRef,
         Quantity,
-        Verification,
+        Ruling,
         Evidence,
+        Retraction,
         Source,
         SourceFull,
         Speaker,
@@ -74,7 +75,9 @@ fn list(page: &app::model::ClaimListPage, query: &ListQuery, site: &str, base: &
     }
 }
 
-/// Claims, newest first, filtered like the list page.
+/// Published claims, newest fact-check first, filtered like the list page: without `status`,
+/// the fact-checks (every claim with a ruling); `status=being_checked` lists the claims being
+/// checked.
 #[utoipa::path(get, path = "/api/v1/claims",
     params(
         ("q" = Option<String>, Query, description = "Words to search for (at most 200 characters)"),
@@ -99,7 +102,7 @@ pub async fn list_claims(
     respond(&headers, result.await)
 }
 
-/// A claim with its appearances and whole verification history.
+/// A published claim with its appearances, its ruling and the ruling's history.
 #[utoipa::path(get, path = "/api/v1/claims/{id}", params(("id" = String, Path, description = "The claim's id")),
     responses((status = 200, body = ClaimFull), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_claim(
@@ -107,7 +110,7 @@ pub async fn get_claim(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let result = read::claim_detail(&state.pool, &state.site_url, &id)
+    let result = read::claim_detail(&state.pool, &state.site_url, &id, Audience::Public)
         .await
         .map(|d| ClaimFull::from_detail(&d, &state.site_url));
     respond(&headers, result)
@@ -132,7 +135,7 @@ pub async fn get_speaker(
 ) -> Response {
     let result = async {
         let query = ListQuery::default();
-        let page = read::speaker_page(&state.pool, &slug, &query).await?;
+        let page = read::speaker_page(&state.pool, &slug, &query, Audience::Public).await?;
         let base = format!("/api/v1/speakers/{slug}");
         Ok(SpeakerFull {
             speaker: Speaker::from_model(&page.speaker, &state.site_url),
@@ -158,7 +161,7 @@ pub async fn get_source(
 ) -> Response {
     let result = async {
         let query = ListQuery::default();
-        let page = read::source_page(&state.pool, &id, &query).await?;
+        let page = read::source_page(&state.pool, &id, &query, Audience::Public).await?;
         Ok(SourceFull {
             source: Source::from_model(&page.source, &state.site_url),
             claims: list(

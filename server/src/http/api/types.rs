@@ -20,9 +20,13 @@ pub struct Claim {
     pub speaker: SpeakerRef,
     /// The date it was said (YYYY-MM-DD).
     pub said_on: String,
-    /// `unverified`, `in_review`, `true`, `mostly_true`, `misleading`, `false` or `unverifiable`.
+    /// `being_checked` (published, no ruling yet), or the published ruling's rating: `true`,
+    /// `mostly_true`, `misleading`, `false`, `unverifiable`, `opinion` (not rated).
     pub status: String,
-    /// The current one-line verdict, if any.
+    /// Did they say it? The published ruling's answer for a quote: `verified`, `misattributed`,
+    /// `altered`, `out_of_context` or `unverified`.
+    pub attribution: Option<String>,
+    /// The published ruling's one-line verdict, if any.
     pub verdict: Option<String>,
     /// The figure of a numeric claim.
     pub quantity: Option<Quantity>,
@@ -77,34 +81,61 @@ pub struct ClaimList {
     pub previous: Option<String>,
 }
 
-/// A claim with its speaker, appearances and whole verification history.
+/// A claim with its speaker, appearances, published ruling and its history.
 #[derive(Serialize, ToSchema)]
 pub struct ClaimFull {
     #[serde(flatten)]
     pub claim: Claim,
     pub speaker_description: String,
     pub appearances: Vec<Source>,
-    /// Oldest first; the last is the current status.
-    pub verifications: Vec<Verification>,
+    /// The published ruling, if any.
+    pub ruling: Option<Ruling>,
+    /// Every published ruling, oldest first: the first ruling, then corrections and
+    /// clarifications; the last is the current one.
+    pub rulings: Vec<Ruling>,
+    /// Retractions and their reversals, oldest first.
+    pub retractions: Vec<Retraction>,
     pub retraction_reason: Option<String>,
 }
 
+/// A published ruling.
 #[derive(Serialize, ToSchema)]
-pub struct Verification {
-    pub status: String,
+pub struct Ruling {
+    /// `ruling` (the first), `correction` (changed the rating or attribution) or
+    /// `clarification` (same rating, other words).
+    pub kind: String,
+    /// Is what they said accurate? `true`, `mostly_true`, `misleading`, `false`, `unverifiable`
+    /// or `opinion` (not rated).
+    pub rating: String,
+    /// Did they say it? (quotes)
+    pub attribution: Option<String>,
     pub verdict: String,
-    /// Markdown (paragraphs, emphasis, links, lists).
-    pub rationale: String,
+    /// The ruling text, Markdown (paragraphs, emphasis, links, lists).
+    pub text: String,
     pub evidence: Vec<Evidence>,
-    pub editor: String,
+    /// A correction's note.
+    pub note: Option<String>,
+    pub author: String,
+    /// The editors who signed it off.
+    pub signed_off_by: Vec<String>,
     /// RFC 3339.
-    pub at: String,
+    pub published_at: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Evidence {
     pub url: String,
     pub title: String,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Retraction {
+    /// `retracted` or `reinstated`.
+    pub action: String,
+    pub reason: String,
+    /// RFC 3339.
+    pub at: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -179,7 +210,8 @@ impl Claim {
                 url: format!("{site}/speakers/{}", s.speaker.slug),
             },
             said_on: s.said_on.to_string(),
-            status: s.status.as_str().to_owned(),
+            status: s.status.unwrap_or(model::Status::BeingChecked).as_str().to_owned(),
+            attribution: s.attribution.map(|a| a.as_str().to_owned()),
             verdict: s.verdict.clone(),
             quantity: s.quantity.as_ref().map(|q| Quantity {
                 value: q.value,
@@ -207,23 +239,48 @@ impl ClaimFull {
             claim: Claim::from_summary(&d.summary, site),
             speaker_description: d.speaker.description.clone(),
             appearances: d.appearances.iter().map(|a| Source::from_model(&a.source, site)).collect(),
-            verifications: d
-                .verifications
+            ruling: d.ruling.as_ref().map(Ruling::from_model),
+            rulings: d.rulings.iter().map(Ruling::from_model).collect(),
+            retractions: d
+                .retractions
                 .iter()
-                .map(|v| Verification {
-                    status: v.status.as_str().to_owned(),
-                    verdict: v.verdict.clone(),
-                    rationale: v.rationale.clone(),
-                    evidence: v
-                        .evidence
-                        .iter()
-                        .map(|e| Evidence { url: e.url.clone(), title: e.title.clone() })
-                        .collect(),
-                    editor: v.editor.clone(),
-                    at: v.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                .map(|r| Retraction {
+                    action: if r.reinstated { "reinstated" } else { "retracted" }.to_owned(),
+                    reason: r.reason.clone(),
+                    at: rfc3339(r.at),
                 })
                 .collect(),
             retraction_reason: d.retraction_reason.clone(),
+        }
+    }
+}
+
+fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl Ruling {
+    pub fn from_model(r: &model::Ruling) -> Ruling {
+        Ruling {
+            kind: r.kind.as_str().to_owned(),
+            rating: r.rating.as_str().to_owned(),
+            attribution: r.attribution.map(|a| a.as_str().to_owned()),
+            verdict: r.verdict.clone(),
+            text: r.body.clone(),
+            evidence: r
+                .evidence
+                .iter()
+                .map(|e| Evidence { url: e.url.clone(), title: e.title.clone(), note: e.note.clone() })
+                .collect(),
+            note: r.note.clone(),
+            author: r.author.clone(),
+            signed_off_by: r
+                .reviews
+                .iter()
+                .filter(|v| v.decision == model::Decision::Approve)
+                .map(|v| v.reviewer.clone())
+                .collect(),
+            published_at: r.published_at.map(rfc3339),
         }
     }
 }
