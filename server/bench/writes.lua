@@ -1,5 +1,5 @@
--- wrk script for server/bench/writes.sh: each thread (one connection each) publishes rulings on a
--- fact-check of its own through the editors' forms, as an editor on a one-person desk
+-- wrk script for server/bench/writes.sh: each thread (one connection each) publishes rulings on
+-- fact-checks of its own, one after another, through the editors' forms, as an editor on a one-person desk
 -- (`--sign-offs 0`) does: it opens the ruling form (GET) for its basis, takes the claim back when a
 -- publication left it unassigned (POST assign), and proposes a correction or clarification (POST),
 -- which is published at once. Session cookie, CSRF token and Origin as a browser sends them.
@@ -10,7 +10,9 @@ function setup(thread)
 end
 
 local ratings = { "true", "mostly_true", "misleading", "false", "unverifiable" }
-local claim, csrf
+-- Fact-checks each thread takes turns on, as an editor goes from claim to claim.
+local per_thread = 50
+local claims, claim, csrf = {}, nil, nil
 local phase, basis, seen, n = "form", "", "", 0
 
 function init(args)
@@ -18,10 +20,13 @@ function init(args)
   for line in io.lines(os.getenv("BENCH_IDS")) do
     ids[#ids + 1] = line
   end
-  claim = ids[tid]
-  if claim == nil then
-    error("not enough fact-checks for the threads: list more in BENCH_IDS")
+  for i = 1, per_thread do
+    claims[i] = ids[(tid - 1) * per_thread + i]
+    if claims[i] == nil then
+      error("not enough fact-checks for the threads: list more in BENCH_IDS")
+    end
   end
+  claim = claims[1]
   csrf = os.getenv("BENCH_CSRF")
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   wrk.headers["Cookie"] = "claimtrack_session=" .. os.getenv("BENCH_SESSION")
@@ -51,7 +56,11 @@ function response(status, headers, body)
       seen = body:match('name="seen" value="([^"]*)"') or ""
       phase = "take"
     end
-  else
+  elseif phase == "take" then
     phase = "form"
+  else
+    -- Published: on to the next claim.
+    phase = "form"
+    claim = claims[n % per_thread + 1]
   end
 end

@@ -18,11 +18,11 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 cp "$SOURCE_DB" "$DB"
 [ -f "$SOURCE_DB-wal" ] && cp "$SOURCE_DB-wal" "$DB-wal"
 
-# A fact-check for each writing connection (writes.lua: one connection a thread).
+# Fifty fact-checks for each writing connection (writes.lua: one connection a thread).
 "$BIN" --db "$DB" export --format jsonl \
   | python3 -c '
 import json, sys
-wanted = 4
+wanted = 200
 for line in sys.stdin:
     claim = json.loads(line)
     if claim["status"] != "being_checked":

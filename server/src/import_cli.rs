@@ -2,9 +2,8 @@
 //! article's candidates added without the browser.
 
 use anyhow::{bail, Context};
-use app::model::forms::source::SourceInput;
+use app::model::forms::source::SourceForm;
 use app::model::import::{normalise_article, Accepted};
-use app::model::FormState;
 use app::ssr::extract;
 use clap::Args;
 use std::io::Read;
@@ -70,15 +69,15 @@ pub async fn import_command(db_path: &Path, args: ImportArgs) -> anyhow::Result<
     let text = normalise_article(&read_text(&args.file)?);
     let found = extract::extract(&text).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let today = chrono::Utc::now().date_naive();
-    let fields = [
-        ("url", Some(args.url.clone())),
-        ("title", args.title.clone()),
-        ("outlet", args.outlet.clone()),
-        ("published_on", args.date.clone()),
-        ("body", Some(text.clone())),
-    ];
-    let form = FormState::new(fields.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v))).collect());
-    let source = SourceInput::parse(&form, today).map_err(|problems| {
+    let form = SourceForm {
+        url: args.url.clone(),
+        title: args.title.clone().unwrap_or_default(),
+        outlet: args.outlet.clone().unwrap_or_default(),
+        published_on: args.date.clone().unwrap_or_default(),
+        body: text.clone(),
+        ..SourceForm::default()
+    };
+    let source = form.parse(today).map_err(|problems| {
         let lines: Vec<String> =
             problems.into_iter().map(|(f, m)| format!("  --{}: {m}", flag(&f))).collect();
         anyhow::anyhow!("the source is not complete:\n{}", lines.join("\n"))

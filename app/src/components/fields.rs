@@ -101,3 +101,53 @@ pub fn FormError() -> impl IntoView {
 pub fn CsrfField() -> impl IntoView {
     crate::request::current_user().map(|u| view! { <input type="hidden" name="csrf" value=u.csrf_token/> })
 }
+
+/// One choice of a [`Choices`] group: its value, and what the label says (a strong part, then
+/// the rest).
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub more: Option<&'static str>,
+}
+
+/// A group of radio buttons named `name`, its legend, an optional hint, the choice that is
+/// checked (what was typed, else `chosen`), and its error beside it.
+#[component]
+pub fn Choices(
+    name: &'static str,
+    legend: &'static str,
+    choices: Vec<Choice>,
+    #[prop(into)] chosen: String,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let form = form_state();
+    let chosen = form.value(name).map(str::to_owned).unwrap_or(chosen);
+    let error = form.error(name).map(str::to_owned);
+    let error_id = format!("field-{name}-error");
+    let described = error.as_ref().map(|_| error_id.clone());
+    let items = choices
+        .into_iter()
+        .map(|c| {
+            let id = format!("{name}-{}", c.value);
+            view! {
+                <li>
+                    <input type="radio" id=id.clone() name=name value=c.value checked=chosen == c.value/>
+                    <label for=id>
+                        {match c.more {
+                            Some(more) => view! { <strong>{c.label}</strong>" — "{more} }.into_any(),
+                            None => c.label.into_any(),
+                        }}
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="group choices" aria-describedby=described>
+            <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <ul class="choice-list">{items}</ul>
+            <FieldError id=error_id message=error/>
+        </fieldset>
+    }
+}

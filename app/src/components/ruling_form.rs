@@ -2,7 +2,7 @@
 //! ruling being amended — the proposal awaiting sign-off or sent back, else the published one —
 //! never from blank; a refused submission comes back as typed.
 
-use super::fields::{form_state, CsrfField, FieldError, FormError, TextArea, TextField};
+use super::fields::{form_state, Choice, Choices, CsrfField, FieldError, FormError, TextArea, TextField};
 use crate::model::forms::ruling::{BODY_MAX, EVIDENCE_NOTE_MAX, EVIDENCE_ROWS, NOTE_MAX, VERDICT_MAX};
 use crate::model::{Attribution, ClaimKind, EvidenceLink, Ruling, Status};
 use leptos::prelude::*;
@@ -76,53 +76,21 @@ fn typed_evidence(form: &crate::model::FormState) -> Vec<EvidenceLink> {
 
 #[component]
 fn RatingField(chosen: String, kind: ClaimKind) -> impl IntoView {
-    let error = form_state().error("rating").map(str::to_owned);
-    let described = error.as_ref().map(|_| "field-rating-error");
-    let options = Status::RATINGS
+    let choices = Status::RATINGS
         .iter()
-        .map(|s| {
-            let id = format!("rating-{}", s.as_str());
-            view! {
-                <li>
-                    <input type="radio" id=id.clone() name="rating" value=s.as_str() checked=chosen == s.as_str()/>
-                    <label for=id><strong>{s.label()}</strong>" — "{s.meaning()}</label>
-                </li>
-            }
-        })
-        .collect_view();
+        .map(|s| Choice { value: s.as_str(), label: s.label(), more: Some(s.meaning()) })
+        .collect();
     let legend = if kind == ClaimKind::Quote { "Is what they said accurate?" } else { "Rating" };
-    view! {
-        <fieldset class="group choices" aria-describedby=described>
-            <legend>{legend}</legend>
-            <ul class="choice-list">{options}</ul>
-            <FieldError id="field-rating-error".to_owned() message=error/>
-        </fieldset>
-    }
+    view! { <Choices name="rating" legend choices chosen/> }
 }
 
 #[component]
 fn AttributionField(chosen: String) -> impl IntoView {
-    let error = form_state().error("attribution").map(str::to_owned);
-    let described = error.as_ref().map(|_| "field-attribution-error");
-    let options = Attribution::ALL
-        .iter()
-        .map(|a| {
-            let id = format!("attribution-{}", a.as_str());
-            view! {
-                <li>
-                    <input type="radio" id=id.clone() name="attribution" value=a.as_str() checked=chosen == a.as_str()/>
-                    <label for=id>{a.label()}</label>
-                </li>
-            }
-        })
-        .collect_view();
+    let choices =
+        Attribution::ALL.iter().map(|a| Choice { value: a.as_str(), label: a.label(), more: None }).collect();
     view! {
-        <fieldset class="group choices" aria-describedby=described>
-            <legend>"Did they say it?"</legend>
-            <p class="hint">"Asked apart from the rating: a quote accurately attributed is not thereby endorsed."</p>
-            <ul class="choice-list">{options}</ul>
-            <FieldError id="field-attribution-error".to_owned() message=error/>
-        </fieldset>
+        <Choices name="attribution" legend="Did they say it?" choices chosen
+            hint="Asked apart from the rating: a quote accurately attributed is not thereby endorsed."/>
     }
 }
 

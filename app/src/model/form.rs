@@ -2,6 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A submitted body (`application/x-www-form-urlencoded`) decoded into a form's typed struct.
+/// Repeated fields become a `Vec`; missing fields take their defaults, which the form's `parse`
+/// then refuses with its own messages; a body that does not decode is the empty form.
+pub fn decode<T: serde::de::DeserializeOwned + Default>(body: &[u8]) -> T {
+    serde_html_form::from_bytes(body).unwrap_or_default()
+}
+
 /// Provided as context when a form page is rendered in answer to its own submission.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FormState {
@@ -49,6 +56,11 @@ impl FormState {
 
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
+    }
+
+    /// These values as a form's typed struct (see [`decode`]).
+    pub fn decode<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        decode(serde_urlencoded::to_string(&self.values).unwrap_or_default().as_bytes())
     }
 }
 

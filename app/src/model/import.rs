@@ -1,7 +1,7 @@
 //! Importing an article: the candidates an editor accepts, how a pasted text is normalised, how
 //! the review form is read back, and how a source's text is cut into highlighted segments.
 
-use super::forms::{claim::ClaimInput, source::SourceInput, Problems};
+use super::forms::{claim::ClaimForm, source::SourceForm, source::SourceInput, Problems};
 use super::{ClaimKind, FormState, Quantity, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -129,15 +129,8 @@ pub fn candidate_count(form: &FormState) -> usize {
 pub fn parse_review(form: &FormState, today: NaiveDate) -> Result<(SourceInput, Vec<Accepted>), Problems> {
     let mut problems = Problems::new();
     let text = normalise_article(form.value("text").unwrap_or_default());
-    let source_form = FormState::new(
-        form.values
-            .iter()
-            .filter(|(n, _)| n != "body")
-            .cloned()
-            .chain([("body".to_owned(), text.clone())])
-            .collect(),
-    );
-    let source = match SourceInput::parse(&source_form, today) {
+    let source_form = SourceForm { body: text.clone(), ..form.decode::<SourceForm>() };
+    let source = match source_form.parse(today) {
         Ok(source) => Some(source),
         Err(p) => {
             problems.extend(p);
@@ -157,22 +150,21 @@ pub fn parse_review(form: &FormState, today: NaiveDate) -> Result<(SourceInput, 
     }
     let mut accepted = Vec::new();
     for i in picked.into_iter().filter(|i| *i < candidate_count(form)) {
-        let names = [
-            "kind",
-            "text",
-            "speaker",
-            "quantity_value",
-            "quantity_unit",
-            "quantity_of",
-            "quantity_change",
-            "quantity_qualifier",
-        ];
-        let mut values: Vec<(String, String)> = names
-            .iter()
-            .map(|n| ((*n).to_owned(), form.value(&field(i, n)).unwrap_or_default().to_owned()))
-            .collect();
-        values.push(("said_on".into(), said_on.unwrap_or(today).to_string()));
-        match ClaimInput::parse(&FormState::new(values), today) {
+        // A candidate's fields are numbered (`c3_text`): read by name, checked as the claim form.
+        let value = |name: &str| form.value(&field(i, name)).unwrap_or_default().to_owned();
+        let candidate = ClaimForm {
+            kind: value("kind"),
+            text: value("text"),
+            speaker: value("speaker"),
+            said_on: said_on.unwrap_or(today).to_string(),
+            quantity_value: value("quantity_value"),
+            quantity_unit: value("quantity_unit"),
+            quantity_of: value("quantity_of"),
+            quantity_change: value("quantity_change"),
+            quantity_qualifier: value("quantity_qualifier"),
+            ..ClaimForm::default()
+        };
+        match candidate.parse(today) {
             Ok(claim) => {
                 let span = span(form, i, &text);
                 let confidence = form

@@ -57,7 +57,11 @@ macro_rules! text_enum {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Attribution, ClaimKind, Decision, RulingKind, RulingState, Stage, Status};
+    use crate::model::desk::RetractionAction;
+    use crate::model::{
+        Attribution, BulkAction, Change, ClaimKind, Decision, DeskAction, Qualifier, Role, RulingKind,
+        RulingState, SpeakerKind, Stage, Status,
+    };
 
     /// serde and sqlx derive their strings from the variant names; `as_str` is written out. They
     /// must agree, or a value would be stored under one name and looked up under another.
@@ -76,6 +80,13 @@ mod tests {
         agrees(RulingState::ALL, RulingState::as_str);
         agrees(Decision::ALL, Decision::as_str);
         agrees(ClaimKind::ALL, ClaimKind::as_str);
+        agrees(SpeakerKind::ALL, SpeakerKind::as_str);
+        agrees(BulkAction::ALL, BulkAction::as_str);
+        agrees(DeskAction::ALL, DeskAction::as_str);
+        agrees(RetractionAction::ALL, RetractionAction::as_str);
+        agrees(Role::ALL, Role::as_str);
+        agrees(Change::ALL, Change::as_str);
+        agrees(Qualifier::ALL, Qualifier::as_str);
     }
 
     #[test]

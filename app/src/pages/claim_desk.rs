@@ -3,7 +3,7 @@
 //! the desk's log. Every action is a small plain form posting below this address.
 
 use crate::api::editing::get_claim_desk;
-use crate::components::fields::{form_state, CsrfField, FieldError, FormError, TextArea};
+use crate::components::fields::{form_state, Choice, Choices, CsrfField, FieldError, FormError, TextArea};
 use crate::components::page::{loaded, EditorsOnly};
 use crate::components::ruling_view::RulingView;
 use crate::components::{format, status_badge::StatusBadge};
@@ -238,30 +238,13 @@ fn kind_words(kind: crate::model::RulingKind) -> &'static str {
 /// Approve, or send back with a note.
 #[component]
 fn ReviewForm(claim_id: String, ruling_id: i64) -> impl IntoView {
-    let form = form_state();
-    let decision_error = form.error("decision").map(str::to_owned);
-    let chosen = form.value("decision").map(str::to_owned).unwrap_or_default();
-    let choices = Decision::ALL
-        .iter()
-        .map(|d| {
-            let id = format!("decision-{}", d.as_str());
-            view! {
-                <li>
-                    <input type="radio" id=id.clone() name="decision" value=d.as_str() checked=chosen == d.as_str()/>
-                    <label for=id>{d.label()}</label>
-                </li>
-            }
-        })
-        .collect_view();
+    let choices =
+        Decision::ALL.iter().map(|d| Choice { value: d.as_str(), label: d.label(), more: None }).collect();
     view! {
         <form method="post" action=format!("/claims/{claim_id}/desk/review") class="stacked-form review-form">
             <CsrfField/>
             <input type="hidden" name="ruling" value=ruling_id.to_string()/>
-            <fieldset class="group choices">
-                <legend>"Your sign-off"</legend>
-                <ul class="choice-list">{choices}</ul>
-                <FieldError id="field-decision-error".to_owned() message=decision_error/>
-            </fieldset>
+            <Choices name="decision" legend="Your sign-off" choices chosen=""/>
             <TextArea label="Note to the author" name="note" maxlength=2000 rows=3
                 hint="Required when you send it back: say what should change."/>
             <button type="submit">"Send my sign-off"</button>

@@ -1,7 +1,7 @@
 //! The claim forms: add, edit, retract, reinstate.
 
-use super::extract::{Admin, Editor, Posted, Untyped};
-use app::model::forms::claim::ClaimInput;
+use super::extract::{Admin, Editor, Posted};
+use app::model::forms::claim::ClaimForm;
 use app::model::forms::desk::ReasonForm;
 use app::ssr::{editing::claims, AppState};
 use app::AppError;
@@ -16,8 +16,12 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// A new claim goes to intake; the editor lands on its desk page.
-pub async fn create(State(state): State<AppState>, Editor(user): Editor, posted: Posted<Untyped>) -> Answer {
-    let parsed = ClaimInput::parse(&posted.form, today());
+pub async fn create(
+    State(state): State<AppState>,
+    Editor(user): Editor,
+    posted: Posted<ClaimForm>,
+) -> Answer {
+    let parsed = posted.input.parse(today());
     let pool = state.pool.clone();
     posted
         .answer(&state, parsed, |input| async move {
@@ -30,9 +34,9 @@ pub async fn edit(
     State(state): State<AppState>,
     Editor(user): Editor,
     Path(id): Path<String>,
-    mut posted: Posted<Untyped>,
+    mut posted: Posted<ClaimForm>,
 ) -> Answer {
-    let input = match ClaimInput::parse(&posted.form, today()) {
+    let input = match posted.input.parse(today()) {
         Ok(input) => input,
         Err(problems) => return Ok(posted.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await),
     };

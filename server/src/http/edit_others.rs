@@ -1,8 +1,8 @@
 //! The source, speaker and account forms.
 
-use super::extract::{Admin, Editor, Posted, Untyped};
-use app::model::forms::{source::SourceInput, speaker::SpeakerInput};
-use app::model::Role;
+use super::extract::{Admin, Editor, Posted};
+use app::model::forms::account::{AccountForm, MergeForm, PasswordForm};
+use app::model::forms::{source::SourceForm, speaker::SpeakerForm};
 use app::ssr::{accounts, editing, AppState};
 use app::AppError;
 use axum::extract::{Path, State};
@@ -18,9 +18,9 @@ fn today() -> chrono::NaiveDate {
 pub async fn create_source(
     State(state): State<AppState>,
     Editor(user): Editor,
-    posted: Posted<Untyped>,
+    posted: Posted<SourceForm>,
 ) -> Answer {
-    let parsed = SourceInput::parse(&posted.form, today());
+    let parsed = posted.input.parse(today());
     let pool = state.pool.clone();
     posted
         .answer(&state, parsed, |input| async move {
@@ -33,9 +33,9 @@ pub async fn edit_source(
     State(state): State<AppState>,
     Editor(user): Editor,
     Path(id): Path<String>,
-    posted: Posted<Untyped>,
+    posted: Posted<SourceForm>,
 ) -> Answer {
-    let parsed = SourceInput::parse(&posted.form, today());
+    let parsed = posted.input.parse(today());
     let pool = state.pool.clone();
     posted
         .answer(&state, parsed, |input| async move {
@@ -47,9 +47,9 @@ pub async fn edit_source(
 pub async fn create_speaker(
     State(state): State<AppState>,
     Editor(user): Editor,
-    posted: Posted<Untyped>,
+    posted: Posted<SpeakerForm>,
 ) -> Answer {
-    let parsed = SpeakerInput::parse(&posted.form);
+    let parsed = posted.input.parse();
     let pool = state.pool.clone();
     posted
         .answer(&state, parsed, |input| async move {
@@ -62,9 +62,9 @@ pub async fn edit_speaker(
     State(state): State<AppState>,
     Editor(user): Editor,
     Path(slug): Path<String>,
-    posted: Posted<Untyped>,
+    posted: Posted<SpeakerForm>,
 ) -> Answer {
-    let parsed = SpeakerInput::parse(&posted.form);
+    let parsed = posted.input.parse();
     let pool = state.pool.clone();
     posted
         .answer(&state, parsed, |input| async move {
@@ -77,23 +77,26 @@ pub async fn merge_speaker(
     State(state): State<AppState>,
     Editor(user): Editor,
     Path(slug): Path<String>,
-    posted: Posted<Untyped>,
+    posted: Posted<MergeForm>,
 ) -> Answer {
-    let target = posted.form.text("target");
+    let target = posted.input.target.trim().to_owned();
     let result =
         editing::speakers::merge(&state.pool, &user, &slug, &target).await.map(|s| format!("/speakers/{s}"));
     posted.finish(&state, result).await
 }
 
-pub async fn add_account(State(state): State<AppState>, Admin(_): Admin, posted: Posted<Untyped>) -> Answer {
-    let form = &posted.form;
-    let Some(role) = Role::parse(&form.text("role")) else {
-        let problems = vec![("role".into(), "Choose editor or admin.".into())];
-        return Ok(posted.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await);
+pub async fn add_account(
+    State(state): State<AppState>,
+    Admin(_): Admin,
+    posted: Posted<AccountForm>,
+) -> Answer {
+    let role = match posted.input.role() {
+        Ok(role) => role,
+        Err(problems) => return Ok(posted.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await),
     };
-    let (username, display) = (form.text("username"), form.text("display_name"));
-    let password = form.value("password").unwrap_or_default().to_owned();
-    match accounts::add(&state.pool, &username, &display, role, &password).await {
+    let form = &posted.input;
+    let (username, display) = (form.username.trim(), form.display_name.trim());
+    match accounts::add(&state.pool, username, display, role, &form.password).await {
         Err(AppError::Conflict(message)) => Ok(posted
             .again(&state, vec![("username".into(), message)], StatusCode::UNPROCESSABLE_ENTITY)
             .await),
@@ -105,7 +108,7 @@ pub async fn disable_account(
     State(state): State<AppState>,
     Admin(admin): Admin,
     Path(name): Path<String>,
-    _posted: Posted<Untyped>,
+    _posted: Posted<PasswordForm>,
 ) -> Answer {
     if admin.username.eq_ignore_ascii_case(&name) {
         return Err(AppError::invalid("account", "You cannot disable your own account; ask another admin."));
@@ -118,10 +121,9 @@ pub async fn set_password(
     State(state): State<AppState>,
     Admin(_): Admin,
     Path(name): Path<String>,
-    posted: Posted<Untyped>,
+    posted: Posted<PasswordForm>,
 ) -> Answer {
-    let password = posted.form.value("password").unwrap_or_default().to_owned();
-    match accounts::change_password(&state.pool, &name, &password).await {
+    match accounts::change_password(&state.pool, &name, &posted.input.password).await {
         Ok(()) => Ok(Redirect::to("/admin/users").into_response()),
         Err(AppError::Invalid { message, .. }) => {
             let mut posted = posted.shown_on("/admin/users");

@@ -73,7 +73,7 @@ where
                 return Err(AppError::Forbidden);
             }
         }
-        let input = serde_html_form::from_bytes(&bytes).unwrap_or_default();
+        let input = app::model::form::decode(&bytes);
         let page = parts.uri.clone();
         Ok(Posted { input, form, parts, page })
     }
@@ -137,7 +137,7 @@ impl<T> Posted<T> {
     }
 }
 
-/// The typed struct of a form still read by name from its [`FormState`] (the import review,
-/// whose fields are numbered per candidate): decodes from any form.
+/// The typed struct of the import review, whose fields are numbered per candidate (`c3_text`) and
+/// read by name from its [`FormState`]: decodes from any form.
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Untyped {}

@@ -3,7 +3,7 @@
 //! ones in one transaction and redirects to the source, where they are shown in the text.
 
 use super::extract::{Editor, Posted, Untyped};
-use app::model::forms::source::SourceInput;
+use app::model::forms::source::SourceForm;
 use app::model::import::{field, normalise_article, parse_review, MAX_CANDIDATES};
 use app::model::{CurrentUser, FormState, Quantity};
 use app::ssr::{editing::import, extract, AppState};
@@ -54,9 +54,8 @@ async fn review(state: AppState, mut sub: Posted<Untyped>) -> Answer {
     if let Err(e) = extract::check(&text) {
         problems.push(("text".to_owned(), format!("{}.", capitalise(&e.to_string()))));
     }
-    let mut source_form = sub.form.clone();
-    source_form.values.retain(|(n, _)| n != "body");
-    if let Err(p) = SourceInput::parse(&source_form, today()) {
+    let source_form = SourceForm { body: String::new(), ..sub.form.decode::<SourceForm>() };
+    if let Err(p) = source_form.parse(today()) {
         problems.extend(p);
     }
     if sub.form.text("published_on").is_empty() && !problems.iter().any(|(f, _)| f == "published_on") {

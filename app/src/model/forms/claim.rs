@@ -1,11 +1,30 @@
 //! Adding or editing a claim: kind, text, speaker, date, the figure of a numeric claim, where it
 //! appears.
 
-use super::{bounded, clip, date, required_text, web_url, Problems};
-use crate::model::{Change, ClaimKind, FormState, Qualifier, Quantity};
+use super::{bounded, clip, date, line, web_url, Problems};
+use crate::model::{Change, ClaimKind, Qualifier, Quantity};
 use chrono::NaiveDate;
+use serde::Deserialize;
 
 pub const TEXT_MAX: usize = 5000;
+
+/// The claim form as submitted.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ClaimForm {
+    pub kind: String,
+    pub text: String,
+    pub speaker: String,
+    pub said_on: String,
+    pub quantity_value: String,
+    pub quantity_unit: String,
+    pub quantity_of: String,
+    pub quantity_change: String,
+    pub quantity_qualifier: String,
+    /// Addresses of sources already added, one per line, to record as appearances.
+    pub add_sources: String,
+    pub version: String,
+}
 
 /// A claim as submitted, validated. The speaker is a name still to be looked up.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,25 +40,25 @@ pub struct ClaimInput {
     pub version: Option<i64>,
 }
 
-impl ClaimInput {
-    pub fn parse(form: &FormState, today: NaiveDate) -> Result<ClaimInput, Problems> {
+impl ClaimForm {
+    pub fn parse(&self, today: NaiveDate) -> Result<ClaimInput, Problems> {
         let mut problems = Problems::new();
-        let kind = ClaimKind::parse(&form.text("kind"));
+        let kind = ClaimKind::parse(self.kind.trim());
         if kind.is_none() {
             problems.push(("kind".into(), "Choose quote or numeric.".into()));
         }
-        let text = form.value("text").unwrap_or_default().trim().replace("\r\n", "\n");
+        let text = self.text.trim().replace("\r\n", "\n");
         if text.is_empty() {
             problems.push(("text".into(), "Enter the claim's words, exactly as said or reported.".into()));
         } else if let Err(m) = bounded(&text, TEXT_MAX) {
             problems.push(("text".into(), m));
         }
-        let speaker = required_text(form, "speaker", "speaker's name", 200, &mut problems);
-        let said_on = date(form, "said_on", true, today, &mut problems);
+        let speaker = line(&self.speaker, "speaker", "speaker's name", 200, true, &mut problems);
+        let said_on = date(&self.said_on, "said_on", true, today, &mut problems);
         let quantity = match kind {
-            Some(ClaimKind::Numeric) => quantity(form, &mut problems),
+            Some(ClaimKind::Numeric) => self.quantity(&mut problems),
             _ => {
-                if QUANTITY_FIELDS.iter().any(|f| !form.text(f).is_empty()) {
+                if self.quantity_fields().iter().any(|f| !f.trim().is_empty()) {
                     problems.push((
                         "quantity_value".into(),
                         "A quote has no figure: choose Numeric, or clear the figure's fields.".into(),
@@ -48,8 +67,8 @@ impl ClaimInput {
                 None
             }
         };
-        let new_sources = source_urls(form, &mut problems);
-        let version = form.value("version").and_then(|v| v.trim().parse::<i64>().ok());
+        let new_sources = self.source_urls(&mut problems);
+        let version = self.version.trim().parse::<i64>().ok();
         match (kind, said_on, problems.is_empty()) {
             (Some(kind), Some(said_on), true) => {
                 Ok(ClaimInput { kind, text, speaker, said_on, quantity, new_sources, version })
@@ -59,93 +78,105 @@ impl ClaimInput {
     }
 }
 
-const QUANTITY_FIELDS: [&str; 5] =
-    ["quantity_value", "quantity_unit", "quantity_of", "quantity_change", "quantity_qualifier"];
-
 /// A number as people type it: "1,234.5", " 54 ".
 fn number(text: &str) -> Option<f64> {
     let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}')).collect();
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() < 1e15)
 }
 
-fn quantity(form: &FormState, problems: &mut Problems) -> Option<Quantity> {
-    let value_text = form.text("quantity_value");
-    let value = if value_text.is_empty() {
-        problems
-            .push(("quantity_value".into(), "A numeric claim needs its figure, such as 54 or 25.".into()));
-        None
-    } else {
-        let parsed = number(&value_text);
-        if parsed.is_none() {
+impl ClaimForm {
+    fn quantity_fields(&self) -> [&String; 5] {
+        [
+            &self.quantity_value,
+            &self.quantity_unit,
+            &self.quantity_of,
+            &self.quantity_change,
+            &self.quantity_qualifier,
+        ]
+    }
+
+    fn quantity(&self, problems: &mut Problems) -> Option<Quantity> {
+        let value_text = self.quantity_value.trim().to_owned();
+        let value = if value_text.is_empty() {
             problems.push((
                 "quantity_value".into(),
-                format!("“{}” is not a number. Use digits, like 565000000 or 16.7.", clip(&value_text)),
+                "A numeric claim needs its figure, such as 54 or 25.".into(),
             ));
-        }
-        parsed
-    };
-    let unit = form.text("quantity_unit");
-    if unit.is_empty() {
-        problems.push((
-            "quantity_unit".into(),
-            "Give the unit: percent, a currency code such as USD, or what is counted (drones).".into(),
-        ));
-    } else if let Err(m) = bounded(&unit, 60) {
-        problems.push(("quantity_unit".into(), m));
-    }
-    let of_text = form.text("quantity_of");
-    let of = if of_text.is_empty() {
-        None
-    } else {
-        match number(&of_text).filter(|v| *v > 0.0) {
-            Some(v) => Some(v),
-            None => {
+            None
+        } else {
+            let parsed = number(&value_text);
+            if parsed.is_none() {
                 problems.push((
-                    "quantity_of".into(),
-                    "The whole (“of”) must be a number above zero, like 69 in “54 of 69”.".into(),
+                    "quantity_value".into(),
+                    format!("“{}” is not a number. Use digits, like 565000000 or 16.7.", clip(&value_text)),
                 ));
-                None
-            }
-        }
-    };
-    let change = match form.text("quantity_change").as_str() {
-        "" => None,
-        other => {
-            let parsed = Change::parse(other);
-            if parsed.is_none() {
-                problems.push(("quantity_change".into(), "Choose increase, decrease, or none.".into()));
             }
             parsed
+        };
+        let unit = self.quantity_unit.trim().to_owned();
+        if unit.is_empty() {
+            problems.push((
+                "quantity_unit".into(),
+                "Give the unit: percent, a currency code such as USD, or what is counted (drones).".into(),
+            ));
+        } else if let Err(m) = bounded(&unit, 60) {
+            problems.push(("quantity_unit".into(), m));
         }
-    };
-    let qualifier = match form.text("quantity_qualifier").as_str() {
-        "" => None,
-        other => {
-            let parsed = Qualifier::parse(other);
-            if parsed.is_none() {
-                problems
-                    .push(("quantity_qualifier".into(), "Choose a qualifier from the list, or none.".into()));
+        let of_text = self.quantity_of.trim().to_owned();
+        let of = if of_text.is_empty() {
+            None
+        } else {
+            match number(&of_text).filter(|v| *v > 0.0) {
+                Some(v) => Some(v),
+                None => {
+                    problems.push((
+                        "quantity_of".into(),
+                        "The whole (“of”) must be a number above zero, like 69 in “54 of 69”.".into(),
+                    ));
+                    None
+                }
             }
-            parsed
-        }
-    };
-    Some(Quantity { value: value?, unit, of, change, qualifier })
-}
+        };
+        let change = match self.quantity_change.trim() {
+            "" => None,
+            other => {
+                let parsed = Change::parse(other);
+                if parsed.is_none() {
+                    problems.push(("quantity_change".into(), "Choose increase, decrease, or none.".into()));
+                }
+                parsed
+            }
+        };
+        let qualifier = match self.quantity_qualifier.trim() {
+            "" => None,
+            other => {
+                let parsed = Qualifier::parse(other);
+                if parsed.is_none() {
+                    problems.push((
+                        "quantity_qualifier".into(),
+                        "Choose a qualifier from the list, or none.".into(),
+                    ));
+                }
+                parsed
+            }
+        };
+        Some(Quantity { value: value?, unit, of, change, qualifier })
+    }
 
-fn source_urls(form: &FormState, problems: &mut Problems) -> Vec<String> {
-    let mut urls: Vec<String> = Vec::new();
-    for line in form.value("add_sources").unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty())
-    {
-        if let Err(m) = web_url(line) {
-            problems.push(("add_sources".into(), format!("“{}”: {m}", clip(line))));
-        } else if !urls.iter().any(|u| u == line) {
-            urls.push(line.to_owned());
+    fn source_urls(&self, problems: &mut Problems) -> Vec<String> {
+        let mut urls: Vec<String> = Vec::new();
+        for line in self.add_sources.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Err(m) = web_url(line) {
+                problems.push(("add_sources".into(), format!("“{}”: {m}", clip(line))));
+            } else if !urls.iter().any(|u| u == line) {
+                urls.push(line.to_owned());
+            }
         }
+        if urls.len() > 20 {
+            problems.push(("add_sources".into(), "Add at most 20 sources at a time.".into()));
+        }
+        urls
     }
-    if urls.len() > 20 {
-        problems.push(("add_sources".into(), "Add at most 20 sources at a time.".into()));
-    }
-    urls
 }
 
 #[cfg(test)]
@@ -159,22 +190,20 @@ mod tests {
 
     #[test]
     fn a_numeric_claim_parses_with_its_figure() {
-        let input = ClaimInput::parse(
-            &form(&[
-                ("kind", "numeric"),
-                ("text", "54 of 69 missiles were shot down"),
-                ("speaker", "Ukraine's air force"),
-                ("said_on", "2022-12-29"),
-                ("quantity_value", "54"),
-                ("quantity_unit", "cruise missiles"),
-                ("quantity_of", "69"),
-                ("quantity_change", ""),
-                ("quantity_qualifier", "about"),
-                ("add_sources", "https://example.org/a\n\nhttps://example.org/a\r\nhttps://example.org/b"),
-                ("version", "3"),
-            ]),
-            today(),
-        )
+        let input = form::<ClaimForm>(&[
+            ("kind", "numeric"),
+            ("text", "54 of 69 missiles were shot down"),
+            ("speaker", "Ukraine's air force"),
+            ("said_on", "2022-12-29"),
+            ("quantity_value", "54"),
+            ("quantity_unit", "cruise missiles"),
+            ("quantity_of", "69"),
+            ("quantity_change", ""),
+            ("quantity_qualifier", "about"),
+            ("add_sources", "https://example.org/a\n\nhttps://example.org/a\r\nhttps://example.org/b"),
+            ("version", "3"),
+        ])
+        .parse(today())
         .unwrap();
         let q = input.quantity.unwrap();
         assert_eq!((q.value, q.of, q.qualifier), (54.0, Some(69.0), Some(Qualifier::About)));
@@ -193,19 +222,17 @@ mod tests {
 
     #[test]
     fn problems_name_their_fields() {
-        let problems = ClaimInput::parse(
-            &form(&[
-                ("kind", "numeric"),
-                ("text", ""),
-                ("speaker", ""),
-                ("said_on", "yesterday"),
-                ("quantity_value", "lots"),
-                ("quantity_of", "-3"),
-                ("quantity_change", "sideways"),
-                ("add_sources", "javascript:alert(1)"),
-            ]),
-            today(),
-        )
+        let problems = form::<ClaimForm>(&[
+            ("kind", "numeric"),
+            ("text", ""),
+            ("speaker", ""),
+            ("said_on", "yesterday"),
+            ("quantity_value", "lots"),
+            ("quantity_of", "-3"),
+            ("quantity_change", "sideways"),
+            ("add_sources", "javascript:alert(1)"),
+        ])
+        .parse(today())
         .unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(
@@ -225,16 +252,14 @@ mod tests {
 
     #[test]
     fn a_quote_carries_no_figure() {
-        let problems = ClaimInput::parse(
-            &form(&[
-                ("kind", "quote"),
-                ("text", "Hi"),
-                ("speaker", "X"),
-                ("said_on", "2024-01-01"),
-                ("quantity_value", "3"),
-            ]),
-            today(),
-        )
+        let problems = form::<ClaimForm>(&[
+            ("kind", "quote"),
+            ("text", "Hi"),
+            ("speaker", "X"),
+            ("said_on", "2024-01-01"),
+            ("quantity_value", "3"),
+        ])
+        .parse(today())
         .unwrap_err();
         assert_eq!(problems[0].0, "quantity_value");
     }

@@ -1,10 +1,25 @@
 //! Adding or editing a speaker.
 
-use super::{bounded, clip, optional_text, required_text, Problems};
-use crate::model::{slug, FormState, SpeakerKind};
+use super::{bounded, clip, line, Problems};
+use crate::model::{slug, SpeakerKind};
+use serde::Deserialize;
 
 pub const ALIASES_MAX: usize = 30;
 
+/// The speaker form as submitted.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct SpeakerForm {
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    pub kind: String,
+    /// One per line.
+    pub aliases: String,
+    pub version: String,
+}
+
+/// A speaker, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpeakerInput {
     pub name: String,
@@ -16,11 +31,11 @@ pub struct SpeakerInput {
     pub version: Option<i64>,
 }
 
-impl SpeakerInput {
-    pub fn parse(form: &FormState) -> Result<SpeakerInput, Problems> {
+impl SpeakerForm {
+    pub fn parse(&self) -> Result<SpeakerInput, Problems> {
         let mut problems = Problems::new();
-        let name = required_text(form, "name", "name", 200, &mut problems);
-        let given = form.text("slug");
+        let name = line(&self.name, "name", "name", 200, true, &mut problems);
+        let given = self.slug.trim().to_owned();
         let slug = if given.is_empty() {
             slug::from_name(&name).unwrap_or_default()
         } else {
@@ -38,15 +53,13 @@ impl SpeakerInput {
                 "The name has no letters a–z to make an address from; give one here.".into(),
             ));
         }
-        let description = optional_text(form, "description", 300, &mut problems).unwrap_or_default();
-        let kind = SpeakerKind::parse(&form.text("kind"));
+        let description = line(&self.description, "description", "description", 300, false, &mut problems);
+        let kind = SpeakerKind::parse(self.kind.trim());
         if kind.is_none() {
             problems.push(("kind".into(), "Choose person or organization.".into()));
         }
         let mut aliases: Vec<String> = Vec::new();
-        for alias in
-            form.value("aliases").unwrap_or_default().lines().map(str::trim).filter(|a| !a.is_empty())
-        {
+        for alias in self.aliases.lines().map(str::trim).filter(|a| !a.is_empty()) {
             if let Err(m) = bounded(alias, 200) {
                 problems.push(("aliases".into(), format!("“{}”: {m}", clip(alias))));
             } else if alias != name && !aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
@@ -56,7 +69,7 @@ impl SpeakerInput {
         if aliases.len() > ALIASES_MAX {
             problems.push(("aliases".into(), format!("Give at most {ALIASES_MAX} other names.")));
         }
-        let version = form.value("version").and_then(|v| v.trim().parse::<i64>().ok());
+        let version = self.version.trim().parse::<i64>().ok();
         match (kind, problems.is_empty()) {
             (Some(kind), true) => Ok(SpeakerInput { name, slug, description, kind, aliases, version }),
             _ => Err(problems),
@@ -71,11 +84,12 @@ mod tests {
 
     #[test]
     fn the_slug_comes_from_the_name_and_aliases_are_deduplicated() {
-        let input = SpeakerInput::parse(&form(&[
+        let input = form::<SpeakerForm>(&[
             ("name", "Vladimir Putin"),
             ("kind", "person"),
             ("aliases", "Putin\nputin\r\n\nVladimir Putin\nRussian President Vladimir Putin"),
-        ]))
+        ])
+        .parse()
         .unwrap();
         assert_eq!(input.slug, "vladimir-putin");
         assert_eq!(input.aliases, vec!["Putin", "Russian President Vladimir Putin"]);
@@ -83,12 +97,12 @@ mod tests {
 
     #[test]
     fn bad_slugs_and_kinds_are_refused() {
-        let problems =
-            SpeakerInput::parse(&form(&[("name", "X"), ("slug", "Not A Slug"), ("kind", "robot")]))
-                .unwrap_err();
+        let problems = form::<SpeakerForm>(&[("name", "X"), ("slug", "Not A Slug"), ("kind", "robot")])
+            .parse()
+            .unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(fields, vec!["slug", "kind"]);
-        let problems = SpeakerInput::parse(&form(&[("name", "习近平"), ("kind", "person")])).unwrap_err();
+        let problems = form::<SpeakerForm>(&[("name", "习近平"), ("kind", "person")]).parse().unwrap_err();
         assert_eq!(problems[0].0, "slug");
     }
 }

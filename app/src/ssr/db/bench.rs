@@ -160,7 +160,7 @@ pub async fn generate(pool: &SqlitePool, claims: usize, seed: u64) -> Result<Gen
             .await?;
     }
 
-    let signer = super::users::ensure_without_password(&mut tx, "bench-editor", "Benchmark editor").await?;
+    let signer = super::users::ensure_without_password(&mut tx, "bench-signer", "Benchmark sign-off").await?;
     let (mut rulings, mut list_seq) = (0, 0i64);
     for i in 0..claims {
         let id = i as i64 + 1;
