@@ -25,6 +25,10 @@ pub enum AppError {
     /// Too many attempts; the message says when to try again.
     #[error("{0}")]
     TooManyAttempts(String),
+    /// The server cannot take this now (too much of a bounded resource is in use); the message
+    /// says to try again shortly. Answered 503 with `Retry-After`.
+    #[error("{0}")]
+    Busy(String),
     /// Signing in is needed.
     #[error("Please sign in to do this.")]
     Unauthorized,
@@ -56,9 +60,18 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::TooLarge(_) => 413,
             AppError::TooManyAttempts(_) => 429,
+            AppError::Busy(_) => 503,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::Internal => 500,
+        }
+    }
+
+    /// Seconds after which trying again makes sense (`Retry-After`), for a refusal that passes.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            AppError::Busy(_) => Some(5),
+            _ => None,
         }
     }
 
@@ -71,6 +84,7 @@ impl AppError {
             AppError::Conflict(_) => "Conflict",
             AppError::TooLarge(_) => "Too large",
             AppError::TooManyAttempts(_) => "Too many attempts",
+            AppError::Busy(_) => "Busy",
             AppError::Unauthorized => "Sign-in required",
             AppError::Forbidden => "Not allowed",
             AppError::Internal => "Server error",

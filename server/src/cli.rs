@@ -94,6 +94,26 @@ pub struct ServeArgs {
     #[arg(long, env = "CLAIMTRACK_MAX_IN_FLIGHT", default_value_t = crate::http::DEFAULT_MAX_IN_FLIGHT)]
     pub max_in_flight: usize,
 
+    /// Requests handled at once from one client address; past this, new ones get 429.
+    #[arg(long, env = "CLAIMTRACK_MAX_PER_CLIENT", default_value_t = crate::http::DEFAULT_MAX_PER_CLIENT as u32,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_per_client: u32,
+
+    /// Seconds a client has to send a request's headers; an idle connection is closed after as long.
+    #[arg(long, env = "CLAIMTRACK_HEADER_TIMEOUT", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub header_timeout: u64,
+
+    /// Seconds a request body may pause; past this, the request ends with 408.
+    #[arg(long, env = "CLAIMTRACK_BODY_TIMEOUT", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub body_timeout: u64,
+
+    /// A reverse proxy (address or block, e.g. 10.0.0.0/8) whose X-Forwarded-For names the
+    /// client. Repeat for several; without it, the header is ignored.
+    #[arg(long = "trusted-proxy", env = "CLAIMTRACK_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<crate::http::client::Cidr>,
+
     /// Keep readers' pages as rendered until something changes (`false` renders every request;
     /// the benchmark measures both).
     #[arg(long, env = "CLAIMTRACK_PAGE_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
@@ -118,6 +138,10 @@ impl Default for ServeArgs {
             site_url: None,
             org_name: "claimtrack".to_owned(),
             max_in_flight: crate::http::DEFAULT_MAX_IN_FLIGHT,
+            max_per_client: crate::http::DEFAULT_MAX_PER_CLIENT as u32,
+            header_timeout: 10,
+            body_timeout: 10,
+            trusted_proxies: Vec::new(),
             page_cache: true,
             sign_offs: app::ssr::state::DEFAULT_SIGN_OFFS,
             shutdown_grace: 10,

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod cli;
+pub mod connections;
 pub mod http;
 pub mod import_cli;
 pub mod serve;

@@ -39,27 +39,19 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
         "claimtrack is serving on http://{local}"
     );
 
-    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-    let app = crate::http::router_with_options(state, args.max_in_flight.max(1), args.page_cache)
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        tracing::info!("shutting down: finishing requests in flight");
-        let _ = stopping_tx.send(());
-    });
-    let grace = Duration::from_secs(args.shutdown_grace);
-    let deadline = async move {
-        // Never fires unless shutdown started; then gives in-flight requests `grace` to finish.
-        if stopping_rx.await.is_ok() {
-            tokio::time::sleep(grace).await;
-        } else {
-            std::future::pending::<()>().await;
-        }
+    let options = crate::http::Options {
+        max_in_flight: args.max_in_flight.max(1),
+        max_per_client: args.max_per_client as usize,
+        page_cache: args.page_cache,
+        body_timeout: Duration::from_secs(args.body_timeout),
+        trusted_proxies: args.trusted_proxies.clone(),
     };
-    tokio::select! {
-        result = server => result.context("the server failed")?,
-        () = deadline => tracing::warn!(grace_secs = grace.as_secs(), "requests still running after the grace period; stopping anyway"),
-    }
+    let app = crate::http::router_with(state, options);
+    let limits = crate::connections::Limits {
+        header_timeout: Duration::from_secs(args.header_timeout),
+        shutdown_grace: Duration::from_secs(args.shutdown_grace),
+    };
+    crate::connections::serve(listener, app, limits, shutdown_signal()).await;
     pool.close().await;
     tracing::info!("stopped; the database is closed");
     Ok(())

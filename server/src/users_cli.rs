@@ -68,7 +68,7 @@ pub async fn run(pool: &sqlx::SqlitePool, command: UserCommand) -> anyhow::Resul
             }
         }
         UserCommand::Disable { name } => {
-            accounts::disable(pool, &name).await.map_err(app_error)?;
+            accounts::disable(pool, &name, None).await.map_err(app_error)?;
             println!("Disabled “{name}”; its sessions have ended.");
         }
     }

@@ -141,7 +141,9 @@ impl ListQuery {
                             ),
                         ));
                     }
-                    query.q = Some(value.to_owned());
+                    // Invisible direction controls would make the echoed search read as another.
+                    let q = super::forms::without_bidi_controls(value).trim().to_owned();
+                    query.q = (!q.is_empty()).then_some(q);
                 }
                 "after" | "before" => {
                     let cursor = Cursor::parse(value).ok_or_else(|| {

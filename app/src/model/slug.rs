@@ -13,10 +13,54 @@ pub fn is_valid(slug: &str) -> bool {
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Words the site's own addresses use beside speakers' (`/speakers/new`, `…/edit`, `…/merge`,
+/// `…/feed.atom`) or may use: a speaker named "New" must not take `/speakers/new`.
+pub const RESERVED: &[&str] = &[
+    "new",
+    "edit",
+    "merge",
+    "feed",
+    "feed-atom",
+    "atom",
+    "embed",
+    "desk",
+    "import",
+    "export",
+    "api",
+    "admin",
+    "login",
+    "logout",
+    "search",
+    "claims",
+    "speakers",
+    "sources",
+    "ruling",
+    "retract",
+    "reinstate",
+    "healthz",
+    "readyz",
+    "style",
+    "assets",
+    "favicon",
+    "methodology",
+    "corrections",
+];
+
+/// Whether `slug` is one of the site's own words.
+pub fn is_reserved(slug: &str) -> bool {
+    RESERVED.contains(&slug)
+}
+
 /// A slug made from a name: "Armed Forces of Ukraine" → "armed-forces-of-ukraine".
 /// Letters with diacritics lose them where that is a plain ASCII letter; other characters split
-/// words. Returns `None` when nothing usable is left.
+/// words. Returns `None` when nothing usable is left. A name that makes a reserved word gets
+/// `-speaker` after it ("New" → `new-speaker`).
 pub fn from_name(name: &str) -> Option<String> {
+    let slug = plain_slug(name)?;
+    Some(if is_reserved(&slug) { format!("{slug}-speaker") } else { slug })
+}
+
+fn plain_slug(name: &str) -> Option<String> {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         let c = fold_diacritic(c);
@@ -61,6 +105,8 @@ mod tests {
         assert_eq!(from_name("  Zelenskyy, Volodymyr ").as_deref(), Some("zelenskyy-volodymyr"));
         assert_eq!(from_name("Jürgen Öztürk").as_deref(), Some("jurgen-ozturk"));
         assert_eq!(from_name("习近平"), None);
+        assert_eq!(from_name("New").as_deref(), Some("new-speaker"));
+        assert_eq!(from_name("Edit").as_deref(), Some("edit-speaker"));
     }
 
     #[test]

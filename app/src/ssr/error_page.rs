@@ -20,6 +20,10 @@ impl IntoResponse for AppError {
             message = escape_html(&self.to_string()),
             css = crate::STYLESHEET_PATH.as_str(),
         );
-        (status, Html(body)).into_response()
+        let mut response = (status, Html(body)).into_response();
+        if let Some(seconds) = self.retry_after() {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }

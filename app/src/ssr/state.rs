@@ -19,6 +19,8 @@ pub struct AppState {
     /// How many editors other than its author must approve a ruling before it is published
     /// (0: an editor publishes their own rulings).
     pub sign_offs: u32,
+    /// The database file as it was when the state was made, to tell if it is deleted or replaced.
+    pub database_file: std::sync::Arc<super::db::maintenance::DatabaseFile>,
 }
 
 /// Sign-offs a ruling needs by default: one other editor.
@@ -28,6 +30,7 @@ impl AppState {
     pub fn new(pool: SqlitePool, site_url: &str) -> Self {
         let site_url = site_url.trim_end_matches('/').to_owned();
         AppState {
+            database_file: std::sync::Arc::new(super::db::maintenance::DatabaseFile::of(&pool)),
             pool,
             sessions: SessionConfig::for_site(&site_url),
             site_url,

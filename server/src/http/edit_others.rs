@@ -110,10 +110,7 @@ pub async fn disable_account(
     Path(name): Path<String>,
     _posted: Posted<PasswordForm>,
 ) -> Answer {
-    if admin.username.eq_ignore_ascii_case(&name) {
-        return Err(AppError::invalid("account", "You cannot disable your own account; ask another admin."));
-    }
-    accounts::disable(&state.pool, &name).await?;
+    accounts::disable(&state.pool, &name, Some(admin.id)).await?;
     Ok(Redirect::to("/admin/users").into_response())
 }
 

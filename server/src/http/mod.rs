@@ -3,6 +3,7 @@
 pub mod api;
 mod assets;
 mod auth;
+pub mod client;
 mod desk;
 mod edit_claims;
 mod edit_others;
@@ -18,6 +19,7 @@ mod origin;
 pub mod page_cache;
 mod render;
 mod security;
+mod server_fns;
 mod session;
 
 use app::ssr::AppState;
@@ -64,24 +66,54 @@ fn not_found(
 
 type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
 
-/// The whole application as an Axum router, with the default cap on requests in progress.
+/// The whole application as an Axum router, with the default limits.
 pub fn router(state: AppState) -> Router {
-    router_with_cap(state, DEFAULT_MAX_IN_FLIGHT)
+    router_with(state, Options::default())
 }
 
 /// Requests in progress at once, by default.
 pub const DEFAULT_MAX_IN_FLIGHT: usize = 512;
+/// Requests in progress at once from one client address, by default.
+pub const DEFAULT_MAX_PER_CLIENT: usize = 32;
+/// The longest pause allowed in a request body, by default.
+pub const DEFAULT_BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// The whole application, allowing `max_in_flight` requests in progress at once.
-pub fn router_with_cap(state: AppState, max_in_flight: usize) -> Router {
-    router_with_options(state, max_in_flight, true)
+/// How the HTTP surface is limited and what it keeps.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Requests in progress at once; past this, 503.
+    pub max_in_flight: usize,
+    /// Requests in progress at once from one client address; past this, 429.
+    pub max_per_client: usize,
+    /// Keep readers' pages as rendered (see `page_cache`).
+    pub page_cache: bool,
+    /// The longest pause allowed while a request body arrives; past it, 408.
+    pub body_timeout: std::time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see `client`).
+    pub trusted_proxies: Vec<client::Cidr>,
 }
 
-/// The whole application; `page_cache` keeps readers' pages as rendered (see `page_cache`).
-pub fn router_with_options(state: AppState, max_in_flight: usize, page_cache: bool) -> Router {
-    let database = Some(state.pool.connect_options().get_filename().to_path_buf()).filter(|p| p.is_file());
-    let cache = page_cache::PageCache::new(page_cache, database);
-    let in_flight = limits::InFlight::new(max_in_flight);
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
+            max_per_client: DEFAULT_MAX_PER_CLIENT,
+            page_cache: true,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+/// The whole application, limited as `options` say. The health probes are answered before any
+/// limit applies; everything else passes, outermost first: the client's address, its cap, the
+/// server's cap, compression, the request deadline, the body limits and timeout, security
+/// headers, the cross-site check, the session, the page cache.
+pub fn router_with(state: AppState, options: Options) -> Router {
+    let cache = page_cache::PageCache::new(options.page_cache, state.pool.clone());
+    let in_flight = limits::InFlight::new(options.max_in_flight);
+    let per_client = limits::PerClient::new(options.max_per_client.max(1));
+    let proxies = client::TrustedProxies(std::sync::Arc::new(options.trusted_proxies.clone()));
     let leptos = LeptosOptions::builder().output_name("claimtrack").build();
     let server_state = ServerState { leptos, app: state.clone() };
     let context = {
@@ -91,9 +123,20 @@ pub fn router_with_options(state: AppState, max_in_flight: usize, page_cache: bo
             provide_context(state.clone());
         }
     };
-    Router::new()
+    let health = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .with_state(health::Health::new(state.clone()));
+    use tower_http::compression::predicate::{DefaultPredicate, Predicate};
+    let compression = DefaultPredicate::new().and(
+        |_: StatusCode,
+         _: axum::http::Version,
+         _: &axum::http::HeaderMap,
+         extensions: &axum::http::Extensions| {
+            extensions.get::<page_cache::FromPageCache>().is_none()
+        },
+    );
+    let application = Router::new()
         .route(app::STYLESHEET_PATH.as_str(), get(assets::stylesheet))
         .route("/favicon.svg", get(assets::favicon))
         .route(app::SCRIPT_PATH.as_str(), get(assets::script))
@@ -109,7 +152,10 @@ pub fn router_with_options(state: AppState, max_in_flight: usize, page_cache: bo
         .route("/api/v1/sources/{id}", get(api::get_source))
         .route("/api/v1/{*rest}", get(api::not_found))
         .route("/speakers/{slug}/feed.atom", get(feeds::speaker))
-        .route("/login", post(auth::login))
+        .route(
+            "/login",
+            post(auth::login).layer(axum::extract::DefaultBodyLimit::max(limits::MAX_LOGIN_BODY_BYTES)),
+        )
         .route("/logout", post(auth::logout))
         // Editors' forms post to the address of their page (which Leptos renders for GET), or,
         // for the several forms of a claim's desk page, below it.
@@ -139,24 +185,30 @@ pub fn router_with_options(state: AppState, max_in_flight: usize, page_cache: bo
         // Any other address: the app renders its 404 page.
         .fallback(not_found(context))
         .with_state(server_state)
-        .layer(middleware::from_fn_with_state(state.clone(), session::layer))
-        // Before the session lookup: a reader's page may come from memory without touching SQLite.
+        .layer(middleware::from_fn(server_fns::layer))
+        // Inside the session lookup: only a valid session (an editor) bypasses the cache; a
+        // made-up cookie is a reader's request like any other.
         .layer(middleware::from_fn_with_state(cache, page_cache::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), session::layer))
         .layer(middleware::from_fn_with_state(state.clone(), origin::layer))
         .layer(middleware::from_fn_with_state(state.clone(), security::layer))
+        .layer(middleware::from_fn_with_state(limits::BodyTimeout(options.body_timeout), limits::slow_body))
         .layer(axum::extract::DefaultBodyLimit::max(limits::MAX_BODY_BYTES))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(limits::MAX_BODY_BYTES))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             limits::REQUEST_DEADLINE,
         ))
+        .layer(CompressionLayer::new().compress_when(compression))
         .layer(middleware::from_fn_with_state(in_flight, limits::cap))
-        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(per_client, limits::per_client))
+        .layer(middleware::from_fn_with_state(proxies, client::layer))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        )
+        );
+    health.merge(application)
 }
 
 /// Whether a submitted form carries the signed-in user's CSRF token (compared in constant time).

@@ -1,132 +1,297 @@
-//! Render once, serve many: the pages readers see (GET, no session) — and the JSON API and
-//! feeds — are kept as rendered, keyed by address, and served from memory until anything changes. Every answer carries an `ETag` and
-//! a `Last-Modified`, and a browser that already has the page gets `304 Not Modified`.
+//! Render once, serve many: the pages readers see (GET or HEAD without a valid session) — and the
+//! JSON API and feeds — are kept as rendered and served from memory until what readers see
+//! changes. Every answer carries an `ETag` and a `Last-Modified`; a browser that already has the
+//! page gets `304 Not Modified`.
 //!
-//! **Invalidation.** Any request that is not a GET or HEAD (every form and server function)
-//! empties the cache when it finishes; writes from another process (`claimtrack import`, `user`)
-//! are noticed by the size and modification time of the database file and its WAL, checked at
-//! most every `RECHECK`, so a page is never older than that after such a write.
+//! **Invalidation** is by committed writes, never by a request's method: the database keeps a
+//! content version that triggers bump on every change to what readers see (migration 0007). This
+//! process's own commits publish the version they leave at once (`db::WriteTx::commit`), so a
+//! page is never older than a write the server acknowledged; other processes' commits
+//! (`claimtrack import`, `user`) are read from the database at most every [`RECHECK`]. Failed
+//! sign-ins, POSTs to missing pages and desk notes change nothing readers see, and keep the cache.
+//!
+//! **Keys are canonical**, and the page is rendered from its key: the request's query is replaced
+//! by its canonical form before rendering (the list filters in one order, without defaults,
+//! empty or unknown parameters; no query at all on pages that read none), so reordering
+//! parameters or adding `?utm_source=…` neither makes a new entry nor renders anything the key
+//! does not say.
+//!
+//! **Bounded by bytes**: least recently used pages go first past [`MAX_TOTAL_BYTES`] (a page
+//! over [`MAX_PAGE_BYTES`] is not kept). Each entry keeps its gzip and brotli copies, made the
+//! first time a reader asks for one, so a hit is never compressed again.
 //!
 //! **Script policy.** A rendered page carries Leptos' inline bookkeeping scripts, marked with the
 //! response's CSP nonce. Nothing runs them (there is no client bundle to hydrate), so a cached
 //! page is stored without them and served with a policy that allows no inline script at all —
 //! rather than repeating one nonce to every reader, which would defeat it.
 
-use app::ssr::auth::SESSION_COOKIE;
+use app::model::{CurrentUser, ListQuery};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::Response;
 use futures_util::StreamExt;
-use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use lru::LruCache;
+use sqlx::SqlitePool;
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
-/// How often the database files are looked at for writes made by another process.
-const RECHECK: Duration = Duration::from_millis(250);
-/// Bounds: a page larger than this is not kept; past these totals the cache starts over.
-const MAX_PAGE_BYTES: usize = 2 << 20;
-const MAX_TOTAL_BYTES: usize = 48 << 20;
-const MAX_ENTRIES: usize = 4096;
+/// How often the database's content version is read, for writes made by another process.
+pub const RECHECK: Duration = Duration::from_millis(250);
+/// A page larger than this is not kept.
+pub const MAX_PAGE_BYTES: usize = 2 << 20;
+/// The most the cache holds, compressed copies included.
+pub const MAX_TOTAL_BYTES: usize = 64 << 20;
+/// The most pages it holds (bounds the keys' memory too).
+const MAX_ENTRIES: usize = 16_384;
+/// Smaller bodies are not worth compressing.
+const MIN_COMPRESSED_BYTES: usize = 1024;
 
 /// Paths never kept: static files (cached by browsers for good), streamed exports, probes, and
 /// the forms that must always be fresh.
 const NOT_KEPT: &[&str] =
     &["/export/", "/style/", "/assets/", "/favicon", "/healthz", "/readyz", "/login", "/import"];
 
+/// Marks a response as the cache's own, so that the compression layer leaves it as it is.
+#[derive(Clone, Copy, Debug)]
+pub struct FromPageCache;
+
 /// A kept answer (always a 200: nothing else is kept).
 struct Entry {
-    generation: u64,
+    version: i64,
     headers: HeaderMap,
+    etag: String,
     body: Bytes,
+    gzip: OnceLock<Bytes>,
+    brotli: OnceLock<Bytes>,
+    /// The bytes this entry is counted for in the store (its body and compressed copies).
+    counted: AtomicUsize,
 }
 
-#[derive(Default)]
 struct Store {
-    entries: HashMap<String, Arc<Entry>>,
+    version: i64,
+    entries: LruCache<String, Arc<Entry>>,
     bytes: usize,
+}
+
+impl Store {
+    fn evict_over_budget(&mut self) {
+        while self.bytes > MAX_TOTAL_BYTES {
+            match self.entries.pop_lru() {
+                Some((_, gone)) => {
+                    self.bytes = self.bytes.saturating_sub(gone.counted.load(Ordering::SeqCst))
+                }
+                None => break,
+            }
+        }
+    }
 }
 
 /// The cache, shared by every request.
 pub struct PageCache {
     enabled: bool,
+    pool: SqlitePool,
+    /// The newest content version this process committed.
+    committed: Arc<AtomicI64>,
+    /// The newest content version read from the database.
+    polled: AtomicI64,
+    last_poll: tokio::sync::Mutex<Instant>,
     store: Mutex<Store>,
-    generation: AtomicU64,
-    files: Vec<PathBuf>,
-    seen: Mutex<(Instant, Vec<Stamp>)>,
 }
 
 impl PageCache {
-    /// `database`: the SQLite file (its `-wal` beside it is watched too), if there is one.
-    pub fn new(enabled: bool, database: Option<PathBuf>) -> Arc<PageCache> {
-        let files: Vec<PathBuf> = database
-            .map(|db| {
-                let mut wal = db.clone().into_os_string();
-                wal.push("-wal");
-                vec![db, PathBuf::from(wal)]
-            })
-            .unwrap_or_default();
-        let stamps = files.iter().map(stamp).collect();
+    pub fn new(enabled: bool, pool: SqlitePool) -> Arc<PageCache> {
+        let committed = app::ssr::db::committed_content_version(&pool);
+        let store = Store {
+            version: i64::MIN,
+            entries: LruCache::new(NonZeroUsize::new(MAX_ENTRIES).unwrap_or(NonZeroUsize::MIN)),
+            bytes: 0,
+        };
+        let long_ago = Instant::now().checked_sub(RECHECK).unwrap_or_else(Instant::now);
         Arc::new(PageCache {
             enabled,
-            store: Mutex::new(Store::default()),
-            generation: AtomicU64::new(0),
-            files,
-            seen: Mutex::new((Instant::now(), stamps)),
+            pool,
+            committed,
+            polled: AtomicI64::new(i64::MIN),
+            last_poll: tokio::sync::Mutex::new(long_ago),
+            store: Mutex::new(store),
         })
     }
 
-    /// Forgets every page (something changed).
-    pub fn invalidate(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-        if let Ok(mut store) = self.store.lock() {
-            *store = Store::default();
-        }
-    }
-
-    /// The current generation, after looking at the database files if it is time to.
-    fn current(&self) -> u64 {
-        if let Ok(mut seen) = self.seen.lock() {
-            if seen.0.elapsed() >= RECHECK {
-                let now: Vec<_> = self.files.iter().map(stamp).collect();
-                seen.0 = Instant::now();
-                if now != seen.1 {
-                    seen.1 = now;
-                    drop(seen);
-                    self.invalidate();
+    /// The content version now: this process's commits at once, others' within [`RECHECK`].
+    async fn version(&self) -> i64 {
+        if let Ok(mut last) = self.last_poll.try_lock() {
+            if last.elapsed() >= RECHECK {
+                *last = Instant::now();
+                let read = app::ssr::db::maintenance::content_version(&self.pool);
+                if let Ok(Ok(version)) = tokio::time::timeout(Duration::from_secs(1), read).await {
+                    self.polled.fetch_max(version, Ordering::SeqCst);
                 }
             }
         }
-        self.generation.load(Ordering::SeqCst)
+        self.committed.load(Ordering::SeqCst).max(self.polled.load(Ordering::SeqCst))
     }
 
-    fn get(&self, key: &str, generation: u64) -> Option<Arc<Entry>> {
-        let store = self.store.lock().ok()?;
-        store.entries.get(key).filter(|e| e.generation == generation).cloned()
+    /// The entry for `key` rendered at `version`, if any; a newer version empties the store.
+    fn get(&self, key: &str, version: i64) -> Option<Arc<Entry>> {
+        let mut store = self.store.lock().ok()?;
+        if version > store.version {
+            store.entries.clear();
+            store.bytes = 0;
+            store.version = version;
+        }
+        store.entries.get(key).filter(|e| e.version == version).cloned()
     }
 
     fn put(&self, key: String, entry: Arc<Entry>) {
-        if let Ok(mut store) = self.store.lock() {
-            if store.entries.len() >= MAX_ENTRIES || store.bytes + entry.body.len() > MAX_TOTAL_BYTES {
-                *store = Store::default();
+        let Ok(mut store) = self.store.lock() else { return };
+        if entry.version != store.version {
+            return; // rendered before a write that has since been seen: already stale
+        }
+        let size = entry.body.len() + key.len();
+        entry.counted.store(size, Ordering::SeqCst);
+        store.bytes += size;
+        if let Some((_, replaced)) = store.entries.push(key, entry) {
+            store.bytes = store.bytes.saturating_sub(replaced.counted.load(Ordering::SeqCst));
+        }
+        store.evict_over_budget();
+    }
+
+    /// The `encoding` copy of an entry, made (and counted) the first time it is asked for.
+    fn compressed(&self, key: &str, entry: &Arc<Entry>, encoding: Encoding) -> Bytes {
+        let slot = match encoding {
+            Encoding::Brotli => &entry.brotli,
+            Encoding::Gzip => &entry.gzip,
+            Encoding::Identity => return entry.body.clone(),
+        };
+        if let Some(done) = slot.get() {
+            return done.clone();
+        }
+        let made = compress(encoding, &entry.body);
+        if slot.set(made.clone()).is_ok() {
+            if let Ok(mut store) = self.store.lock() {
+                if store.entries.peek(key).is_some_and(|kept| Arc::ptr_eq(kept, entry)) {
+                    entry.counted.fetch_add(made.len(), Ordering::SeqCst);
+                    store.bytes += made.len();
+                    store.evict_over_budget();
+                }
             }
-            store.bytes += entry.body.len();
-            if let Some(old) = store.entries.insert(key, entry) {
-                store.bytes -= old.body.len();
-            }
+        }
+        made
+    }
+
+    /// How many pages are kept, and their bytes (for tests and the benchmark's curiosity).
+    pub fn size(&self) -> (usize, usize) {
+        self.store.lock().map_or((0, 0), |s| (s.entries.len(), s.bytes))
+    }
+}
+
+/// The content codings the cache keeps copies in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    /// The best coding a client accepts (`Accept-Encoding`, with `q=0` meaning "not this").
+    fn preferred(headers: &HeaderMap) -> Encoding {
+        let accepted: Vec<(String, bool)> = headers
+            .get_all(header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|item| {
+                let mut parts = item.split(';');
+                let name = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+                let refused = parts.any(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
+                });
+                (name, !refused)
+            })
+            .collect();
+        let accepts = |coding: &str| accepted.iter().any(|(name, ok)| *ok && (name == coding || name == "*"));
+        if accepts("br") {
+            Encoding::Brotli
+        } else if accepts("gzip") {
+            Encoding::Gzip
+        } else {
+            Encoding::Identity
+        }
+    }
+
+    fn token(self) -> Option<&'static str> {
+        match self {
+            Encoding::Brotli => Some("br"),
+            Encoding::Gzip => Some("gzip"),
+            Encoding::Identity => None,
         }
     }
 }
 
-/// A file's modification time and length, if it exists.
-type Stamp = Option<(SystemTime, u64)>;
+fn compress(encoding: Encoding, body: &[u8]) -> Bytes {
+    use std::io::Write;
+    let mut out = Vec::with_capacity(body.len() / 4);
+    let written = match encoding {
+        Encoding::Gzip => {
+            let mut encoder = flate2::write::GzEncoder::new(&mut out, flate2::Compression::new(6));
+            encoder.write_all(body).and_then(|()| encoder.finish().map(|_| ()))
+        }
+        Encoding::Brotli => {
+            let params = brotli::enc::BrotliEncoderParams { quality: 5, lgwin: 22, ..Default::default() };
+            brotli::BrotliCompress(&mut &body[..], &mut out, &params).map(|_| ())
+        }
+        Encoding::Identity => return Bytes::copy_from_slice(body),
+    };
+    match written {
+        Ok(()) => Bytes::from(out),
+        Err(err) => {
+            // Writing to memory cannot fail; if it ever did, the page goes uncompressed.
+            tracing::error!(error = %err, "compressing a cached page failed");
+            Bytes::copy_from_slice(body)
+        }
+    }
+}
 
-fn stamp(path: &PathBuf) -> Stamp {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
+/// The canonical address of a reader's page: the one it is kept under and rendered from.
+/// `None` when the query is not accepted (the page renders its error, which is not kept).
+pub fn canonical(uri: &Uri) -> Option<String> {
+    let path = uri.path();
+    let pairs = || -> Vec<(String, String)> {
+        uri.query().map(|q| serde_urlencoded::from_str(q).unwrap_or_default()).unwrap_or_default()
+    };
+    if reads_list_filters(path) {
+        let pairs = pairs();
+        let query = ListQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).ok()?;
+        return Some(format!("{path}{}", query.to_query_string()));
+    }
+    if path == "/feed.atom" {
+        let statuses: Vec<String> = pairs()
+            .into_iter()
+            .filter(|(k, v)| k == "status" && !v.trim().is_empty())
+            .map(|(_, v)| v)
+            .collect();
+        return match statuses.as_slice() {
+            [] => Some(path.to_owned()),
+            [one] => Some(format!("{path}?status={}", app::model::list_query::encode_component(one.trim()))),
+            _ => None,
+        };
+    }
+    Some(path.to_owned())
+}
+
+/// Pages whose content follows the list filters of their query: the claim list, a speaker's and
+/// a source's page, and the API's list. Every other page reads no query.
+fn reads_list_filters(path: &str) -> bool {
+    let single_segment =
+        |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
+    path == "/" || path == "/api/v1/claims" || single_segment("/speakers/") || single_segment("/sources/")
 }
 
 fn cacheable(request: &Request) -> bool {
@@ -134,34 +299,30 @@ fn cacheable(request: &Request) -> bool {
     matches!(*request.method(), Method::GET | Method::HEAD)
         && !NOT_KEPT.iter().any(|p| path.starts_with(p))
         && !super::security::is_embed(path)
-        && super::session::cookie_header(request.headers(), SESSION_COOKIE).is_none()
+        && request.extensions().get::<CurrentUser>().is_none()
 }
 
-pub async fn layer(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
-    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+pub async fn layer(State(cache): State<Arc<PageCache>>, mut request: Request, next: Next) -> Response {
     if !cache.enabled || !cacheable(&request) {
-        let response = next.run(request).await;
-        if writes {
-            cache.invalidate();
-        }
-        return response;
-    }
-    let key = request.uri().path_and_query().map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
-    let generation = cache.current();
-    let conditional = Conditional::of(request.headers());
-    let head = request.method() == Method::HEAD;
-    if let Some(entry) = cache.get(&key, generation) {
-        return answer(&entry, &conditional, head);
-    }
-    if head {
-        // A HEAD answer has no body to keep: it must not fill the cache with an empty page.
         return next.run(request).await;
     }
+    let Some(key) = canonical(request.uri()) else { return next.run(request).await };
+    let Ok(uri) = key.parse::<Uri>() else { return next.run(request).await };
+    *request.uri_mut() = uri;
+    let version = cache.version().await;
+    let conditional = Conditional::of(request.headers());
+    let encoding = Encoding::preferred(request.headers());
+    let head = request.method() == Method::HEAD;
+    if let Some(entry) = cache.get(&key, version) {
+        return answer(&cache, &key, &entry, &conditional, encoding, head);
+    }
+    // A HEAD is rendered as the GET it describes, so that the page is kept and its length known.
+    *request.method_mut() = Method::GET;
     let response = next.run(request).await;
     match keep(response).await {
         Ok(entry) => {
-            let entry = Arc::new(Entry { generation, ..entry });
-            let response = answer(&entry, &conditional, head);
+            let entry = Arc::new(Entry { version, ..entry });
+            let response = answer(&cache, &key, &entry, &conditional, encoding, head);
             cache.put(key, entry);
             response
         }
@@ -185,6 +346,7 @@ async fn keep(response: Response) -> Result<Entry, Response> {
     if response.status() != StatusCode::OK
         || !(html || data)
         || response.headers().contains_key(header::SET_COOKIE)
+        || response.headers().contains_key(header::CONTENT_ENCODING)
     {
         return Err(response);
     }
@@ -204,7 +366,7 @@ async fn keep(response: Response) -> Result<Entry, Response> {
     let text = String::from_utf8_lossy(&bytes);
     let body = if nonce.is_empty() { text.into_owned() } else { without_nonced_scripts(&text, &nonce) };
     let mut headers = HeaderMap::new();
-    for name in [header::CONTENT_TYPE, header::CONTENT_LANGUAGE, header::VARY] {
+    for name in [header::CONTENT_TYPE, header::CONTENT_LANGUAGE] {
         if let Some(v) = parts.headers.get(&name) {
             headers.insert(name, v.clone());
         }
@@ -212,16 +374,24 @@ async fn keep(response: Response) -> Result<Entry, Response> {
     if let Ok(policy) = HeaderValue::from_str(&app::page_csp_without_inline_script()) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
-    for (name, value) in
-        [(header::ETAG, super::etag::of(body.as_bytes())), (header::LAST_MODIFIED, http_date_now())]
-    {
-        if let Ok(v) = HeaderValue::from_str(&value) {
-            headers.insert(name, v);
-        }
+    if let Ok(v) = HeaderValue::from_str(&http_date_now()) {
+        headers.insert(header::LAST_MODIFIED, v);
     }
     // Browsers keep the page but ask again each time; the answer is usually a 304.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    Ok(Entry { generation: 0, headers, body: Bytes::from(body) })
+    Ok(entry(headers, super::etag::of(body.as_bytes()), Bytes::from(body)))
+}
+
+fn entry(headers: HeaderMap, etag: String, body: Bytes) -> Entry {
+    Entry {
+        version: 0,
+        headers,
+        etag,
+        body,
+        gzip: OnceLock::new(),
+        brotli: OnceLock::new(),
+        counted: AtomicUsize::new(0),
+    }
 }
 
 /// The whole body if it is at most `limit` bytes; otherwise the body again, whole (what was read
@@ -254,18 +424,17 @@ fn http_date_now() -> String {
 /// An API answer or a feed, with the headers it was given (its own caching, CORS, policy) and an
 /// ETag and Last-Modified if it had none.
 fn data_entry(mut headers: HeaderMap, body: Bytes) -> Entry {
-    for name in [header::DATE, header::CONTENT_LENGTH, header::TRANSFER_ENCODING] {
+    for name in [header::DATE, header::CONTENT_LENGTH, header::TRANSFER_ENCODING, header::VARY] {
         headers.remove(name);
     }
-    if !headers.contains_key(header::ETAG) {
-        if let Ok(v) = HeaderValue::from_str(&super::etag::of(&body)) {
-            headers.insert(header::ETAG, v);
-        }
-    }
+    let etag = headers
+        .remove(header::ETAG)
+        .and_then(|v| v.to_str().ok().map(str::to_owned))
+        .unwrap_or_else(|| super::etag::of(&body));
     if let Ok(v) = HeaderValue::from_str(&http_date_now()) {
         headers.entry(header::LAST_MODIFIED).or_insert(v);
     }
-    Entry { generation: 0, headers, body }
+    entry(headers, etag, body)
 }
 
 /// `html` without the inline scripts marked with `nonce` and without the nonce attribute.
@@ -286,6 +455,15 @@ pub fn without_nonced_scripts(html: &str, nonce: &str) -> String {
     out.replace(&format!(" nonce=\"{nonce}\""), "")
 }
 
+/// The ETag of one encoding of an entry: `"tag"`, `"tag-br"`, `"tag-gzip"` (the copies are
+/// different bytes, so they need different strong tags).
+fn variant_etag(etag: &str, encoding: Encoding) -> String {
+    match (encoding.token(), etag.strip_suffix('"')) {
+        (Some(token), Some(open)) => format!("{open}-{token}\""),
+        _ => etag.to_owned(),
+    }
+}
+
 /// What the browser already has.
 struct Conditional {
     if_none_match: Option<String>,
@@ -303,10 +481,12 @@ impl Conditional {
         }
     }
 
+    /// Whether the browser's copy, in whichever encoding it got it, is this entry.
     fn still_fresh(&self, entry: &Entry) -> bool {
-        let etag = entry.headers.get(header::ETAG).and_then(|v| v.to_str().ok()).unwrap_or_default();
         if let Some(tags) = &self.if_none_match {
-            return super::etag::matches(tags, etag);
+            return [Encoding::Identity, Encoding::Gzip, Encoding::Brotli]
+                .iter()
+                .any(|e| super::etag::matches(tags, &variant_etag(&entry.etag, *e)));
         }
         let modified = entry
             .headers
@@ -317,15 +497,40 @@ impl Conditional {
     }
 }
 
-fn answer(entry: &Entry, conditional: &Conditional, head: bool) -> Response {
+fn answer(
+    cache: &PageCache,
+    key: &str,
+    entry: &Arc<Entry>,
+    conditional: &Conditional,
+    encoding: Encoding,
+    head: bool,
+) -> Response {
+    let encoding = if entry.body.len() < MIN_COMPRESSED_BYTES { Encoding::Identity } else { encoding };
     let fresh = conditional.still_fresh(entry);
-    let body = if fresh || head { Body::empty() } else { Body::from(entry.body.clone()) };
+    let mut headers = entry.headers.clone();
+    if let Ok(tag) = HeaderValue::from_str(&variant_etag(&entry.etag, encoding)) {
+        headers.insert(header::ETAG, tag);
+    }
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let body = if fresh {
+        headers.remove(header::CONTENT_TYPE);
+        Body::empty()
+    } else {
+        let bytes = cache.compressed(key, entry, encoding);
+        if let Some(token) = encoding.token() {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
+        }
+        if head {
+            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+            Body::empty()
+        } else {
+            Body::from(bytes)
+        }
+    };
     let mut response = Response::new(body);
     *response.status_mut() = if fresh { StatusCode::NOT_MODIFIED } else { StatusCode::OK };
-    *response.headers_mut() = entry.headers.clone();
-    if fresh {
-        response.headers_mut().remove(header::CONTENT_TYPE);
-    }
+    *response.headers_mut() = headers;
+    response.extensions_mut().insert(FromPageCache);
     response
 }
 
@@ -351,5 +556,52 @@ mod tests {
             without_nonced_scripts(html, "N1"),
             r#"<p>x</p><script src="/a.js"></script></html><script type="application/ld+json">{}</script>"#
         );
+    }
+
+    #[test]
+    fn keys_are_canonical() {
+        let key = |uri: &str| canonical(&uri.parse::<Uri>().unwrap());
+        assert_eq!(key("/?status=false&q=trade"), key("/?q=trade&status=false"));
+        assert_eq!(key("/?status=false&status=true"), key("/?status=true&status=false&status=true"));
+        assert_eq!(key("/?kind=&q=&utm_source=x").as_deref(), Some("/"));
+        assert_eq!(key("/?q=%20trade%20").as_deref(), Some("/?q=trade"));
+        assert_eq!(key("/claims/k3m9x2qa?q=anything&x=1").as_deref(), Some("/claims/k3m9x2qa"));
+        assert_eq!(
+            key("/speakers/xi-jinping?status=false&junk=1").as_deref(),
+            Some("/speakers/xi-jinping?status=false")
+        );
+        assert_eq!(key("/api/v1/claims?kind=quote&q=x").as_deref(), Some("/api/v1/claims?q=x&kind=quote"));
+        assert_eq!(key("/feed.atom?status=false&utm=1").as_deref(), Some("/feed.atom?status=false"));
+        assert_eq!(key("/?status=bogus"), None, "an error page is not kept");
+        assert_eq!(key("/feed.atom?status=false&status=true"), None);
+    }
+
+    #[test]
+    fn the_best_accepted_encoding_is_chosen() {
+        let with = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(value).unwrap());
+            Encoding::preferred(&headers)
+        };
+        assert_eq!(with("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(with("gzip"), Encoding::Gzip);
+        assert_eq!(with("br;q=0, gzip;q=0.5"), Encoding::Gzip);
+        assert_eq!(with("identity"), Encoding::Identity);
+        assert_eq!(Encoding::preferred(&HeaderMap::new()), Encoding::Identity);
+    }
+
+    #[test]
+    fn compressed_copies_decompress_to_the_page() {
+        use std::io::Read;
+        let page = "<p>claim</p>".repeat(500);
+        let gz = compress(Encoding::Gzip, page.as_bytes());
+        let mut back = String::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut back).unwrap();
+        assert_eq!(back, page);
+        let br = compress(Encoding::Brotli, page.as_bytes());
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
+        assert_eq!(back, page.as_bytes());
+        assert!(br.len() < page.len() / 10);
     }
 }

@@ -2,7 +2,7 @@
 //! request (`CurrentUser` in its extensions), where handlers and pages find it.
 
 use app::model::CurrentUser;
-use app::ssr::auth::{sessions, SESSION_COOKIE};
+use app::ssr::auth::sessions;
 use app::ssr::AppState;
 use axum::extract::{Request, State};
 use axum::http::header::COOKIE;
@@ -28,7 +28,7 @@ pub fn cookie_header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Opti
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
-    if let Some(token) = cookie(&parts, SESSION_COOKIE).map(str::to_owned) {
+    if let Some(token) = cookie(&parts, state.sessions.cookie_name()).map(str::to_owned) {
         match sessions::user(&state.pool, &state.sessions, &token, chrono::Utc::now()).await {
             Ok(Some(user)) => {
                 parts.extensions.insert::<CurrentUser>(user);

@@ -150,6 +150,14 @@ fn user_commands_refuse_bad_input_with_reasons() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(expected), "{args:?}: {err}");
     }
+    assert!(claimtrack(dir.path(), &["demo"]).status.success());
+    let system = claimtrack_with_stdin(
+        dir.path(),
+        &["user", "passwd", "demo-editor", "--password-stdin"],
+        "long enough words\n",
+    );
+    assert!(!system.status.success());
+    assert!(String::from_utf8_lossy(&system.stderr).contains("system account"), "{system:?}");
     let first = claimtrack_with_stdin(
         dir.path(),
         &["user", "add", "maria", "--role", "admin", "--password-stdin"],

@@ -166,6 +166,22 @@ async fn admins_manage_accounts_and_editors_cannot() {
 
     assert_eq!(app.post_as("/admin/users/li/disable", "", &admin).await.status, StatusCode::SEE_OTHER);
     app.get_as("/admin/users", &admin).await.assert_contains("<td>Disabled</td>");
-    let own = app.post_as("/admin/users/boss/disable", "", &admin).await;
-    assert_eq!(own.status, StatusCode::BAD_REQUEST);
+    for spelling in ["boss", "BOSS", "Boss"] {
+        let own = app.post_as(&format!("/admin/users/{spelling}/disable"), "", &admin).await;
+        assert_eq!(own.status, StatusCode::BAD_REQUEST, "{spelling}");
+        own.assert_contains("You cannot disable your own account");
+    }
+    app.get_as("/", &admin).await.assert_contains("boss (display)");
+
+    // The demo's desks sign records and never sign in: they cannot be given a password.
+    let system =
+        app.post_as("/admin/users/demo-editor/password", "password=brand+new+passphrase", &admin).await;
+    assert_eq!(system.status, StatusCode::UNPROCESSABLE_ENTITY);
+    system.assert_contains("is a system account that signs records and cannot sign in");
+    let hash: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE username = 'demo-editor'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(hash, None);
 }

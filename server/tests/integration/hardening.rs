@@ -82,9 +82,118 @@ async fn readiness_reports_the_database_and_schema() {
 }
 
 #[tokio::test]
+async fn readiness_checks_that_the_database_takes_a_write_and_is_still_the_file_at_its_path() {
+    let app = TestApp::empty().await;
+    assert_eq!(app.get("/readyz").await.status, StatusCode::OK);
+    // Another process holds the write lock (a long import): writes would wait.
+    let file = app.pool.connect_options().get_filename().to_path_buf();
+    let other = app::ssr::db::pool::connect(&file).await.unwrap();
+    let mut holder = other.begin_with("BEGIN IMMEDIATE").await.unwrap();
+    sqlx::query("UPDATE content_version SET version = version").execute(&mut *holder).await.unwrap();
+    let busy = app.get("/readyz").await;
+    assert_eq!(busy.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(busy.body.contains("did not accept a write"), "{}", busy.body);
+    holder.rollback().await.unwrap();
+    other.close().await;
+    assert_eq!(app.get("/readyz").await.status, StatusCode::OK);
+    // The file at the path is no longer the one open: writes would be lost at exit.
+    let moved = file.with_extension("moved");
+    std::fs::rename(&file, &moved).unwrap();
+    std::fs::write(&file, b"").unwrap();
+    let replaced = app.get("/readyz").await;
+    assert_eq!(replaced.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(replaced.body.contains("was replaced"), "{}", replaced.body);
+    std::fs::remove_file(&file).unwrap();
+    let deleted = app.get("/readyz").await;
+    assert!(deleted.body.contains("was deleted"), "{}", deleted.body);
+    std::fs::rename(&moved, &file).unwrap();
+    assert_eq!(app.get("/readyz").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn server_functions_answer_with_the_errors_own_status() {
+    let app = TestApp::with_demo().await;
+    let json = |path: &str, body: &str, cookie: Option<&str>| {
+        let mut request = Request::post(path)
+            .header("content-type", "application/json")
+            .header("accept", "application/json")
+            .body(Body::from(body.to_owned()))
+            .unwrap();
+        if let Some(cookie) = cookie {
+            request.headers_mut().insert("cookie", cookie.parse().unwrap());
+        }
+        request
+    };
+    let anonymous = app.request(json("/api/claims/for_edit", r#"{"id":"k3m9x2qa"}"#, None)).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED, "{}", anonymous.body);
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let not_admin = app.request(json("/api/accounts/list", "{}", Some(&editor.cookie))).await;
+    assert_eq!(not_admin.status, StatusCode::FORBIDDEN, "{}", not_admin.body);
+    let malformed = app.request(json("/api/claims/list", "not json", None)).await;
+    assert_eq!(malformed.status, StatusCode::BAD_REQUEST, "{}", malformed.body);
+    let missing = app.request(json("/api/claims/get", r#"{"id":"zzzzzzzz"}"#, None)).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
+    let fine = app.request(json("/api/corrections", "{}", None)).await;
+    assert_eq!(fine.status, StatusCode::OK, "{}", fine.body);
+}
+
+#[tokio::test]
+async fn values_no_real_claim_has_are_refused_beside_their_fields() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    for (field, value, message) in [
+        ("said_on", "-262143-01-01", "use a date from 1800-01-01 to tomorrow"),
+        ("said_on", "0000-01-01", "use a date from 1800-01-01 to tomorrow"),
+        ("quantity_value", "1e-300", "is not a figure claimtrack accepts"),
+        ("quantity_value", "1e20", "is not a figure claimtrack accepts"),
+        ("add_sources", "https://example.org/\u{202E}gpj.exe", "invisible direction-changing characters"),
+    ] {
+        let value = value.to_owned();
+        let mut fields = vec![
+            ("kind", "numeric".to_owned()),
+            ("text", "Unemployment fell to 3 percent".to_owned()),
+            ("speaker", "Someone".to_owned()),
+            ("said_on", "2024-01-02".to_owned()),
+            ("quantity_value", "3".to_owned()),
+            ("quantity_unit", "percent".to_owned()),
+        ];
+        fields.retain(|(name, _)| *name != field);
+        fields.push((field, value.clone()));
+        let body: Vec<String> =
+            fields.iter().map(|(k, v)| format!("{k}={}", crate::support::enc(v))).collect();
+        let page = app.post_as("/claims/new", &body.join("&"), &editor).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}={value}");
+        page.assert_contains(message);
+    }
+}
+
+#[tokio::test]
+async fn reserved_words_never_become_speaker_addresses_and_direction_controls_are_removed() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let reserved = app.post_as("/speakers/new", "name=New&slug=new&kind=person", &editor).await;
+    assert_eq!(reserved.status, StatusCode::UNPROCESSABLE_ENTITY);
+    reserved.assert_contains("is a word the site uses for its own pages");
+    let made = app.post_as("/speakers/new", "name=New&slug=&kind=person", &editor).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert_eq!(made.headers["location"], "/speakers/new-speaker");
+    let spoofed = format!("name={}&kind=person", crate::support::enc("Jane \u{202E}eoD\u{202C}"));
+    let page = app.post_as("/speakers/new", &spoofed, &editor).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let name: String = sqlx::query_scalar("SELECT name FROM speakers WHERE slug = 'jane-eod'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Jane eoD");
+}
+
+#[tokio::test]
 async fn past_the_cap_requests_get_503_with_retry_after() {
     let app = TestApp::empty().await;
-    let full = server::http::router_with_cap(app.state.clone(), 0);
+    let full = server::http::router_with(
+        app.state.clone(),
+        server::http::Options { max_in_flight: 0, ..Default::default() },
+    );
     let response = full.oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(response.headers()["retry-after"], "1");

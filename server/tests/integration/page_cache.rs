@@ -112,7 +112,10 @@ async fn a_write_by_another_process_shows_within_a_moment() {
 #[tokio::test]
 async fn without_the_cache_every_request_is_rendered() {
     let app = TestApp::with_demo().await;
-    let router = server::http::router_with_options(app.state.clone(), 16, false);
+    let router = server::http::router_with(
+        app.state.clone(),
+        server::http::Options { page_cache: false, ..Default::default() },
+    );
     let page = get(&router, "/", &[]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.headers.contains_key("etag"));
@@ -154,4 +157,122 @@ async fn a_head_request_never_leaves_an_empty_page_behind() {
     let head_again = send(&router, Request::head("/").body(Body::empty()).unwrap()).await;
     assert!(head_again.body.is_empty());
     assert_eq!(head_again.headers["etag"], page.headers["etag"]);
+}
+
+/// Whether a response came from the cache: kept pages are served with a policy that allows no
+/// inline script at all, while a fresh render's policy names its nonce.
+fn from_cache(page: &Page) -> bool {
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    !csp.contains("'nonce-")
+}
+
+#[tokio::test]
+async fn requests_that_write_nothing_do_not_empty_the_cache_and_only_a_valid_session_bypasses_it() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    let first = get(&router, "/", &[]).await;
+    let last_modified = first.headers["last-modified"].clone();
+    // Last-Modified has one-second resolution: a page rendered again after this would differ.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let anonymous = [
+        Request::post("/nowhere").body(Body::from("x=1")).unwrap(),
+        Request::delete("/").body(Body::empty()).unwrap(),
+        Request::put("/claims/k3m9x2qa").body(Body::empty()).unwrap(),
+        crate::support::form("/login", "username=admin&password=wrong+password", None),
+        crate::support::form("/desk", "action=publish", None),
+    ];
+    for request in anonymous {
+        let page = send(&router, request).await;
+        assert!(page.status.is_client_error() || page.status.is_redirection(), "{}", page.status);
+    }
+    let bogus = "__Host-claimtrack_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    for headers in [&[][..], &[("cookie", bogus)][..]] {
+        let again = get(&router, "/", headers).await;
+        assert!(from_cache(&again), "{headers:?}");
+        assert_eq!(again.headers["last-modified"], last_modified, "{headers:?}: served from the cache");
+        assert_eq!(again.body, first.body);
+    }
+    let editor = app.sign_in("maria", Role::Editor).await;
+    assert!(
+        !from_cache(&get(&router, "/", &[("cookie", &editor.cookie)]).await),
+        "an editor's page is fresh"
+    );
+}
+
+#[tokio::test]
+async fn equal_queries_share_one_entry_and_a_page_shows_only_what_its_key_says() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    let canonical = get(&router, "/?q=trade&status=false", &[]).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    for variant in [
+        "/?status=false&q=trade",
+        "/?status=false&q=+trade+&kind=&utm_source=x",
+        "/?status=false&status=false&q=trade",
+    ] {
+        let page = get(&router, variant, &[]).await;
+        assert_eq!(page.headers["last-modified"], canonical.headers["last-modified"], "{variant}");
+        assert_eq!(page.body, canonical.body, "{variant}");
+    }
+    // A page that reads no query is kept and rendered without it: nothing a visitor puts in the
+    // address reaches the copy other readers get.
+    let id = app.claim_id("We aim to strengthen").await;
+    let poisoned = get(&router, &format!("/claims/{id}?q=Visit+evil.example+now"), &[]).await;
+    poisoned.assert_lacks("evil.example");
+    get(&router, &format!("/claims/{id}"), &[]).await.assert_lacks("evil.example");
+}
+
+#[tokio::test]
+async fn head_answers_say_the_length_get_sends() {
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    for accept in ["identity", "gzip", "br"] {
+        let head =
+            send(&router, Request::head("/").header("accept-encoding", accept).body(Body::empty()).unwrap())
+                .await;
+        let response = router
+            .clone()
+            .oneshot(Request::get("/").header("accept-encoding", accept).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let sent = response.into_body().collect().await.unwrap().to_bytes().len();
+        assert!(sent > 1000);
+        assert!(head.body.is_empty());
+        assert_eq!(head.headers["content-length"], sent.to_string(), "{accept}");
+    }
+}
+
+#[tokio::test]
+async fn compressed_copies_are_kept_with_the_page_and_decompress_to_it() {
+    use std::io::Read;
+    let app = TestApp::with_demo().await;
+    let router = server::http::router(app.state.clone());
+    let plain = get(&router, "/", &[]).await;
+    let raw = |encoding: &'static str| {
+        let router = router.clone();
+        async move {
+            let response = router
+                .oneshot(Request::get("/").header("accept-encoding", encoding).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let headers = response.headers().clone();
+            (headers, response.into_body().collect().await.unwrap().to_bytes())
+        }
+    };
+    let (gzip_headers, gzip) = raw("gzip").await;
+    assert_eq!(gzip_headers["content-encoding"], "gzip");
+    assert_eq!(gzip_headers["vary"], "accept-encoding");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&gzip[..]).read_to_string(&mut text).unwrap();
+    assert_eq!(text, plain.body);
+    let (br_headers, br) = raw("gzip, deflate, br").await;
+    assert_eq!(br_headers["content-encoding"], "br");
+    assert_ne!(br_headers["etag"], plain.headers["etag"], "each encoding has its own tag");
+    let mut bytes = Vec::new();
+    brotli::BrotliDecompress(&mut &br[..], &mut bytes).unwrap();
+    assert_eq!(String::from_utf8(bytes).unwrap(), plain.body);
+    // The same kept bytes are sent again, and any of the page's tags gets a 304.
+    assert_eq!(raw("br").await.1, br);
+    let tag = br_headers["etag"].to_str().unwrap().to_owned();
+    assert_eq!(get(&router, "/", &[("if-none-match", &tag)]).await.status, StatusCode::NOT_MODIFIED);
 }

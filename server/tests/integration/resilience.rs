@@ -3,20 +3,20 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-use std::io::{BufRead, BufReader, Write};
+use crate::support::process::{claimtrack, http, start_with, Server};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// Starts `serve` on a free port as a one-person desk (each proposed ruling is published at once,
+/// a write through every table a publication touches) and waits until it answers.
+fn start(db: &Path) -> Server {
+    start_with(db, &["--sign-offs", "0"])
+}
 
 const PASSWORD: &str = "resilience test passphrase";
-
-fn claimtrack(db: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_claimtrack"));
-    command.arg("--db").arg(db).env_remove("CLAIMTRACK_DB").env("RUST_LOG", "warn");
-    command
-}
 
 /// A database with the demo data and an editor account.
 fn prepare(dir: &Path) -> PathBuf {
@@ -31,83 +31,6 @@ fn prepare(dir: &Path) -> PathBuf {
     add.stdin.take().unwrap().write_all(format!("{PASSWORD}\n").as_bytes()).unwrap();
     assert!(add.wait().unwrap().success());
     db
-}
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-/// Starts `serve` on a free port and waits until it answers.
-fn start(db: &Path) -> Server {
-    let mut child = claimtrack(db)
-        // A one-person desk: each proposed ruling is published at once, a write through every
-        // table a publication touches.
-        .args(["serve", "--addr", "127.0.0.1:0", "--sign-offs", "0"])
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = BufReader::new(child.stderr.take().unwrap());
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut sent = false;
-        for line in stderr.lines().map_while(Result::ok) {
-            if let (false, Some(i)) = (sent, line.find("http://127.0.0.1:")) {
-                let addr: String = line[i + 7..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
-                    .collect();
-                let _ = tx.send(addr);
-                sent = true;
-            }
-        }
-    });
-    let addr = rx.recv_timeout(Duration::from_secs(30)).expect("the server starts");
-    Server { child, addr }
-}
-
-struct Reply {
-    status: u16,
-    head: String,
-    body: String,
-}
-
-/// A minimal HTTP/1.1 exchange over a fresh connection.
-async fn http(
-    addr: &str,
-    method: &str,
-    path: &str,
-    cookie: Option<&str>,
-    body: &str,
-) -> std::io::Result<Reply> {
-    let exchange = async {
-        let mut stream = tokio::net::TcpStream::connect(addr).await?;
-        let mut request =
-            format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAccept: text/html\r\n");
-        if let Some(cookie) = cookie {
-            request.push_str(&format!("Cookie: {cookie}\r\n"));
-        }
-        if method == "POST" {
-            request.push_str(&format!(
-                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
-                body.len()
-            ));
-        }
-        request.push_str("\r\n");
-        request.push_str(body);
-        stream.write_all(request.as_bytes()).await?;
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).await?;
-        let text = String::from_utf8_lossy(&raw).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-        Ok(Reply { status, head: head.to_owned(), body: body.to_owned() })
-    };
-    tokio::time::timeout(Duration::from_secs(15), exchange)
-        .await
-        .unwrap_or_else(|_| Err(std::io::Error::other("timed out")))
 }
 
 /// Signs in; returns the session cookie and the forms' CSRF token.

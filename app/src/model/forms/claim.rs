@@ -78,11 +78,18 @@ impl ClaimForm {
     }
 }
 
-/// A number as people type it: "1,234.5", " 54 ".
+/// A number as people type it: "1,234.5", " 54 ". Bounded to what a figure in the news can be:
+/// zero, or between a millionth and a thousand trillion either way (`1e-300` would print as a
+/// 300-digit percentage).
 fn number(text: &str) -> Option<f64> {
     let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}')).collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() < 1e15)
+    cleaned.parse::<f64>().ok().filter(|v| *v == 0.0 || (SMALLEST_FIGURE..LARGEST_FIGURE).contains(&v.abs()))
 }
+
+/// The smallest non-zero figure accepted.
+pub const SMALLEST_FIGURE: f64 = 1e-6;
+/// Figures must be below this.
+pub const LARGEST_FIGURE: f64 = 1e15;
 
 impl ClaimForm {
     fn quantity_fields(&self) -> [&String; 5] {
@@ -108,7 +115,10 @@ impl ClaimForm {
             if parsed.is_none() {
                 problems.push((
                     "quantity_value".into(),
-                    format!("“{}” is not a number. Use digits, like 565000000 or 16.7.", clip(&value_text)),
+                    format!(
+                        "“{}” is not a figure claimtrack accepts. Use digits, like 565000000 or 16.7: zero, or from 0.000001 to 999 trillion.",
+                        clip(&value_text)
+                    ),
                 ));
             }
             parsed
@@ -217,6 +227,11 @@ mod tests {
         assert_eq!(number("16.7"), Some(16.7));
         assert_eq!(number("lots"), None);
         assert_eq!(number("1e300"), None);
+        assert_eq!(number("1e-300"), None);
+        assert_eq!(number("0.0000001"), None);
+        assert_eq!(number("0.000001"), Some(0.000001));
+        assert_eq!(number("0"), Some(0.0));
+        assert_eq!(number("-25"), Some(-25.0));
         assert_eq!(number("NaN"), None);
     }
 

@@ -13,8 +13,24 @@ use chrono::NaiveDate;
 /// `(field, message)` pairs.
 pub type Problems = Vec<(String, String)>;
 
-/// A single line of text of at most `max` characters, trimmed; an empty one is a problem when
-/// `required`.
+/// The invisible characters that reorder the text around them (embeddings, overrides, isolates):
+/// in a name or title they can make it read as something else ("Trojan Source").
+pub const BIDI_CONTROLS: &[char] = &[
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}',
+];
+
+/// `value` without bidirectional control characters.
+pub fn without_bidi_controls(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.contains(BIDI_CONTROLS) {
+        std::borrow::Cow::Owned(value.chars().filter(|c| !BIDI_CONTROLS.contains(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
+/// A single line of text of at most `max` characters, trimmed and without bidirectional control
+/// characters; an empty one is a problem when `required`.
 pub(crate) fn line(
     value: &str,
     field: &str,
@@ -23,6 +39,7 @@ pub(crate) fn line(
     required: bool,
     problems: &mut Problems,
 ) -> String {
+    let value = without_bidi_controls(value);
     let value = value.trim();
     if value.is_empty() {
         if required {
@@ -36,8 +53,9 @@ pub(crate) fn line(
     value.to_owned()
 }
 
-/// Multi-line text of at most `max` characters, trimmed, with CRLF as LF; an empty one is a
-/// problem when `required`, with `missing` as its message.
+/// Multi-line text of at most `max` characters, trimmed, with CRLF as LF and without
+/// bidirectional control characters; an empty one is a problem when `required`, with `missing`
+/// as its message.
 pub(crate) fn text_block(
     value: &str,
     field: &str,
@@ -45,7 +63,7 @@ pub(crate) fn text_block(
     missing: Option<&str>,
     problems: &mut Problems,
 ) -> String {
-    let value = value.trim().replace("\r\n", "\n");
+    let value = without_bidi_controls(value).trim().replace("\r\n", "\n");
     match (value.is_empty(), missing) {
         (true, Some(message)) => problems.push((field.into(), message.into())),
         _ => {
@@ -75,10 +93,14 @@ pub fn bounded(value: &str, max: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// An http(s) URL of at most 2,048 characters.
+/// An http(s) URL of at most 2,048 characters, without bidirectional control characters (which
+/// would make it display as another address).
 pub(crate) fn web_url(value: &str) -> Result<(), String> {
     if value.chars().count() > 2048 {
         return Err("Use a URL of at most 2,048 characters.".into());
+    }
+    if value.contains(BIDI_CONTROLS) {
+        return Err("Remove the invisible direction-changing characters (U+202A–U+202E, U+2066–U+2069) from this address.".into());
     }
     if !super::markdown::is_web_url(value) {
         return Err("Use a full web address starting with https:// or http://.".into());
@@ -86,7 +108,15 @@ pub(crate) fn web_url(value: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A date `YYYY-MM-DD` (what `<input type="date">` sends), not in the future.
+/// The earliest date accepted: news claims older than this are not what claimtrack is for, and
+/// far-off years (`-262143-01-01`) break date arithmetic elsewhere.
+pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1800, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// A date `YYYY-MM-DD` (what `<input type="date">` sends), from [`EARLIEST_DATE`] to tomorrow
+/// (today somewhere east of the server).
 pub(crate) fn date(
     value: &str,
     field: &str,
@@ -101,8 +131,24 @@ pub(crate) fn date(
         }
         return None;
     }
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    let plain = value.len() == 10
+        && value
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-        Ok(d) if d > today => {
+        Ok(d) if d < EARLIEST_DATE || !plain => {
+            problems.push((
+                field.into(),
+                format!(
+                    "“{}” is out of range: use a date from 1800-01-01 to tomorrow, as YYYY-MM-DD.",
+                    clip(value)
+                ),
+            ));
+            None
+        }
+        Ok(d) if d > tomorrow => {
             problems.push((field.into(), "The date is in the future.".into()));
             None
         }
@@ -161,8 +207,9 @@ mod tests {
             date(" 2024-05-31 ", "d", true, today, &mut problems),
             NaiveDate::from_ymd_opt(2024, 5, 31)
         );
+        assert!(date("2024-06-02", "d", true, today, &mut problems).is_some(), "tomorrow, somewhere");
         date("31/05/2024", "d", true, today, &mut problems);
-        date("2024-06-02", "d", true, today, &mut problems);
+        date("2024-06-03", "d", true, today, &mut problems);
         date("", "d", true, today, &mut problems);
         assert!(date("", "d", false, today, &mut problems).is_none());
         let messages: Vec<_> = problems.iter().map(|(_, m)| m.as_str()).collect();
@@ -174,5 +221,32 @@ mod tests {
                 "Enter the date, as YYYY-MM-DD.",
             ]
         );
+    }
+
+    #[test]
+    fn dates_far_outside_any_real_range_are_refused_with_the_range() {
+        let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        assert!(date("1800-01-01", "d", true, today, &mut Problems::new()).is_some());
+        for far in ["-262143-01-01", "0000-01-01", "-0001-12-31", "1799-12-31", "+2024-01-01", "20240-01-01"]
+        {
+            let mut problems = Problems::new();
+            assert!(date(far, "d", true, today, &mut problems).is_none(), "{far}");
+            assert_eq!(problems.len(), 1, "{far}");
+            assert!(
+                problems[0].1.contains("1800-01-01") || problems[0].1.contains("not a date"),
+                "{far}: {}",
+                problems[0].1
+            );
+        }
+    }
+
+    #[test]
+    fn bidirectional_controls_are_removed_from_text_and_refused_in_addresses() {
+        let mut problems = Problems::new();
+        let name = line("Vladimir\u{202E}nituP\u{202C}", "name", "name", 200, true, &mut problems);
+        assert_eq!(name, "VladimirnituP");
+        assert!(problems.is_empty());
+        assert_eq!(text_block("\u{2067}quote\u{2069}", "t", 100, None, &mut problems), "quote");
+        assert!(web_url("https://example.org/\u{202E}fdp.exe").is_err());
     }
 }

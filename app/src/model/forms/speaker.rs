@@ -44,6 +44,11 @@ impl SpeakerForm {
                     "slug".into(),
                     "Use lowercase letters, digits and single hyphens, like vladimir-putin.".into(),
                 ));
+            } else if slug::is_reserved(&given) {
+                problems.push((
+                    "slug".into(),
+                    format!("“{given}” is a word the site uses for its own pages; choose another address, like {given}-speaker."),
+                ));
             }
             given
         };
@@ -102,6 +107,13 @@ mod tests {
             .unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(fields, vec!["slug", "kind"]);
+        for reserved in ["new", "edit", "feed", "merge"] {
+            let problems = form::<SpeakerForm>(&[("name", "New"), ("slug", reserved), ("kind", "person")])
+                .parse()
+                .unwrap_err();
+            assert_eq!(problems[0].0, "slug", "{reserved}");
+            assert!(problems[0].1.contains("uses for its own pages"), "{}", problems[0].1);
+        }
         let problems = form::<SpeakerForm>(&[("name", "习近平"), ("kind", "person")]).parse().unwrap_err();
         assert_eq!(problems[0].0, "slug");
     }

@@ -4,5 +4,5 @@ pub mod passwords;
 pub mod sessions;
 pub mod throttle;
 
-pub use sessions::{SessionConfig, SESSION_COOKIE};
+pub use sessions::{SessionConfig, SECURE_SESSION_COOKIE, SESSION_COOKIE};
 pub use throttle::Throttle;

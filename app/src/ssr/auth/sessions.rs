@@ -9,10 +9,16 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
-/// The session cookie's name.
+/// The session cookie's name on a site served over plain http (a local or intranet install).
 pub const SESSION_COOKIE: &str = "claimtrack_session";
+/// Its name over https: browsers accept a `__Host-` cookie only if it is `Secure`, for the whole
+/// site (`Path=/`) and for this host alone (no `Domain`), so neither a plain-http page nor a
+/// sibling subdomain can plant or overwrite it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-claimtrack_session";
 
-/// How long sessions live.
+/// How long sessions live. Idle: a working day — a browser left signed in overnight is signed
+/// out by morning. Absolute: a week — even a session in daily use signs in again weekly, which
+/// bounds how long a stolen cookie stays useful without making editors sign in every day.
 #[derive(Clone, Copy, Debug)]
 pub struct SessionConfig {
     /// A session unused this long ends.
@@ -32,10 +38,20 @@ impl SessionConfig {
         }
     }
 
+    /// The session cookie's name for this site.
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure {
+            SECURE_SESSION_COOKIE
+        } else {
+            SESSION_COOKIE
+        }
+    }
+
     /// The `Set-Cookie` value that stores `token`.
     pub fn cookie(&self, token: &str) -> String {
         format!(
-            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+            "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+            self.cookie_name(),
             self.absolute.num_seconds(),
             if self.secure { "; Secure" } else { "" }
         )
@@ -44,7 +60,8 @@ impl SessionConfig {
     /// The `Set-Cookie` value that removes the cookie.
     pub fn clearing_cookie(&self) -> String {
         format!(
-            "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+            "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+            self.cookie_name(),
             if self.secure { "; Secure" } else { "" }
         )
     }
@@ -132,7 +149,10 @@ mod tests {
         let plain = SessionConfig::for_site("http://127.0.0.1:3000").cookie("t");
         assert_eq!(plain, "claimtrack_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=604800");
         let secure = SessionConfig::for_site("https://claims.example.org").cookie("t");
-        assert!(secure.ends_with("; Secure"));
+        assert_eq!(
+            secure,
+            "__Host-claimtrack_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=604800; Secure"
+        );
         assert!(SessionConfig::for_site("https://x").clearing_cookie().contains("Max-Age=0"));
     }
 }

@@ -40,6 +40,7 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
 pub struct WriteTx {
     tx: sqlx::Transaction<'static, sqlx::Sqlite>,
     _turn: tokio::sync::OwnedMutexGuard<()>,
+    committed: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 /// One writer at a time in this process; fair (first come, first served).
@@ -50,13 +51,36 @@ static WRITE_GATE: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
 pub async fn begin_write(pool: &sqlx::SqlitePool) -> Result<WriteTx, AppError> {
     let turn = WRITE_GATE.clone().lock_owned().await;
     let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    Ok(WriteTx { tx, _turn: turn })
+    Ok(WriteTx { tx, _turn: turn, committed: committed_content_version(pool) })
 }
 
 impl WriteTx {
-    /// Commits, then lets the next writer in.
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+    /// Commits, then lets the next writer in. The content version the transaction leaves (bumped
+    /// by triggers when it changed what readers see) is published to this process at once, so
+    /// that its page cache never serves a page older than a write it acknowledged.
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        let version = maintenance::content_version_in(&mut self.tx).await.ok();
+        self.tx.commit().await?;
+        if let Some(version) = version {
+            self.committed.fetch_max(version, std::sync::atomic::Ordering::SeqCst);
+        }
+        Ok(())
+    }
+}
+
+/// The newest content version committed by this process, per database file (tests open many).
+static COMMITTED: std::sync::LazyLock<
+    std::sync::Mutex<
+        std::collections::HashMap<std::path::PathBuf, std::sync::Arc<std::sync::atomic::AtomicI64>>,
+    >,
+> = std::sync::LazyLock::new(Default::default);
+
+/// The newest content version this process committed to `pool`'s database (0 before any).
+pub fn committed_content_version(pool: &sqlx::SqlitePool) -> std::sync::Arc<std::sync::atomic::AtomicI64> {
+    let file = pool.connect_options().get_filename().to_path_buf();
+    match COMMITTED.lock() {
+        Ok(mut all) => all.entry(file).or_default().clone(),
+        Err(_) => std::sync::Arc::default(),
     }
 }
 

@@ -29,6 +29,21 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
 
 /// Applies the migrations that have not run yet. A failure stops the program: serving on a schema
 /// the code does not expect would corrupt data.
+///
+/// Two processes started at the same moment on a new file both find the migrations missing; the
+/// second to take the write lock then fails on a table the first just made. Each migration is one
+/// transaction, so nothing is half-applied: running again finds what the other applied and goes on.
 pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
-    MIGRATOR.run(pool).await
+    let mut attempt = 0;
+    loop {
+        match MIGRATOR.run(pool).await {
+            Ok(()) => return Ok(()),
+            Err(err) if attempt < 3 => {
+                attempt += 1;
+                tracing::info!(error = %err, "migrating failed; another process may be migrating too, trying again");
+                tokio::time::sleep(Duration::from_millis(200 * attempt)).await;
+            }
+            Err(err) => return Err(err),
+        }
+    }
 }

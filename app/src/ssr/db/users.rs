@@ -69,30 +69,45 @@ pub async fn credentials(pool: &SqlitePool, username: &str) -> Result<Option<Cre
     Ok(row.map(|r| Credentials { id: r.id, password_hash: r.password_hash, disabled: r.disabled }))
 }
 
-/// Sets a new password; returns the account's id, or `None` if there is no such account.
-pub async fn set_password(
-    pool: &SqlitePool,
-    username: &str,
-    password_hash: &str,
-) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar!(
-        r#"UPDATE users SET password_hash = ? WHERE username = ? RETURNING id AS "id!""#,
-        password_hash,
-        username
-    )
-    .fetch_optional(pool)
-    .await?)
+/// Sets a new password on an account that has one (a system account, made without, keeps none).
+pub async fn set_password(pool: &SqlitePool, id: i64, password_hash: &str) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash IS NOT NULL")
+        .bind(password_hash)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
-/// Disables an account (it stays, with its history); returns its id, or `None` if missing.
-pub async fn disable(pool: &SqlitePool, username: &str) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar!(
-        r#"UPDATE users SET disabled_at = coalesce(disabled_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-            WHERE username = ? RETURNING id AS "id!""#,
-        username
+/// Disables an account (it stays, with its history).
+pub async fn disable(pool: &SqlitePool, id: i64) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE users SET disabled_at = coalesce(disabled_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?",
     )
-    .fetch_optional(pool)
-    .await?)
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Creates the first admin unless an account of that name exists (another process starting at
+/// the same moment made it); whether this call created it.
+pub async fn create_first_admin(
+    pool: &SqlitePool,
+    username: &str,
+    display_name: &str,
+    password_hash: &str,
+) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, 'admin', ?) \
+         ON CONFLICT (username) DO NOTHING",
+    )
+    .bind(username)
+    .bind(display_name)
+    .bind(password_hash)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Every account, for `user list` and the admin page.

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+pub mod process;
+
 use app::ssr::{db, demo, AppState};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
