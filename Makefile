@@ -6,7 +6,7 @@ export SQLX_OFFLINE := true
 CARGO ?= cargo
 DEV_DB := $(CURDIR)/target/sqlx-dev.db
 
-.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-writes bench-datasette bench-extract fuzz fuzz-smoke fuzz-deps
+.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -54,11 +54,16 @@ bench: release
 	BENCH_PAGE_CACHE=true server/bench/run.sh
 	BENCH_PAGE_CACHE=false server/bench/run.sh
 	server/bench/writes.sh
+	server/bench/attack.sh
 	server/bench/datasette.sh
 
 ## Status changes per second while readers read (server/bench/writes.sh).
 bench-writes: release
 	server/bench/writes.sh
+
+## Readers' throughput while anonymous hosts flood and stall the server (server/bench/attack.sh).
+bench-attack: release
+	server/bench/attack.sh
 
 ## claimtrack against Datasette on the same database (server/bench/datasette.sh).
 bench-datasette: release

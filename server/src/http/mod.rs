@@ -27,7 +27,7 @@ use axum::{
     extract::{FromRef, Request},
     http::StatusCode,
     middleware,
-    response::Response,
+    response::{IntoResponse, Response},
     routing::{get, post},
     Router,
 };
@@ -47,7 +47,9 @@ struct ServerState {
 }
 
 /// Renders the app's 404 page for an address no route matched. The status is forced here because
-/// reaching the fallback already means "not found", whatever the render set.
+/// reaching the fallback already means "not found", whatever the render set. A form or other
+/// method sent to an address that takes none gets a short plain answer instead: a browser never
+/// sends one, and a flood of them must cost next to nothing.
 fn not_found(
     context: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl Fn(Request) -> BoxFuture<Response> + Clone + Send + Sync + 'static {
@@ -55,6 +57,14 @@ fn not_found(
     move |request| {
         let render = render.clone();
         Box::pin(async move {
+            if !matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD) {
+                return (
+                    StatusCode::NOT_FOUND,
+                    [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                    "Not found: nothing at this address takes this request.\n",
+                )
+                    .into_response();
+            }
             let mut response = render(request).await;
             if response.status().is_success() {
                 *response.status_mut() = StatusCode::NOT_FOUND;

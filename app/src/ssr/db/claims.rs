@@ -277,11 +277,30 @@ pub async fn status_counts(
     Ok(StatusCounts::exact(sorted_counts(rows)))
 }
 
-/// A search's per-status counts. Up to [`COUNT_CAP`] matches they are exact, counted from the
-/// matches' rows in one pass; past it, each status is counted up to the cap by the search index
-/// alone (it holds the statuses and the other filters), so that a word found in half the archive
-/// costs no more than a few thousand index entries.
+/// How far past the cap each status of a frequent search is counted: the counts then hold, as
+/// "1,000+", while up to this many claims change (see `kept`).
+const COUNT_MARGIN: i64 = 1000;
+
+/// A search's per-status counts, worked out (see [`count_matches`]) or kept from an earlier
+/// search as long as they still hold.
 async fn search_counts(pool: &SqlitePool, terms: &search::Terms) -> Result<StatusCounts, AppError> {
+    let kept = super::kept::of(pool);
+    let key = search::match_expression(terms, search::Statuses::Any);
+    if let Some(counts) = kept.search_counts.get(&key, terms.version) {
+        return Ok(counts);
+    }
+    let (counts, slack) = count_matches(pool, terms).await?;
+    kept.search_counts.put(key, terms.version, slack, counts.clone());
+    Ok(counts)
+}
+
+/// A search's per-status counts, and how many claims may change before they might not hold.
+/// Up to [`COUNT_CAP`] matches they are exact, counted from the matches' rows in one pass (and
+/// hold until anything changes); past it, each status is counted by the search index alone (it
+/// holds the statuses and the other filters) up to the cap and [`COUNT_MARGIN`] beyond, so
+/// that a word found in half the archive costs a few thousand index entries, and is shown as
+/// "1,000+" for as long as the smallest count's lead over the cap lasts.
+async fn count_matches(pool: &SqlitePool, terms: &search::Terms) -> Result<(StatusCounts, i64), AppError> {
     let mut qb = QueryBuilder::<Sqlite>::new(format!(
         "SELECT c.status, count(*) FROM (SELECT {}",
         search::LIST_SEQ_COLUMN
@@ -293,7 +312,7 @@ async fn search_counts(pool: &SqlitePool, terms: &search::Terms) -> Result<Statu
     ));
     let rows: Vec<(Status, i64)> = qb.build_query_as().fetch_all(pool).await?;
     if rows.iter().map(|(_, n)| n).sum::<i64>() <= COUNT_CAP {
-        return Ok(StatusCounts::exact(sorted_counts(rows)));
+        return Ok((StatusCounts::exact(sorted_counts(rows)), 0));
     }
 
     let mut qb = QueryBuilder::<Sqlite>::new("");
@@ -303,11 +322,13 @@ async fn search_counts(pool: &SqlitePool, terms: &search::Terms) -> Result<Statu
         }
         qb.push("SELECT ").push_bind(*status).push(", (SELECT count(*) FROM (SELECT 1");
         search::push_matches(&mut qb, terms, search::Statuses::Listed(std::slice::from_ref(status)));
-        qb.push(format!(" LIMIT {COUNT_CAP}))"));
+        qb.push(format!(" LIMIT {}))", COUNT_CAP + COUNT_MARGIN));
     }
     let rows: Vec<(Status, i64)> = qb.build_query_as().fetch_all(pool).await?;
-    let rows = rows.into_iter().filter(|(_, n)| *n > 0).collect();
-    Ok(StatusCounts::capped(sorted_counts(rows), COUNT_CAP))
+    let fewest = rows.iter().map(|(_, n)| *n).min().unwrap_or(0);
+    let slack = (fewest - COUNT_CAP).max(0);
+    let shown = rows.into_iter().filter(|(_, n)| *n > 0).map(|(s, n)| (s, n.min(COUNT_CAP))).collect();
+    Ok((StatusCounts::capped(sorted_counts(shown), COUNT_CAP), slack))
 }
 
 /// Database rows of (status, count) in the order of [`Status::ALL`].

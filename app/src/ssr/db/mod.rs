@@ -7,6 +7,7 @@ pub mod claims;
 pub mod desk;
 pub mod export;
 pub mod import;
+pub mod kept;
 pub mod maintenance;
 pub mod notes;
 pub mod pool;
@@ -51,7 +52,7 @@ static WRITE_GATE: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
 pub async fn begin_write(pool: &sqlx::SqlitePool) -> Result<WriteTx, AppError> {
     let turn = WRITE_GATE.clone().lock_owned().await;
     let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    Ok(WriteTx { tx, _turn: turn, committed: committed_content_version(pool) })
+    Ok(WriteTx { tx, _turn: turn, committed: kept::of(pool).committed.clone() })
 }
 
 impl WriteTx {
@@ -68,20 +69,9 @@ impl WriteTx {
     }
 }
 
-/// The newest content version committed by this process, per database file (tests open many).
-static COMMITTED: std::sync::LazyLock<
-    std::sync::Mutex<
-        std::collections::HashMap<std::path::PathBuf, std::sync::Arc<std::sync::atomic::AtomicI64>>,
-    >,
-> = std::sync::LazyLock::new(Default::default);
-
 /// The newest content version this process committed to `pool`'s database (0 before any).
 pub fn committed_content_version(pool: &sqlx::SqlitePool) -> std::sync::Arc<std::sync::atomic::AtomicI64> {
-    let file = pool.connect_options().get_filename().to_path_buf();
-    match COMMITTED.lock() {
-        Ok(mut all) => all.entry(file).or_default().clone(),
-        Err(_) => std::sync::Arc::default(),
-    }
+    kept::of(pool).committed.clone()
 }
 
 impl std::ops::Deref for WriteTx {

@@ -34,6 +34,8 @@ const MAX_COMPLETIONS: usize = 16;
 pub struct Terms {
     words: Vec<String>,
     facets: Vec<String>,
+    /// The content version the search was prepared at (what was kept is checked against it).
+    pub version: i64,
 }
 
 impl Terms {
@@ -69,6 +71,8 @@ pub async fn prepare(pool: &SqlitePool, query: &ListQuery) -> Result<Terms, AppE
     if let Some(source) = query.source.as_deref().and_then(public_id::decode) {
         facets.push(quoted(&format!("source{source}")));
     }
+    let version = super::maintenance::content_version(pool).await?;
+    let kept = super::kept::of(pool);
     let mut words = Vec::with_capacity(terms.len());
     for term in &terms {
         let expression = if term.chars().count() < PREFIX_MIN_CHARS {
@@ -78,11 +82,20 @@ pub async fn prepare(pool: &SqlitePool, query: &ListQuery) -> Result<Terms, AppE
             // the same way, a lookup of the words would not.
             format!("{}*", quoted(term))
         } else {
-            term_expression(term, &words_beginning(pool, term).await?)
+            // Any write may add a word, so the words are kept for this very version only.
+            let beginning = match kept.prefix_words.get(term, version) {
+                Some(words) => words,
+                None => {
+                    let found = words_beginning(pool, term).await?;
+                    kept.prefix_words.put(term.clone(), version, 0, found.clone());
+                    found
+                }
+            };
+            term_expression(term, &beginning)
         };
         words.push(expression);
     }
-    Ok(Terms { words, facets })
+    Ok(Terms { words, facets, version })
 }
 
 /// The indexed words that begin with `prefix`, at most one more than [`MAX_COMPLETIONS`]. Each
@@ -186,6 +199,7 @@ mod tests {
         Terms {
             words: expressions.iter().map(|e| e.to_string()).collect(),
             facets: facets.iter().map(|e| e.to_string()).collect(),
+            version: 0,
         }
     }
 
