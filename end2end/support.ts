@@ -9,3 +9,14 @@ export async function signIn(page: Page, username: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.locator('.signed-in')).toHaveText(`${username}`);
 }
+
+/** Every public claim, fact-checks and claims being checked. */
+export const everything =
+  '/?' + ['being_checked', 'true', 'mostly_true', 'misleading', 'false', 'unverifiable', 'opinion'].map((s) => `status=${s}`).join('&');
+
+/** Opens a public claim's permalink from the list, by (part of) its text. */
+export async function openClaim(page: Page, text: string) {
+  await page.goto(everything);
+  await page.getByRole('link', { name: new RegExp(text) }).click();
+  await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}$/);
+}

@@ -108,6 +108,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/claims/:id/desk") view=pages::claim_desk::ClaimDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id/ruling") view=pages::claim_ruling::ClaimRuling ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id/retract") view=pages::claim_retract::ClaimRetract ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/record") view=pages::claim_record::ClaimRecordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/claims/:id/record/:figure") view=pages::claim_record::ClaimRecordPage ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id/reinstate") view=pages::claim_retract::ClaimReinstate ssr=SsrMode::Async/>
                     <Route path=path!("/desk") view=pages::desk::Desk ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/new") view=pages::entity_edit::NewSpeaker ssr=SsrMode::Async/>

@@ -16,7 +16,11 @@ async function firstHref(page: import('@playwright/test').Page, prefix: string):
 test('every page passes an axe audit', async ({ page }) => {
   const claim = await firstHref(page, '/claims/');
   const source = await firstHref(page, '/sources/');
+  // The trade claim: its page has the comparison with the record, and its chart.
+  await page.goto('/?q=Sino-Russian');
+  const trade = await page.locator('a[href^="/claims/"]').first().getAttribute('href');
   const pages = [
+    trade as string,
     '/',
     '/?status=mostly_true&status=opinion&kind=quote',
     '/?status=being_checked',
@@ -81,6 +85,15 @@ test.describe('editor pages', () => {
     await page.getByRole('button', { name: 'Propose the ruling' }).click();
     await expect(page.locator('#field-verdict-error')).toBeVisible();
     await audit('the ruling form with its errors');
+    // The record page of the trade claim, after "Check": what was understood, the comparison.
+    await page.goto('/?q=Sino-Russian');
+    await page.getByRole('link', { name: /Sino-Russian trade/ }).first().click();
+    await page.getByRole('link', { name: 'Check against the record' }).click();
+    await audit('the record page');
+    await page.getByLabel(/^Recorded figure/).fill('+31%');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.locator('.understood')).toBeVisible();
+    await audit('the record page after Check');
     // The import review page, with its marked article and candidate boxes.
     await page.goto('/import');
     await page.getByLabel(/^Address/).fill('https://wire.example/axe');

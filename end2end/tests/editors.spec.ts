@@ -1,6 +1,6 @@
 import { Browser, expect, Page, test } from '@playwright/test';
 import { editorPort } from '../playwright.config';
-import { signIn } from '../support';
+import { openClaim, signIn } from '../support';
 
 // Editors' journeys, against their own server (see playwright.config.ts). Both projects run them,
 // with JavaScript on and off, each on different claims so that the two runs never meet.
@@ -11,17 +11,8 @@ const claims = {
   'without-javascript': { edit: 'aggressive U.S. military buildup', conflict: 'a historic event', status: 'all 16 self-detonating' },
 } as const;
 
-/** Every public claim, fact-checks and claims being checked. */
-const everything = '/?' + ['being_checked', 'true', 'mostly_true', 'misleading', 'false', 'unverifiable', 'opinion'].map((s) => `status=${s}`).join('&');
-
 function pick(projectName: string) {
   return claims[projectName as keyof typeof claims];
-}
-
-export async function openClaim(page: Page, text: string) {
-  await page.goto(everything);
-  await page.getByRole('link', { name: new RegExp(text) }).click();
-  await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}$/);
 }
 
 async function newReader(browser: Browser, javaScriptEnabled: boolean) {

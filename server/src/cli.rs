@@ -125,6 +125,12 @@ pub struct ServeArgs {
           value_parser = clap::value_parser!(u32).range(0..=5))]
     pub sign_offs: u32,
 
+    /// The relative distance from the record (percent) up to which a numeric claim's ruling is
+    /// suggested "mostly true", then "misleading"; past both, "false". A suggestion only.
+    #[arg(long, env = "CLAIMTRACK_RATING_TOLERANCES", default_value = "20,50",
+          value_parser = |s: &str| app::model::comparison::Tolerances::parse(s))]
+    pub rating_tolerances: app::model::comparison::Tolerances,
+
     /// Seconds to let in-flight requests finish after Ctrl-C or SIGTERM.
     #[arg(long, env = "CLAIMTRACK_SHUTDOWN_GRACE", default_value_t = 10)]
     pub shutdown_grace: u64,
@@ -144,6 +150,7 @@ impl Default for ServeArgs {
             trusted_proxies: Vec::new(),
             page_cache: true,
             sign_offs: app::ssr::state::DEFAULT_SIGN_OFFS,
+            rating_tolerances: app::model::comparison::Tolerances::default(),
             shutdown_grace: 10,
         }
     }

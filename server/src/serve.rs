@@ -28,6 +28,7 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
     let mut state = AppState::new(pool.clone(), &site_url);
     state.org_name = args.org_name.clone();
     state.sign_offs = args.sign_offs;
+    state.tolerances = args.rating_tolerances;
     spawn_session_sweeper(state.clone());
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
         format!("cannot listen on {} (is another program using it? try --addr)", args.addr)

@@ -13,6 +13,14 @@ pub async fn get_claim_for_edit(id: String) -> Result<ClaimEdit, AppError> {
     crate::ssr::read::claim_for_edit(&state.pool, &id).await
 }
 
+/// A numeric claim's recorded figures and its comparison, for its record page. Editors only.
+#[server(endpoint = "claims/record", input = Json)]
+pub async fn get_claim_record(id: String) -> Result<crate::model::record::ClaimRecord, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
+    crate::ssr::read::claim_record(&state.pool, &id, &state.tolerances).await
+}
+
 /// Speakers' names, suggested in the claim form. Editors only.
 #[server(endpoint = "speakers/names", input = Json)]
 pub async fn speaker_names() -> Result<Vec<String>, AppError> {

@@ -1,7 +1,7 @@
 //! The form for adding or editing a claim (posts to `/claims/new` or `/claims/{id}/edit`).
 
 use super::fields::{form_state, CsrfField, FieldError, FormError, TextArea, TextField};
-use crate::model::forms::claim::TEXT_MAX;
+use crate::model::forms::claim::{CONTEXT_MAX, TEXT_MAX};
 use crate::model::{ClaimEdit, ClaimKind, Qualifier};
 use leptos::prelude::*;
 
@@ -31,6 +31,11 @@ pub fn ClaimForm(claim: Option<ClaimEdit>, speakers: Vec<String>) -> impl IntoVi
     let qualifier_error = form.error("quantity_qualifier").map(str::to_owned);
     let version = form.value("version").map(str::to_owned).or(claim.as_ref().map(|c| c.version.to_string()));
     let appearances = claim.as_ref().map(|c| c.appearances.clone()).unwrap_or_default();
+    // After "Check the figure" (or a refusal), what the typed value was read as.
+    let understood = form
+        .value("quantity_value")
+        .and_then(|typed| crate::model::figure::parse(typed).ok())
+        .map(|f| view! { <p class="understood" role="status"><strong>"Understood: "</strong>{f.canonical()}</p> });
     let datalist = speakers.into_iter().map(|name| view! { <option value=name></option> }).collect_view();
     let qualifiers = Qualifier::ALL
         .iter()
@@ -61,10 +66,10 @@ pub fn ClaimForm(claim: Option<ClaimEdit>, speakers: Vec<String>) -> impl IntoVi
             <fieldset class="group">
                 <legend>"The figure (numeric claims)"</legend>
                 <div class="form-row">
-                    <TextField label="Value" name="quantity_value" maxlength=40 value=number(q.as_ref().map(|q| q.value))
-                        hint="54; 25; 565000000"/>
+                    <TextField label="Value" name="quantity_value" maxlength=120 value=number(q.as_ref().map(|q| q.value))
+                        hint="As written: 54; 25%; $1.1 billion; 1.1bn; 54 of 69; a third"/>
                     <TextField label="Unit" name="quantity_unit" maxlength=60 value=q.as_ref().map(|q| q.unit.clone()).unwrap_or_default()
-                        hint="percent; USD; drones"/>
+                        hint="percent; USD; drones (empty when the value says it)"/>
                     <TextField label="Of (the whole)" name="quantity_of" maxlength=40 value=number(q.as_ref().and_then(|q| q.of))
                         hint="69 in “54 of 69”"/>
                 </div>
@@ -87,6 +92,16 @@ pub fn ClaimForm(claim: Option<ClaimEdit>, speakers: Vec<String>) -> impl IntoVi
                         <FieldError id="field-quantity_qualifier-error".to_owned() message=qualifier_error/>
                     </div>
                 </div>
+                {understood}
+                <div class="form-row">
+                    <TextField label="Period or reference" name="figure_period" maxlength=CONTEXT_MAX
+                        value=claim.as_ref().and_then(|c| c.period.clone()).unwrap_or_default()
+                        hint="2022 compared with 2021; in the first night of attacks"/>
+                    <TextField label="Baseline named" name="figure_baseline" maxlength=CONTEXT_MAX
+                        value=claim.as_ref().and_then(|c| c.baseline.clone()).unwrap_or_default()
+                        hint="For a change, the starting point the claim names, if any"/>
+                </div>
+                <p><button type="submit" name="check" value="1" class="secondary-button" formnovalidate=true>"Check the figure"</button></p>
             </fieldset>
             {(!appearances.is_empty()).then(|| view! {
                 <div class="field">

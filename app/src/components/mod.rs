@@ -6,6 +6,7 @@ pub mod claim_form;
 pub mod entity_forms;
 pub mod error_view;
 pub mod fields;
+pub mod figure_check;
 pub mod filters;
 pub mod format;
 pub mod layout;

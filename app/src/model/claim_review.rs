@@ -4,6 +4,15 @@
 use super::{ClaimDetail, ClaimKind, SiteInfo, SpeakerKind};
 use serde_json::{json, Value};
 
+/// The verdict, followed for a numeric claim by its comparison with the record ("Claimed +25% ·
+/// Recorded +29.3% (…) · understated by 4.3 percentage points").
+fn review_body(claim: &ClaimDetail, verdict: &str) -> String {
+    match claim.figure_check.as_ref().and_then(|c| c.sentence()) {
+        Some(sentence) => format!("{verdict} {sentence}."),
+        None => verdict.to_owned(),
+    }
+}
+
 /// `claimReviewed` must be short; longer claims are cut at a word with an ellipsis.
 pub const CLAIM_REVIEWED_MAX: usize = 74;
 
@@ -59,7 +68,7 @@ pub fn json_ld(claim: &ClaimDetail, site: &SiteInfo) -> Option<Value> {
         "author": { "@type": "Organization", "name": site.org_name, "url": site.url },
         "datePublished": first_published.date_naive().to_string(),
         "dateModified": modified.date_naive().to_string(),
-        "reviewBody": ruling.verdict,
+        "reviewBody": review_body(claim, &ruling.verdict),
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": rating,

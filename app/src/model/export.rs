@@ -29,9 +29,21 @@ pub struct ExportRow {
     pub first_source_outlet: Option<String>,
     pub first_source_published_on: Option<String>,
     pub retracted: bool,
+    /// A numeric claim's period or reference, and the recorded figure its ruling compares with.
+    pub figure_period: Option<String>,
+    pub recorded_value: Option<f64>,
+    pub recorded_unit: Option<String>,
+    pub recorded_of: Option<f64>,
+    pub recorded_period: Option<String>,
+    pub recorded_source_url: Option<String>,
+    pub recorded_publisher: Option<String>,
+    /// `overstated`, `understated`, `matches`, `opposite`, or `refused` (not comparable).
+    pub comparison: Option<String>,
+    /// "understated by 4.3 percentage points", or why the figures were not compared.
+    pub comparison_summary: Option<String>,
 }
 
-pub const COLUMNS: [&str; 21] = [
+pub const COLUMNS: [&str; 30] = [
     "id",
     "url",
     "kind",
@@ -53,7 +65,29 @@ pub const COLUMNS: [&str; 21] = [
     "first_source_outlet",
     "first_source_published_on",
     "retracted",
+    "figure_period",
+    "recorded_value",
+    "recorded_unit",
+    "recorded_of",
+    "recorded_period",
+    "recorded_source_url",
+    "recorded_publisher",
+    "comparison",
+    "comparison_summary",
 ];
+
+impl ExportRow {
+    /// The claim's figure, read back from its columns.
+    pub fn quantity(&self) -> Option<super::Quantity> {
+        Some(super::Quantity {
+            value: self.quantity_value?,
+            unit: self.quantity_unit.clone()?,
+            of: self.quantity_of,
+            change: self.quantity_change.as_deref().and_then(super::Change::parse),
+            qualifier: self.quantity_qualifier.as_deref().and_then(super::Qualifier::parse),
+        })
+    }
+}
 
 /// The CSV header line.
 pub fn csv_header() -> String {
@@ -89,6 +123,15 @@ pub fn csv_line(row: &ExportRow) -> String {
         opt(&row.first_source_outlet),
         opt(&row.first_source_published_on),
         row.retracted.to_string(),
+        opt(&row.figure_period),
+        num(row.recorded_value),
+        opt(&row.recorded_unit),
+        num(row.recorded_of),
+        opt(&row.recorded_period),
+        opt(&row.recorded_source_url),
+        opt(&row.recorded_publisher),
+        opt(&row.comparison),
+        opt(&row.comparison_summary),
     ];
     format!("{}\r\n", fields.join(","))
 }
@@ -144,6 +187,15 @@ mod tests {
             first_source_outlet: None,
             first_source_published_on: None,
             retracted: false,
+            figure_period: Some("2022 compared with 2021".into()),
+            recorded_value: Some(-29.3),
+            recorded_unit: Some("percent".into()),
+            recorded_of: None,
+            recorded_period: None,
+            recorded_source_url: Some("https://customs.example/".into()),
+            recorded_publisher: Some("Customs".into()),
+            comparison: Some("understated".into()),
+            comparison_summary: Some("understated by 4.3 percentage points".into()),
         }
     }
 
@@ -154,7 +206,8 @@ mod tests {
         assert!(line.contains("\"A, B\""));
         assert!(line.contains("\"'=HYPERLINK(\"\"evil\"\")\""), "{line}");
         assert!(line.contains(",-25,percent,"), "{line}");
-        assert!(line.ends_with("false\r\n"));
+        assert!(line.contains(",false,2022 compared with 2021,-29.3,percent,,,"), "{line}");
+        assert!(line.ends_with(",understated,understated by 4.3 percentage points\r\n"), "{line}");
         assert_eq!(csv_header().split(',').count(), COLUMNS.len());
     }
 

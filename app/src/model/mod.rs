@@ -3,8 +3,10 @@
 
 pub mod atom;
 pub mod claim_review;
+pub mod comparison;
 pub mod desk;
 pub mod export;
+pub mod figure;
 pub mod form;
 pub mod forms;
 pub mod html;
@@ -15,6 +17,7 @@ pub mod markdown;
 pub mod password;
 pub mod public_id;
 pub mod quantity;
+pub mod record;
 pub mod search;
 pub mod site;
 pub mod slug;

@@ -218,6 +218,13 @@ pub fn format_number(x: f64) -> String {
     out
 }
 
+/// An amount of money as a headline writes it ("$565 million", "CNY 3 million"), or `None` when
+/// `unit` is not a currency: a comparison states a difference in money the way the figures read.
+pub(crate) fn format_money(value: f64, unit: &str) -> Option<String> {
+    let q = Quantity { value, unit: unit.to_owned(), of: None, change: None, qualifier: None };
+    (q.currency_symbol().is_some() || q.is_currency_code()).then(|| q.amount())
+}
+
 /// Money reads best with scale words: 565 million, 1.14 billion.
 fn format_scaled(x: f64) -> String {
     const SCALES: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];

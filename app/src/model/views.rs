@@ -209,6 +209,8 @@ pub struct ClaimDetail {
     pub permalink: String,
     /// Edits of the claim, oldest first (version 1 is its creation).
     pub revisions: Vec<Revision>,
+    /// A numeric claim's figure against the record (readers see figures not withdrawn).
+    pub figure_check: Option<super::record::FigureCheck>,
 }
 
 /// A speaker's page: the profile, how their claims are rated, their newest claims.
@@ -271,6 +273,9 @@ pub struct ClaimEdit {
     pub speaker: String,
     pub said_on: NaiveDate,
     pub quantity: Option<Quantity>,
+    /// The figure's period or reference, and the baseline it names.
+    pub period: Option<String>,
+    pub baseline: Option<String>,
     pub version: i64,
     pub appearances: Vec<SourceRef>,
     pub retracted: bool,

@@ -128,6 +128,7 @@ fn Assignee(desk: ClaimDesk) -> impl IntoView {
         })
         .collect_view();
     let mine = matches!((&current, &me), (Some(a), Some(u)) if a.username == u.username);
+    let numeric = desk.detail.summary.kind == crate::model::ClaimKind::Numeric;
     view! {
         <section class="desk-box" aria-labelledby="assignee-heading">
             <h2 id="assignee-heading">"Who has it"</h2>
@@ -154,6 +155,10 @@ fn Assignee(desk: ClaimDesk) -> impl IntoView {
                 </form>
             }))}
             {mine.then(|| view! { <p><a class="button" href=format!("/claims/{id}/ruling")>"Write the ruling"</a></p> })}
+            {numeric.then(|| view! {
+                <p><a href=format!("/claims/{id}/record")>"Check the figure against the record"</a>
+                   " — recorded figures, the comparison and the rating it suggests."</p>
+            })}
         </section>
     }
 }

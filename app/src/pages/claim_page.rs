@@ -6,8 +6,8 @@ use crate::api::read::get_claim;
 use crate::components::page::loaded;
 use crate::components::share::{ShareHead, ShareTools};
 use crate::components::{
-    claim_card::QuantityLine, format, rating_graphic::RatingGraphic, ruling_view::RulingView,
-    timeline::Timeline,
+    claim_card::QuantityLine, figure_check::FigureCheckSection, format, rating_graphic::RatingGraphic,
+    ruling_view::RulingView, timeline::Timeline,
 };
 use crate::model::{Appearance, ClaimDetail, ClaimKind, Stage, Status};
 use leptos::prelude::*;
@@ -77,6 +77,7 @@ fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
                 }
             })}
 
+            {claim.figure_check.clone().map(|check| view! { <FigureCheckSection check/> })}
             <Appearances appearances=claim.appearances.clone()/>
             <EditorTools claim=claim.clone()/>
 
@@ -157,6 +158,9 @@ fn EditorTools(claim: ClaimDetail) -> impl IntoView {
             <p class="editor-tools">
                 <a class="button" href=format!("/claims/{id}/desk")>"Open on the desk"</a>
                 <a class="button secondary-button" href=format!("/claims/{id}/edit")>"Edit the claim"</a>
+                {(s.kind == ClaimKind::Numeric).then(|| view! {
+                    <a class="button secondary-button" href=format!("/claims/{id}/record")>"Check against the record"</a>
+                })}
                 {(s.is_public() && !s.retracted).then(|| view! {
                     <a class="button secondary-button" href=format!("/claims/{id}/retract")>"Retract…"</a>
                 })}

@@ -54,6 +54,14 @@ pub fn Methodology() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <h2 id="figures">"Numbers against the record"</h2>
+            <p>"For a numeric claim, editors record the figures official and other records give — each with its source — and mark the one the ruling compares against. The claim's page then shows both side by side, and how far apart they are, by these rules:"</p>
+            <ol>
+                <li><strong>"Only like with like. "</strong>"A level is compared with a level, a change with a change, a part of a whole with a part of a whole, in the same unit (a change in percent is never compared with one in percentage points) and, when both name one, over the same period. Otherwise the page says why they are not compared."</li>
+                <li><strong>"The claim keeps its own rounding. "</strong>"A figure stated as 25 could be anything from 24.5 to 25.5: differences within half a unit of the claim's last significant digit count as a match (25% matches a recorded 25.4%). “About” and “nearly” widen this to 5%. A part of a whole is compared as a rate, read to the whole percent."</li>
+                <li><strong>"Direction. "</strong>"A claim larger than the record is overstated, a smaller one understated, a change claimed one way and recorded the other is the opposite. “Over” and “at least” make the claim a lower bound: it matches any larger record. Changes and rates differ in percentage points, levels in their unit and in percent of the record."</li>
+                <li><strong>"A suggestion, not a rating. "</strong>"The distance from the record suggests a rating to the editor — a match true; within 20% mostly true; within 50% misleading; beyond, false (claimtrack's defaults) — but the rating is the editors' judgement, signed off like every ruling."</li>
+            </ol>
             <h2>"Corrections and clarifications"</h2>
             <p>"A published rating or attribution changes only by a correction, which carries a note and is listed in the "<a href="/corrections">"corrections log"</a>". A change of wording that keeps the rating is a clarification, kept in the claim's history. A retraction, and its reversal, are listed too. Nothing is overwritten."</p>
             <h2>"Follow the fact-checks"</h2>

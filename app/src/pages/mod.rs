@@ -6,6 +6,7 @@ pub mod claim_desk;
 pub mod claim_edit;
 pub mod claim_list;
 pub mod claim_page;
+pub mod claim_record;
 pub mod claim_retract;
 pub mod claim_ruling;
 pub mod desk;

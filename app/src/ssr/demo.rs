@@ -66,8 +66,21 @@ struct FixtureClaim {
     appears_in: Vec<String>,
     text: String,
     quantity: Option<FixtureQuantity>,
+    /// The figure's period or reference.
+    period: Option<String>,
+    /// Figures recorded for it, as an editor types them into the record form.
+    #[serde(default)]
+    record: Vec<FixtureRecord>,
     #[serde(default)]
     desk: FixtureDesk,
+}
+
+#[derive(Deserialize)]
+struct FixtureRecord {
+    by: String,
+    at: DateTime<Utc>,
+    #[serde(flatten)]
+    form: crate::model::forms::record::RecordForm,
 }
 
 #[derive(Deserialize)]
@@ -163,6 +176,7 @@ pub async fn load_if_empty(pool: &SqlitePool) -> Result<Loaded, AppError> {
     let mut events: Vec<(DateTime<Utc>, Event<'_>)> = Vec::new();
     for (n, c) in fixture.claims.iter().enumerate() {
         let claim = insert_claim(&mut tx, n, c, &speakers, &sources).await?;
+        insert_record(&mut tx, claim, c, &account).await?;
         for note in &c.desk.notes {
             db::notes::add(&mut tx, claim, account(&note.by)?, &note.body, note.at).await?;
         }
@@ -260,6 +274,40 @@ async fn insert_claim(
         db::claims::add_appearance(tx, id, *sources.get(key).ok_or(AppError::Internal)?, None).await?;
     }
     Ok(id)
+}
+
+/// The claim's period and recorded figures, read through the record form as an editor's would be.
+async fn insert_record(
+    tx: &mut WriteTx,
+    claim: i64,
+    c: &FixtureClaim,
+    account: &impl Fn(&str) -> Result<i64, AppError>,
+) -> Result<(), AppError> {
+    db::recorded::set_context(tx, claim, c.period.as_deref(), None).await?;
+    let claim_unit = c.quantity.as_ref().map(|q| q.unit.clone()).unwrap_or_default();
+    for r in &c.record {
+        let input = r.form.parse(r.at.date_naive()).map_err(|problems| {
+            tracing::error!(?problems, "a demo recorded figure does not parse");
+            AppError::Internal
+        })?;
+        let unit = input.unit.clone().unwrap_or_else(|| claim_unit.clone());
+        let values = db::recorded::FigureValues {
+            shape: input.shape,
+            value: input.value,
+            of: input.of,
+            unit: &unit,
+            period: input.period.as_deref(),
+            source_url: &input.source_url,
+            source_title: &input.source_title,
+            publisher: &input.publisher,
+            published_on: input.published_on,
+            accessed_on: input.accessed_on,
+            note: input.note.as_deref(),
+            compared: input.compared,
+        };
+        db::recorded::insert(tx, claim, &values, account(&r.by)?, r.at).await?;
+    }
+    Ok(())
 }
 
 /// Proposes a ruling as its author did, and, when it was published, signs it off and publishes

@@ -5,9 +5,12 @@
 //! look, and so are speakers and sources that have no published claims.
 
 use super::db::{self, rulings::Audience};
+use crate::model::comparison::Tolerances;
 use crate::model::desk::{ClaimDesk, DeskFilter, DeskPage};
+use crate::model::record::FigureCheck;
 use crate::model::{
-    public_id, slug, ClaimDetail, ClaimListPage, CurrentUser, ListQuery, SourcePage, SpeakerPage, Stage,
+    public_id, slug, ClaimDetail, ClaimListPage, CurrentUser, ListQuery, Quantity, SourcePage, SpeakerPage,
+    Stage,
 };
 use crate::AppError;
 use sqlx::SqlitePool;
@@ -45,6 +48,7 @@ pub async fn claim_detail(
     let speaker = db::speakers::by_id(pool, meta.speaker_id).await?.ok_or(AppError::Internal)?;
     let permalink = format!("{site_url}/claims/{}", summary.public_id);
     let rulings = db::rulings::for_claim(pool, id, Audience::Public).await?;
+    let figure_check = figure_check(pool, id, summary.quantity.as_ref(), audience).await?;
     Ok(ClaimDetail {
         ruling: rulings.iter().find(|r| Some(r.id) == meta.ruling_id).cloned(),
         rulings,
@@ -57,7 +61,44 @@ pub async fn claim_detail(
         created_at: meta.created_at,
         published_at: meta.published_at,
         permalink,
+        figure_check,
     })
+}
+
+/// For feed entries: the sentence comparing each claim's figure with the record, when its ruling
+/// compares against one ("Claimed +25% · Recorded +29.3% (…) · understated by …"), by public id.
+pub async fn figure_sentences(
+    pool: &SqlitePool,
+    claim_public_ids: &[&str],
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    let ids: Vec<i64> = claim_public_ids.iter().filter_map(|p| public_id::decode(p)).collect();
+    let mut sentences = std::collections::HashMap::new();
+    for id in db::recorded::with_compared(pool, &ids).await? {
+        let Some(summary) = db::claims::summary(pool, id).await? else { continue };
+        let check = figure_check(pool, id, summary.quantity.as_ref(), Audience::Public).await?;
+        if let Some(sentence) = check.and_then(|c| c.sentence()) {
+            sentences.insert(summary.public_id, sentence);
+        }
+    }
+    Ok(sentences)
+}
+
+/// A numeric claim's figure against the record; readers never see withdrawn figures. The rating
+/// it suggests uses the default tolerances (the desk's pages use the server's own).
+async fn figure_check(
+    pool: &SqlitePool,
+    id: i64,
+    quantity: Option<&Quantity>,
+    audience: Audience,
+) -> Result<Option<FigureCheck>, AppError> {
+    let Some(quantity) = quantity else { return Ok(None) };
+    let mut conn = pool.acquire().await?;
+    let (period, baseline) = db::recorded::context(&mut conn, id).await?;
+    let mut recorded = db::recorded::for_claim(&mut conn, id).await?;
+    if audience == Audience::Public {
+        recorded.retain(|f| !f.withdrawn);
+    }
+    Ok(Some(FigureCheck::assemble(quantity, period, baseline, recorded, &Tolerances::default())))
 }
 
 /// A claim's desk page: the claim and everything private about it. Editors only.
@@ -117,6 +158,23 @@ pub async fn claim_for_edit(pool: &SqlitePool, public: &str) -> Result<crate::mo
         .ok_or_else(|| AppError::not_found("There is no such claim."))?;
     tx.commit().await?;
     Ok(claim)
+}
+
+/// A numeric claim's recorded figures, withdrawn ones included, for its record page (editors),
+/// with the rating the server's tolerances suggest.
+pub async fn claim_record(
+    pool: &SqlitePool,
+    public: &str,
+    tolerances: &Tolerances,
+) -> Result<crate::model::record::ClaimRecord, AppError> {
+    let claim = claim_for_edit(pool, public).await?;
+    let id = public_id::decode(public).ok_or(AppError::Internal)?;
+    let mut conn = pool.acquire().await?;
+    let recorded = db::recorded::for_claim(&mut conn, id).await?;
+    let check = claim.quantity.as_ref().map(|q| {
+        FigureCheck::assemble(q, claim.period.clone(), claim.baseline.clone(), recorded, tolerances)
+    });
+    Ok(crate::model::record::ClaimRecord { claim, check, tolerances: tolerances.clone() })
 }
 
 /// A speaker's profile with their newest published claims; `query` may narrow or page those.

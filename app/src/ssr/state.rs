@@ -19,6 +19,8 @@ pub struct AppState {
     /// How many editors other than its author must approve a ruling before it is published
     /// (0: an editor publishes their own rulings).
     pub sign_offs: u32,
+    /// How far a claimed figure may be from the record for each suggested rating.
+    pub tolerances: crate::model::comparison::Tolerances,
     /// The database file as it was when the state was made, to tell if it is deleted or replaced.
     pub database_file: std::sync::Arc<super::db::maintenance::DatabaseFile>,
 }
@@ -37,6 +39,7 @@ impl AppState {
             org_name: "claimtrack".to_owned(),
             throttle: Throttle::default(),
             sign_offs: DEFAULT_SIGN_OFFS,
+            tolerances: crate::model::comparison::Tolerances::default(),
         }
     }
 

@@ -22,6 +22,9 @@ pub async fn create(
     posted: Posted<ClaimForm>,
 ) -> Answer {
     let parsed = posted.input.parse(today());
+    if posted.input.is_check() {
+        return Ok(checked(&state, posted, parsed.err()).await);
+    }
     let pool = state.pool.clone();
     posted
         .answer(&state, parsed, |input| async move {
@@ -36,7 +39,11 @@ pub async fn edit(
     Path(id): Path<String>,
     mut posted: Posted<ClaimForm>,
 ) -> Answer {
-    let input = match posted.input.parse(today()) {
+    let parsed = posted.input.parse(today());
+    if posted.input.is_check() {
+        return Ok(checked(&state, posted, parsed.err()).await);
+    }
+    let input = match parsed {
         Ok(input) => input,
         Err(problems) => return Ok(posted.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await),
     };
@@ -55,6 +62,19 @@ pub async fn edit(
             );
             Ok(posted.again(&state, vec![(String::new(), message)], StatusCode::CONFLICT).await)
         }
+    }
+}
+
+/// "Check the figure": the form again with what was understood beside the figure, nothing saved
+/// (with its problems, if any).
+async fn checked(
+    state: &AppState,
+    posted: Posted<ClaimForm>,
+    problems: Option<app::model::forms::Problems>,
+) -> Response {
+    match problems {
+        Some(problems) => posted.again(state, problems, StatusCode::UNPROCESSABLE_ENTITY).await,
+        None => posted.again(state, Vec::new(), StatusCode::OK).await,
     }
 }
 

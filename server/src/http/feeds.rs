@@ -45,7 +45,7 @@ pub async fn all(
             format!("{}/", state.site_url),
         ),
     };
-    Ok(respond(&state, &title, &self_url, &page_url, &events))
+    respond(&state, &title, &self_url, &page_url, &events).await
 }
 
 pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {
@@ -59,33 +59,36 @@ pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) ->
     let title = format!("{}: fact-checks of claims by {name}", state.org_name);
     let self_url = format!("{}/speakers/{slug}/feed.atom", state.site_url);
     let page_url = format!("{}/speakers/{slug}", state.site_url);
-    Ok(respond(&state, &title, &self_url, &page_url, &events))
+    respond(&state, &title, &self_url, &page_url, &events).await
 }
 
-fn respond(
+async fn respond(
     state: &AppState,
     title: &str,
     self_url: &str,
     page_url: &str,
     events: &[RulingEvent],
-) -> Response {
-    let entries: Vec<Entry> = events.iter().map(|e| entry(state, e)).collect();
+) -> Result<Response, AppError> {
+    let claims: Vec<&str> = events.iter().map(|e| e.claim_public_id.as_str()).collect();
+    let sentences = app::ssr::read::figure_sentences(&state.pool, &claims).await?;
+    let entries: Vec<Entry> =
+        events.iter().map(|e| entry(state, e, sentences.get(&e.claim_public_id))).collect();
     let updated = events.first().map_or_else(chrono::Utc::now, |e| e.at);
     // An empty feed's `updated` must not change on every request (it would defeat caching).
     let updated = if events.is_empty() { chrono::DateTime::UNIX_EPOCH } else { updated };
     let feed = Feed { id: self_url, title, self_url, page_url, author: &state.org_name, updated };
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=60"),
         ],
         atom::write(&feed, &entries),
     )
-        .into_response()
+        .into_response())
 }
 
 /// A feed entry: the rating and the claim; a correction says so and carries its note.
-fn entry(state: &AppState, e: &RulingEvent) -> Entry {
+fn entry(state: &AppState, e: &RulingEvent, figure_sentence: Option<&String>) -> Entry {
     let url = format!("{}/claims/{}", state.site_url, e.claim_public_id);
     let correction = e.kind == RulingKind::Correction;
     let title = format!(
@@ -103,6 +106,9 @@ fn entry(state: &AppState, e: &RulingEvent) -> Entry {
         summary.push_str(&format!("Did they say it? {}. ", a.label()));
     }
     summary.push_str(&e.verdict);
+    if let Some(sentence) = figure_sentence {
+        summary.push_str(&format!("\n\n{sentence}."));
+    }
     if !e.body.is_empty() {
         summary.push_str(&format!("\n\n{}", e.body));
     }

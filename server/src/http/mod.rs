@@ -7,6 +7,7 @@ pub mod client;
 mod desk;
 mod edit_claims;
 mod edit_others;
+mod edit_records;
 mod embed;
 mod etag;
 pub mod export;
@@ -181,6 +182,9 @@ pub fn router_with(state: AppState, options: Options) -> Router {
         .route("/claims/{id}/desk/restore", post(desk::restore))
         .route("/claims/{id}/desk/review", post(desk::review))
         .route("/claims/{id}/retract", post(edit_claims::retract))
+        .route("/claims/{id}/record", post(edit_records::add))
+        .route("/claims/{id}/record/{figure}", post(edit_records::edit))
+        .route("/claims/{id}/record/{figure}/withdraw", post(edit_records::withdraw))
         .route("/claims/{id}/reinstate", post(edit_claims::reinstate))
         .route("/sources/new", post(edit_others::create_source))
         .route("/sources/{id}/edit", post(edit_others::edit_source))

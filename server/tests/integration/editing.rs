@@ -136,7 +136,7 @@ async fn claim_forms_report_every_problem_beside_its_field() {
     for message in [
         "Enter the claim's words, exactly as said or reported.",
         "The date is in the future.",
-        "“lots” is not a figure claimtrack accepts.",
+        "“lots” is not a figure claimtrack reads",
         "Give the unit: percent, a currency code such as USD, or what is counted (drones).",
         "Use a full web address starting with https:// or http://.",
     ] {

@@ -144,8 +144,10 @@ async fn values_no_real_claim_has_are_refused_beside_their_fields() {
     for (field, value, message) in [
         ("said_on", "-262143-01-01", "use a date from 1800-01-01 to tomorrow"),
         ("said_on", "0000-01-01", "use a date from 1800-01-01 to tomorrow"),
-        ("quantity_value", "1e-300", "is not a figure claimtrack accepts"),
-        ("quantity_value", "1e20", "is not a figure claimtrack accepts"),
+        ("quantity_value", "1e-300", "uses exponent notation"),
+        ("quantity_value", "1e20", "uses exponent notation"),
+        ("quantity_value", "2,000 trillion", "is out of range"),
+        ("quantity_value", "0.0000001", "is out of range"),
         ("add_sources", "https://example.org/\u{202E}gpj.exe", "invisible direction-changing characters"),
     ] {
         let value = value.to_owned();

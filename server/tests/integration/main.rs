@@ -13,5 +13,6 @@ mod hardening;
 mod importing;
 mod page_cache;
 mod pages;
+mod record;
 mod resilience;
 mod sharing;

@@ -1,7 +1,8 @@
 //! Adding or editing a claim: kind, text, speaker, date, the figure of a numeric claim, where it
 //! appears.
 
-use super::{bounded, clip, date, line, web_url, Problems};
+use super::{bounded, clip, date, line, optional_line, web_url, Problems};
+use crate::model::figure::{self, Sign};
 use crate::model::{Change, ClaimKind, Qualifier, Quantity};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -21,9 +22,15 @@ pub struct ClaimForm {
     pub quantity_of: String,
     pub quantity_change: String,
     pub quantity_qualifier: String,
+    /// What the figure refers to: "2022 compared with 2021".
+    pub figure_period: String,
+    /// The baseline a change names, as the claim names it.
+    pub figure_baseline: String,
     /// Addresses of sources already added, one per line, to record as appearances.
     pub add_sources: String,
     pub version: String,
+    /// Set by the "Check the figure" button: show what was understood, save nothing.
+    pub check: String,
 }
 
 /// A claim as submitted, validated. The speaker is a name still to be looked up.
@@ -34,13 +41,24 @@ pub struct ClaimInput {
     pub speaker: String,
     pub said_on: NaiveDate,
     pub quantity: Option<Quantity>,
+    /// The figure's period or reference, and the baseline it names (numeric claims).
+    pub period: Option<String>,
+    pub baseline: Option<String>,
     /// URLs of sources (already added) to record as new appearances.
     pub new_sources: Vec<String>,
     /// The version the editor started from (absent when adding).
     pub version: Option<i64>,
 }
 
+/// The longest period or baseline.
+pub const CONTEXT_MAX: usize = 200;
+
 impl ClaimForm {
+    /// Whether the editor asked to check the figure rather than save.
+    pub fn is_check(&self) -> bool {
+        !self.check.trim().is_empty()
+    }
+
     pub fn parse(&self, today: NaiveDate) -> Result<ClaimInput, Problems> {
         let mut problems = Problems::new();
         let kind = ClaimKind::parse(self.kind.trim());
@@ -67,12 +85,28 @@ impl ClaimForm {
                 None
             }
         };
+        let period = optional_line(&self.figure_period, "figure_period", CONTEXT_MAX, &mut problems);
+        let baseline = optional_line(&self.figure_baseline, "figure_baseline", CONTEXT_MAX, &mut problems);
+        if kind == Some(ClaimKind::Quote) && (period.is_some() || baseline.is_some()) {
+            problems.push((
+                "figure_period".into(),
+                "A quote has no figure: choose Numeric, or clear the period and baseline.".into(),
+            ));
+        }
         let new_sources = self.source_urls(&mut problems);
         let version = self.version.trim().parse::<i64>().ok();
         match (kind, said_on, problems.is_empty()) {
-            (Some(kind), Some(said_on), true) => {
-                Ok(ClaimInput { kind, text, speaker, said_on, quantity, new_sources, version })
-            }
+            (Some(kind), Some(said_on), true) => Ok(ClaimInput {
+                kind,
+                text,
+                speaker,
+                said_on,
+                quantity,
+                period,
+                baseline,
+                new_sources,
+                version,
+            }),
             _ => Err(problems),
         }
     }
@@ -104,26 +138,24 @@ impl ClaimForm {
 
     fn quantity(&self, problems: &mut Problems) -> Option<Quantity> {
         let value_text = self.quantity_value.trim().to_owned();
-        let value = if value_text.is_empty() {
+        let typed = if value_text.is_empty() {
             problems.push((
                 "quantity_value".into(),
-                "A numeric claim needs its figure, such as 54 or 25.".into(),
+                "A numeric claim needs its figure, such as 54, 25%, $1.1 billion or 54 of 69.".into(),
             ));
             None
         } else {
-            let parsed = number(&value_text);
-            if parsed.is_none() {
-                problems.push((
-                    "quantity_value".into(),
-                    format!(
-                        "“{}” is not a figure claimtrack accepts. Use digits, like 565000000 or 16.7: zero, or from 0.000001 to 999 trillion.",
-                        clip(&value_text)
-                    ),
-                ));
-            }
-            parsed
+            figure::parse(&value_text).map_err(|e| problems.push(("quantity_value".into(), e.message()))).ok()
         };
-        let unit = self.quantity_unit.trim().to_owned();
+        let mut unit = self.quantity_unit.trim().to_owned();
+        match typed.as_ref().and_then(|f| f.unit.as_deref()) {
+            Some(named) if unit.is_empty() => unit = named.to_owned(),
+            Some(named) if !named.eq_ignore_ascii_case(&unit) => problems.push((
+                "quantity_unit".into(),
+                format!("The figure is in {named} but the unit says “{}”: clear one of them.", clip(&unit)),
+            )),
+            _ => {}
+        }
         if unit.is_empty() {
             problems.push((
                 "quantity_unit".into(),
@@ -134,7 +166,7 @@ impl ClaimForm {
         }
         let of_text = self.quantity_of.trim().to_owned();
         let of = if of_text.is_empty() {
-            None
+            typed.as_ref().and_then(|f| f.of)
         } else {
             match number(&of_text).filter(|v| *v > 0.0) {
                 Some(v) => Some(v),
@@ -147,8 +179,14 @@ impl ClaimForm {
                 }
             }
         };
+        // A signed change ("+25%", "-0.5 pp") says its direction when the field does not.
+        let signed_change = typed.as_ref().and_then(|f| match (f.sign, unit.as_str()) {
+            (Some(Sign::Plus), "percent" | "pp") => Some(Change::Increase),
+            (Some(Sign::Minus), "percent" | "pp") => Some(Change::Decrease),
+            _ => None,
+        });
         let change = match self.quantity_change.trim() {
-            "" => None,
+            "" => signed_change,
             other => {
                 let parsed = Change::parse(other);
                 if parsed.is_none() {
@@ -170,7 +208,12 @@ impl ClaimForm {
                 parsed
             }
         };
-        Some(Quantity { value: value?, unit, of, change, qualifier })
+        let typed = typed?;
+        let value = match (typed.sign, change) {
+            (Some(Sign::Minus), None) => -typed.value,
+            _ => typed.value,
+        };
+        Some(Quantity { value, unit, of, change, qualifier })
     }
 
     fn source_urls(&self, problems: &mut Problems) -> Vec<String> {

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod claim;
 pub mod desk;
+pub mod record;
 pub mod ruling;
 pub mod source;
 pub mod speaker;

@@ -45,6 +45,7 @@ pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option
         }),
         _ => None,
     };
+    let (period, baseline) = super::recorded::context(&mut *tx, id).await?;
     Ok(Some(ClaimEdit {
         public_id: public_id::encode(id),
         kind: r.kind,
@@ -52,6 +53,8 @@ pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option
         speaker: r.speaker,
         said_on: r.said_on,
         quantity,
+        period,
+        baseline,
         version: r.version,
         appearances,
         retracted: r.retracted,

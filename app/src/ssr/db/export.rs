@@ -1,6 +1,8 @@
 //! Reading every published claim for the exports, in batches by id so that memory stays flat.
 
 use super::timestamp;
+use crate::model::comparison::Tolerances;
+use crate::model::record::{FigureCheck, Outcome};
 use crate::model::{export::ExportRow, public_id, Attribution, Status};
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -61,8 +63,52 @@ pub async fn batch(
                 first_source_outlet: r.source_outlet,
                 first_source_published_on: r.source_published_on.map(|d| d.to_string()),
                 retracted: r.retracted,
+                figure_period: None,
+                recorded_value: None,
+                recorded_unit: None,
+                recorded_of: None,
+                recorded_period: None,
+                recorded_source_url: None,
+                recorded_publisher: None,
+                comparison: None,
+                comparison_summary: None,
             }
         })
         .collect();
+    let out = with_figure_checks(pool, out, after_id, last).await?;
     Ok((out, last))
+}
+
+/// Adds each numeric claim's compared recorded figure and the comparison to its row.
+async fn with_figure_checks(
+    pool: &SqlitePool,
+    mut rows: Vec<ExportRow>,
+    after_id: i64,
+    last_id: i64,
+) -> Result<Vec<ExportRow>, AppError> {
+    for (claim_id, period, figure) in super::recorded::compared_in_range(pool, after_id, last_id).await? {
+        let public = public_id::encode(claim_id);
+        let Some(row) = rows.iter_mut().find(|r| r.id == public) else { continue };
+        let Some(quantity) = row.quantity() else { continue };
+        let check = FigureCheck::assemble(
+            &quantity,
+            period.clone(),
+            None,
+            vec![figure.clone()],
+            &Tolerances::default(),
+        );
+        row.figure_period = period;
+        row.recorded_value = Some(figure.value);
+        row.recorded_unit = Some(figure.unit.clone());
+        row.recorded_of = figure.of;
+        row.recorded_period = figure.period.clone();
+        row.recorded_source_url = Some(figure.source_url.clone());
+        row.recorded_publisher = Some(figure.publisher.clone());
+        (row.comparison, row.comparison_summary) = match check.outcome {
+            Some(Outcome::Compared(c)) => (Some(c.direction.as_str().to_owned()), Some(c.summary)),
+            Some(Outcome::Refused(reason)) => (Some("refused".to_owned()), Some(reason)),
+            None => (None, None),
+        };
+    }
+    Ok(rows)
 }

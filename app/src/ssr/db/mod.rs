@@ -11,6 +11,7 @@ pub mod kept;
 pub mod maintenance;
 pub mod notes;
 pub mod pool;
+pub mod recorded;
 pub mod retractions;
 pub mod revisions;
 pub mod rulings;

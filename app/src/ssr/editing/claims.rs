@@ -3,7 +3,7 @@
 use super::claim_id;
 use crate::model::forms::claim::ClaimInput;
 use crate::model::{public_id, ClaimEdit, CurrentUser, Quantity, Stage};
-use crate::ssr::db::{self, claim_edits, claims::NewClaim, retractions, revisions};
+use crate::ssr::db::{self, claim_edits, claims::NewClaim, recorded, retractions, revisions};
 use crate::AppError;
 use chrono::Utc;
 use sqlx::SqlitePool;
@@ -59,6 +59,7 @@ pub(crate) fn creation_changes(
     speaker: &str,
     said_on: chrono::NaiveDate,
     quantity: Option<&Quantity>,
+    context: [(&str, Option<&str>); 2],
     urls: &[String],
 ) -> revisions::Changes {
     let mut changes = vec![
@@ -70,10 +71,20 @@ pub(crate) fn creation_changes(
     if quantity.is_some() {
         changes.push(("figure".to_owned(), String::new(), quantity_text(quantity)));
     }
+    for (field, value) in context {
+        if let Some(value) = value {
+            changes.push((field.to_owned(), String::new(), value.to_owned()));
+        }
+    }
     for url in urls {
         changes.push(("appears in".to_owned(), String::new(), url.clone()));
     }
     changes
+}
+
+/// The period and baseline lines of a claim's first revision.
+fn figure_context(input: &ClaimInput) -> [(&'static str, Option<&str>); 2] {
+    [("period", input.period.as_deref()), ("baseline", input.baseline.as_deref())]
 }
 
 /// Adds a claim to intake (private) with its first revision; returns its public id.
@@ -95,6 +106,7 @@ pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &ClaimInput) -
     for (source_id, _) in &sources {
         db::claims::add_appearance(&mut tx, id, *source_id, None).await?;
     }
+    recorded::set_context(&mut tx, id, input.period.as_deref(), input.baseline.as_deref()).await?;
     let urls: Vec<String> = sources.iter().map(|(_, url)| url.clone()).collect();
     let changes = creation_changes(
         input.kind,
@@ -102,6 +114,7 @@ pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &ClaimInput) -
         &speaker_name,
         input.said_on,
         input.quantity.as_ref(),
+        figure_context(input),
         &urls,
     );
     revisions::append(&mut tx, revisions::Of::Claim, id, 1, user.id, &changes, now).await?;
@@ -140,6 +153,9 @@ pub async fn update(
     note("speaker", current.speaker.clone(), speaker_name);
     note("said_on", current.said_on.to_string(), input.said_on.to_string());
     note("figure", quantity_text(current.quantity.as_ref()), quantity_text(input.quantity.as_ref()));
+    let (period, baseline) = recorded::context(&mut tx, id).await?;
+    note("period", period.unwrap_or_default(), input.period.clone().unwrap_or_default());
+    note("baseline", baseline.unwrap_or_default(), input.baseline.clone().unwrap_or_default());
     for (source_id, url) in &sources {
         if !claim_edits::appears_in(&mut tx, id, *source_id).await? {
             db::claims::add_appearance(&mut tx, id, *source_id, None).await?;
@@ -162,6 +178,7 @@ pub async fn update(
         // Unreachable inside the write transaction, but never write a revision without its edit.
         return Ok(Err(Stale { current }));
     }
+    recorded::set_context(&mut tx, id, input.period.as_deref(), input.baseline.as_deref()).await?;
     revisions::append(&mut tx, revisions::Of::Claim, id, current.version + 1, user.id, &changes, now).await?;
     tx.commit().await?;
     Ok(Ok(()))

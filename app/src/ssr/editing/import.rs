@@ -117,6 +117,7 @@ pub async fn accept_in(
                     &candidate.speaker,
                     candidate.said_on,
                     candidate.quantity.as_ref(),
+                    [("period", None), ("baseline", None)],
                     std::slice::from_ref(&source.url),
                 );
                 revisions::append(tx, revisions::Of::Claim, claim_id, 1, editor_id, &changes, now).await?;

@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod desk;
 pub mod import;
+pub mod records;
 pub mod rulings;
 pub mod sources;
 pub mod speakers;

@@ -30,6 +30,8 @@ use utoipa::OpenApi;
         SpeakerRef,
         SourceRef,
         Quantity,
+        RecordedFigure,
+        FigureComparison,
         Ruling,
         Evidence,
         Retraction,

@@ -96,6 +96,65 @@ pub struct ClaimFull {
     /// Retractions and their reversals, oldest first.
     pub retractions: Vec<Retraction>,
     pub retraction_reason: Option<String>,
+    /// A numeric claim's period or reference ("2022 compared with 2021").
+    pub period: Option<String>,
+    /// The baseline a change names, as the claim names it.
+    pub baseline: Option<String>,
+    /// Figures recorded for a numeric claim, oldest first (withdrawn ones are left out).
+    pub recorded: Vec<RecordedFigure>,
+    /// The claimed figure against the recorded one the ruling compares with, if one is marked.
+    pub comparison: Option<FigureComparison>,
+}
+
+/// A figure from the record, from a source.
+#[derive(Serialize, ToSchema)]
+pub struct RecordedFigure {
+    /// Its number among the claim's recorded figures.
+    pub id: i64,
+    /// `level` ("$190.27 billion"), `change` ("+29.3%") or `share` ("54 of 69").
+    pub shape: String,
+    /// Signed: a decrease is negative. The part, for a share.
+    pub value: f64,
+    /// The whole, for a share.
+    pub of: Option<f64>,
+    /// `percent`, `pp` (percentage points), an ISO 4217 currency code, or the counted noun.
+    pub unit: String,
+    pub period: Option<String>,
+    /// As a reader sees it: "+29.3%".
+    pub display: String,
+    pub source_url: String,
+    pub source_title: String,
+    pub publisher: String,
+    /// YYYY-MM-DD.
+    pub published_on: Option<String>,
+    /// When the source was read (YYYY-MM-DD), when it has no publication date.
+    pub accessed_on: Option<String>,
+    pub note: Option<String>,
+    /// Whether the ruling compares the claim against this figure.
+    pub compared: bool,
+}
+
+/// The claimed figure against the compared recorded one.
+#[derive(Serialize, ToSchema)]
+pub struct FigureComparison {
+    /// `compared`, or `refused` when the figures cannot be compared (other unit, period or shape).
+    pub outcome: String,
+    /// Why they were not compared (`refused`).
+    pub reason: Option<String>,
+    /// The recorded figure's `id`.
+    pub recorded_id: Option<i64>,
+    /// `overstated`, `understated`, `matches` or `opposite` (a change claimed one way, recorded the other).
+    pub direction: Option<String>,
+    /// "understated by 4.3 percentage points".
+    pub summary: Option<String>,
+    /// "Claimed +25% · Recorded +29.3% (…) · understated by 4.3 percentage points".
+    pub sentence: Option<String>,
+    /// Claimed minus recorded: in the unit for a level, in percentage points for a change or share.
+    pub difference: Option<f64>,
+    /// The difference relative to the recorded value, in percent (levels; absent when it is 0).
+    pub relative_difference_percent: Option<f64>,
+    /// Differences within this (half a unit of the claim's last digit) count as a match.
+    pub tolerance: Option<f64>,
 }
 
 /// A published ruling.
@@ -251,7 +310,75 @@ impl ClaimFull {
                 })
                 .collect(),
             retraction_reason: d.retraction_reason.clone(),
+            period: d.figure_check.as_ref().and_then(|c| c.period.clone()),
+            baseline: d.figure_check.as_ref().and_then(|c| c.baseline.clone()),
+            recorded: d
+                .figure_check
+                .iter()
+                .flat_map(|c| c.public_figures())
+                .map(RecordedFigure::from_model)
+                .collect(),
+            comparison: d.figure_check.as_ref().and_then(FigureComparison::from_model),
         }
+    }
+}
+
+impl RecordedFigure {
+    fn from_model(f: &model::record::RecordedFigure) -> RecordedFigure {
+        RecordedFigure {
+            id: f.id,
+            shape: f.shape.as_str().to_owned(),
+            value: f.value,
+            of: f.of,
+            unit: f.unit.clone(),
+            period: f.period.clone(),
+            display: f.headline(),
+            source_url: f.source_url.clone(),
+            source_title: f.source_title.clone(),
+            publisher: f.publisher.clone(),
+            published_on: f.published_on.map(|d| d.to_string()),
+            accessed_on: f.accessed_on.map(|d| d.to_string()),
+            note: f.note.clone(),
+            compared: f.compared,
+        }
+    }
+}
+
+impl FigureComparison {
+    fn from_model(check: &model::record::FigureCheck) -> Option<FigureComparison> {
+        use model::comparison::Difference;
+        let refused = |reason: &String| FigureComparison {
+            outcome: "refused".into(),
+            reason: Some(reason.clone()),
+            recorded_id: check.recorded.iter().find(|f| f.compared).map(|f| f.id),
+            direction: None,
+            summary: None,
+            sentence: None,
+            difference: None,
+            relative_difference_percent: None,
+            tolerance: None,
+        };
+        Some(match check.outcome.as_ref()? {
+            model::record::Outcome::Refused(reason) => refused(reason),
+            model::record::Outcome::Compared(c) => FigureComparison {
+                outcome: "compared".into(),
+                reason: None,
+                recorded_id: Some(c.recorded_id),
+                direction: Some(c.direction.as_str().to_owned()),
+                summary: Some(c.summary.clone()),
+                sentence: check.sentence(),
+                difference: Some(match c.difference {
+                    Difference::Level { absolute, .. } => absolute,
+                    Difference::Points { points } => points,
+                    Difference::Share { points, .. } => points,
+                }),
+                relative_difference_percent: match c.difference {
+                    Difference::Level { relative_percent, .. } => relative_percent,
+                    _ => None,
+                },
+                tolerance: Some(c.tolerance),
+            },
+        })
     }
 }
 
