@@ -16,8 +16,8 @@ CREATE TABLE recorded_figures (
     claim_id      INTEGER NOT NULL REFERENCES claims (id),
     shape         TEXT    NOT NULL CHECK (shape IN ('level', 'change', 'share')),
     -- Signed: a decrease is negative. For a share, the part.
-    value         REAL    NOT NULL CHECK (value = 0 OR abs(value) BETWEEN 0.000001 AND 999999999999999),
-    of            REAL    CHECK (of IS NULL OR of BETWEEN 0.000001 AND 999999999999999),
+    value         REAL    NOT NULL CHECK (value = 0 OR (abs(value) >= 0.000001 AND abs(value) < 1e15)),
+    of            REAL    CHECK (of IS NULL OR (of >= 0.000001 AND of < 1e15)),
     unit          TEXT    NOT NULL CHECK (length(unit) BETWEEN 1 AND 60),
     period        TEXT    CHECK (period IS NULL OR length(period) BETWEEN 1 AND 200),
     source_url    TEXT    NOT NULL CHECK (length(source_url) BETWEEN 8 AND 2000),

@@ -68,11 +68,13 @@ pub fn RecordedLine(figure: RecordedFigure) -> impl IntoView {
 }
 
 const WIDTH: f64 = 480.0;
-const LABEL: f64 = 200.0;
-const BAR: f64 = 26.0;
-const GAP: f64 = 14.0;
+/// Room for a bar's label, written above the bar so that a long figure never runs into it.
+const LABEL: f64 = 18.0;
+const BAR: f64 = 24.0;
+const GAP: f64 = 12.0;
 
-/// Two horizontal bars, claimed (solid) and recorded (hatched), from a shared zero line.
+/// Two horizontal bars, claimed (solid) and recorded (hatched), from a shared zero line, each
+/// with its label above it.
 #[component]
 pub fn ComparisonChart(compared: Compared) -> impl IntoView {
     let bars = [
@@ -80,7 +82,7 @@ pub fn ComparisonChart(compared: Compared) -> impl IntoView {
         ("Recorded", compared.recorded.clone(), compared.recorded_value, false),
     ];
     let scale = Scale::new(compared.claimed_value, compared.recorded_value);
-    let height = 2.0 * BAR + 3.0 * GAP;
+    let height = 2.0 * (LABEL + BAR) + 3.0 * GAP;
     let label = format!(
         "Chart: claimed {} against recorded {} ({})",
         compared.claimed, compared.recorded, compared.summary
@@ -97,10 +99,11 @@ pub fn ComparisonChart(compared: Compared) -> impl IntoView {
                 </pattern>
             </defs>
             {bars.into_iter().enumerate().map(|(i, (name, text, value, solid))| {
-                let y = GAP + i as f64 * (BAR + GAP);
+                let top = GAP + i as f64 * (LABEL + BAR + GAP);
+                let y = top + LABEL;
                 let (x, w) = scale.bar(value);
                 view! {
-                    <text x="0" y=y + BAR * 0.68 class="chart-label">{format!("{name} {text}")}</text>
+                    <text x="2" y=top + LABEL * 0.75 class="chart-label">{format!("{name} {text}")}</text>
                     <rect x=x y=y width=w.max(1.0) height=BAR stroke="#1f2933" stroke-width="1.5"
                         fill=if solid { "#1f2933" } else { "url(#recorded-hatch)" }/>
                 }
@@ -118,12 +121,12 @@ struct Scale {
 
 impl Scale {
     fn new(a: f64, b: f64) -> Scale {
-        let area = WIDTH - LABEL - 10.0;
+        let area = WIDTH - 4.0;
         let low = a.min(b).min(0.0);
         let high = a.max(b).max(0.0);
         let span = if high - low > 0.0 { high - low } else { 1.0 };
         let per_unit = area / span;
-        Scale { zero: LABEL + (-low) * per_unit, per_unit }
+        Scale { zero: 2.0 + (-low) * per_unit, per_unit }
     }
 
     fn zero(&self) -> f64 {

@@ -29,13 +29,21 @@ pub struct RecordedFigure {
     pub note: Option<String>,
     /// The one the ruling compares against.
     pub compared: bool,
-    /// Withdrawn figures are kept (editors see them) but never shown to readers.
+    /// Withdrawn figures leave the comparison and the figures readers see; the claim's history
+    /// (public, like every revision) keeps what they said and why they were withdrawn.
     pub withdrawn: bool,
 }
 
 impl RecordedFigure {
-    /// The figure as the form reads it back: "+29.3%", "$190,270,000,000", "54 of 69".
+    /// The figure as the edit form shows it, beside its unit field: "+29.3", "190,270,000,000",
+    /// "54 of 69". Without the unit, so that a unit the parser would read as a word of its own
+    /// ("m", "%") never changes the figure when the form is saved unchanged.
     pub fn typed(&self) -> String {
+        Figure { unit: None, ..self.as_figure() }.canonical()
+    }
+
+    /// The figure written exactly, with its unit: "+29.3%", "$190,270,000,000", "54 of 69".
+    pub fn exact(&self) -> String {
         self.as_figure().canonical()
     }
 
@@ -203,13 +211,7 @@ fn compared(quantity: &Quantity, figure: &RecordedFigure, c: Comparison) -> Comp
         (Some(claimed_rate), Some(of)) if of > 0.0 => {
             (claimed_rate, figure.value / of * 100.0, "share of the whole, %".to_owned())
         }
-        _ => {
-            let signed = match quantity.change {
-                Some(super::Change::Decrease) => -quantity.value,
-                _ => quantity.value,
-            };
-            (signed, figure.value, quantity.unit.clone())
-        }
+        _ => (Measure::claimed(quantity, None).value, figure.value, quantity.unit.clone()),
     };
     Compared {
         claimed: quantity.headline(),

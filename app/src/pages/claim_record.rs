@@ -156,8 +156,9 @@ fn RecordFormView(
         .or(figure.as_ref().map(|f| f.shape))
         .unwrap_or(claimed_shape);
     let shape_error = form.error("shape").map(str::to_owned);
+    // Values of this form only: a refused withdrawal shows its own fields again, not these.
     let compared = form
-        .value("version")
+        .value("figure")
         .map(|_| form.value("compared").is_some())
         .unwrap_or_else(|| figure.as_ref().map_or(check.compared().is_none(), |f| f.compared));
     let version = form.value("version").map(str::to_owned).unwrap_or_else(|| version.to_string());
@@ -270,7 +271,7 @@ fn WithdrawFormView(id: String, figure: i64, version: i64) -> impl IntoView {
             <CsrfField/>
             <input type="hidden" name="version" value=version.to_string()/>
             <TextArea label="Why it is withdrawn" name="reason" required=true maxlength=NOTE_MAX rows=2
-                hint="It stays in the claim's history; readers no longer see it."/>
+                hint="It leaves the comparison and the figures shown; the claim's public history keeps it, with this reason."/>
             <button type="submit" class="danger-button">"Withdraw the figure"</button>
         </form>
     }

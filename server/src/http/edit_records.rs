@@ -26,7 +26,7 @@ pub async fn add(
         Ok(ready) => ready,
         Err(shown) => return Ok(shown),
     };
-    let result = records::add(&state.pool, &user, &id, &input).await?;
+    let result = records::add(&state.pool, &user, &id, &input).await;
     settle(&state, posted, &id, result).await
 }
 
@@ -40,7 +40,7 @@ pub async fn edit(
         Ok(ready) => ready,
         Err(shown) => return Ok(shown),
     };
-    let result = records::edit(&state.pool, &user, &id, figure, &input).await?;
+    let result = records::edit(&state.pool, &user, &id, figure, &input).await;
     settle(&state, posted, &id, result).await
 }
 
@@ -55,7 +55,7 @@ pub async fn withdraw(
         Ok(parsed) => parsed,
         Err(problems) => return Ok(posted.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await),
     };
-    let result = records::withdraw(&state.pool, &user, &id, figure, version, &reason).await?;
+    let result = records::withdraw(&state.pool, &user, &id, figure, version, &reason).await;
     settle(&state, posted, &id, result).await
 }
 
@@ -78,10 +78,17 @@ async fn checked(
 }
 
 /// Saved: back to the claim's record. Stale: the form again, told, based on the newer version.
-async fn settle<T>(state: &AppState, mut posted: Posted<T>, id: &str, result: Result<(), Stale>) -> Answer {
+/// A refusal (a quote, a figure already withdrawn) is shown above the form, like a conflict.
+async fn settle<T>(
+    state: &AppState,
+    mut posted: Posted<T>,
+    id: &str,
+    result: Result<Result<(), Stale>, AppError>,
+) -> Answer {
     match result {
-        Ok(()) => posted.finish(state, Ok(format!("/claims/{id}/record"))).await,
-        Err(stale) => {
+        Err(err) => posted.finish(state, Err(err)).await,
+        Ok(Ok(())) => posted.finish(state, Ok(format!("/claims/{id}/record"))).await,
+        Ok(Err(stale)) => {
             posted.form.values.retain(|(name, _)| name != "version");
             posted.form.values.push(("version".into(), stale.version.to_string()));
             let message = format!(

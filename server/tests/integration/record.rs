@@ -251,3 +251,49 @@ async fn the_claim_form_reads_figures_as_people_write_them() {
     .unwrap();
     assert_eq!((value, unit.as_str(), period.as_str()), (1.1e9, "USD", "in 2023"));
 }
+
+#[tokio::test]
+async fn the_largest_figure_the_form_accepts_is_stored_and_edits_keep_every_field() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let id = app.claim_id(TRADE).await;
+    let level = |version: i64, figure: &str, unit: &str, read_on: &str| {
+        format!(
+            "version={version}&figure={}&shape=level&unit={unit}&period=2022&source_url={}&source_title=Trade\
+             &publisher=Customs&published_on=2023-01-13&accessed_on={read_on}",
+            enc(figure),
+            enc("http://english.customs.gov.cn/")
+        )
+    };
+    // Just under the bound: the schema takes whatever the form takes (no 500).
+    let v = version(&app, &id).await;
+    let big = app
+        .post_as(&format!("/claims/{id}/record"), &level(v, "999,999,999,999,999.5", "", ""), &editor)
+        .await;
+    assert_eq!(big.status, StatusCode::SEE_OTHER, "{}", big.body);
+
+    // A unit the parser would read as a scale word: the edit form shows the figure without it,
+    // so saving the form unchanged keeps the value.
+    let v = version(&app, &id).await;
+    let metres = app.post_as(&format!("/claims/{id}/record"), &level(v, "5", "m", ""), &editor).await;
+    assert_eq!(metres.status, StatusCode::SEE_OTHER, "{}", metres.body);
+    let figure = count(&app, "SELECT max(id) FROM recorded_figures").await;
+    let form = app.get_as(&format!("/claims/{id}/record/{figure}"), &editor).await;
+    form.assert_contains(r#"name="figure" value="5""#);
+    form.assert_contains(r#"name="unit" value="m""#);
+
+    // Changing only the date it was read is an edit like any other.
+    let v = version(&app, &id).await;
+    let read = app
+        .post_as(&format!("/claims/{id}/record/{figure}"), &level(v, "5", "m", "2023-02-01"), &editor)
+        .await;
+    assert_eq!(read.status, StatusCode::SEE_OTHER, "{}", read.body);
+    let (value, accessed): (f64, String) =
+        sqlx::query_as("SELECT value, accessed_on FROM recorded_figures WHERE id = ?")
+            .bind(figure)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((value, accessed.as_str()), (5.0, "2023-02-01"));
+    assert_eq!(version(&app, &id).await, v + 1);
+}

@@ -192,6 +192,18 @@ impl ClaimForm {
                 if parsed.is_none() {
                     problems.push(("quantity_change".into(), "Choose increase, decrease, or none.".into()));
                 }
+                if let (Some(chosen), Some(signed)) = (parsed, signed_change) {
+                    if chosen != signed {
+                        problems.push((
+                            "quantity_change".into(),
+                            format!(
+                                "The figure's sign says {} but the change says {}: correct one of them.",
+                                signed.label().to_lowercase(),
+                                chosen.label().to_lowercase()
+                            ),
+                        ));
+                    }
+                }
                 parsed
             }
         };
@@ -262,6 +274,27 @@ mod tests {
         assert_eq!((q.value, q.of, q.qualifier), (54.0, Some(69.0), Some(Qualifier::About)));
         assert_eq!(input.new_sources, vec!["https://example.org/a", "https://example.org/b"]);
         assert_eq!(input.version, Some(3));
+    }
+
+    #[test]
+    fn a_signed_figure_and_the_change_field_must_agree() {
+        let base = [
+            ("kind", "numeric"),
+            ("text", "Prices fell"),
+            ("speaker", "X"),
+            ("said_on", "2024-01-02"),
+            ("quantity_value", "-5%"),
+        ];
+        let signed: ClaimForm = form(&base);
+        let q = signed.parse(today()).expect("valid").quantity.expect("a figure");
+        assert_eq!((q.value, q.change), (5.0, Some(Change::Decrease)));
+        let mut contradicted = base.to_vec();
+        contradicted.push(("quantity_change", "increase"));
+        let problems = form::<ClaimForm>(&contradicted).parse(today()).unwrap_err();
+        assert!(
+            problems.iter().any(|(f, m)| f == "quantity_change" && m.contains("decrease")),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -111,11 +111,16 @@ pub async fn withdraw(
     }
     let now = Utc::now();
     let before = recorded::for_claim(&mut tx, id).await?;
+    if !before.iter().any(|f| f.id == figure_id) {
+        return Err(AppError::not_found("This claim has no such recorded figure."));
+    }
     if !recorded::withdraw(&mut tx, id, figure_id, now).await? {
         return Err(AppError::Conflict("This figure is already withdrawn.".into()));
     }
     let after = recorded::for_claim(&mut tx, id).await?;
-    recorded::bump_claim_version(&mut tx, id, claim.version, now).await?;
+    if !recorded::bump_claim_version(&mut tx, id, claim.version, now).await? {
+        return Ok(Err(Stale { version: claim.version }));
+    }
     let mut changes = changes_between(&before, &after);
     changes.push((
         format!("recorded figure {figure_id} withdrawn because"),
@@ -154,11 +159,17 @@ fn changes_between(
 
 /// A figure in one line of the history: what it says, of what, from where, and its standing.
 pub(crate) fn describe(f: &crate::model::record::RecordedFigure) -> String {
-    let mut parts = vec![format!("{} ({})", f.typed(), f.shape.label())];
+    let mut parts = vec![format!("{} ({})", f.exact(), f.shape.label())];
     if let Some(period) = &f.period {
         parts.push(period.clone());
     }
-    parts.push(format!("{} — {}", f.attribution(), f.source_title));
+    parts.push(format!("{} — {}", f.publisher, f.source_title));
+    if let Some(on) = f.published_on {
+        parts.push(format!("published {on}"));
+    }
+    if let Some(on) = f.accessed_on {
+        parts.push(format!("read {on}"));
+    }
     parts.push(f.source_url.clone());
     if let Some(note) = &f.note {
         parts.push(format!("note: {note}"));
