@@ -11,6 +11,8 @@ pub mod pages;
 pub mod request;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(test)]
+mod test_rng;
 
 pub use error::AppError;
 

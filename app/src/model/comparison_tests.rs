@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::figure;
+use crate::test_rng::Rng;
 
 const PERIOD: &str = "2022 compared with 2021";
 
@@ -333,31 +334,13 @@ fn tolerances_are_two_increasing_percentages() {
     }
 }
 
-/// A small deterministic generator (xorshift): no dependency, same cases on every run.
-struct Rng(u64);
-
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
     /// A figure a claim could state: a whole number or a decimal, up to a trillion.
-    fn size(&mut self) -> f64 {
+    fn claimed_size(&mut self) -> f64 {
         let digits = self.below(13) as u32;
         let whole = self.below(10u64.pow(digits)) as f64;
         let places = self.below(4) as i32;
         whole / 10f64.powi(places)
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len() as u64) as usize]
     }
 }
 
@@ -367,7 +350,7 @@ fn swapping_the_figures_swaps_overstated_and_understated() {
     for _ in 0..5000 {
         let shape = rng.pick(&[Shape::Level, Shape::Change]);
         let sign = rng.pick(&[1.0, -1.0]);
-        let (a, b) = (sign * (rng.size() + 1.0), sign * (rng.size() + 1.0));
+        let (a, b) = (sign * (rng.claimed_size() + 1.0), sign * (rng.claimed_size() + 1.0));
         let unit = rng.pick(&["percent", "USD", "people"]);
         let there = compared(&measure(shape, a, unit), &measure(shape, b, unit)).direction;
         let back = compared(&measure(shape, b, unit), &measure(shape, a, unit)).direction;
@@ -392,10 +375,10 @@ fn a_figure_always_matches_itself() {
     ];
     for _ in 0..5000 {
         let shape = rng.pick(Shape::ALL);
-        let value = rng.pick(&[1.0, -1.0, 0.0]) * rng.size();
+        let value = rng.pick(&[1.0, -1.0, 0.0]) * rng.claimed_size();
         let m = match shape {
             Shape::Share => Measure {
-                of: Some(value.abs() + rng.size() + 1.0),
+                of: Some(value.abs() + rng.claimed_size() + 1.0),
                 ..measure(shape, value.abs(), "missiles")
             },
             _ => measure(shape, value, rng.pick(&["percent", "pp", "EUR", "people"])),
@@ -433,7 +416,11 @@ fn any_pair_of_measures_is_compared_or_refused_without_panicking() {
     ];
     let random = |rng: &mut Rng| Measure {
         shape: rng.pick(Shape::ALL),
-        value: if rng.below(2) == 0 { rng.pick(&values) } else { rng.pick(&[1.0, -1.0]) * rng.size() },
+        value: if rng.below(2) == 0 {
+            rng.pick(&values)
+        } else {
+            rng.pick(&[1.0, -1.0]) * rng.claimed_size()
+        },
         of: rng.pick(&wholes),
         unit: rng.pick(&["percent", "pp", "USD", "people", "person", ""]).to_owned(),
         period: rng.pick(&[None, Some(""), Some("2022"), Some("2023.")]).map(str::to_owned),

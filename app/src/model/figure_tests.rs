@@ -1,4 +1,5 @@
 use super::*;
+use crate::test_rng::Rng;
 
 fn figure(value: f64, unit: Option<&str>, of: Option<f64>, sign: Option<Sign>) -> Figure {
     Figure { value, unit: unit.map(str::to_owned), of, sign }
@@ -226,21 +227,7 @@ fn canonical_is_exact_and_unambiguous() {
     assert_eq!(read("two thirds").canonical(), "2 of 3");
 }
 
-/// A small deterministic generator (xorshift): no dependency, same cases on every run.
-struct Rng(u64);
-
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
     /// A figure's size: round numbers, decimals, or any float in the bounds (17 digits).
     fn size(&mut self) -> f64 {
         loop {

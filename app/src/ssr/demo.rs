@@ -291,20 +291,7 @@ async fn insert_record(
             AppError::Internal
         })?;
         let unit = input.unit.clone().unwrap_or_else(|| claim_unit.clone());
-        let values = db::recorded::FigureValues {
-            shape: input.shape,
-            value: input.value,
-            of: input.of,
-            unit: &unit,
-            period: input.period.as_deref(),
-            source_url: &input.source_url,
-            source_title: &input.source_title,
-            publisher: &input.publisher,
-            published_on: input.published_on,
-            accessed_on: input.accessed_on,
-            note: input.note.as_deref(),
-            compared: input.compared,
-        };
+        let values = db::recorded::FigureValues::of_input(&input, &unit);
         db::recorded::insert(tx, claim, &values, account(&r.by)?, r.at).await?;
     }
     Ok(())

@@ -3,6 +3,7 @@
 
 use super::{timestamp, WriteTx};
 use crate::model::comparison::Shape;
+use crate::model::forms::record::RecordInput;
 use crate::model::record::RecordedFigure;
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -123,6 +124,26 @@ pub struct FigureValues<'a> {
     pub compared: bool,
 }
 
+impl<'a> FigureValues<'a> {
+    /// A submitted figure's values; `unit` is its own or, when it names none, the claim's.
+    pub fn of_input(input: &'a RecordInput, unit: &'a str) -> FigureValues<'a> {
+        FigureValues {
+            shape: input.shape,
+            value: input.value,
+            of: input.of,
+            unit,
+            period: input.period.as_deref(),
+            source_url: &input.source_url,
+            source_title: &input.source_title,
+            publisher: &input.publisher,
+            published_on: input.published_on,
+            accessed_on: input.accessed_on,
+            note: input.note.as_deref(),
+            compared: input.compared,
+        }
+    }
+}
+
 /// No figure of the claim is compared any more (before another one is).
 pub async fn clear_compared(tx: &mut WriteTx, claim_id: i64) -> Result<(), AppError> {
     sqlx::query("UPDATE recorded_figures SET compared = 0 WHERE claim_id = ? AND compared = 1")
@@ -132,6 +153,41 @@ pub async fn clear_compared(tx: &mut WriteTx, claim_id: i64) -> Result<(), AppEr
     Ok(())
 }
 
+type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds a figure's values in the order of [`VALUE_COLUMNS`].
+fn bind_values<'q>(query: Query<'q>, v: &'q FigureValues<'_>) -> Query<'q> {
+    query
+        .bind(v.shape.as_str())
+        .bind(v.value)
+        .bind(v.of)
+        .bind(v.unit)
+        .bind(v.period)
+        .bind(v.source_url)
+        .bind(v.source_title)
+        .bind(v.publisher)
+        .bind(v.published_on)
+        .bind(v.accessed_on)
+        .bind(v.note)
+        .bind(v.compared)
+}
+
+/// The columns `bind_values` fills, in its order.
+const VALUE_COLUMNS: [&str; 12] = [
+    "shape",
+    "value",
+    "of",
+    "unit",
+    "period",
+    "source_url",
+    "source_title",
+    "publisher",
+    "published_on",
+    "accessed_on",
+    "note",
+    "compared",
+];
+
 pub async fn insert(
     tx: &mut WriteTx,
     claim_id: i64,
@@ -139,32 +195,21 @@ pub async fn insert(
     by: i64,
     at: DateTime<Utc>,
 ) -> Result<i64, AppError> {
+    let sql = format!(
+        "INSERT INTO recorded_figures ({}, claim_id, created_by, created_at, updated_at)
+         VALUES ({}, ?, ?, ?, ?) RETURNING id",
+        VALUE_COLUMNS.join(", "),
+        ["?"; VALUE_COLUMNS.len()].join(", ")
+    );
     let at = timestamp(at);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO recorded_figures (claim_id, shape, value, of, unit, period, source_url, source_title,
-                                       publisher, published_on, accessed_on, note, compared, created_by,
-                                       created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(claim_id)
-    .bind(v.shape.as_str())
-    .bind(v.value)
-    .bind(v.of)
-    .bind(v.unit)
-    .bind(v.period)
-    .bind(v.source_url)
-    .bind(v.source_title)
-    .bind(v.publisher)
-    .bind(v.published_on)
-    .bind(v.accessed_on)
-    .bind(v.note)
-    .bind(v.compared)
-    .bind(by)
-    .bind(&at)
-    .bind(&at)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(id)
+    let row = bind_values(sqlx::query(&sql), v)
+        .bind(claim_id)
+        .bind(by)
+        .bind(&at)
+        .bind(&at)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(sqlx::Row::try_get(&row, 0)?)
 }
 
 /// Replaces a figure's values; returns whether the claim has that figure, not withdrawn.
@@ -175,29 +220,17 @@ pub async fn update(
     v: &FigureValues<'_>,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let done = sqlx::query(
-        "UPDATE recorded_figures
-            SET shape = ?, value = ?, of = ?, unit = ?, period = ?, source_url = ?, source_title = ?,
-                publisher = ?, published_on = ?, accessed_on = ?, note = ?, compared = ?, updated_at = ?
+    let sql = format!(
+        "UPDATE recorded_figures SET {}, updated_at = ?
           WHERE id = ? AND claim_id = ? AND withdrawn_at IS NULL",
-    )
-    .bind(v.shape.as_str())
-    .bind(v.value)
-    .bind(v.of)
-    .bind(v.unit)
-    .bind(v.period)
-    .bind(v.source_url)
-    .bind(v.source_title)
-    .bind(v.publisher)
-    .bind(v.published_on)
-    .bind(v.accessed_on)
-    .bind(v.note)
-    .bind(v.compared)
-    .bind(timestamp(at))
-    .bind(id)
-    .bind(claim_id)
-    .execute(&mut **tx)
-    .await?;
+        VALUE_COLUMNS.map(|c| format!("{c} = ?")).join(", ")
+    );
+    let done = bind_values(sqlx::query(&sql), v)
+        .bind(timestamp(at))
+        .bind(id)
+        .bind(claim_id)
+        .execute(&mut **tx)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -50,20 +50,7 @@ async fn save(
     }
     let claim_unit = claim.quantity.as_ref().map(|q| q.unit.clone()).unwrap_or_default();
     let unit = input.unit.clone().unwrap_or(claim_unit);
-    let values = recorded::FigureValues {
-        shape: input.shape,
-        value: input.value,
-        of: input.of,
-        unit: &unit,
-        period: input.period.as_deref(),
-        source_url: &input.source_url,
-        source_title: &input.source_title,
-        publisher: &input.publisher,
-        published_on: input.published_on,
-        accessed_on: input.accessed_on,
-        note: input.note.as_deref(),
-        compared: input.compared,
-    };
+    let values = recorded::FigureValues::of_input(input, &unit);
     let now = Utc::now();
     let before = recorded::for_claim(&mut tx, id).await?;
     if input.compared {

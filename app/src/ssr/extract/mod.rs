@@ -264,6 +264,7 @@ fn sentence_end(text: &str, paragraph: &Range<usize>, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::Rng;
 
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         extract(text)
@@ -331,18 +332,6 @@ mod tests {
         assert_eq!(extract("  \n "), Err(ExtractError::Empty));
         let long = "a".repeat(MAX_INPUT_BYTES + 1);
         assert_eq!(extract(&long), Err(ExtractError::TooLong(MAX_INPUT_BYTES + 1)));
-    }
-
-    /// A small deterministic generator (xorshift): no dependency, same cases on every run.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
     }
 
     #[test]
