@@ -186,8 +186,8 @@ async fn bursts_of_sign_ins_from_many_addresses_keep_memory_bounded() {
     );
 }
 
-/// Starts `serve` on `db` with its standard output kept; returns the child once it listens (or
-/// has exited).
+/// Starts `serve` on `db` with its standard output kept; returns the child once it listens, and
+/// fails with what it printed if it exits instead.
 fn serve_keeping_output(db: &Path) -> std::process::Child {
     let mut child = claimtrack(db)
         .args(["serve", "--addr", "127.0.0.1:0"])
@@ -199,14 +199,21 @@ fn serve_keeping_output(db: &Path) -> std::process::Child {
     let stderr = BufReader::new(child.stderr.take().unwrap());
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        let mut printed = String::new();
         for line in stderr.lines().map_while(Result::ok) {
             if line.contains("claimtrack is serving") {
-                let _ = tx.send(true);
+                let _ = tx.send(Ok(()));
             }
+            printed.push_str(&line);
+            printed.push('\n');
         }
-        let _ = tx.send(false);
+        let _ = tx.send(Err(printed));
     });
-    assert_eq!(rx.recv_timeout(Duration::from_secs(60)), Ok(true), "the server started");
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(Ok(())) => {}
+        Ok(Err(printed)) => panic!("the server exited instead of serving; it printed:\n{printed}"),
+        Err(_) => panic!("the server did not start within a minute"),
+    }
     child
 }
 

@@ -30,26 +30,59 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true)
         .pragma("temp_store", "memory");
-    SqlitePoolOptions::new().max_connections(MAX_CONNECTIONS).min_connections(1).connect_with(options).await
+    let started = std::time::Instant::now();
+    loop {
+        let pool = SqlitePoolOptions::new()
+            .max_connections(MAX_CONNECTIONS)
+            .min_connections(1)
+            .connect_with(options.clone())
+            .await;
+        match pool {
+            // Two processes opening a new file at once both switch it to WAL, which needs the
+            // file to themselves; SQLite answers the loser "locked" at once, without waiting
+            // `busy_timeout`. Trying again a moment later finds WAL already set.
+            Err(err) if is_busy(&err) && started.elapsed() < OPEN_WAIT => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            pool => return pool,
+        }
+    }
 }
+
+/// How long opening the file goes on meeting another process's lock before giving up.
+const OPEN_WAIT: Duration = Duration::from_secs(10);
 
 /// Applies the migrations that have not run yet. A failure stops the program: serving on a schema
 /// the code does not expect would corrupt data.
 ///
-/// Two processes started at the same moment on a new file both find the migrations missing; the
-/// second to take the write lock then fails on a table the first just made. Each migration is one
-/// transaction, so nothing is half-applied: running again finds what the other applied and goes on.
+/// The whole run is one `BEGIN IMMEDIATE` transaction (each migration a savepoint in it), so two
+/// processes started at the same moment on a new file take turns: the second waits for the
+/// first's write lock, then finds every migration applied. Retrying after a failure instead (the
+/// earlier design) raced: on a slow machine the second process kept meeting tables the first had
+/// just made. A long migration (minutes on a large database) outlasts `busy_timeout`, so waiting
+/// for the lock goes on, with a log line, until [`MIGRATION_WAIT`].
 pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateError> {
-    let mut attempt = 0;
-    loop {
-        match MIGRATOR.run(pool).await {
-            Ok(()) => return Ok(()),
-            Err(err) if attempt < 3 => {
-                attempt += 1;
-                tracing::info!(error = %err, "migrating failed; another process may be migrating too, trying again");
-                tokio::time::sleep(Duration::from_millis(200 * attempt)).await;
+    let waiting_since = std::time::Instant::now();
+    let mut run = loop {
+        match pool.begin_with("BEGIN IMMEDIATE").await {
+            Ok(run) => break run,
+            Err(err) if is_busy(&err) && waiting_since.elapsed() < MIGRATION_WAIT => {
+                // `busy_timeout` has already waited 5 s.
+                tracing::info!("another process holds the database's write lock (migrating?); waiting");
             }
-            Err(err) => return Err(err),
+            Err(err) => return Err(err.into()),
         }
-    }
+    };
+    MIGRATOR.run(&mut *run).await?;
+    run.commit().await?;
+    Ok(())
+}
+
+/// How long a starting process waits for another one's migrations before giving up.
+const MIGRATION_WAIT: Duration = Duration::from_secs(30 * 60);
+
+/// SQLITE_BUSY, in any of its extended forms (the low byte of the extended code).
+fn is_busy(err: &sqlx::Error) -> bool {
+    let code = err.as_database_error().and_then(|db| db.code()).and_then(|code| code.parse::<i32>().ok());
+    code.is_some_and(|code| code & 0xff == 5)
 }
