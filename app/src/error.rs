@@ -98,6 +98,12 @@ impl From<crate::model::QueryError> for AppError {
     }
 }
 
+impl From<crate::model::speaker_directory::DirectoryQueryError> for AppError {
+    fn from(err: crate::model::speaker_directory::DirectoryQueryError) -> Self {
+        AppError::Invalid { field: err.field.to_owned(), message: err.message }
+    }
+}
+
 impl leptos::server_fn::error::FromServerFnError for AppError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
 

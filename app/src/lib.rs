@@ -164,6 +164,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/claims/:id/record/:figure") view=pages::claim_record::ClaimRecordPage ssr=SsrMode::Async/>
                     <Route path=path!("/claims/:id/reinstate") view=pages::claim_retract::ClaimReinstate ssr=SsrMode::Async/>
                     <Route path=path!("/desk") view=pages::desk::Desk ssr=SsrMode::Async/>
+                    <Route path=path!("/speakers") view=pages::speaker_directory::SpeakerDirectory ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/new") view=pages::entity_edit::NewSpeaker ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/:slug") view=pages::speaker_page::SpeakerPage ssr=SsrMode::Async/>
                     <Route path=path!("/speakers/:slug/edit") view=pages::entity_edit::EditSpeaker ssr=SsrMode::Async/>

@@ -47,3 +47,21 @@ pub async fn list_corrections() -> Result<Vec<Correction>, AppError> {
     all.truncate(200);
     Ok(all)
 }
+
+/// A page of the speakers directory.
+#[server(endpoint = "speakers/directory", input = Json)]
+pub async fn speaker_directory(
+    query: crate::model::speaker_directory::DirectoryQuery,
+) -> Result<crate::model::speaker_directory::DirectoryPage, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::db::speaker_directory::page(&state.pool, &query).await
+}
+
+/// The speakers a claim search names (offered above its results).
+#[server(endpoint = "speakers/named", input = Json)]
+pub async fn speakers_named(
+    q: String,
+) -> Result<Vec<crate::model::speaker_directory::DirectoryEntry>, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::db::speaker_directory::named_in_search(&state.pool, &q, 3).await
+}

@@ -21,6 +21,9 @@ pub fn Header() -> impl IntoView {
                         placeholder="Search claims, speakers, sources" value=q/>
                     <button type="submit">"Search"</button>
                 </form>
+                <nav class="site-nav" aria-label="Browse">
+                    <a href="/speakers">"Speakers"</a>
+                </nav>
                 <nav class="account-nav" aria-label="Account">
                     {match crate::request::current_user() {
                         Some(user) => view! {

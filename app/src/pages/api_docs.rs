@@ -1,7 +1,8 @@
 //! `/api`: the JSON API, exports and feeds, for a person.
 
+use crate::components::share::PageHead;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
 #[component]
 pub fn ApiDocs() -> impl IntoView {
@@ -22,7 +23,7 @@ pub fn ApiDocs() -> impl IntoView {
     .collect_view();
     view! {
         <Title text="API and data"/>
-        <Meta name="description" content="The claimtrack JSON API, exports and feeds."/>
+        <PageHead title="API and data".to_owned() description="The claimtrack JSON API, exports, feeds and sitemap.".to_owned() path="/api".to_owned()/>
         <article class="claim-page prose">
             <h1>"API and data"</h1>
             <p>"Everything here is open to read: no key, any origin (CORS), JSON with stable field names. Answers carry an ETag; send it back in If-None-Match to get 304 Not Modified. Errors are application/problem+json with a 4xx status and a detail saying what to fix."</p>

@@ -1,13 +1,15 @@
 //! `/`: the newest published fact-checks (by when their ruling was published), with filters,
 //! search and pagination; the claims being checked are one status away, not mixed in.
 
-use crate::api::read::list_claims;
+use crate::api::read::{list_claims, speakers_named};
 use crate::components::page::loaded;
+use crate::components::share::PageHead;
 use crate::components::{claim_card::ClaimCard, filters::Filters, format, pager::Pager};
-use crate::model::{ListQuery, Status};
+use crate::model::speaker_directory::DirectoryEntry;
+use crate::model::{ListQuery, Page, Status};
 use crate::AppError;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
 #[component]
 pub fn ClaimList() -> impl IntoView {
@@ -15,14 +17,26 @@ pub fn ClaimList() -> impl IntoView {
     loaded(
         async move {
             let query = parsed.map_err(AppError::from)?;
-            Ok((list_claims(query.clone()).await?, query))
+            let page = list_claims(query.clone()).await?;
+            // A search for a speaker's name offers their page above the claims (first page only).
+            let named = match &query.q {
+                Some(q) if query.speaker.is_none() && query.page == Page::First => {
+                    speakers_named(q.clone()).await?
+                }
+                _ => Vec::new(),
+            };
+            Ok((page, query, named))
         },
-        |(page, query)| view! { <ListBody query page/> },
+        |(page, query, named)| view! { <ListBody query page named/> },
     )
 }
 
 #[component]
-fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoView {
+fn ListBody(
+    query: ListQuery,
+    page: crate::model::ClaimListPage,
+    named: Vec<DirectoryEntry>,
+) -> impl IntoView {
     let terms = query.search_terms();
     let (matching, at_least) = page.status_counts.sum(query.listed_statuses());
     let being_checked = query.statuses == [Status::BeingChecked];
@@ -49,6 +63,8 @@ fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoVie
         )
     };
     let title = if query.is_filtered() { heading.clone() } else { String::new() };
+    let og_title =
+        if query.is_filtered() { heading.clone() } else { "Fact-checks of claims in the news".to_owned() };
     let statuses: Vec<&str> = query.statuses.iter().map(|s: &Status| s.label()).collect();
     let summary = if statuses.is_empty() {
         format::count_at_least(matching, at_least, "fact-check", "fact-checks")
@@ -65,7 +81,7 @@ fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoVie
     view! {
         <Title text=title/>
         <leptos_meta::Link rel="alternate" type_="application/atom+xml" href="/feed.atom" title="New fact-checks"/>
-        <Meta name="description" content="Fact-checks of quotes and numeric claims in the news: who said them, where, and whether they hold up."/>
+        <PageHead title=og_title description="Fact-checks of quotes and numeric claims in the news: who said them, where, and whether they hold up.".to_owned() path=format!("/{}", query.to_query_string())/>
         <div class="list-layout">
             <aside class="list-filters">
                 <Filters query=query.clone() page=page.clone()/>
@@ -74,6 +90,7 @@ fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoVie
                 <h1 id="results-heading">{heading}</h1>
                 <p class="result-summary" role="status">{summary}
                     " · " <a href=format!("/{}", other.0.to_query_string())>{other.1}</a></p>
+                {(!named.is_empty()).then(|| view! { <SpeakersNamed named/> })}
                 {if empty {
                     view! {
                         <div class="empty-state">
@@ -88,5 +105,27 @@ fn ListBody(query: ListQuery, page: crate::model::ClaimListPage) -> impl IntoVie
                 <Pager base="/".to_owned() query=query.clone() page=page.clone()/>
             </section>
         </div>
+    }
+}
+
+/// The speakers a search names, offered above its claims: "Speaker: Vladimir Putin — 12 fact-checks".
+#[component]
+fn SpeakersNamed(named: Vec<DirectoryEntry>) -> impl IntoView {
+    let items = named
+        .into_iter()
+        .map(|entry| {
+            view! {
+                <li>
+                    <a class="speaker-link" href=format!("/speakers/{}", entry.slug)>{entry.name}</a>
+                    " — " {format::count(entry.fact_checks, "fact-check", "fact-checks")}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <aside class="speakers-named" aria-label="Speakers matching the search">
+            <p><strong>"Speakers: "</strong>"their pages list every claim of theirs that was checked."</p>
+            <ul>{items}</ul>
+        </aside>
     }
 }

@@ -4,10 +4,11 @@
 
 use crate::api::read::list_corrections;
 use crate::components::page::loaded;
+use crate::components::share::PageHead;
 use crate::components::{format, status_badge::StatusBadge};
 use crate::model::{Attribution, Correction, CorrectionKind, Status};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
 #[component]
 pub fn Methodology() -> impl IntoView {
@@ -30,7 +31,7 @@ pub fn Methodology() -> impl IntoView {
         .collect_view();
     view! {
         <Title text="Methodology"/>
-        <Meta name="description" content="How claims are checked, signed off and rated, and how rulings map to ratings."/>
+        <PageHead title="Methodology".to_owned() description="How claims are checked, signed off and rated, and how rulings map to ratings.".to_owned() path="/methodology".to_owned()/>
         <article class="claim-page prose">
             <h1>"Methodology"</h1>
             <p>{format!(
@@ -74,7 +75,7 @@ pub fn Methodology() -> impl IntoView {
 pub fn Corrections() -> impl IntoView {
     view! {
         <Title text="Corrections"/>
-        <Meta name="description" content="Corrections of published rulings, retractions and their reversals."/>
+        <PageHead title="Corrections".to_owned() description="Corrections of published rulings, retractions and their reversals.".to_owned() path="/corrections".to_owned()/>
         <article class="claim-page prose">
             <h1>"Corrections"</h1>
             <p>"Published rulings that were corrected, and claims retracted or reinstated, newest first. Each claim's page keeps its whole history."</p>

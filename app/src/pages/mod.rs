@@ -16,6 +16,7 @@ pub mod login;
 pub mod methodology;
 pub mod not_found;
 pub mod source_page;
+pub mod speaker_directory;
 pub mod speaker_page;
 
 use crate::model::{ListQuery, QueryError};

@@ -3,12 +3,13 @@
 use crate::api::read::get_source;
 use crate::components::article_text::ArticleText;
 use crate::components::page::loaded;
+use crate::components::share::PageHead;
 use crate::components::{claim_card::ClaimCard, format, pager::Pager};
 use crate::model::import::Mark;
 use crate::model::{ListQuery, SourcePage as Page};
 use crate::AppError;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
 #[component]
 pub fn SourcePage() -> impl IntoView {
@@ -51,7 +52,7 @@ fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
     let cards = page.claims.claims.iter().cloned().map(|claim| view! { <ClaimCard claim/> }).collect_view();
     view! {
         <Title text=source.title.clone()/>
-        <Meta name="description" content=format!("Claims in “{}” ({}), and how they were rated.", source.title, source.outlet)/>
+        <PageHead title=source.title.clone() description=format!("Claims in “{}” ({}), and how they were rated.", source.title, source.outlet) path=base.clone()/>
         <article class="profile">
             <header class="profile-head">
                 <p class="kind">"Source"</p>

@@ -2,11 +2,12 @@
 
 use crate::api::read::get_speaker;
 use crate::components::page::loaded;
+use crate::components::share::PageHead;
 use crate::components::{claim_card::ClaimCard, format, pager::Pager, rating_chart::RatingChart};
 use crate::model::{ListQuery, SpeakerKind, SpeakerPage as Page};
 use crate::AppError;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
 #[component]
 pub fn SpeakerPage() -> impl IntoView {
@@ -34,7 +35,7 @@ fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
         <Title text=speaker.name.clone()/>
         <leptos_meta::Link rel="alternate" type_="application/atom+xml" href=format!("/speakers/{}/feed.atom", speaker.slug)
             title=format!("New fact-checks of claims by {}", speaker.name)/>
-        <Meta name="description" content=format!("Claims by {}, {}, and how they were rated.", speaker.name, speaker.description)/>
+        <PageHead title=speaker.name.clone() description=speaker_description(&speaker) path=base.clone()/>
         <article class="profile">
             <header class="profile-head">
                 <p class="kind">{match speaker.kind { SpeakerKind::Person => "Person", SpeakerKind::Organization => "Organization" }}</p>
@@ -59,5 +60,14 @@ fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
                 <Pager base query page=page.claims.clone()/>
             </section>
         </article>
+    }
+}
+
+/// "Claims by Vladimir Putin, President of Russia, and how they were rated."
+fn speaker_description(speaker: &crate::model::Speaker) -> String {
+    if speaker.description.is_empty() {
+        format!("Claims by {}, and how they were rated.", speaker.name)
+    } else {
+        format!("Claims by {}, {}, and how they were rated.", speaker.name, speaker.description)
     }
 }

@@ -5,33 +5,46 @@ use app::model::atom::{self, Entry, Feed};
 use app::model::{RulingEvent, RulingKind, Status};
 use app::ssr::{db, AppState};
 use app::AppError;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 
 /// Entries per feed.
 const ENTRIES: i64 = 50;
 
-#[derive(Deserialize)]
-pub struct FeedQuery {
-    status: Option<String>,
+/// `/feed.atom`, all rulings or those of one rating. A bad query gets the API's problem document
+/// (a feed reader shows neither HTML nor plain text better, and scripts read it).
+pub async fn all(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    match feed_status(raw.as_deref()) {
+        Ok(status) => all_of(&state, status).await.unwrap_or_else(super::api::problem),
+        Err(error) => super::api::problem(error),
+    }
 }
 
-pub async fn all(
-    State(state): State<AppState>,
-    Query(query): Query<FeedQuery>,
-) -> Result<Response, AppError> {
-    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(value) => Some(Status::parse(value).filter(|s| s.is_ruling()).ok_or_else(|| {
-            let accepted: Vec<&str> = Status::RATINGS.iter().map(|s| s.as_str()).collect();
-            AppError::invalid(
-                "status",
-                format!("“{value}” is not a rating. Use one of: {}.", accepted.join(", ")),
-            )
-        })?),
-    };
+/// The one rating `?status=` names, if any.
+fn feed_status(raw: Option<&str>) -> Result<Option<Status>, AppError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or_default())
+        .map_err(|_| AppError::invalid("query", "The query string is not valid URL encoding."))?;
+    let given: Vec<&str> =
+        pairs.iter().filter(|(k, v)| k == "status" && !v.trim().is_empty()).map(|(_, v)| v.trim()).collect();
+    let accepted = || Status::RATINGS.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+    match given.as_slice() {
+        [] => Ok(None),
+        [value] => Status::parse(value).filter(|s| s.is_ruling()).map(Some).ok_or_else(|| {
+            AppError::invalid("status", format!("“{value}” is not a rating. Use one of: {}.", accepted()))
+        }),
+        _ => Err(AppError::invalid(
+            "status",
+            format!(
+                "A feed follows one rating; “status” was given {} times. Use one of: {}.",
+                given.len(),
+                accepted()
+            ),
+        )),
+    }
+}
+
+async fn all_of(state: &AppState, status: Option<Status>) -> Result<Response, AppError> {
     let events = db::verdicts::recent(&state.pool, status, None, ENTRIES).await?;
     let (title, self_url, page_url) = match status {
         Some(s) => (
@@ -45,7 +58,7 @@ pub async fn all(
             format!("{}/", state.site_url),
         ),
     };
-    respond(&state, &title, &self_url, &page_url, &events).await
+    respond(state, &title, &self_url, &page_url, &events).await
 }
 
 pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {

@@ -4,6 +4,7 @@ pub mod api;
 mod assets;
 mod auth;
 pub mod client;
+mod cors;
 mod desk;
 mod edit_claims;
 mod edit_others;
@@ -22,6 +23,8 @@ mod render;
 mod security;
 mod server_fns;
 mod session;
+mod share_image;
+mod sitemap;
 
 use app::ssr::AppState;
 use axum::{
@@ -152,6 +155,10 @@ pub fn router_with(state: AppState, options: Options) -> Router {
         .route("/favicon.svg", get(assets::favicon))
         .route(app::SCRIPT_PATH.as_str(), get(assets::script))
         .route("/claims/{id}/embed", get(embed::card))
+        .route("/claims/{id}/share.png", get(share_image::png))
+        .route("/sitemap.xml", get(sitemap::index))
+        .route("/sitemaps/{file}", get(sitemap::part))
+        .route("/robots.txt", get(sitemap::robots))
         .route("/feed.atom", get(feeds::all))
         .route("/export/claims.csv", get(export::csv))
         .route("/export/claims.jsonl", get(export::jsonl))
@@ -205,6 +212,7 @@ pub fn router_with(state: AppState, options: Options) -> Router {
         .layer(middleware::from_fn_with_state(cache, page_cache::layer))
         .layer(middleware::from_fn_with_state(state.clone(), session::layer))
         .layer(middleware::from_fn_with_state(state.clone(), origin::layer))
+        .layer(middleware::from_fn(cors::layer))
         .layer(middleware::from_fn_with_state(state.clone(), security::layer))
         .layer(middleware::from_fn_with_state(limits::BodyTimeout(options.body_timeout), limits::slow_body))
         .layer(axum::extract::DefaultBodyLimit::max(limits::MAX_BODY_BYTES))

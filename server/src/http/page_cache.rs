@@ -271,6 +271,14 @@ pub fn canonical(uri: &Uri) -> Option<String> {
         let query = ListQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).ok()?;
         return Some(format!("{path}{}", query.to_query_string()));
     }
+    if path == "/speakers" {
+        let pairs = pairs();
+        let query = app::model::speaker_directory::DirectoryQuery::parse(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        )
+        .ok()?;
+        return Some(format!("{path}{}", query.to_query_string()));
+    }
     if path == "/feed.atom" {
         let statuses: Vec<String> = pairs()
             .into_iter()
@@ -330,6 +338,11 @@ pub async fn layer(State(cache): State<Arc<PageCache>>, mut request: Request, ne
     }
 }
 
+/// Answers other than pages that are kept with their own headers: the API, the feeds, the
+/// sitemap, robots.txt and share images.
+const KEPT_AS_SENT: &[&str] =
+    &["application/json", "application/atom+xml", "application/xml", "text/plain", "image/png"];
+
 /// A rendered page made fit to share: without its inline scripts and their nonce, with an ETag
 /// and a Last-Modified. The JSON API and the feeds are kept with their own headers. Anything else
 /// (errors, redirects, other types) is passed on untouched.
@@ -341,8 +354,7 @@ async fn keep(response: Response) -> Result<Entry, Response> {
         .unwrap_or_default()
         .to_owned();
     let html = content_type.starts_with("text/html");
-    let data =
-        content_type.starts_with("application/json") || content_type.starts_with("application/atom+xml");
+    let data = KEPT_AS_SENT.iter().any(|kept| content_type.starts_with(kept));
     if response.status() != StatusCode::OK
         || !(html || data)
         || response.headers().contains_key(header::SET_COOKIE)
@@ -505,7 +517,10 @@ fn answer(
     encoding: Encoding,
     head: bool,
 ) -> Response {
-    let encoding = if entry.body.len() < MIN_COMPRESSED_BYTES { Encoding::Identity } else { encoding };
+    let compressible = entry.body.len() >= MIN_COMPRESSED_BYTES
+        && !entry.headers.get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"image/png"));
+    // PNG is compressed already: a second compression only costs time.
+    let encoding = if compressible { encoding } else { Encoding::Identity };
     let fresh = conditional.still_fresh(entry);
     let mut headers = entry.headers.clone();
     if let Ok(tag) = HeaderValue::from_str(&variant_etag(&entry.etag, encoding)) {
@@ -572,6 +587,7 @@ mod tests {
         );
         assert_eq!(key("/api/v1/claims?kind=quote&q=x").as_deref(), Some("/api/v1/claims?q=x&kind=quote"));
         assert_eq!(key("/feed.atom?status=false&utm=1").as_deref(), Some("/feed.atom?status=false"));
+        assert_eq!(key("/speakers?letter=p&utm=1&q=").as_deref(), Some("/speakers?letter=P"));
         assert_eq!(key("/?status=bogus"), None, "an error page is not kept");
         assert_eq!(key("/feed.atom?status=false&status=true"), None);
     }

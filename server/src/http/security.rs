@@ -15,6 +15,14 @@ pub fn is_embed(path: &str) -> bool {
         .is_some_and(|id| !id.contains('/'))
 }
 
+/// claimtrack uses none of the browser's powerful features; nothing on its pages (or framing
+/// them) may ask for them.
+const NO_POWERFUL_FEATURES: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
+     encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), \
+     midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), \
+     sync-xhr=(), usb=(), xr-spatial-tracking=()";
+const PERMISSIONS_POLICY: header::HeaderName = header::HeaderName::from_static("permissions-policy");
+
 /// For responses that are not pages (API, feeds, exports, errors): nothing may run or load.
 const LOCKED_DOWN: &str = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -24,6 +32,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(PERMISSIONS_POLICY, HeaderValue::from_static(NO_POWERFUL_FEATURES));
     if state.sessions.secure {
         // Served over https: browsers should never try plain http again.
         headers.insert(

@@ -15,4 +15,5 @@ mod page_cache;
 mod pages;
 mod record;
 mod resilience;
+mod share_cards;
 mod sharing;

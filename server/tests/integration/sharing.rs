@@ -22,9 +22,9 @@ async fn a_permalink_carries_canonical_open_graph_and_twitter_tags() {
     let url = format!("https://claims.example.org/claims/{id}");
     page.assert_contains(&format!(r#"<link href="{url}" rel="canonical">"#));
     page.assert_contains(&format!(r#"<meta property="og:url" content="{url}">"#));
-    page.assert_contains(r#"<meta property="og:title" content="Vladimir Putin: “a model of cooperation between major powers in the 21st century” — Opinion — not rated">"#);
+    page.assert_contains(r#"<meta property="og:title" content="Vladimir Putin: “a model of cooperation…” — Opinion — not rated">"#);
     page.assert_contains(r#"<meta property="og:description" content="Vladimir Putin said “a model of cooperation between major powers in the 21st century”. Verified: they said it. Opinion — not rated: Putin said it; it is his characterisation of the relationship, not a checkable fact.">"#);
-    page.assert_contains(r#"<meta name="twitter:card" content="summary">"#);
+    page.assert_contains(r#"<meta name="twitter:card" content="summary_large_image">"#);
     page.assert_contains(r#"<meta property="og:type" content="article">"#);
     page.assert_contains(r#"href="/speakers/vladimir-putin/feed.atom""#);
     // Copy link, cite and embed, as selectable text.

@@ -1,0 +1,78 @@
+//! What the sitemap lists: published claims (by their place in the list), speakers with published
+//! claims, sources in which a published claim appears — each with when what readers see of it
+//! last changed. Parts are key ranges (see `model::sitemap`), so every part is an index range.
+
+use crate::AppError;
+use sqlx::SqlitePool;
+
+/// The largest keys, to know how many parts there are.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Extent {
+    pub max_list_seq: i64,
+    pub max_speaker_id: i64,
+    pub max_source_id: i64,
+    /// Addresses in all (claims, speakers, sources), to know whether one file holds them.
+    pub urls: i64,
+}
+
+pub async fn extent(pool: &SqlitePool) -> Result<Extent, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT coalesce((SELECT max(list_seq) FROM claims), 0) AS max_list_seq,
+                coalesce((SELECT max(id) FROM speakers), 0) AS max_speaker_id,
+                coalesce((SELECT max(id) FROM sources), 0) AS max_source_id,
+                (SELECT count(*) FROM claims WHERE list_seq IS NOT NULL)
+                + (SELECT count(*) FROM speakers WHERE id IN (SELECT speaker_id FROM speaker_claim_counts WHERE n > 0))
+                + (SELECT count(*) FROM sources) AS urls",
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Published claims with `list_seq` in `lo..=hi`: (id, last change).
+pub async fn claims(pool: &SqlitePool, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT id, max(updated_at, coalesce(ruled_at, ''), coalesce(published_at, ''), coalesce(retracted_at, ''))
+           FROM claims WHERE list_seq BETWEEN ? AND ? ORDER BY list_seq",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Speakers with published claims and `id` in `lo..=hi`: (slug, when their newest listed claim
+/// was ruled or published).
+pub async fn speakers(
+    pool: &SqlitePool,
+    lo: i64,
+    hi: i64,
+) -> Result<Vec<(String, Option<String>)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT s.slug,
+                (SELECT coalesce(c.ruled_at, c.published_at) FROM claims c
+                  WHERE c.speaker_id = s.id AND c.list_seq IS NOT NULL ORDER BY c.list_seq DESC LIMIT 1)
+           FROM speakers s
+          WHERE s.id BETWEEN ? AND ? AND s.merged_into IS NULL
+            AND EXISTS (SELECT 1 FROM speaker_claim_counts n WHERE n.speaker_id = s.id AND n.n > 0)
+          ORDER BY s.id",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Sources with `id` in `lo..=hi` in which a published claim appears: (id, when the newest of
+/// those claims was ruled or published).
+pub async fn sources(pool: &SqlitePool, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT a.source_id, max(coalesce(c.ruled_at, c.published_at, ''))
+           FROM appearances a JOIN claims c ON c.id = a.claim_id
+          WHERE a.source_id BETWEEN ? AND ? AND c.list_seq IS NOT NULL
+          GROUP BY a.source_id ORDER BY a.source_id",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(pool)
+    .await?)
+}

@@ -1,0 +1,129 @@
+//! The readers' directory of speakers: those with published claims, A–Z (ignoring case), with
+//! their counts from `speaker_claim_counts` (kept by triggers, published claims only).
+
+use crate::model::speaker_directory::{DirectoryEntry, DirectoryPage, DirectoryQuery, DIRECTORY_PAGE_SIZE};
+use crate::model::SpeakerKind;
+use crate::AppError;
+use sqlx::SqlitePool;
+
+/// The speakers a query selects, whatever the page: published claims, not merged, the search in
+/// the name or an alias (case-insensitive for ASCII, as LIKE is), the first letter. Counts are
+/// looked up per speaker listed, not grouped over every speaker.
+const SELECTED: &str = "
+    SELECT s.slug, s.name, s.description, s.kind,
+           (SELECT coalesce(sum(n), 0) FROM speaker_claim_counts WHERE speaker_id = s.id) AS claims,
+           (SELECT coalesce(sum(n), 0) FROM speaker_claim_counts
+             WHERE speaker_id = s.id AND status <> 'being_checked') AS fact_checks
+      FROM speakers s
+     WHERE s.merged_into IS NULL
+       AND EXISTS (SELECT 1 FROM speaker_claim_counts c WHERE c.speaker_id = s.id AND c.n > 0)
+       AND (?1 = '' OR s.name LIKE ?1 ESCAPE '\\'
+            OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias LIKE ?1 ESCAPE '\\'))
+       AND (?2 IS NULL OR upper(substr(s.name, 1, 1)) = ?2)";
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    slug: String,
+    name: String,
+    description: String,
+    kind: SpeakerKind,
+    claims: i64,
+    fact_checks: i64,
+}
+
+impl Row {
+    fn into_entry(self) -> DirectoryEntry {
+        DirectoryEntry {
+            slug: self.slug,
+            name: self.name,
+            description: self.description,
+            kind: self.kind,
+            claims: self.claims,
+            fact_checks: self.fact_checks,
+        }
+    }
+}
+
+/// A page of the directory, and how many speakers match in all.
+pub async fn page(pool: &SqlitePool, query: &DirectoryQuery) -> Result<DirectoryPage, AppError> {
+    let pattern = like_pattern(&query.q);
+    let letter = query.letter.map(String::from);
+    // Keyset paging on (name ignoring case, slug): the slug makes the order total.
+    let listed = format!(
+        "{SELECTED}
+           AND (?3 IS NULL OR (s.name COLLATE NOCASE, s.slug) >
+                (SELECT name COLLATE NOCASE, slug FROM speakers WHERE slug = ?3))
+         ORDER BY s.name COLLATE NOCASE, s.slug LIMIT ?4"
+    );
+    let mut rows: Vec<Row> = sqlx::query_as(&listed)
+        .bind(&pattern)
+        .bind(&letter)
+        .bind(&query.after)
+        .bind(DIRECTORY_PAGE_SIZE as i64 + 1)
+        .fetch_all(pool)
+        .await?;
+    let more = rows.len() > DIRECTORY_PAGE_SIZE;
+    rows.truncate(DIRECTORY_PAGE_SIZE);
+    let next = more.then(|| DirectoryQuery { after: rows.last().map(|r| r.slug.clone()), ..query.clone() });
+    let matching: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM ({SELECTED})"))
+        .bind(&pattern)
+        .bind(&letter)
+        .fetch_one(pool)
+        .await?;
+    let speakers = rows.into_iter().map(Row::into_entry).collect();
+    Ok(DirectoryPage { speakers, next, matching })
+}
+
+/// The speakers a search names: those whose name or an alias starts with the words typed, most
+/// published claims first, at most `limit`. Walks the name and alias indexes (prefixes only), so
+/// it costs next to nothing beside the claim search it accompanies.
+pub async fn named_in_search(
+    pool: &SqlitePool,
+    q: &str,
+    limit: i64,
+) -> Result<Vec<DirectoryEntry>, AppError> {
+    if q.is_empty() || q.chars().count() > crate::model::speaker_directory::MAX_SEARCH_CHARS {
+        return Ok(Vec::new());
+    }
+    let prefix = format!("{}%", &like_pattern(q)[1..]);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT s.slug, s.name, s.description, s.kind,
+                (SELECT coalesce(sum(n), 0) FROM speaker_claim_counts WHERE speaker_id = s.id) AS claims,
+                (SELECT coalesce(sum(n), 0) FROM speaker_claim_counts
+                  WHERE speaker_id = s.id AND status <> 'being_checked') AS fact_checks
+           FROM speakers s
+          WHERE s.merged_into IS NULL
+            AND s.id IN (SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\'
+                         UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\')
+          ORDER BY claims DESC, s.name COLLATE NOCASE LIMIT ?2",
+    )
+    .bind(&prefix)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().filter(|r| r.claims > 0).map(Row::into_entry).collect())
+}
+
+/// `%words%` with LIKE's wildcards in the words escaped; "" for no search.
+fn like_pattern(q: &str) -> String {
+    if q.is_empty() {
+        return String::new();
+    }
+    let escaped: String = q
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    format!("%{escaped}%")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_wildcards_in_a_search_are_literal() {
+        assert_eq!(super::like_pattern(""), "");
+        assert_eq!(super::like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+    }
+}

@@ -1,0 +1,94 @@
+//! `/sitemap.xml` (with `/sitemaps/{part}` once it outgrows one file) and `/robots.txt`.
+
+use app::model::public_id;
+use app::model::sitemap::{self, key_range, parts_for, Part, SitemapUrl, MAX_URLS};
+use app::ssr::{db, AppState};
+use app::AppError;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+/// The site's own pages worth crawling.
+const PAGES: &[&str] = &["/", "/speakers", "/methodology", "/corrections", "/api"];
+
+/// Every address in one file while they fit; an index of parts past [`MAX_URLS`].
+pub async fn index(State(state): State<AppState>) -> Result<Response, AppError> {
+    let extent = db::sitemap::extent(&state.pool).await?;
+    if extent.urls as usize + PAGES.len() <= MAX_URLS {
+        let mut urls = part_urls(&state, Part::Pages).await?;
+        for part in [Part::Claims(0), Part::Speakers(0), Part::Sources(0)] {
+            urls.extend(part_urls(&state, part).await?);
+        }
+        return Ok(xml(sitemap::urlset(&urls)));
+    }
+    let parts = std::iter::once(Part::Pages)
+        .chain(parts_for(extent.max_list_seq).map(Part::Claims))
+        .chain(parts_for(extent.max_speaker_id).map(Part::Speakers))
+        .chain(parts_for(extent.max_source_id).map(Part::Sources));
+    let names: Vec<String> =
+        parts.map(|p| format!("{}/sitemaps/{}", state.site_url, p.file_name())).collect();
+    Ok(xml(sitemap::index(&names)))
+}
+
+/// One part of a split sitemap.
+pub async fn part(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, AppError> {
+    let part = Part::parse(&file).ok_or_else(|| {
+        AppError::not_found(format!(
+            "There is no sitemap part “{}”.",
+            file.chars().take(40).collect::<String>()
+        ))
+    })?;
+    Ok(xml(sitemap::urlset(&part_urls(&state, part).await?)))
+}
+
+async fn part_urls(state: &AppState, part: Part) -> Result<Vec<SitemapUrl>, AppError> {
+    let site = &state.site_url;
+    let url = |path: String, lastmod: Option<String>| SitemapUrl { loc: format!("{site}{path}"), lastmod };
+    Ok(match part {
+        Part::Pages => PAGES.iter().map(|p| url((*p).to_owned(), None)).collect(),
+        Part::Claims(n) => {
+            // Part 0 starts below the first key, so that nothing before it is ever left out.
+            let (lo, hi) = key_range(n);
+            let lo = if n == 0 { i64::MIN } else { lo };
+            db::sitemap::claims(&state.pool, lo, hi)
+                .await?
+                .into_iter()
+                .map(|(id, at)| url(format!("/claims/{}", public_id::encode(id)), Some(at)))
+                .collect()
+        }
+        Part::Speakers(n) => {
+            let (lo, hi) = key_range(n);
+            db::sitemap::speakers(&state.pool, lo, hi)
+                .await?
+                .into_iter()
+                .map(|(slug, at)| url(format!("/speakers/{slug}"), at))
+                .collect()
+        }
+        Part::Sources(n) => {
+            let (lo, hi) = key_range(n);
+            db::sitemap::sources(&state.pool, lo, hi)
+                .await?
+                .into_iter()
+                .map(|(id, at)| {
+                    url(format!("/sources/{}", public_id::encode(id)), Some(at).filter(|a| !a.is_empty()))
+                })
+                .collect()
+        }
+    })
+}
+
+fn xml(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+}
+
+/// Crawlers are welcome on readers' pages, told where the sitemap is, and kept off the editors'
+/// pages and the bulk exports (which the API and sitemap already cover).
+pub async fn robots(State(state): State<AppState>) -> Response {
+    let body = format!(
+        "User-agent: *\nDisallow: /desk\nDisallow: /login\nDisallow: /import\nDisallow: /admin/\n\
+         Disallow: /export/\nDisallow: /claims/new\nDisallow: /sources/new\nDisallow: /speakers/new\n\n\
+         Sitemap: {}/sitemap.xml\n",
+        state.site_url
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}
