@@ -5,6 +5,8 @@ SHELL := /bin/bash
 export SQLX_OFFLINE := true
 CARGO ?= cargo
 DEV_DB := $(CURDIR)/target/sqlx-dev.db
+# The API's conformance check (end2end/tests/conformance.spec.ts) runs this schemathesis.
+SCHEMATHESIS_VERSION := 4.32.5
 
 .PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract fuzz fuzz-smoke fuzz-deps
 
@@ -29,13 +31,16 @@ release:
 test-e2e: release e2e-deps
 	cd end2end && CLAIMTRACK_BIN=$(CURDIR)/target/release/claimtrack npx playwright test
 
-## Installs Debian's Chromium and the npm packages when they are missing; quick when they are there.
+## Installs Debian's Chromium, the npm packages and schemathesis (in target/venv) when they are
+## missing; quick when they are there.
 e2e-deps:
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's chromium…"; \
 	  { [ -n "$$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] || apt-get update -qq; } && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@cd end2end && { [ -d node_modules/@playwright/test ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+	@[ -x target/venv/bin/schemathesis ] || { echo "Installing schemathesis…"; python3 -m venv target/venv && \
+	  target/venv/bin/pip install --quiet --disable-pip-version-check schemathesis==$(SCHEMATHESIS_VERSION); }
 
 ## Fuzzing (fuzz/run.sh): each target FUZZ_RUNS times (part of `make test`), or FUZZ_SECONDS each.
 fuzz-smoke: fuzz-deps

@@ -37,7 +37,7 @@ export default defineConfig({
   projects: [
     { name: 'with-javascript', use: { javaScriptEnabled: true } },
     // axe runs as a script inside the page, so the audit runs in the project with JavaScript.
-    { name: 'without-javascript', use: { javaScriptEnabled: false }, testIgnore: /accessibility/ },
+    { name: 'without-javascript', use: { javaScriptEnabled: false }, testIgnore: /accessibility|conformance/ },
   ],
   webServer: [
     // Readers' journeys: the demo data, never changed.

@@ -81,6 +81,11 @@ fn flush_space(out: &mut String, space: &mut bool, next: char, after: &[char], b
 pub static STYLESHEET_PATH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| format!("/style/claimtrack.{:016x}.css", fnv1a(STYLESHEET.as_bytes())));
 
+/// The longest `<title>`, " — claimtrack" included: longer ones are cut off in search results.
+const TITLE_MAX: usize = 70;
+/// The longest page part of a title (before " — claimtrack").
+pub const PAGE_TITLE_MAX: usize = TITLE_MAX - " — claimtrack".len();
+
 /// The optional script that adds Copy buttons (`style/copy.js`), served at [`SCRIPT_PATH`].
 pub const SCRIPT: &str = include_str!("../../style/copy.js");
 
@@ -146,7 +151,7 @@ pub fn App() -> impl IntoView {
             if title.is_empty() {
                 "claimtrack".to_owned()
             } else {
-                components::format::escape_html(&format!("{title} — claimtrack"))
+                components::format::escape_html(&format!("{} — claimtrack", model::claim_review::shorten(&title, PAGE_TITLE_MAX)))
             }
         }/>
         <Router>

@@ -16,9 +16,9 @@ test('a permalink carries the tags chat apps and search engines read', async ({ 
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', url);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
     'content',
-    'Alexander Gabuev: “Moscow is a much needier partner than China is” — Mostly true',
+    'Alexander Gabuev: “Moscow is a much needier partner…” — Mostly true',
   );
-  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? 'null');
   expect(ld[0]['@type']).toBe('ClaimReview');
   expect(ld[0].reviewRating.alternateName).toBe('Mostly true');
@@ -56,4 +56,37 @@ test('the embed card shows in another page’s iframe', async ({ page }) => {
   // Any other page refuses to be framed.
   await page.setContent(`<!DOCTYPE html><html><body><iframe src="${url}"></iframe></body></html>`);
   await expect(page.frameLocator('iframe').locator('blockquote')).toHaveCount(0);
+});
+
+test('a permalink’s share image loads as a 1200×630 PNG', async ({ page, request }) => {
+  await permalink(page);
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  expect(image).toMatch(/\/claims\/[0-9a-z]{8}\/share\.png\?v=[0-9a-f]{8}$/);
+  const response = await request.get(image!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/png');
+  const png = await response.body();
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  // It renders as an image in a browser too.
+  await page.setContent(`<img src="${image}" alt="">`);
+  await expect.poll(() => page.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
+});
+
+test('the embed card keeps its link back in view on a phone, even for the longest claim', async ({ page, request }) => {
+  // The published claim with the most to show: its text and verdict together.
+  const all = await (await request.get('/api/v1/claims?status=' + ['being_checked', 'true', 'mostly_true', 'misleading', 'false', 'unverifiable', 'opinion'].join('&status='))).json();
+  const longest = all.claims.reduce((a: any, b: any) =>
+    (a.text.length + (a.verdict ?? '').length >= b.text.length + (b.verdict ?? '').length ? a : b));
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(longest.url);
+  const snippet = await page.getByLabel('Embed on your site').inputValue();
+  await page.setContent(`<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width"></head><body style="margin:8px">${snippet}</body></html>`);
+  const link = page.frameLocator('iframe').getByRole('link', { name: /Read the fact-check/ });
+  await expect(link).toBeVisible();
+  await expect(link).toBeInViewport({ ratio: 1 });
+  // The link sits inside the frame's box, not clipped below it.
+  const frame = (await page.locator('iframe').boundingBox())!;
+  const box = (await link.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height);
 });

@@ -21,7 +21,7 @@ pub fn Filters(query: ListQuery, page: ClaimListPage) -> impl IntoView {
                     <input type="checkbox" id=id.clone() name="status" value=status.as_str() checked=checked/>
                     <label for=id>
                         <StatusBadge status/>
-                        <span class="count" aria-label=format!("{n} matching")>{n.clone()}</span>
+                        <span class="count">{n.clone()}<span class="visually-hidden">" matching"</span></span>
                     </label>
                 </li>
             }

@@ -4,7 +4,7 @@
 use super::format;
 use crate::model::{claim_review, ClaimDetail, SiteInfo, Status};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Script};
+use leptos_meta::{Link, Meta};
 
 /// The status readers see (an unpublished claim, seen by an editor, as being checked).
 fn status(claim: &ClaimDetail) -> Status {
@@ -24,17 +24,22 @@ pub fn share_title(claim: &ClaimDetail) -> String {
 /// The longest `og:title`: X cuts longer titles in its cards; the description carries the rest.
 pub const OG_TITLE_MAX: usize = 70;
 
-/// [`share_title`] within [`OG_TITLE_MAX`] characters: the claim is shortened first, then (for
-/// a very long name) the whole line.
+/// [`share_title`] within [`OG_TITLE_MAX`] characters.
 pub fn og_title(claim: &ClaimDetail) -> String {
+    title_within(claim, OG_TITLE_MAX)
+}
+
+/// [`share_title`] within `max` characters: the claim is shortened first, keeping who said it
+/// and the rating; for a very long name, the whole line.
+pub fn title_within(claim: &ClaimDetail, max: usize) -> String {
     let name = &claim.speaker.name;
     let rating = status(claim).label();
     let frame = name.chars().count() + rating.chars().count() + "“” — : ".chars().count();
-    let room = OG_TITLE_MAX.saturating_sub(frame);
+    let room = max.saturating_sub(frame);
     if room >= 12 {
         return format!("{name}: “{}” — {rating}", claim_review::shorten(&claim.summary.text, room));
     }
-    claim_review::shorten(&share_title(claim), OG_TITLE_MAX)
+    claim_review::shorten(&share_title(claim), max)
 }
 
 /// One or two sentences for previews: who said what, and the ruling.
@@ -164,6 +169,11 @@ fn share_image_alt(claim: &ClaimDetail, site: &SiteInfo) -> String {
     }
 }
 
+/// The embed snippet's frame height: holds the card's longest layout (a retraction note, a
+/// three-line claim, a wrapped badge row and a two-line verdict) on a phone; the card keeps its
+/// link back in view in a shorter frame too.
+pub const EMBED_HEIGHT: u32 = 300;
+
 /// The permalink, a citation and the embed snippet, each selectable, with copy buttons that a
 /// small script reveals when it can run.
 #[component]
@@ -180,7 +190,7 @@ pub fn ShareTools(claim: ClaimDetail, site: SiteInfo) -> impl IntoView {
         claim.permalink
     );
     let embed = format!(
-        "<iframe src=\"{}/embed\" title=\"{}\" width=\"100%\" height=\"240\" style=\"border:0;max-width:560px\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{}/embed\" title=\"{}\" width=\"100%\" height=\"{EMBED_HEIGHT}\" style=\"border:0;max-width:560px\" loading=\"lazy\"></iframe>",
         claim.permalink,
         format::escape_html(&format!("{}: {}", claim.speaker.name, status(&claim).label()))
     );
@@ -196,7 +206,9 @@ pub fn ShareTools(claim: ClaimDetail, site: SiteInfo) -> impl IntoView {
         }
     };
     view! {
-        <Script src=crate::SCRIPT_PATH.as_str() defer="true"/>
+        // In the body, as a plain deferred script (leptos_meta's Script writes `defer="true"`,
+        // which is not valid HTML).
+        <script src=crate::SCRIPT_PATH.as_str() defer=true></script>
         {tool("permalink-url", "Link to this claim (it will never change)", claim.permalink.clone(), 1)}
         {tool("citation", "Cite", citation, 3)}
         {tool("embed-code", "Embed on your site", embed, 3)}

@@ -1,4 +1,9 @@
 //! Exports: one row per claim, as CSV (RFC 4180) or JSON lines, with the same field names.
+//!
+//! One vocabulary with the API: a column is the API field's name, prefixed with the object it
+//! belongs to (`first_source_title` is the API's `first_source.title`). `url` is always the thing's
+//! page on this site; an address elsewhere is named for what it is (`source_url`, the source
+//! document's own address). The API-and-export test walks both and compares every claim.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +29,11 @@ pub struct ExportRow {
     pub quantity_of: Option<f64>,
     pub quantity_change: Option<String>,
     pub quantity_qualifier: Option<String>,
+    /// The first source's id and its page here (the API's `first_source.id` and `.url`).
+    pub first_source_id: Option<String>,
     pub first_source_url: Option<String>,
+    /// The first source document's own address (the API's `source_url` of a source).
+    pub first_source_source_url: Option<String>,
     pub first_source_title: Option<String>,
     pub first_source_outlet: Option<String>,
     pub first_source_published_on: Option<String>,
@@ -43,7 +52,7 @@ pub struct ExportRow {
     pub comparison_summary: Option<String>,
 }
 
-pub const COLUMNS: [&str; 30] = [
+pub const COLUMNS: [&str; 32] = [
     "id",
     "url",
     "kind",
@@ -60,7 +69,9 @@ pub const COLUMNS: [&str; 30] = [
     "quantity_of",
     "quantity_change",
     "quantity_qualifier",
+    "first_source_id",
     "first_source_url",
+    "first_source_source_url",
     "first_source_title",
     "first_source_outlet",
     "first_source_published_on",
@@ -118,7 +129,9 @@ pub fn csv_line(row: &ExportRow) -> String {
         num(row.quantity_of),
         opt(&row.quantity_change),
         opt(&row.quantity_qualifier),
+        opt(&row.first_source_id),
         opt(&row.first_source_url),
+        opt(&row.first_source_source_url),
         opt(&row.first_source_title),
         opt(&row.first_source_outlet),
         opt(&row.first_source_published_on),
@@ -182,7 +195,9 @@ mod tests {
             quantity_of: None,
             quantity_change: Some("decrease".into()),
             quantity_qualifier: None,
+            first_source_id: None,
             first_source_url: None,
+            first_source_source_url: None,
             first_source_title: None,
             first_source_outlet: None,
             first_source_published_on: None,

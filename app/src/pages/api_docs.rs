@@ -17,9 +17,10 @@ pub fn ApiDocs() -> impl IntoView {
         ("/export/claims.csv", "Every claim, one row each, as CSV (opens safely in a spreadsheet)."),
         ("/export/claims.jsonl", "The same as JSON lines, with the same field names."),
         ("/feed.atom", "Atom feed of new verdicts; ?status=false for one status; /speakers/{slug}/feed.atom for one speaker."),
+        ("/sitemap.xml", "Every published claim, speaker and source, with when each last changed (an index of parts past 50,000 addresses)."),
     ]
     .into_iter()
-    .map(|(path, what)| view! { <tr><td><code>{path}</code></td><td>{what}</td></tr> })
+    .map(|(path, what)| view! { <tr><td><code>{breakable_path(path)}</code></td><td>{what}</td></tr> })
     .collect_view();
     view! {
         <Title text="API and data"/>
@@ -39,4 +40,15 @@ pub fn ApiDocs() -> impl IntoView {
             <p>"The command line exports the same data: "<code>"claimtrack export --format jsonl --out claims.jsonl"</code>"."</p>
         </article>
     }
+}
+
+/// A path that may wrap after each "/" on a narrow screen, never inside a word.
+fn breakable_path(path: &'static str) -> impl IntoView {
+    let mut parts = path.split_inclusive('/').peekable();
+    std::iter::from_fn(move || {
+        let part = parts.next()?;
+        let more = parts.peek().is_some();
+        Some(view! { {part}{more.then(|| view! { <wbr/> })} })
+    })
+    .collect_view()
 }

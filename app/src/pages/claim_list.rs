@@ -83,11 +83,12 @@ fn ListBody(
         <leptos_meta::Link rel="alternate" type_="application/atom+xml" href="/feed.atom" title="New fact-checks"/>
         <PageHead title=og_title description="Fact-checks of quotes and numeric claims in the news: who said them, where, and whether they hold up.".to_owned() path=format!("/{}", query.to_query_string())/>
         <div class="list-layout">
-            <aside class="list-filters">
+            <aside class="list-filters" id="filters" aria-label="Filters">
                 <Filters query=query.clone() page=page.clone()/>
             </aside>
             <section class="list-results" aria-labelledby="results-heading">
                 <h1 id="results-heading">{heading}</h1>
+                <a class="filters-jump button secondary-button" href="#filters">"Filters"</a>
                 <p class="result-summary" role="status">{summary}
                     " · " <a href=format!("/{}", other.0.to_query_string())>{other.1}</a></p>
                 {(!named.is_empty()).then(|| view! { <SpeakersNamed named/> })}

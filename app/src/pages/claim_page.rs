@@ -23,7 +23,7 @@ pub fn ClaimPage() -> impl IntoView {
 fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
     let s = claim.summary.clone();
     let is_quote = s.kind == ClaimKind::Quote;
-    let title = crate::components::share::share_title(&claim);
+    let title = crate::components::share::title_within(&claim, crate::PAGE_TITLE_MAX);
     let public = s.is_public();
     view! {
         <Title text=title/>

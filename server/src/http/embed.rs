@@ -8,10 +8,14 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 
+/// The card fills its frame as a column: the claim and verdict give up lines (clamped, then
+/// clipped) before the link back does, which stays in view at any frame height the snippet gives.
 const STYLE: &str =
-    "body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#111827}\
-.card{border:1px solid #d1d5db;border-radius:10px;padding:14px 16px;background:#fff;max-width:560px}\
-.who{font-weight:700;margin:0 0 6px}.text{margin:0 0 10px;font-size:17px}.quote{font-family:Georgia,serif}\
+    "html,body{height:100%}body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#111827}\
+.card{box-sizing:border-box;height:100%;display:flex;flex-direction:column;overflow:hidden;border:1px solid #d1d5db;border-radius:10px;padding:14px 16px;background:#fff;max-width:560px}\
+.main{flex:1 1 auto;min-height:0;overflow:hidden}.foot{flex:none;padding-top:6px}\
+.clamp3,.clamp2{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}.clamp3{-webkit-line-clamp:3}.clamp2{-webkit-line-clamp:2}\
+.who{font-weight:700;margin:0 0 6px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.text{margin:0 0 10px;font-size:17px}.quote{font-family:Georgia,serif}\
 .badge{display:inline-block;font-size:12px;font-weight:700;padding:2px 9px;border-radius:999px}\
 .verdict{margin:8px 0}.foot{font-size:13px;color:#4b5563;margin:0}a{color:#1d4ed8}\
 .s-being_checked{color:#1e3a8a;background:#dbeafe}.s-opinion{color:#374151;background:#e5e7eb}\
@@ -27,24 +31,27 @@ pub async fn card(State(state): State<AppState>, Path(id): Path<String>) -> Resu
     let retracted = claim
         .retraction_reason
         .as_deref()
-        .map(|r| format!("<p class=\"retracted\">Retracted: {}</p>", escape_html(r)))
+        .map(|r| format!("<p class=\"retracted clamp2\">Retracted: {}</p>", escape_html(r)))
         .unwrap_or_default();
     let attribution = s
         .attribution
         .map(|a| format!(" <span class=\"badge s-opinion\">{}</span>", escape_html(a.short_label())))
         .unwrap_or_default();
-    let (open, close, class) =
-        if s.kind == ClaimKind::Quote { ("“", "”", "text quote") } else { ("", "", "text") };
+    let (open, close, class) = if s.kind == ClaimKind::Quote {
+        ("“", "”", "text quote clamp3")
+    } else {
+        ("", "", "text clamp3")
+    };
     let verdict = s
         .verdict
         .as_deref()
-        .map(|v| format!("<p class=\"verdict\">{}</p>", escape_html(v)))
+        .map(|v| format!("<p class=\"verdict clamp2\">{}</p>", escape_html(v)))
         .unwrap_or_default();
     let html = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"canonical\" href=\"{url}\"><style>{STYLE}</style></head><body><div class=\"card\">\
+         <title>{title}</title><link rel=\"canonical\" href=\"{url}\"><style>{STYLE}</style></head><body><div class=\"card\"><div class=\"main\">\
          {retracted}<p class=\"who\">{speaker}</p><p class=\"{class}\">{open}{text}{close}</p>\
-         <span class=\"badge s-{status_key}\">{status}</span>{attribution}{verdict}\
+         <span class=\"badge s-{status_key}\">{status}</span>{attribution}{verdict}</div>\
          <p class=\"foot\">Said {said} · <a href=\"{url}\" target=\"_blank\" rel=\"noopener\">Read the fact-check on {org}</a></p>\
          </div></body></html>",
         title = escape_html(&format!("{}: {}", claim.speaker.name, status.label())),

@@ -248,3 +248,66 @@ async fn a_feed_given_two_ratings_answers_with_a_problem_document() {
     assert_eq!(unknown.headers["content-type"], "application/problem+json");
     assert_eq!(app.get("/feed.atom?status=false").await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_export_and_the_api_say_the_same_of_every_claim_under_the_same_names() {
+    let app = TestApp::with_demo().await;
+    let export = app.get("/export/claims.jsonl").await;
+    assert_eq!(export.status, StatusCode::OK);
+    let rows: Vec<serde_json::Value> =
+        export.body.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(rows.len() > 5);
+    for row in rows {
+        let id = row["id"].as_str().unwrap();
+        let api: serde_json::Value =
+            serde_json::from_str(&app.get(&format!("/api/v1/claims/{id}")).await.body).unwrap();
+        for field in ["id", "url", "kind", "text", "said_on", "status", "attribution", "verdict", "retracted"]
+        {
+            assert_eq!(row[field], api[field], "{id}: {field}");
+        }
+        assert_eq!(row["speaker"], api["speaker"]["name"], "{id}");
+        assert_eq!(row["speaker_slug"], api["speaker"]["slug"], "{id}");
+        for field in ["value", "unit", "of", "change", "qualifier"] {
+            assert_eq!(row[format!("quantity_{field}")], api["quantity"][field], "{id}: quantity_{field}");
+        }
+        for field in ["id", "url", "title", "outlet", "published_on"] {
+            assert_eq!(
+                row[format!("first_source_{field}")],
+                api["first_source"][field],
+                "{id}: first_source_{field}"
+            );
+        }
+        // The document's own address, named as the API's source names it.
+        let source_id = row["first_source_id"].as_str().unwrap();
+        let source: serde_json::Value =
+            serde_json::from_str(&app.get(&format!("/api/v1/sources/{source_id}")).await.body).unwrap();
+        assert_eq!(row["first_source_source_url"], source["source_url"], "{id}");
+        assert_eq!(row["first_source_url"], source["url"], "{id}");
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_names_its_vocabularies_limits_and_revalidation() {
+    let app = TestApp::with_demo().await;
+    let doc: serde_json::Value = serde_json::from_str(&app.get("/api/v1/openapi.json").await.body).unwrap();
+    assert_eq!(doc["servers"][0]["url"], "https://claims.example.org");
+    let schemas = &doc["components"]["schemas"];
+    let values = |name: &str| -> Vec<String> {
+        schemas[name]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+    };
+    let statuses: Vec<String> = app::model::Status::ALL.iter().map(|s| s.as_str().to_owned()).collect();
+    assert_eq!(values("StatusName"), statuses);
+    assert_eq!(values("ClaimKindName"), ["quote", "numeric"]);
+    assert!(values("AttributionName").contains(&"misattributed".to_owned()));
+    assert_eq!(schemas["Claim"]["properties"]["status"]["$ref"], "#/components/schemas/StatusName");
+    let list = &doc["paths"]["/api/v1/claims"]["get"];
+    let param = |name: &str| {
+        list["parameters"].as_array().unwrap().iter().find(|p| p["name"] == name).unwrap().clone()
+    };
+    assert_eq!(param("q")["schema"]["maxLength"], 200);
+    assert!(param("after")["schema"]["$ref"].as_str().unwrap().ends_with("/IdParam"));
+    assert!(schemas["IdParam"]["pattern"].as_str().unwrap().contains("[0-9a-hjkmnp-tv-z]{8}"));
+    assert_eq!(param("If-None-Match")["in"], "header");
+    assert!(list["responses"]["304"].is_object());
+    assert!(list["responses"]["200"]["headers"]["ETag"].is_object());
+}

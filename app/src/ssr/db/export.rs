@@ -8,6 +8,32 @@ use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;
 
+/// A published claim and its first source, as read for the export.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    kind: String,
+    text: String,
+    speaker: String,
+    speaker_slug: String,
+    said_on: NaiveDate,
+    status: Status,
+    attribution: Option<Attribution>,
+    verdict: Option<String>,
+    ruled_at: Option<DateTime<Utc>>,
+    quantity_value: Option<f64>,
+    quantity_unit: Option<String>,
+    quantity_of: Option<f64>,
+    quantity_change: Option<String>,
+    quantity_qualifier: Option<String>,
+    source_id: Option<i64>,
+    source_url: Option<String>,
+    source_title: Option<String>,
+    source_outlet: Option<String>,
+    source_published_on: Option<NaiveDate>,
+    retracted: bool,
+}
+
 /// Up to `limit` published claims with ids above `after_id`, in id order; `site` makes URLs absolute.
 /// Returns the rows and the last id read.
 pub async fn batch(
@@ -16,24 +42,22 @@ pub async fn batch(
     after_id: i64,
     limit: i64,
 ) -> Result<(Vec<ExportRow>, i64), AppError> {
-    let rows = sqlx::query!(
-        r#"SELECT c.id AS "id!", c.kind, c.text, sp.name AS speaker, sp.slug AS speaker_slug,
-                  c.said_on AS "said_on: NaiveDate", c.status AS "status!: Status",
-                  c.attribution AS "attribution: Attribution", c.verdict,
-                  c.ruled_at AS "ruled_at: DateTime<Utc>",
-                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier,
-                  src.url AS "source_url?", src.title AS "source_title?", src.outlet AS "source_outlet?",
-                  src.published_on AS "source_published_on?: NaiveDate",
-                  c.retracted_at IS NOT NULL AS "retracted!: bool"
-             FROM claims c
-             JOIN speakers sp ON sp.id = c.speaker_id
-             LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
-            WHERE c.id > ? AND c.stage = 'published'
-            ORDER BY c.id
-            LIMIT ?"#,
-        after_id,
-        limit
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT c.id, c.kind, c.text, sp.name AS speaker, sp.slug AS speaker_slug, c.said_on, c.status,
+                c.attribution, c.verdict, c.ruled_at,
+                c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier,
+                src.id AS source_id, src.url AS source_url, src.title AS source_title,
+                src.outlet AS source_outlet, src.published_on AS source_published_on,
+                c.retracted_at IS NOT NULL AS retracted
+           FROM claims c
+           JOIN speakers sp ON sp.id = c.speaker_id
+           LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
+          WHERE c.id > ? AND c.stage = 'published'
+          ORDER BY c.id
+          LIMIT ?",
     )
+    .bind(after_id)
+    .bind(limit)
     .fetch_all(pool)
     .await?;
     let last = rows.last().map_or(after_id, |r| r.id);
@@ -58,7 +82,9 @@ pub async fn batch(
                 quantity_of: r.quantity_of,
                 quantity_change: r.quantity_change,
                 quantity_qualifier: r.quantity_qualifier,
-                first_source_url: r.source_url,
+                first_source_id: r.source_id.map(public_id::encode),
+                first_source_url: r.source_id.map(|id| format!("{site}/sources/{}", public_id::encode(id))),
+                first_source_source_url: r.source_url,
                 first_source_title: r.source_title,
                 first_source_outlet: r.source_outlet,
                 first_source_published_on: r.source_published_on.map(|d| d.to_string()),

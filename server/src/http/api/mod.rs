@@ -3,6 +3,7 @@
 //! Every answer carries an `ETag` and honours `If-None-Match`; any origin may read it (CORS);
 //! errors are `application/problem+json` with a 4xx status and a message saying what to fix.
 
+mod names;
 pub mod types;
 
 use app::model::{ListQuery, Page};
@@ -11,6 +12,7 @@ use app::AppError;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use names::{ClaimKindParam, IdParam, SlugParam, StatusParam};
 use serde::Serialize;
 use types::*;
 use utoipa::OpenApi;
@@ -40,14 +42,26 @@ use utoipa::OpenApi;
         Speaker,
         SpeakerList,
         SpeakerFull,
-        Problem
+        Problem,
+        names::StatusName,
+        names::RatingName,
+        names::ClaimKindName,
+        names::AttributionName,
+        names::RulingKindName,
+        names::SpeakerKindName,
+        names::StatusParam,
+        names::ClaimKindParam,
+        names::SlugParam,
+        names::IdParam
     ))
 )]
 pub struct ApiDoc;
 
 /// `GET /api/v1/openapi.json`
-pub async fn openapi(headers: HeaderMap) -> Response {
-    match ApiDoc::openapi().to_json() {
+pub async fn openapi(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let mut document = ApiDoc::openapi();
+    document.servers = Some(vec![utoipa::openapi::Server::new(state.site_url.clone())]);
+    match document.to_json() {
         Ok(json) => cached(&headers, "application/json", json),
         Err(err) => {
             tracing::error!(error = %err, "cannot serialise the OpenAPI document");
@@ -82,15 +96,16 @@ fn list(page: &app::model::ClaimListPage, query: &ListQuery, site: &str, base: &
 /// checked.
 #[utoipa::path(get, path = "/api/v1/claims",
     params(
-        ("q" = Option<String>, Query, description = "Words to search for (at most 200 characters)"),
-        ("status" = Option<Vec<String>>, Query, description = "One or more statuses", explode = true),
-        ("kind" = Option<String>, Query, description = "quote or numeric"),
-        ("speaker" = Option<String>, Query, description = "A speaker's slug"),
-        ("source" = Option<String>, Query, description = "A source's id"),
-        ("after" = Option<String>, Query, description = "Page position, from `next`"),
-        ("before" = Option<String>, Query, description = "Page position, from `previous`"),
+        ("q" = Option<String>, Query, description = "Words to search for", max_length = 200),
+        ("status" = Option<Vec<StatusParam>>, Query, description = "One or more statuses", explode = true),
+        ("kind" = Option<ClaimKindParam>, Query, description = "Quotes or numeric claims"),
+        ("speaker" = Option<SlugParam>, Query, description = "A speaker's slug"),
+        ("source" = Option<IdParam>, Query, description = "A source's id"),
+        ("after" = Option<IdParam>, Query, description = "Page position, from `next`"),
+        ("before" = Option<IdParam>, Query, description = "Page position, from `previous`"),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: if it is still current, the answer is 304 with no body"),
     ),
-    responses((status = 200, body = ClaimList), (status = 400, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ClaimList, headers(("ETag" = String, description = "A strong validator of this answer; send it back in If-None-Match"))), (status = 304, description = "Not Modified: the If-None-Match ETag is still current"), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn list_claims(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -105,8 +120,9 @@ pub async fn list_claims(
 }
 
 /// A published claim with its appearances, its ruling and the ruling's history.
-#[utoipa::path(get, path = "/api/v1/claims/{id}", params(("id" = String, Path, description = "The claim's id")),
-    responses((status = 200, body = ClaimFull), (status = 404, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/claims/{id}",
+    params(("id" = String, Path, description = "The claim's id", pattern = "^[0-9a-hjkmnp-tv-z]{8}$"), ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: if it is still current, the answer is 304 with no body")),
+    responses((status = 200, body = ClaimFull, headers(("ETag" = String, description = "A strong validator of this answer; send it back in If-None-Match"))), (status = 304, description = "Not Modified: the If-None-Match ETag is still current"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_claim(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -119,7 +135,7 @@ pub async fn get_claim(
 }
 
 /// Every speaker, by name.
-#[utoipa::path(get, path = "/api/v1/speakers", responses((status = 200, body = SpeakerList)))]
+#[utoipa::path(get, path = "/api/v1/speakers", params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: if it is still current, the answer is 304 with no body")), responses((status = 200, body = SpeakerList, headers(("ETag" = String, description = "A strong validator of this answer; send it back in If-None-Match"))), (status = 304, description = "Not Modified: the If-None-Match ETag is still current")))]
 pub async fn list_speakers(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let result = app::ssr::db::speakers::list(&state.pool, 10_000).await.map(|all| SpeakerList {
         speakers: all.iter().map(|s| Speaker::from_model(s, &state.site_url)).collect(),
@@ -128,8 +144,9 @@ pub async fn list_speakers(State(state): State<AppState>, headers: HeaderMap) ->
 }
 
 /// A speaker, how their claims are rated, and their newest claims.
-#[utoipa::path(get, path = "/api/v1/speakers/{slug}", params(("slug" = String, Path, description = "The speaker's slug")),
-    responses((status = 200, body = SpeakerFull), (status = 404, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/speakers/{slug}",
+    params(("slug" = String, Path, description = "The speaker's slug", pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80), ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: if it is still current, the answer is 304 with no body")),
+    responses((status = 200, body = SpeakerFull, headers(("ETag" = String, description = "A strong validator of this answer; send it back in If-None-Match"))), (status = 304, description = "Not Modified: the If-None-Match ETag is still current"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_speaker(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -154,8 +171,9 @@ pub async fn get_speaker(
 }
 
 /// A source and the newest claims appearing in it.
-#[utoipa::path(get, path = "/api/v1/sources/{id}", params(("id" = String, Path, description = "The source's id")),
-    responses((status = 200, body = SourceFull), (status = 404, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/sources/{id}",
+    params(("id" = String, Path, description = "The source's id", pattern = "^[0-9a-hjkmnp-tv-z]{8}$"), ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: if it is still current, the answer is 304 with no body")),
+    responses((status = 200, body = SourceFull, headers(("ETag" = String, description = "A strong validator of this answer; send it back in If-None-Match"))), (status = 304, description = "Not Modified: the If-None-Match ETag is still current"), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_source(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -1,6 +1,7 @@
 //! The JSON API's documents. Field names are stable and the same as the exports' columns; the
 //! OpenAPI document is generated from these types.
 
+use super::names::*;
 use app::model::{self, ClaimDetail, ClaimSummary};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -14,6 +15,7 @@ pub struct Claim {
     /// Its permalink page.
     pub url: String,
     /// `quote` or `numeric`.
+    #[schema(value_type = ClaimKindName)]
     pub kind: String,
     /// The words, exactly as said or reported.
     pub text: String,
@@ -22,9 +24,11 @@ pub struct Claim {
     pub said_on: String,
     /// `being_checked` (published, no ruling yet), or the published ruling's rating: `true`,
     /// `mostly_true`, `misleading`, `false`, `unverifiable`, `opinion` (not rated).
+    #[schema(value_type = StatusName)]
     pub status: String,
     /// Did they say it? The published ruling's answer for a quote: `verified`, `misattributed`,
     /// `altered`, `out_of_context` or `unverified`.
+    #[schema(value_type = Option<AttributionName>)]
     pub attribution: Option<String>,
     /// The published ruling's one-line verdict, if any.
     pub verdict: Option<String>,
@@ -162,11 +166,14 @@ pub struct FigureComparison {
 pub struct Ruling {
     /// `ruling` (the first), `correction` (changed the rating or attribution) or
     /// `clarification` (same rating, other words).
+    #[schema(value_type = RulingKindName)]
     pub kind: String,
     /// Is what they said accurate? `true`, `mostly_true`, `misleading`, `false`, `unverifiable`
     /// or `opinion` (not rated).
+    #[schema(value_type = RatingName)]
     pub rating: String,
     /// Did they say it? (quotes)
+    #[schema(value_type = Option<AttributionName>)]
     pub attribution: Option<String>,
     pub verdict: String,
     /// The ruling text, Markdown (paragraphs, emphasis, links, lists).
@@ -224,6 +231,7 @@ pub struct Speaker {
     pub name: String,
     pub description: String,
     /// `person` or `organization`.
+    #[schema(value_type = SpeakerKindName)]
     pub kind: String,
     pub aliases: Vec<String>,
     pub url: String,

@@ -46,8 +46,8 @@ impl Page {
             let end = script.find("</script>").map_or(script.len(), |e| e + 9);
             let script = &script[..end];
             // Readers' pages (from the page cache) carry no nonce; editors' pages do.
-            let enhancement = script.starts_with("<script defer=\"true\" ")
-                && script.ends_with(&format!("src=\"{}\"></script>", app::SCRIPT_PATH.as_str()));
+            let enhancement =
+                script == format!("<script src=\"{}\" defer></script>", app::SCRIPT_PATH.as_str());
             let bookkeeping = script.starts_with("<script nonce=") && script.contains(">__");
             // JSON-LD is data: whatever text it quotes, it holds no markup that could end it.
             let data = script.starts_with(r#"<script type="application/ld+json">"#)
