@@ -54,6 +54,7 @@ pub async fn speaker_directory(
     query: crate::model::speaker_directory::DirectoryQuery,
 ) -> Result<crate::model::speaker_directory::DirectoryPage, AppError> {
     let state = crate::ssr::AppState::from_context()?;
+    query.validate()?;
     crate::ssr::db::speaker_directory::page(&state.pool, &query).await
 }
 

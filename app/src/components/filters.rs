@@ -21,7 +21,7 @@ pub fn Filters(query: ListQuery, page: ClaimListPage) -> impl IntoView {
                     <input type="checkbox" id=id.clone() name="status" value=status.as_str() checked=checked/>
                     <label for=id>
                         <StatusBadge status/>
-                        <span class="count">{n.clone()}<span class="visually-hidden">" matching"</span></span>
+                        <span class="count">{n.clone()}</span><span class="visually-hidden">" matching"</span>
                     </label>
                 </li>
             }

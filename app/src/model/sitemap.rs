@@ -1,10 +1,12 @@
 //! Sitemaps (sitemaps.org 0.9): the addresses search engines should crawl, with when each last
-//! changed. One file holds at most [`MAX_URLS`]; past that, `/sitemap.xml` is an index of parts.
+//! changed. The protocol allows 50,000 addresses a file; claimtrack's files hold at most
+//! [`MAX_URLS`] (about 1 MB), so that each stays in the page cache. Past that, `/sitemap.xml` is
+//! an index of parts.
 
 use super::atom::escape;
 
-/// The protocol's limit of addresses per file.
-pub const MAX_URLS: usize = 50_000;
+/// Addresses per file at most, and keys per part (the protocol's limit is 50,000).
+pub const MAX_URLS: usize = 10_000;
 
 /// One address and when what it shows last changed (`YYYY-MM-DD` or a full W3C datetime).
 #[derive(Clone, Debug, PartialEq)]
@@ -139,9 +141,9 @@ mod tests {
     fn parts_cover_every_key_once() {
         assert_eq!(parts_for(0).count(), 0);
         assert_eq!(parts_for(1).collect::<Vec<_>>(), vec![0]);
-        assert_eq!(parts_for(50_000).count(), 1);
-        assert_eq!(parts_for(50_001).count(), 2);
-        assert_eq!(key_range(0), (1, 50_000));
-        assert_eq!(key_range(1), (50_001, 100_000));
+        assert_eq!(parts_for(10_000).count(), 1);
+        assert_eq!(parts_for(10_001).count(), 2);
+        assert_eq!(key_range(0), (1, 10_000));
+        assert_eq!(key_range(1), (10_001, 20_000));
     }
 }

@@ -76,6 +76,25 @@ impl DirectoryQuery {
         }
     }
 
+    /// Checks a query that did not come through [`DirectoryQuery::parse`] (a server function's
+    /// JSON argument) against the same rules.
+    pub fn validate(&self) -> Result<(), DirectoryQueryError> {
+        let letter = self.letter.map(String::from).unwrap_or_default();
+        let pairs = [
+            ("q", self.q.as_str()),
+            ("letter", letter.as_str()),
+            ("after", self.after.as_deref().unwrap_or("")),
+        ];
+        match DirectoryQuery::parse(pairs.into_iter()) {
+            Ok(parsed) if parsed == *self => Ok(()),
+            Ok(_) => Err(DirectoryQueryError {
+                field: "query",
+                message: "The query is not in its canonical form.".into(),
+            }),
+            Err(err) => Err(err),
+        }
+    }
+
     /// The same query from its first page.
     pub fn first_page(&self) -> DirectoryQuery {
         DirectoryQuery { after: None, ..self.clone() }

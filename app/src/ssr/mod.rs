@@ -11,5 +11,6 @@ pub mod extract;
 pub mod read;
 pub mod share_card;
 pub mod state;
+pub mod turns;
 
 pub use state::AppState;

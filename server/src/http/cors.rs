@@ -15,6 +15,7 @@ pub fn is_open_data(path: &str) -> bool {
         || path.ends_with("/feed.atom")
         || path == "/feed.atom"
         || path == "/sitemap.xml"
+        || path.starts_with("/sitemaps/")
 }
 
 /// A preflight is cached by browsers for a day.

@@ -5,17 +5,25 @@
 
 use app::model::Status;
 use app::ssr::share_card::{render_png, ShareCard};
+use app::ssr::turns::Turns;
 use app::ssr::{db::rulings::Audience, read, AppState};
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+
+/// Cards drawn at once, waiting at most, and for how long.
+static RENDERS: Turns = Turns::new(2, 32, std::time::Duration::from_secs(5), BUSY);
+const BUSY: &str = "The server is busy drawing other share images. Please try again in a few seconds.";
 
 /// The card of a published claim (an unpublished one is not found, as its page is).
 pub async fn png(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, app::AppError> {
     let claim = read::claim_detail(&state.pool, &state.site_url, &id, Audience::Public).await?;
     let date = app::components::share::share_date(&claim);
     let site_name = state.org_name.clone();
-    // A render takes a few milliseconds of CPU: off the threads that answer other requests.
+    // A render takes a few milliseconds of CPU and a 2 MiB canvas: off the threads that answer
+    // other requests, and a few at a time — a crawler walking every card after a write queues,
+    // then is told to come back, instead of taking every core.
+    let _turn = RENDERS.take().await?;
     let png = tokio::task::spawn_blocking(move || {
         render_png(&ShareCard {
             site_name: &site_name,

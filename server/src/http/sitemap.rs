@@ -16,8 +16,9 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, AppError> 
     let extent = db::sitemap::extent(&state.pool).await?;
     if extent.urls as usize + PAGES.len() <= MAX_URLS {
         let mut urls = part_urls(&state, Part::Pages).await?;
+        let everything = (i64::MIN, i64::MAX);
         for part in [Part::Claims(0), Part::Speakers(0), Part::Sources(0)] {
-            urls.extend(part_urls(&state, part).await?);
+            urls.extend(urls_in(&state, part, everything).await?);
         }
         return Ok(xml(sitemap::urlset(&urls)));
     }
@@ -30,50 +31,62 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, AppError> 
     Ok(xml(sitemap::index(&names)))
 }
 
-/// One part of a split sitemap.
+/// One part of a split sitemap; a part the index does not name is not found.
 pub async fn part(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, AppError> {
-    let part = Part::parse(&file).ok_or_else(|| {
+    let not_found = || {
         AppError::not_found(format!(
             "There is no sitemap part “{}”.",
             file.chars().take(40).collect::<String>()
         ))
-    })?;
+    };
+    let part = Part::parse(&file).ok_or_else(not_found)?;
+    let extent = db::sitemap::extent(&state.pool).await?;
+    let exists = match part {
+        Part::Pages => true,
+        Part::Claims(n) => parts_for(extent.max_list_seq).any(|p| p == n),
+        Part::Speakers(n) => parts_for(extent.max_speaker_id).any(|p| p == n),
+        Part::Sources(n) => parts_for(extent.max_source_id).any(|p| p == n),
+    };
+    if !exists {
+        return Err(not_found());
+    }
     Ok(xml(sitemap::urlset(&part_urls(&state, part).await?)))
 }
 
+/// A part's addresses: its key range (part 0 from below the first key, so that nothing before
+/// it is ever left out).
 async fn part_urls(state: &AppState, part: Part) -> Result<Vec<SitemapUrl>, AppError> {
+    let n = match part {
+        Part::Pages => 0,
+        Part::Claims(n) | Part::Speakers(n) | Part::Sources(n) => n,
+    };
+    let (lo, hi) = key_range(n);
+    urls_in(state, part, (if n == 0 { i64::MIN } else { lo }, hi)).await
+}
+
+/// The addresses of `part`'s kind with keys in `lo..=hi`.
+async fn urls_in(state: &AppState, part: Part, (lo, hi): (i64, i64)) -> Result<Vec<SitemapUrl>, AppError> {
     let site = &state.site_url;
     let url = |path: String, lastmod: Option<String>| SitemapUrl { loc: format!("{site}{path}"), lastmod };
     Ok(match part {
         Part::Pages => PAGES.iter().map(|p| url((*p).to_owned(), None)).collect(),
-        Part::Claims(n) => {
-            // Part 0 starts below the first key, so that nothing before it is ever left out.
-            let (lo, hi) = key_range(n);
-            let lo = if n == 0 { i64::MIN } else { lo };
-            db::sitemap::claims(&state.pool, lo, hi)
-                .await?
-                .into_iter()
-                .map(|(id, at)| url(format!("/claims/{}", public_id::encode(id)), Some(at)))
-                .collect()
-        }
-        Part::Speakers(n) => {
-            let (lo, hi) = key_range(n);
-            db::sitemap::speakers(&state.pool, lo, hi)
-                .await?
-                .into_iter()
-                .map(|(slug, at)| url(format!("/speakers/{slug}"), at))
-                .collect()
-        }
-        Part::Sources(n) => {
-            let (lo, hi) = key_range(n);
-            db::sitemap::sources(&state.pool, lo, hi)
-                .await?
-                .into_iter()
-                .map(|(id, at)| {
-                    url(format!("/sources/{}", public_id::encode(id)), Some(at).filter(|a| !a.is_empty()))
-                })
-                .collect()
-        }
+        Part::Claims(_) => db::sitemap::claims(&state.pool, lo, hi)
+            .await?
+            .into_iter()
+            .map(|(id, at)| url(format!("/claims/{}", public_id::encode(id)), Some(at)))
+            .collect(),
+        Part::Speakers(_) => db::sitemap::speakers(&state.pool, lo, hi)
+            .await?
+            .into_iter()
+            .map(|(slug, at)| url(format!("/speakers/{slug}"), at))
+            .collect(),
+        Part::Sources(_) => db::sitemap::sources(&state.pool, lo, hi)
+            .await?
+            .into_iter()
+            .map(|(id, at)| {
+                url(format!("/sources/{}", public_id::encode(id)), Some(at).filter(|a| !a.is_empty()))
+            })
+            .collect(),
     })
 }
 
@@ -82,12 +95,13 @@ fn xml(body: String) -> Response {
 }
 
 /// Crawlers are welcome on readers' pages, told where the sitemap is, and kept off the editors'
-/// pages and the bulk exports (which the API and sitemap already cover).
+/// pages and the bulk exports (which the API and sitemap already cover). Rules match by prefix:
+/// none may be a prefix of a public address (`/speakers/new` would hide `/speakers/newt-…`); the
+/// add forms need a sign-in anyway.
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
         "User-agent: *\nDisallow: /desk\nDisallow: /login\nDisallow: /import\nDisallow: /admin/\n\
-         Disallow: /export/\nDisallow: /claims/new\nDisallow: /sources/new\nDisallow: /speakers/new\n\n\
-         Sitemap: {}/sitemap.xml\n",
+         Disallow: /export/\n\nSitemap: {}/sitemap.xml\n",
         state.site_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()

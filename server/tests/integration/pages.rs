@@ -50,7 +50,7 @@ async fn filters_are_query_parameters_and_show_counts_per_status() {
     page.assert_contains("a model of cooperation between major powers");
     page.assert_lacks("needier partner");
     // Counts per status are shown under the other filters, and the boxes stay ticked.
-    page.assert_contains(r#"<span class="count">5<span class="visually-hidden"> matching</span></span>"#);
+    page.assert_contains(r#"<span class="count">5</span><span class="visually-hidden"> matching</span>"#);
     page.assert_contains(r#"id="filter-status-opinion" name="status" value="opinion" checked"#);
 
     let page = app.get("/?kind=numeric&speaker=vladimir-putin").await;
@@ -96,7 +96,7 @@ async fn a_search_with_more_matches_than_are_counted_says_how_many_at_least() {
     assert_eq!(page.status, StatusCode::OK);
     page.assert_contains("1,000+ fact-checks");
     page.assert_contains(
-        r#"<span class="count">1,000+<span class="visually-hidden"> matching</span></span>"#,
+        r#"<span class="count">1,000+</span><span class="visually-hidden"> matching</span>"#,
     );
     assert_eq!(page.links("/claims/").len(), 20);
     let api = app.get("/api/v1/claims?q=tariffs").await;

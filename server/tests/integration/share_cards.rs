@@ -145,9 +145,58 @@ async fn the_sitemap_lists_speakers_sources_and_pages_and_robots_txt_points_to_i
     // A part of a split sitemap answers too; a made-up one does not.
     assert_eq!(app.get("/sitemaps/claims-0.xml").await.status, StatusCode::OK);
     assert_eq!(app.get("/sitemaps/claims-00.xml").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get("/sitemaps/claims-7.xml").await.status, StatusCode::NOT_FOUND, "past the last part");
     let robots = app.get("/robots.txt").await;
     robots.assert_contains("Sitemap: https://claims.example.org/sitemap.xml");
     robots.assert_contains("Disallow: /desk");
+    // Rules match by prefix: none may hide a public page (`/speakers/new…` would hide "Newt").
+    for line in robots.body.lines().filter_map(|l| l.strip_prefix("Disallow: ")) {
+        for public in
+            ["/speakers/newt-gingrich", "/claims/new4x2ab", "/sources/newsroom1", "/speakers", "/api"]
+        {
+            assert!(!public.starts_with(line), "{line} hides {public}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn past_ten_thousand_addresses_the_sitemap_is_an_index_of_parts_that_list_each_once() {
+    let app = TestApp::empty().await;
+    app::ssr::db::bench::generate(&app.pool, 12_000, 11).await.unwrap();
+    let index = app.get("/sitemap.xml").await;
+    index.assert_contains("<sitemapindex");
+    let parts: Vec<String> = index
+        .body
+        .split("<loc>")
+        .skip(1)
+        .map(|rest| {
+            rest[..rest.find("</loc>").unwrap()].trim_start_matches("https://claims.example.org").to_owned()
+        })
+        .collect();
+    assert!(
+        parts.contains(&"/sitemaps/pages.xml".to_owned())
+            && parts.contains(&"/sitemaps/claims-0.xml".to_owned()),
+        "{parts:?}"
+    );
+    let mut claims = Vec::new();
+    for part in &parts {
+        let page = app.get(part).await;
+        assert_eq!(page.status, StatusCode::OK, "{part}");
+        assert!(page.body.matches("<url>").count() <= 10_000, "{part}");
+        claims.extend(page.body.match_indices("/claims/").map(|(i, _)| page.body[i..i + 16].to_owned()));
+    }
+    let published: i64 = sqlx::query_scalar("SELECT count(*) FROM claims WHERE list_seq IS NOT NULL")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    if published > 10_000 {
+        assert!(parts.contains(&"/sitemaps/claims-1.xml".to_owned()), "{parts:?}");
+    }
+    let total = claims.len();
+    claims.sort();
+    claims.dedup();
+    assert_eq!(claims.len(), total, "no claim twice");
+    assert_eq!(claims.len() as i64, published, "every published claim");
 }
 
 #[tokio::test]
@@ -173,6 +222,9 @@ async fn the_speakers_directory_lists_published_speakers_a_to_z_with_search_and_
     let bad = app.get("/speakers?letter=xy").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     bad.assert_contains("“letter” is one letter, A to Z.");
+    let gone = app.get("/speakers?after=no-such-speaker").await;
+    assert_eq!(gone.status, StatusCode::BAD_REQUEST);
+    gone.assert_contains("start again from the first page");
     page.assert_needs_no_javascript();
 }
 

@@ -6,14 +6,13 @@
 //! does not follow the number of attempts: allocated and freed per hash, the blocks stayed behind
 //! in the allocator's per-thread arenas, a burst of 100 sign-ins leaving 200 MiB more.
 
+use crate::ssr::turns::Turns;
 use crate::AppError;
 use argon2::password_hash::{rand_core::OsRng, Output, ParamsString, PasswordHash, Salt, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 use std::time::Duration;
-use tokio::sync::Semaphore;
 
 /// Password hashes computed at once, in the whole process.
 pub const CONCURRENT_HASHES: usize = 2;
@@ -24,43 +23,25 @@ pub const QUEUE_DEADLINE: Duration = Duration::from_secs(5);
 /// What a refused attempt is told.
 pub const BUSY: &str = "The server is busy checking other sign-ins. Please try again in a few seconds.";
 
-/// Turns at hashing: a few at once, a bounded queue, a deadline.
-struct Turns {
-    running: Semaphore,
-    queued: AtomicUsize,
-    max_queued: usize,
-    deadline: Duration,
-}
-
-impl Turns {
-    fn new(at_once: usize, max_queued: usize, deadline: Duration) -> Turns {
-        Turns { running: Semaphore::new(at_once), queued: AtomicUsize::new(0), max_queued, deadline }
+/// Runs `work` (a hash) on the hashing threads when `turns` has a turn free, or refuses with
+/// `Busy`.
+async fn run<T: Send + 'static>(
+    turns: &Turns,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let _turn = turns.take().await?;
+    let (done, result) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = done.send(work());
+    });
+    if WORKERS.send(job).is_err() {
+        tracing::error!("the password hashing threads have stopped");
+        return Err(AppError::Internal);
     }
-
-    /// Runs `work` (a hash) on the blocking pool when a turn is free, or refuses with `Busy`.
-    async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
-        if self.queued.fetch_add(1, Ordering::SeqCst) >= self.max_queued {
-            self.queued.fetch_sub(1, Ordering::SeqCst);
-            return Err(AppError::Busy(BUSY.into()));
-        }
-        let turn = tokio::time::timeout(self.deadline, self.running.acquire()).await;
-        self.queued.fetch_sub(1, Ordering::SeqCst);
-        let Ok(Ok(_turn)) = turn else {
-            return Err(AppError::Busy(BUSY.into()));
-        };
-        let (done, result) = tokio::sync::oneshot::channel();
-        let job: Job = Box::new(move || {
-            let _ = done.send(work());
-        });
-        if WORKERS.send(job).is_err() {
-            tracing::error!("the password hashing threads have stopped");
-            return Err(AppError::Internal);
-        }
-        result.await.map_err(|_| {
-            tracing::error!("password hashing failed");
-            AppError::Internal
-        })
-    }
+    result.await.map_err(|_| {
+        tracing::error!("password hashing failed");
+        AppError::Internal
+    })
 }
 
 type Job = Box<dyn FnOnce() + Send>;
@@ -92,10 +73,10 @@ static WORKERS: LazyLock<std::sync::mpsc::Sender<Job>> = LazyLock::new(|| {
     jobs
 });
 
-static TURNS: LazyLock<Turns> = LazyLock::new(|| Turns::new(CONCURRENT_HASHES, MAX_QUEUED, QUEUE_DEADLINE));
+static TURNS: Turns = Turns::new(CONCURRENT_HASHES, MAX_QUEUED, QUEUE_DEADLINE, BUSY);
 
 async fn in_turn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
-    TURNS.run(work).await
+    run(&TURNS, work).await
 }
 
 /// OWASP's recommended argon2id settings: 19 MiB of memory, 2 passes, 1 lane.
@@ -208,22 +189,23 @@ mod tests {
         assert_eq!(verify("anything", Some("not a hash".into())).await, Ok(false));
     }
 
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn hashes_run_a_few_at_a_time_and_the_rest_wait_or_are_refused() {
-        let turns = std::sync::Arc::new(Turns::new(CONCURRENT_HASHES, MAX_QUEUED, QUEUE_DEADLINE));
+        let turns = std::sync::Arc::new(Turns::new(CONCURRENT_HASHES, MAX_QUEUED, QUEUE_DEADLINE, BUSY));
         let running = std::sync::Arc::new(AtomicUsize::new(0));
         let most = std::sync::Arc::new(AtomicUsize::new(0));
         let attempts = (0..MAX_QUEUED + 40).map(|_| {
             let (running, most, turns) = (running.clone(), most.clone(), turns.clone());
             tokio::spawn(async move {
-                turns
-                    .run(move || {
-                        let now = running.fetch_add(1, Ordering::SeqCst) + 1;
-                        most.fetch_max(now, Ordering::SeqCst);
-                        std::thread::sleep(Duration::from_millis(20));
-                        running.fetch_sub(1, Ordering::SeqCst);
-                    })
-                    .await
+                run(&turns, move || {
+                    let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                    most.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(20));
+                    running.fetch_sub(1, Ordering::SeqCst);
+                })
+                .await
             })
         });
         let results = futures_join(attempts.collect()).await;
@@ -235,15 +217,15 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_turn_that_does_not_come_in_time_is_refused_as_busy() {
-        let turns = std::sync::Arc::new(Turns::new(1, 8, Duration::from_millis(50)));
+        let turns = std::sync::Arc::new(Turns::new(1, 8, Duration::from_millis(50), BUSY));
         let slow = tokio::spawn({
             let turns = turns.clone();
-            async move { turns.run(|| std::thread::sleep(Duration::from_millis(300))).await }
+            async move { run(&turns, || std::thread::sleep(Duration::from_millis(300))).await }
         });
         tokio::time::sleep(Duration::from_millis(20)).await;
-        assert_eq!(turns.run(|| ()).await, Err(AppError::Busy(BUSY.into())));
+        assert_eq!(run(&turns, || ()).await, Err(AppError::Busy(BUSY.into())));
         assert_eq!(slow.await.ok(), Some(Ok(())));
-        assert_eq!(turns.run(|| ()).await, Ok(()));
+        assert_eq!(run(&turns, || ()).await, Ok(()));
     }
 
     async fn futures_join(

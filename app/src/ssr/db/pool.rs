@@ -67,8 +67,9 @@ pub async fn migrate(pool: &SqlitePool) -> Result<(), sqlx::migrate::MigrateErro
         match pool.begin_with("BEGIN IMMEDIATE").await {
             Ok(run) => break run,
             Err(err) if is_busy(&err) && waiting_since.elapsed() < MIGRATION_WAIT => {
-                // `busy_timeout` has already waited 5 s.
+                // `busy_timeout` has usually waited 5 s already; SQLite answers some conflicts at once.
                 tracing::info!("another process holds the database's write lock (migrating?); waiting");
+                tokio::time::sleep(Duration::from_millis(250)).await;
             }
             Err(err) => return Err(err.into()),
         }

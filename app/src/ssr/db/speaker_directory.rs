@@ -19,9 +19,9 @@ const SELECTED: &str = "
        AND EXISTS (SELECT 1 FROM speaker_claim_counts c WHERE c.speaker_id = s.id AND c.n > 0)
        AND (?1 = '' OR s.name LIKE ?1 ESCAPE '\\'
             OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias LIKE ?1 ESCAPE '\\'))
-       AND (?2 IS NULL OR upper(substr(s.name, 1, 1)) = ?2)";
+       AND (?2 IS NULL OR (s.name >= ?2 COLLATE NOCASE AND s.name < ?3 COLLATE NOCASE))";
 
-#[derive(sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 struct Row {
     slug: String,
     name: String,
@@ -47,31 +47,66 @@ impl Row {
 /// A page of the directory, and how many speakers match in all.
 pub async fn page(pool: &SqlitePool, query: &DirectoryQuery) -> Result<DirectoryPage, AppError> {
     let pattern = like_pattern(&query.q);
-    let letter = query.letter.map(String::from);
-    // Keyset paging on (name ignoring case, slug): the slug makes the order total.
-    let listed = format!(
-        "{SELECTED}
-           AND (?3 IS NULL OR (s.name COLLATE NOCASE, s.slug) >
-                (SELECT name COLLATE NOCASE, slug FROM speakers WHERE slug = ?3))
-         ORDER BY s.name COLLATE NOCASE, s.slug LIMIT ?4"
-    );
-    let mut rows: Vec<Row> = sqlx::query_as(&listed)
-        .bind(&pattern)
-        .bind(&letter)
-        .bind(&query.after)
-        .bind(DIRECTORY_PAGE_SIZE as i64 + 1)
-        .fetch_all(pool)
-        .await?;
+    // A first letter is a range of the name index (NOCASE compares in lower case).
+    let (from, to) = match query.letter {
+        Some(letter) => {
+            let lower = letter.to_ascii_lowercase();
+            (Some(lower.to_string()), Some(char::from(lower as u8 + 1).to_string()))
+        }
+        None => (None, None),
+    };
+    let rows: Vec<Row> = match &query.after {
+        None => {
+            sqlx::query_as(&format!("{SELECTED} ORDER BY s.name COLLATE NOCASE, s.slug LIMIT ?4"))
+                .bind(&pattern)
+                .bind(&from)
+                .bind(&to)
+                .bind(DIRECTORY_PAGE_SIZE as i64 + 1)
+                .fetch_all(pool)
+                .await?
+        }
+        Some(after) => {
+            let Some((name, slug)) = anchor(pool, after).await? else {
+                return Err(AppError::invalid(
+                    "after",
+                    "That page position is no longer in the directory; start again from the first page.",
+                ));
+            };
+            // Keyset paging on (name ignoring case, slug), a seek in the name index; the slug
+            // makes the order total.
+            sqlx::query_as(&format!(
+                "{SELECTED} AND (s.name COLLATE NOCASE, s.slug) > (?5 COLLATE NOCASE, ?6)
+                 ORDER BY s.name COLLATE NOCASE, s.slug LIMIT ?4"
+            ))
+            .bind(&pattern)
+            .bind(&from)
+            .bind(&to)
+            .bind(DIRECTORY_PAGE_SIZE as i64 + 1)
+            .bind(name)
+            .bind(slug)
+            .fetch_all(pool)
+            .await?
+        }
+    };
     let more = rows.len() > DIRECTORY_PAGE_SIZE;
-    rows.truncate(DIRECTORY_PAGE_SIZE);
+    let rows = &rows[..rows.len().min(DIRECTORY_PAGE_SIZE)];
     let next = more.then(|| DirectoryQuery { after: rows.last().map(|r| r.slug.clone()), ..query.clone() });
     let matching: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM ({SELECTED})"))
         .bind(&pattern)
-        .bind(&letter)
+        .bind(&from)
+        .bind(&to)
         .fetch_one(pool)
         .await?;
-    let speakers = rows.into_iter().map(Row::into_entry).collect();
+    let speakers = rows.iter().cloned().map(Row::into_entry).collect();
     Ok(DirectoryPage { speakers, next, matching })
+}
+
+/// The name and slug of the speaker a page starts after.
+async fn anchor(pool: &SqlitePool, slug: &str) -> Result<Option<(String, String)>, AppError> {
+    Ok(sqlx::query_as("SELECT name, slug FROM speakers WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?)
 }
 
 /// The speakers a search names: those whose name or an alias starts with the words typed, most
