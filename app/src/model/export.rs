@@ -7,23 +7,33 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A claim as exported.
+/// A claim as exported: one CSV row or JSON line (`/export/claims.csv`, `/export/claims.jsonl`).
+/// Its schema is in the API's OpenAPI document (`ExportRow`), generated from this type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ExportRow {
+    /// The claim's permanent public id (API: `id`).
     pub id: String,
+    /// Its permalink on this site (API: `url`).
     pub url: String,
+    /// `quote` or `numeric` (API: `kind`).
     pub kind: String,
+    /// The words, exactly as said or reported (API: `text`).
     pub text: String,
+    /// The speaker's name and slug (API: `speaker.name`, `speaker.slug`).
     pub speaker: String,
     pub speaker_slug: String,
+    /// The date it was said, YYYY-MM-DD (API: `said_on`).
     pub said_on: String,
     /// The public status: `being_checked` or the published ruling's rating.
     pub status: String,
     /// The published ruling's attribution (quotes): did they say it?
     pub attribution: Option<String>,
+    /// The published ruling's one-line verdict (API: `verdict`).
     pub verdict: Option<String>,
-    /// When the current ruling was published.
+    /// When the current ruling was published (API: `ruling.published_at`).
     pub ruled_at: Option<String>,
+    /// The figure of a numeric claim (API: `quantity.value`, `.unit`, `.of`, `.change`, `.qualifier`).
     pub quantity_value: Option<f64>,
     pub quantity_unit: Option<String>,
     pub quantity_of: Option<f64>,
@@ -34,9 +44,11 @@ pub struct ExportRow {
     pub first_source_url: Option<String>,
     /// The first source document's own address (the API's `source_url` of a source).
     pub first_source_source_url: Option<String>,
+    /// The first source's title, outlet and date (API: `first_source.title`, `.outlet`, `.published_on`).
     pub first_source_title: Option<String>,
     pub first_source_outlet: Option<String>,
     pub first_source_published_on: Option<String>,
+    /// Whether the claim was retracted (API: `retracted`).
     pub retracted: bool,
     /// A numeric claim's period or reference, and the recorded figure its ruling compares with.
     pub figure_period: Option<String>,

@@ -362,4 +362,12 @@ async fn the_openapi_document_names_its_vocabularies_limits_and_revalidation() {
     assert_eq!(param("If-None-Match")["in"], "header");
     assert!(list["responses"]["304"].is_object());
     assert!(list["responses"]["200"]["headers"]["ETag"].is_object());
+    // The exports' schema, generated from the export's type, names exactly the export's columns.
+    let export: Vec<&str> =
+        schemas["ExportRow"]["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+    let mut columns = app::model::export::COLUMNS.to_vec();
+    columns.sort_unstable();
+    let mut export = export;
+    export.sort_unstable();
+    assert_eq!(export, columns);
 }

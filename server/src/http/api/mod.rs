@@ -43,6 +43,7 @@ use utoipa::OpenApi;
         SpeakerList,
         SpeakerFull,
         Problem,
+        app::model::export::ExportRow,
         names::StatusName,
         names::RatingName,
         names::ClaimKindName,
