@@ -7,8 +7,10 @@ CARGO ?= cargo
 DEV_DB := $(CURDIR)/target/sqlx-dev.db
 # The API's conformance check (end2end/tests/conformance.spec.ts) runs this schemathesis.
 SCHEMATHESIS_VERSION := 4.32.5
+# The extractor's quality benchmark compares with this quantulum3.
+QUANTULUM3_VERSION := 0.10.0
 
-.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract fuzz fuzz-smoke fuzz-deps
+.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -73,6 +75,13 @@ bench-attack: release
 ## claimtrack against Datasette on the same database (server/bench/datasette.sh).
 bench-datasette: release
 	server/bench/datasette.sh
+
+## The extractor against quantulum3 on the real-news corpus, held-out and tuning parts apart
+## (server/bench/extract_quality.py; installs quantulum3 into target/venv when missing).
+bench-extract-quality: release
+	@[ -x target/venv/bin/python ] || python3 -m venv target/venv
+	@target/venv/bin/python -c 'import quantulum3' 2>/dev/null || target/venv/bin/pip install --quiet --disable-pip-version-check quantulum3==$(QUANTULUM3_VERSION)
+	target/venv/bin/python server/bench/extract_quality.py
 
 ## The extractor's speed on a 10,000-word article (see server/bench/extract.sh).
 bench-extract: release

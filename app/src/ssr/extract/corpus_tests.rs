@@ -21,20 +21,20 @@ pub const SPEAKER_ACCURACY_MIN: f64 = 0.85;
 pub const NUMERIC_F1_MIN: f64 = 0.90;
 
 #[derive(Default, Debug)]
-struct Tally {
-    quote_tp: usize,
-    quote_fp: usize,
-    quote_fn: usize,
-    speaker_right: usize,
-    numeric_tp: usize,
-    numeric_fp: usize,
-    numeric_fn: usize,
-    numeric_speaker_right: usize,
-    numeric_details_right: usize,
-    misses: Vec<String>,
+pub(super) struct Tally {
+    pub(super) quote_tp: usize,
+    pub(super) quote_fp: usize,
+    pub(super) quote_fn: usize,
+    pub(super) speaker_right: usize,
+    pub(super) numeric_tp: usize,
+    pub(super) numeric_fp: usize,
+    pub(super) numeric_fn: usize,
+    pub(super) numeric_speaker_right: usize,
+    pub(super) numeric_details_right: usize,
+    pub(super) misses: Vec<String>,
 }
 
-fn f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+pub(super) fn f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
     let p = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
     let r = if tp + fn_ == 0 { 1.0 } else { tp as f64 / (tp + fn_) as f64 };
     let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
@@ -68,7 +68,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(1.0)
 }
 
-fn score(name: &str, text: &str, annotation: &Value, found: &[Candidate], tally: &mut Tally) {
+pub(super) fn score(name: &str, text: &str, annotation: &Value, found: &[Candidate], tally: &mut Tally) {
     // Quotes.
     let expected: Vec<&Value> =
         annotation["quotes"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
@@ -175,7 +175,12 @@ fn score(name: &str, text: &str, annotation: &Value, found: &[Candidate], tally:
 }
 
 fn corpus() -> Vec<(String, String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/ssr/extract/corpus");
+    corpus_in("corpus")
+}
+
+/// The texts of `dir` (under `src/ssr/extract/`) and their annotations, by file name.
+pub(super) fn corpus_in(dir: &str) -> Vec<(String, String, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/ssr/extract").join(dir);
     let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the corpus directory")
         .map(|e| e.expect("a corpus entry").path())

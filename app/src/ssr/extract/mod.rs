@@ -13,6 +13,8 @@ mod quotes;
 mod text;
 
 #[cfg(test)]
+mod corpus_real_tests;
+#[cfg(test)]
 mod corpus_tests;
 
 pub use output::{json, listing};
