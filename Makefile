@@ -10,7 +10,7 @@ SCHEMATHESIS_VERSION := 4.32.5
 # The extractor's quality benchmark compares with this quantulum3.
 QUANTULUM3_VERSION := 0.10.0
 
-.PHONY: run test test-rust test-e2e e2e-deps build release lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
+.PHONY: run test test-rust test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -26,12 +26,17 @@ lint:
 test-rust:
 	$(CARGO) test --workspace --quiet
 
-## The browser suite runs the release binary: build it (also used by `make run`).
+## The release binary (`make run`, the benchmarks).
 release:
 	$(CARGO) build --release -p server --quiet
 
-test-e2e: release e2e-deps
-	cd end2end && CLAIMTRACK_BIN=$(CURDIR)/target/release/claimtrack npx playwright test
+## The browser suite runs the debug binary, which `make test-rust` has all but built: a cold
+## release build would add six minutes to every CI run for no check the suite makes.
+debug:
+	$(CARGO) build -p server --quiet
+
+test-e2e: debug e2e-deps
+	cd end2end && CLAIMTRACK_BIN=$(CURDIR)/target/debug/claimtrack npx playwright test
 
 ## Installs Debian's Chromium, the npm packages and schemathesis (in target/venv) when they are
 ## missing; quick when they are there.

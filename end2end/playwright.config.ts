@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// The suite runs against the real release binary on a fresh database holding the demo data.
-// `make test-e2e` builds the binary and sets CLAIMTRACK_BIN.
+// The suite runs against the real binary (the debug build; any build works) on a fresh database
+// holding the demo data. `make test-e2e` builds the binary and sets CLAIMTRACK_BIN.
 const port = Number(process.env.E2E_PORT ?? 3210);
-const bin = process.env.CLAIMTRACK_BIN ?? '../target/release/claimtrack';
+const bin = process.env.CLAIMTRACK_BIN ?? '../target/debug/claimtrack';
 /** The server for editors' journeys (see tests/editors.spec.ts). */
 export const editorPort = port + 1;
 export const EDITOR_PASSWORD = 'correct horse battery staple';
