@@ -46,6 +46,9 @@ e2e-deps:
 	  { [ -n "$$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] || apt-get update -qq; } && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@cd end2end && { [ -d node_modules/@playwright/test ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+	@python3 -c 'import ensurepip' 2>/dev/null || { echo "Installing Debian's python3-venv…"; \
+	  { [ -n "$$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] || apt-get update -qq; } && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; }
 	@[ -x target/venv/bin/schemathesis ] || { echo "Installing schemathesis…"; python3 -m venv target/venv && \
 	  target/venv/bin/pip install --quiet --disable-pip-version-check schemathesis==$(SCHEMATHESIS_VERSION); }
 
