@@ -30,10 +30,12 @@ test-rust:
 release:
 	$(CARGO) build --release -p server --quiet
 
-## The browser suite runs the debug binary, which `make test-rust` has all but built: a cold
-## release build would add six minutes to every CI run for no check the suite makes.
+## The browser suite runs the debug binary `make test-rust` built for the CLI tests (the same
+## build, so nothing compiles twice: `cargo build` would link another 1.5 GB copy with other
+## features); a cold release build would add six minutes to every CI run for no check the suite
+## makes.
 debug:
-	$(CARGO) build -p server --quiet
+	$(CARGO) test --workspace --no-run --quiet
 
 test-e2e: debug e2e-deps
 	cd end2end && CLAIMTRACK_BIN=$(CURDIR)/target/debug/claimtrack npx playwright test
