@@ -93,8 +93,9 @@ pub const SCRIPT: &str = include_str!("../../style/copy.js");
 pub static SCRIPT_PATH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| format!("/assets/claimtrack.{:016x}.js", fnv1a(SCRIPT.as_bytes())));
 
-/// FNV-1a: a tiny, stable content hash (std's hasher is not stable across releases).
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a: a tiny, stable content hash (std's hasher is not stable across releases). Names the
+/// script, the share cards' versions and, on the server, every ETag.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 

@@ -74,16 +74,8 @@ pub fn share_image_url(claim: &ClaimDetail) -> String {
         &share_date(claim),
         if claim.retraction_reason.is_some() { "retracted" } else { "" },
     ];
-    format!("{}/share.png?v={:08x}", claim.permalink, fnv1a(&shown) as u32)
-}
-
-/// FNV-1a over the parts (each followed by a separator byte): small, stable across builds.
-fn fnv1a(parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in parts.iter().flat_map(|p| p.bytes().chain([0x1f])) {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    // The unit separator between the parts: no part contains it, so no two cards share a version.
+    format!("{}/share.png?v={:08x}", claim.permalink, crate::fnv1a(shown.join("\u{1f}").as_bytes()) as u32)
 }
 
 /// A share picture for a page's tags: its absolute address, size and text alternative.

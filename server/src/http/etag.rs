@@ -4,10 +4,7 @@
 
 /// The ETag of `body`, quoted: `"0123456789abcdef"`.
 pub fn of(body: &[u8]) -> String {
-    let hash = body
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3));
-    format!("\"{hash:016x}\"")
+    format!("\"{:016x}\"", app::fnv1a(body))
 }
 
 /// Whether an `If-None-Match` value names `etag` (or is `*`); weak forms (`W/"…"`) match too, as

@@ -35,7 +35,11 @@ pub async fn png(State(state): State<AppState>, Path(id): Path<String>) -> Resul
         })
     })
     .await
-    .map_err(|_| app::AppError::Internal)?;
+    .map_err(|_| app::AppError::Internal)?
+    .map_err(|err| {
+        tracing::error!(error = %err, "cannot draw a share card");
+        app::AppError::Internal
+    })?;
     Ok(([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, "public, max-age=300")], png)
         .into_response())
 }

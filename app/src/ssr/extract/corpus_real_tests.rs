@@ -99,30 +99,15 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
         );
     }
     for (label, row, floor) in [("held-out", &heldout, &HELDOUT_FLOOR), ("tuning", &tune, &TUNE_FLOOR)] {
-        assert!(
-            row.quote_f1 >= floor.quote_f1,
-            "{label} quote F1 {:.3} fell below {}",
-            row.quote_f1,
-            floor.quote_f1
-        );
-        assert!(
-            row.speaker >= floor.speaker,
-            "{label} speaker accuracy {:.3} fell below {}",
-            row.speaker,
-            floor.speaker
-        );
-        assert!(
-            row.numeric_f1 >= floor.numeric_f1,
-            "{label} numeric F1 {:.3} fell below {}",
-            row.numeric_f1,
-            floor.numeric_f1
-        );
-        assert!(
-            row.numeric_speaker >= floor.numeric_speaker,
-            "{label} numeric speaker accuracy {:.3} fell below {}",
-            row.numeric_speaker,
-            floor.numeric_speaker
-        );
+        let scores = [
+            ("quote F1", row.quote_f1, floor.quote_f1),
+            ("speaker accuracy", row.speaker, floor.speaker),
+            ("numeric F1", row.numeric_f1, floor.numeric_f1),
+            ("numeric speaker accuracy", row.numeric_speaker, floor.numeric_speaker),
+        ];
+        for (what, score, floor) in scores {
+            assert!(score >= floor, "{label} {what} {score:.3} fell below {floor}");
+        }
         assert_eq!(
             row.texts, floor.texts,
             "{label}: texts in the part (a text added needs its floors measured again)"

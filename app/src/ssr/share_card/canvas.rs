@@ -67,17 +67,15 @@ impl Canvas {
 
     /// The canvas as an 8-bit RGB PNG. `Fast` (fdeflate) keeps a whole render well under the
     /// time budget and, on flat-coloured cards like these, within a few per cent of `Balanced`.
-    pub fn encode_png(&self) -> Vec<u8> {
+    pub fn encode_png(&self) -> Result<Vec<u8>, png::EncodingError> {
         let mut out = Vec::new();
         let mut encoder = png::Encoder::new(&mut out, self.width, self.height);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_compression(png::Compression::Fast);
-        // Writing a buffer of exactly width × height × 3 bytes into memory has no failure mode
-        // left: the only errors are I/O (a Vec cannot fail) and a size mismatch (ruled out).
-        let mut writer = encoder.write_header().expect("PNG header into memory");
-        writer.write_image_data(&self.pixels).expect("PNG data of the declared size into memory");
-        writer.finish().expect("PNG end into memory");
-        out
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(&self.pixels)?;
+        writer.finish()?;
+        Ok(out)
     }
 }

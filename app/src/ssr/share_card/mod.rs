@@ -34,8 +34,20 @@ pub struct ShareCard<'a> {
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
+/// Why a card could not be drawn: a damaged build (fonts), or the encoder.
+#[derive(Debug, thiserror::Error)]
+pub enum CardError {
+    #[error("the bundled fonts do not parse")]
+    Fonts,
+    #[error("the PNG encoder failed: {0}")]
+    Encoding(#[from] png::EncodingError),
+}
+
 /// The card as PNG bytes (opaque RGB, under 300 KB). Same card, same bytes.
-pub fn render_png(card: &ShareCard) -> Vec<u8> {
+pub fn render_png(card: &ShareCard) -> Result<Vec<u8>, CardError> {
+    if !text::fonts_ready() {
+        return Err(CardError::Fonts);
+    }
     let mut canvas = canvas::Canvas::new(WIDTH, HEIGHT, palette::PAPER);
     card::draw_top(&mut canvas, card);
     if card.retracted {
@@ -43,5 +55,5 @@ pub fn render_png(card: &ShareCard) -> Vec<u8> {
     } else {
         rating::draw_rating(&mut canvas, card.rating);
     }
-    canvas.encode_png()
+    Ok(canvas.encode_png()?)
 }

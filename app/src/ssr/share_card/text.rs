@@ -10,14 +10,17 @@ use super::canvas::Canvas;
 use super::palette::Rgb;
 
 // Shipped with the app (app/fonts/, licence beside them) so cards look the same on every host.
-static REGULAR: LazyLock<FontRef<'static>> = LazyLock::new(|| {
-    FontRef::try_from_slice(include_bytes!("../../../fonts/DejaVuSans.ttf"))
-        .expect("the bundled DejaVuSans.ttf is a valid font")
-});
-static BOLD: LazyLock<FontRef<'static>> = LazyLock::new(|| {
-    FontRef::try_from_slice(include_bytes!("../../../fonts/DejaVuSans-Bold.ttf"))
-        .expect("the bundled DejaVuSans-Bold.ttf is a valid font")
-});
+// Parsed once; a font that does not parse (a damaged build) makes every card an error, never a
+// panic (see `fonts_ready`).
+static REGULAR: LazyLock<Option<FontRef<'static>>> =
+    LazyLock::new(|| FontRef::try_from_slice(include_bytes!("../../../fonts/DejaVuSans.ttf")).ok());
+static BOLD: LazyLock<Option<FontRef<'static>>> =
+    LazyLock::new(|| FontRef::try_from_slice(include_bytes!("../../../fonts/DejaVuSans-Bold.ttf")).ok());
+
+/// Whether both bundled fonts parsed.
+pub(super) fn fonts_ready() -> bool {
+    REGULAR.is_some() && BOLD.is_some()
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Weight {
@@ -25,10 +28,10 @@ pub(super) enum Weight {
     Bold,
 }
 
-fn font(weight: Weight) -> &'static FontRef<'static> {
+fn font(weight: Weight) -> Option<&'static FontRef<'static>> {
     match weight {
-        Weight::Regular => &REGULAR,
-        Weight::Bold => &BOLD,
+        Weight::Regular => REGULAR.as_ref(),
+        Weight::Bold => BOLD.as_ref(),
     }
 }
 
@@ -70,7 +73,7 @@ fn is_invisible(c: char) -> bool {
 /// glyph, and none belongs to a right-to-left or joining script, which without a shaper would come
 /// out reversed and unjoined: a misquote, worse than the neutral fallback line.
 pub(super) fn can_draw(weight: Weight, text: &str) -> bool {
-    let font = font(weight);
+    let Some(font) = font(weight) else { return false };
     text.chars().all(|c| c == ' ' || (!needs_shaping(c) && font.glyph_id(c) != GlyphId(0)))
 }
 
@@ -84,7 +87,8 @@ fn needs_shaping(c: char) -> bool {
 /// Walks `text`'s glyphs, calling `visit` with each glyph and its pen position from 0; returns
 /// the total advance. Measuring and drawing share it, so what fits is exactly what is drawn.
 fn walk(weight: Weight, size: f32, text: &str, mut visit: impl FnMut(GlyphId, f32)) -> f32 {
-    let scaled = font(weight).as_scaled(PxScale::from(size));
+    let Some(font) = font(weight) else { return 0.0 };
+    let scaled = font.as_scaled(PxScale::from(size));
     let mut pen = 0.0;
     let mut previous: Option<GlyphId> = None;
     for c in text.chars() {
@@ -105,13 +109,13 @@ pub(super) fn width(weight: Weight, size: f32, text: &str) -> f32 {
 
 /// The height above the baseline of the font's tallest marks, for placing a first line.
 pub(super) fn ascent(weight: Weight, size: f32) -> f32 {
-    font(weight).as_scaled(PxScale::from(size)).ascent()
+    font(weight).map_or(0.0, |font| font.as_scaled(PxScale::from(size)).ascent())
 }
 
 /// Draws `text` with its left end at `x` and its baseline at `baseline`; returns its width.
 /// Glyph 0 (the font's "missing" box) is never drawn.
 pub(super) fn draw(canvas: &mut Canvas, style: Style, text: &str, x: f32, baseline: f32) -> f32 {
-    let font = font(style.weight);
+    let Some(font) = font(style.weight) else { return 0.0 };
     let scale = PxScale::from(style.size);
     walk(style.weight, style.size, text, |id, pen| {
         if id == GlyphId(0) {

@@ -14,15 +14,14 @@ fn string_enum<'a>(description: &str, values: impl Iterator<Item = &'a str>) -> 
         .into()
 }
 
-/// A schema-only type: `$name` in the document, the model's values as its enum.
-macro_rules! vocabulary {
-    ($name:ident, $description:literal, $values:expr) => {
-        #[doc = $description]
+/// A schema-only type: `$name` in the document, described by `$schema`.
+macro_rules! schema_type {
+    ($name:ident, $schema:expr) => {
         pub struct $name;
 
         impl utoipa::PartialSchema for $name {
             fn schema() -> RefOr<Schema> {
-                string_enum($description, $values)
+                $schema
             }
         }
 
@@ -34,28 +33,42 @@ macro_rules! vocabulary {
     };
 }
 
-vocabulary!(
+schema_type!(
     StatusName,
-    "`being_checked` (published, no ruling yet), or the published ruling's rating; `opinion` is not rated.",
-    Status::ALL.iter().map(|s| s.as_str())
+    string_enum(
+        "`being_checked` (published, no ruling yet), or the published ruling's rating; `opinion` is not rated.",
+        Status::ALL.iter().map(|s| s.as_str())
+    )
 );
-vocabulary!(
+schema_type!(
     RatingName,
-    "A ruling's rating: is what they said accurate? `opinion` is not rated.",
-    Status::RATINGS.iter().map(|s| s.as_str())
+    string_enum(
+        "A ruling's rating: is what they said accurate? `opinion` is not rated.",
+        Status::RATINGS.iter().map(|s| s.as_str())
+    )
 );
-vocabulary!(ClaimKindName, "A quote, or a numeric claim.", ClaimKind::ALL.iter().map(|k| k.as_str()));
-vocabulary!(
+schema_type!(
+    ClaimKindName,
+    string_enum("A quote, or a numeric claim.", ClaimKind::ALL.iter().map(|k| k.as_str()))
+);
+schema_type!(
     AttributionName,
-    "Did they say it? A quote's attribution, apart from its accuracy.",
-    Attribution::ALL.iter().map(|a| a.as_str())
+    string_enum(
+        "Did they say it? A quote's attribution, apart from its accuracy.",
+        Attribution::ALL.iter().map(|a| a.as_str())
+    )
 );
-vocabulary!(
+schema_type!(
     RulingKindName,
-    "`ruling` (the first), `correction` (changed the rating or attribution) or `clarification` (same rating, other words).",
-    RulingKind::ALL.iter().map(|k| k.as_str())
+    string_enum(
+        "`ruling` (the first), `correction` (changed the rating or attribution) or `clarification` (same rating, other words).",
+        RulingKind::ALL.iter().map(|k| k.as_str())
+    )
 );
-vocabulary!(SpeakerKindName, "A person or an organization.", SpeakerKind::ALL.iter().map(|k| k.as_str()));
+schema_type!(
+    SpeakerKindName,
+    string_enum("A person or an organization.", SpeakerKind::ALL.iter().map(|k| k.as_str()))
+);
 
 /// A query parameter as the API reads it: surrounding white space is dropped and an empty value
 /// is the same as none (what an HTML form sends for a field left blank).
@@ -84,43 +97,27 @@ fn lenient_string(description: &str, pattern: &str) -> RefOr<Schema> {
         .into()
 }
 
-/// A query parameter's schema-only type.
-macro_rules! parameter {
-    ($name:ident, $schema:expr) => {
-        pub struct $name;
-
-        impl utoipa::PartialSchema for $name {
-            fn schema() -> RefOr<Schema> {
-                $schema
-            }
-        }
-
-        impl utoipa::ToSchema for $name {
-            fn name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($name))
-            }
-        }
-    };
-}
-
 /// A public id (claims, sources, page positions): 8 characters of Crockford's base 32.
 pub const PUBLIC_ID: &str = "[0-9a-hjkmnp-tv-z]{8}";
-/// A speaker's slug: at most 80 characters (the look-ahead), single hyphens between words.
-pub const SLUG: &str = r"(?=[a-z0-9-]{1,80}(?:[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]|$))[a-z0-9]+(?:-[a-z0-9]+)*";
+/// A speaker's slug: at most 80 characters (the look-ahead, up to a blank or the end), single
+/// hyphens between words.
+fn slug() -> String {
+    format!("(?=[a-z0-9-]{{1,80}}(?:{BLANK}|$))[a-z0-9]+(?:-[a-z0-9]+)*")
+}
 
-parameter!(
+schema_type!(
     StatusParam,
     lenient_enum(
         RefOr::Ref(utoipa::openapi::Ref::from_schema_name("StatusName")),
         Status::ALL.iter().map(|s| s.as_str())
     )
 );
-parameter!(
+schema_type!(
     ClaimKindParam,
     lenient_enum(
         RefOr::Ref(utoipa::openapi::Ref::from_schema_name("ClaimKindName")),
         ClaimKind::ALL.iter().map(|k| k.as_str())
     )
 );
-parameter!(SlugParam, lenient_string("A speaker's slug", SLUG));
-parameter!(IdParam, lenient_string("A public id", PUBLIC_ID));
+schema_type!(SlugParam, lenient_string("A speaker's slug", &slug()));
+schema_type!(IdParam, lenient_string("A public id", PUBLIC_ID));
