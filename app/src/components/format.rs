@@ -1,15 +1,20 @@
 //! How dates and times read on the pages.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-/// "Dec 30, 2022"
+/// Month abbreviations as chrono's `%b` writes them.
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// "Dec 30, 2022". Written out rather than through `strftime`, which parses its format string
+/// for each of the dozens of dates on a list page.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%b %-d, %Y").to_string()
+    format!("{} {}, {}", MONTHS[d.month0() as usize], d.day(), d.year())
 }
 
-/// "2022-12-30", for `<time datetime>`.
+/// "2022-12-30", for `<time datetime>` (years 1800 to next year: four digits).
 pub fn iso_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// "Dec 30, 2022, 13:00 UTC"
@@ -60,6 +65,13 @@ mod tests {
         assert_eq!(date(d), "Dec 3, 2022");
         assert_eq!(iso_date(d), "2022-12-03");
         assert_eq!(count(1, "claim", "claims"), "1 claim");
+        // The same as chrono's formats, for every day of a leap year and a few far years.
+        let far = [1800, 1999, 2024, 2100].map(|y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
+        let days = (0..366).map(|n| NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(n));
+        for d in days.chain(far) {
+            assert_eq!(date(d), d.format("%b %-d, %Y").to_string());
+            assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
+        }
         assert_eq!(count(12_000, "claim", "claims"), "12,000 claims");
     }
 

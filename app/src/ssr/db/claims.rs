@@ -180,7 +180,10 @@ async fn fetch_page(
         // from a cursor) and the LIMIT stops it, however many claims match. The filters are
         // matched by the index too.
         qb.push(format!(" FROM (SELECT {}", search::LIST_SEQ_COLUMN));
-        search::push_matches(&mut qb, terms, search::Statuses::Listed(query.listed_statuses()));
+        match query.listed_statuses() {
+            Status::RATINGS => search::push_fact_check_matches(&mut qb, terms),
+            listed => search::push_matches(&mut qb, terms, search::Statuses::Listed(listed)),
+        }
         if let Some((comparison, c)) = cursor {
             search::push_key_range(&mut qb, comparison, c);
         }

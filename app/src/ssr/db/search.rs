@@ -181,6 +181,21 @@ pub fn push_matches(qb: &mut QueryBuilder<'_, Sqlite>, terms: &Terms, statuses: 
     qb.push(" FROM claims_fts WHERE claims_fts MATCH ").push_bind(match_expression(terms, statuses));
 }
 
+/// `FROM` the search index's matches that are fact-checks (every status but "being checked"), as
+/// [`push_matches`] does with `Statuses::Listed(Status::RATINGS)`, but filtered on each match's
+/// claim row instead of by the `factcheck` token. Most claims are fact-checks, so that token's
+/// entries are most of the index, and FTS5 reads them backwards page by page to intersect them
+/// with a word's: at a million claims that was three quarters of a rare word's first page (0.42
+/// ms, against 0.14 ms reading the status of the few rows the page needs). The cost moves to a
+/// word whose matches are mostly claims being checked: each is then looked up and passed over.
+pub fn push_fact_check_matches(qb: &mut QueryBuilder<'_, Sqlite>, terms: &Terms) {
+    qb.push(" FROM claims_fts CROSS JOIN claims listed ON listed.list_seq = claims_fts.rowid")
+        .push(" WHERE claims_fts MATCH ")
+        .push_bind(match_expression(terms, Statuses::Any))
+        .push(" AND listed.status <> ")
+        .push_bind(Status::BeingChecked);
+}
+
 /// Keyset paging on the index: matches listed after (`<`, older) or before (`>`, newer) `cursor`.
 pub fn push_key_range(qb: &mut QueryBuilder<'_, Sqlite>, comparison: &str, cursor: Cursor) {
     qb.push(format!(" AND claims_fts.rowid {comparison} ")).push_bind(cursor.seq);

@@ -224,3 +224,38 @@ async fn every_filter_of_a_search_is_answered_by_the_index_and_follows_changes(
     assert!(list(&pool, &search("speaker1")).await?.claims.is_empty());
     Ok(())
 }
+
+/// The default list of a search (every fact-check) is filtered on the claims' own status rather
+/// than by the index's `factcheck` token: claims being checked stay out of it, in order, across
+/// pages, and appear under their own filter; a ruling moves a claim from one to the other.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_search_lists_fact_checks_apart_from_claims_being_checked(pool: SqlitePool) -> TestResult {
+    use super::super::testing::{add_intake_claim, publish_being_checked};
+    let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
+    let (mut checked, mut being_checked) = (Vec::new(), Vec::new());
+    for n in 0..40 {
+        let text = format!("ferry subsidy claim {n}");
+        if n % 3 == 0 {
+            let id = add_intake_claim(&pool, speaker, &text, day(n % 17), None, None).await?;
+            publish_being_checked(&pool, id).await?;
+            being_checked.push(id);
+        } else {
+            checked.push(add_claim(&pool, speaker, &text, day(n % 17), None, None).await?);
+        }
+    }
+    let in_list_order = |ids: &[i64], listed: &[i64]| {
+        listed.iter().copied().filter(|id| ids.contains(id)).collect::<Vec<_>>()
+    };
+    let everything = walk(&pool, &ListQuery::default()).await?;
+    let fact_checks = walk(&pool, &search("ferry")).await?;
+    assert_eq!(fact_checks, in_list_order(&checked, &everything), "every fact-check, none being checked");
+    let only_being_checked = ListQuery { statuses: vec![Status::BeingChecked], ..search("ferry") };
+    let all_being_checked = ListQuery { statuses: vec![Status::BeingChecked], ..ListQuery::default() };
+    let listed = walk(&pool, &all_being_checked).await?;
+    assert_eq!(walk(&pool, &only_being_checked).await?, in_list_order(&being_checked, &listed));
+
+    rate(&pool, being_checked[0], Status::False).await?;
+    assert!(walk(&pool, &search("ferry")).await?.contains(&being_checked[0]), "ruled: now a fact-check");
+    assert!(!walk(&pool, &only_being_checked).await?.contains(&being_checked[0]));
+    Ok(())
+}
