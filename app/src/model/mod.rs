@@ -5,6 +5,7 @@ pub mod atom;
 pub mod claim_review;
 pub mod comparison;
 pub mod desk;
+pub mod excerpt;
 pub mod export;
 pub mod figure;
 pub mod form;

@@ -226,9 +226,11 @@ pub struct SpeakerPage {
 pub struct SourcePage {
     pub source: Source,
     pub claims: ClaimListPage,
-    /// The source's text, when kept, and where its claims stand in it.
+    /// The source's text, when kept, and where its claims stand in it: editors only.
     pub text: Option<String>,
     pub marks: Vec<crate::model::import::Mark>,
+    /// What readers see of the text: each published claim's words in their sentence.
+    pub excerpts: Vec<crate::model::excerpt::Excerpt>,
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use crate::components::article_text::ArticleText;
 use crate::components::page::loaded;
 use crate::components::share::PageHead;
 use crate::components::{claim_card::ClaimCard, format, pager::Pager};
+use crate::model::excerpt::Excerpt;
 use crate::model::import::Mark;
 use crate::model::{ListQuery, SourcePage as Page};
 use crate::AppError;
@@ -73,9 +74,11 @@ fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
             {page.text.clone().map(|text| view! {
                 <section aria-labelledby="text-heading" id="text">
                     <h2 id="text-heading">"The text, with its claims"</h2>
+                    <p class="hint">"Only editors see the whole text. Readers see each published claim in its sentence, and a link to the original."</p>
                     <ArticleText text marks=page.marks.clone() link=|m: &Mark| format!("/claims/{}", m.public_id)/>
                 </section>
             })}
+            {(!page.excerpts.is_empty()).then(|| view! { <Excerpts excerpts=page.excerpts.clone() url=source.url.clone()/> })}
             <section aria-labelledby="claims-heading">
                 <h2 id="claims-heading">{format::count_at_least(total, at_least, "fact-check appears", "fact-checks appear")} " in this source"</h2>
                 <p><a href=format!("/?source={}", source.public_id)>"Filter and search these claims"</a></p>
@@ -83,5 +86,29 @@ fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
                 <Pager base query page=page.claims.clone()/>
             </section>
         </article>
+    }
+}
+
+/// Each published claim's words in their sentence, with a link to the whole text at its origin.
+#[component]
+fn Excerpts(excerpts: Vec<Excerpt>, url: String) -> impl IntoView {
+    let items = excerpts
+        .into_iter()
+        .map(|e| {
+            view! {
+                <li>
+                    <blockquote class="excerpt">
+                        <ArticleText text=e.text marks=vec![e.mark] link=|m: &Mark| format!("/claims/{}", m.public_id)/>
+                    </blockquote>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="excerpts-heading" id="text">
+            <h2 id="excerpts-heading">"Where its claims stand"</h2>
+            <p class="hint">"Each claim in its sentence. "<a class="external" href=url rel="nofollow">"Read the whole text at its source"</a>"."</p>
+            <ol class="excerpts">{items}</ol>
+        </section>
     }
 }

@@ -226,12 +226,14 @@ pub async fn source_page(
     }
     let query = ListQuery { source: Some(source.public_id.clone()), ..query.clone() };
     let claims = db::claims::list(pool, &query).await?;
-    let with_private = audience == Audience::Desk;
-    let (text, marks) = match db::import::text_with_marks(pool, id, with_private).await? {
-        Some((text, marks)) => (Some(text), marks),
-        None => (None, Vec::new()),
+    let editor = audience == Audience::Desk;
+    // Readers get excerpts around the published claims; the text itself stays with the editors.
+    let (text, marks, excerpts) = match db::import::text_with_marks(pool, id, editor).await? {
+        Some((text, marks)) if editor => (Some(text), marks, Vec::new()),
+        Some((text, marks)) => (None, Vec::new(), crate::model::excerpt::excerpts(&text, &marks)),
+        None => (None, Vec::new(), Vec::new()),
     };
-    Ok(SourcePage { source, claims, text, marks })
+    Ok(SourcePage { source, claims, text, marks, excerpts })
 }
 
 /// Keeps echoed user input short in messages.

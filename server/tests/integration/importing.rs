@@ -115,6 +115,40 @@ async fn adding_creates_claims_links_duplicates_and_shows_them_in_the_sources_te
     assert!(location.contains("&added=0&linked=0&already=3"), "{location}");
 }
 
+/// Readers never get a source's whole text: its page shows each published claim in its sentence
+/// and a link to the original; editors see the text with every claim marked.
+#[tokio::test]
+async fn readers_see_each_published_claim_in_its_sentence_never_the_whole_text() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let text = app::model::import::normalise_article(ARTICLE);
+    let done =
+        app.post_as("/import", &add_body("https://wire.example/excerpts", &text, "Ministry"), &editor).await;
+    let location = done.headers["location"].to_str().unwrap().to_owned();
+    let source = location.trim_start_matches("/desk?source=").split('&').next().unwrap().to_owned();
+
+    // The demo's published Putin quote is marked in this source; the new claims are in intake.
+    let reader = app.get(&format!("/sources/{source}")).await;
+    assert_eq!(reader.status, StatusCode::OK);
+    reader.assert_contains("Where its claims stand");
+    reader.assert_contains("We aim to strengthen cooperation between the armed forces of Russia and China");
+    reader.assert_contains("” Putin said.");
+    reader.assert_contains(r#"href="https://wire.example/excerpts""#);
+    for unpublished_or_elsewhere in ["spoke to Xi by video link", "rushed into a bad deal", "54 of 69 drones"]
+    {
+        assert!(
+            !reader.body.contains(unpublished_or_elsewhere),
+            "readers must not see “{unpublished_or_elsewhere}”"
+        );
+    }
+    assert!(!reader.body.contains("The text, with its claims"));
+
+    let desk = app.get_as(&format!("/sources/{source}"), &editor).await;
+    desk.assert_contains("The text, with its claims");
+    desk.assert_contains("spoke to Xi by video link");
+    desk.assert_contains("Only editors see the whole text.");
+}
+
 #[tokio::test]
 async fn bad_input_comes_back_beside_its_field_and_nothing_is_added() {
     let app = TestApp::with_demo().await;
