@@ -1,15 +1,8 @@
 //! Paragraphs, sentences and word tokens of an article, all as byte ranges into the input so that
 //! every span the extractor reports can be cut from the text exactly.
 
+use crate::words;
 use std::ops::Range;
-
-/// Abbreviations whose full stop does not end a sentence ("Gen. Valery Gerasimov", "Dec. 30").
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "adm", "gov", "sen", "rep", "st",
-    "jr", "sr", "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "no", "nos", "vs", "inc", "corp", "co", "ltd", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx",
-    "est", "fig", "vol", "mt", "ft", "pres", "gov't", "dept", "univ", "ave",
-];
 
 /// The paragraphs of `text`. Text with blank lines is taken as hard-wrapped: paragraphs end at a
 /// blank line. Otherwise every line is a paragraph, as text pasted from a web page usually is.
@@ -108,7 +101,7 @@ fn is_abbreviation(before: &str) -> bool {
     if let (Some(first), None) = (letters.next(), letters.next()) {
         return first.is_uppercase();
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    words::ABBREVIATIONS.contains(word.to_lowercase().as_str())
 }
 
 /// What a token is.

@@ -4,331 +4,8 @@
 //! identifiers such as "G20", "F-16" or "Article 5").
 
 use super::text::{Kind, Token};
-use crate::model::{Change, Qualifier, Quantity};
-
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
-
-/// Capitalised words before a number that make it a name, not an amount ("Article 5").
-const LABELS: &[&str] = &[
-    "article",
-    "section",
-    "chapter",
-    "flight",
-    "route",
-    "resolution",
-    "room",
-    "page",
-    "pages",
-    "paragraph",
-    "clause",
-    "gate",
-    "level",
-    "phase",
-    "stage",
-    "category",
-    "grade",
-    "channel",
-    "platform",
-    "apollo",
-    "windows",
-    "version",
-    "no",
-    "nos",
-    "number",
-    "highway",
-    "interstate",
-    "road",
-    "street",
-    "avenue",
-    "unit",
-    "block",
-    "building",
-    "ward",
-    "district",
-    "precinct",
-    "region",
-    "zone",
-    "term",
-    "season",
-    "episode",
-    "part",
-    "volume",
-    "vol",
-    "act",
-    "bill",
-    "amendment",
-    "proposition",
-    "prop",
-    "question",
-    "measure",
-    "table",
-    "figure",
-    "fig",
-    "appendix",
-    "line",
-    "terminal",
-    "pier",
-    "bay",
-    "lot",
-    "day",
-    "week",
-    "covid",
-    "boeing",
-    "airbus",
-    "iphone",
-    "formula",
-    "world",
-    "super",
-];
-
-/// Words after a number that make it a time, not an amount.
-const TIME_WORDS: &[&str] =
-    &["a.m", "p.m", "am", "pm", "gmt", "utc", "est", "edt", "bst", "cet", "min", "mins", "hrs", "h"];
-
-/// Words that cannot be the counted noun ("54 of the", "16 were").
-const NOT_NOUNS: &[&str] = &[
-    "of",
-    "in",
-    "to",
-    "were",
-    "was",
-    "have",
-    "had",
-    "has",
-    "are",
-    "is",
-    "and",
-    "or",
-    "that",
-    "which",
-    "who",
-    "from",
-    "for",
-    "on",
-    "at",
-    "by",
-    "with",
-    "since",
-    "last",
-    "this",
-    "per",
-    "a",
-    "an",
-    "the",
-    "than",
-    "as",
-    "be",
-    "been",
-    "would",
-    "will",
-    "could",
-    "can",
-    "said",
-    "say",
-    "says",
-    "out",
-    "more",
-    "less",
-    "fewer",
-    "over",
-    "under",
-    "about",
-    "up",
-    "down",
-    "so",
-    "but",
-    "after",
-    "before",
-    "when",
-    "while",
-    "into",
-    "across",
-    "between",
-    "among",
-    "it",
-    "they",
-    "he",
-    "she",
-    "we",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "them",
-    "those",
-    "these",
-    "each",
-    "every",
-    "did",
-    "do",
-    "does",
-    "not",
-    "only",
-    "also",
-    "times",
-    "into",
-    "against",
-    "if",
-    "because",
-    "then",
-    "there",
-    "where",
-    "now",
-    "yet",
-    "still",
-    "all",
-    "both",
-    "either",
-    "neither",
-    "nor",
-    "other",
-    "others",
-    "year",
-    "alone",
-    "ago",
-    "earlier",
-    "later",
-    "apiece",
-    "each",
-    "total",
-    "overall",
-    "percent",
-    "per",
-    "cent",
-    "a.m",
-    "p.m",
-    "am",
-    "pm",
-    "to",
-    "through",
-    "until",
-    "o'clock",
-    "years-old",
-    "shot",
-    "killed",
-    "died",
-    "voted",
-    "made",
-    "went",
-    "came",
-    "left",
-    "took",
-    "gave",
-    "got",
-    "rose",
-    "fell",
-];
-
-const WORD_NUMBERS: &[(&str, f64)] = &[
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-];
-
-/// Fractions said in words, as percentages ("a quarter of" → 25 percent).
-const FRACTIONS: &[(&str, f64)] = &[
-    ("half", 50.0),
-    ("third", 100.0 / 3.0),
-    ("quarter", 25.0),
-    ("fifth", 20.0),
-    ("tenth", 10.0),
-    ("two-thirds", 200.0 / 3.0),
-    ("three-quarters", 75.0),
-    ("three-fourths", 75.0),
-];
-
-/// Nouns a number word must count to be a claim ("eight years"; not "the two leaders").
-const MEASURED: &[&str] = &[
-    "years",
-    "months",
-    "weeks",
-    "days",
-    "hours",
-    "decades",
-    "minutes",
-    "people",
-    "times",
-    "percent",
-    "million",
-    "billion",
-    "trillion",
-    "thousand",
-    "hundred",
-    "dozen",
-    "miles",
-    "kilometres",
-    "kilometers",
-    "deaths",
-    "civilians",
-    "soldiers",
-    "children",
-    "workers",
-    "jobs",
-    "votes",
-    "seats",
-    "missiles",
-    "drones",
-    "homes",
-    "families",
-    "patients",
-    "cases",
-    "cities",
-    "villages",
-    "schools",
-    "hospitals",
-    "points",
-];
+use crate::quantity::{Change, Qualifier, Quantity};
+use crate::words;
 
 fn scale(word: &str) -> Option<f64> {
     match word.to_lowercase().as_str() {
@@ -373,79 +50,9 @@ fn currency_word(word: &str) -> Option<(&'static str, f64)> {
 
 fn change_word(word: &str) -> Option<Change> {
     let w = word.to_lowercase();
-    let up = [
-        "increase",
-        "increased",
-        "increases",
-        "rise",
-        "rose",
-        "risen",
-        "rising",
-        "rises",
-        "grew",
-        "grow",
-        "grown",
-        "growth",
-        "climb",
-        "climbed",
-        "jump",
-        "jumped",
-        "surge",
-        "surged",
-        "soar",
-        "soared",
-        "gain",
-        "gained",
-        "up",
-        "higher",
-        "boost",
-        "boosted",
-        "raise",
-        "raised",
-        "hike",
-        "hiked",
-        "expanded",
-        "increasing",
-        "improved",
-    ];
-    let down = [
-        "decrease",
-        "decreased",
-        "decreases",
-        "fall",
-        "fell",
-        "fallen",
-        "falling",
-        "falls",
-        "drop",
-        "dropped",
-        "decline",
-        "declined",
-        "down",
-        "lower",
-        "cut",
-        "cuts",
-        "shrank",
-        "shrunk",
-        "slump",
-        "slumped",
-        "plunge",
-        "plunged",
-        "slid",
-        "lost",
-        "reduced",
-        "reduction",
-        "dip",
-        "dipped",
-        "tumbled",
-        "sank",
-        "contracted",
-        "declining",
-        "slashed",
-    ];
-    if up.contains(&w.as_str()) {
+    if words::RISE_WORDS.contains(w.as_str()) {
         Some(Change::Increase)
-    } else if down.contains(&w.as_str()) {
+    } else if words::FALL_WORDS.contains(w.as_str()) {
         Some(Change::Decrease)
     } else {
         None
@@ -463,7 +70,7 @@ fn word_number(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
     let mut parts = w.split('-');
     let mut value = 0.0;
     for part in parts.by_ref() {
-        let v = WORD_NUMBERS.iter().find(|(n, _)| *n == part).map(|(_, v)| *v)?;
+        let v = *words::NUMBER_WORDS.get(part)?;
         value += v;
     }
     // "a dozen": the article is part of the number; "two hundred": multiply.
@@ -635,7 +242,8 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     let mut end = from;
     for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
         let lower = t.lower();
-        if t.kind != Kind::Word || NOT_NOUNS.contains(&lower.as_str()) || t.is_capitalized() && k > from {
+        if t.kind != Kind::Word || words::NOT_NOUNS.contains(lower.as_str()) || t.is_capitalized() && k > from
+        {
             break;
         }
         let plural = looks_plural(&lower);
@@ -665,29 +273,9 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     Some((words.join(" "), end))
 }
 
-const IRREGULAR_PLURALS: &[&str] = &[
-    "people",
-    "children",
-    "men",
-    "women",
-    "police",
-    "staff",
-    "personnel",
-    "cattle",
-    "data",
-    "troops",
-    "feet",
-];
-
 fn looks_plural(word: &str) -> bool {
-    IRREGULAR_PLURALS.contains(&word) || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
+    words::IRREGULAR_PLURALS.contains(word) || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
 }
-
-/// Verbs that take "up" or "down" as a particle ("shot down 54 drones"), not as a change.
-const PHRASAL: &[&str] = &[
-    "shot", "cut", "put", "set", "shut", "brought", "took", "knocked", "broke", "struck", "turned", "ran",
-    "sat", "stood", "came", "went", "got", "let", "signed", "backed", "stepped", "handed", "drew", "wound",
-];
 
 /// Numbers that are not amounts.
 fn is_not_a_claim(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
@@ -719,7 +307,7 @@ fn is_not_a_claim(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     if prev.is_some_and(|p| p.punct(":") && t.joined) && i >= 2 && tokens[i - 2].kind == Kind::Number {
         return true;
     }
-    if next.is_some_and(|n| TIME_WORDS.contains(&n.lower().trim_end_matches('.'))) {
+    if next.is_some_and(|n| words::TIME_WORDS.contains(n.lower().trim_end_matches('.'))) {
         return true;
     }
     if next.is_some_and(|n| n.is("minute") || n.is("min")) && tokens.get(i + 2).is_some_and(|r| r.is("read"))
@@ -728,7 +316,7 @@ fn is_not_a_claim(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     }
     // Dates: "Dec. 30", "30 December", "March 3, 2022".
     let is_month = |tok: Option<&Token<'_>>| {
-        tok.is_some_and(|m| m.kind == Kind::Word && MONTHS.contains(&m.lower().as_str()))
+        tok.is_some_and(|m| m.kind == Kind::Word && words::MONTHS.contains(m.lower().as_str()))
     };
     if integer && value <= 31.0 {
         let month_before = is_month(prev) || (prev.is_some_and(|p| p.punct(".")) && is_month(prev2));
@@ -764,7 +352,7 @@ fn is_not_a_claim(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     }
     // Labels: "Article 5", "Flight 17", "No. 2".
     let label_before = |tok: Option<&Token<'_>>| {
-        tok.is_some_and(|p| LABELS.contains(&p.lower().as_str()) && p.is_capitalized())
+        tok.is_some_and(|p| words::LABELS.contains(p.lower().as_str()) && p.is_capitalized())
     };
     if label_before(prev) || (prev.is_some_and(|p| p.punct(".")) && label_before(prev2)) {
         return true;
@@ -788,7 +376,7 @@ fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     let lower = t.lower();
     // "a quarter of", "half of", "two-thirds of".
-    if let Some((_, pct)) = FRACTIONS.iter().find(|(w, _)| *w == lower) {
+    if let Some(pct) = words::FRACTIONS.get(lower.as_str()) {
         let article = i > 0 && (tokens[i - 1].is("a") || tokens[i - 1].is("one"))
             || lower.contains('-')
             || lower == "half";
@@ -854,7 +442,7 @@ fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     let qualified = qualifier_before(tokens, start).is_some() || change_near(tokens, start, end).is_some();
     let (noun, noun_end) = counted_noun(tokens, end + 1)?;
-    let measured = MEASURED.contains(&noun.rsplit(' ').next().unwrap_or(""));
+    let measured = words::MEASURED.contains(noun.rsplit(' ').next().unwrap_or(""));
     let plural_count = value >= 3.0 && looks_plural(noun.rsplit(' ').next().unwrap_or(""));
     if !(measured || qualified && value >= 3.0 || plural_count) {
         return None;
@@ -949,7 +537,7 @@ fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Change>
         let particle = matches!(w.as_str(), "up" | "down")
             && p.checked_sub(1).is_some_and(|pp| {
                 let v = tokens[pp].lower();
-                PHRASAL.contains(&v.as_str()) || v.ends_with("ed")
+                words::PHRASAL.contains(v.as_str()) || v.ends_with("ed")
             });
         if let Some(c) = change_word(&w).filter(|_| !particle) {
             // "rose to 5%" is a level, not a change; "rose by 5%" and "rose 5%" are changes.

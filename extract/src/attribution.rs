@@ -3,234 +3,21 @@
 
 use super::names::{is_name_word, is_possessive, name_of_run, run_ending_at, run_starting_at, Registry};
 use super::text::{Kind, Token};
-
-/// Verbs that credit words to someone.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "asked",
-    "wrote",
-    "writes",
-    "stated",
-    "declared",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "warned",
-    "warns",
-    "explained",
-    "noted",
-    "notes",
-    "replied",
-    "described",
-    "describes",
-    "called",
-    "calls",
-    "urged",
-    "announced",
-    "tweeted",
-    "posted",
-    "continued",
-    "recalled",
-    "acknowledged",
-    "admitted",
-    "predicted",
-    "vowed",
-    "promised",
-    "estimated",
-    "reported",
-    "concluded",
-    "suggested",
-    "stressed",
-    "emphasised",
-    "emphasized",
-    "maintained",
-    "countered",
-    "conceded",
-    "cautioned",
-    "complained",
-    "joked",
-    "quipped",
-    "remarked",
-    "observed",
-    "reiterated",
-    "boasted",
-    "pledged",
-    "accused",
-    "denied",
-    "dismissed",
-    "labelled",
-    "labeled",
-    "branded",
-    "hailed",
-    "praised",
-    "criticised",
-    "criticized",
-    "confirmed",
-    "disclosed",
-    "revealed",
-    "projected",
-    "forecast",
-    "estimate",
-    "estimates",
-    "calculated",
-    "testified",
-    "responded",
-    "shouted",
-    "agreed",
-    "explains",
-    "adding",
-    "saying",
-];
-
-/// Participles that credit the sentence's subject: "…, calling them “a model of cooperation”".
-const PARTICIPLES: &[&str] = &[
-    "saying",
-    "calling",
-    "describing",
-    "adding",
-    "noting",
-    "warning",
-    "telling",
-    "arguing",
-    "insisting",
-    "claiming",
-    "accusing",
-    "urging",
-    "labelling",
-    "labeling",
-    "branding",
-    "hailing",
-    "praising",
-    "dismissing",
-    "writing",
-    "declaring",
-    "stressing",
-    "promising",
-    "vowing",
-    "predicting",
-    "citing",
-];
-
-/// Words between a subject and its verb: "Putin has repeatedly said".
-const BETWEEN: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "also",
-    "later",
-    "then",
-    "previously",
-    "recently",
-    "once",
-    "again",
-    "repeatedly",
-    "reportedly",
-    "publicly",
-    "privately",
-    "separately",
-    "earlier",
-    "further",
-    "simply",
-    "flatly",
-    "quickly",
-    "only",
-    "always",
-    "often",
-    "never",
-    "would",
-    "will",
-    "was",
-    "is",
-    "were",
-    "are",
-    "can",
-    "could",
-    "may",
-    "might",
-    "should",
-    "did",
-    "does",
-    "not",
-    "bluntly",
-    "angrily",
-    "calmly",
-    "told",
-    "firmly",
-    "openly",
-    "initially",
-    "subsequently",
-    "herself",
-    "himself",
-    "themselves",
-    "just",
-];
+use crate::words;
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
-/// Words that end a noun phrase walking backwards: they cannot be part of a speaker.
-const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "and", "but", "or", "who", "it", "this", "there", "as", "when", "while", "if",
-    "because", "so", "than", "to", "of", "in", "on", "at", "for", "with", "by", "from", "what", "said",
-    "not", "we", "i", "you", "us", "me", "them", "him", "is", "was", "were", "are", "be", "been", "has",
-    "have", "had",
-];
-
 pub fn is_speech_verb(t: &Token<'_>) -> bool {
-    t.kind == Kind::Word && SPEECH_VERBS.contains(&t.lower().as_str())
+    t.kind == Kind::Word && words::SPEECH_VERBS.contains(t.lower().as_str())
 }
 
 fn is_participle(t: &Token<'_>) -> bool {
-    t.kind == Kind::Word && PARTICIPLES.contains(&t.lower().as_str())
+    t.kind == Kind::Word && words::PARTICIPLES.contains(t.lower().as_str())
 }
 
 fn is_pronoun(t: &Token<'_>) -> bool {
     matches!(t.lower().as_str(), "he" | "she" | "they" | "it")
 }
-
-/// Nouns that can head "a …" speaker: "a spokesman said", "a report found".
-const ROLE_NOUNS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "statement",
-    "report",
-    "survey",
-    "study",
-    "poll",
-    "source",
-    "diplomat",
-    "analyst",
-    "expert",
-    "witness",
-    "resident",
-    "lawyer",
-    "aide",
-    "adviser",
-    "advisor",
-    "doctor",
-    "nurse",
-    "teacher",
-    "economist",
-    "researcher",
-    "scientist",
-    "officer",
-    "soldier",
-    "commander",
-];
-
-/// Words that end the attribution after a quote: what follows is another clause.
-const CLAUSE_BREAKS: &[&str] =
-    &["although", "though", "but", "while", "because", "whereas", "and", "since", "if", "when", "even"];
 
 /// A span of tokens to look in: a slice of one sentence's tokens with the quotes left out.
 /// `None` entries stand where a quotation was.
@@ -265,7 +52,8 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Stri
 /// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".
 fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
     let first_word = after.iter().position(|t| t.kind != Kind::Punct)?;
-    let clause_end = after.iter().skip(first_word).position(|t| CLAUSE_BREAKS.contains(&t.lower().as_str()));
+    let clause_end =
+        after.iter().skip(first_word).position(|t| words::CLAUSE_BREAKS.contains(t.lower().as_str()));
     let clause_end = clause_end.map_or(after.len(), |c| first_word + c);
     let window = &after[..clause_end.min(first_word + 10)];
     let v = window.iter().position(|t| is_speech_verb(t) || t.is("according"))?;
@@ -313,7 +101,7 @@ enum Subject {
 
 fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<Subject> {
     let mut j = v.checked_sub(1)?;
-    while BETWEEN.contains(&tokens[j].lower().as_str()) && tokens[j].kind == Kind::Word {
+    while words::BETWEEN.contains(tokens[j].lower().as_str()) && tokens[j].kind == Kind::Word {
         j = j.checked_sub(1)?;
     }
     if tokens[j].is("and") || tokens[j].is("but") {
@@ -367,7 +155,7 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
         let name = name_of_run(&words);
         return Some(registry.person(at, &name));
     }
-    if t.kind != Kind::Word || CLAUSE_WORDS.contains(&t.lower().as_str()) {
+    if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_str()) {
         return None;
     }
     // A common noun: walk back to its determiner or owner ("the ministry", "Ukraine's air force").
@@ -384,14 +172,14 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
                 let who = &owned[first - 2];
                 let plural_people = who.kind == Kind::Word
                     && who.text.ends_with('s')
-                    && !CLAUSE_WORDS.contains(&who.lower().as_str());
+                    && !words::CLAUSE_WORDS.contains(who.lower().as_str());
                 if plural_people && (first == 2 || owned[first - 3].kind != Kind::Word) {
                     first -= 2;
                 }
             }
             break;
         }
-        if prev.kind != Kind::Word || CLAUSE_WORDS.contains(&lower.as_str()) {
+        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(lower.as_str()) {
             break;
         }
         first -= 1;
@@ -414,7 +202,7 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
             .collect();
     let starts_with_article = words.first().is_some_and(|w| w == "a" || w == "an");
     let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    if starts_with_article && (words.len() == 1 || !ROLE_NOUNS.contains(&head.as_str())) {
+    if starts_with_article && (words.len() == 1 || !words::ROLE_NOUNS.contains(head.as_str())) {
         return None;
     }
     if DETERMINERS.contains(&head.as_str()) {
@@ -543,8 +331,8 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
                 && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
             if t.kind != Kind::Word
                 || is_speech_verb(t)
-                || BETWEEN.contains(&lower.as_str())
-                || CLAUSE_WORDS.contains(&lower.as_str())
+                || words::BETWEEN.contains(lower.as_str())
+                || words::CLAUSE_WORDS.contains(lower.as_str())
                 || verb_like
             {
                 break;

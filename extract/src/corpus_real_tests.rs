@@ -4,7 +4,7 @@
 //! `corpus_tests.rs`. A third of the articles were marked `heldout` when annotated, before any
 //! tuning: they are scored only to report, never read while changing rules.
 //!
-//! `cargo test -p app corpus_real -- --nocapture` prints both rows (held-out first) and the
+//! `cargo test -p claimtrack-extract corpus_real -- --nocapture` prints both rows (held-out first) and the
 //! misses of the tuning part. The assertions are floors at the figures measured when the corpus
 //! was added, so that a change that makes real text worse fails; the targets are printed
 //! beside them.
@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 /// The split each text belongs to, from the manifests.
 fn splits() -> HashMap<String, String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/ssr/extract/corpus-real");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus-real");
     let mut split = HashMap::new();
     for entry in std::fs::read_dir(&dir).expect("the real corpus directory") {
         let path = entry.expect("an entry").path();

@@ -2,7 +2,7 @@
 //! person to read.
 
 use super::Candidate;
-use crate::model::{ClaimKind, Quantity};
+use crate::{Kind, Quantity};
 use serde::{Serialize, Serializer};
 
 #[derive(Serialize)]
@@ -15,6 +15,7 @@ struct JsonClaim<'a> {
     sentence: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quantity: Option<JsonQuantity<'a>>,
+    confidence: f64,
 }
 
 #[derive(Serialize)]
@@ -66,6 +67,7 @@ pub fn json(candidates: &[Candidate]) -> String {
                 speaker: c.speaker.as_deref(),
                 sentence: c.sentence.as_deref(),
                 quantity: c.quantity.as_ref().map(json_quantity),
+                confidence: (c.confidence * 100.0).round() / 100.0,
             };
             serde_json::to_string(&claim).unwrap_or_default()
         })
@@ -78,7 +80,7 @@ pub fn json(candidates: &[Candidate]) -> String {
 
 /// A numbered listing: kind, who, the words, and the parsed figure.
 pub fn listing(candidates: &[Candidate]) -> String {
-    let quotes = candidates.iter().filter(|c| c.kind == ClaimKind::Quote).count();
+    let quotes = candidates.iter().filter(|c| c.kind == Kind::Quote).count();
     let mut out = format!(
         "{} candidate{}: {} quote{}, {} numeric\n",
         candidates.len(),

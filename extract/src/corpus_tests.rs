@@ -9,10 +9,10 @@
 //! sentence is the annotated sentence and its figure has the annotated value, whole ("of") and
 //! unit (a counted noun matches on its last word: "cruise missiles" ~ "missiles"). Speakers
 //! compare without case and without a leading "the"; an annotation may list several acceptable
-//! speakers. Run `cargo test -p app corpus -- --nocapture` to see the figures and every miss.
+//! speakers. Run `cargo test -p claimtrack-extract corpus -- --nocapture` to see the figures and every miss.
 
 use super::{extract, Candidate};
-use crate::model::ClaimKind;
+use crate::Kind;
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -73,7 +73,7 @@ pub(super) fn score(name: &str, text: &str, annotation: &Value, found: &[Candida
     let expected: Vec<&Value> =
         annotation["quotes"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
     let mut used = vec![false; expected.len()];
-    for c in found.iter().filter(|c| c.kind == ClaimKind::Quote) {
+    for c in found.iter().filter(|c| c.kind == Kind::Quote) {
         assert_eq!(&text[c.span.0..c.span.1], c.text, "{name}: a span must cut out the text exactly");
         let hit = expected
             .iter()
@@ -111,7 +111,7 @@ pub(super) fn score(name: &str, text: &str, annotation: &Value, found: &[Candida
     let expected: Vec<&Value> =
         annotation["numeric"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
     let mut used = vec![false; expected.len()];
-    for c in found.iter().filter(|c| c.kind == ClaimKind::Numeric) {
+    for c in found.iter().filter(|c| c.kind == Kind::Numeric) {
         assert_eq!(&text[c.span.0..c.span.1], c.text, "{name}: a span must cut out the text exactly");
         let q = c.quantity.as_ref().expect("a numeric candidate has a quantity");
         let same_sentence = expected
@@ -178,9 +178,9 @@ fn corpus() -> Vec<(String, String, Value)> {
     corpus_in("corpus")
 }
 
-/// The texts of `dir` (under `src/ssr/extract/`) and their annotations, by file name.
+/// The texts of `dir` (under `extract/`) and their annotations, by file name.
 pub(super) fn corpus_in(dir: &str) -> Vec<(String, String, Value)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/ssr/extract").join(dir);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the corpus directory")
         .map(|e| e.expect("a corpus entry").path())

@@ -9,17 +9,21 @@ mod attribution;
 mod figures;
 mod names;
 mod output;
+mod quantity;
 mod quotes;
 mod text;
+mod words;
 
 #[cfg(test)]
 mod corpus_real_tests;
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod test_rng;
 
 pub use output::{json, listing};
+pub use quantity::{Change, Kind, Qualifier, Quantity};
 
-use crate::model::{ClaimKind, Quantity};
 use names::Registry;
 use serde::Serialize;
 use std::ops::Range;
@@ -31,7 +35,7 @@ pub const MAX_INPUT_BYTES: usize = 1_000_000;
 /// One candidate claim found in an article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Candidate {
-    pub kind: ClaimKind,
+    pub kind: Kind,
     /// For a quote, the words inside the quotation marks; for a numeric claim, its sentence.
     pub text: String,
     /// UTF-8 byte offsets of `text` in the input.
@@ -43,16 +47,31 @@ pub struct Candidate {
     pub sentence: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Quantity>,
+    /// How likely the candidate is right (0 to 1), from the rules that found it: the review
+    /// leaves the least likely unticked.
+    pub confidence: f64,
 }
 
 /// Why a text could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExtractError {
-    #[error("the text is empty: paste or pass an article's text")]
     Empty,
-    #[error("the text is {0} bytes; the most accepted is {MAX_INPUT_BYTES} (about 150,000 words)")]
     TooLong(usize),
 }
+
+impl std::fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExtractError::Empty => f.write_str("the text is empty: paste or pass an article's text"),
+            ExtractError::TooLong(n) => write!(
+                f,
+                "the text is {n} bytes; the most accepted is {MAX_INPUT_BYTES} (about 150,000 words)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExtractError {}
 
 /// Checks an input before extraction: not blank, not over the size bound.
 pub fn check(text: &str) -> Result<(), ExtractError> {
@@ -127,11 +146,13 @@ pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
                 let sentence_text = text
                     [text::trim(text, span_sentence.start..sentence_end(text, paragraph, q.outer.end))]
                 .to_owned();
+                let confidence = if speaker.is_some() { 0.8 } else { 0.4 };
                 out.push(Candidate {
-                    kind: ClaimKind::Quote,
+                    kind: Kind::Quote,
                     text: text[q.inner.clone()].to_owned(),
                     span: (q.inner.start, q.inner.end),
                     speaker,
+                    confidence,
                     sentence: Some(sentence_text),
                     quantity: None,
                 });
@@ -143,7 +164,7 @@ pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
                     out.iter()
                         .rev()
                         .find(|c| {
-                            c.kind == ClaimKind::Quote
+                            c.kind == Kind::Quote
                                 && c.span.0 <= q.inner.start + 1
                                 && c.span.1 >= q.inner.start
                         })
@@ -151,12 +172,13 @@ pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
                 });
                 let speaker = quoted_speaker.or_else(|| attribution::in_sentence(&context, &mut registry));
                 out.push(Candidate {
-                    kind: ClaimKind::Numeric,
+                    kind: Kind::Numeric,
                     text: text[sentence.clone()].to_owned(),
                     span: (sentence.start, sentence.end),
                     speaker,
                     sentence: None,
                     quantity: Some(quantity),
+                    confidence: 0.7,
                 });
             }
             // A sentence without a quote moves "he" and "she" to its subject ("Dragan, speaking
@@ -272,7 +294,7 @@ mod tests {
         extract(text)
             .unwrap()
             .into_iter()
-            .filter(|c| c.kind == ClaimKind::Quote)
+            .filter(|c| c.kind == Kind::Quote)
             .map(|c| (c.text, c.speaker))
             .collect()
     }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::ssr::extract::text::tokens;
+use crate::text::tokens;
 
 fn q(sentence: &str) -> Option<Quantity> {
     first_quantity(&tokens(sentence, 0..sentence.len()))
