@@ -6,8 +6,9 @@
 //!
 //! Scoring rules: a quote matches when its words are exactly the annotated words; an annotated
 //! quote marked `optional` (a scare quote) counts neither way. A numeric claim matches when its
-//! sentence is the annotated sentence and its figure has the annotated value, whole ("of") and
-//! unit (a counted noun matches on its last word: "cruise missiles" ~ "missiles"). Speakers
+//! sentence is the annotated sentence and its figure has the annotated value and whole ("of");
+//! a sentence may hold several, matched in any order. The unit (a counted noun matches on its
+//! last word: "cruise missiles" ~ "missiles"), change and qualifier are reported. Speakers
 //! compare without case and without a leading "the"; an annotation may list several acceptable
 //! speakers. Run `cargo test -p claimtrack-extract corpus -- --nocapture` to see the figures and every miss.
 
@@ -58,6 +59,17 @@ fn speaker_ok(expected: &Value, found: Option<&str>) -> bool {
 fn unit_ok(expected: &str, found: &str) -> bool {
     let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_lowercase();
     expected.eq_ignore_ascii_case(found) || last(expected) == last(found)
+}
+
+/// A figure counts when its value and, for "X of Y", its whole are the annotated ones (the unit
+/// is reported beside, as change and qualifier are).
+fn figure_right(e: &Value, q: &crate::Quantity) -> bool {
+    number(&e["value"]).is_some_and(|v| close(v, q.value))
+        && match (number(&e["of"]), q.of) {
+            (Some(a), Some(b)) => close(a, b),
+            (None, None) => true,
+            _ => false,
+        }
 }
 
 fn number(v: &Value) -> Option<f64> {
@@ -111,28 +123,36 @@ pub(super) fn score(name: &str, text: &str, annotation: &Value, found: &[Candida
     let expected: Vec<&Value> =
         annotation["numeric"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
     let mut used = vec![false; expected.len()];
-    for c in found.iter().filter(|c| c.kind == Kind::Numeric) {
+    let numeric: Vec<&Candidate> = found.iter().filter(|c| c.kind == Kind::Numeric).collect();
+    // A sentence may state several figures: first every candidate takes the annotation it
+    // matches exactly, in any order; the rest take what is left of their sentence.
+    let mut pairing: Vec<Option<usize>> = vec![None; numeric.len()];
+    for exact in [true, false] {
+        for (n, c) in numeric.iter().enumerate() {
+            if pairing[n].is_some() {
+                continue;
+            }
+            let q = c.quantity.as_ref().expect("a numeric candidate has a quantity");
+            let k = expected.iter().enumerate().position(|(k, e)| {
+                !used[k] && e["sentence"].as_str() == Some(c.text.as_str()) && (!exact || figure_right(e, q))
+            });
+            if let Some(k) = k {
+                used[k] = true;
+                pairing[n] = Some(k);
+            }
+        }
+    }
+    for (c, k) in numeric.iter().zip(pairing) {
         assert_eq!(&text[c.span.0..c.span.1], c.text, "{name}: a span must cut out the text exactly");
         let q = c.quantity.as_ref().expect("a numeric candidate has a quantity");
-        let same_sentence = expected
-            .iter()
-            .enumerate()
-            .find(|(k, e)| !used[*k] && e["sentence"].as_str() == Some(c.text.as_str()));
-        let Some((k, e)) = same_sentence else {
+        let Some(k) = k else {
             tally.numeric_fp += 1;
             tally.misses.push(format!("{name}: extra numeric “{}” → {q:?}", c.text));
             continue;
         };
-        used[k] = true;
+        let e = expected[k];
         let optional = e["optional"].as_bool() == Some(true);
-        let figure_right = number(&e["value"]).is_some_and(|v| close(v, q.value))
-            && match (number(&e["of"]), q.of) {
-                (Some(a), Some(b)) => close(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-            && e["unit"].as_str().is_some_and(|u| unit_ok(u, &q.unit));
-        if !figure_right {
+        if !figure_right(e, q) {
             if !optional {
                 tally.numeric_fp += 1;
                 tally.numeric_fn += 1;
@@ -154,6 +174,11 @@ pub(super) fn score(name: &str, text: &str, annotation: &Value, found: &[Candida
                 "{name}: (info) numeric speaker in “{}”: {:?}, expected {}",
                 c.text, c.speaker, e["speaker"]
             ));
+        }
+        if !e["unit"].as_str().is_some_and(|u| unit_ok(u, &q.unit)) {
+            tally
+                .misses
+                .push(format!("{name}: (info) unit in “{}”: {:?}, expected {}", c.text, q.unit, e["unit"]));
         }
         let change = q.change.map(|c| c.as_str());
         let qualifier = q.qualifier.map(|q| q.as_str());

@@ -157,7 +157,8 @@ pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
                     quantity: None,
                 });
             }
-            if let Some(quantity) = figures::first_quantity(&tokens) {
+            let found = figures::all(&tokens);
+            if !found.is_empty() {
                 let inside =
                     quoted.iter().find(|q| q.outer.start <= sentence.start && q.outer.end >= sentence.end);
                 let quoted_speaker = inside.and_then(|q| {
@@ -171,15 +172,17 @@ pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
                         .and_then(|c| c.speaker.clone())
                 });
                 let speaker = quoted_speaker.or_else(|| attribution::in_sentence(&context, &mut registry));
-                out.push(Candidate {
-                    kind: Kind::Numeric,
-                    text: text[sentence.clone()].to_owned(),
-                    span: (sentence.start, sentence.end),
-                    speaker,
-                    sentence: None,
-                    quantity: Some(quantity),
-                    confidence: 0.7,
-                });
+                for figure in found {
+                    out.push(Candidate {
+                        kind: Kind::Numeric,
+                        text: text[sentence.clone()].to_owned(),
+                        span: (sentence.start, sentence.end),
+                        speaker: speaker.clone(),
+                        sentence: None,
+                        confidence: if figure.quantity.unit == figures::UNSAID_UNIT { 0.5 } else { 0.7 },
+                        quantity: Some(figure.quantity),
+                    });
+                }
             }
             // A sentence without a quote moves "he" and "she" to its subject ("Dragan, speaking
             // after the debate, said she was confident…").

@@ -1,4 +1,5 @@
 use super::*;
+use crate::quantity::Change;
 use crate::text::tokens;
 
 fn q(sentence: &str) -> Option<Quantity> {
