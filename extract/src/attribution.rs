@@ -1,7 +1,8 @@
 //! Who is credited with a quote or a figure: "X said", "said X", "X told reporters", "according
 //! to X", "X, a Carnegie expert, said", "calling them …" (the sentence's subject), "he said".
 
-use super::names::{is_name_word, is_possessive, name_of_run, run_ending_at, run_starting_at, Registry};
+use super::names::{is_name_word, is_possessive, name_of_run, run_ending_at, run_starting_at};
+use super::registry::Registry;
 use super::text::{Kind, Token};
 use crate::words;
 
@@ -124,7 +125,7 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
             let name = name_of_run(&words);
             if name.contains(' ') {
                 let _ = end;
-                return Some(Subject::Named(registry.person(aside[0].start, &name)));
+                return registry.person(aside[0].start, &name).map(Subject::Named);
             }
         }
         j = open - 1;
@@ -137,7 +138,7 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
     let t = tokens[j];
     let at = t.start;
     if is_pronoun(t) {
-        return registry.pronoun(&t.lower());
+        return registry.pronoun(&t.lower(), t.start);
     }
     let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
     if is_name_word(t) && !is_possessive(t.text) {
@@ -153,7 +154,7 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
         let name = name_of_run(&words);
-        return Some(registry.person(at, &name));
+        return registry.person(at, &name);
     }
     if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_str()) {
         return None;
@@ -222,7 +223,7 @@ fn person_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registry) ->
         return None;
     }
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    Some(registry.person(owned[j].start, &name_of_run(&words)))
+    registry.person(owned[j].start, &name_of_run(&words))
 }
 
 /// "said X", "according to X": the speaker after the verb, up to the next punctuation.
@@ -234,7 +235,7 @@ fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Op
     let phrase: Vec<Token<'_>> = tokens[v + 1..end].iter().take(10).map(|t| (*t).clone()).collect();
     let first = phrase.first()?;
     if is_pronoun(first) {
-        return registry.pronoun(&first.lower());
+        return registry.pronoun(&first.lower(), first.start);
     }
     // Name runs in the phrase: prefer a full name ("Kremlin spokesman Dmitry Peskov").
     let mut runs = Vec::new();
@@ -262,7 +263,7 @@ fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Op
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
         if *start == 0 || full.is_some() {
-            return Some(registry.person(at, &name_of_run(&words)));
+            return registry.person(at, &name_of_run(&words));
         }
     }
     let words: Vec<&str> =
@@ -310,14 +311,14 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
     let owned: Vec<Token<'_>> = sentence[start..].iter().map(|t| (*t).clone()).collect();
     let first = owned.first()?;
     if is_pronoun(first) {
-        return registry.pronoun(&first.lower());
+        return registry.pronoun(&first.lower(), first.start);
     }
     if let Some((end, words)) = run_starting_at(&owned, 0) {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         if is_possessive(owned[end].text) {
             return None;
         }
-        return Some(registry.person(first.start, &name_of_run(&words)));
+        return registry.person(first.start, &name_of_run(&words));
     }
     if first.is("the") {
         if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(&owned, 1)) {

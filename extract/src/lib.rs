@@ -7,10 +7,12 @@
 
 mod attribution;
 mod figures;
+mod meet;
 mod names;
 mod output;
 mod quantity;
 mod quotes;
+mod registry;
 mod text;
 mod words;
 
@@ -24,7 +26,7 @@ mod test_rng;
 pub use output::{json, listing};
 pub use quantity::{Change, Kind, Qualifier, Quantity};
 
-use names::Registry;
+use registry::Registry;
 use serde::Serialize;
 use std::ops::Range;
 use text::Token;
@@ -110,7 +112,8 @@ pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
             let starting: Vec<&quotes::Quoted> =
                 in_sentence.iter().copied().filter(|q| sentence.contains(&q.outer.start)).collect();
             let context = context_tokens(&tokens, &in_sentence);
-            meet_names(&context, &mut registry);
+            registry.next_sentence();
+            meet::names_in(&context, &mut registry);
             for q in &starting {
                 let marker = marker_index(&context, &in_sentence, q);
                 // The attribution may sit in the sentence where the quote ends.
@@ -245,25 +248,6 @@ fn marker_index(
 ) -> Option<usize> {
     let nth = quoted.iter().position(|x| x.outer == q.outer)?;
     context.iter().enumerate().filter(|(_, c)| c.is_none()).nth(nth).map(|(i, _)| i)
-}
-
-/// Registers the full names a sentence mentions outside its quotes.
-fn meet_names(context: &[Option<&Token<'_>>], registry: &mut Registry) {
-    let owned: Vec<Token<'_>> = context.iter().flatten().map(|t| (*t).clone()).collect();
-    let mut k = 0;
-    while k < owned.len() {
-        if let Some((end, words)) = names::run_starting_at(&owned, k) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            let name = names::name_of_run(&words);
-            let preceded_by_the = k > 0 && owned[k - 1].is("the");
-            if !preceded_by_the && name.split(' ').count() >= 2 {
-                registry.meet(owned[k].start, names::without_possessive(&name));
-            }
-            k = end + 1;
-        } else {
-            k += 1;
-        }
-    }
 }
 
 /// For a quote that runs past its first sentence: the speaker credited where it closes.

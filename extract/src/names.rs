@@ -4,8 +4,56 @@
 use super::text::Token;
 use crate::words;
 
+/// A title or role before a name: "President", "Gen.", "Director-General", "CEO".
 pub fn is_title(word: &str) -> bool {
-    words::TITLES.contains(word.trim_end_matches('.').to_lowercase().as_str())
+    let lower = word.trim_end_matches('.').to_lowercase();
+    words::TITLES.contains(lower.as_str())
+        || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
+}
+
+/// A word that makes a name an organisation: "Council", "Office", "Agency".
+pub fn is_org_word(word: &str) -> bool {
+    words::ORG_WORDS.contains(word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Person,
+    Group,
+    /// A place, nationality or party adjective: never a speaker.
+    Place,
+}
+
+/// Whether `name` is a person, an organisation, or a place ("Africa", "the Russian", "U.N" is a
+/// group; "KCNA", an abbreviation, too).
+pub fn kind_of(name: &str) -> NameKind {
+    let bare = name.strip_prefix("the ").unwrap_or(name);
+    let lower = without_possessive(bare).to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    if words::PLACES.contains(lower.as_str())
+        || words::NATIONALITIES.contains(lower.as_str())
+        || words::NATIONALITIES.contains(singular)
+    {
+        return NameKind::Place;
+    }
+    let parts: Vec<&str> = bare.split(' ').collect();
+    if parts.iter().any(|p| is_org_word(p)) {
+        return NameKind::Group;
+    }
+    let all_places = parts.iter().all(|p| {
+        let p = p.to_lowercase();
+        words::PLACES.contains(p.as_str()) || words::NATIONALITIES.contains(p.as_str())
+    });
+    if all_places {
+        return NameKind::Place;
+    }
+    // "KCNA", "U.N", "NASA": letters in capitals are an abbreviation, an organisation's.
+    let letters: String = bare.chars().filter(|c| c.is_alphabetic()).collect();
+    if parts.len() == 1 && letters.len() >= 2 && letters.chars().all(char::is_uppercase) {
+        return NameKind::Group;
+    }
+    NameKind::Person
 }
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
@@ -24,6 +72,12 @@ pub fn is_possessive(word: &str) -> bool {
 /// The name in a run of capitalised words, without the titles before it:
 /// ["Russian", "President", "Vladimir", "Putin"] → "Vladimir Putin".
 pub fn name_of_run(words: &[&str]) -> String {
+    // "CEO of the Refugee Council Enver Solomon": a person named after an organisation's words.
+    let after_org = words.iter().rposition(|w| is_org_word(w)).map_or(0, |p| p + 1);
+    let tail_is_person = words.len() >= after_org + 2
+        && after_org > 0
+        && words[after_org..].iter().all(|w| !words::PARTICLES.contains(*w));
+    let words = if tail_is_person { &words[after_org..] } else { words };
     let after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
     let kept = if after_title < words.len() { &words[after_title..] } else { words };
     let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
@@ -113,77 +167,6 @@ fn is_initial(tokens: &[Token<'_>], i: usize) -> bool {
     t.text.chars().count() == 1 && t.is_capitalized() && tokens.get(i + 1).is_some_and(|n| n.punct("."))
 }
 
-/// Full names met so far, in order, to resolve surnames and pronouns.
-#[derive(Default, Debug)]
-pub struct Registry {
-    people: Vec<(usize, String)>,
-    /// The most recent speaker or sentence subject who is a person.
-    last_person: Option<(usize, String)>,
-    /// The most recent organisation credited with something.
-    last_group: Option<(usize, String)>,
-    groups: Vec<String>,
-}
-
-impl Registry {
-    /// Records a full name (two words or more) seen at byte `at`.
-    pub fn meet(&mut self, at: usize, name: &str) {
-        if name.split_whitespace().count() >= 2 && !self.people.iter().any(|(_, n)| n == name) {
-            self.people.push((at, name.to_owned()));
-        }
-    }
-
-    /// The full name for a single word ("Putin" → "Vladimir Putin"), else the word itself.
-    pub fn resolve(&self, at: usize, word: &str) -> String {
-        let known = self.people.iter().rev().filter(|(seen, _)| *seen <= at);
-        let by_last = known.clone().find(|(_, n)| n.rsplit(' ').next() == Some(word));
-        let by_any = || known.clone().find(|(_, n)| n.split(' ').any(|part| part == word));
-        by_last.or_else(by_any).map_or_else(|| word.to_owned(), |(_, n)| n.clone())
-    }
-
-    /// A full name if `name` is one word, else the name as given; also remembered as the person
-    /// most recently in view (for "he said" later).
-    pub fn person(&mut self, at: usize, name: &str) -> String {
-        let full = if name.contains(' ') { name.to_owned() } else { self.resolve(at, name) };
-        self.meet(at, &full);
-        self.last_person = Some((at, full.clone()));
-        full
-    }
-
-    /// An organisation; "the air force" after "Ukraine's air force" is the same one.
-    pub fn group(&mut self, at: usize, name: &str) -> String {
-        let bare = name.strip_prefix("the ").unwrap_or(name);
-        let earlier =
-            self.groups.iter().rev().find(|g| {
-                g.len() > bare.len() && g.ends_with(&format!(" {bare}")) && g.contains(['\'', '’'])
-            });
-        let name = earlier.cloned().unwrap_or_else(|| name.to_owned());
-        if !self.groups.contains(&name) {
-            self.groups.push(name.clone());
-        }
-        self.last_group = Some((at, name.clone()));
-        name
-    }
-
-    /// Who "he", "she" or "they" most likely is.
-    pub fn pronoun(&self, word: &str) -> Option<String> {
-        let person = self.last_person.as_ref();
-        let group = self.last_group.as_ref();
-        if word.eq_ignore_ascii_case("it") {
-            return group.map(|(_, n)| n.clone());
-        }
-        let pick = if word.eq_ignore_ascii_case("they") {
-            match (group, person) {
-                (Some(g), Some(p)) if g.0 > p.0 => Some(g),
-                (Some(g), None) => Some(g),
-                (_, p) => p,
-            }
-        } else {
-            person
-        };
-        pick.map(|(_, n)| n.clone())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::text::tokens;
@@ -206,17 +189,5 @@ mod tests {
         assert_eq!(words, ["John", "F", "Kennedy"]);
         let (end, words) = run_starting_at(&t, 11).unwrap();
         assert_eq!((end, words.join(" ").as_str()), (14, "Ursula von der Leyen"));
-    }
-
-    #[test]
-    fn surnames_and_pronouns_resolve_to_the_full_name_met_earlier() {
-        let mut r = Registry::default();
-        r.meet(0, "Vladimir Putin");
-        r.meet(10, "Xi Jinping");
-        assert_eq!(r.resolve(20, "Putin"), "Vladimir Putin");
-        assert_eq!(r.resolve(20, "Xi"), "Xi Jinping");
-        assert_eq!(r.resolve(20, "Biden"), "Biden");
-        assert_eq!(r.person(30, "Putin"), "Vladimir Putin");
-        assert_eq!(r.pronoun("he").as_deref(), Some("Vladimir Putin"));
     }
 }

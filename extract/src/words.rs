@@ -55,6 +55,9 @@ word_list! {
     PHRASAL: Words = "phrasal.txt";
     RISE_WORDS: Words = "rise_words.txt";
     FALL_WORDS: Words = "fall_words.txt";
+    PLACES: Words = "places.txt";
+    NATIONALITIES: Words = "nationalities.txt";
+    ORG_WORDS: Words = "org_words.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
 }

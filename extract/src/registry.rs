@@ -1,0 +1,186 @@
+//! What an article has said so far about who is who: the full names it introduced (so that a
+//! later "Smith" is "John Smith"), the people it mentioned sentence by sentence (so that "he said"
+//! finds the nearest person, never a place or an organisation), the roles it gave them (so that
+//! "the CEO" is the person named as CEO) and its abbreviations ("KCNA").
+
+use crate::names::{kind_of, NameKind};
+
+/// A person mentioned: where, in which sentence, whether as the sentence's subject or speaker.
+#[derive(Debug, Clone)]
+struct Mention {
+    at: usize,
+    sentence: usize,
+    name: String,
+    subject: bool,
+}
+
+#[derive(Default, Debug)]
+pub struct Registry {
+    /// Full names (two words or more) in the order met.
+    people: Vec<(usize, String)>,
+    mentions: Vec<Mention>,
+    sentence: usize,
+    last_group: Option<(usize, String)>,
+    groups: Vec<String>,
+    /// Role words ("ceo", "spokesman") and the person last named with them.
+    roles: Vec<(String, String)>,
+    /// "KCNA" → "Korean Central News Agency", from "Korean Central News Agency (KCNA)".
+    abbreviations: Vec<(String, String)>,
+}
+
+impl Registry {
+    /// The next sentence begins: pronouns look back sentence by sentence.
+    pub fn next_sentence(&mut self) {
+        self.sentence += 1;
+    }
+
+    /// Records a person's full name (two words or more) seen at byte `at`.
+    pub fn meet(&mut self, at: usize, name: &str) {
+        if name.split_whitespace().count() < 2 || kind_of(name) != NameKind::Person {
+            return;
+        }
+        if !self.people.iter().any(|(_, n)| n == name) {
+            self.people.push((at, name.to_owned()));
+        }
+        self.mention(at, name, false);
+    }
+
+    fn mention(&mut self, at: usize, name: &str, subject: bool) {
+        let m = Mention { at, sentence: self.sentence, name: name.to_owned(), subject };
+        self.mentions.push(m);
+    }
+
+    /// Records that `person` holds `role` ("CEO", "refugee spokesman").
+    pub fn role(&mut self, role: &str, person: &str) {
+        let role = role.to_lowercase();
+        self.roles.retain(|(r, _)| *r != role);
+        self.roles.push((role, person.to_owned()));
+    }
+
+    /// The person last named with `role`, if any.
+    pub fn holder_of(&self, role: &str) -> Option<String> {
+        let role = role.to_lowercase();
+        self.roles.iter().rev().find(|(r, _)| *r == role).map(|(_, p)| p.clone())
+    }
+
+    /// Records an abbreviation for an organisation's name.
+    pub fn abbreviation(&mut self, short: &str, full: &str) {
+        if !self.abbreviations.iter().any(|(s, _)| s == short) {
+            self.abbreviations.push((short.to_owned(), full.to_owned()));
+        }
+    }
+
+    /// The full name for a single word ("Putin" → "Vladimir Putin"), else the word itself.
+    pub fn resolve(&self, at: usize, word: &str) -> String {
+        let known = self.people.iter().rev().filter(|(seen, _)| *seen <= at);
+        let by_last = known.clone().find(|(_, n)| n.rsplit(' ').next() == Some(word));
+        let by_any = || known.clone().find(|(_, n)| n.split(' ').any(|part| part == word));
+        by_last.or_else(by_any).map_or_else(|| word.to_owned(), |(_, n)| n.clone())
+    }
+
+    /// Whom a name credits: a person by the fullest form the article gave ("Smith" → "John
+    /// Smith"), an organisation as named (an abbreviation spelled out), or nobody for a place
+    /// or nationality. A person is remembered as in view, for "he said" later.
+    pub fn person(&mut self, at: usize, name: &str) -> Option<String> {
+        let full = if name.contains(' ') { name.to_owned() } else { self.resolve(at, name) };
+        match kind_of(&full) {
+            NameKind::Place => None,
+            NameKind::Group => Some(self.group(at, &full)),
+            NameKind::Person => {
+                self.meet(at, &full);
+                self.mention(at, &full, true);
+                Some(full)
+            }
+        }
+    }
+
+    /// An organisation; "the air force" after "Ukraine's air force" is the same one, "KCNA" the
+    /// name it abbreviates.
+    pub fn group(&mut self, at: usize, name: &str) -> String {
+        let bare = name.strip_prefix("the ").unwrap_or(name);
+        if let Some((_, full)) = self.abbreviations.iter().find(|(s, _)| s == bare) {
+            let full = full.clone();
+            self.last_group = Some((at, full.clone()));
+            return full;
+        }
+        let earlier =
+            self.groups.iter().rev().find(|g| {
+                g.len() > bare.len() && g.ends_with(&format!(" {bare}")) && g.contains(['\'', '’'])
+            });
+        let name = earlier.cloned().unwrap_or_else(|| name.to_owned());
+        if !self.groups.contains(&name) {
+            self.groups.push(name.clone());
+        }
+        self.last_group = Some((at, name.clone()));
+        name
+    }
+
+    /// Who "he", "she" or "they" before byte `at` most likely is: in the nearest sentence that
+    /// mentions a person, its subject or speaker, else the first person it mentions. "It" is
+    /// the organisation last credited; "they" that organisation when it came after the person.
+    pub fn pronoun(&self, word: &str, at: usize) -> Option<String> {
+        let group = self.last_group.as_ref().filter(|(g, _)| *g <= at);
+        if word.eq_ignore_ascii_case("it") {
+            return group.map(|(_, n)| n.clone());
+        }
+        let person = self.nearest_person(at);
+        if word.eq_ignore_ascii_case("they") {
+            return match (group, person) {
+                (Some(g), Some((p_at, _))) if g.0 > p_at => Some(g.1.clone()),
+                (Some(g), None) => Some(g.1.clone()),
+                (_, p) => p.map(|(_, n)| n),
+            };
+        }
+        person.map(|(_, n)| n)
+    }
+
+    fn nearest_person(&self, at: usize) -> Option<(usize, String)> {
+        let before: Vec<&Mention> = self.mentions.iter().filter(|m| m.at < at).collect();
+        let last = before.last()?;
+        let same: Vec<&&Mention> = before.iter().filter(|m| m.sentence == last.sentence).collect();
+        let pick = same.iter().rev().find(|m| m.subject).or_else(|| same.first())?;
+        Some((pick.at, pick.name.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_and_pronouns_resolve_to_the_full_name_met_earlier() {
+        let mut r = Registry::default();
+        r.meet(0, "Vladimir Putin");
+        r.meet(10, "Xi Jinping");
+        assert_eq!(r.resolve(20, "Putin"), "Vladimir Putin");
+        assert_eq!(r.resolve(20, "Xi"), "Xi Jinping");
+        assert_eq!(r.resolve(20, "Biden"), "Biden");
+        r.next_sentence();
+        assert_eq!(r.person(30, "Putin").as_deref(), Some("Vladimir Putin"));
+        assert_eq!(r.pronoun("he", 40).as_deref(), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn places_and_nationalities_are_nobody_and_abbreviations_are_organisations() {
+        let mut r = Registry::default();
+        assert_eq!(r.person(0, "Africa"), None);
+        assert_eq!(r.person(0, "the Russian"), None);
+        assert_eq!(r.person(0, "Democratic"), None);
+        r.abbreviation("KCNA", "Korean Central News Agency");
+        assert_eq!(r.person(5, "KCNA").as_deref(), Some("Korean Central News Agency"));
+        assert_eq!(r.pronoun("he", 10), None, "an organisation is not a he");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_nearest_sentence_with_a_person_and_its_subject_first() {
+        let mut r = Registry::default();
+        r.meet(0, "Yvette Cooper");
+        r.next_sentence();
+        assert_eq!(r.person(20, "Kevin Allton").as_deref(), Some("Kevin Allton"));
+        r.meet(40, "Andy Warhol");
+        r.next_sentence();
+        assert_eq!(r.pronoun("he", 60).as_deref(), Some("Kevin Allton"));
+        r.role("ceo", "Enver Solomon");
+        assert_eq!(r.holder_of("CEO").as_deref(), Some("Enver Solomon"));
+    }
+}
