@@ -24,9 +24,27 @@ fn is_pronoun(t: &Token<'_>) -> bool {
 /// `None` entries stand where a quotation was.
 pub type Context<'t, 'a> = &'t [Option<&'t Token<'a>>];
 
+/// Who a rule credited, and whether through a pronoun (less sure).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Credit {
+    pub name: String,
+    pub by_pronoun: bool,
+}
+
+fn credit(name: Option<String>, registry: &mut Registry) -> Option<Credit> {
+    let by_pronoun = registry.take_pronoun_used();
+    name.map(|name| Credit { name, by_pronoun })
+}
+
 /// The speaker credited for the quote at `quote` (an index of a `None` in `ctx`), looking first
 /// after it (", he said"), then before it ("X said: …").
-pub fn for_quote(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) -> Option<String> {
+pub fn for_quote(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) -> Option<Credit> {
+    let _ = registry.take_pronoun_used();
+    let name = quote_speaker(ctx, quote, registry);
+    credit(name, registry)
+}
+
+fn quote_speaker(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) -> Option<String> {
     let next_quote = ctx[quote + 1..].iter().position(Option::is_none).map_or(ctx.len(), |p| quote + 1 + p);
     let prev_quote = ctx[..quote].iter().rposition(Option::is_none).map_or(0, |p| p + 1);
     let after: Vec<&Token<'_>> = ctx[quote + 1..next_quote].iter().flatten().copied().collect();
@@ -39,15 +57,54 @@ pub fn for_quote(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) ->
 }
 
 /// The speaker credited anywhere in a sentence (for a numeric claim).
-pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<String> {
+pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Credit> {
+    let _ = registry.take_pronoun_used();
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
     let verbs = sentence.iter().enumerate().filter(|(_, t)| is_speech_verb(t) || t.is("according"));
     for (v, _) in verbs {
         if let Some(name) = credited_by(&sentence, v, &sentence, registry) {
-            return Some(name);
+            return credit(Some(name), registry);
         }
     }
     None
+}
+
+/// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: …". Its end and the
+/// person it names.
+pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
+    let para = &text[paragraph.clone()];
+    let colon = para.find(':').filter(|c| *c <= 40)?;
+    let label = para[..colon].trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
+    let shouting = label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let quote_follows = para[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
+    if !named
+        || !(shouting || quote_follows)
+        || words.iter().any(|w| words::NOT_NAMES.contains(w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    let name = crate::names::name_of_run(&words);
+    let name = if shouting { title_case(&name) } else { name };
+    (crate::names::kind_of(&name) == crate::names::NameKind::Person)
+        .then_some((paragraph.start + colon + 1, name))
+}
+
+/// "MORALES" → "Morales".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".

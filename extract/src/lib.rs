@@ -14,6 +14,7 @@ mod quantity;
 mod quotes;
 mod registry;
 mod text;
+mod walk;
 mod words;
 
 #[cfg(test)]
@@ -26,10 +27,7 @@ mod test_rng;
 pub use output::{json, listing};
 pub use quantity::{Change, Kind, Qualifier, Quantity};
 
-use registry::Registry;
 use serde::Serialize;
-use std::ops::Range;
-use text::Token;
 
 /// Longest article the extractor accepts: about 150,000 words.
 pub const MAX_INPUT_BYTES: usize = 1_000_000;
@@ -94,182 +92,7 @@ pub fn figure(sentence: &str) -> Option<Quantity> {
 /// The quotes and numeric claims in `text`, in the order they appear.
 pub fn extract(text: &str) -> Result<Vec<Candidate>, ExtractError> {
     check(text)?;
-    let mut registry = Registry::default();
-    let mut out = Vec::new();
-    let mut open_quote_speaker: Option<Option<String>> = None;
-    let mut previous_speaker: Option<(usize, String)> = None;
-    let paragraphs = text::paragraphs(text);
-    for (p, paragraph) in paragraphs.iter().enumerate() {
-        let continues = open_quote_speaker.is_some();
-        let quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
-        let mut chain_speaker = open_quote_speaker.take().flatten();
-        let mut pending_chain: Vec<usize> = Vec::new();
-        for sentence in text::sentences(text, paragraph.clone()) {
-            let tokens = text::tokens(text, sentence.clone());
-            let in_sentence: Vec<&quotes::Quoted> =
-                quoted.iter().filter(|q| overlaps(&q.outer, &sentence)).collect();
-            // Quotes that begin in this sentence (a quote across sentences belongs to its first).
-            let starting: Vec<&quotes::Quoted> =
-                in_sentence.iter().copied().filter(|q| sentence.contains(&q.outer.start)).collect();
-            let context = context_tokens(&tokens, &in_sentence);
-            registry.next_sentence();
-            meet::names_in(&context, &mut registry);
-            for q in &starting {
-                let marker = marker_index(&context, &in_sentence, q);
-                // The attribution may sit in the sentence where the quote ends.
-                let span_sentence = sentence.start..q.outer.end.max(sentence.end);
-                let mut speaker = marker.and_then(|m| attribution::for_quote(&context, m, &mut registry));
-                if speaker.is_none() && q.outer.end > sentence.end {
-                    speaker = speaker_in_closing_sentence(text, paragraph, q, &mut registry);
-                }
-                if speaker.is_none() && q.continues {
-                    speaker = chain_speaker.clone();
-                }
-                let whole_sentence = q.outer.start == sentence.start;
-                if speaker.is_none() && whole_sentence {
-                    speaker = previous_speaker
-                        .as_ref()
-                        .filter(|(at, _)| paragraph.start.saturating_sub(*at) < 2000)
-                        .map(|(_, s)| s.clone());
-                    if q.open_ended || q.continues {
-                        pending_chain.push(out.len());
-                    }
-                }
-                if let Some(s) = &speaker {
-                    previous_speaker = Some((q.outer.start, s.clone()));
-                    if q.continues || q.open_ended {
-                        chain_speaker = Some(s.clone());
-                    }
-                }
-                let words = text[q.inner.clone()].split_whitespace().count();
-                // Unattributed short fragments are scare quotes or titles, not claims.
-                if speaker.is_none() && (words < 5 || !whole_sentence && words < 8) {
-                    continue;
-                }
-                let sentence_text = text
-                    [text::trim(text, span_sentence.start..sentence_end(text, paragraph, q.outer.end))]
-                .to_owned();
-                let confidence = if speaker.is_some() { 0.8 } else { 0.4 };
-                out.push(Candidate {
-                    kind: Kind::Quote,
-                    text: text[q.inner.clone()].to_owned(),
-                    span: (q.inner.start, q.inner.end),
-                    speaker,
-                    confidence,
-                    sentence: Some(sentence_text),
-                    quantity: None,
-                });
-            }
-            let found = figures::all(&tokens);
-            if !found.is_empty() {
-                let inside =
-                    quoted.iter().find(|q| q.outer.start <= sentence.start && q.outer.end >= sentence.end);
-                let quoted_speaker = inside.and_then(|q| {
-                    out.iter()
-                        .rev()
-                        .find(|c| {
-                            c.kind == Kind::Quote
-                                && c.span.0 <= q.inner.start + 1
-                                && c.span.1 >= q.inner.start
-                        })
-                        .and_then(|c| c.speaker.clone())
-                });
-                let speaker = quoted_speaker.or_else(|| attribution::in_sentence(&context, &mut registry));
-                for figure in found {
-                    out.push(Candidate {
-                        kind: Kind::Numeric,
-                        text: text[sentence.clone()].to_owned(),
-                        span: (sentence.start, sentence.end),
-                        speaker: speaker.clone(),
-                        sentence: None,
-                        confidence: if figure.quantity.unit == figures::UNSAID_UNIT { 0.5 } else { 0.7 },
-                        quantity: Some(figure.quantity),
-                    });
-                }
-            }
-            // A sentence without a quote moves "he" and "she" to its subject ("Dragan, speaking
-            // after the debate, said she was confident…").
-            if starting.is_empty() {
-                let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
-                let _ = attribution::sentence_subject(&refs, &mut registry);
-            }
-        }
-        // A quote continued from the paragraph before, credited only at its end, credits the
-        // earlier pieces too.
-        if let Some(s) = &chain_speaker {
-            for k in pending_chain {
-                if out[k].speaker.is_none() {
-                    out[k].speaker = Some(s.clone());
-                }
-            }
-        }
-        let open = quoted.last().filter(|q| q.open_ended);
-        let next_opens = paragraphs
-            .get(p + 1)
-            .is_some_and(|n| text[n.clone()].starts_with(['“', '"', '‘', '\'', '«', '„']));
-        if open.is_some() && next_opens {
-            open_quote_speaker = Some(chain_speaker.clone());
-        }
-    }
-    out.sort_by_key(|c| c.span.0);
-    Ok(out)
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-/// The sentence's tokens with each quotation replaced by one `None`.
-fn context_tokens<'t, 'a>(tokens: &'t [Token<'a>], quoted: &[&quotes::Quoted]) -> Vec<Option<&'t Token<'a>>> {
-    let mut out = Vec::new();
-    let mut inside: Option<usize> = None;
-    for t in tokens {
-        let q = quoted.iter().position(|q| q.outer.contains(&t.start));
-        match (q, inside) {
-            (Some(k), Some(j)) if k == j => {}
-            (Some(k), _) => {
-                out.push(None);
-                inside = Some(k);
-            }
-            (None, _) => {
-                out.push(Some(t));
-                inside = None;
-            }
-        }
-    }
-    out
-}
-
-/// Where quote `q` stands in the context.
-fn marker_index(
-    context: &[Option<&Token<'_>>],
-    quoted: &[&quotes::Quoted],
-    q: &quotes::Quoted,
-) -> Option<usize> {
-    let nth = quoted.iter().position(|x| x.outer == q.outer)?;
-    context.iter().enumerate().filter(|(_, c)| c.is_none()).nth(nth).map(|(i, _)| i)
-}
-
-/// For a quote that runs past its first sentence: the speaker credited where it closes.
-fn speaker_in_closing_sentence(
-    text: &str,
-    paragraph: &Range<usize>,
-    q: &quotes::Quoted,
-    registry: &mut Registry,
-) -> Option<String> {
-    let end = sentence_end(text, paragraph, q.outer.end);
-    let tokens = text::tokens(text, q.outer.end..end);
-    let mut context: Vec<Option<&Token<'_>>> = vec![None];
-    context.extend(tokens.iter().map(Some));
-    attribution::for_quote(&context, 0, registry)
-}
-
-/// The end of the sentence that contains byte `at` of the paragraph.
-fn sentence_end(text: &str, paragraph: &Range<usize>, at: usize) -> usize {
-    text::sentences(text, paragraph.clone())
-        .into_iter()
-        .find(|s| s.end >= at)
-        .map_or(paragraph.end, |s| s.end)
+    Ok(walk::Walk::new(text).run())
 }
 
 #[cfg(test)]

@@ -26,12 +26,19 @@ pub struct Registry {
     roles: Vec<(String, String)>,
     /// "KCNA" → "Korean Central News Agency", from "Korean Central News Agency (KCNA)".
     abbreviations: Vec<(String, String)>,
+    /// A pronoun was resolved since the flag was last taken.
+    pronoun_used: bool,
 }
 
 impl Registry {
     /// The next sentence begins: pronouns look back sentence by sentence.
     pub fn next_sentence(&mut self) {
         self.sentence += 1;
+    }
+
+    /// Whether a pronoun was resolved since the last call.
+    pub fn take_pronoun_used(&mut self) -> bool {
+        std::mem::take(&mut self.pronoun_used)
     }
 
     /// Records a person's full name (two words or more) seen at byte `at`.
@@ -118,7 +125,8 @@ impl Registry {
     /// Who "he", "she" or "they" before byte `at` most likely is: in the nearest sentence that
     /// mentions a person, its subject or speaker, else the first person it mentions. "It" is
     /// the organisation last credited; "they" that organisation when it came after the person.
-    pub fn pronoun(&self, word: &str, at: usize) -> Option<String> {
+    pub fn pronoun(&mut self, word: &str, at: usize) -> Option<String> {
+        self.pronoun_used = true;
         let group = self.last_group.as_ref().filter(|(g, _)| *g <= at);
         if word.eq_ignore_ascii_case("it") {
             return group.map(|(_, n)| n.clone());

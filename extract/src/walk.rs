@@ -1,0 +1,299 @@
+//! The walk through an article, paragraph by paragraph and sentence by sentence: quotes are
+//! credited by a sieve of rules, most specific first (after Muzny et al. 2017, "A Two-stage
+//! Sieve Approach for Quote Attribution"); every figure of a sentence becomes a candidate.
+//!
+//! The sieve for one quote:
+//! 1. a transcript label opening the paragraph ("MORALES: …");
+//! 2. an attribution in the quote's sentence (`attribution::for_quote`: "…," X said; X said:
+//!    "…"; said X; according to X; X, a banker at …, remarked; he said);
+//! 3. an attribution where a quote spanning sentences closes;
+//! 4. the speaker of the open quote it continues from the paragraph before;
+//! 5. the person an earlier sentence of the same paragraph credited or spoke of;
+//! 6. for a paragraph that is only a quotation, the speaker of the paragraph before.
+//!
+//! Each rule has a confidence: the review leaves the least likely candidates unticked.
+
+use crate::attribution::{self, Credit};
+use crate::figures;
+use crate::quotes::{self, Quoted};
+use crate::registry::Registry;
+use crate::text::{self, Token};
+use crate::{meet, Candidate, Kind};
+use std::ops::Range;
+
+/// A speaker credited by a rule, with how sure that rule is.
+#[derive(Clone, Debug)]
+struct Speaker {
+    name: String,
+    confidence: f64,
+}
+
+#[derive(Default)]
+pub struct Walk<'a> {
+    text: &'a str,
+    registry: Registry,
+    out: Vec<Candidate>,
+    /// The last speaker credited anywhere, with where: a quote-only paragraph may be theirs.
+    previous: Option<(usize, String)>,
+    /// Who the current paragraph is about: a person its sentences credited or began with.
+    in_paragraph: Option<String>,
+    /// The speaker of a quote left open at a paragraph's end (`Some(None)`: open, unknown).
+    open_quote: Option<Option<String>>,
+}
+
+impl<'a> Walk<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Walk { text, ..Walk::default() }
+    }
+
+    pub fn run(mut self) -> Vec<Candidate> {
+        let paragraphs = text::paragraphs(self.text);
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            let next_opens = paragraphs
+                .get(p + 1)
+                .is_some_and(|n| self.text[n.clone()].starts_with(['“', '"', '‘', '\'', '«', '„']));
+            self.paragraph(paragraph, next_opens);
+        }
+        self.out.sort_by_key(|c| c.span.0);
+        self.out
+    }
+
+    fn paragraph(&mut self, paragraph: &Range<usize>, next_opens: bool) {
+        let text = self.text;
+        let continues = self.open_quote.is_some();
+        let quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
+        let mut chain = self.open_quote.take().flatten();
+        let mut pending: Vec<usize> = Vec::new();
+        self.in_paragraph = None;
+        let label = attribution::transcript_label(text, paragraph);
+        for sentence in text::sentences(text, paragraph.clone()) {
+            let tokens = text::tokens(text, sentence.clone());
+            let in_sentence: Vec<&Quoted> = quoted.iter().filter(|q| overlaps(&q.outer, &sentence)).collect();
+            // Quotes that begin in this sentence (a quote across sentences belongs to its first).
+            let starting: Vec<&Quoted> =
+                in_sentence.iter().copied().filter(|q| sentence.contains(&q.outer.start)).collect();
+            let context = context_tokens(&tokens, &in_sentence);
+            self.registry.next_sentence();
+            meet::names_in(&context, &mut self.registry);
+            for q in &starting {
+                let found =
+                    self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain);
+                let quote_only = q.outer.start == sentence.start;
+                if found.is_none() && quote_only && (q.open_ended || q.continues) {
+                    pending.push(self.out.len());
+                }
+                if let Some(s) = &found {
+                    self.note_speaker(q.outer.start, &s.name);
+                    if q.continues || q.open_ended {
+                        chain = Some(s.name.clone());
+                    }
+                }
+                self.push_quote(q, found, paragraph, &sentence);
+            }
+            self.figures(&tokens, &context, &quoted, &sentence);
+            if starting.is_empty() {
+                self.learn_subject(&context);
+            }
+        }
+        // A quote continued from the paragraph before, credited only at its end, credits the
+        // earlier pieces too.
+        if let Some(s) = &chain {
+            for k in pending {
+                if self.out[k].speaker.is_none() {
+                    self.out[k].speaker = Some(s.clone());
+                    self.out[k].confidence = 0.7;
+                }
+            }
+        }
+        if quoted.last().is_some_and(|q| q.open_ended) && next_opens {
+            self.open_quote = Some(chain);
+        }
+    }
+
+    /// The sieve: the first rule that names a speaker for quote `q`.
+    #[allow(clippy::too_many_arguments)]
+    fn credit(
+        &mut self,
+        q: &Quoted,
+        context: &[Option<&Token<'_>>],
+        in_sentence: &[&Quoted],
+        paragraph: &Range<usize>,
+        sentence: &Range<usize>,
+        label: Option<&(usize, String)>,
+        chain: &Option<String>,
+    ) -> Option<Speaker> {
+        let text = self.text;
+        if let Some((_, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
+            return Some(Speaker { name: name.clone(), confidence: 0.9 });
+        }
+        let marker = marker_index(context, in_sentence, q);
+        if let Some(c) = marker.and_then(|m| attribution::for_quote(context, m, &mut self.registry)) {
+            return Some(from_credit(c, 0.9));
+        }
+        if q.outer.end > sentence.end {
+            if let Some(c) = closing_sentence(text, paragraph, q, &mut self.registry) {
+                return Some(from_credit(c, 0.85));
+            }
+        }
+        if q.continues {
+            if let Some(name) = chain {
+                return Some(Speaker { name: name.clone(), confidence: 0.8 });
+            }
+        }
+        if q.outer.start != sentence.start {
+            return None;
+        }
+        if let Some(name) = &self.in_paragraph {
+            return Some(Speaker { name: name.clone(), confidence: 0.65 });
+        }
+        let quote_opens_paragraph = q.outer.start == paragraph.start;
+        let recent = self.previous.as_ref().filter(|(at, _)| paragraph.start.saturating_sub(*at) < 2000);
+        recent.filter(|_| quote_opens_paragraph).map(|(_, s)| Speaker { name: s.clone(), confidence: 0.6 })
+    }
+
+    fn push_quote(
+        &mut self,
+        q: &Quoted,
+        speaker: Option<Speaker>,
+        paragraph: &Range<usize>,
+        sentence: &Range<usize>,
+    ) {
+        let text = self.text;
+        let words = text[q.inner.clone()].split_whitespace().count();
+        let whole_sentence = q.outer.start == sentence.start;
+        // Unattributed short fragments are scare quotes or titles, not claims.
+        if speaker.is_none() && (words < 5 || !whole_sentence && words < 8) {
+            return;
+        }
+        let end = sentence_end(text, paragraph, q.outer.end);
+        let sentence_text = text[text::trim(text, sentence.start..end)].to_owned();
+        let confidence = speaker.as_ref().map_or(0.3, |s| s.confidence);
+        self.out.push(Candidate {
+            kind: Kind::Quote,
+            text: text[q.inner.clone()].to_owned(),
+            span: (q.inner.start, q.inner.end),
+            speaker: speaker.map(|s| s.name),
+            confidence,
+            sentence: Some(sentence_text),
+            quantity: None,
+        });
+    }
+
+    /// One candidate per figure of the sentence, credited to the quote it stands in or to the
+    /// sentence's attribution.
+    fn figures(
+        &mut self,
+        tokens: &[Token<'_>],
+        context: &[Option<&Token<'_>>],
+        quoted: &[Quoted],
+        sentence: &Range<usize>,
+    ) {
+        let found = figures::all(tokens);
+        if found.is_empty() {
+            return;
+        }
+        let inside = quoted.iter().find(|q| q.outer.start <= sentence.start && q.outer.end >= sentence.end);
+        let quote_speaker = inside.and_then(|q| {
+            let quote = self.out.iter().rev().find(|c| {
+                c.kind == Kind::Quote && c.span.0 <= q.inner.start + 1 && c.span.1 >= q.inner.start
+            });
+            quote.and_then(|c| c.speaker.clone())
+        });
+        let speaker = quote_speaker.or_else(|| {
+            let credit = attribution::in_sentence(context, &mut self.registry)?;
+            self.note_speaker(sentence.start, &credit.name);
+            Some(credit.name)
+        });
+        for figure in found {
+            let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
+            self.out.push(Candidate {
+                kind: Kind::Numeric,
+                text: self.text[sentence.clone()].to_owned(),
+                span: (sentence.start, sentence.end),
+                speaker: speaker.clone(),
+                sentence: None,
+                confidence: if unsaid { 0.5 } else { 0.75 },
+                quantity: Some(figure.quantity),
+            });
+        }
+    }
+
+    /// A sentence without a quote: "X said …" makes X the paragraph's speaker; its subject
+    /// becomes who "he" and "she" are ("Dragan, speaking after the debate, said she was…").
+    fn learn_subject(&mut self, context: &[Option<&Token<'_>>]) {
+        let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
+        let at = refs.first().map_or(0, |t| t.start);
+        if let Some(credit) = attribution::in_sentence(context, &mut self.registry) {
+            self.note_speaker(at, &credit.name);
+            return;
+        }
+        if let Some(subject) = attribution::sentence_subject(&refs, &mut self.registry) {
+            if crate::names::kind_of(&subject) == crate::names::NameKind::Person && subject.contains(' ') {
+                self.in_paragraph = Some(subject);
+            }
+        }
+    }
+
+    fn note_speaker(&mut self, at: usize, name: &str) {
+        self.previous = Some((at, name.to_owned()));
+        self.in_paragraph = Some(name.to_owned());
+    }
+}
+
+fn from_credit(c: Credit, confidence: f64) -> Speaker {
+    let confidence = if c.by_pronoun { confidence - 0.15 } else { confidence };
+    Speaker { name: c.name, confidence }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The sentence's tokens with each quotation replaced by one `None`.
+fn context_tokens<'t, 'a>(tokens: &'t [Token<'a>], quoted: &[&Quoted]) -> Vec<Option<&'t Token<'a>>> {
+    let mut out = Vec::new();
+    let mut inside: Option<usize> = None;
+    for t in tokens {
+        let q = quoted.iter().position(|q| q.outer.contains(&t.start));
+        match (q, inside) {
+            (Some(k), Some(j)) if k == j => {}
+            (Some(k), _) => {
+                out.push(None);
+                inside = Some(k);
+            }
+            (None, _) => {
+                out.push(Some(t));
+                inside = None;
+            }
+        }
+    }
+    out
+}
+
+/// Where quote `q` stands in the context.
+fn marker_index(context: &[Option<&Token<'_>>], quoted: &[&Quoted], q: &Quoted) -> Option<usize> {
+    let nth = quoted.iter().position(|x| x.outer == q.outer)?;
+    context.iter().enumerate().filter(|(_, c)| c.is_none()).nth(nth).map(|(i, _)| i)
+}
+
+/// For a quote that runs past its first sentence: the speaker credited where it closes.
+fn closing_sentence(
+    text: &str,
+    paragraph: &Range<usize>,
+    q: &Quoted,
+    registry: &mut Registry,
+) -> Option<Credit> {
+    let end = sentence_end(text, paragraph, q.outer.end);
+    let tokens = text::tokens(text, q.outer.end..end);
+    let mut context: Vec<Option<&Token<'_>>> = vec![None];
+    context.extend(tokens.iter().map(Some));
+    attribution::for_quote(&context, 0, registry)
+}
+
+/// The end of the sentence that contains byte `at` of the paragraph.
+fn sentence_end(text: &str, paragraph: &Range<usize>, at: usize) -> usize {
+    text::sentences(text, paragraph.clone())
+        .into_iter()
+        .find(|s| s.end >= at)
+        .map_or(paragraph.end, |s| s.end)
+}
