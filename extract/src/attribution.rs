@@ -1,7 +1,9 @@
 //! Who is credited with a quote or a figure: "X said", "said X", "X told reporters", "according
 //! to X", "X, a Carnegie expert, said", "calling them …" (the sentence's subject), "he said".
 
-use super::names::{is_name_word, is_possessive, name_of_run, run_ending_at, run_starting_at};
+use super::names::{
+    is_name_word, is_possessive, is_title, kind_of, name_of_run, run_ending_at, run_starting_at, NameKind,
+};
 use super::registry::Registry;
 use super::text::{Kind, Token};
 use crate::words;
@@ -170,6 +172,9 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return None;
     }
     if tokens[j].punct(",—–") {
+        if let Some(name) = opening_apposition(tokens, j, registry) {
+            return Some(Subject::Named(name));
+        }
         // "Gabuev, a Carnegie expert, said": skip the aside between the commas — unless the
         // aside is the name ("A department spokesperson, Carla Reyes, said").
         let open = tokens[..j].iter().rposition(|t| t.punct(",—–"))?;
@@ -190,6 +195,20 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
 }
 
+/// "Cynthia Thompson, curator and director of exhibits at the University of Arkansas,
+/// Fayetteville, said": the person who opens the clause, however long the apposition after them.
+fn opening_apposition(tokens: &[&Token<'_>], comma: usize, registry: &mut Registry) -> Option<String> {
+    let owned: Vec<Token<'_>> = tokens[..comma].iter().map(|t| (*t).clone()).collect();
+    let (end, words) = run_starting_at(&owned, 0)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let apposition = &tokens[end + 1..comma];
+    let plain = apposition.first().is_some_and(|t| t.punct(","))
+        && comma - end <= 30
+        && apposition.iter().all(|t| !is_speech_verb(t) && !t.punct(";:") && !is_pronoun(t));
+    (plain && name.contains(' ')).then(|| registry.person(owned[0].start, &name)).flatten()
+}
+
 /// The speaker whose phrase ends at token `j`.
 fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registry) -> Option<String> {
     let t = tokens[j];
@@ -201,6 +220,19 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
     if is_name_word(t) && !is_possessive(t.text) {
         let (first, words) = run_ending_at(&owned, j)?;
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        if words.iter().all(|w| is_title(w)) {
+            // "the CEO said", "the Minister said": the person named so earlier, or nobody.
+            return registry.holder_of(words.last()?);
+        }
+        let name = name_of_run(&words);
+        if first > 0
+            && owned[first - 1].is("the")
+            && name.split(' ').count() < words.len()
+            && kind_of(&name) == NameKind::Person
+        {
+            // "CEO of the Refugee Council Enver Solomon told…": the person after the organisation.
+            return registry.person(at, &name);
+        }
         if first > 0 && owned[first - 1].is("the") {
             // "Anna Keller of the Alpine Initiative said": the person speaks.
             if first >= 3 && matches!(owned[first - 2].lower().as_str(), "of" | "at" | "from") {
@@ -210,7 +242,6 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
             }
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
-        let name = name_of_run(&words);
         return registry.person(at, &name);
     }
     if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_str()) {
@@ -266,6 +297,10 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
     if DETERMINERS.contains(&head.as_str()) {
         return None;
     }
+    // "the refugee spokesman said": a role is the person named with it earlier, or nobody.
+    if words.first().is_some_and(|w| w == "the") && is_title(&head) && words.len() <= 3 {
+        return registry.holder_of(&head);
+    }
     let phrase = words.join(" ");
     // A lone capitalised common noun at a sentence's start ("Officials said") reads as written.
     let phrase = if first == 0 && words.len() == 1 { phrase.to_lowercase() } else { phrase };
@@ -280,6 +315,9 @@ fn person_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registry) ->
         return None;
     }
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if words.iter().all(|w| is_title(w)) {
+        return registry.holder_of(words.last()?);
+    }
     registry.person(owned[j].start, &name_of_run(&words))
 }
 

@@ -168,7 +168,7 @@ const TUNE_FLOOR: Row = Row {
     numeric_p: 0.0,
     numeric_r: 0.0,
     quote_f1: 0.94,
-    speaker: 0.65,
+    speaker: 0.81,
     numeric_f1: 0.80,
     numeric_speaker: 0.72,
     candidates_per_claim: 0.98,

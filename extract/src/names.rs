@@ -38,7 +38,10 @@ pub fn kind_of(name: &str) -> NameKind {
         return NameKind::Place;
     }
     let parts: Vec<&str> = bare.split(' ').collect();
-    if parts.iter().any(|p| is_org_word(p)) {
+    // "Environment Canada", "Air France": a name ending in a country is an organisation's.
+    let last_is_place =
+        parts.len() > 1 && parts.last().is_some_and(|p| words::PLACES.contains(p.to_lowercase().as_str()));
+    if parts.iter().any(|p| is_org_word(p)) || last_is_place {
         return NameKind::Group;
     }
     let all_places = parts.iter().all(|p| {
