@@ -58,6 +58,15 @@ fn quote_speaker(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) ->
         .or_else(|| (prev_quote > 0).then(|| before_quote(&all_before, &sentence, registry)).flatten())
 }
 
+/// Whether the quote's sentence credits it with a verb of speech at all ("…," the Russian said),
+/// even when the one credited is nobody the sieve may name: then later rules must not guess.
+pub fn is_attributed(ctx: Context<'_, '_>, quote: usize) -> bool {
+    let next_quote = ctx[quote + 1..].iter().position(Option::is_none).map_or(ctx.len(), |p| quote + 1 + p);
+    let after = ctx[quote + 1..next_quote].iter().flatten().take(8);
+    let before = ctx[..quote].iter().flatten();
+    after.chain(before).any(|t| is_speech_verb(t) || is_participle(t) || t.is("according"))
+}
+
 /// The speaker credited anywhere in a sentence (for a numeric claim).
 pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Credit> {
     let _ = registry.take_pronoun_used();
@@ -141,6 +150,13 @@ fn credited_by(
         return tokens.get(v + 1).filter(|t| t.is("to")).and_then(|_| subject_after(tokens, v + 1, registry));
     }
     if is_participle(verb) {
+        // "with Boswell stating:", "the government recommending …": the phrase just before.
+        let before = v.checked_sub(1).map(|p| tokens[p]);
+        if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower().as_str())) {
+            if let Some(name) = noun_phrase_ending_at(tokens, v - 1, registry) {
+                return Some(name);
+            }
+        }
         return sentence_subject(sentence, registry);
     }
     match subject_before(tokens, v, registry) {
@@ -232,6 +248,9 @@ fn noun_phrase_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registr
         {
             // "CEO of the Refugee Council Enver Solomon told…": the person after the organisation.
             return registry.person(at, &name);
+        }
+        if first > 0 && owned[first - 1].is("the") && kind_of(&words.join(" ")) == NameKind::Place {
+            return None; // "the Sudanese", "the Russian": nobody in particular.
         }
         if first > 0 && owned[first - 1].is("the") {
             // "Anna Keller of the Alpine Initiative said": the person speaks.

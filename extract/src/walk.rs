@@ -130,6 +130,9 @@ impl<'a> Walk<'a> {
         if let Some(c) = marker.and_then(|m| attribution::for_quote(context, m, &mut self.registry)) {
             return Some(from_credit(c, 0.9));
         }
+        if marker.is_some_and(|m| attribution::is_attributed(context, m)) {
+            return None;
+        }
         if q.outer.end > sentence.end {
             if let Some(c) = closing_sentence(text, paragraph, q, &mut self.registry) {
                 return Some(from_credit(c, 0.85));
@@ -296,4 +299,99 @@ fn sentence_end(text: &str, paragraph: &Range<usize>, at: usize) -> usize {
         .into_iter()
         .find(|s| s.end >= at)
         .map_or(paragraph.end, |s| s.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Kind};
+
+    /// (quote, speaker) pairs of a text.
+    fn credited(text: &str) -> Vec<(String, Option<String>)> {
+        let found = extract(text).expect("a valid text");
+        found.into_iter().filter(|c| c.kind == Kind::Quote).map(|c| (c.text, c.speaker)).collect()
+    }
+
+    fn speaker_of(text: &str, quote: &str) -> Option<String> {
+        credited(text).into_iter().find(|(q, _)| q == quote).and_then(|(_, s)| s)
+    }
+
+    #[test]
+    fn rule_transcript_label() {
+        let text = "The senator was asked about the bill.\nMORALES: \"We will not vote for this bill as it stands.\"";
+        assert_eq!(
+            speaker_of(text, "We will not vote for this bill as it stands.").as_deref(),
+            Some("Morales")
+        );
+    }
+
+    #[test]
+    fn rule_pronoun_takes_the_nearest_person_not_a_place() {
+        let text = "Spokesman William Spindler spoke in Geneva. Africa used to host the most refugees.\n\"But still Africa is hosting a quarter of them,\" he said.";
+        assert_eq!(
+            speaker_of(text, "But still Africa is hosting a quarter of them").as_deref(),
+            Some("William Spindler")
+        );
+    }
+
+    #[test]
+    fn rule_attribution_after_the_quote_and_said_x() {
+        let text = "Karin Lindqvist opened the fair. \"This is a day for everyone!\" Lindqvist said. \"We waited ten long years for it,\" said Per Olsson, a banker.";
+        assert_eq!(speaker_of(text, "This is a day for everyone!").as_deref(), Some("Karin Lindqvist"));
+        assert_eq!(speaker_of(text, "We waited ten long years for it").as_deref(), Some("Per Olsson"));
+    }
+
+    #[test]
+    fn rule_long_apposition_before_the_verb() {
+        let text = "Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, said, \"These images document his every day life.\"";
+        assert_eq!(
+            speaker_of(text, "These images document his every day life.").as_deref(),
+            Some("Cynthia Thompson")
+        );
+    }
+
+    #[test]
+    fn rule_a_role_is_the_person_named_with_it_or_nobody() {
+        let text = "After the leak, CEO of the Refugee Council Enver Solomon spoke to reporters. \"The answer is not more hurdles for anyone,\" the CEO said. \"We need a fair and fast process,\" the minister said.";
+        assert_eq!(
+            speaker_of(text, "The answer is not more hurdles for anyone").as_deref(),
+            Some("Enver Solomon")
+        );
+        assert_eq!(speaker_of(text, "We need a fair and fast process"), None);
+    }
+
+    #[test]
+    fn rule_a_paragraph_that_is_only_a_quote_takes_the_speaker_before() {
+        let text = "Biodiversity Minister Lorna Slater said:\n\n“The crises of nature loss and climate change need urgent action.”";
+        assert_eq!(
+            speaker_of(text, "The crises of nature loss and climate change need urgent action.").as_deref(),
+            Some("Lorna Slater")
+        );
+    }
+
+    #[test]
+    fn rule_participle_credits_the_phrase_before_it() {
+        let text = "It quoted critics, with Boswell stating: \"This latest move is clumsy and unthinking.\"";
+        assert_eq!(
+            speaker_of(text, "This latest move is clumsy and unthinking.").as_deref(),
+            Some("Boswell")
+        );
+    }
+
+    #[test]
+    fn places_nationalities_and_abbreviations_are_not_people() {
+        let text = "The Korean Central News Agency (KCNA) reported the attack. \"Provocation deserves harsh punishment,\" said KCNA. \"We are ready for anything at all,\" the Russian said.";
+        assert_eq!(
+            speaker_of(text, "Provocation deserves harsh punishment").as_deref(),
+            Some("Korean Central News Agency")
+        );
+        assert_eq!(speaker_of(text, "We are ready for anything at all"), None);
+    }
+
+    #[test]
+    fn confidence_follows_the_rule_that_fired() {
+        let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
+        let found = extract(text).expect("valid");
+        assert!(found[0].confidence > found[1].confidence, "{found:?}");
+        assert!(found.iter().all(|c| (0.0..=1.0).contains(&c.confidence)));
+    }
 }
