@@ -149,6 +149,13 @@ fn credited_by(
     if verb.is("according") {
         return tokens.get(v + 1).filter(|t| t.is("to")).and_then(|_| subject_after(tokens, v + 1, registry));
     }
+    // "the document was found by a passerby", "he was told": the one spoken to or of.
+    let passive = v
+        .checked_sub(1)
+        .is_some_and(|p| matches!(tokens[p].lower().as_str(), "was" | "were" | "been" | "be" | "is" | "are"));
+    if passive && !tokens.get(v + 1).is_some_and(|t| t.is("as")) {
+        return None;
+    }
     if is_participle(verb) {
         // "with Boswell stating:", "the government recommending …": the phrase just before.
         let before = v.checked_sub(1).map(|p| tokens[p]);

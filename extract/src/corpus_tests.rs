@@ -7,7 +7,8 @@
 //! Scoring rules: a quote matches when its words are exactly the annotated words; an annotated
 //! quote marked `optional` (a scare quote) counts neither way. A numeric claim matches when its
 //! sentence is the annotated sentence and its figure has the annotated value and whole ("of");
-//! a sentence may hold several, matched in any order. The unit (a counted noun matches on its
+//! a sentence may hold several, matched in any order; quotation marks around a sentence do not
+//! count. The unit (a counted noun matches on its
 //! last word: "cruise missiles" ~ "missiles"), change and qualifier are reported. Speakers
 //! compare without case and without a leading "the"; an annotation may list several acceptable
 //! speakers. Run `cargo test -p claimtrack-extract corpus -- --nocapture` to see the figures and every miss.
@@ -59,6 +60,13 @@ fn speaker_ok(expected: &Value, found: Option<&str>) -> bool {
 fn unit_ok(expected: &str, found: &str) -> bool {
     let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_lowercase();
     expected.eq_ignore_ascii_case(found) || last(expected) == last(found)
+}
+
+/// Sentences compare without the quotation marks around them: annotators cut a sentence of a
+/// quotation with or without its marks.
+fn same_sentence(annotated: Option<&str>, found: &str) -> bool {
+    let bare = |s: &str| s.trim().trim_matches(['"', '“', '”', '‘', '’', '\'', '«', '»']).trim().to_owned();
+    annotated.is_some_and(|a| bare(a) == bare(found))
 }
 
 /// A figure counts when its value and, for "X of Y", its whole are the annotated ones (the unit
@@ -134,7 +142,7 @@ pub(super) fn score(name: &str, text: &str, annotation: &Value, found: &[Candida
             }
             let q = c.quantity.as_ref().expect("a numeric candidate has a quantity");
             let k = expected.iter().enumerate().position(|(k, e)| {
-                !used[k] && e["sentence"].as_str() == Some(c.text.as_str()) && (!exact || figure_right(e, q))
+                !used[k] && same_sentence(e["sentence"].as_str(), &c.text) && (!exact || figure_right(e, q))
             });
             if let Some(k) = k {
                 used[k] = true;

@@ -27,7 +27,7 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         let person = name.split(' ').count() >= 2 && kind_of(&name) == NameKind::Person;
         if person && (!preceded_by_the || person_after_org) {
             registry.meet(owned[k].start, &name);
-            for role in roles_before(&owned, k, &words) {
+            for role in roles_before(&owned, k, &words).into_iter().chain(roles_after(&owned, end)) {
                 registry.role(&role, &name);
             }
         }
@@ -62,6 +62,23 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
     roles
 }
 
+/// "Dame Diana Johnson, Minister of State for Police": the titles of an apposition after a name.
+fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
+    if !tokens.get(end + 1).is_some_and(|t| t.punct(",")) {
+        return Vec::new();
+    }
+    let phrase = tokens[end + 2..].iter().take(4).take_while(|t| t.kind == Kind::Word);
+    let mut roles = Vec::new();
+    for (k, t) in phrase.enumerate() {
+        if is_title(t.text) {
+            roles.push(t.lower());
+        } else if !(k == 0 && (t.is("the") || t.is("a"))) && t.is_capitalized() {
+            break;
+        }
+    }
+    roles
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +98,8 @@ mod tests {
         assert_eq!(r.holder_of("ceo").as_deref(), Some("Enver Solomon"));
         let r = learn("U.N. refugee spokesman William Spindler says so.");
         assert_eq!(r.holder_of("spokesman").as_deref(), Some("William Spindler"));
+        let r = learn("It was said by Dame Diana Johnson, Minister of State for Police.");
+        assert_eq!(r.holder_of("minister").as_deref(), Some("Diana Johnson"));
         let mut r = learn("The Korean Central News Agency (KCNA) said so.");
         assert_eq!(r.person(80, "KCNA").as_deref(), Some("Korean Central News Agency"));
     }

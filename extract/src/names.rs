@@ -114,10 +114,7 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
             break;
         }
     }
-    let words = (first..=end)
-        .filter(|i| tokens[*i].kind != super::text::Kind::Punct)
-        .map(|i| tokens[i].text.to_owned());
-    Some((first, words.collect()))
+    Some((first, run_words(tokens, first, end)))
 }
 
 /// The run of name words that starts at token `start`.
@@ -143,10 +140,7 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
     while end > start && tokens[end].punct(".") {
         end -= 1;
     }
-    let words = (start..=end)
-        .filter(|i| tokens[*i].kind != super::text::Kind::Punct)
-        .map(|i| tokens[i].text.to_owned());
-    Some((end, words.collect()))
+    Some((end, run_words(tokens, start, end)))
 }
 
 fn is_particle(token: &Token<'_>) -> bool {
@@ -165,9 +159,29 @@ fn particles_after_name(tokens: &[Token<'_>], before: usize) -> Option<usize> {
     (k > 0 && before > k && is_name_word(&tokens[before - k - 1])).then_some(k)
 }
 
+/// "F" in "John F. Kennedy", "K.C" in "K.C. Maurer", "U.S" in "U.S. Department": capitals
+/// between full stops.
 fn is_initial(tokens: &[Token<'_>], i: usize) -> bool {
     let t = &tokens[i];
-    t.text.chars().count() == 1 && t.is_capitalized() && tokens.get(i + 1).is_some_and(|n| n.punct("."))
+    let initials =
+        t.text.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    initials && tokens.get(i + 1).is_some_and(|n| n.punct(".") && n.joined)
+}
+
+/// The words of tokens `from..=to`, an initial with its full stop ("K.C.", "F.").
+fn run_words(tokens: &[Token<'_>], from: usize, to: usize) -> Vec<String> {
+    (from..=to)
+        .filter(|i| tokens[*i].kind != super::text::Kind::Punct)
+        .map(
+            |i| {
+                if is_initial(tokens, i) {
+                    format!("{}.", tokens[i].text)
+                } else {
+                    tokens[i].text.to_owned()
+                }
+            },
+        )
+        .collect()
 }
 
 #[cfg(test)]
@@ -189,7 +203,7 @@ mod tests {
         let (_, words) = run_ending_at(&t, 4).unwrap();
         assert_eq!(words, ["Gen", "Valery", "Gerasimov"]);
         let (_, words) = run_ending_at(&t, 9).unwrap();
-        assert_eq!(words, ["John", "F", "Kennedy"]);
+        assert_eq!(words, ["John", "F.", "Kennedy"]);
         let (end, words) = run_starting_at(&t, 11).unwrap();
         assert_eq!((end, words.join(" ").as_str()), (14, "Ursula von der Leyen"));
     }

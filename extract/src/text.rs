@@ -101,6 +101,12 @@ fn is_abbreviation(before: &str) -> bool {
     if let (Some(first), None) = (letters.next(), letters.next()) {
         return first.is_uppercase();
     }
+    // Initials: "K.C. Maurer", "J.R.R. Tolkien".
+    let initials =
+        word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    if initials && word.contains('.') {
+        return true;
+    }
     words::ABBREVIATIONS.contains(word.to_lowercase().as_str())
 }
 

@@ -49,6 +49,9 @@ impl<'a> Walk<'a> {
     pub fn run(mut self) -> Vec<Candidate> {
         let paragraphs = text::paragraphs(self.text);
         for (p, paragraph) in paragraphs.iter().enumerate() {
+            if p == 0 && paragraphs.len() > 1 && is_headline(&self.text[paragraph.clone()]) {
+                continue;
+            }
             let next_opens = paragraphs
                 .get(p + 1)
                 .is_some_and(|n| self.text[n.clone()].starts_with(['“', '"', '‘', '\'', '«', '„']));
@@ -241,6 +244,13 @@ impl<'a> Walk<'a> {
         self.previous = Some((at, name.to_owned()));
         self.in_paragraph = Some(name.to_owned());
     }
+}
+
+/// A first line that reads as a headline: one line, no closing punctuation, not a sentence. Its
+/// figures and words are the article's own, said again below.
+fn is_headline(line: &str) -> bool {
+    let closes = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '»', ':']);
+    !line.contains('\n') && !closes && line.split_whitespace().count() <= 25
 }
 
 fn from_credit(c: Credit, confidence: f64) -> Speaker {

@@ -63,13 +63,13 @@ pub fn digits_value(text: &str) -> Option<f64> {
 }
 
 /// The value of one number word ("seven", "thirty-one"); "one" too, which alone is no figure.
-fn small_number(word: &str) -> Option<f64> {
+pub fn small_number(word: &str) -> Option<f64> {
     if word == "one" {
         return Some(1.0);
     }
     let mut value = 0.0;
     for part in word.split('-') {
-        let v = *words::NUMBER_WORDS.get(part)?;
+        let v = if part == "one" { 1.0 } else { *words::NUMBER_WORDS.get(part)? };
         if v >= 100.0 {
             return None;
         }
@@ -100,6 +100,8 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         }
         current = 1.0;
         k += 1;
+    } else if small_number(&first.lower()).is_none() {
+        return None; // "thousand" alone, or "thousands of", is no number.
     }
     while let Some(t) = tokens.get(k).filter(|t| t.kind == Kind::Word) {
         let w = t.lower();

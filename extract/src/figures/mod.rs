@@ -68,7 +68,9 @@ fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<Figure> {
         Kind::Word => spoken::words_figure(tokens, i)?,
         Kind::Punct => return None,
     };
-    if not_claims::is_a_record_span(tokens, found.start, &found.unit) {
+    if not_claims::is_a_record_span(tokens, found.start, &found.unit)
+        || not_claims::is_a_time_reference(tokens, found.start, found.end, &found.unit)
+    {
         return None;
     }
     let qualifier = qualifier_before(tokens, found.start).or(found.range.then_some(Qualifier::AtLeast));
@@ -168,12 +170,15 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     let unit = match unit {
         Some(u) => u,
-        None => match counted_noun(tokens, end + 1) {
+        None => match counted_noun(tokens, end + 1).or_else(|| compound_noun(tokens, end)) {
             Some((noun, noun_end)) => {
                 end = noun_end;
                 noun
             }
-            None => unsaid_unit(tokens, i, end, sign.is_some() || scaled || of.is_some())?,
+            None => match noun_after_of(tokens, end) {
+                Some(noun) => noun,
+                None => unsaid_unit(tokens, i, end, sign.is_some() || scaled || of.is_some())?,
+            },
         },
     };
     Some(Found { range, value, unit, of, start, end, sign })
@@ -258,6 +263,44 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     let ends_phrase =
         next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
     ((strong || grouped || by) && ends_phrase && !after_name).then(|| UNSAID_UNIT.to_owned())
+}
+
+/// "a 131-page document", "an 11-year lull": the noun glued to the number, as a plural.
+fn compound_noun(tokens: &[Token<'_>], end: usize) -> Option<(String, usize)> {
+    let (dash, word) = (tokens.get(end + 1)?, tokens.get(end + 2)?);
+    let glued = dash.punct("-") && dash.joined && word.joined && word.is_lowercase_word();
+    let lower = word.lower();
+    // "a 45-year-old" is an age; "10-15" a range, read before.
+    if !glued || lower.contains('-') || words::NOT_NOUNS.contains(lower.as_str()) {
+        return None;
+    }
+    Some((plural(&lower), end + 2))
+}
+
+/// "page" → "pages", "year" → "years", "century" → "centuries".
+pub fn plural(noun: &str) -> String {
+    if looks_plural(noun) {
+        noun.to_owned()
+    } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        format!("{stem}ies")
+    } else if noun.ends_with(['s', 'x']) || noun.ends_with("ch") || noun.ends_with("sh") {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
+}
+
+/// "37 of Scotland's most vulnerable species": what the number counts, named after "of".
+fn noun_after_of(tokens: &[Token<'_>], end: usize) -> Option<String> {
+    if !tokens.get(end + 1)?.is("of") {
+        return None;
+    }
+    let phrase = tokens[end + 2..].iter().take(5).take_while(|t| t.kind == Kind::Word);
+    let noun = phrase
+        .filter(|t| t.is_lowercase_word())
+        .map(|t| t.lower())
+        .find(|w| looks_plural(w) && !words::NOT_NOUNS.contains(w.as_str()));
+    noun
 }
 
 /// The counted noun after a figure: "150,000 people", "16 cruise missiles", "eight years",

@@ -120,3 +120,21 @@ pub fn is_a_record_span(tokens: &[Token<'_>], start: usize, unit: &str) -> bool 
     });
     gap_ok && record
 }
+
+/// "six minutes later", "seventeen years ago", "every ten years", "at the age of four months":
+/// when something happened, how often, or how old someone was — not an amount claimed.
+pub fn is_a_time_reference(tokens: &[Token<'_>], start: usize, end: usize, unit: &str) -> bool {
+    let time =
+        matches!(unit, "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "decades");
+    if !time {
+        return false;
+    }
+    let next = tokens.get(end + 1).map(|t| t.lower()).unwrap_or_default();
+    let before = |k: usize| start.checked_sub(k).map(|p| tokens[p].lower()).unwrap_or_default();
+    let relative =
+        matches!(next.as_str(), "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into" | "in")
+            && !matches!(before(1).as_str(), "for" | "within" | "over");
+    let every = before(1) == "every";
+    let age = before(1) == "of" && before(2) == "age";
+    relative || every || age
+}

@@ -1,7 +1,7 @@
 //! Figures said in words: "eleven", "thirty-one thousand", "a quarter of a million", "a third",
 //! "two-tenths of a percent", "a two-percent rate", "one in five", "two out of three".
 
-use super::lexicon::{spelled, spelled_is_large};
+use super::lexicon::{small_number, spelled, spelled_is_large};
 use super::{counted_noun, looks_plural, qualifier_before, unit_after, Found};
 use crate::text::{Kind, Token};
 use crate::words;
@@ -31,6 +31,16 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         let (value, _) = spelled(&[Token { text: number, ..t.clone() }], 0)?;
         return found(value, "percent", None, i, i);
     }
+    // "a six-member team".
+    if let Some((number, noun)) = lower.split_once('-') {
+        if let (Some(value), false) =
+            (small_number(number), noun.contains('-') || noun == "old" || noun.ends_with("th"))
+        {
+            if value >= 2.0 && small_number(noun).is_none() && fraction(noun).is_none() {
+                return found(value, &super::plural(noun), None, i, i);
+            }
+        }
+    }
     if lower == "one" && tokens.get(i + 1).is_some_and(|n| n.is("in")) {
         return one_in(tokens, i);
     }
@@ -50,6 +60,10 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     if let Some((unit, factor, e)) = unit_after(tokens, end) {
         return found(value * factor, &unit, None, i, e);
+    }
+    // "over one million times".
+    if value >= 100.0 && tokens.get(end + 1).is_some_and(|t| t.is("times")) {
+        return found(value, "times", None, i, end + 1);
     }
     let (noun, noun_end) = counted_noun(tokens, end + 1)?;
     let head = noun.rsplit(' ').next().unwrap_or("");
@@ -73,7 +87,7 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
 /// "a quarter of a million people".
 fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> {
     let (numerator, denominator_word) = match lower.split_once('-') {
-        Some((n, d)) => (spelled(&[Token { text: n, ..tokens[i].clone() }], 0).map(|(v, _)| v)?, d),
+        Some((n, d)) => (small_number(n)?, d),
         None => (1.0, lower),
     };
     let share = numerator * fraction(denominator_word)?;

@@ -100,3 +100,44 @@ fn a_scale_after_a_range_applies_to_its_lower_bound() {
     let r = q("Between 10 and 15 million people fled.").unwrap();
     assert_eq!((r.value, r.unit.as_str(), r.qualifier), (10_000_000.0, "people", Some(Qualifier::AtLeast)));
 }
+
+#[test]
+fn numbers_said_in_words() {
+    let said = |s: &str| q(s).map(|q| (q.value, q.unit));
+    assert_eq!(said("They counted two hundred forty thousand votes."), Some((240_000.0, "votes".into())));
+    assert_eq!(said("Some thirty-one thousand people came."), Some((31_000.0, "people".into())));
+    assert_eq!(said("A quarter of a million people marched."), Some((250_000.0, "people".into())));
+    assert_eq!(said("It grew by just over two percent."), Some((2.0, "percent".into())));
+    assert_eq!(said("Prices rose one-tenth of a percentage point."), Some((0.1, "percentage points".into())));
+    assert_eq!(said("A third of the budget went there."), Some((33.333333, "percent".into())));
+    assert_eq!(said("It was shared over one million times."), Some((1e6, "times".into())));
+    assert_eq!(said("Eleven soldiers were hurt."), Some((11.0, "soldiers".into())));
+    assert_eq!(q("The first half of the year was quiet."), None);
+}
+
+#[test]
+fn every_figure_of_a_sentence_with_shared_changes() {
+    let s = "It shipped 4 million phones and 800,000 tablets, up 12% and 31% respectively.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    let values: Vec<f64> = found.iter().map(|q| q.value).collect();
+    assert_eq!(values, [4e6, 800_000.0, 12.0, 31.0]);
+    assert_eq!(found[3].change, Some(Change::Increase));
+    let s = "Sales grew 9 percent, to nearly 3 million units.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(found.len(), 2);
+    assert_eq!((found[1].value, found[1].change), (3e6, None));
+    let s = "Revenue rose from €2.1 billion in 2019 to €2.6 billion in 2020.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(found.iter().map(|q| (q.value, q.change)).collect::<Vec<_>>(), [(2.1e9, None), (2.6e9, None)]);
+}
+
+#[test]
+fn names_with_numbers_earnings_and_ages_are_not_changes_or_figures() {
+    let s = "The DAX 40 fell 0.8% on Monday.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [0.8]);
+    assert_eq!(q("Earnings of 85 cents a share beat forecasts.").and_then(|q| q.change), None);
+    assert_eq!(q("2.3 million of them fled.").map(|q| q.value), Some(2.3e6));
+    assert_eq!(q("Call 555-0123 for details."), None);
+    assert_eq!(q("He died at the age of 45."), None);
+}
