@@ -78,7 +78,9 @@ pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
         let starts_sentence = after_space.chars().next().is_none_or(|n| {
             n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '‘' | '\'' | '«' | '„' | '(')
         });
-        if !starts_sentence || (c == '.' && is_abbreviation(&para[start..i])) {
+        if !starts_sentence
+            || (c == '.' && is_abbreviation(&para[start..i]) && !ends_anyway(&para[start..i], after_space))
+        {
             continue;
         }
         out.push(trim(text, paragraph.start + start..paragraph.start + end));
@@ -91,6 +93,15 @@ pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// "… to the U.S. The next day": an abbreviation that is not a title, followed by a word that
+/// starts sentences and never follows a title or initial ("The", "He", "In"), ends the sentence.
+fn ends_anyway(before: &str, after: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let title = crate::names::is_title(word) || word.chars().count() == 1;
+    !title && !next.is_empty() && words::NOT_NAMES.contains(next.to_lowercase().as_str())
 }
 
 /// Whether the word before a full stop is an abbreviation or an initial ("John F. Kennedy").
@@ -238,6 +249,16 @@ mod tests {
                 "“Yes.”",
                 "No."
             ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_word_that_starts_one() {
+        let text = "Muslims travelling to the U.S. They were denied visas. K.C. Maurer spoke to Mr. Smith.";
+        let s = sentences(text, 0..text.len());
+        assert_eq!(
+            texts(text, &s),
+            ["Muslims travelling to the U.S.", "They were denied visas.", "K.C. Maurer spoke to Mr. Smith."]
         );
     }
 

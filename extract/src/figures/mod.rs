@@ -260,9 +260,15 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     let next = tokens.get(end + 1);
     // "the DAX 40 fell": a number after a capitalised word and before a verb is part of a name.
     let after_name = i > 1 && tokens[i - 1].is_capitalized() && !tokens[i - 1].is("By");
-    let ends_phrase =
-        next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
-    ((strong || grouped || by) && ends_phrase && !after_name).then(|| UNSAID_UNIT.to_owned())
+    // "380,000 affected", "2,000 displaced".
+    let participle = next.is_some_and(|n| n.is_lowercase_word() && n.text.ends_with("ed"));
+    let ends_phrase = participle
+        || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
+    // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
+    let tally = tokens[i.saturating_sub(4)..i]
+        .iter()
+        .any(|t| matches!(t.lower().as_str(), "toll" | "figure" | "total" | "tally"));
+    ((strong || grouped || by || tally) && ends_phrase && !after_name).then(|| UNSAID_UNIT.to_owned())
 }
 
 /// "a 131-page document", "an 11-year lull": the noun glued to the number, as a plural.

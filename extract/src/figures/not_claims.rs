@@ -131,9 +131,10 @@ pub fn is_a_time_reference(tokens: &[Token<'_>], start: usize, end: usize, unit:
     }
     let next = tokens.get(end + 1).map(|t| t.lower()).unwrap_or_default();
     let before = |k: usize| start.checked_sub(k).map(|p| tokens[p].lower()).unwrap_or_default();
-    let relative =
-        matches!(next.as_str(), "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into" | "in")
-            && !matches!(before(1).as_str(), "for" | "within" | "over");
+    // "two minutes in the second half" (not "four months in advance").
+    let in_the = next == "in" && tokens.get(end + 2).is_some_and(|t| t.is("the"));
+    let later = matches!(next.as_str(), "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into");
+    let relative = (in_the || later) && !matches!(before(1).as_str(), "for" | "within" | "over");
     let every = before(1) == "every";
     let age = before(1) == "of" && before(2) == "age";
     relative || every || age

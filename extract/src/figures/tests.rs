@@ -141,3 +141,18 @@ fn names_with_numbers_earnings_and_ages_are_not_changes_or_figures() {
     assert_eq!(q("Call 555-0123 for details."), None);
     assert_eq!(q("He died at the age of 45."), None);
 }
+
+#[test]
+fn bare_amounts_that_are_plainly_amounts_are_counts() {
+    for s in [
+        "Officials said 90 people died and 380,000 were affected.",
+        "For the injured, the latest figure is 446.",
+        "The death toll climbed to 94.",
+    ] {
+        let found = all(&tokens(s, 0..s.len()));
+        assert!(found.iter().any(|f| f.quantity.unit == UNSAID_UNIT), "{s}: {found:?}");
+    }
+    assert_eq!(q("A 131-page document was found.").map(|q| (q.value, q.unit)), Some((131.0, "pages".into())));
+    assert_eq!(q("Six minutes later, he scored."), None);
+    assert_eq!(q("Parts came roughly four months in advance.").map(|q| q.value), Some(4.0));
+}
