@@ -167,7 +167,7 @@ const TUNE_FLOOR: Row = Row {
     quote_r: 0.0,
     numeric_p: 0.0,
     numeric_r: 0.0,
-    quote_f1: 0.95,
+    quote_f1: 0.97,
     speaker: 0.84,
     numeric_f1: 0.88,
     numeric_speaker: 0.81,

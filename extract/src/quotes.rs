@@ -21,14 +21,36 @@ pub struct Quoted {
     pub continues: bool,
 }
 
+/// Stands for the opening of a quote continued from the paragraph before without a mark.
+const NO_MARK: char = '\u{0}';
+
+/// Whether a paragraph closes a quote it never opened: its first quotation mark is a closing one
+/// (after a word, before a space or the end) and it ends with a closing mark.
+pub fn closes_unopened(para: &str) -> bool {
+    let trimmed = para.trim_end();
+    if !trimmed.ends_with(['"', '”']) {
+        return false;
+    }
+    let chars: Vec<char> = para.chars().collect();
+    let first_mark = chars.iter().position(|c| matches!(c, '"' | '“' | '”' | '«' | '„'));
+    first_mark.is_some_and(|k| {
+        let before = k.checked_sub(1).map(|p| chars[p]);
+        let after = chars.get(k + 1);
+        chars[k] != '“'
+            && before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ';'))
+    })
+}
+
 /// The closing marks an opening mark accepts.
 fn closers(open: char) -> &'static [char] {
     match open {
-        '“' => &['”'],
+        // Copy mixes marks: “like this" closes too.
+        '“' => &['”', '"'],
         '„' => &['“', '”'],
         '«' => &['»'],
         '‘' => &['’'],
-        '"' => &['"'],
+        '"' | NO_MARK => &['"', '”'],
         '”' => &['”'],
         '\'' => &['\''],
         _ => &[],
@@ -44,7 +66,9 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
     let para = &text[paragraph.clone()];
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    // A paragraph that goes on with a quote left open, without a mark of its own, and closes it:
+    // the quote runs from the paragraph's start.
+    let mut open: Option<(usize, char)> = (continues && closes_unopened(para)).then_some((0, NO_MARK));
     let mut first = true;
     for (k, &(i, c)) in chars.iter().enumerate() {
         let before = k.checked_sub(1).map(|p| chars[p].1);
@@ -75,7 +99,16 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
             None => {
                 let opens = match c {
                     '“' | '„' | '«' => true,
-                    '"' => !after.is_none_or(char::is_whitespace),
+                    // A straight mark opens before a word ("Yes"), or after a comma or colon
+                    // with a space inside (said," [Warhol] liked…); never right after a word.
+                    '"' => {
+                        let glued =
+                            before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | '!' | '?'));
+                        let before_word = !after.is_none_or(char::is_whitespace);
+                        !glued
+                            && (before_word
+                                || before.is_some_and(|b| matches!(b, ',' | ':')) && after.is_some())
+                    }
                     // An opening single mark starts a word and follows a space or a bracket.
                     '‘' => is_word_char(after) || after == Some('…'),
                     // A straight single mark opens only at a word's start after a space; inside
@@ -112,7 +145,8 @@ fn push(
     continues: bool,
     out: &mut Vec<Quoted>,
 ) {
-    let mark_len = text[base + open_at..].chars().next().map_or(1, char::len_utf8);
+    let first = text[base + open_at..].chars().next();
+    let mark_len = first.filter(|c| !closers(*c).is_empty() && *c != NO_MARK).map_or(0, char::len_utf8);
     let inner_start = base + open_at + mark_len;
     let close_len = if closed { text[..base + end].chars().next_back().map_or(1, char::len_utf8) } else { 0 };
     let inner_end = base + end - close_len;
@@ -156,6 +190,24 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].open_ended);
         assert_eq!(&text[q[0].inner.clone()], "We will stay the course. We always have.");
+    }
+
+    #[test]
+    fn mixed_marks_and_a_straight_mark_after_a_comma_still_pair() {
+        assert_eq!(quotes("He is “extremely concerned\" by it."), ["extremely concerned"]);
+        assert_eq!(
+            quotes("Wilkins said,\" [Warhol] liked the flash\". She left."),
+            ["[Warhol] liked the flash"]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_closes_a_quote_it_never_opened_continues_the_one_before() {
+        let text = "It was a very emotional day for all of us. We will be back.\"";
+        let q = in_paragraph(text, 0..text.len(), true);
+        assert_eq!(&text[q[0].inner.clone()], "It was a very emotional day for all of us. We will be back.");
+        assert!(q[0].continues);
+        assert!(in_paragraph(text, 0..text.len(), false).is_empty());
     }
 
     #[test]

@@ -52,9 +52,10 @@ impl<'a> Walk<'a> {
             if p == 0 && paragraphs.len() > 1 && is_headline(&self.text[paragraph.clone()]) {
                 continue;
             }
-            let next_opens = paragraphs
-                .get(p + 1)
-                .is_some_and(|n| self.text[n.clone()].starts_with(['“', '"', '‘', '\'', '«', '„']));
+            let next_opens = paragraphs.get(p + 1).is_some_and(|n| {
+                let next = &self.text[n.clone()];
+                next.starts_with(['“', '"', '‘', '\'', '«', '„']) || quotes::closes_unopened(next)
+            });
             self.paragraph(paragraph, next_opens);
         }
         self.out.sort_by_key(|c| c.span.0);
