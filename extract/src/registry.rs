@@ -143,10 +143,12 @@ impl Registry {
     }
 
     fn nearest_person(&self, at: usize) -> Option<(usize, String)> {
-        let before: Vec<&Mention> = self.mentions.iter().filter(|m| m.at < at).collect();
-        let last = before.last()?;
-        let same: Vec<&&Mention> = before.iter().filter(|m| m.sentence == last.sentence).collect();
-        let pick = same.iter().rev().find(|m| m.subject).or_else(|| same.first())?;
+        // Mentions are in text order: walk back from the end, only as far as one sentence.
+        let mut before = self.mentions.iter().rev().skip_while(|m| m.at >= at);
+        let last = before.next()?;
+        let same: Vec<&Mention> =
+            std::iter::once(last).chain(before.take_while(|m| m.sentence == last.sentence)).collect();
+        let pick = same.iter().find(|m| m.subject).or_else(|| same.last())?;
         Some((pick.at, pick.name.clone()))
     }
 }
