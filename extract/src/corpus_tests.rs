@@ -89,7 +89,11 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 pub(super) fn score(name: &str, text: &str, annotation: &Value, found: &[Candidate], tally: &mut Tally) {
-    // Quotes.
+    score_quotes(name, text, annotation, found, tally);
+    score_figures(name, text, annotation, found, tally);
+}
+
+fn score_quotes(name: &str, text: &str, annotation: &Value, found: &[Candidate], tally: &mut Tally) {
     let expected: Vec<&Value> =
         annotation["quotes"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
     let mut used = vec![false; expected.len()];
@@ -127,7 +131,9 @@ pub(super) fn score(name: &str, text: &str, annotation: &Value, found: &[Candida
             tally.misses.push(format!("{name}: missed quote “{}”", e["text"].as_str().unwrap_or("")));
         }
     }
-    // Numeric claims.
+}
+
+fn score_figures(name: &str, text: &str, annotation: &Value, found: &[Candidate], tally: &mut Tally) {
     let expected: Vec<&Value> =
         annotation["numeric"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
     let mut used = vec![false; expected.len()];

@@ -6,93 +6,105 @@ use crate::words;
 
 /// Numbers that are not amounts.
 pub fn is_not_a_claim(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
+    let integer = !tokens[i].text.contains('.') && value.fract() == 0.0;
+    is_glued(tokens, i)
+        || is_a_time(tokens, i)
+        || integer
+            && (is_a_date(tokens, i, value) || is_a_year(tokens, i, value) || is_an_age(tokens, i, value))
+        || is_a_label(tokens, i)
+        || is_a_code(tokens, i)
+}
+
+fn around<'t, 'a>(
+    tokens: &'t [Token<'a>],
+    i: usize,
+) -> (Option<&'t Token<'a>>, Option<&'t Token<'a>>, Option<&'t Token<'a>>) {
+    (i.checked_sub(1).map(|p| &tokens[p]), i.checked_sub(2).map(|p| &tokens[p]), tokens.get(i + 1))
+}
+
+/// Letters glued on: "21st", "2nd", "1990s", "6pm"; glued after letters: "G20", "F-16", "COVID-19".
+fn is_glued(tokens: &[Token<'_>], i: usize) -> bool {
+    let (prev, prev2, next) = around(tokens, i);
     let t = &tokens[i];
-    let prev = i.checked_sub(1).map(|p| &tokens[p]);
-    let prev2 = i.checked_sub(2).map(|p| &tokens[p]);
-    let next = tokens.get(i + 1);
-    let integer = !t.text.contains('.') && value.fract() == 0.0;
-    // Letters glued on: "21st", "2nd", "1990s", "6pm"; glued after letters: "G20", "F-16", "COVID-19".
-    if let Some(n) = next.filter(|n| n.joined && n.kind == Kind::Word) {
-        let w = n.lower();
-        if matches!(w.as_str(), "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m" | "h" | "min") {
-            return true;
-        }
-    }
+    let suffix = next.filter(|n| n.joined && n.kind == Kind::Word).is_some_and(|n| {
+        matches!(
+            n.lower().as_str(),
+            "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m" | "h" | "min"
+        )
+    });
     let glued_to_word = prev.is_some_and(|p| p.kind == Kind::Word) && t.joined;
     let glued_by_hyphen = prev.is_some_and(|p| p.punct("-/#") && p.joined)
         && t.joined
         && prev2.is_some_and(|p2| p2.kind == Kind::Word);
-    if glued_to_word || glued_by_hyphen {
-        return true;
-    }
-    // Times of day: "10:30", "6 p.m.", reading times "6 min read".
-    if next.is_some_and(|n| n.punct(":") && n.joined)
-        && tokens.get(i + 2).is_some_and(|m| m.kind == Kind::Number)
-    {
-        return true;
-    }
-    if prev.is_some_and(|p| p.punct(":") && t.joined) && i >= 2 && tokens[i - 2].kind == Kind::Number {
-        return true;
-    }
-    if next.is_some_and(|n| words::TIME_WORDS.contains(n.lower().trim_end_matches('.'))) {
-        return true;
-    }
-    if next.is_some_and(|n| n.is("minute") || n.is("min")) && tokens.get(i + 2).is_some_and(|r| r.is("read"))
-    {
-        return true;
-    }
-    // Dates: "Dec. 30", "30 December", "March 3, 2022".
+    suffix || glued_to_word || glued_by_hyphen
+}
+
+/// Times of day: "10:30", "6 p.m.", reading times "6 min read".
+fn is_a_time(tokens: &[Token<'_>], i: usize) -> bool {
+    let (prev, _, next) = around(tokens, i);
+    let number_at = |k: usize| tokens.get(k).is_some_and(|m| m.kind == Kind::Number);
+    let clock = next.is_some_and(|n| n.punct(":") && n.joined) && number_at(i + 2)
+        || prev.is_some_and(|p| p.punct(":") && tokens[i].joined)
+            && i >= 2
+            && tokens[i - 2].kind == Kind::Number;
+    let time_word = next.is_some_and(|n| words::TIME_WORDS.contains(n.lower().trim_end_matches('.')));
+    let reading = next.is_some_and(|n| n.is("minute") || n.is("min"))
+        && tokens.get(i + 2).is_some_and(|r| r.is("read"));
+    clock || time_word || reading
+}
+
+/// Dates: "Dec. 30", "30 December", "the 3rd of March", "March 3, 2022".
+fn is_a_date(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
+    let (prev, prev2, next) = around(tokens, i);
     let is_month = |tok: Option<&Token<'_>>| {
         tok.is_some_and(|m| m.kind == Kind::Word && words::MONTHS.contains(m.lower().as_str()))
     };
-    if integer && value <= 31.0 {
-        let month_before = is_month(prev) || (prev.is_some_and(|p| p.punct(".")) && is_month(prev2));
-        if month_before || is_month(next) || next.is_some_and(|n| n.is("of")) && is_month(tokens.get(i + 2)) {
-            return true;
-        }
-    }
-    // Years: a four-digit whole number from 1800 to 2100 with no comma, unless money or percent.
-    let is_year = integer && t.text.len() == 4 && (1800.0..=2100.0).contains(&value);
+    let month_before = is_month(prev) || (prev.is_some_and(|p| p.punct(".")) && is_month(prev2));
+    let month_after = is_month(next) || next.is_some_and(|n| n.is("of")) && is_month(tokens.get(i + 2));
+    value <= 31.0 && (month_before || month_after)
+}
+
+/// Years: a four-digit whole number from 1800 to 2100 with no comma, unless money or a share.
+fn is_a_year(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
+    let (prev, _, next) = around(tokens, i);
+    let is_year = tokens[i].text.len() == 4 && (1800.0..=2100.0).contains(&value);
     let money_or_share = prev.is_some_and(|p| currency_symbol(p.text).is_some())
         || next.is_some_and(|n| {
             n.punct("%") || n.is("percent") || scale(n.text).is_some() || currency_word(n.text).is_some()
         });
-    if is_year && !money_or_share {
-        return true;
-    }
-    // Ages: "Putin, 70, said", "aged 45", "45-year-old".
-    if prev.is_some_and(|p| p.is("aged") || p.is("age")) {
-        return true;
-    }
-    if next.is_some_and(|n| n.punct("-"))
-        && tokens.get(i + 2).is_some_and(|w| w.lower().starts_with("year") && w.lower().ends_with("-old"))
-    {
-        return true;
-    }
-    if prev.is_some_and(|p| p.punct(","))
+    is_year && !money_or_share
+}
+
+/// Ages: "Putin, 70, said", "aged 45", "45-year-old".
+fn is_an_age(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
+    let (prev, prev2, next) = around(tokens, i);
+    let aged = prev.is_some_and(|p| p.is("aged") || p.is("age"));
+    let year_old = next.is_some_and(|n| n.punct("-"))
+        && tokens.get(i + 2).is_some_and(|w| w.lower().starts_with("year") && w.lower().ends_with("-old"));
+    let after_name = prev.is_some_and(|p| p.punct(","))
         && next.is_some_and(|n| n.punct(","))
         && value < 120.0
-        && integer
-        && prev2.is_some_and(|n| n.is_capitalized())
-    {
-        return true;
-    }
-    // Labels: "Article 5", "Flight 17", "No. 2".
-    let label_before = |tok: Option<&Token<'_>>| {
+        && prev2.is_some_and(|n| n.is_capitalized());
+    aged || year_old || after_name
+}
+
+/// Labels: "Article 5", "Flight 17", "No. 2".
+fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
+    let (prev, prev2, _) = around(tokens, i);
+    let label = |tok: Option<&Token<'_>>| {
         tok.is_some_and(|p| words::LABELS.contains(p.lower().as_str()) && p.is_capitalized())
     };
-    if label_before(prev) || (prev.is_some_and(|p| p.punct(".")) && label_before(prev2)) {
-        return true;
-    }
-    // Numbers inside phone numbers or codes: "555-0123".
-    if next.is_some_and(|n| n.punct("-/") && n.joined)
-        && tokens.get(i + 2).is_some_and(|m| m.kind == Kind::Number && m.joined)
-    {
-        let percent_after = tokens.get(i + 3).is_some_and(|p| p.punct("%") || p.is("percent"));
-        return !percent_after
-            && !tokens.get(i + 3).is_some_and(|w| w.kind == Kind::Word && !w.is_capitalized());
-    }
-    false
+    label(prev) || (prev.is_some_and(|p| p.punct(".")) && label(prev2))
+}
+
+/// Numbers inside phone numbers or codes: "555-0123" (not "10-15%" or "3-1 win").
+fn is_a_code(tokens: &[Token<'_>], i: usize) -> bool {
+    let next = tokens.get(i + 1);
+    let coded = next.is_some_and(|n| n.punct("-/") && n.joined)
+        && tokens.get(i + 2).is_some_and(|m| m.kind == Kind::Number && m.joined);
+    let percent_after = tokens.get(i + 3).is_some_and(|p| p.punct("%") || p.is("percent"));
+    let word_after = tokens.get(i + 3).is_some_and(|w| w.kind == Kind::Word && !w.is_capitalized());
+    coded && !percent_after && !word_after
 }
 
 /// "the highest level in 100 years", "the smallest increase in three years": the span of a
