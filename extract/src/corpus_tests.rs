@@ -102,7 +102,7 @@ fn score_quotes(name: &str, text: &str, annotation: &Value, found: &[Candidate],
         let hit = expected
             .iter()
             .enumerate()
-            .find(|(k, e)| !used[*k] && e["text"].as_str() == Some(c.text.as_str()));
+            .find(|(k, e)| !used[*k] && e["text"].as_str().map(str::trim) == Some(c.text.trim()));
         match hit {
             Some((k, e)) => {
                 used[k] = true;

@@ -399,6 +399,21 @@ mod tests {
     }
 
     #[test]
+    fn rule_in_the_words_of_a_role_then_the_person() {
+        let text = "In the words of the Crown prosecutor, Mark Tedeschi, QC, \"Gloria spent her last months crying.\"";
+        assert_eq!(
+            speaker_of(text, "Gloria spent her last months crying.").as_deref(),
+            Some("Mark Tedeschi")
+        );
+    }
+
+    #[test]
+    fn rule_the_person_after_an_owner_is_the_subject() {
+        let text = "Labour's Shadow Home Secretary Yvette Cooper said the plan was late, and said it was \"damning that nothing was done\" for years.";
+        assert_eq!(speaker_of(text, "damning that nothing was done").as_deref(), Some("Yvette Cooper"));
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");

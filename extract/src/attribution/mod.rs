@@ -136,6 +136,11 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
 
 /// "Putin said: …", "according to the ministry, …", "Gabuev described them as …".
 fn before_quote(before: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    // "in the words of the Crown prosecutor, Mark Tedeschi, QC, …".
+    let words_of = before.windows(2).rposition(|w| w[0].is("words") && w[1].is("of"));
+    if let Some(k) = words_of {
+        return subject_after(before, k + 1, registry);
+    }
     let v = before.iter().rposition(|t| is_speech_verb(t) || is_participle(t) || t.is("according"))?;
     credited_by(before, v, sentence, registry)
 }

@@ -181,6 +181,12 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .iter()
         .find(|(start, w)| *start == 0 && is_full(w))
         .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
+    if full.is_none() {
+        // "the Crown prosecutor, Mark Tedeschi, QC,": a role, then the person in apposition.
+        if let Some(name) = apposed_name(tokens, v, end, registry) {
+            return Some(name);
+        }
+    }
     if let Some((start, words)) = full.or(runs.first()) {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         if *start > 0 && phrase[start - 1].is("the") {
@@ -198,6 +204,23 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     }
     // "according to customs data"
     (first.is_lowercase_word() && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
+}
+
+/// A role phrase ending in a title ("the Crown prosecutor") and then, between commas, a full
+/// name: the person.
+fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
+    let role_ends_in_title = end > v + 1 && is_title(tokens[end - 1].text);
+    if !role_ends_in_title || !tokens.get(end).is_some_and(|t| t.punct(",")) {
+        return None;
+    }
+    let rest: Vec<Token<'_>> = tokens[end + 1..].iter().take(6).map(|t| (*t).clone()).collect();
+    let (run_end, words) = run_starting_at(&rest, 0)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let closed = rest.get(run_end + 1).is_none_or(|t| t.kind == Kind::Punct);
+    (closed && name.contains(' ') && kind_of(&name) == NameKind::Person)
+        .then(|| registry.person(rest[0].start, &name))
+        .flatten()
 }
 
 /// The subject of a sentence: its first name, pronoun or noun phrase, after an opening phrase
@@ -240,7 +263,12 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
     if let Some((end, words)) = run_starting_at(&owned, 0) {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         if is_possessive(owned[end].text) {
-            return None;
+            // "Labour's Shadow Home Secretary Yvette Cooper said": the person after the owner.
+            let (_, after) = run_starting_at(&owned, end + 1)?;
+            let after: Vec<&str> = after.iter().map(String::as_str).collect();
+            let name = name_of_run(&after);
+            let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
+            return person.then(|| registry.person(owned[end + 1].start, &name)).flatten();
         }
         return registry.person(first.start, &name_of_run(&words));
     }
