@@ -25,6 +25,9 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         // "the Refugee Council Enver Solomon": an organisation's words, then a person.
         let person_after_org = name.split(' ').count() < words.len();
         let person = name.split(' ').count() >= 2 && kind_of(&name) == NameKind::Person;
+        if name.split(' ').count() == 1 && !preceded_by_the {
+            registry.meet_short(owned[k].start, &name);
+        }
         if person && (!preceded_by_the || person_after_org) {
             registry.meet(owned[k].start, &name);
             for role in roles_before(&owned, k, &words).into_iter().chain(roles_after(&owned, end)) {

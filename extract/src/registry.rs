@@ -52,6 +52,15 @@ impl Registry {
         self.mention(at, name, false);
     }
 
+    /// Records a mention of a person by one word ("Thomas' sister"), when it is part of a full
+    /// name met before.
+    pub fn meet_short(&mut self, at: usize, word: &str) {
+        let full = self.resolve(at, word);
+        if full.contains(' ') {
+            self.mention(at, &full, false);
+        }
+    }
+
     fn mention(&mut self, at: usize, name: &str, subject: bool) {
         let m = Mention { at, sentence: self.sentence, name: name.to_owned(), subject };
         self.mentions.push(m);
@@ -131,7 +140,12 @@ impl Registry {
         if word.eq_ignore_ascii_case("it") {
             return group.map(|(_, n)| n.clone());
         }
-        let person = self.nearest_person(at);
+        let gender = match word.to_lowercase().as_str() {
+            "he" | "him" | "his" => Some(false),
+            "she" | "her" => Some(true),
+            _ => None,
+        };
+        let person = self.nearest_person(at, gender);
         if word.eq_ignore_ascii_case("they") {
             return match (group, person) {
                 (Some(g), Some((p_at, _))) if g.0 > p_at => Some(g.1.clone()),
@@ -142,14 +156,28 @@ impl Registry {
         person.map(|(_, n)| n)
     }
 
-    fn nearest_person(&self, at: usize) -> Option<(usize, String)> {
+    /// The person "he" (`Some(false)`), "she" (`Some(true)`) or "they" is, before byte `at`.
+    fn nearest_person(&self, at: usize, female: Option<bool>) -> Option<(usize, String)> {
+        let fits = |m: &&Mention| female.is_none_or(|f| is_female(&m.name) != Some(!f));
         // Mentions are in text order: walk back from the end, only as far as one sentence.
-        let mut before = self.mentions.iter().rev().skip_while(|m| m.at >= at);
+        let mut before = self.mentions.iter().rev().skip_while(|m| m.at >= at).filter(fits);
         let last = before.next()?;
         let same: Vec<&Mention> =
             std::iter::once(last).chain(before.take_while(|m| m.sentence == last.sentence)).collect();
         let pick = same.iter().find(|m| m.subject).or_else(|| same.last())?;
         Some((pick.at, pick.name.clone()))
+    }
+}
+
+/// Whether a person's first name is a woman's (`Some(true)`), a man's, or unknown.
+fn is_female(name: &str) -> Option<bool> {
+    let first = name.split(' ').next()?.to_lowercase();
+    if crate::words::FEMALE_NAMES.contains(first.as_str()) {
+        Some(true)
+    } else if crate::words::MALE_NAMES.contains(first.as_str()) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -190,6 +218,7 @@ mod tests {
         r.meet(40, "Andy Warhol");
         r.next_sentence();
         assert_eq!(r.pronoun("he", 60).as_deref(), Some("Kevin Allton"));
+        assert_eq!(r.pronoun("she", 60).as_deref(), Some("Yvette Cooper"), "a she is not Kevin");
         r.role("ceo", "Enver Solomon");
         assert_eq!(r.holder_of("CEO").as_deref(), Some("Enver Solomon"));
     }

@@ -58,6 +58,8 @@ word_list! {
     PLACES: Words = "places.txt";
     NATIONALITIES: Words = "nationalities.txt";
     ORG_WORDS: Words = "org_words.txt";
+    FEMALE_NAMES: Words = "female_names.txt";
+    MALE_NAMES: Words = "male_names.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
 }
