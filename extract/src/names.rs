@@ -81,6 +81,8 @@ pub fn name_of_run(words: &[&str]) -> String {
         && after_org > 0
         && words[after_org..].iter().all(|w| !words::PARTICLES.contains(*w));
     let words = if tail_is_person { &words[after_org..] } else { words };
+    // "United States Hamdullah Mohib", "U.S. President Joe Biden": a place before a person.
+    let words = &words[place_prefix(words)..];
     let after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
     let kept = if after_title < words.len() { &words[after_title..] } else { words };
     let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
@@ -89,6 +91,26 @@ pub fn name_of_run(words: &[&str]) -> String {
         kept.truncate(of);
     }
     kept.join(" ")
+}
+
+/// How many leading words of a run name a place or nationality, leaving at least two words.
+fn place_prefix(run: &[&str]) -> usize {
+    let place = |ws: &[&str]| {
+        let joined = ws.join(" ").trim_end_matches('.').to_lowercase();
+        words::PLACES.contains(joined.as_str()) || words::NATIONALITIES.contains(joined.as_str())
+    };
+    if run.iter().any(|w| is_org_word(w)) {
+        return 0; // "Sydney Morning Herald" is the paper's whole name.
+    }
+    (1..=run.len().saturating_sub(2).min(3)).rev().find(|k| place(&run[..*k])).unwrap_or(0)
+}
+
+/// Whether a run names a person or organisation rather than only a role or a place
+/// ("Afghan Ambassador", "the Minister").
+pub fn names_someone(run: &[&str]) -> bool {
+    let name = name_of_run(run);
+    let last = name.rsplit(' ').next().unwrap_or("");
+    !is_title(last) && kind_of(&name) != NameKind::Place
 }
 
 /// The run of name words that ends at token `end` (inclusive), as (first index, words).

@@ -124,6 +124,9 @@ impl Registry {
                 g.len() > bare.len() && g.ends_with(&format!(" {bare}")) && g.contains(['\'', '’'])
             });
         let name = earlier.cloned().unwrap_or_else(|| name.to_owned());
+        if kind_of(&name) == NameKind::Place {
+            return name; // "the Sudanese" is no one "it" or "they" can be.
+        }
         if !self.groups.contains(&name) {
             self.groups.push(name.clone());
         }

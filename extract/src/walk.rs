@@ -413,6 +413,34 @@ mod tests {
         assert_eq!(speaker_of(text, "damning that nothing was done").as_deref(), Some("Yvette Cooper"));
     }
 
+    /// The speaker of the figures of `text`.
+    fn figure_speakers(text: &str) -> Vec<Option<String>> {
+        let found = extract(text).expect("a valid text");
+        found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
+    }
+
+    #[test]
+    fn figures_are_credited_by_report_verbs_but_not_by_nouns_that_look_like_them() {
+        assert_eq!(
+            figure_speakers("Figures show 45,756 migrants drove asylum claims over 150,000."),
+            [None, None]
+        );
+        assert_eq!(
+            figure_speakers("The agency estimates 40,000 people fled."),
+            [Some("the agency".to_owned())]
+        );
+        assert_eq!(
+            figure_speakers(
+                "According to Afghan Ambassador to the United States Hamdullah Mohib, 20 teams came."
+            ),
+            [Some("Hamdullah Mohib".to_owned())]
+        );
+        assert_eq!(
+            figure_speakers("According to figures published today by Eurostat, unemployment was 6.2%."),
+            [Some("Eurostat".to_owned())]
+        );
+    }
+
     #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";

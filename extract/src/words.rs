@@ -38,6 +38,7 @@ macro_rules! word_list {
 word_list! {
     ABBREVIATIONS: Words = "abbreviations.txt";
     SPEECH_VERBS: Words = "speech_verbs.txt";
+    NOUN_VERBS: Words = "noun_verbs.txt";
     PARTICIPLES: Words = "participles.txt";
     BETWEEN: Words = "between.txt";
     CLAUSE_WORDS: Words = "clause_words.txt";

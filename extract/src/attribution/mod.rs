@@ -12,6 +12,29 @@ use phrases::{noun_phrase_ending_at, opening_apposition, subject_after};
 
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
+/// Whether token `v` of `tokens` is a verb of speech here: "claims" in "asylum claims over
+/// 150,000" is a noun, in "the minister claims that" a verb.
+fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
+    /// What follows a verb of speech that is also a noun, when it is the verb.
+    const OBJECTS: &[&str] = &[
+        "that", "the", "a", "an", "it", "he", "she", "they", "we", "there", "its", "their", "his", "her",
+        "some", "about", "at", "only", "just", "more", "nearly", "almost", "up",
+    ];
+    let t = tokens[v];
+    if t.is("according") {
+        return tokens.get(v + 1).is_some_and(|n| n.is("to"));
+    }
+    if !is_speech_verb(t) {
+        return false;
+    }
+    if !words::NOUN_VERBS.contains(t.lower().as_str()) {
+        return true;
+    }
+    tokens
+        .get(v + 1)
+        .is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_str()))
+}
+
 pub fn is_speech_verb(t: &Token<'_>) -> bool {
     t.kind == Kind::Word && words::SPEECH_VERBS.contains(t.lower().as_str())
 }
@@ -66,15 +89,18 @@ pub fn is_attributed(ctx: Context<'_, '_>, quote: usize) -> bool {
     let next_quote = ctx[quote + 1..].iter().position(Option::is_none).map_or(ctx.len(), |p| quote + 1 + p);
     let after = ctx[quote + 1..next_quote].iter().flatten().take(8);
     let before = ctx[..quote].iter().flatten();
-    after.chain(before).any(|t| is_speech_verb(t) || is_participle(t) || t.is("according"))
+    after.chain(before).any(|t| {
+        is_speech_verb(t) && !words::NOUN_VERBS.contains(t.lower().as_str())
+            || is_participle(t)
+            || t.is("according")
+    })
 }
 
 /// The speaker credited anywhere in a sentence (for a numeric claim).
 pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Credit> {
     let _ = registry.take_pronoun_used();
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
-    let verbs = sentence.iter().enumerate().filter(|(_, t)| is_speech_verb(t) || t.is("according"));
-    for (v, _) in verbs {
+    for v in (0..sentence.len()).filter(|v| speaks(&sentence, *v)) {
         if let Some(name) = credited_by(&sentence, v, &sentence, registry) {
             return credit(Some(name), registry);
         }
@@ -127,7 +153,7 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
         after.iter().skip(first_word).position(|t| words::CLAUSE_BREAKS.contains(t.lower().as_str()));
     let clause_end = clause_end.map_or(after.len(), |c| first_word + c);
     let window = &after[..clause_end.min(first_word + 10)];
-    let v = window.iter().position(|t| is_speech_verb(t) || t.is("according"))?;
+    let v = (0..window.len()).find(|v| speaks(window, *v))?;
     if v == first_word {
         return subject_after(after, v, registry);
     }
@@ -141,7 +167,7 @@ fn before_quote(before: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut R
     if let Some(k) = words_of {
         return subject_after(before, k + 1, registry);
     }
-    let v = before.iter().rposition(|t| is_speech_verb(t) || is_participle(t) || t.is("according"))?;
+    let v = (0..before.len()).rev().find(|v| speaks(before, *v) || is_participle(before[*v]))?;
     credited_by(before, v, sentence, registry)
 }
 

@@ -4,7 +4,8 @@
 
 use super::{is_pronoun, is_speech_verb, DETERMINERS};
 use crate::names::{
-    is_name_word, is_possessive, is_title, kind_of, name_of_run, run_ending_at, run_starting_at, NameKind,
+    is_name_word, is_possessive, is_title, kind_of, name_of_run, names_someone, run_ending_at,
+    run_starting_at, NameKind,
 };
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
@@ -173,8 +174,10 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         }
     }
     let at = first.start;
-    let is_full =
-        |w: &Vec<String>| name_of_run(&w.iter().map(String::as_str).collect::<Vec<_>>()).contains(' ');
+    let is_full = |w: &Vec<String>| {
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        name_of_run(&w).contains(' ') && names_someone(&w)
+    };
     // "said Tom Rhys of the group Fair Fares Now": the first full name; "said Kremlin spokesman
     // Dmitry Peskov": past a lone capitalised word to the full name.
     let full = runs
@@ -189,11 +192,20 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     }
     if let Some((start, words)) = full.or(runs.first()) {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        if *start > 0 && phrase[start - 1].is("the") {
+        let name = name_of_run(&words);
+        let person_inside = name.split(' ').count() < words.len() && kind_of(&name) == NameKind::Person;
+        if *start > 0 && phrase[start - 1].is("the") && !person_inside {
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
         if *start == 0 || full.is_some() {
             return registry.person(at, &name_of_run(&words));
+        }
+    }
+    // "according to figures published today by Eurostat": the agent.
+    if let Some(by) = phrase.iter().position(|t| t.is("by")) {
+        if let Some((_, words)) = run_starting_at(&phrase, by + 1) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            return registry.person(phrase[by + 1].start, &name_of_run(&words));
         }
     }
     let words: Vec<&str> =

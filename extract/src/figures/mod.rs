@@ -198,7 +198,10 @@ fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usi
     let joins =
         join.is("to") || join.punct("-–") || (join.is("and") && prev.is_some_and(|p| p.is("between")));
     let low = digits_value(tokens[i].text).unwrap_or(0.0);
-    if joins && upper.kind == Kind::Number && digits_value(upper.text).is_some_and(|u| u > low) {
+    // "reduced by 1,232 to 148,536": a change and the level it reached, not a range.
+    let by = prev.is_some_and(|p| p.is("by")) && join.is("to");
+    let bounds = |u: f64| u > low && !(by && u > 3.0 * low);
+    if joins && upper.kind == Kind::Number && digits_value(upper.text).is_some_and(bounds) {
         let scale_after = tokens.get(end + 3).and_then(|n| scale(n.text)).filter(|_| end == i);
         return Some((true, (end + 2 + usize::from(scale_after.is_some()), scale_after.unwrap_or(1.0))));
     }

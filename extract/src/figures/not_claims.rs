@@ -13,6 +13,13 @@ pub fn is_not_a_claim(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
             && (is_a_date(tokens, i, value) || is_a_year(tokens, i, value) || is_an_age(tokens, i, value))
         || is_a_label(tokens, i)
         || is_a_code(tokens, i)
+        || is_a_range_end(tokens, i)
+}
+
+/// The upper end of a range whose lower end was no figure: "aged 8–10 years".
+fn is_a_range_end(tokens: &[Token<'_>], i: usize) -> bool {
+    let (prev, prev2, _) = around(tokens, i);
+    prev.is_some_and(|p| p.punct("-–")) && prev2.is_some_and(|p| p.kind == Kind::Number)
 }
 
 fn around<'t, 'a>(

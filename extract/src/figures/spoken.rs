@@ -115,6 +115,13 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
             return found(share * scale, &noun, None, start, noun_end);
         }
     }
+    // "about half as much as they need".
+    if lower == "half"
+        && next(1).is_some_and(|a| a.is("as"))
+        && next(2).is_some_and(|m| m.is("much") || m.is("many"))
+    {
+        return found(50.0, "percent", None, i, i + 2);
+    }
     // "half a million".
     if lower == "half" && next(1).is_some_and(|a| a.is("a")) {
         if let Some((scale, scale_end)) = spelled(tokens, i + 1) {
