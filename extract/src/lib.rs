@@ -50,6 +50,11 @@ pub struct Candidate {
     /// How likely the candidate is right (0 to 1), from the rules that found it: the review
     /// leaves the least likely unticked.
     pub confidence: f64,
+    /// For a figure stated inside a quotation: the quotation's span (its candidate's `span`), so
+    /// that the figure and the quote it stands in can be shown together. A quote has no figure of
+    /// its own in the claim model; each figure it holds is its own numeric candidate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_quote: Option<(usize, usize)>,
 }
 
 /// Why a text could not be read.

@@ -16,6 +16,8 @@ struct JsonClaim<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     quantity: Option<JsonQuantity<'a>>,
     confidence: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_quote: Option<[usize; 2]>,
 }
 
 #[derive(Serialize)]
@@ -68,6 +70,7 @@ pub fn json(candidates: &[Candidate]) -> String {
                 sentence: c.sentence.as_deref(),
                 quantity: c.quantity.as_ref().map(json_quantity),
                 confidence: (c.confidence * 100.0).round() / 100.0,
+                in_quote: c.in_quote.map(|(a, b)| [a, b]),
             };
             serde_json::to_string(&claim).unwrap_or_default()
         })
@@ -127,6 +130,18 @@ mod tests {
             serde_json::json!({"value": 54, "of": 69, "unit": "drones", "change": null, "qualifier": null})
         );
         assert!(out.contains("\"value\":54,"), "{out}");
+    }
+
+    #[test]
+    fn json_gives_each_candidate_a_confidence_and_ties_a_figure_to_its_quote() {
+        let text = "Maria Lopez spoke. “Sales fell. Then they rose 25 percent,” Lopez said.";
+        let v: serde_json::Value = serde_json::from_str(&json(&extract(text).unwrap())).unwrap();
+        let claims = v["claims"].as_array().unwrap();
+        assert!(claims.iter().all(|c| c["confidence"].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x))));
+        let quote = claims.iter().find(|c| c["kind"] == "quote").unwrap();
+        let figure = claims.iter().find(|c| c["kind"] == "numeric").unwrap();
+        assert_eq!(figure["in_quote"], quote["span"]);
+        assert_eq!(figure["speaker"], "Maria Lopez");
     }
 
     #[test]

@@ -183,6 +183,7 @@ impl<'a> Walk<'a> {
             confidence,
             sentence: Some(sentence_text),
             quantity: None,
+            in_quote: None,
         });
     }
 
@@ -199,28 +200,33 @@ impl<'a> Walk<'a> {
         if found.is_empty() {
             return;
         }
-        let inside = quoted.iter().find(|q| q.outer.start <= sentence.start && q.outer.end >= sentence.end);
-        let quote_speaker = inside.and_then(|q| {
-            let quote = self.out.iter().rev().find(|c| {
-                c.kind == Kind::Quote && c.span.0 <= q.inner.start + 1 && c.span.1 >= q.inner.start
-            });
-            quote.and_then(|c| c.speaker.clone())
-        });
-        let speaker = quote_speaker.or_else(|| {
-            let credit = attribution::in_sentence(context, &mut self.registry)?;
+        let inside = quoted.iter().any(|q| q.outer.start <= sentence.start && q.outer.end >= sentence.end);
+        let credited = if inside { None } else { attribution::in_sentence(context, &mut self.registry) };
+        if let Some(credit) = &credited {
             self.note_speaker(sentence.start, &credit.name);
-            Some(credit.name)
-        });
+        }
         for figure in found {
+            // A figure inside a quotation is its speaker's, and is tied to the quote's candidate.
+            let at = tokens[figure.start].start;
+            let quote = quoted.iter().find(|q| q.inner.contains(&at)).and_then(|q| {
+                self.out
+                    .iter()
+                    .rev()
+                    .find(|c| c.kind == Kind::Quote && c.span == (q.inner.start, q.inner.end))
+            });
+            let in_quote = quote.map(|c| c.span);
+            let speaker =
+                quote.and_then(|c| c.speaker.clone()).or_else(|| credited.as_ref().map(|c| c.name.clone()));
             let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
             self.out.push(Candidate {
                 kind: Kind::Numeric,
                 text: self.text[sentence.clone()].to_owned(),
                 span: (sentence.start, sentence.end),
-                speaker: speaker.clone(),
+                speaker,
                 sentence: None,
                 confidence: if unsaid { 0.5 } else { 0.75 },
                 quantity: Some(figure.quantity),
+                in_quote,
             });
         }
     }
