@@ -78,8 +78,10 @@ pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
         let starts_sentence = after_space.chars().next().is_none_or(|n| {
             n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '‘' | '\'' | '«' | '„' | '(')
         });
+        let closes_quote = para[i..end].chars().any(is_closer);
         if !starts_sentence
             || (c == '.' && is_abbreviation(&para[start..i]) && !ends_anyway(&para[start..i], after_space))
+            || (c != '.' && closes_quote && attribution_follows(after_space))
         {
             continue;
         }
@@ -93,6 +95,19 @@ pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// `"…for everyone!" Lindqvist said.`: after a quote closing on "!" or "?", an attribution
+/// ("Lindqvist said", "said Anna Keller", "he asked") goes on with the same sentence.
+fn attribution_follows(after: &str) -> bool {
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let verb =
+        |w: &String| words::SPEECH_VERBS.contains(w.as_str()) && !words::NOUN_VERBS.contains(w.as_str());
+    words.first().is_some_and(verb) || words.iter().skip(1).take(2).any(verb)
 }
 
 /// "… to the U.S. The next day": an abbreviation that is not a title, followed by a word that
@@ -260,6 +275,13 @@ mod tests {
             texts(text, &s),
             ["Muslims travelling to the U.S.", "They were denied visas.", "K.C. Maurer spoke to Mr. Smith."]
         );
+    }
+
+    #[test]
+    fn a_quote_closing_on_an_exclamation_keeps_its_attribution() {
+        let text = "\"This is a day for everyone!\" Lindqvist said. \"Why?\" Next.";
+        let s = sentences(text, 0..text.len());
+        assert_eq!(texts(text, &s), ["\"This is a day for everyone!\" Lindqvist said.", "\"Why?\"", "Next."]);
     }
 
     #[test]

@@ -202,7 +202,8 @@ fn credited_by(
     match subject_before(tokens, v, registry) {
         Some(Subject::Named(name)) => Some(name),
         Some(Subject::Conjoined) => sentence_subject(sentence, registry),
-        None if v == 0 || tokens[..v].iter().all(|t| t.kind == Kind::Punct) => {
+        // "…, said Jane Doe, an analyst": the speaker follows the verb.
+        None if v == 0 || tokens[..v].iter().all(|t| t.kind == Kind::Punct) || tokens[v - 1].punct(",") => {
             subject_after(tokens, v, registry)
         }
         None => None,

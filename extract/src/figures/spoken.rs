@@ -65,10 +65,16 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if value >= 100.0 && tokens.get(end + 1).is_some_and(|t| t.is("times")) {
         return found(value, "times", None, i, end + 1);
     }
-    let (noun, noun_end) = counted_noun(tokens, end + 1)?;
+    let large = spelled_is_large(tokens, i, end);
+    let Some((noun, noun_end)) = counted_noun(tokens, end + 1) else {
+        // "Thirty-one thousand more were expected": as definite as digits, its noun unsaid.
+        let unsaid = tokens
+            .get(end + 1)
+            .is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
+        return (large && unsaid).then(|| found(value, super::UNSAID_UNIT, None, i, end)).flatten();
+    };
     let head = noun.rsplit(' ').next().unwrap_or("");
     let measured = words::MEASURED.contains(head);
-    let large = spelled_is_large(tokens, i, end);
     let qualified = qualifier_before(tokens, i).is_some();
     // "the two leaders", "their three children": a determiner makes it a reference, not a count.
     let determined = i > 0
