@@ -448,6 +448,17 @@ mod tests {
     }
 
     #[test]
+    fn a_study_of_people_is_credited_to_the_study_and_an_unnamed_spokesman_to_nobody() {
+        assert_eq!(
+            figure_speakers("The survey of 1,000 adults found that two in three backed it."),
+            [Some("the survey".to_owned()), Some("the survey".to_owned())]
+        );
+        let text =
+            "\"We are doing everything we can for them,\" said the spokesman, who asked not to be named.";
+        assert_eq!(speaker_of(text, "We are doing everything we can for them"), None);
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");

@@ -28,6 +28,19 @@ pub(super) fn noun_phrase_ending_at(
     if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_str()) {
         return None;
     }
+    // "The survey of 1,000 adults found": the survey, not the adults.
+    let start = phrase_start(&owned, j);
+    let bare = !DETERMINERS.contains(&owned[start].lower().as_str());
+    let of_at =
+        start.checked_sub(1).filter(|_| bare).filter(|p| owned[*p].is("of")).or_else(|| {
+            start.checked_sub(2).filter(|p| owned[*p].is("of") && owned[p + 1].kind == Kind::Number)
+        });
+    if let Some(of_at) = of_at.filter(|p| *p > 0 && owned[p - 1].is_lowercase_word()) {
+        let head_start = phrase_start(&owned, of_at - 1);
+        if DETERMINERS.contains(&owned[head_start].lower().as_str()) {
+            return common_noun_ending_at(&owned, of_at - 1, registry);
+        }
+    }
     common_noun_ending_at(&owned, j, registry)
 }
 
@@ -211,6 +224,11 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     let words: Vec<&str> =
         phrase.iter().take(5).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
     if DETERMINERS.contains(&first.lower().as_str()) {
+        let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        // "said the spokesman, who…": a role is the person named with it, or nobody.
+        if first.is("the") && is_title(&head) && words.len() <= 3 {
+            return registry.holder_of(&head);
+        }
         let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
         return (words.len() > 1).then(|| registry.group(at, phrase.trim()));
     }

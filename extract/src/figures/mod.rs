@@ -271,7 +271,10 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     let tally = tokens[i.saturating_sub(4)..i]
         .iter()
         .any(|t| matches!(t.lower().as_str(), "toll" | "figure" | "total" | "tally"));
-    ((strong || grouped || by || tally) && ends_phrase && !after_name).then(|| UNSAID_UNIT.to_owned())
+    // "at least 40 injured".
+    let qualified = participle && qualifier_before(tokens, i).is_some();
+    ((strong || grouped || by || tally || qualified) && ends_phrase && !after_name)
+        .then(|| UNSAID_UNIT.to_owned())
 }
 
 /// "a 131-page document", "an 11-year lull": the noun glued to the number, as a plural.

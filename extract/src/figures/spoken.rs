@@ -49,6 +49,18 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     let (value, end) = spelled(tokens, i)?;
+    // "two in three adults".
+    if tokens.get(end + 1).is_some_and(|n| n.is("in")) {
+        let whole = spelled(tokens, end + 2).or_else(|| {
+            let n = tokens.get(end + 2).filter(|n| n.kind == Kind::Number)?;
+            super::digits_value(n.text).map(|v| (v, end + 2))
+        });
+        if let Some((whole, whole_end)) = whole.filter(|(w, _)| *w > value && *w <= 100.0) {
+            let (noun, noun_end) =
+                counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
+            return found(value, &noun, Some(whole), i, noun_end);
+        }
+    }
     // "two out of three voters".
     if let (Some(a), Some(b)) = (tokens.get(end + 1), tokens.get(end + 2)) {
         if a.is("out") && b.is("of") {

@@ -156,3 +156,12 @@ fn bare_amounts_that_are_plainly_amounts_are_counts() {
     assert_eq!(q("Six minutes later, he scored."), None);
     assert_eq!(q("Parts came roughly four months in advance.").map(|q| q.value), Some(4.0));
 }
+
+#[test]
+fn shares_in_words_and_qualified_counts_without_a_noun() {
+    assert_eq!(q("Two in three adults agreed.").map(|q| (q.value, q.of)), Some((2.0, Some(3.0))));
+    let s = "Police said 12 people were killed and at least 40 injured.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [12.0, 40.0]);
+    assert_eq!(found[1].unit, UNSAID_UNIT);
+}
