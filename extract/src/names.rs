@@ -171,14 +171,21 @@ fn is_particle(token: &Token<'_>) -> bool {
 
 /// How many particles start at `from` when a name word follows them ("von der Leyen").
 fn particles_then_name(tokens: &[Token<'_>], from: usize) -> Option<usize> {
-    let k = tokens[from..].iter().take(3).take_while(|t| is_particle(t)).count();
+    let mut k = tokens[from..].iter().take(3).take_while(|t| is_particle(t)).count();
+    // "Institute for the Study of War", "Bank of the West".
+    if k > 0 && tokens.get(from + k).is_some_and(|t| t.is_lowercase_word() && t.text == "the") {
+        k += 1;
+    }
     (k > 0 && tokens.get(from + k).is_some_and(is_name_word)).then_some(k)
 }
 
 /// How many particles end just before `before` when a name word precedes them.
 fn particles_after_name(tokens: &[Token<'_>], before: usize) -> Option<usize> {
-    let k = tokens[..before].iter().rev().take(3).take_while(|t| is_particle(t)).count();
-    (k > 0 && before > k && is_name_word(&tokens[before - k - 1])).then_some(k)
+    // "… of the West": "the" right after a particle belongs to the name.
+    let the =
+        usize::from(before >= 2 && tokens[before - 1].text == "the" && is_particle(&tokens[before - 2]));
+    let k = the + tokens[..before - the].iter().rev().take(3).take_while(|t| is_particle(t)).count();
+    (k > the && before > k && is_name_word(&tokens[before - k - 1])).then_some(k)
 }
 
 /// "F" in "John F. Kennedy", "K.C" in "K.C. Maurer", "U.S" in "U.S. Department": capitals
