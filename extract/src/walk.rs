@@ -127,8 +127,10 @@ impl<'a> Walk<'a> {
         chain: &Option<String>,
     ) -> Option<Speaker> {
         let text = self.text;
-        if let Some((_, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
-            return Some(Speaker { name: name.clone(), confidence: 0.9 });
+        if let Some((end, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
+            // "ROBINSON:" after "the BBC's Nick Robinson" is Nick Robinson.
+            let name = self.registry.person(*end, name).unwrap_or_else(|| name.clone());
+            return Some(Speaker { name, confidence: 0.9 });
         }
         let marker = marker_index(context, in_sentence, q);
         if let Some(c) = marker.and_then(|m| attribution::for_quote(context, m, &mut self.registry)) {
@@ -338,6 +340,15 @@ mod tests {
         assert_eq!(
             speaker_of(text, "We will not vote for this bill as it stands.").as_deref(),
             Some("Morales")
+        );
+    }
+
+    #[test]
+    fn rule_transcript_label_names_the_person_in_full() {
+        let text = "The BBC's Nick Robinson asked the minister.\nROBINSON: \"Is it true that the lists have grown?\"";
+        assert_eq!(
+            speaker_of(text, "Is it true that the lists have grown?").as_deref(),
+            Some("Nick Robinson")
         );
     }
 
