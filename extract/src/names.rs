@@ -13,7 +13,7 @@ pub fn is_title(word: &str) -> bool {
 
 /// A word that makes a name an organisation: "Council", "Office", "Agency".
 pub fn is_org_word(word: &str) -> bool {
-    words::ORG_WORDS.contains(word.trim_end_matches('.').to_lowercase().as_str())
+    words::ORG_WORDS.contains(without_possessive(word).trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// What a name names.
@@ -89,6 +89,10 @@ pub fn name_of_run(words: &[&str]) -> String {
     // "President Anton Varga of Meridia" is Anton Varga; "Ministry of Defence" stays whole.
     if let Some(of) = kept.iter().position(|w| *w == "of").filter(|of| *of >= 2 && after_title > 0) {
         kept.truncate(of);
+    }
+    // "CME Group's FedWatch tool": the owner is the name.
+    if let Some(last) = kept.last_mut() {
+        *last = without_possessive(last);
     }
     kept.join(" ")
 }

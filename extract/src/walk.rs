@@ -470,6 +470,15 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_speech_with_an_object_is_no_attribution() {
+        let text =
+            "WASHINGTON — The U.S. economy added 275,000 jobs in February, the Labor Department said Friday.";
+        assert_eq!(figure_speakers(text), [Some("the Labor Department".to_owned())]);
+        let text = "Smith spoke first. \"Demand was strong everywhere,\" Jane Doe added.";
+        assert_eq!(speaker_of(text, "Demand was strong everywhere").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");

@@ -39,6 +39,7 @@ word_list! {
     ABBREVIATIONS: Words = "abbreviations.txt";
     SPEECH_VERBS: Words = "speech_verbs.txt";
     NOUN_VERBS: Words = "noun_verbs.txt";
+    OBJECT_VERBS: Words = "object_verbs.txt";
     PARTICIPLES: Words = "participles.txt";
     BETWEEN: Words = "between.txt";
     CLAUSE_WORDS: Words = "clause_words.txt";

@@ -27,12 +27,20 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if !is_speech_verb(t) {
         return false;
     }
+    let next = tokens.get(v + 1);
+    if words::OBJECT_VERBS.contains(t.lower().as_str()) {
+        // "He added: …", "…," she added, "they estimated that" — not "the economy added 275,000
+        // jobs" or "it noted a rise".
+        const OBJECT_STARTS: &[&str] = &[
+            "a", "an", "the", "its", "their", "his", "her", "some", "another", "more", "nearly", "about",
+            "over", "up", "almost", "around", "roughly", "just",
+        ];
+        return next.is_none_or(|n| n.kind != Kind::Number && !OBJECT_STARTS.contains(&n.lower().as_str()));
+    }
     if !words::NOUN_VERBS.contains(t.lower().as_str()) {
         return true;
     }
-    tokens
-        .get(v + 1)
-        .is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_str()))
+    next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_str()))
 }
 
 pub fn is_speech_verb(t: &Token<'_>) -> bool {

@@ -89,11 +89,16 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let measured = words::MEASURED.contains(head);
     let qualified = qualifier_before(tokens, i).is_some();
     // "the two leaders", "their three children": a determiner makes it a reference, not a count.
-    let determined = i > 0
-        && matches!(
-            tokens[i - 1].lower().as_str(),
-            "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"
-        );
+    // "the previous two months", "the next three years": a period referred to, not a count.
+    let period = i > 1
+        && matches!(tokens[i - 1].lower().as_str(), "previous" | "next" | "first" | "following" | "coming")
+        && matches!(tokens[i - 2].lower().as_str(), "the" | "its" | "their" | "his" | "her" | "our");
+    let determined = period
+        || i > 0
+            && matches!(
+                tokens[i - 1].lower().as_str(),
+                "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"
+            );
     let plural_count = value >= 2.0 && looks_plural(head);
     if determined && !large || !(measured || large || qualified && value >= 2.0 || plural_count) {
         return None;
