@@ -369,6 +369,15 @@ mod tests {
     }
 
     #[test]
+    fn rule_a_name_and_apposition_after_the_quote() {
+        let text = "AEMET said it would last. \"We are seeing more elderly patients every day,\" Dr. Ana García, head of emergency medicine at La Paz hospital, told AP.";
+        assert_eq!(
+            speaker_of(text, "We are seeing more elderly patients every day").as_deref(),
+            Some("Ana García")
+        );
+    }
+
+    #[test]
     fn rule_long_apposition_before_the_verb() {
         let text = "Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, said, \"These images document his every day life.\"";
         assert_eq!(

@@ -160,8 +160,15 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     let clause_end =
         after.iter().skip(first_word).position(|t| words::CLAUSE_BREAKS.contains(t.lower().as_str()));
     let clause_end = clause_end.map_or(after.len(), |c| first_word + c);
-    let window = &after[..clause_end.min(first_word + 10)];
+    // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
+    // an apposition between commas may stand before the verb.
+    let apposition = after.iter().skip(first_word).take(6).position(|t| t.punct(","));
+    let reach = if apposition.is_some() { 30 } else { 10 };
+    let window = &after[..clause_end.min(first_word + reach)];
     let v = (0..window.len()).find(|v| speaks(window, *v))?;
+    if v > first_word + 10 && !window[v - 1].punct(",") {
+        return None;
+    }
     if v == first_word {
         return subject_after(after, v, registry);
     }
