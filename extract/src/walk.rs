@@ -94,6 +94,12 @@ impl<'a> Walk<'a> {
                 }
                 self.push_quote(q, found, paragraph, &sentence);
             }
+            if starting.is_empty() && in_sentence.is_empty() {
+                // "Toyota cut its forecast, citing tariffs that it said…": the subject is known
+                // before the pronouns of its own sentence are read.
+                let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
+                let _ = attribution::sentence_subject(&refs, &mut self.registry);
+            }
             self.figures(&tokens, &context, &quoted, &sentence);
             if starting.is_empty() {
                 self.learn_subject(&context);
@@ -485,6 +491,15 @@ mod tests {
         assert_eq!(figure_speakers(text), [Some("the Labor Department".to_owned())]);
         let text = "Smith spoke first. \"Demand was strong everywhere,\" Jane Doe added.";
         assert_eq!(speaker_of(text, "Demand was strong everywhere").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn it_is_the_organisation_the_sentence_opened_with_after_a_dateline() {
+        let text = "TOKYO — Toyota Motor Corp cut its forecast on Thursday, citing tariffs that it said would cost 1.4 trillion yen.";
+        assert_eq!(figure_speakers(text), [Some("Toyota Motor Corp".to_owned())]);
+        let text = "Honda last week said it expected tariffs to cost 385 billion yen. \"Nobody will escape this at all,\" added KCNA.";
+        assert_eq!(figure_speakers(text), [Some("Honda".to_owned())]);
+        assert_eq!(speaker_of(text, "Nobody will escape this at all").as_deref(), Some("KCNA"));
     }
 
     #[test]

@@ -31,11 +31,20 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if words::OBJECT_VERBS.contains(t.lower().as_str()) {
         // "He added: …", "…," she added, "they estimated that" — not "the economy added 275,000
         // jobs" or "it noted a rise".
-        const OBJECT_STARTS: &[&str] = &[
-            "a", "an", "the", "its", "their", "his", "her", "some", "another", "more", "nearly", "about",
-            "over", "up", "almost", "around", "roughly", "just",
-        ];
-        return next.is_none_or(|n| n.kind != Kind::Number && !OBJECT_STARTS.contains(&n.lower().as_str()));
+        // "They estimated by 2050, …": a year after "by" or "in" opens a clause, not an object.
+        let year_after = |n: &&Token<'_>| {
+            (n.is("by") || n.is("in"))
+                && tokens.get(v + 2).is_some_and(|y| y.kind == Kind::Number && y.text.len() == 4)
+        };
+        // '…," added KCNA': the verb first, then its subject.
+        let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
+        return next.is_none_or(|n| {
+            n.kind == Kind::Punct
+                || inverted && n.is_capitalized()
+                || n.is("that")
+                || year_after(&n)
+                || matches!(n.lower().as_str(), "it" | "he" | "she" | "they" | "we" | "there")
+        });
     }
     if !words::NOUN_VERBS.contains(t.lower().as_str()) {
         return true;
@@ -232,9 +241,36 @@ enum Subject {
 }
 
 fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<Subject> {
+    const WHEN: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "night",
+        "weekend",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "evening",
+        "afternoon",
+    ];
     let mut j = v.checked_sub(1)?;
-    while words::BETWEEN.contains(tokens[j].lower().as_str()) && tokens[j].kind == Kind::Word {
-        j = j.checked_sub(1)?;
+    loop {
+        // "Honda last week said", "the minister on Monday said".
+        let when = j >= 1
+            && WHEN.contains(&tokens[j].lower().as_str())
+            && matches!(tokens[j - 1].lower().as_str(), "last" | "this" | "on" | "next" | "earlier" | "late");
+        if when {
+            j = j.checked_sub(2)?;
+        } else if words::BETWEEN.contains(tokens[j].lower().as_str()) && tokens[j].kind == Kind::Word {
+            j = j.checked_sub(1)?;
+        } else {
+            break;
+        }
     }
     if tokens[j].is("and") || tokens[j].is("but") {
         return Some(Subject::Conjoined);

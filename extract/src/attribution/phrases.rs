@@ -28,13 +28,16 @@ pub(super) fn noun_phrase_ending_at(
     if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_str()) {
         return None;
     }
-    // "The survey of 1,000 adults found": the survey, not the adults.
+    // "The survey of 1,000 adults found", "the world's biggest carmaker by sales said": the head
+    // before the preposition speaks.
     let start = phrase_start(&owned, j);
     let bare = !DETERMINERS.contains(&owned[start].lower().as_str());
-    let of_at =
-        start.checked_sub(1).filter(|_| bare).filter(|p| owned[*p].is("of")).or_else(|| {
-            start.checked_sub(2).filter(|p| owned[*p].is("of") && owned[p + 1].kind == Kind::Number)
-        });
+    let preposition = |p: &usize| is_preposition(&owned[*p]);
+    let number_between = |p: &usize| preposition(p) && owned[p + 1].kind == Kind::Number;
+    let of_at = start
+        .checked_sub(1)
+        .filter(|p| bare && preposition(p))
+        .or_else(|| start.checked_sub(2).filter(number_between));
     if let Some(of_at) = of_at.filter(|p| *p > 0 && owned[p - 1].is_lowercase_word()) {
         let head_start = phrase_start(&owned, of_at - 1);
         if DETERMINERS.contains(&owned[head_start].lower().as_str()) {
@@ -127,7 +130,7 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
         if DETERMINERS.contains(&lower.as_str()) {
             first -= 1;
             let via = first.checked_sub(1).map(|p| owned[p].lower());
-            if matches!(via.as_deref(), Some("from" | "at" | "of" | "for")) && first >= 2 {
+            if matches!(via.as_deref(), Some("from" | "at" | "of" | "for" | "in")) && first >= 2 {
                 let who = &owned[first - 2];
                 let plural_people = who.kind == Kind::Word
                     && who.text.ends_with('s')
@@ -236,6 +239,10 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     (first.is_lowercase_word() && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
 }
 
+fn is_preposition(t: &Token<'_>) -> bool {
+    matches!(t.lower().as_str(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
+}
+
 /// A role phrase ending in a title ("the Crown prosecutor") and then, between commas, a full
 /// name: the person.
 fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
@@ -256,33 +263,38 @@ fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Regi
 /// The subject of a sentence: its first name, pronoun or noun phrase, after an opening phrase
 /// such as "On Friday," or "In a statement,".
 pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    let mut start = 0;
-    let opens_with_phrase = sentence.first().is_some_and(|t| {
-        matches!(
-            t.lower().as_str(),
-            "on" | "in"
-                | "after"
-                | "before"
-                | "speaking"
-                | "asked"
-                | "meanwhile"
-                | "later"
-                | "earlier"
-                | "at"
-                | "during"
-                | "however"
-                | "last"
-                | "this"
-                | "since"
-                | "while"
-                | "for"
-                | "separately"
-                | "still"
-        )
+    const OPENERS: &[&str] = &[
+        "on",
+        "in",
+        "after",
+        "before",
+        "speaking",
+        "asked",
+        "meanwhile",
+        "later",
+        "earlier",
+        "at",
+        "during",
+        "however",
+        "last",
+        "this",
+        "since",
+        "while",
+        "for",
+        "separately",
+        "still",
+        "yesterday",
+        "today",
+    ];
+    // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -".
+    let dateline = sentence.iter().take(8).position(|t| t.punct("—–-") && !t.joined).filter(|d| {
+        sentence[..*d].iter().all(|t| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number)
     });
+    let mut start = dateline.map_or(0, |d| d + 1);
+    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_str()));
     if opens_with_phrase {
-        if let Some(comma) = sentence.iter().take(12).position(|t| t.punct(",")) {
-            start = comma + 1;
+        if let Some(comma) = sentence[start..].iter().take(12).position(|t| t.punct(",")) {
+            start += comma + 1;
         }
     }
     let owned: Vec<Token<'_>> = sentence[start..].iter().map(|t| (*t).clone()).collect();
