@@ -119,7 +119,9 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
                 let v = tokens[pp].lower();
                 words::PHRASAL.contains(v.as_str()) || v.ends_with("ed")
             });
-        if let Some(c) = change_word(&w).filter(|_| !particle) {
+        // "raised $1.2bn from investors" is money raised, not a rise.
+        let raised = matches!(w.as_str(), "raised" | "raise" | "raises" | "raising");
+        if let Some(c) = change_word(&w).filter(|_| !particle && !raised) {
             // "rose to 5%" is a level, not a change; "rose by 5%" and "rose 5%" are changes.
             return Some(c);
         }

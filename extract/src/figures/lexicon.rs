@@ -10,6 +10,8 @@ pub fn scale(word: &str) -> Option<f64> {
         "million" | "m" | "mn" | "mln" => Some(1e6),
         "billion" | "bn" | "b" | "bln" => Some(1e9),
         "trillion" | "tn" | "trn" => Some(1e12),
+        "lakh" | "lakhs" => Some(1e5),
+        "crore" | "crores" => Some(1e7),
         _ => None,
     }
 }

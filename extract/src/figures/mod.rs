@@ -105,6 +105,9 @@ fn currency_before(tokens: &[Token<'_>], i: usize) -> Option<String> {
         };
         return Some(code.to_owned());
     }
+    if p.kind == Kind::Word && matches!(p.text, "Rs" | "INR") {
+        return Some("INR".to_owned());
+    }
     let is_code = p.kind == Kind::Word
         && matches!(
             p.text,
@@ -168,6 +171,10 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             start = i - 1;
         }
     }
+    // "a magnitude 7.4 earthquake".
+    if unit.is_none() && i > 0 && tokens[i - 1].is("magnitude") {
+        unit = Some("magnitude".to_owned());
+    }
     let unit = match unit {
         Some(u) => u,
         None => match counted_noun(tokens, end + 1).or_else(|| compound_noun(tokens, end)) {
@@ -218,7 +225,7 @@ fn unit_after(tokens: &[Token<'_>], end: usize) -> Option<(String, f64, usize)> 
     let a = tokens.get(end + 1)?;
     let b = tokens.get(end + 2);
     let unit = |u: &str, factor: f64, e: usize| Some((u.to_owned(), factor, e));
-    if a.punct("%") || a.is("percent") || a.is("pct") {
+    if a.punct("%") || a.is("percent") || a.is("pct") || a.is("pc") && a.joined {
         return unit("percent", 1.0, end + 1);
     }
     if a.is("per") && b.is_some_and(|c| c.is("cent")) {
@@ -272,7 +279,8 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
         .iter()
         .any(|t| matches!(t.lower().as_str(), "toll" | "figure" | "total" | "tally"));
     // "at least 40 injured".
-    let qualified = participle && qualifier_before(tokens, i).is_some();
+    let qualified =
+        (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
     ((strong || grouped || by || tally || qualified) && ends_phrase && !after_name)
         .then(|| UNSAID_UNIT.to_owned())
 }

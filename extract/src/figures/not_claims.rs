@@ -92,7 +92,10 @@ fn is_an_age(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
         && next.is_some_and(|n| n.punct(","))
         && value < 120.0
         && prev2.is_some_and(|n| n.is_capitalized());
-    aged || year_old || after_name
+    // "34 years old".
+    let years_old =
+        next.is_some_and(|n| n.is("years") || n.is("year")) && tokens.get(i + 2).is_some_and(|o| o.is("old"));
+    aged || year_old || after_name || years_old
 }
 
 /// Labels: "Article 5", "Flight 17", "No. 2".

@@ -165,3 +165,15 @@ fn shares_in_words_and_qualified_counts_without_a_noun() {
     assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [12.0, 40.0]);
     assert_eq!(found[1].unit, UNSAID_UNIT);
 }
+
+#[test]
+fn news_spellings_of_money_shares_and_magnitudes() {
+    let unit = |s: &str| q(s).map(|q| (q.value, q.unit, q.change));
+    assert_eq!(unit("The firm raised $1.2bn from investors."), Some((1.2e9, "USD".into(), None)));
+    assert_eq!(unit("Inflation hit 12pc in March."), Some((12.0, "percent".into(), None)));
+    assert_eq!(unit("It allocated Rs 500 crore to the scheme."), Some((5e9, "INR".into(), None)));
+    assert_eq!(unit("A magnitude 7.4 earthquake struck."), Some((7.4, "magnitude".into(), None)));
+    assert_eq!(q("He was 34 years old."), None);
+    let s = "It killed at least 13 people and injured more than 300.";
+    assert_eq!(all(&tokens(s, 0..s.len())).len(), 2);
+}
