@@ -176,8 +176,9 @@ fn is_particle(token: &Token<'_>) -> bool {
 /// How many particles start at `from` when a name word follows them ("von der Leyen").
 fn particles_then_name(tokens: &[Token<'_>], from: usize) -> Option<usize> {
     let mut k = tokens[from..].iter().take(3).take_while(|t| is_particle(t)).count();
-    // "Institute for the Study of War", "Bank of the West".
-    if k > 0 && tokens.get(from + k).is_some_and(|t| t.is_lowercase_word() && t.text == "the") {
+    // "Institute for the Study of War", "Bank of the West" (not "Anna Keller of the …").
+    let org_before = from > 0 && is_org_word(tokens[from - 1].text);
+    if k > 0 && org_before && tokens.get(from + k).is_some_and(|t| t.is_lowercase_word() && t.text == "the") {
         k += 1;
     }
     (k > 0 && tokens.get(from + k).is_some_and(is_name_word)).then_some(k)
@@ -189,7 +190,8 @@ fn particles_after_name(tokens: &[Token<'_>], before: usize) -> Option<usize> {
     let the =
         usize::from(before >= 2 && tokens[before - 1].text == "the" && is_particle(&tokens[before - 2]));
     let k = the + tokens[..before - the].iter().rev().take(3).take_while(|t| is_particle(t)).count();
-    (k > the && before > k && is_name_word(&tokens[before - k - 1])).then_some(k)
+    let owner_ok = the == 0 || before > k && is_org_word(tokens[before - k - 1].text);
+    (k > the && before > k && is_name_word(&tokens[before - k - 1]) && owner_ok).then_some(k)
 }
 
 /// "F" in "John F. Kennedy", "K.C" in "K.C. Maurer", "U.S" in "U.S. Department": capitals

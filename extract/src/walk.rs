@@ -37,6 +37,9 @@ pub struct Walk<'a> {
     previous: Option<(usize, String)>,
     /// Who the current paragraph is about: a person its sentences credited or began with.
     in_paragraph: Option<String>,
+    /// The last quote's sentence credits it with a verb to someone the sieve may not name
+    /// ("the president said"): it is a quotation, not a scare quote, though it has no speaker.
+    said_by_someone: bool,
     /// The speaker of a quote left open at a paragraph's end (`Some(None)`: open, unknown).
     open_quote: Option<Option<String>>,
 }
@@ -80,6 +83,7 @@ impl<'a> Walk<'a> {
             self.registry.next_sentence();
             meet::names_in(&context, &mut self.registry);
             for q in &starting {
+                self.said_by_someone = false;
                 let found =
                     self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain);
                 let quote_only = q.outer.start == sentence.start;
@@ -143,6 +147,7 @@ impl<'a> Walk<'a> {
             return Some(from_credit(c, 0.9));
         }
         if marker.is_some_and(|m| attribution::is_attributed(context, m)) {
+            self.said_by_someone = true;
             return None;
         }
         if q.outer.end > sentence.end {
@@ -177,7 +182,7 @@ impl<'a> Walk<'a> {
         let words = text[q.inner.clone()].split_whitespace().count();
         let whole_sentence = q.outer.start == sentence.start;
         // Unattributed short fragments are scare quotes or titles, not claims.
-        if speaker.is_none() && (words < 5 || !whole_sentence && words < 8) {
+        if speaker.is_none() && !self.said_by_someone && (words < 5 || !whole_sentence && words < 8) {
             return;
         }
         let end = sentence_end(text, paragraph, q.outer.end);

@@ -4,7 +4,7 @@
 
 use super::{is_pronoun, is_speech_verb, DETERMINERS};
 use crate::names::{
-    is_name_word, is_possessive, is_title, kind_of, name_of_run, names_someone, run_ending_at,
+    is_name_word, is_org_word, is_possessive, is_title, kind_of, name_of_run, names_someone, run_ending_at,
     run_starting_at, NameKind,
 };
 use crate::registry::Registry;
@@ -58,8 +58,13 @@ pub(super) fn name_ending_at(
     let (first, words) = run_ending_at(owned, j)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     if words.iter().all(|w| is_title(w)) {
-        // "the CEO said", "the Minister said": the person named so earlier, or nobody.
-        return registry.holder_of(words.last()?);
+        // "the CEO said", "the Minister said": the person named so earlier, or nobody; "the
+        // Treasury said": the institution.
+        let last = words.last()?;
+        if is_org_word(last) {
+            return Some(registry.group(at, &format!("the {}", words.join(" "))));
+        }
+        return registry.holder_of(last);
     }
     let name = name_of_run(&words);
     if first == 0 || !owned[first - 1].is("the") {
@@ -88,7 +93,9 @@ pub(super) fn common_noun_ending_at(
     j: usize,
     registry: &mut Registry,
 ) -> Option<String> {
+    // "Two out of three respondents said": the respondents.
     let first = phrase_start(owned, j);
+    let first = (first..j).find(|k| !is_count(&owned[*k])).unwrap_or(j);
     let words: Vec<String> =
         owned[first..=j]
             .iter()
@@ -237,6 +244,11 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     }
     // "according to customs data"
     (first.is_lowercase_word() && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
+}
+
+/// A number in digits or words ("three", "1,000").
+fn is_count(t: &Token<'_>) -> bool {
+    t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower().as_str())
 }
 
 fn is_preposition(t: &Token<'_>) -> bool {

@@ -98,9 +98,22 @@ fn is_an_age(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     aged || year_old || after_name || years_old
 }
 
-/// Labels: "Article 5", "Flight 17", "No. 2".
+/// Labels: "Article 5", "Flight 17", "No. 2"; and a number inside a name mid-sentence: "the
+/// DAX 40", "the Fortune 500 companies", "the S&P 500 index".
 fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
-    let (prev, prev2, _) = around(tokens, i);
+    let (prev, prev2, next) = around(tokens, i);
+    let mid_sentence_name = i >= 2
+        && prev.is_some_and(|p| {
+            let currency = matches!(
+                p.text,
+                "Rs" | "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "RUB" | "UAH" | "CHF" | "INR" | "AUD" | "CAD"
+            );
+            p.is_capitalized() && !currency && !words::NOT_NAMES.contains(p.lower().as_str())
+        })
+        && !next.is_some_and(|n| n.punct("%") || n.is("percent") || n.is("per"));
+    if mid_sentence_name && !tokens[i].text.contains(',') {
+        return true;
+    }
     let label = |tok: Option<&Token<'_>>| {
         tok.is_some_and(|p| words::LABELS.contains(p.lower().as_str()) && p.is_capitalized())
     };

@@ -174,6 +174,7 @@ fn news_spellings_of_money_shares_and_magnitudes() {
     assert_eq!(unit("It allocated Rs 500 crore to the scheme."), Some((5e9, "INR".into(), None)));
     assert_eq!(unit("A magnitude 7.4 earthquake struck."), Some((7.4, "magnitude".into(), None)));
     assert_eq!(q("He was 34 years old."), None);
+    assert_eq!(q("Shares of the Fortune 500 companies fell."), None);
     let s = "It killed at least 13 people and injured more than 300.";
     assert_eq!(all(&tokens(s, 0..s.len())).len(), 2);
 }
