@@ -168,7 +168,7 @@ const TUNE_FLOOR: Row = Row {
     numeric_p: 0.0,
     numeric_r: 0.0,
     quote_f1: 0.98,
-    speaker: 0.88,
+    speaker: 0.91,
     numeric_f1: 0.89,
     numeric_speaker: 0.84,
     candidates_per_claim: 1.01,

@@ -86,9 +86,14 @@ pub fn name_of_run(words: &[&str]) -> String {
     let after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
     let kept = if after_title < words.len() { &words[after_title..] } else { words };
     let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
-    // "President Anton Varga of Meridia" is Anton Varga; "Ministry of Defence" stays whole.
-    if let Some(of) = kept.iter().position(|w| *w == "of").filter(|of| *of >= 2 && after_title > 0) {
-        kept.truncate(of);
+    // "President Anton Varga of Meridia" and "Lydia Buchtmann for Food Standards Australia" are
+    // the person; "Ministry of Defence" and "Institute for the Study of War" stay whole.
+    let of = kept.iter().position(|w| *w == "of" || *w == "for").filter(|of| *of >= 2);
+    if let Some(of) = of {
+        let person = kind_of(&kept[..of].join(" ")) == NameKind::Person;
+        if after_title > 0 || person {
+            kept.truncate(of);
+        }
     }
     // "CME Group's FedWatch tool": the owner is the name.
     if let Some(last) = kept.last_mut() {

@@ -91,7 +91,18 @@ impl Registry {
         let known = self.people.iter().rev().filter(|(seen, _)| *seen <= at);
         let by_last = known.clone().find(|(_, n)| n.rsplit(' ').next() == Some(word));
         let by_any = || known.clone().find(|(_, n)| n.split(' ').any(|part| part == word));
-        by_last.or_else(by_any).map_or_else(|| word.to_owned(), |(_, n)| n.clone())
+        // A misspelt surname ("Bauchtman" for Buchtmann, "Water" for Waters): the one known
+        // surname a letter or two away.
+        let close = || {
+            let mut near = known.clone().filter(|(_, n)| {
+                let last = n.rsplit(' ').next().unwrap_or("");
+                let len = word.chars().count();
+                let allowed = if len >= 8 { 2 } else { 1 };
+                len >= 5 && last.chars().next() == word.chars().next() && edits(last, word) <= allowed
+            });
+            near.next().filter(|first| near.all(|(_, n)| n == &first.1))
+        };
+        by_last.or_else(by_any).or_else(close).map_or_else(|| word.to_owned(), |(_, n)| n.clone())
     }
 
     /// Whom a name credits: a person by the fullest form the article gave ("Smith" → "John
@@ -172,6 +183,28 @@ impl Registry {
     }
 }
 
+/// The edit distance between two words (insertions, deletions, substitutions, transpositions).
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 /// Whether a person's first name is a woman's (`Some(true)`), a man's, or unknown.
 fn is_female(name: &str) -> Option<bool> {
     let first = name.split(' ').next()?.to_lowercase();
@@ -196,6 +229,9 @@ mod tests {
         assert_eq!(r.resolve(20, "Putin"), "Vladimir Putin");
         assert_eq!(r.resolve(20, "Xi"), "Xi Jinping");
         assert_eq!(r.resolve(20, "Biden"), "Biden");
+        r.meet(25, "Lydia Buchtmann");
+        assert_eq!(r.resolve(30, "Bauchtman"), "Lydia Buchtmann", "a misspelt surname");
+        assert_eq!(r.resolve(30, "Putnik"), "Putnik", "too far from Putin");
         r.next_sentence();
         assert_eq!(r.person(30, "Putin").as_deref(), Some("Vladimir Putin"));
         assert_eq!(r.pronoun("he", 40).as_deref(), Some("Vladimir Putin"));
