@@ -32,7 +32,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         // "He added: …", "…," she added, "they estimated that" — not "the economy added 275,000
         // jobs" or "it noted a rise".
         // "They estimated by 2050, …": a year after "by" or "in" opens a clause, not an object.
-        let year_after = |n: &&Token<'_>| {
+        let year_after = |n: &Token<'_>| {
             (n.is("by") || n.is("in"))
                 && tokens.get(v + 2).is_some_and(|y| y.kind == Kind::Number && y.text.len() == 4)
         };
@@ -42,7 +42,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
             n.kind == Kind::Punct
                 || inverted && n.is_capitalized()
                 || n.is("that")
-                || year_after(&n)
+                || year_after(n)
                 || matches!(n.lower().as_str(), "it" | "he" | "she" | "they" | "we" | "there")
         });
     }
