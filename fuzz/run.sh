@@ -18,9 +18,9 @@ seed() {
   local dir="$out/corpus/$1"
   mkdir -p "$dir"
   case "$1" in
-    extract) cp app/src/ssr/extract/corpus/*.txt app/src/ssr/extract/corpus-real/*.txt "$dir/" ;;
+    extract) cp extract/corpus/*.txt extract/corpus-real/*.txt "$dir/" ;;
     figure) i=0; while IFS= read -r line; do i=$((i + 1)); printf '%s' "$line" > "$dir/line-$i"; done \
-      < <(cat app/src/ssr/extract/corpus/*.txt app/src/ssr/extract/corpus-real/*.txt) ;;
+      < <(cat extract/corpus/*.txt extract/corpus-real/*.txt) ;;
     form_decoding)
       printf 'kind=numeric&text=Prices+rose&speaker=X&said_on=2024-01-02&quantity_value=25&quantity_unit=percent' > "$dir/claim"
       printf 'url=https%%3A%%2F%%2Fexample.org&title=T&outlet=O&published_on=2024-01-02&body=x' > "$dir/source"

@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 article="$tmp/article.txt"
 : > "$article"
 while [ "$(wc -w < "$article")" -lt 10000 ]; do
-  cat app/src/ssr/extract/corpus/*.txt >> "$article"
+  cat extract/corpus/*.txt >> "$article"
 done
 words=$(wc -w < "$article")
 candidates=$("$bin" extract "$article" --format json | grep -c '"kind"')

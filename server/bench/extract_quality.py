@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""claimtrack's extractor against quantulum3 on the real-news corpus (app/src/ssr/extract/corpus-real/),
+"""claimtrack's extractor against quantulum3 on the real-news corpus (extract/corpus-real/),
 held-out and tuning parts apart, on the same rules for both: a figure counts when it lies in an
 annotated sentence and has the annotated value (and, for claimtrack, which reports it, the whole of
 "X of Y"). Units are not compared: quantulum3 names them differently ("dimensionless", "euro").
 Quotes and speakers are claimtrack's alone (quantulum3 finds neither); the Rust test
-`cargo test -p app corpus_real -- --nocapture` scores those with the full rules.
+`cargo test -p claimtrack-extract corpus_real -- --nocapture` scores those with the full rules.
 
   usage: extract_quality.py [CLAIMTRACK_BIN]   (needs quantulum3: pip install quantulum3)
 """
@@ -14,7 +14,7 @@ warnings.filterwarnings("ignore")
 from quantulum3 import parser  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
-CORPUS = os.environ.get("CORPUS_DIR", os.path.join(ROOT, "app/src/ssr/extract/corpus-real"))
+CORPUS = os.environ.get("CORPUS_DIR", os.path.join(ROOT, "extract/corpus-real"))
 BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/claimtrack")
 
 

@@ -89,13 +89,13 @@ pub async fn import_command(db_path: &Path, args: ImportArgs) -> anyhow::Result<
     let accepted: Vec<Accepted> = with_speaker
         .iter()
         .map(|c| Accepted {
-            kind: c.kind,
+            kind: c.kind.into(),
             text: c.text.clone(),
             speaker: c.speaker.clone().unwrap_or_default(),
             said_on,
-            quantity: c.quantity.clone(),
+            quantity: c.quantity.clone().map(Into::into),
             span: Some(c.span),
-            confidence: None,
+            confidence: Some(c.confidence),
         })
         .collect();
     if args.dry_run {

@@ -241,6 +241,7 @@ fn Candidate(form: FormState, i: usize, picked: bool) -> impl IntoView {
             <input type="hidden" name=field(i, "start") value=value("start")/>
             <input type="hidden" name=field(i, "end") value=value("end")/>
             <input type="hidden" name=field(i, "known") value=known.clone()/>
+            <input type="hidden" name=field(i, "confidence") value=value("confidence")/>
             <div class="field">
                 <label for=id("text")>{if kind == ClaimKind::Quote { "Words quoted" } else { "Sentence" }}</label>
                 <textarea id=id("text") name=field(i, "text") rows=3 maxlength=5000>{textarea_text(&value("text"))}</textarea>

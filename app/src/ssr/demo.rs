@@ -363,13 +363,13 @@ async fn import_articles(
             .into_iter()
             .filter_map(|c| {
                 Some(Accepted {
-                    kind: c.kind,
+                    kind: c.kind.into(),
                     text: c.text,
                     speaker: c.speaker?,
                     said_on: a.published,
-                    quantity: c.quantity,
+                    quantity: c.quantity.map(Into::into),
                     span: Some(c.span),
-                    confidence: None,
+                    confidence: Some(c.confidence),
                 })
             })
             .collect();

@@ -4,7 +4,7 @@
 
 use super::extract::{Editor, Posted, Untyped};
 use app::model::forms::source::SourceForm;
-use app::model::import::{field, normalise_article, parse_review, MAX_CANDIDATES};
+use app::model::import::{field, normalise_article, parse_review, LOW_CONFIDENCE, MAX_CANDIDATES};
 use app::model::{CurrentUser, FormState, Quantity};
 use app::ssr::{editing::import, extract, AppState};
 use app::AppError;
@@ -93,7 +93,8 @@ async fn review(state: AppState, mut sub: Posted<Untyped>) -> Answer {
     for (i, c) in found.iter().enumerate() {
         let existing = c.speaker.as_ref().and_then(|s| known.get(s).cloned());
         let speaker = existing.clone().or_else(|| c.speaker.clone()).unwrap_or_default();
-        if !speaker.is_empty() {
+        // A candidate starts ticked when it has a speaker and the extractor is fairly sure of it.
+        if !speaker.is_empty() && c.confidence >= LOW_CONFIDENCE {
             values.push(("pick".into(), i.to_string()));
         }
         let mut push = |name: &str, value: String| values.push((field(i, name), value));
@@ -103,8 +104,9 @@ async fn review(state: AppState, mut sub: Posted<Untyped>) -> Answer {
         push("known", existing.unwrap_or_default());
         push("start", c.span.0.to_string());
         push("end", c.span.1.to_string());
-        if let Some(q) = &c.quantity {
-            quantity_fields(q, &mut push);
+        push("confidence", format!("{:.2}", c.confidence));
+        if let Some(q) = c.quantity.clone() {
+            quantity_fields(&Quantity::from(q), &mut push);
         }
     }
     sub.form = FormState::new(values);

@@ -23,7 +23,7 @@ fn add_body(url: &str, text: &str, numeric_speaker: &str) -> String {
     for (i, c) in found.iter().enumerate() {
         let speaker = c.speaker.clone().unwrap_or_default();
         let speaker =
-            if c.kind == app::model::ClaimKind::Numeric { numeric_speaker.to_owned() } else { speaker };
+            if c.kind == app::ssr::extract::Kind::Numeric { numeric_speaker.to_owned() } else { speaker };
         body.push_str(&format!(
             "&pick={i}&c{i}_kind={}&c{i}_text={}&c{i}_speaker={}&c{i}_start={}&c{i}_end={}",
             c.kind.as_str(),

@@ -1,0 +1,304 @@
+//! Who is credited with a quote or a figure: "X said", "said X", "X told reporters", "according
+//! to X", "X, a Carnegie expert, said", "calling them …" (the sentence's subject), "he said".
+
+mod phrases;
+
+use crate::names::{name_of_run, run_starting_at};
+use crate::registry::Registry;
+use crate::text::{Kind, Token};
+use crate::words;
+pub use phrases::sentence_subject;
+use phrases::{noun_phrase_ending_at, opening_apposition, subject_after};
+
+pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+
+/// Whether token `v` of `tokens` is a verb of speech here: "claims" in "asylum claims over
+/// 150,000" is a noun, in "the minister claims that" a verb.
+fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
+    /// What follows a verb of speech that is also a noun, when it is the verb.
+    const OBJECTS: &[&str] = &[
+        "that", "the", "a", "an", "it", "he", "she", "they", "we", "there", "its", "their", "his", "her",
+        "some", "about", "at", "only", "just", "more", "nearly", "almost", "up",
+    ];
+    let t = tokens[v];
+    if t.is("according") {
+        return tokens.get(v + 1).is_some_and(|n| n.is("to"));
+    }
+    if !is_speech_verb(t) {
+        return false;
+    }
+    let next = tokens.get(v + 1);
+    if words::OBJECT_VERBS.contains(t.lower().as_str()) {
+        // "He added: …", "…," she added, "they estimated that" — not "the economy added 275,000
+        // jobs" or "it noted a rise".
+        // "They estimated by 2050, …": a year after "by" or "in" opens a clause, not an object.
+        let year_after = |n: &Token<'_>| {
+            (n.is("by") || n.is("in"))
+                && tokens.get(v + 2).is_some_and(|y| y.kind == Kind::Number && y.text.len() == 4)
+        };
+        // '…," added KCNA': the verb first, then its subject.
+        let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
+        return next.is_none_or(|n| {
+            n.kind == Kind::Punct
+                || inverted && n.is_capitalized()
+                || n.is("that")
+                || year_after(n)
+                || matches!(n.lower().as_str(), "it" | "he" | "she" | "they" | "we" | "there")
+        });
+    }
+    if !words::NOUN_VERBS.contains(t.lower().as_str()) {
+        return true;
+    }
+    next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_str()))
+}
+
+pub fn is_speech_verb(t: &Token<'_>) -> bool {
+    t.kind == Kind::Word && words::SPEECH_VERBS.contains(t.lower().as_str())
+}
+
+fn is_participle(t: &Token<'_>) -> bool {
+    t.kind == Kind::Word && words::PARTICIPLES.contains(t.lower().as_str())
+}
+
+pub(super) fn is_pronoun(t: &Token<'_>) -> bool {
+    matches!(t.lower().as_str(), "he" | "she" | "they" | "it")
+}
+
+/// A span of tokens to look in: a slice of one sentence's tokens with the quotes left out.
+/// `None` entries stand where a quotation was.
+pub type Context<'t, 'a> = &'t [Option<&'t Token<'a>>];
+
+/// Who a rule credited, and whether through a pronoun (less sure).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Credit {
+    pub name: String,
+    pub by_pronoun: bool,
+}
+
+fn credit(name: Option<String>, registry: &mut Registry) -> Option<Credit> {
+    let by_pronoun = registry.take_pronoun_used();
+    name.map(|name| Credit { name, by_pronoun })
+}
+
+/// The speaker credited for the quote at `quote` (an index of a `None` in `ctx`), looking first
+/// after it (", he said"), then before it ("X said: …").
+pub fn for_quote(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) -> Option<Credit> {
+    let _ = registry.take_pronoun_used();
+    let name = quote_speaker(ctx, quote, registry);
+    credit(name, registry)
+}
+
+fn quote_speaker(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) -> Option<String> {
+    let next_quote = ctx[quote + 1..].iter().position(Option::is_none).map_or(ctx.len(), |p| quote + 1 + p);
+    let prev_quote = ctx[..quote].iter().rposition(Option::is_none).map_or(0, |p| p + 1);
+    let after: Vec<&Token<'_>> = ctx[quote + 1..next_quote].iter().flatten().copied().collect();
+    let before: Vec<&Token<'_>> = ctx[prev_quote..quote].iter().flatten().copied().collect();
+    let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
+    let all_before: Vec<&Token<'_>> = ctx[..quote].iter().flatten().copied().collect();
+    after_quote(&after, &sentence, registry)
+        .or_else(|| before_quote(&before, &sentence, registry))
+        .or_else(|| (prev_quote > 0).then(|| before_quote(&all_before, &sentence, registry)).flatten())
+}
+
+/// Whether the quote's sentence credits it with a verb of speech at all ("…," the Russian said),
+/// even when the one credited is nobody the sieve may name: then later rules must not guess.
+pub fn is_attributed(ctx: Context<'_, '_>, quote: usize) -> bool {
+    let next_quote = ctx[quote + 1..].iter().position(Option::is_none).map_or(ctx.len(), |p| quote + 1 + p);
+    let after = ctx[quote + 1..next_quote].iter().flatten().take(8);
+    let before = ctx[..quote].iter().flatten();
+    after.chain(before).any(|t| {
+        is_speech_verb(t) && !words::NOUN_VERBS.contains(t.lower().as_str())
+            || is_participle(t)
+            || t.is("according")
+    })
+}
+
+/// The speaker credited anywhere in a sentence (for a numeric claim).
+pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Credit> {
+    let _ = registry.take_pronoun_used();
+    let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
+    for v in (0..sentence.len()).filter(|v| speaks(&sentence, *v)) {
+        if let Some(name) = credited_by(&sentence, v, &sentence, registry) {
+            return credit(Some(name), registry);
+        }
+    }
+    None
+}
+
+/// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: …". Its end and the
+/// person it names.
+pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
+    let para = &text[paragraph.clone()];
+    let colon = para.find(':').filter(|c| *c <= 40)?;
+    let label = para[..colon].trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
+    let shouting = label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let quote_follows = para[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
+    if !named
+        || !(shouting || quote_follows)
+        || words.iter().any(|w| words::NOT_NAMES.contains(w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    let name = crate::names::name_of_run(&words);
+    let name = if shouting { title_case(&name) } else { name };
+    (crate::names::kind_of(&name) == crate::names::NameKind::Person)
+        .then_some((paragraph.start + colon + 1, name))
+}
+
+/// "MORALES" → "Morales".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".
+fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    let first_word = after.iter().position(|t| t.kind != Kind::Punct)?;
+    let clause_end =
+        after.iter().skip(first_word).position(|t| words::CLAUSE_BREAKS.contains(t.lower().as_str()));
+    let clause_end = clause_end.map_or(after.len(), |c| first_word + c);
+    // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
+    // an apposition between commas may stand before the verb.
+    let apposition = after.iter().skip(first_word).take(6).position(|t| t.punct(","));
+    let reach = if apposition.is_some() { 30 } else { 10 };
+    let window = &after[..clause_end.min(first_word + reach)];
+    let v = (0..window.len()).find(|v| speaks(window, *v))?;
+    if v > first_word + 10 && !window[v - 1].punct(",") {
+        return None;
+    }
+    if v == first_word {
+        return subject_after(after, v, registry);
+    }
+    credited_by(after, v, sentence, registry)
+}
+
+/// "Putin said: …", "according to the ministry, …", "Gabuev described them as …".
+fn before_quote(before: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    // "in the words of the Crown prosecutor, Mark Tedeschi, QC, …".
+    let words_of = before.windows(2).rposition(|w| w[0].is("words") && w[1].is("of"));
+    if let Some(k) = words_of {
+        return subject_after(before, k + 1, registry);
+    }
+    let v = (0..before.len()).rev().find(|v| speaks(before, *v) || is_participle(before[*v]))?;
+    credited_by(before, v, sentence, registry)
+}
+
+/// Whoever the verb at `v` credits.
+fn credited_by(
+    tokens: &[&Token<'_>],
+    v: usize,
+    sentence: &[&Token<'_>],
+    registry: &mut Registry,
+) -> Option<String> {
+    let verb = tokens[v];
+    if verb.is("according") {
+        return tokens.get(v + 1).filter(|t| t.is("to")).and_then(|_| subject_after(tokens, v + 1, registry));
+    }
+    // "the document was found by a passerby", "he was told": the one spoken to or of.
+    let passive = v
+        .checked_sub(1)
+        .is_some_and(|p| matches!(tokens[p].lower().as_str(), "was" | "were" | "been" | "be" | "is" | "are"));
+    if passive && !tokens.get(v + 1).is_some_and(|t| t.is("as")) {
+        return None;
+    }
+    if is_participle(verb) {
+        // "with Boswell stating:", "the government recommending …": the phrase just before.
+        let before = v.checked_sub(1).map(|p| tokens[p]);
+        if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower().as_str())) {
+            if let Some(name) = noun_phrase_ending_at(tokens, v - 1, registry) {
+                return Some(name);
+            }
+        }
+        return sentence_subject(sentence, registry);
+    }
+    match subject_before(tokens, v, registry) {
+        Some(Subject::Named(name)) => Some(name),
+        Some(Subject::Conjoined) => sentence_subject(sentence, registry),
+        // "…, said Jane Doe, an analyst": the speaker follows the verb.
+        None if v == 0 || tokens[..v].iter().all(|t| t.kind == Kind::Punct) || tokens[v - 1].punct(",") => {
+            subject_after(tokens, v, registry)
+        }
+        None => None,
+    }
+}
+
+enum Subject {
+    Named(String),
+    /// "… and said": the subject is the sentence's.
+    Conjoined,
+}
+
+fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<Subject> {
+    const WHEN: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "night",
+        "weekend",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "evening",
+        "afternoon",
+    ];
+    let mut j = v.checked_sub(1)?;
+    loop {
+        // "Honda last week said", "the minister on Monday said".
+        let when = j >= 1
+            && WHEN.contains(&tokens[j].lower().as_str())
+            && matches!(tokens[j - 1].lower().as_str(), "last" | "this" | "on" | "next" | "earlier" | "late");
+        if when {
+            j = j.checked_sub(2)?;
+        } else if words::BETWEEN.contains(tokens[j].lower().as_str()) && tokens[j].kind == Kind::Word {
+            j = j.checked_sub(1)?;
+        } else {
+            break;
+        }
+    }
+    if tokens[j].is("and") || tokens[j].is("but") {
+        return Some(Subject::Conjoined);
+    }
+    // "an estimated", "its earlier forecast": a noun or an adjective, not a verb of speech.
+    if DETERMINERS.contains(&tokens[j].lower().as_str()) || tokens[j].is("its") {
+        return None;
+    }
+    if tokens[j].punct(",—–") {
+        if let Some(name) = opening_apposition(tokens, j, registry) {
+            return Some(Subject::Named(name));
+        }
+        // "Gabuev, a Carnegie expert, said": skip the aside between the commas — unless the
+        // aside is the name ("A department spokesperson, Carla Reyes, said").
+        let open = tokens[..j].iter().rposition(|t| t.punct(",—–"))?;
+        if open == 0 || j - open > 20 {
+            return None;
+        }
+        let aside: Vec<Token<'_>> = tokens[open + 1..j].iter().map(|t| (*t).clone()).collect();
+        if let Some((end, words)) = run_starting_at(&aside, 0).filter(|(end, _)| *end + 1 == aside.len()) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let name = name_of_run(&words);
+            if name.contains(' ') {
+                let _ = end;
+                return registry.person(aside[0].start, &name).map(Subject::Named);
+            }
+        }
+        j = open - 1;
+    }
+    noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}

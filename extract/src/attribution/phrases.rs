@@ -1,0 +1,375 @@
+//! The phrases that name a speaker around a verb of speech: a pronoun, a person's name (without
+//! titles, in its fullest form), an organisation, a role ("the CEO"), a common noun phrase ("the
+//! ministry", "Observers from the regional security body"), a sentence's subject.
+
+use super::{is_pronoun, is_speech_verb, DETERMINERS};
+use crate::names::{
+    is_name_word, is_org_word, is_possessive, is_title, kind_of, name_of_run, names_someone, run_ending_at,
+    run_starting_at, NameKind,
+};
+use crate::registry::Registry;
+use crate::text::{Kind, Token};
+use crate::words;
+
+/// The speaker whose phrase ends at token `j`: a pronoun, a name, or a common noun phrase.
+pub(super) fn noun_phrase_ending_at(
+    tokens: &[&Token<'_>],
+    j: usize,
+    registry: &mut Registry,
+) -> Option<String> {
+    let t = tokens[j];
+    if is_pronoun(t) {
+        return registry.pronoun(&t.lower(), t.start);
+    }
+    let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
+    if is_name_word(t) && !is_possessive(t.text) {
+        return name_ending_at(tokens, &owned, j, registry);
+    }
+    if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_str()) {
+        return None;
+    }
+    // "The survey of 1,000 adults found", "the world's biggest carmaker by sales said": the head
+    // before the preposition speaks.
+    let start = phrase_start(&owned, j);
+    let bare = !DETERMINERS.contains(&owned[start].lower().as_str());
+    let preposition = |p: &usize| is_preposition(&owned[*p]);
+    let number_between = |p: &usize| preposition(p) && owned[p + 1].kind == Kind::Number;
+    let of_at = start
+        .checked_sub(1)
+        .filter(|p| bare && preposition(p))
+        .or_else(|| start.checked_sub(2).filter(number_between));
+    if let Some(of_at) = of_at.filter(|p| *p > 0 && owned[p - 1].is_lowercase_word()) {
+        let head_start = phrase_start(&owned, of_at - 1);
+        if DETERMINERS.contains(&owned[head_start].lower().as_str()) {
+            return common_noun_ending_at(&owned, of_at - 1, registry);
+        }
+    }
+    common_noun_ending_at(&owned, j, registry)
+}
+
+/// "Lopez", "President Anton Varga", "the Alpine Initiative", "the CEO", "the Russian".
+pub(super) fn name_ending_at(
+    tokens: &[&Token<'_>],
+    owned: &[Token<'_>],
+    j: usize,
+    registry: &mut Registry,
+) -> Option<String> {
+    let at = owned[j].start;
+    let (first, words) = run_ending_at(owned, j)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if words.iter().all(|w| is_title(w)) {
+        // "the CEO said", "the Minister said": the person named so earlier, or nobody; "the
+        // Treasury said": the institution.
+        let last = words.last()?;
+        if is_org_word(last) {
+            return Some(registry.group(at, &format!("the {}", words.join(" "))));
+        }
+        return registry.holder_of(last);
+    }
+    let name = name_of_run(&words);
+    if first == 0 || !owned[first - 1].is("the") {
+        return registry.person(at, &name);
+    }
+    if name.split(' ').count() < words.len() && kind_of(&name) == NameKind::Person {
+        // "CEO of the Refugee Council Enver Solomon told…": the person after the organisation.
+        return registry.person(at, &name);
+    }
+    if kind_of(&words.join(" ")) == NameKind::Place {
+        return None; // "the Sudanese", "the Russian": nobody in particular.
+    }
+    // "Anna Keller of the Alpine Initiative said": the person speaks.
+    if first >= 3 && matches!(owned[first - 2].lower().as_str(), "of" | "at" | "from") {
+        if let Some(person) = person_ending_at(tokens, first - 3, registry) {
+            return Some(person);
+        }
+    }
+    Some(registry.group(at, &format!("the {}", words.join(" "))))
+}
+
+/// A common noun walked back to its determiner or owner: "the ministry", "Ukraine's air force",
+/// "Observers from the regional security body", "a spokesman"; "the spokesman" is the person.
+pub(super) fn common_noun_ending_at(
+    owned: &[Token<'_>],
+    j: usize,
+    registry: &mut Registry,
+) -> Option<String> {
+    // "Two out of three respondents said": the respondents.
+    let first = phrase_start(owned, j);
+    let first = (first..j).find(|k| !is_count(&owned[*k])).unwrap_or(j);
+    let words: Vec<String> =
+        owned[first..=j]
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                if k == 0 && DETERMINERS.contains(&w.lower().as_str()) {
+                    w.lower()
+                } else {
+                    w.text.to_owned()
+                }
+            })
+            .collect();
+    let starts_with_article = words.first().is_some_and(|w| w == "a" || w == "an");
+    let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if starts_with_article && (words.len() == 1 || !words::ROLE_NOUNS.contains(head.as_str())) {
+        return None;
+    }
+    if DETERMINERS.contains(&head.as_str()) {
+        return None;
+    }
+    // "the refugee spokesman said": a role is the person named with it earlier, or nobody.
+    if words.first().is_some_and(|w| w == "the") && is_title(&head) && words.len() <= 3 {
+        return registry.holder_of(&head);
+    }
+    let phrase = words.join(" ");
+    // A lone capitalised common noun at a sentence's start ("Officials said") reads as written.
+    let phrase = if first == 0 && words.len() == 1 { phrase.to_lowercase() } else { phrase };
+    Some(registry.group(owned[j].start, &phrase))
+}
+
+/// Where the noun phrase ending at `j` begins: at its determiner, after an owner, or (for
+/// "Observers from the …") at the people before "from".
+pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
+    let mut first = j;
+    let mut taken = 1;
+    while first > 0 && taken < 5 {
+        let prev = &owned[first - 1];
+        let lower = prev.lower();
+        if DETERMINERS.contains(&lower.as_str()) {
+            first -= 1;
+            let via = first.checked_sub(1).map(|p| owned[p].lower());
+            if matches!(via.as_deref(), Some("from" | "at" | "of" | "for" | "in")) && first >= 2 {
+                let who = &owned[first - 2];
+                let plural_people = who.kind == Kind::Word
+                    && who.text.ends_with('s')
+                    && !words::CLAUSE_WORDS.contains(who.lower().as_str());
+                if plural_people && (first == 2 || owned[first - 3].kind != Kind::Word) {
+                    first -= 2;
+                }
+            }
+            break;
+        }
+        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(lower.as_str()) {
+            break;
+        }
+        first -= 1;
+        taken += 1;
+        if is_possessive(prev.text) && prev.is_capitalized() {
+            break;
+        }
+    }
+    first
+}
+
+/// A person's name ending at token `j`, if there is one there.
+pub(super) fn person_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registry) -> Option<String> {
+    let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
+    let (first, words) = run_ending_at(&owned, j)?;
+    if first > 0 && owned[first - 1].is("the") {
+        return None;
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if words.iter().all(|w| is_title(w)) {
+        return registry.holder_of(words.last()?);
+    }
+    registry.person(owned[j].start, &name_of_run(&words))
+}
+
+/// "said X", "according to X": the speaker after the verb, up to the next punctuation.
+pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    let end = tokens[v + 1..]
+        .iter()
+        .position(|t| t.kind == Kind::Punct && !t.punct("."))
+        .map_or(tokens.len(), |p| v + 1 + p);
+    let phrase: Vec<Token<'_>> = tokens[v + 1..end].iter().take(10).map(|t| (*t).clone()).collect();
+    let first = phrase.first()?;
+    if is_pronoun(first) {
+        return registry.pronoun(&first.lower(), first.start);
+    }
+    // Name runs in the phrase: prefer a full name ("Kremlin spokesman Dmitry Peskov").
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < phrase.len() {
+        if let Some((end, words)) = run_starting_at(&phrase, k) {
+            runs.push((k, words));
+            k = end + 1;
+        } else {
+            k += 1;
+        }
+    }
+    let at = first.start;
+    let is_full = |w: &Vec<String>| {
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        name_of_run(&w).contains(' ') && names_someone(&w)
+    };
+    // "said Tom Rhys of the group Fair Fares Now": the first full name; "said Kremlin spokesman
+    // Dmitry Peskov": past a lone capitalised word to the full name.
+    let full = runs
+        .iter()
+        .find(|(start, w)| *start == 0 && is_full(w))
+        .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
+    if full.is_none() {
+        // "the Crown prosecutor, Mark Tedeschi, QC,": a role, then the person in apposition.
+        if let Some(name) = apposed_name(tokens, v, end, registry) {
+            return Some(name);
+        }
+    }
+    if let Some((start, words)) = full.or(runs.first()) {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let name = name_of_run(&words);
+        let person_inside = name.split(' ').count() < words.len() && kind_of(&name) == NameKind::Person;
+        if *start > 0 && phrase[start - 1].is("the") && !person_inside {
+            return Some(registry.group(at, &format!("the {}", words.join(" "))));
+        }
+        if *start == 0 || full.is_some() {
+            return registry.person(at, &name_of_run(&words));
+        }
+    }
+    // "according to figures published today by Eurostat": the agent.
+    if let Some(by) = phrase.iter().position(|t| t.is("by")) {
+        if let Some((_, words)) = run_starting_at(&phrase, by + 1) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            return registry.person(phrase[by + 1].start, &name_of_run(&words));
+        }
+    }
+    let words: Vec<&str> =
+        phrase.iter().take(5).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
+    if DETERMINERS.contains(&first.lower().as_str()) {
+        let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        // "said the spokesman, who…": a role is the person named with it, or nobody.
+        if first.is("the") && is_title(&head) && words.len() <= 3 {
+            return registry.holder_of(&head);
+        }
+        let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
+        return (words.len() > 1).then(|| registry.group(at, phrase.trim()));
+    }
+    // "according to customs data"
+    (first.is_lowercase_word() && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
+}
+
+/// A number in digits or words ("three", "1,000").
+fn is_count(t: &Token<'_>) -> bool {
+    t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower().as_str())
+}
+
+fn is_preposition(t: &Token<'_>) -> bool {
+    matches!(t.lower().as_str(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
+}
+
+/// A role phrase ending in a title ("the Crown prosecutor") and then, between commas, a full
+/// name: the person.
+fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
+    let role_ends_in_title = end > v + 1 && is_title(tokens[end - 1].text);
+    if !role_ends_in_title || !tokens.get(end).is_some_and(|t| t.punct(",")) {
+        return None;
+    }
+    let rest: Vec<Token<'_>> = tokens[end + 1..].iter().take(6).map(|t| (*t).clone()).collect();
+    let (run_end, words) = run_starting_at(&rest, 0)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let closed = rest.get(run_end + 1).is_none_or(|t| t.kind == Kind::Punct);
+    (closed && name.contains(' ') && kind_of(&name) == NameKind::Person)
+        .then(|| registry.person(rest[0].start, &name))
+        .flatten()
+}
+
+/// The subject of a sentence: its first name, pronoun or noun phrase, after an opening phrase
+/// such as "On Friday," or "In a statement,".
+pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    const OPENERS: &[&str] = &[
+        "on",
+        "in",
+        "after",
+        "before",
+        "speaking",
+        "asked",
+        "meanwhile",
+        "later",
+        "earlier",
+        "at",
+        "during",
+        "however",
+        "last",
+        "this",
+        "since",
+        "while",
+        "for",
+        "separately",
+        "still",
+        "yesterday",
+        "today",
+    ];
+    // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -".
+    let dateline = sentence.iter().take(8).position(|t| t.punct("—–-") && !t.joined).filter(|d| {
+        sentence[..*d].iter().all(|t| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number)
+    });
+    let mut start = dateline.map_or(0, |d| d + 1);
+    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_str()));
+    if opens_with_phrase {
+        if let Some(comma) = sentence[start..].iter().take(12).position(|t| t.punct(",")) {
+            start += comma + 1;
+        }
+    }
+    let owned: Vec<Token<'_>> = sentence[start..].iter().map(|t| (*t).clone()).collect();
+    let first = owned.first()?;
+    if is_pronoun(first) {
+        return registry.pronoun(&first.lower(), first.start);
+    }
+    if let Some((end, words)) = run_starting_at(&owned, 0) {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        if is_possessive(owned[end].text) {
+            // "Labour's Shadow Home Secretary Yvette Cooper said": the person after the owner.
+            let (_, after) = run_starting_at(&owned, end + 1)?;
+            let after: Vec<&str> = after.iter().map(String::as_str).collect();
+            let name = name_of_run(&after);
+            let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
+            return person.then(|| registry.person(owned[end + 1].start, &name)).flatten();
+        }
+        return registry.person(first.start, &name_of_run(&words));
+    }
+    if first.is("the") {
+        if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(&owned, 1)) {
+            return Some(registry.group(first.start, &format!("the {}", words.join(" "))));
+        }
+        // "The hospital's board disputes…": up to three words, ending after an owner's noun.
+        let mut phrase: Vec<&str> = Vec::new();
+        for t in owned.iter().skip(1).take(3) {
+            let lower = t.lower();
+            let verb_like = !phrase.is_empty()
+                && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
+            if t.kind != Kind::Word
+                || is_speech_verb(t)
+                || words::BETWEEN.contains(lower.as_str())
+                || words::CLAUSE_WORDS.contains(lower.as_str())
+                || verb_like
+            {
+                break;
+            }
+            phrase.push(t.text);
+            if phrase.len() >= 2 && is_possessive(phrase[phrase.len() - 2]) {
+                break;
+            }
+        }
+        if !phrase.is_empty() {
+            return Some(registry.group(first.start, &format!("the {}", phrase.join(" "))));
+        }
+    }
+    None
+}
+
+/// "Cynthia Thompson, curator and director of exhibits at the University of Arkansas,
+/// Fayetteville, said": the person who opens the clause, however long the apposition after them.
+pub(super) fn opening_apposition(
+    tokens: &[&Token<'_>],
+    comma: usize,
+    registry: &mut Registry,
+) -> Option<String> {
+    let owned: Vec<Token<'_>> = tokens[..comma].iter().map(|t| (*t).clone()).collect();
+    let (end, words) = run_starting_at(&owned, 0)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let apposition = &tokens[end + 1..comma];
+    let plain = apposition.first().is_some_and(|t| t.punct(","))
+        && comma - end <= 30
+        && apposition.iter().all(|t| !is_speech_verb(t) && !t.punct(";:") && !is_pronoun(t));
+    (plain && name.contains(' ')).then(|| registry.person(owned[0].start, &name)).flatten()
+}

@@ -1,0 +1,143 @@
+//! The words of figures: scales, currencies, changes, digits and numbers said in words.
+
+use crate::quantity::Change;
+use crate::text::{Kind, Token};
+use crate::words;
+
+pub fn scale(word: &str) -> Option<f64> {
+    match word.to_lowercase().as_str() {
+        "thousand" | "k" => Some(1e3),
+        "million" | "m" | "mn" | "mln" => Some(1e6),
+        "billion" | "bn" | "b" | "bln" => Some(1e9),
+        "trillion" | "tn" | "trn" => Some(1e12),
+        "lakh" | "lakhs" => Some(1e5),
+        "crore" | "crores" => Some(1e7),
+        _ => None,
+    }
+}
+
+pub fn currency_symbol(symbol: &str) -> Option<&'static str> {
+    match symbol {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "¥" => Some("JPY"),
+        "₹" => Some("INR"),
+        "₽" => Some("RUB"),
+        "₴" => Some("UAH"),
+        _ => None,
+    }
+}
+
+/// Currency named after the amount ("5 euros"), with the fraction for cents and pence.
+pub fn currency_word(word: &str) -> Option<(&'static str, f64)> {
+    Some(match word.to_lowercase().as_str() {
+        "dollar" | "dollars" | "usd" => ("USD", 1.0),
+        "euro" | "euros" | "eur" => ("EUR", 1.0),
+        "pound" | "pounds" | "gbp" | "sterling" => ("GBP", 1.0),
+        "yen" | "jpy" => ("JPY", 1.0),
+        "yuan" | "renminbi" | "cny" => ("CNY", 1.0),
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => ("RUB", 1.0),
+        "rupee" | "rupees" | "inr" => ("INR", 1.0),
+        "hryvnia" | "hryvnias" | "uah" => ("UAH", 1.0),
+        "franc" | "francs" | "chf" => ("CHF", 1.0),
+        "cents" | "cent" => ("USD", 0.01),
+        "pence" | "p" => ("GBP", 0.01),
+        _ => return None,
+    })
+}
+
+pub fn change_word(word: &str) -> Option<Change> {
+    let w = word.to_lowercase();
+    if words::RISE_WORDS.contains(w.as_str()) {
+        Some(Change::Increase)
+    } else if words::FALL_WORDS.contains(w.as_str()) {
+        Some(Change::Decrease)
+    } else {
+        None
+    }
+}
+
+/// A number written in digits: "150,000", "16.7" (a comma before three digits groups thousands).
+pub fn digits_value(text: &str) -> Option<f64> {
+    let cleaned: String = text.chars().filter(|c| *c != ',').collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The value of one number word ("seven", "thirty-one"); "one" too, which alone is no figure.
+pub fn small_number(word: &str) -> Option<f64> {
+    if word == "one" {
+        return Some(1.0);
+    }
+    let mut value = 0.0;
+    for part in word.split('-') {
+        let v = if part == "one" { 1.0 } else { *words::NUMBER_WORDS.get(part)? };
+        if v >= 100.0 {
+            return None;
+        }
+        value += v;
+    }
+    Some(value)
+}
+
+/// Scale words said in full ("thousand"; not "k" or "m", which only follow digits).
+fn scale_word(word: &str) -> Option<f64> {
+    matches!(word, "thousand" | "million" | "billion" | "trillion").then(|| scale(word)).flatten()
+}
+
+/// A number said in words from token `i`: "eleven", "thirty-one thousand", "two hundred forty
+/// thousand", "two hundred and five", "a million", "a dozen". Its value and last token; a lone
+/// "one" or "a" is no number.
+pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
+    let (mut total, mut current, mut end, mut words) = (0.0, 0.0, i, 0);
+    let mut k = i;
+    let first = tokens.get(i)?;
+    if first.is("a") {
+        let next = tokens.get(i + 1).map(|t| t.lower()).unwrap_or_default();
+        if next == "dozen" {
+            return Some((12.0, i + 1));
+        }
+        if next != "hundred" && scale_word(&next).is_none() {
+            return None;
+        }
+        current = 1.0;
+        k += 1;
+    } else if small_number(&first.lower()).is_none() {
+        return None; // "thousand" alone, or "thousands of", is no number.
+    }
+    while let Some(t) = tokens.get(k).filter(|t| t.kind == Kind::Word) {
+        let w = t.lower();
+        if let Some(v) = small_number(&w) {
+            // "twenty thirty" is two numbers: a small word follows only a hundred or a scale.
+            if words > 0 && current % 100.0 != 0.0 {
+                break;
+            }
+            current += v;
+        } else if w == "hundred" {
+            current = current.max(1.0) * 100.0;
+        } else if let Some(s) = scale_word(&w) {
+            total += current.max(1.0) * s;
+            current = 0.0;
+        } else if w == "and"
+            && current >= 100.0
+            && tokens.get(k + 1).is_some_and(|n| small_number(&n.lower()).is_some())
+        {
+            k += 1;
+            continue;
+        } else {
+            break;
+        }
+        words += 1;
+        end = k;
+        k += 1;
+    }
+    let value = total + current;
+    let lone_one = words == 1 && first.is("one");
+    (words > 0 && !lone_one && value > 0.0).then_some((value, end))
+}
+
+/// Whether the number said from `i` to `end` has a scale or a hundred ("five thousand"): a
+/// count as definite as digits.
+pub fn spelled_is_large(tokens: &[Token<'_>], i: usize, end: usize) -> bool {
+    tokens[i..=end].iter().any(|t| t.is("hundred") || scale_word(&t.lower()).is_some())
+}

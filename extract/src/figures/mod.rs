@@ -1,0 +1,378 @@
+//! The figures a sentence states, each parsed into a `Quantity`: percentages, parts of a whole,
+//! money with scale words, counts with their noun, ranges, changes, qualifiers, numbers in digits
+//! and in words — and not the numbers that are not claims (dates, years, times, reading times,
+//! ordinals, ages, identifiers such as "G20", "F-16", "DAX 40" or "Article 5").
+
+mod context;
+mod lexicon;
+mod not_claims;
+mod spoken;
+
+use crate::quantity::{Change, Qualifier, Quantity};
+use crate::text::{Kind, Token};
+use crate::words;
+use context::{change_near, qualifier_before};
+pub use lexicon::digits_value;
+use lexicon::{currency_symbol, currency_word, scale};
+use not_claims::is_not_a_claim;
+
+/// The unit of a figure whose counted noun the sentence does not say ("fell by 747,000", "(+49,000)").
+pub const UNSAID_UNIT: &str = "count";
+
+/// One figure of a sentence: what it says and where (token indexes, inclusive).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub quantity: Quantity,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a matched figure looks like before it becomes a `Quantity`.
+struct Found {
+    /// A range ("4 to 6 percent"): the value is its lower bound.
+    range: bool,
+    value: f64,
+    unit: String,
+    of: Option<f64>,
+    start: usize,
+    end: usize,
+    /// A sign written before it: "(+49,000)".
+    sign: Option<Change>,
+}
+
+/// Every figure that is a claim in `tokens` (one sentence, quotes included), in order.
+pub fn all(tokens: &[Token<'_>]) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match figure_at(tokens, i) {
+            Some(f) => {
+                i = f.end + 1;
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    context::share_changes(tokens, &mut out);
+    out
+}
+
+/// The first figure that is a claim in `tokens`.
+pub fn first_quantity(tokens: &[Token<'_>]) -> Option<Quantity> {
+    all(tokens).into_iter().next().map(|f| f.quantity)
+}
+
+fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<Figure> {
+    let found = match tokens[i].kind {
+        Kind::Number => digits_figure(tokens, i)?,
+        Kind::Word => spoken::words_figure(tokens, i)?,
+        Kind::Punct => return None,
+    };
+    if not_claims::is_a_record_span(tokens, found.start, &found.unit)
+        || not_claims::is_a_time_reference(tokens, found.start, found.end, &found.unit)
+    {
+        return None;
+    }
+    let qualifier = qualifier_before(tokens, found.start).or(found.range.then_some(Qualifier::AtLeast));
+    let change = found.sign.or_else(|| change_near(tokens, found.start, found.end));
+    // Figures are bounded like the claim form's (under 10^15): a run of hundreds of digits is
+    // not a claim, and its float would overflow to infinity.
+    if found.unit.is_empty() || found.unit.len() > 60 || !found.value.is_finite() || found.value.abs() >= 1e15
+    {
+        return None;
+    }
+    let of = found.of.filter(|of| *of > 0.0 && of.is_finite() && *of < 1e15);
+    let quantity = Quantity { value: round(found.value), unit: found.unit, of, change, qualifier };
+    Some(Figure { quantity, start: found.start, end: found.end })
+}
+
+fn round(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// A currency written before an amount: "$1.14", "US$5", "A$3", "€2bn", "USD 5".
+fn currency_before(tokens: &[Token<'_>], i: usize) -> Option<String> {
+    let p = &tokens[i.checked_sub(1)?];
+    if let Some(code) = currency_symbol(p.text) {
+        let before = i.checked_sub(2).map(|k| &tokens[k]).filter(|_| p.joined);
+        let code = match before.map(|w| w.text.to_uppercase()).as_deref() {
+            Some("A" | "AU") => "AUD",
+            Some("C" | "CA") => "CAD",
+            Some("HK") => "HKD",
+            Some("NZ") => "NZD",
+            Some("S") => "SGD",
+            _ => code,
+        };
+        return Some(code.to_owned());
+    }
+    if p.kind == Kind::Word && matches!(p.text, "Rs" | "INR") {
+        return Some("INR".to_owned());
+    }
+    let is_code = p.kind == Kind::Word
+        && matches!(
+            p.text,
+            "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "RUB" | "UAH" | "CHF" | "INR" | "AUD" | "CAD"
+        );
+    is_code.then(|| p.text.to_owned())
+}
+
+/// A sign glued to a number: "(+49,000)", "(-227,000)" — not the hyphen of "F-16".
+fn sign_before(tokens: &[Token<'_>], i: usize) -> Option<Change> {
+    let p = &tokens[i.checked_sub(1)?];
+    let glued_to_word = i >= 2 && p.joined && tokens[i - 2].kind != Kind::Punct;
+    if !tokens[i].joined || glued_to_word {
+        return None;
+    }
+    match p.text {
+        "+" => Some(Change::Increase),
+        "-" | "−" => Some(Change::Decrease),
+        _ => None,
+    }
+}
+
+fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = &tokens[i];
+    let mut value = digits_value(t.text)?;
+    if is_not_a_claim(tokens, i, value) {
+        return None;
+    }
+    let sign = sign_before(tokens, i);
+    let mut unit = currency_before(tokens, i);
+    let mut start = if unit.is_some() || sign.is_some() { i - 1 } else { i };
+    let mut end = i;
+    // Scale: "565 million", "2bn", "3.5m".
+    let mut scaled = false;
+    if let Some(n) = tokens.get(i + 1) {
+        if let Some(s) = scale(n.text).filter(|_| n.kind == Kind::Word && (n.joined || n.text.len() > 2)) {
+            value *= s;
+            end += 1;
+            scaled = true;
+        }
+    }
+    let (range, range_end) = range_after(tokens, i, end)?;
+    if range {
+        value *= range_end.1;
+        end = range_end.0;
+    }
+    let mut of = None;
+    if unit.is_none() {
+        if let Some((u, factor, e)) = unit_after(tokens, end) {
+            unit = Some(u);
+            value *= factor;
+            end = e;
+        }
+    }
+    if unit.is_none() {
+        if let Some((whole, e)) = whole_after(tokens, end, value) {
+            of = Some(whole);
+            end = e;
+        } else if i > 0 && tokens[i - 1].is("all") {
+            of = Some(value);
+            start = i - 1;
+        }
+    }
+    // "a magnitude 7.4 earthquake".
+    if unit.is_none() && i > 0 && tokens[i - 1].is("magnitude") {
+        unit = Some("magnitude".to_owned());
+    }
+    let unit = match unit {
+        Some(u) => u,
+        None => match counted_noun(tokens, end + 1).or_else(|| compound_noun(tokens, end)) {
+            Some((noun, noun_end)) => {
+                end = noun_end;
+                noun
+            }
+            None => match noun_after_of(tokens, end) {
+                Some(noun) => noun,
+                None => unsaid_unit(tokens, i, end, sign.is_some() || scaled || of.is_some())?,
+            },
+        },
+    };
+    Some(Found { range, value, unit, of, start, end, sign })
+}
+
+/// "10 to 15 percent", "10-15%", "between 10 and 15 million": (is a range, (its last token, the
+/// scale after it)). `None` for a score or a season ("3-1", "2022-23"). "from 9 to 10" is two
+/// levels, not a range.
+fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usize, f64))> {
+    let (Some(join), Some(upper)) = (tokens.get(end + 1), tokens.get(end + 2)) else {
+        return Some((false, (end, 1.0)));
+    };
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    if prev.is_some_and(|p| p.is("from")) {
+        return Some((false, (end, 1.0)));
+    }
+    let joins =
+        join.is("to") || join.punct("-–") || (join.is("and") && prev.is_some_and(|p| p.is("between")));
+    let low = digits_value(tokens[i].text).unwrap_or(0.0);
+    // "reduced by 1,232 to 148,536": a change and the level it reached, not a range.
+    let by = prev.is_some_and(|p| p.is("by")) && join.is("to");
+    let bounds = |u: f64| u > low && !(by && u > 3.0 * low);
+    if joins && upper.kind == Kind::Number && digits_value(upper.text).is_some_and(bounds) {
+        let scale_after = tokens.get(end + 3).and_then(|n| scale(n.text)).filter(|_| end == i);
+        return Some((true, (end + 2 + usize::from(scale_after.is_some()), scale_after.unwrap_or(1.0))));
+    }
+    if join.punct("-–") && join.joined && upper.kind == Kind::Number && upper.joined {
+        return None;
+    }
+    Some((false, (end, 1.0)))
+}
+
+/// The unit said right after an amount: percent, percentage points, a currency word. Returns the
+/// unit, the factor it applies ("77 cents"), and its last token. "from 100.6 to 96.9 per cent":
+/// the first level takes the second's unit.
+fn unit_after(tokens: &[Token<'_>], end: usize) -> Option<(String, f64, usize)> {
+    let a = tokens.get(end + 1)?;
+    let b = tokens.get(end + 2);
+    let unit = |u: &str, factor: f64, e: usize| Some((u.to_owned(), factor, e));
+    if a.punct("%") || a.is("percent") || a.is("pct") || a.is("pc") && a.joined {
+        return unit("percent", 1.0, end + 1);
+    }
+    if a.is("per") && b.is_some_and(|c| c.is("cent")) {
+        return unit("percent", 1.0, end + 2);
+    }
+    if a.is("percentage") && b.is_some_and(|c| c.is("points") || c.is("point")) {
+        return unit("percentage points", 1.0, end + 2);
+    }
+    if let Some((code, factor)) = currency_word(a.text).filter(|_| a.kind == Kind::Word) {
+        return unit(code, factor, end + 1);
+    }
+    // "from 100.6 to 96.9 per cent": the unit of the level after.
+    if (a.is("to") || a.is("and")) && b.is_some_and(|n| n.kind == Kind::Number) {
+        let (u, _, _) = unit_after(tokens, end + 2)?;
+        return Some((u, 1.0, end));
+    }
+    None
+}
+
+/// "54 of 69", "54 of the 69", "54 out of 69", "one in 5": the whole and its last token.
+fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usize)> {
+    let at = |k: usize| tokens.get(end + k);
+    let number = |k: usize| at(k).is_some_and(|t| t.kind == Kind::Number);
+    let whole_at = match (at(1), at(2)) {
+        (Some(a), _) if a.is("of") && number(2) => end + 2,
+        (Some(a), Some(b)) if a.is("of") && b.is("the") && number(3) => end + 3,
+        (Some(a), Some(b)) if a.is("out") && b.is("of") && number(3) => end + 3,
+        (Some(a), _) if a.is("in") && number(2) && value < 100.0 => end + 2,
+        _ => return None,
+    };
+    let whole = digits_value(tokens[whole_at].text).filter(|w| *w >= value && *w > 0.0)?;
+    Some((whole, whole_at))
+}
+
+/// A figure with no counted noun is kept only when it is plainly an amount: signed, scaled
+/// ("2.3 million of them"), a part of a whole, grouped in thousands ("380,000 affected"), or the
+/// size of a change ("fell by 747,000"); its unit is then `UNSAID_UNIT`.
+fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Option<String> {
+    let t = &tokens[i];
+    let grouped = t.text.contains(',') && !t.text.contains('.');
+    let by = i > 0 && tokens[i - 1].is("by");
+    let next = tokens.get(end + 1);
+    // "the DAX 40 fell": a number after a capitalised word and before a verb is part of a name.
+    let after_name = i > 1 && tokens[i - 1].is_capitalized() && !tokens[i - 1].is("By");
+    // "380,000 affected", "2,000 displaced".
+    let participle = next.is_some_and(|n| n.is_lowercase_word() && n.text.ends_with("ed"));
+    let ends_phrase = participle
+        || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
+    // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
+    let tally = tokens[i.saturating_sub(4)..i]
+        .iter()
+        .any(|t| matches!(t.lower().as_str(), "toll" | "figure" | "total" | "tally"));
+    // "at least 40 injured".
+    let qualified =
+        (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
+    ((strong || grouped || by || tally || qualified) && ends_phrase && !after_name)
+        .then(|| UNSAID_UNIT.to_owned())
+}
+
+/// "a 131-page document", "an 11-year lull": the noun glued to the number, as a plural.
+fn compound_noun(tokens: &[Token<'_>], end: usize) -> Option<(String, usize)> {
+    let (dash, word) = (tokens.get(end + 1)?, tokens.get(end + 2)?);
+    let glued = dash.punct("-") && dash.joined && word.joined && word.is_lowercase_word();
+    let lower = word.lower();
+    // "a 45-year-old" is an age; "10-15" a range, read before.
+    if !glued || lower.contains('-') || words::NOT_NOUNS.contains(lower.as_str()) {
+        return None;
+    }
+    Some((plural(&lower), end + 2))
+}
+
+/// "page" → "pages", "year" → "years", "century" → "centuries".
+pub fn plural(noun: &str) -> String {
+    if looks_plural(noun) {
+        noun.to_owned()
+    } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        format!("{stem}ies")
+    } else if noun.ends_with(['s', 'x']) || noun.ends_with("ch") || noun.ends_with("sh") {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
+}
+
+/// "37 of Scotland's most vulnerable species": what the number counts, named after "of".
+fn noun_after_of(tokens: &[Token<'_>], end: usize) -> Option<String> {
+    if !tokens.get(end + 1)?.is("of") {
+        return None;
+    }
+    let phrase = tokens[end + 2..].iter().take(5).take_while(|t| t.kind == Kind::Word);
+    let noun = phrase
+        .filter(|t| t.is_lowercase_word())
+        .map(|t| t.lower())
+        .find(|w| looks_plural(w) && !words::NOT_NOUNS.contains(w.as_str()));
+    noun
+}
+
+/// The counted noun after a figure: "150,000 people", "16 cruise missiles", "eight years",
+/// "725,000 Europeans", "28,000 Andy Warhol photographs" (the names before a noun are skipped).
+fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
+    let mut from = from;
+    let first = tokens.get(from)?;
+    if first.is_capitalized() && !looks_plural(&first.lower()) {
+        // Names before the noun: up to two capitalised words, then a lower-case plural.
+        let skip = tokens[from..].iter().take(3).take_while(|t| t.is_capitalized()).count();
+        let noun = tokens.get(from + skip).filter(|n| n.is_lowercase_word() && looks_plural(&n.lower()))?;
+        let _ = noun;
+        from += skip;
+    }
+    let mut words = Vec::new();
+    let mut end = from;
+    for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
+        let lower = t.lower();
+        if t.kind != Kind::Word || words::NOT_NOUNS.contains(lower.as_str()) || t.is_capitalized() && k > from
+        {
+            break;
+        }
+        let plural = looks_plural(&lower);
+        words.push(lower);
+        end = k;
+        // A plural noun ends the phrase: "16 cruise missiles were…", "150,000 people fled".
+        if plural {
+            break;
+        }
+    }
+    // Without a plural head, only the first word: "a 10-year deal" counts years, not deals.
+    if !words.last().is_some_and(|w| looks_plural(w)) && words.len() > 1 {
+        words.truncate(1);
+        end = from;
+    }
+    // "a 25-year-old" and "6-month-old" are ages.
+    if words.first().is_some_and(|w| w.ends_with("-old")) {
+        return None;
+    }
+    let last = words.last()?;
+    if last.ends_with("ly")
+        || last.ends_with("ing") && words.len() == 1
+        || last.ends_with("ed") && words.len() == 1
+    {
+        return None;
+    }
+    Some((words.join(" "), end))
+}
+
+fn looks_plural(word: &str) -> bool {
+    words::IRREGULAR_PLURALS.contains(word) || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
+}
+
+#[cfg(test)]
+mod tests;

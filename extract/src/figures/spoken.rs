@@ -1,0 +1,181 @@
+//! Figures said in words: "eleven", "thirty-one thousand", "a quarter of a million", "a third",
+//! "two-tenths of a percent", "a two-percent rate", "one in five", "two out of three".
+
+use super::lexicon::{small_number, spelled, spelled_is_large};
+use super::{counted_noun, looks_plural, qualifier_before, unit_after, Found};
+use crate::text::{Kind, Token};
+use crate::words;
+
+/// A fraction word's share: "quarter" 1/4, "tenths" 1/10, "thirds" 1/3; "half" 1/2.
+fn fraction(word: &str) -> Option<f64> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    words::FRACTIONS.get(word).or_else(|| words::FRACTIONS.get(singular)).map(|pct| pct / 100.0)
+}
+
+fn found(value: f64, unit: &str, of: Option<f64>, start: usize, end: usize) -> Option<Found> {
+    Some(Found { range: false, value, unit: unit.to_owned(), of, start, end, sign: None })
+}
+
+/// Number words, fractions and "two out of three" starting at token `i`.
+pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
+    let t = &tokens[i];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let lower = t.lower();
+    if let Some(f) = fraction_figure(tokens, i, &lower) {
+        return Some(f);
+    }
+    // "a two-percent rate".
+    if let Some(number) = lower.strip_suffix("-percent") {
+        let (value, _) = spelled(&[Token { text: number, ..t.clone() }], 0)?;
+        return found(value, "percent", None, i, i);
+    }
+    // "a six-member team".
+    if let Some((number, noun)) = lower.split_once('-') {
+        if let (Some(value), false) =
+            (small_number(number), noun.contains('-') || noun == "old" || noun.ends_with("th"))
+        {
+            if value >= 2.0 && small_number(noun).is_none() && fraction(noun).is_none() {
+                return found(value, &super::plural(noun), None, i, i);
+            }
+        }
+    }
+    if lower == "one" && tokens.get(i + 1).is_some_and(|n| n.is("in")) {
+        return one_in(tokens, i);
+    }
+    // The number must start here: "hundred" inside "two hundred" is not a second figure.
+    if i > 0 && spelled(tokens, i - 1).is_some_and(|(_, e)| e >= i) && !tokens[i - 1].is("a") {
+        return None;
+    }
+    let (value, end) = spelled(tokens, i)?;
+    // "two in three adults".
+    if tokens.get(end + 1).is_some_and(|n| n.is("in")) {
+        let whole = spelled(tokens, end + 2).or_else(|| {
+            let n = tokens.get(end + 2).filter(|n| n.kind == Kind::Number)?;
+            super::digits_value(n.text).map(|v| (v, end + 2))
+        });
+        if let Some((whole, whole_end)) = whole.filter(|(w, _)| *w > value && *w <= 100.0) {
+            let (noun, noun_end) =
+                counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
+            return found(value, &noun, Some(whole), i, noun_end);
+        }
+    }
+    // "two out of three voters".
+    if let (Some(a), Some(b)) = (tokens.get(end + 1), tokens.get(end + 2)) {
+        if a.is("out") && b.is("of") {
+            let (whole, whole_end) = spelled(tokens, end + 3)?;
+            let (noun, noun_end) =
+                counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
+            return found(value, &noun, Some(whole), i, noun_end);
+        }
+    }
+    if let Some((unit, factor, e)) = unit_after(tokens, end) {
+        return found(value * factor, &unit, None, i, e);
+    }
+    // "over one million times".
+    if value >= 100.0 && tokens.get(end + 1).is_some_and(|t| t.is("times")) {
+        return found(value, "times", None, i, end + 1);
+    }
+    let large = spelled_is_large(tokens, i, end);
+    let Some((noun, noun_end)) = counted_noun(tokens, end + 1) else {
+        // "Thirty-one thousand more were expected": as definite as digits, its noun unsaid.
+        let unsaid = tokens
+            .get(end + 1)
+            .is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
+        return (large && unsaid).then(|| found(value, super::UNSAID_UNIT, None, i, end)).flatten();
+    };
+    let head = noun.rsplit(' ').next().unwrap_or("");
+    let measured = words::MEASURED.contains(head);
+    let qualified = qualifier_before(tokens, i).is_some();
+    // "the two leaders", "their three children": a determiner makes it a reference, not a count.
+    // "the previous two months", "the next three years": a period referred to, not a count.
+    let period = i > 1
+        && matches!(tokens[i - 1].lower().as_str(), "previous" | "next" | "first" | "following" | "coming")
+        && matches!(tokens[i - 2].lower().as_str(), "the" | "its" | "their" | "his" | "her" | "our");
+    let determined = period
+        || i > 0
+            && matches!(
+                tokens[i - 1].lower().as_str(),
+                "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"
+            );
+    let plural_count = value >= 2.0 && looks_plural(head);
+    if determined && !large || !(measured || large || qualified && value >= 2.0 || plural_count) {
+        return None;
+    }
+    found(value, &noun, None, i, noun_end)
+}
+
+/// "a quarter of", "half of", "two-thirds of", "cut by a third", "two-tenths of a percent",
+/// "a quarter of a million people".
+fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> {
+    let (numerator, denominator_word) = match lower.split_once('-') {
+        Some((n, d)) => (small_number(n)?, d),
+        None => (1.0, lower),
+    };
+    let share = numerator * fraction(denominator_word)?;
+    let prev = i.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
+    // "the first half of the year" is a period, not a share.
+    if matches!(prev.as_str(), "first" | "second" | "last" | "latter" | "other" | "the" | "third" | "fourth")
+    {
+        return None;
+    }
+    let article = matches!(prev.as_str(), "a" | "one") || lower.contains('-') || lower == "half";
+    let start = if prev == "a" { i - 1 } else { i };
+    let next = |k: usize| tokens.get(i + k);
+    let of = next(1).is_some_and(|n| n.is("of"));
+    // "… of a percent", "… of a percentage point", "… of a million".
+    if of && next(2).is_some_and(|a| a.is("a")) {
+        let what = next(3)?.lower();
+        if what == "percent" {
+            return found(share, "percent", None, start, i + 3);
+        }
+        if what == "percentage" && next(4).is_some_and(|p| p.is("point") || p.is("points")) {
+            return found(share, "percentage points", None, start, i + 4);
+        }
+        if let Some((scale, scale_end)) = spelled(tokens, i + 2) {
+            let (noun, noun_end) = counted_noun(tokens, scale_end + 1)?;
+            return found(share * scale, &noun, None, start, noun_end);
+        }
+    }
+    // "about half as much as they need".
+    if lower == "half"
+        && next(1).is_some_and(|a| a.is("as"))
+        && next(2).is_some_and(|m| m.is("much") || m.is("many"))
+    {
+        return found(50.0, "percent", None, i, i + 2);
+    }
+    // "half a million".
+    if lower == "half" && next(1).is_some_and(|a| a.is("a")) {
+        if let Some((scale, scale_end)) = spelled(tokens, i + 1) {
+            let (noun, noun_end) = counted_noun(tokens, scale_end + 1)?;
+            return found(0.5 * scale, &noun, None, i, noun_end);
+        }
+    }
+    // "cut by almost half", "fell by a third": a share without "of".
+    let by_at =
+        tokens[i.saturating_sub(3)..i].iter().rposition(|t| t.is("by")).map(|p| i.saturating_sub(3) + p);
+    let after_by = by_at.is_some_and(|b| {
+        tokens[b + 1..i].iter().all(|t| {
+            matches!(
+                t.lower().as_str(),
+                "a" | "almost" | "nearly" | "about" | "roughly" | "more" | "than" | "over"
+            )
+        })
+    });
+    (article && (of || after_by)).then(|| found(share * 100.0, "percent", None, start, i)).flatten()
+}
+
+/// "one in five adults", "one in 10".
+fn one_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
+    let whole = spelled(tokens, i + 2).or_else(|| {
+        tokens
+            .get(i + 2)
+            .filter(|n| n.kind == Kind::Number)
+            .and_then(|n| super::digits_value(n.text).map(|v| (v, i + 2)))
+    });
+    let (whole, whole_end) = whole?;
+    let (noun, noun_end) =
+        counted_noun(tokens, whole_end + 1).unwrap_or_else(|| ("people".to_owned(), whole_end));
+    found(1.0, &noun, Some(whole), i, noun_end)
+}

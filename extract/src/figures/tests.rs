@@ -1,0 +1,180 @@
+use super::*;
+use crate::quantity::Change;
+use crate::text::tokens;
+
+fn q(sentence: &str) -> Option<Quantity> {
+    first_quantity(&tokens(sentence, 0..sentence.len()))
+}
+
+fn figure(value: f64, unit: &str, of: Option<f64>) -> Quantity {
+    Quantity { value, unit: unit.into(), of, change: None, qualifier: None }
+}
+
+#[test]
+fn percentages_in_every_spelling() {
+    assert_eq!(q("Support reached 25 percent."), Some(figure(25.0, "percent", None)));
+    assert_eq!(q("Support reached 25% in May."), Some(figure(25.0, "percent", None)));
+    assert_eq!(q("Support reached 25 per cent."), Some(figure(25.0, "percent", None)));
+}
+
+#[test]
+fn parts_of_a_whole() {
+    assert_eq!(q("They shot down 54 of 69 drones."), Some(figure(54.0, "drones", Some(69.0))));
+    assert_eq!(q("They shot down all 16 missiles."), Some(figure(16.0, "missiles", Some(16.0))));
+    assert_eq!(q("Two out of three voters agreed."), Some(figure(2.0, "voters", Some(3.0))));
+}
+
+#[test]
+fn money_with_scale_words_and_cents() {
+    assert_eq!(q("It cost $1.14 a gallon."), Some(figure(1.14, "USD", None)));
+    assert_eq!(q("It cost $ 565 million."), Some(figure(565_000_000.0, "USD", None)));
+    assert_eq!(q("The fund holds €2bn."), Some(figure(2_000_000_000.0, "EUR", None)));
+    assert_eq!(q("A stamp costs 77 cents."), Some(figure(0.77, "USD", None)));
+}
+
+#[test]
+fn counts_qualifiers_and_changes() {
+    let over = q("Over 150,000 people fled.").unwrap();
+    assert_eq!(
+        (over.value, over.unit.as_str(), over.qualifier),
+        (150_000.0, "people", Some(Qualifier::Over))
+    );
+    let bodies = q("Crews recovered 111,481 bodies.").unwrap();
+    assert_eq!((bodies.value, bodies.unit.as_str()), (111_481.0, "bodies"));
+    let rise = q("Prices will increase by 25 percent.").unwrap();
+    assert_eq!(rise.change, Some(Change::Increase));
+    let fall = q("Sales fell 16.7 percent.").unwrap();
+    assert_eq!((fall.value, fall.change), (16.7, Some(Change::Decrease)));
+    let least = q("At least 40 people died.").unwrap();
+    assert_eq!(least.qualifier, Some(Qualifier::AtLeast));
+    let nearly = q("It took nearly eight years.").unwrap();
+    assert_eq!(
+        (nearly.value, nearly.unit.as_str(), nearly.qualifier),
+        (8.0, "years", Some(Qualifier::Nearly))
+    );
+    let quarter = q("About a quarter of the budget went there.").unwrap();
+    assert_eq!(
+        (quarter.value, quarter.unit.as_str(), quarter.qualifier),
+        (25.0, "percent", Some(Qualifier::About))
+    );
+}
+
+#[test]
+fn ranges_keep_the_lower_bound() {
+    let r = q("Between 10 and 15 percent said so.").unwrap();
+    assert_eq!((r.value, r.unit.as_str(), r.qualifier), (10.0, "percent", Some(Qualifier::AtLeast)));
+}
+
+#[test]
+fn dates_years_times_ordinals_and_labels_are_not_claims() {
+    for sentence in [
+        "They spoke on Dec. 30 by video.",
+        "It happened in 2019.",
+        "The call began at 6 p.m. on Friday.",
+        "6 min read",
+        "It was the 21st century.",
+        "Leaders met at the G20 summit.",
+        "Ukraine wants F-16 jets.",
+        "Article 5 applies.",
+        "Putin, 70, spoke.",
+        "A 45-year-old man was arrested.",
+        "The two leaders spoke.",
+        "They won 3-1 at home.",
+    ] {
+        assert_eq!(q(sentence), None, "{sentence}");
+    }
+}
+
+/// Found by `cargo fuzz` (target `figure`): hundreds of digits overflowed to an infinite value.
+#[test]
+fn absurdly_long_numbers_are_not_figures() {
+    // 305 digits: a finite float, which scaling and rounding pushed past f64::MAX.
+    let digits = format!("{}{}", "3".repeat(40), "0".repeat(265));
+    assert_eq!(q(&format!("{digits} people came.")), None);
+    assert_eq!(q(&format!("It cost ${digits} million.")), None);
+    assert!(q("It cost $999 billion.").is_some());
+}
+
+#[test]
+fn a_scale_after_a_range_applies_to_its_lower_bound() {
+    let r = q("Between 10 and 15 million people fled.").unwrap();
+    assert_eq!((r.value, r.unit.as_str(), r.qualifier), (10_000_000.0, "people", Some(Qualifier::AtLeast)));
+}
+
+#[test]
+fn numbers_said_in_words() {
+    let said = |s: &str| q(s).map(|q| (q.value, q.unit));
+    assert_eq!(said("They counted two hundred forty thousand votes."), Some((240_000.0, "votes".into())));
+    assert_eq!(said("Some thirty-one thousand people came."), Some((31_000.0, "people".into())));
+    assert_eq!(said("A quarter of a million people marched."), Some((250_000.0, "people".into())));
+    assert_eq!(said("It grew by just over two percent."), Some((2.0, "percent".into())));
+    assert_eq!(said("Prices rose one-tenth of a percentage point."), Some((0.1, "percentage points".into())));
+    assert_eq!(said("A third of the budget went there."), Some((33.333333, "percent".into())));
+    assert_eq!(said("It was shared over one million times."), Some((1e6, "times".into())));
+    assert_eq!(said("Eleven soldiers were hurt."), Some((11.0, "soldiers".into())));
+    assert_eq!(q("The first half of the year was quiet."), None);
+}
+
+#[test]
+fn every_figure_of_a_sentence_with_shared_changes() {
+    let s = "It shipped 4 million phones and 800,000 tablets, up 12% and 31% respectively.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    let values: Vec<f64> = found.iter().map(|q| q.value).collect();
+    assert_eq!(values, [4e6, 800_000.0, 12.0, 31.0]);
+    assert_eq!(found[3].change, Some(Change::Increase));
+    let s = "Sales grew 9 percent, to nearly 3 million units.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(found.len(), 2);
+    assert_eq!((found[1].value, found[1].change), (3e6, None));
+    let s = "Revenue rose from €2.1 billion in 2019 to €2.6 billion in 2020.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(found.iter().map(|q| (q.value, q.change)).collect::<Vec<_>>(), [(2.1e9, None), (2.6e9, None)]);
+}
+
+#[test]
+fn names_with_numbers_earnings_and_ages_are_not_changes_or_figures() {
+    let s = "The DAX 40 fell 0.8% on Monday.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [0.8]);
+    assert_eq!(q("Earnings of 85 cents a share beat forecasts.").and_then(|q| q.change), None);
+    assert_eq!(q("2.3 million of them fled.").map(|q| q.value), Some(2.3e6));
+    assert_eq!(q("Call 555-0123 for details."), None);
+    assert_eq!(q("He died at the age of 45."), None);
+}
+
+#[test]
+fn bare_amounts_that_are_plainly_amounts_are_counts() {
+    for s in [
+        "Officials said 90 people died and 380,000 were affected.",
+        "For the injured, the latest figure is 446.",
+        "The death toll climbed to 94.",
+    ] {
+        let found = all(&tokens(s, 0..s.len()));
+        assert!(found.iter().any(|f| f.quantity.unit == UNSAID_UNIT), "{s}: {found:?}");
+    }
+    assert_eq!(q("A 131-page document was found.").map(|q| (q.value, q.unit)), Some((131.0, "pages".into())));
+    assert_eq!(q("Six minutes later, he scored."), None);
+    assert_eq!(q("Parts came roughly four months in advance.").map(|q| q.value), Some(4.0));
+}
+
+#[test]
+fn shares_in_words_and_qualified_counts_without_a_noun() {
+    assert_eq!(q("Two in three adults agreed.").map(|q| (q.value, q.of)), Some((2.0, Some(3.0))));
+    let s = "Police said 12 people were killed and at least 40 injured.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [12.0, 40.0]);
+    assert_eq!(found[1].unit, UNSAID_UNIT);
+}
+
+#[test]
+fn news_spellings_of_money_shares_and_magnitudes() {
+    let unit = |s: &str| q(s).map(|q| (q.value, q.unit, q.change));
+    assert_eq!(unit("The firm raised $1.2bn from investors."), Some((1.2e9, "USD".into(), None)));
+    assert_eq!(unit("Inflation hit 12pc in March."), Some((12.0, "percent".into(), None)));
+    assert_eq!(unit("It allocated Rs 500 crore to the scheme."), Some((5e9, "INR".into(), None)));
+    assert_eq!(unit("A magnitude 7.4 earthquake struck."), Some((7.4, "magnitude".into(), None)));
+    assert_eq!(q("He was 34 years old."), None);
+    assert_eq!(q("Shares of the Fortune 500 companies fell."), None);
+    let s = "It killed at least 13 people and injured more than 300.";
+    assert_eq!(all(&tokens(s, 0..s.len())).len(), 2);
+}

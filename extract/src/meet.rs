@@ -1,0 +1,109 @@
+//! What a sentence teaches the registry, outside its quotes: the full names it mentions, the
+//! roles it gives them ("CEO of the Refugee Council Enver Solomon", "spokesman William Spindler")
+//! and the abbreviations it introduces ("Korean Central News Agency (KCNA)").
+
+use crate::names::{self, is_title, kind_of, NameKind};
+use crate::registry::Registry;
+use crate::text::{Kind, Token};
+
+/// Registers the names, roles and abbreviations of a sentence (its tokens, quotes as `None`).
+pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
+    let owned: Vec<Token<'_>> = context.iter().flatten().map(|t| (*t).clone()).collect();
+    let mut k = 0;
+    while k < owned.len() {
+        let Some((end, words)) = names::run_starting_at(&owned, k) else {
+            k += 1;
+            continue;
+        };
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let name = names::name_of_run(&words);
+        let name = names::without_possessive(&name).to_owned();
+        let preceded_by_the = k > 0 && owned[k - 1].is("the");
+        if let Some(short) = abbreviation_after(&owned, end) {
+            registry.abbreviation(short, &words.join(" "));
+        }
+        // "the Refugee Council Enver Solomon": an organisation's words, then a person.
+        let person_after_org = name.split(' ').count() < words.len();
+        let person = name.split(' ').count() >= 2 && kind_of(&name) == NameKind::Person;
+        if name.split(' ').count() == 1 && !preceded_by_the {
+            registry.meet_short(owned[k].start, &name);
+        }
+        if person && (!preceded_by_the || person_after_org) {
+            registry.meet(owned[k].start, &name);
+            for role in roles_before(&owned, k, &words).into_iter().chain(roles_after(&owned, end)) {
+                registry.role(&role, &name);
+            }
+        }
+        k = end + 1;
+    }
+}
+
+/// "(KCNA)" right after a name.
+fn abbreviation_after<'a>(tokens: &[Token<'a>], end: usize) -> Option<&'a str> {
+    let (open, short, close) = (tokens.get(end + 1)?, tokens.get(end + 2)?, tokens.get(end + 3)?);
+    let caps = short.kind == Kind::Word
+        && short.text.len() >= 2
+        && short.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    (open.punct("(") && close.punct(")") && caps).then_some(short.text)
+}
+
+/// The role words of a name: titles inside its run ("CEO", "Home Secretary") and lower-case
+/// ones just before it ("refugee spokesman").
+fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String> {
+    let mut roles: Vec<String> = run.iter().filter(|w| is_title(w)).map(|w| w.to_lowercase()).collect();
+    let before = tokens[start.saturating_sub(3)..start].iter().rev();
+    roles
+        .extend(before.take_while(|t| t.is_lowercase_word()).filter(|t| is_title(t.text)).map(|t| t.lower()));
+    // "CEO of the Refugee Council Enver Solomon".
+    if start >= 3
+        && tokens[start - 1].is("the")
+        && tokens[start - 2].is("of")
+        && is_title(tokens[start - 3].text)
+    {
+        roles.push(tokens[start - 3].lower());
+    }
+    roles
+}
+
+/// "Dame Diana Johnson, Minister of State for Police": the titles of an apposition after a name.
+fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
+    if !tokens.get(end + 1).is_some_and(|t| t.punct(",")) {
+        return Vec::new();
+    }
+    let phrase = tokens[end + 2..].iter().take(4).take_while(|t| t.kind == Kind::Word);
+    let mut roles = Vec::new();
+    for (k, t) in phrase.enumerate() {
+        if is_title(t.text) {
+            roles.push(t.lower());
+        } else if !(k == 0 && (t.is("the") || t.is("a"))) && t.is_capitalized() {
+            break;
+        }
+    }
+    roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn learn(text: &str) -> Registry {
+        let t = tokens(text, 0..text.len());
+        let context: Vec<Option<&Token<'_>>> = t.iter().map(Some).collect();
+        let mut r = Registry::default();
+        names_in(&context, &mut r);
+        r
+    }
+
+    #[test]
+    fn roles_and_abbreviations_are_learned_with_the_name() {
+        let r = learn("After the leak, CEO of the Refugee Council Enver Solomon told Sky News.");
+        assert_eq!(r.holder_of("ceo").as_deref(), Some("Enver Solomon"));
+        let r = learn("U.N. refugee spokesman William Spindler says so.");
+        assert_eq!(r.holder_of("spokesman").as_deref(), Some("William Spindler"));
+        let r = learn("It was said by Dame Diana Johnson, Minister of State for Police.");
+        assert_eq!(r.holder_of("minister").as_deref(), Some("Diana Johnson"));
+        let mut r = learn("The Korean Central News Agency (KCNA) said so.");
+        assert_eq!(r.person(80, "KCNA").as_deref(), Some("Korean Central News Agency"));
+    }
+}

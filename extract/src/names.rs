@@ -1,0 +1,250 @@
+//! Names of people and organisations: runs of capitalised words, stripped of titles, and the
+//! full names an article introduces, so that a later "Putin" or "he" finds "Vladimir Putin".
+
+use super::text::Token;
+use crate::words;
+
+/// A title or role before a name: "President", "Gen.", "Director-General", "CEO".
+pub fn is_title(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    words::TITLES.contains(lower.as_str())
+        || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
+}
+
+/// A word that makes a name an organisation: "Council", "Office", "Agency".
+pub fn is_org_word(word: &str) -> bool {
+    words::ORG_WORDS.contains(without_possessive(word).trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Person,
+    Group,
+    /// A place, nationality or party adjective: never a speaker.
+    Place,
+}
+
+/// Whether `name` is a person, an organisation, or a place ("Africa", "the Russian", "U.N" is a
+/// group; "KCNA", an abbreviation, too).
+pub fn kind_of(name: &str) -> NameKind {
+    let bare = name.strip_prefix("the ").unwrap_or(name);
+    let lower = without_possessive(bare).to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    if words::PLACES.contains(lower.as_str())
+        || words::NATIONALITIES.contains(lower.as_str())
+        || words::NATIONALITIES.contains(singular)
+    {
+        return NameKind::Place;
+    }
+    let parts: Vec<&str> = bare.split(' ').collect();
+    // "Environment Canada", "Air France": a name ending in a country is an organisation's.
+    let last_is_place =
+        parts.len() > 1 && parts.last().is_some_and(|p| words::PLACES.contains(p.to_lowercase().as_str()));
+    if parts.iter().any(|p| is_org_word(p)) || last_is_place {
+        return NameKind::Group;
+    }
+    let all_places = parts.iter().all(|p| {
+        let p = p.to_lowercase();
+        words::PLACES.contains(p.as_str()) || words::NATIONALITIES.contains(p.as_str())
+    });
+    if all_places {
+        return NameKind::Place;
+    }
+    // "KCNA", "U.N", "NASA": letters in capitals are an abbreviation, an organisation's.
+    let letters: String = bare.chars().filter(|c| c.is_alphabetic()).collect();
+    if parts.len() == 1 && letters.len() >= 2 && letters.chars().all(char::is_uppercase) {
+        return NameKind::Group;
+    }
+    NameKind::Person
+}
+
+pub fn is_name_word(token: &Token<'_>) -> bool {
+    token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_str())
+}
+
+/// A word without its possessive ending: "Ukraine's" → "Ukraine".
+pub fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
+pub fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// The name in a run of capitalised words, without the titles before it:
+/// ["Russian", "President", "Vladimir", "Putin"] → "Vladimir Putin".
+pub fn name_of_run(words: &[&str]) -> String {
+    // "CEO of the Refugee Council Enver Solomon": a person named after an organisation's words.
+    let after_org = words.iter().rposition(|w| is_org_word(w)).map_or(0, |p| p + 1);
+    let tail_is_person = words.len() >= after_org + 2
+        && after_org > 0
+        && words[after_org..].iter().all(|w| !words::PARTICLES.contains(*w));
+    let words = if tail_is_person { &words[after_org..] } else { words };
+    // "United States Hamdullah Mohib", "U.S. President Joe Biden": a place before a person.
+    let words = &words[place_prefix(words)..];
+    let after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    let kept = if after_title < words.len() { &words[after_title..] } else { words };
+    let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
+    // "President Anton Varga of Meridia" and "Lydia Buchtmann for Food Standards Australia" are
+    // the person; "Ministry of Defence" and "Institute for the Study of War" stay whole.
+    let of = kept.iter().position(|w| *w == "of" || *w == "for").filter(|of| *of >= 2);
+    if let Some(of) = of {
+        let person = kind_of(&kept[..of].join(" ")) == NameKind::Person;
+        if after_title > 0 || person {
+            kept.truncate(of);
+        }
+    }
+    // "CME Group's FedWatch tool": the owner is the name.
+    if let Some(last) = kept.last_mut() {
+        *last = without_possessive(last);
+    }
+    kept.join(" ")
+}
+
+/// How many leading words of a run name a place or nationality, leaving at least two words.
+fn place_prefix(run: &[&str]) -> usize {
+    let place = |ws: &[&str]| {
+        let joined = ws.join(" ").trim_end_matches('.').to_lowercase();
+        words::PLACES.contains(joined.as_str()) || words::NATIONALITIES.contains(joined.as_str())
+    };
+    if run.iter().any(|w| is_org_word(w)) {
+        return 0; // "Sydney Morning Herald" is the paper's whole name.
+    }
+    (1..=run.len().saturating_sub(2).min(3)).rev().find(|k| place(&run[..*k])).unwrap_or(0)
+}
+
+/// Whether a run names a person or organisation rather than only a role or a place
+/// ("Afghan Ambassador", "the Minister").
+pub fn names_someone(run: &[&str]) -> bool {
+    let name = name_of_run(run);
+    let last = name.rsplit(' ').next().unwrap_or("");
+    !is_title(last) && kind_of(&name) != NameKind::Place
+}
+
+/// The run of name words that ends at token `end` (inclusive), as (first index, words).
+pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<String>)> {
+    if !tokens.get(end).is_some_and(|t| is_name_word(t) || is_initial(tokens, end)) {
+        return None;
+    }
+    let mut first = end;
+    while first > 0 {
+        let prev = &tokens[first - 1];
+        let joins_by_dot = prev.punct(".") && first >= 2 && is_initial(tokens, first - 2);
+        if (is_name_word(prev) && !is_possessive(prev.text)) || joins_by_dot {
+            first -= if joins_by_dot { 2 } else { 1 };
+        } else if let Some(k) = particles_after_name(tokens, first) {
+            first -= k + 1;
+        } else if prev.punct(".")
+            && first >= 2
+            && is_title(tokens[first - 2].text)
+            && tokens[first - 2].is_capitalized()
+        {
+            first -= 2; // "Gen. Valery Gerasimov"
+        } else {
+            break;
+        }
+    }
+    Some((first, run_words(tokens, first, end)))
+}
+
+/// The run of name words that starts at token `start`.
+pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec<String>)> {
+    let mut end = start;
+    if !tokens.get(start).is_some_and(is_name_word) {
+        return None;
+    }
+    while end + 1 < tokens.len() {
+        let next = &tokens[end + 1];
+        if is_possessive(tokens[end].text) {
+            break;
+        }
+        if is_name_word(next) || (next.punct(".") && (is_initial(tokens, end) || is_title(tokens[end].text)))
+        {
+            end += 1;
+        } else if let Some(k) = particles_then_name(tokens, end + 1) {
+            end += k + 1;
+        } else {
+            break;
+        }
+    }
+    while end > start && tokens[end].punct(".") {
+        end -= 1;
+    }
+    Some((end, run_words(tokens, start, end)))
+}
+
+fn is_particle(token: &Token<'_>) -> bool {
+    token.is_lowercase_word() && words::PARTICLES.contains(token.text)
+}
+
+/// How many particles start at `from` when a name word follows them ("von der Leyen").
+fn particles_then_name(tokens: &[Token<'_>], from: usize) -> Option<usize> {
+    let mut k = tokens[from..].iter().take(3).take_while(|t| is_particle(t)).count();
+    // "Institute for the Study of War", "Bank of the West" (not "Anna Keller of the …").
+    let org_before = from > 0 && is_org_word(tokens[from - 1].text);
+    if k > 0 && org_before && tokens.get(from + k).is_some_and(|t| t.is_lowercase_word() && t.text == "the") {
+        k += 1;
+    }
+    (k > 0 && tokens.get(from + k).is_some_and(is_name_word)).then_some(k)
+}
+
+/// How many particles end just before `before` when a name word precedes them.
+fn particles_after_name(tokens: &[Token<'_>], before: usize) -> Option<usize> {
+    // "… of the West": "the" right after a particle belongs to the name.
+    let the =
+        usize::from(before >= 2 && tokens[before - 1].text == "the" && is_particle(&tokens[before - 2]));
+    let k = the + tokens[..before - the].iter().rev().take(3).take_while(|t| is_particle(t)).count();
+    let owner_ok = the == 0 || before > k && is_org_word(tokens[before - k - 1].text);
+    (k > the && before > k && is_name_word(&tokens[before - k - 1]) && owner_ok).then_some(k)
+}
+
+/// "F" in "John F. Kennedy", "K.C" in "K.C. Maurer", "U.S" in "U.S. Department": capitals
+/// between full stops.
+fn is_initial(tokens: &[Token<'_>], i: usize) -> bool {
+    let t = &tokens[i];
+    let initials =
+        t.text.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    initials && tokens.get(i + 1).is_some_and(|n| n.punct(".") && n.joined)
+}
+
+/// The words of tokens `from..=to`, an initial with its full stop ("K.C.", "F.").
+fn run_words(tokens: &[Token<'_>], from: usize, to: usize) -> Vec<String> {
+    (from..=to)
+        .filter(|i| tokens[*i].kind != super::text::Kind::Punct)
+        .map(
+            |i| {
+                if is_initial(tokens, i) {
+                    format!("{}.", tokens[i].text)
+                } else {
+                    tokens[i].text.to_owned()
+                }
+            },
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokens;
+    use super::*;
+
+    #[test]
+    fn titles_are_not_part_of_the_name() {
+        assert_eq!(name_of_run(&["Russian", "President", "Vladimir", "Putin"]), "Vladimir Putin");
+        assert_eq!(name_of_run(&["Gen", "Valery", "Gerasimov"]), "Valery Gerasimov");
+        assert_eq!(name_of_run(&["Xi", "Jinping"]), "Xi Jinping");
+    }
+
+    #[test]
+    fn runs_take_initials_particles_and_abbreviated_titles() {
+        let text = "said Gen. Valery Gerasimov and John F. Kennedy met Ursula von der Leyen";
+        let t = tokens(text, 0..text.len());
+        let (_, words) = run_ending_at(&t, 4).unwrap();
+        assert_eq!(words, ["Gen", "Valery", "Gerasimov"]);
+        let (_, words) = run_ending_at(&t, 9).unwrap();
+        assert_eq!(words, ["John", "F.", "Kennedy"]);
+        let (end, words) = run_starting_at(&t, 11).unwrap();
+        assert_eq!((end, words.join(" ").as_str()), (14, "Ursula von der Leyen"));
+    }
+}

@@ -1,0 +1,217 @@
+//! Direct quotations: the words between quotation marks, in the styles news copy uses.
+//!
+//! Pairing works paragraph by paragraph, so that one stray mark cannot flip every quote after it.
+//! A paragraph that opens a quote without closing it (the convention for a quote that runs on into
+//! the next paragraph) yields its words up to the paragraph's end, and the next paragraph's quote
+//! is marked as its continuation: the pieces share one speaker.
+
+use super::text::trim;
+use std::ops::Range;
+
+/// One quoted passage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quoted {
+    /// From the opening mark to just after the closing mark (or the paragraph's end).
+    pub outer: Range<usize>,
+    /// The quoted words: inside the marks, trimmed, without a trailing comma.
+    pub inner: Range<usize>,
+    /// The paragraph's quote was left open: the next paragraph's opening quote continues it.
+    pub open_ended: bool,
+    /// This piece continues an open-ended quote from the paragraph before.
+    pub continues: bool,
+}
+
+/// Stands for the opening of a quote continued from the paragraph before without a mark.
+const NO_MARK: char = '\u{0}';
+
+/// Whether a paragraph closes a quote it never opened: its first quotation mark is a closing one
+/// (after a word, before a space or the end) and it ends with a closing mark.
+pub fn closes_unopened(para: &str) -> bool {
+    let trimmed = para.trim_end();
+    if !trimmed.ends_with(['"', '”']) {
+        return false;
+    }
+    let chars: Vec<char> = para.chars().collect();
+    let first_mark = chars.iter().position(|c| matches!(c, '"' | '“' | '”' | '«' | '„'));
+    first_mark.is_some_and(|k| {
+        let before = k.checked_sub(1).map(|p| chars[p]);
+        let after = chars.get(k + 1);
+        chars[k] != '“'
+            && before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ';'))
+    })
+}
+
+/// The closing marks an opening mark accepts.
+fn closers(open: char) -> &'static [char] {
+    match open {
+        // Copy mixes marks: “like this" closes too.
+        '“' => &['”', '"'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '‘' => &['’'],
+        '"' | NO_MARK => &['"', '”'],
+        '”' => &['”'],
+        '\'' => &['\''],
+        _ => &[],
+    }
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Quotations in one paragraph. `continues` says the paragraph before left a quote open.
+pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec<Quoted> {
+    let para = &text[paragraph.clone()];
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut out = Vec::new();
+    // A paragraph that goes on with a quote left open, without a mark of its own, and closes it:
+    // the quote runs from the paragraph's start.
+    let mut open: Option<(usize, char)> = (continues && closes_unopened(para)).then_some((0, NO_MARK));
+    let mut first = true;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|p| chars[p].1);
+        let after = chars.get(k + 1).map(|(_, a)| *a);
+        match open {
+            Some((start, mark)) if closers(mark).contains(&c) => {
+                // A closing single mark must end a word: "don’t" is an apostrophe, not a close.
+                if matches!(c, '’' | '\'') && (is_word_char(after) || before.is_none_or(char::is_whitespace))
+                {
+                    continue;
+                }
+                if c == '"'
+                    && before.is_some_and(char::is_whitespace)
+                    && after.is_some_and(|a| !a.is_whitespace())
+                {
+                    // A straight mark after a space opens a new quote: the previous one was unclosed.
+                    push(text, paragraph.start, start, i, false, continues && first, &mut out);
+                    first = false;
+                    open = Some((i, c));
+                    continue;
+                }
+                let end = i + c.len_utf8();
+                push(text, paragraph.start, start, end, true, continues && first, &mut out);
+                first = false;
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                let opens = match c {
+                    '“' | '„' | '«' => true,
+                    // A straight mark opens before a word ("Yes"), or after a comma or colon
+                    // with a space inside (said," [Warhol] liked…); never right after a word.
+                    '"' => {
+                        let glued =
+                            before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | '!' | '?'));
+                        let before_word = !after.is_none_or(char::is_whitespace);
+                        !glued
+                            && (before_word
+                                || before.is_some_and(|b| matches!(b, ',' | ':')) && after.is_some())
+                    }
+                    // An opening single mark starts a word and follows a space or a bracket.
+                    '‘' => is_word_char(after) || after == Some('…'),
+                    // A straight single mark opens only at a word's start after a space; inside
+                    // words ("don't") and after them ("residents' ") it is an apostrophe.
+                    '\'' => {
+                        before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
+                            && after.is_some_and(char::is_alphabetic)
+                    }
+                    // Some styles open with a right mark (”Like this”): only after a space.
+                    '”' => before.is_none_or(|b| b.is_whitespace()) && is_word_char(after),
+                    _ => false,
+                };
+                if opens {
+                    open = Some((i, c));
+                }
+            }
+        }
+    }
+    if let Some((start, _)) = open {
+        push(text, paragraph.start, start, para.len(), false, continues && first, &mut out);
+        if let Some(last) = out.last_mut() {
+            last.open_ended = true;
+        }
+    }
+    out
+}
+
+fn push(
+    text: &str,
+    base: usize,
+    open_at: usize,
+    end: usize,
+    closed: bool,
+    continues: bool,
+    out: &mut Vec<Quoted>,
+) {
+    let first = text[base + open_at..].chars().next();
+    let mark_len = first.filter(|c| !closers(*c).is_empty() && *c != NO_MARK).map_or(0, char::len_utf8);
+    let inner_start = base + open_at + mark_len;
+    let close_len = if closed { text[..base + end].chars().next_back().map_or(1, char::len_utf8) } else { 0 };
+    let inner_end = base + end - close_len;
+    let mut inner = trim(text, inner_start..inner_end.max(inner_start));
+    // "We will not be rushed into a bad deal," he said: the comma belongs to the sentence.
+    while text[inner.clone()].ends_with([',', ';', ':']) {
+        inner = trim(text, inner.start..inner.end - 1);
+    }
+    if text[inner.clone()].chars().any(char::is_alphabetic) {
+        out.push(Quoted { outer: base + open_at..base + end, inner, open_ended: false, continues });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        in_paragraph(text, 0..text.len(), false).iter().map(|q| &text[q.inner.clone()]).collect()
+    }
+
+    #[test]
+    fn finds_quotes_in_every_style_of_mark() {
+        assert_eq!(quotes("“We will not be rushed,” Lopez said."), ["We will not be rushed"]);
+        assert_eq!(quotes("\"Straight,\" he said. \"Again.\""), ["Straight", "Again."]);
+        assert_eq!(quotes("She said ‘never again’ twice."), ["never again"]);
+        assert_eq!(quotes("'Enough,' she said. 'We don't agree.'"), ["Enough", "We don't agree."]);
+        assert_eq!(quotes("Il a dit « jamais » hier."), ["jamais"]);
+        assert_eq!(quotes("Er sagte: „Wir schaffen das“."), ["Wir schaffen das"]);
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_single_quotes() {
+        assert_eq!(quotes("He said ‘Ukraine’s army won’t stop’ today."), ["Ukraine’s army won’t stop"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_paragraphs_end() {
+        let text = "“We will stay the course. We always have.";
+        let q = in_paragraph(text, 0..text.len(), false);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].open_ended);
+        assert_eq!(&text[q[0].inner.clone()], "We will stay the course. We always have.");
+    }
+
+    #[test]
+    fn mixed_marks_and_a_straight_mark_after_a_comma_still_pair() {
+        assert_eq!(quotes("He is “extremely concerned\" by it."), ["extremely concerned"]);
+        assert_eq!(
+            quotes("Wilkins said,\" [Warhol] liked the flash\". She left."),
+            ["[Warhol] liked the flash"]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_closes_a_quote_it_never_opened_continues_the_one_before() {
+        let text = "It was a very emotional day for all of us. We will be back.\"";
+        let q = in_paragraph(text, 0..text.len(), true);
+        assert_eq!(&text[q[0].inner.clone()], "It was a very emotional day for all of us. We will be back.");
+        assert!(q[0].continues);
+        assert!(in_paragraph(text, 0..text.len(), false).is_empty());
+    }
+
+    #[test]
+    fn quotes_with_no_words_are_not_quotes() {
+        assert!(quotes("a 12\" pipe and “…” here").is_empty());
+    }
+}

@@ -1,0 +1,264 @@
+//! What an article has said so far about who is who: the full names it introduced (so that a
+//! later "Smith" is "John Smith"), the people it mentioned sentence by sentence (so that "he said"
+//! finds the nearest person, never a place or an organisation), the roles it gave them (so that
+//! "the CEO" is the person named as CEO) and its abbreviations ("KCNA").
+
+use crate::names::{kind_of, NameKind};
+
+/// A person mentioned: where, in which sentence, whether as the sentence's subject or speaker.
+#[derive(Debug, Clone)]
+struct Mention {
+    at: usize,
+    sentence: usize,
+    name: String,
+    subject: bool,
+}
+
+#[derive(Default, Debug)]
+pub struct Registry {
+    /// Full names (two words or more) in the order met.
+    people: Vec<(usize, String)>,
+    mentions: Vec<Mention>,
+    sentence: usize,
+    last_group: Option<(usize, String)>,
+    groups: Vec<String>,
+    /// Role words ("ceo", "spokesman") and the person last named with them.
+    roles: Vec<(String, String)>,
+    /// "KCNA" → "Korean Central News Agency", from "Korean Central News Agency (KCNA)".
+    abbreviations: Vec<(String, String)>,
+    /// A pronoun was resolved since the flag was last taken.
+    pronoun_used: bool,
+}
+
+impl Registry {
+    /// The next sentence begins: pronouns look back sentence by sentence.
+    pub fn next_sentence(&mut self) {
+        self.sentence += 1;
+    }
+
+    /// Whether a pronoun was resolved since the last call.
+    pub fn take_pronoun_used(&mut self) -> bool {
+        std::mem::take(&mut self.pronoun_used)
+    }
+
+    /// Records a person's full name (two words or more) seen at byte `at`.
+    pub fn meet(&mut self, at: usize, name: &str) {
+        if name.split_whitespace().count() < 2 || kind_of(name) != NameKind::Person {
+            return;
+        }
+        if !self.people.iter().any(|(_, n)| n == name) {
+            self.people.push((at, name.to_owned()));
+        }
+        self.mention(at, name, false);
+    }
+
+    /// Records a mention of a person by one word ("Thomas' sister"), when it is part of a full
+    /// name met before.
+    pub fn meet_short(&mut self, at: usize, word: &str) {
+        let full = self.resolve(at, word);
+        if full.contains(' ') {
+            self.mention(at, &full, false);
+        }
+    }
+
+    fn mention(&mut self, at: usize, name: &str, subject: bool) {
+        let m = Mention { at, sentence: self.sentence, name: name.to_owned(), subject };
+        self.mentions.push(m);
+    }
+
+    /// Records that `person` holds `role` ("CEO", "refugee spokesman").
+    pub fn role(&mut self, role: &str, person: &str) {
+        let role = role.to_lowercase();
+        self.roles.retain(|(r, _)| *r != role);
+        self.roles.push((role, person.to_owned()));
+    }
+
+    /// The person last named with `role`, if any.
+    pub fn holder_of(&self, role: &str) -> Option<String> {
+        let role = role.to_lowercase();
+        self.roles.iter().rev().find(|(r, _)| *r == role).map(|(_, p)| p.clone())
+    }
+
+    /// Records an abbreviation for an organisation's name.
+    pub fn abbreviation(&mut self, short: &str, full: &str) {
+        if !self.abbreviations.iter().any(|(s, _)| s == short) {
+            self.abbreviations.push((short.to_owned(), full.to_owned()));
+        }
+    }
+
+    /// The full name for a single word ("Putin" → "Vladimir Putin"), else the word itself.
+    pub fn resolve(&self, at: usize, word: &str) -> String {
+        let known = self.people.iter().rev().filter(|(seen, _)| *seen <= at);
+        let by_last = known.clone().find(|(_, n)| n.rsplit(' ').next() == Some(word));
+        let by_any = || known.clone().find(|(_, n)| n.split(' ').any(|part| part == word));
+        // A misspelt surname ("Bauchtman" for Buchtmann, "Water" for Waters): the one known
+        // surname a letter or two away.
+        let close = || {
+            let mut near = known.clone().filter(|(_, n)| {
+                let last = n.rsplit(' ').next().unwrap_or("");
+                let len = word.chars().count();
+                let allowed = if len >= 8 { 2 } else { 1 };
+                len >= 5 && last.chars().next() == word.chars().next() && edits(last, word) <= allowed
+            });
+            near.next().filter(|first| near.all(|(_, n)| n == &first.1))
+        };
+        by_last.or_else(by_any).or_else(close).map_or_else(|| word.to_owned(), |(_, n)| n.clone())
+    }
+
+    /// Whom a name credits: a person by the fullest form the article gave ("Smith" → "John
+    /// Smith"), an organisation as named (an abbreviation spelled out), or nobody for a place
+    /// or nationality. A person is remembered as in view, for "he said" later.
+    pub fn person(&mut self, at: usize, name: &str) -> Option<String> {
+        let full = if name.contains(' ') { name.to_owned() } else { self.resolve(at, name) };
+        match kind_of(&full) {
+            NameKind::Place => None,
+            NameKind::Group => Some(self.group(at, &full)),
+            NameKind::Person => {
+                self.meet(at, &full);
+                self.mention(at, &full, true);
+                Some(full)
+            }
+        }
+    }
+
+    /// An organisation; "the air force" after "Ukraine's air force" is the same one, "KCNA" the
+    /// name it abbreviates.
+    pub fn group(&mut self, at: usize, name: &str) -> String {
+        let bare = name.strip_prefix("the ").unwrap_or(name);
+        if let Some((_, full)) = self.abbreviations.iter().find(|(s, _)| s == bare) {
+            let full = full.clone();
+            self.last_group = Some((at, full.clone()));
+            return full;
+        }
+        let earlier =
+            self.groups.iter().rev().find(|g| {
+                g.len() > bare.len() && g.ends_with(&format!(" {bare}")) && g.contains(['\'', '’'])
+            });
+        let name = earlier.cloned().unwrap_or_else(|| name.to_owned());
+        if kind_of(&name) == NameKind::Place {
+            return name; // "the Sudanese" is no one "it" or "they" can be.
+        }
+        if !self.groups.contains(&name) {
+            self.groups.push(name.clone());
+        }
+        self.last_group = Some((at, name.clone()));
+        name
+    }
+
+    /// Who "he", "she" or "they" before byte `at` most likely is: in the nearest sentence that
+    /// mentions a person, its subject or speaker, else the first person it mentions. "It" is
+    /// the organisation last credited; "they" that organisation when it came after the person.
+    pub fn pronoun(&mut self, word: &str, at: usize) -> Option<String> {
+        self.pronoun_used = true;
+        let group = self.last_group.as_ref().filter(|(g, _)| *g <= at);
+        if word.eq_ignore_ascii_case("it") {
+            return group.map(|(_, n)| n.clone());
+        }
+        let gender = match word.to_lowercase().as_str() {
+            "he" | "him" | "his" => Some(false),
+            "she" | "her" => Some(true),
+            _ => None,
+        };
+        let person = self.nearest_person(at, gender);
+        if word.eq_ignore_ascii_case("they") {
+            return match (group, person) {
+                (Some(g), Some((p_at, _))) if g.0 > p_at => Some(g.1.clone()),
+                (Some(g), None) => Some(g.1.clone()),
+                (_, p) => p.map(|(_, n)| n),
+            };
+        }
+        person.map(|(_, n)| n)
+    }
+
+    /// The person "he" (`Some(false)`), "she" (`Some(true)`) or "they" is, before byte `at`.
+    fn nearest_person(&self, at: usize, female: Option<bool>) -> Option<(usize, String)> {
+        let fits = |m: &&Mention| female.is_none_or(|f| is_female(&m.name) != Some(!f));
+        // Mentions are in text order: walk back from the end, only as far as one sentence.
+        let mut before = self.mentions.iter().rev().skip_while(|m| m.at >= at).filter(fits);
+        let last = before.next()?;
+        let same: Vec<&Mention> =
+            std::iter::once(last).chain(before.take_while(|m| m.sentence == last.sentence)).collect();
+        let pick = same.iter().find(|m| m.subject).or_else(|| same.last())?;
+        Some((pick.at, pick.name.clone()))
+    }
+}
+
+/// The edit distance between two words (insertions, deletions, substitutions, transpositions).
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Whether a person's first name is a woman's (`Some(true)`), a man's, or unknown.
+fn is_female(name: &str) -> Option<bool> {
+    let first = name.split(' ').next()?.to_lowercase();
+    if crate::words::FEMALE_NAMES.contains(first.as_str()) {
+        Some(true)
+    } else if crate::words::MALE_NAMES.contains(first.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_and_pronouns_resolve_to_the_full_name_met_earlier() {
+        let mut r = Registry::default();
+        r.meet(0, "Vladimir Putin");
+        r.meet(10, "Xi Jinping");
+        assert_eq!(r.resolve(20, "Putin"), "Vladimir Putin");
+        assert_eq!(r.resolve(20, "Xi"), "Xi Jinping");
+        assert_eq!(r.resolve(20, "Biden"), "Biden");
+        r.meet(25, "Lydia Buchtmann");
+        assert_eq!(r.resolve(30, "Bauchtman"), "Lydia Buchtmann", "a misspelt surname");
+        assert_eq!(r.resolve(30, "Putnik"), "Putnik", "too far from Putin");
+        r.next_sentence();
+        assert_eq!(r.person(30, "Putin").as_deref(), Some("Vladimir Putin"));
+        assert_eq!(r.pronoun("he", 40).as_deref(), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn places_and_nationalities_are_nobody_and_abbreviations_are_organisations() {
+        let mut r = Registry::default();
+        assert_eq!(r.person(0, "Africa"), None);
+        assert_eq!(r.person(0, "the Russian"), None);
+        assert_eq!(r.person(0, "Democratic"), None);
+        r.abbreviation("KCNA", "Korean Central News Agency");
+        assert_eq!(r.person(5, "KCNA").as_deref(), Some("Korean Central News Agency"));
+        assert_eq!(r.pronoun("he", 10), None, "an organisation is not a he");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_nearest_sentence_with_a_person_and_its_subject_first() {
+        let mut r = Registry::default();
+        r.meet(0, "Yvette Cooper");
+        r.next_sentence();
+        assert_eq!(r.person(20, "Kevin Allton").as_deref(), Some("Kevin Allton"));
+        r.meet(40, "Andy Warhol");
+        r.next_sentence();
+        assert_eq!(r.pronoun("he", 60).as_deref(), Some("Kevin Allton"));
+        assert_eq!(r.pronoun("she", 60).as_deref(), Some("Yvette Cooper"), "a she is not Kevin");
+        r.role("ceo", "Enver Solomon");
+        assert_eq!(r.holder_of("CEO").as_deref(), Some("Enver Solomon"));
+    }
+}

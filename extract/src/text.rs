@@ -1,0 +1,295 @@
+//! Paragraphs, sentences and word tokens of an article, all as byte ranges into the input so that
+//! every span the extractor reports can be cut from the text exactly.
+
+use crate::words;
+use std::ops::Range;
+
+/// The paragraphs of `text`. Text with blank lines is taken as hard-wrapped: paragraphs end at a
+/// blank line. Otherwise every line is a paragraph, as text pasted from a web page usually is.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let ends_paragraph = !blank_lines || next_line_is_blank(bytes, i + 1);
+            if ends_paragraph {
+                push_trimmed(text, start..i, &mut out);
+                start = i + 1;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn next_line_is_blank(bytes: &[u8], from: usize) -> bool {
+    bytes[from..].iter().take_while(|b| **b != b'\n').all(|b| b.is_ascii_whitespace())
+        && bytes[from..].contains(&b'\n')
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let trimmed = trim(text, range);
+    if !trimmed.is_empty() {
+        out.push(trimmed);
+    }
+}
+
+/// `range` without surrounding white space.
+pub fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+/// Characters that may close a sentence after its full stop: quotation marks and brackets.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '“')
+}
+
+/// The sentences of one paragraph.
+pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let para = &text[paragraph.clone()];
+    let mut start = 0;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if is_closer(next) || matches!(next, '.' | '!' | '?') {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &para[end..];
+        let after_space = rest.trim_start();
+        if rest.len() == after_space.len() && !rest.is_empty() {
+            continue; // "U.S.-led", "3.5": no space, no sentence end.
+        }
+        let starts_sentence = after_space.chars().next().is_none_or(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '‘' | '\'' | '«' | '„' | '(')
+        });
+        let closes_quote = para[i..end].chars().any(is_closer);
+        if !starts_sentence
+            || (c == '.' && is_abbreviation(&para[start..i]) && !ends_anyway(&para[start..i], after_space))
+            || (c != '.' && closes_quote && attribution_follows(after_space))
+        {
+            continue;
+        }
+        out.push(trim(text, paragraph.start + start..paragraph.start + end));
+        start = end;
+    }
+    if start < para.len() {
+        let last = trim(text, paragraph.start + start..paragraph.end);
+        if !last.is_empty() {
+            out.push(last);
+        }
+    }
+    out
+}
+
+/// `"…for everyone!" Lindqvist said.`: after a quote closing on "!" or "?", an attribution
+/// ("Lindqvist said", "said Anna Keller", "he asked") goes on with the same sentence.
+fn attribution_follows(after: &str) -> bool {
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let verb =
+        |w: &String| words::SPEECH_VERBS.contains(w.as_str()) && !words::NOUN_VERBS.contains(w.as_str());
+    words.first().is_some_and(verb) || words.iter().skip(1).take(2).any(verb)
+}
+
+/// "… to the U.S. The next day": an abbreviation that is not a title, followed by a word that
+/// starts sentences and never follows a title or initial ("The", "He", "In"), ends the sentence.
+fn ends_anyway(before: &str, after: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let title = crate::names::is_title(word) || word.chars().count() == 1;
+    !title && !next.is_empty() && words::NOT_NAMES.contains(next.to_lowercase().as_str())
+}
+
+/// Whether the word before a full stop is an abbreviation or an initial ("John F. Kennedy").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = word.trim_start_matches(['“', '"', '‘']);
+    let mut letters = word.chars();
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        return first.is_uppercase();
+    }
+    // Initials: "K.C. Maurer", "J.R.R. Tolkien".
+    let initials =
+        word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    if initials && word.contains('.') {
+        return true;
+    }
+    words::ABBREVIATIONS.contains(word.to_lowercase().as_str())
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One word, number or punctuation mark, as a byte range of the text.
+#[derive(Clone, Debug)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub text: &'a str,
+    pub kind: Kind,
+    /// No white space between this token and the one before ("G20", "$5", "6pm").
+    pub joined: bool,
+}
+
+impl Token<'_> {
+    pub fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_lowercase_word(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    pub fn punct(&self, marks: &str) -> bool {
+        self.kind == Kind::Punct && marks.contains(self.text)
+    }
+}
+
+/// Tokens of `range`: words keep inner apostrophes, hyphens and dots ("Ukraine's", "Jean-Pierre",
+/// "U.S"); numbers keep inner commas and dots ("150,000", "16.7").
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut i = 0;
+    let mut last_end = usize::MAX;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let next_is = |k: usize, f: fn(char) -> bool| chars.get(k).is_some_and(|(_, n)| f(*n));
+        let start = i;
+        let kind = if c.is_alphabetic() {
+            i += 1;
+            while i < chars.len() {
+                let ch = chars[i].1;
+                if ch.is_alphanumeric() {
+                    i += 1;
+                } else if matches!(ch, '\'' | '’' | '-' | '.' | '‐') && next_is(i + 1, char::is_alphabetic)
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            Kind::Word
+        } else if c.is_ascii_digit() {
+            i += 1;
+            while i < chars.len() {
+                let ch = chars[i].1;
+                if ch.is_ascii_digit() {
+                    i += 1;
+                } else if matches!(ch, ',' | '.') && next_is(i + 1, |n| n.is_ascii_digit()) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            Kind::Number
+        } else {
+            i += 1;
+            Kind::Punct
+        };
+        let end = chars.get(i).map_or(slice.len(), |(e, _)| *e);
+        let abs_start = range.start + chars[start].0;
+        out.push(Token {
+            start: abs_start,
+            text: &slice[chars[start].0..end],
+            kind,
+            joined: last_end == abs_start,
+        });
+        last_end = range.start + end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
+        ranges.iter().map(|r| text[r.clone()].to_owned()).collect()
+    }
+
+    #[test]
+    fn lines_are_paragraphs_unless_the_text_has_blank_lines() {
+        assert_eq!(texts("One.\nTwo.\n", &paragraphs("One.\nTwo.\n")), ["One.", "Two."]);
+        let wrapped = "One line\ncontinued.\n\nTwo.";
+        assert_eq!(texts(wrapped, &paragraphs(wrapped)), ["One line\ncontinued.", "Two."]);
+    }
+
+    #[test]
+    fn sentences_end_after_closing_quotes_but_not_after_abbreviations() {
+        let text =
+            "“We won,” he said. Gen. Valery Gerasimov spoke on Dec. 30 in the U.S. Capitol. “Yes.” No.";
+        let s = sentences(text, 0..text.len());
+        assert_eq!(
+            texts(text, &s),
+            [
+                "“We won,” he said.",
+                "Gen. Valery Gerasimov spoke on Dec. 30 in the U.S. Capitol.",
+                "“Yes.”",
+                "No."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_word_that_starts_one() {
+        let text = "Muslims travelling to the U.S. They were denied visas. K.C. Maurer spoke to Mr. Smith.";
+        let s = sentences(text, 0..text.len());
+        assert_eq!(
+            texts(text, &s),
+            ["Muslims travelling to the U.S.", "They were denied visas.", "K.C. Maurer spoke to Mr. Smith."]
+        );
+    }
+
+    #[test]
+    fn a_quote_closing_on_an_exclamation_keeps_its_attribution() {
+        let text = "\"This is a day for everyone!\" Lindqvist said. \"Why?\" Next.";
+        let s = sentences(text, 0..text.len());
+        assert_eq!(texts(text, &s), ["\"This is a day for everyone!\" Lindqvist said.", "\"Why?\"", "Next."]);
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_names_whole() {
+        let text = "Ukraine's $1,234.5 G20 Jean-Pierre 6pm";
+        let t = tokens(text, 0..text.len());
+        let words: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(words, ["Ukraine's", "$", "1,234.5", "G20", "Jean-Pierre", "6", "pm"]);
+        assert!(t[2].joined && t[6].joined && !t[3].joined);
+    }
+}

@@ -1,0 +1,517 @@
+//! The walk through an article, paragraph by paragraph and sentence by sentence: quotes are
+//! credited by a sieve of rules, most specific first (after Muzny et al. 2017, "A Two-stage
+//! Sieve Approach for Quote Attribution"); every figure of a sentence becomes a candidate.
+//!
+//! The sieve for one quote:
+//! 1. a transcript label opening the paragraph ("MORALES: …");
+//! 2. an attribution in the quote's sentence (`attribution::for_quote`: "…," X said; X said:
+//!    "…"; said X; according to X; X, a banker at …, remarked; he said);
+//! 3. an attribution where a quote spanning sentences closes;
+//! 4. the speaker of the open quote it continues from the paragraph before;
+//! 5. the person an earlier sentence of the same paragraph credited or spoke of;
+//! 6. for a paragraph that is only a quotation, the speaker of the paragraph before.
+//!
+//! Each rule has a confidence: the review leaves the least likely candidates unticked.
+
+use crate::attribution::{self, Credit};
+use crate::figures;
+use crate::quotes::{self, Quoted};
+use crate::registry::Registry;
+use crate::text::{self, Token};
+use crate::{meet, Candidate, Kind};
+use std::ops::Range;
+
+/// A speaker credited by a rule, with how sure that rule is.
+#[derive(Clone, Debug)]
+struct Speaker {
+    name: String,
+    confidence: f64,
+}
+
+#[derive(Default)]
+pub struct Walk<'a> {
+    text: &'a str,
+    registry: Registry,
+    out: Vec<Candidate>,
+    /// The last speaker credited anywhere, with where: a quote-only paragraph may be theirs.
+    previous: Option<(usize, String)>,
+    /// Who the current paragraph is about: a person its sentences credited or began with.
+    in_paragraph: Option<String>,
+    /// The last quote's sentence credits it with a verb to someone the sieve may not name
+    /// ("the president said"): it is a quotation, not a scare quote, though it has no speaker.
+    said_by_someone: bool,
+    /// The speaker of a quote left open at a paragraph's end (`Some(None)`: open, unknown).
+    open_quote: Option<Option<String>>,
+}
+
+impl<'a> Walk<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Walk { text, ..Walk::default() }
+    }
+
+    pub fn run(mut self) -> Vec<Candidate> {
+        let paragraphs = text::paragraphs(self.text);
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            if p == 0 && paragraphs.len() > 1 && is_headline(&self.text[paragraph.clone()]) {
+                continue;
+            }
+            let next_opens = paragraphs.get(p + 1).is_some_and(|n| {
+                let next = &self.text[n.clone()];
+                next.starts_with(['“', '"', '‘', '\'', '«', '„']) || quotes::closes_unopened(next)
+            });
+            self.paragraph(paragraph, next_opens);
+        }
+        self.out.sort_by_key(|c| c.span.0);
+        self.out
+    }
+
+    fn paragraph(&mut self, paragraph: &Range<usize>, next_opens: bool) {
+        let text = self.text;
+        let continues = self.open_quote.is_some();
+        let quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
+        let mut chain = self.open_quote.take().flatten();
+        let mut pending: Vec<usize> = Vec::new();
+        self.in_paragraph = None;
+        let label = attribution::transcript_label(text, paragraph);
+        for sentence in text::sentences(text, paragraph.clone()) {
+            let tokens = text::tokens(text, sentence.clone());
+            let in_sentence: Vec<&Quoted> = quoted.iter().filter(|q| overlaps(&q.outer, &sentence)).collect();
+            // Quotes that begin in this sentence (a quote across sentences belongs to its first).
+            let starting: Vec<&Quoted> =
+                in_sentence.iter().copied().filter(|q| sentence.contains(&q.outer.start)).collect();
+            let context = context_tokens(&tokens, &in_sentence);
+            self.registry.next_sentence();
+            meet::names_in(&context, &mut self.registry);
+            for q in &starting {
+                self.said_by_someone = false;
+                let found =
+                    self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain);
+                let quote_only = q.outer.start == sentence.start;
+                if found.is_none() && quote_only && (q.open_ended || q.continues) {
+                    pending.push(self.out.len());
+                }
+                if let Some(s) = &found {
+                    self.note_speaker(q.outer.start, &s.name);
+                    if q.continues || q.open_ended {
+                        chain = Some(s.name.clone());
+                    }
+                }
+                self.push_quote(q, found, paragraph, &sentence);
+            }
+            if starting.is_empty() && in_sentence.is_empty() {
+                // "Toyota cut its forecast, citing tariffs that it said…": the subject is known
+                // before the pronouns of its own sentence are read.
+                let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
+                let _ = attribution::sentence_subject(&refs, &mut self.registry);
+            }
+            self.figures(&tokens, &context, &quoted, &sentence);
+            if starting.is_empty() {
+                self.learn_subject(&context);
+            }
+        }
+        // A quote continued from the paragraph before, credited only at its end, credits the
+        // earlier pieces too.
+        if let Some(s) = &chain {
+            for k in pending {
+                if self.out[k].speaker.is_none() {
+                    self.out[k].speaker = Some(s.clone());
+                    self.out[k].confidence = 0.7;
+                }
+            }
+        }
+        if quoted.last().is_some_and(|q| q.open_ended) && next_opens {
+            self.open_quote = Some(chain);
+        }
+    }
+
+    /// The sieve: the first rule that names a speaker for quote `q`.
+    #[allow(clippy::too_many_arguments)]
+    fn credit(
+        &mut self,
+        q: &Quoted,
+        context: &[Option<&Token<'_>>],
+        in_sentence: &[&Quoted],
+        paragraph: &Range<usize>,
+        sentence: &Range<usize>,
+        label: Option<&(usize, String)>,
+        chain: &Option<String>,
+    ) -> Option<Speaker> {
+        let text = self.text;
+        if let Some((end, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
+            // "ROBINSON:" after "the BBC's Nick Robinson" is Nick Robinson.
+            let name = self.registry.person(*end, name).unwrap_or_else(|| name.clone());
+            return Some(Speaker { name, confidence: 0.9 });
+        }
+        let marker = marker_index(context, in_sentence, q);
+        if let Some(c) = marker.and_then(|m| attribution::for_quote(context, m, &mut self.registry)) {
+            return Some(from_credit(c, 0.9));
+        }
+        if marker.is_some_and(|m| attribution::is_attributed(context, m)) {
+            self.said_by_someone = true;
+            return None;
+        }
+        if q.outer.end > sentence.end {
+            if let Some(c) = closing_sentence(text, paragraph, q, &mut self.registry) {
+                return Some(from_credit(c, 0.85));
+            }
+        }
+        if q.continues {
+            if let Some(name) = chain {
+                return Some(Speaker { name: name.clone(), confidence: 0.8 });
+            }
+        }
+        if q.outer.start != sentence.start {
+            return None;
+        }
+        if let Some(name) = &self.in_paragraph {
+            return Some(Speaker { name: name.clone(), confidence: 0.65 });
+        }
+        let quote_opens_paragraph = q.outer.start == paragraph.start;
+        let recent = self.previous.as_ref().filter(|(at, _)| paragraph.start.saturating_sub(*at) < 2000);
+        recent.filter(|_| quote_opens_paragraph).map(|(_, s)| Speaker { name: s.clone(), confidence: 0.6 })
+    }
+
+    fn push_quote(
+        &mut self,
+        q: &Quoted,
+        speaker: Option<Speaker>,
+        paragraph: &Range<usize>,
+        sentence: &Range<usize>,
+    ) {
+        let text = self.text;
+        let words = text[q.inner.clone()].split_whitespace().count();
+        let whole_sentence = q.outer.start == sentence.start;
+        // Unattributed short fragments are scare quotes or titles, not claims.
+        if speaker.is_none() && !self.said_by_someone && (words < 5 || !whole_sentence && words < 8) {
+            return;
+        }
+        let end = sentence_end(text, paragraph, q.outer.end);
+        let sentence_text = text[text::trim(text, sentence.start..end)].to_owned();
+        let confidence = speaker.as_ref().map_or(0.3, |s| s.confidence);
+        self.out.push(Candidate {
+            kind: Kind::Quote,
+            text: text[q.inner.clone()].to_owned(),
+            span: (q.inner.start, q.inner.end),
+            speaker: speaker.map(|s| s.name),
+            confidence,
+            sentence: Some(sentence_text),
+            quantity: None,
+            in_quote: None,
+        });
+    }
+
+    /// One candidate per figure of the sentence, credited to the quote it stands in or to the
+    /// sentence's attribution.
+    fn figures(
+        &mut self,
+        tokens: &[Token<'_>],
+        context: &[Option<&Token<'_>>],
+        quoted: &[Quoted],
+        sentence: &Range<usize>,
+    ) {
+        let found = figures::all(tokens);
+        if found.is_empty() {
+            return;
+        }
+        let inside = quoted.iter().any(|q| q.outer.start <= sentence.start && q.outer.end >= sentence.end);
+        let credited = if inside { None } else { attribution::in_sentence(context, &mut self.registry) };
+        if let Some(credit) = &credited {
+            self.note_speaker(sentence.start, &credit.name);
+        }
+        for figure in found {
+            // A figure inside a quotation is its speaker's, and is tied to the quote's candidate.
+            let at = tokens[figure.start].start;
+            let quote = quoted.iter().find(|q| q.inner.contains(&at)).and_then(|q| {
+                self.out
+                    .iter()
+                    .rev()
+                    .find(|c| c.kind == Kind::Quote && c.span == (q.inner.start, q.inner.end))
+            });
+            let in_quote = quote.map(|c| c.span);
+            let speaker =
+                quote.and_then(|c| c.speaker.clone()).or_else(|| credited.as_ref().map(|c| c.name.clone()));
+            let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
+            self.out.push(Candidate {
+                kind: Kind::Numeric,
+                text: self.text[sentence.clone()].to_owned(),
+                span: (sentence.start, sentence.end),
+                speaker,
+                sentence: None,
+                confidence: if unsaid { 0.5 } else { 0.75 },
+                quantity: Some(figure.quantity),
+                in_quote,
+            });
+        }
+    }
+
+    /// A sentence without a quote: "X said …" makes X the paragraph's speaker; its subject
+    /// becomes who "he" and "she" are ("Dragan, speaking after the debate, said she was…").
+    fn learn_subject(&mut self, context: &[Option<&Token<'_>>]) {
+        let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
+        let at = refs.first().map_or(0, |t| t.start);
+        if let Some(credit) = attribution::in_sentence(context, &mut self.registry) {
+            self.note_speaker(at, &credit.name);
+            return;
+        }
+        if let Some(subject) = attribution::sentence_subject(&refs, &mut self.registry) {
+            if crate::names::kind_of(&subject) == crate::names::NameKind::Person && subject.contains(' ') {
+                self.in_paragraph = Some(subject);
+            }
+        }
+    }
+
+    fn note_speaker(&mut self, at: usize, name: &str) {
+        self.previous = Some((at, name.to_owned()));
+        self.in_paragraph = Some(name.to_owned());
+    }
+}
+
+/// A first line that reads as a headline: one line, no closing punctuation, not a sentence. Its
+/// figures and words are the article's own, said again below.
+fn is_headline(line: &str) -> bool {
+    let closes = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '»', ':']);
+    !line.contains('\n') && !closes && line.split_whitespace().count() <= 25
+}
+
+fn from_credit(c: Credit, confidence: f64) -> Speaker {
+    let confidence = if c.by_pronoun { confidence - 0.15 } else { confidence };
+    Speaker { name: c.name, confidence }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The sentence's tokens with each quotation replaced by one `None`.
+fn context_tokens<'t, 'a>(tokens: &'t [Token<'a>], quoted: &[&Quoted]) -> Vec<Option<&'t Token<'a>>> {
+    let mut out = Vec::new();
+    let mut inside: Option<usize> = None;
+    for t in tokens {
+        let q = quoted.iter().position(|q| q.outer.contains(&t.start));
+        match (q, inside) {
+            (Some(k), Some(j)) if k == j => {}
+            (Some(k), _) => {
+                out.push(None);
+                inside = Some(k);
+            }
+            (None, _) => {
+                out.push(Some(t));
+                inside = None;
+            }
+        }
+    }
+    out
+}
+
+/// Where quote `q` stands in the context.
+fn marker_index(context: &[Option<&Token<'_>>], quoted: &[&Quoted], q: &Quoted) -> Option<usize> {
+    let nth = quoted.iter().position(|x| x.outer == q.outer)?;
+    context.iter().enumerate().filter(|(_, c)| c.is_none()).nth(nth).map(|(i, _)| i)
+}
+
+/// For a quote that runs past its first sentence: the speaker credited where it closes.
+fn closing_sentence(
+    text: &str,
+    paragraph: &Range<usize>,
+    q: &Quoted,
+    registry: &mut Registry,
+) -> Option<Credit> {
+    let end = sentence_end(text, paragraph, q.outer.end);
+    let tokens = text::tokens(text, q.outer.end..end);
+    let mut context: Vec<Option<&Token<'_>>> = vec![None];
+    context.extend(tokens.iter().map(Some));
+    attribution::for_quote(&context, 0, registry)
+}
+
+/// The end of the sentence that contains byte `at` of the paragraph.
+fn sentence_end(text: &str, paragraph: &Range<usize>, at: usize) -> usize {
+    text::sentences(text, paragraph.clone())
+        .into_iter()
+        .find(|s| s.end >= at)
+        .map_or(paragraph.end, |s| s.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Kind};
+
+    /// (quote, speaker) pairs of a text.
+    fn credited(text: &str) -> Vec<(String, Option<String>)> {
+        let found = extract(text).expect("a valid text");
+        found.into_iter().filter(|c| c.kind == Kind::Quote).map(|c| (c.text, c.speaker)).collect()
+    }
+
+    fn speaker_of(text: &str, quote: &str) -> Option<String> {
+        credited(text).into_iter().find(|(q, _)| q == quote).and_then(|(_, s)| s)
+    }
+
+    #[test]
+    fn rule_transcript_label() {
+        let text = "The senator was asked about the bill.\nMORALES: \"We will not vote for this bill as it stands.\"";
+        assert_eq!(
+            speaker_of(text, "We will not vote for this bill as it stands.").as_deref(),
+            Some("Morales")
+        );
+    }
+
+    #[test]
+    fn rule_transcript_label_names_the_person_in_full() {
+        let text = "The BBC's Nick Robinson asked the minister.\nROBINSON: \"Is it true that the lists have grown?\"";
+        assert_eq!(
+            speaker_of(text, "Is it true that the lists have grown?").as_deref(),
+            Some("Nick Robinson")
+        );
+    }
+
+    #[test]
+    fn rule_pronoun_takes_the_nearest_person_not_a_place() {
+        let text = "Spokesman William Spindler spoke in Geneva. Africa used to host the most refugees.\n\"But still Africa is hosting a quarter of them,\" he said.";
+        assert_eq!(
+            speaker_of(text, "But still Africa is hosting a quarter of them").as_deref(),
+            Some("William Spindler")
+        );
+    }
+
+    #[test]
+    fn rule_attribution_after_the_quote_and_said_x() {
+        let text = "Karin Lindqvist opened the fair. \"This is a day for everyone!\" Lindqvist said. \"We waited ten long years for it,\" said Per Olsson, a banker.";
+        assert_eq!(speaker_of(text, "This is a day for everyone!").as_deref(), Some("Karin Lindqvist"));
+        assert_eq!(speaker_of(text, "We waited ten long years for it").as_deref(), Some("Per Olsson"));
+    }
+
+    #[test]
+    fn rule_a_name_and_apposition_after_the_quote() {
+        let text = "AEMET said it would last. \"We are seeing more elderly patients every day,\" Dr. Ana García, head of emergency medicine at La Paz hospital, told AP.";
+        assert_eq!(
+            speaker_of(text, "We are seeing more elderly patients every day").as_deref(),
+            Some("Ana García")
+        );
+    }
+
+    #[test]
+    fn rule_long_apposition_before_the_verb() {
+        let text = "Cynthia Thompson, curator of exhibits at the University of Arkansas, Fayetteville, said, \"These images document his every day life.\"";
+        assert_eq!(
+            speaker_of(text, "These images document his every day life.").as_deref(),
+            Some("Cynthia Thompson")
+        );
+    }
+
+    #[test]
+    fn rule_a_role_is_the_person_named_with_it_or_nobody() {
+        let text = "After the leak, CEO of the Refugee Council Enver Solomon spoke to reporters. \"The answer is not more hurdles for anyone,\" the CEO said. \"We need a fair and fast process,\" the minister said.";
+        assert_eq!(
+            speaker_of(text, "The answer is not more hurdles for anyone").as_deref(),
+            Some("Enver Solomon")
+        );
+        assert_eq!(speaker_of(text, "We need a fair and fast process"), None);
+    }
+
+    #[test]
+    fn rule_a_paragraph_that_is_only_a_quote_takes_the_speaker_before() {
+        let text = "Biodiversity Minister Lorna Slater said:\n\n“The crises of nature loss and climate change need urgent action.”";
+        assert_eq!(
+            speaker_of(text, "The crises of nature loss and climate change need urgent action.").as_deref(),
+            Some("Lorna Slater")
+        );
+    }
+
+    #[test]
+    fn rule_participle_credits_the_phrase_before_it() {
+        let text = "It quoted critics, with Boswell stating: \"This latest move is clumsy and unthinking.\"";
+        assert_eq!(
+            speaker_of(text, "This latest move is clumsy and unthinking.").as_deref(),
+            Some("Boswell")
+        );
+    }
+
+    #[test]
+    fn places_nationalities_and_abbreviations_are_not_people() {
+        let text = "The Korean Central News Agency (KCNA) reported the attack. \"Provocation deserves harsh punishment,\" said KCNA. \"We are ready for anything at all,\" the Russian said.";
+        assert_eq!(
+            speaker_of(text, "Provocation deserves harsh punishment").as_deref(),
+            Some("Korean Central News Agency")
+        );
+        assert_eq!(speaker_of(text, "We are ready for anything at all"), None);
+    }
+
+    #[test]
+    fn rule_in_the_words_of_a_role_then_the_person() {
+        let text = "In the words of the Crown prosecutor, Mark Tedeschi, QC, \"Gloria spent her last months crying.\"";
+        assert_eq!(
+            speaker_of(text, "Gloria spent her last months crying.").as_deref(),
+            Some("Mark Tedeschi")
+        );
+    }
+
+    #[test]
+    fn rule_the_person_after_an_owner_is_the_subject() {
+        let text = "Labour's Shadow Home Secretary Yvette Cooper said the plan was late, and said it was \"damning that nothing was done\" for years.";
+        assert_eq!(speaker_of(text, "damning that nothing was done").as_deref(), Some("Yvette Cooper"));
+    }
+
+    /// The speaker of the figures of `text`.
+    fn figure_speakers(text: &str) -> Vec<Option<String>> {
+        let found = extract(text).expect("a valid text");
+        found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
+    }
+
+    #[test]
+    fn figures_are_credited_by_report_verbs_but_not_by_nouns_that_look_like_them() {
+        assert_eq!(
+            figure_speakers("Figures show 45,756 migrants drove asylum claims over 150,000."),
+            [None, None]
+        );
+        assert_eq!(
+            figure_speakers("The agency estimates 40,000 people fled."),
+            [Some("the agency".to_owned())]
+        );
+        assert_eq!(
+            figure_speakers(
+                "According to Afghan Ambassador to the United States Hamdullah Mohib, 20 teams came."
+            ),
+            [Some("Hamdullah Mohib".to_owned())]
+        );
+        assert_eq!(
+            figure_speakers("According to figures published today by Eurostat, unemployment was 6.2%."),
+            [Some("Eurostat".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_study_of_people_is_credited_to_the_study_and_an_unnamed_spokesman_to_nobody() {
+        assert_eq!(
+            figure_speakers("The survey of 1,000 adults found that two in three backed it."),
+            [Some("the survey".to_owned()), Some("the survey".to_owned())]
+        );
+        let text =
+            "\"We are doing everything we can for them,\" said the spokesman, who asked not to be named.";
+        assert_eq!(speaker_of(text, "We are doing everything we can for them"), None);
+    }
+
+    #[test]
+    fn a_verb_of_speech_with_an_object_is_no_attribution() {
+        let text =
+            "WASHINGTON — The U.S. economy added 275,000 jobs in February, the Labor Department said Friday.";
+        assert_eq!(figure_speakers(text), [Some("the Labor Department".to_owned())]);
+        let text = "Smith spoke first. \"Demand was strong everywhere,\" Jane Doe added.";
+        assert_eq!(speaker_of(text, "Demand was strong everywhere").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn it_is_the_organisation_the_sentence_opened_with_after_a_dateline() {
+        let text = "TOKYO — Toyota Motor Corp cut its forecast on Thursday, citing tariffs that it said would cost 1.4 trillion yen.";
+        assert_eq!(figure_speakers(text), [Some("Toyota Motor Corp".to_owned())]);
+        let text = "Honda last week said it expected tariffs to cost 385 billion yen. \"Nobody will escape this at all,\" added KCNA.";
+        assert_eq!(figure_speakers(text), [Some("Honda".to_owned())]);
+        assert_eq!(speaker_of(text, "Nobody will escape this at all").as_deref(), Some("KCNA"));
+    }
+
+    #[test]
+    fn confidence_follows_the_rule_that_fired() {
+        let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
+        let found = extract(text).expect("valid");
+        assert!(found[0].confidence > found[1].confidence, "{found:?}");
+        assert!(found.iter().all(|c| (0.0..=1.0).contains(&c.confidence)));
+    }
+}

@@ -1,0 +1,81 @@
+//! The word lists the rules consult, kept in `extract/data/*.txt` (one entry a line, `#` starts a
+//! comment) so that a list grows without touching code. Each is parsed once, on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A set of lower-case words.
+pub type Words = LazyLock<HashSet<&'static str>>;
+/// Words with a number each ("dozen 12").
+pub type Valued = LazyLock<HashMap<&'static str, f64>>;
+
+/// The entries of a data file: trimmed lines, without blank lines and comments.
+pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
+}
+
+fn set(file: &'static str) -> HashSet<&'static str> {
+    entries(file).collect()
+}
+
+fn valued(file: &'static str) -> HashMap<&'static str, f64> {
+    entries(file)
+        .filter_map(|l| {
+            let (word, value) = l.rsplit_once(char::is_whitespace)?;
+            Some((word.trim(), value.parse().ok()?))
+        })
+        .collect()
+}
+
+macro_rules! word_list {
+    ($($name:ident: $kind:ident = $file:literal;)*) => {
+        $(pub static $name: $kind = LazyLock::new(|| word_list!(@parse $kind, include_str!(concat!("../data/", $file))));)*
+    };
+    (@parse Words, $text:expr) => { set($text) };
+    (@parse Valued, $text:expr) => { valued($text) };
+}
+
+word_list! {
+    ABBREVIATIONS: Words = "abbreviations.txt";
+    SPEECH_VERBS: Words = "speech_verbs.txt";
+    NOUN_VERBS: Words = "noun_verbs.txt";
+    OBJECT_VERBS: Words = "object_verbs.txt";
+    PARTICIPLES: Words = "participles.txt";
+    BETWEEN: Words = "between.txt";
+    CLAUSE_WORDS: Words = "clause_words.txt";
+    ROLE_NOUNS: Words = "role_nouns.txt";
+    CLAUSE_BREAKS: Words = "clause_breaks.txt";
+    TITLES: Words = "titles.txt";
+    NOT_NAMES: Words = "not_names.txt";
+    PARTICLES: Words = "particles.txt";
+    MONTHS: Words = "months.txt";
+    LABELS: Words = "labels.txt";
+    TIME_WORDS: Words = "time_words.txt";
+    NOT_NOUNS: Words = "not_nouns.txt";
+    MEASURED: Words = "measured.txt";
+    IRREGULAR_PLURALS: Words = "irregular_plurals.txt";
+    PHRASAL: Words = "phrasal.txt";
+    RISE_WORDS: Words = "rise_words.txt";
+    FALL_WORDS: Words = "fall_words.txt";
+    PLACES: Words = "places.txt";
+    NATIONALITIES: Words = "nationalities.txt";
+    ORG_WORDS: Words = "org_words.txt";
+    FEMALE_NAMES: Words = "female_names.txt";
+    MALE_NAMES: Words = "male_names.txt";
+    NUMBER_WORDS: Valued = "number_words.txt";
+    FRACTIONS: Valued = "fractions.txt";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_skip_comments_and_blank_lines_and_read_values() {
+        let parsed: Vec<&str> = entries("# heading\nsaid\n\n  told  # past tense\n").collect();
+        assert_eq!(parsed, ["said", "told"]);
+        assert!(SPEECH_VERBS.contains("said"));
+        assert_eq!(NUMBER_WORDS.get("dozen"), Some(&12.0));
+        assert!(FRACTIONS.get("quarter").is_some_and(|v| (*v - 25.0).abs() < 1e-9));
+    }
+}
