@@ -124,6 +124,19 @@ pub fn candidate_count(form: &FormState) -> usize {
     form.text("candidates").parse::<usize>().unwrap_or(0).min(MAX_CANDIDATES)
 }
 
+/// The quote candidate whose words hold numeric candidate `i`'s figure (its `in` field), if it
+/// names one that is on the form and is a quote. The review shows the figure inside that quote's
+/// box, and the figure is credited to the quote's speaker.
+pub fn holding_quote(form: &FormState, i: usize) -> Option<usize> {
+    let kind = |k: usize| ClaimKind::parse(form.value(&field(k, "kind")).unwrap_or_default());
+    let quote = form.text(&field(i, "in")).parse::<usize>().ok()?;
+    (quote != i
+        && quote < candidate_count(form)
+        && kind(quote) == Some(ClaimKind::Quote)
+        && kind(i) == Some(ClaimKind::Numeric))
+    .then_some(quote)
+}
+
 /// Reads the review form: the source, and every ticked candidate validated like the claim form.
 /// Problems name the candidate's own fields (`c3_speaker`), so they show beside them.
 pub fn parse_review(form: &FormState, today: NaiveDate) -> Result<(SourceInput, Vec<Accepted>), Problems> {
@@ -152,10 +165,12 @@ pub fn parse_review(form: &FormState, today: NaiveDate) -> Result<(SourceInput, 
     for i in picked.into_iter().filter(|i| *i < candidate_count(form)) {
         // A candidate's fields are numbered (`c3_text`): read by name, checked as the claim form.
         let value = |name: &str| form.value(&field(i, name)).unwrap_or_default().to_owned();
+        // A figure inside a quote is credited to whoever the editor says spoke the quote.
+        let speaker_field = field(holding_quote(form, i).unwrap_or(i), "speaker");
         let candidate = ClaimForm {
             kind: value("kind"),
             text: value("text"),
-            speaker: value("speaker"),
+            speaker: form.value(&speaker_field).unwrap_or_default().to_owned(),
             said_on: said_on.unwrap_or(today).to_string(),
             quantity_value: value("quantity_value"),
             quantity_unit: value("quantity_unit"),

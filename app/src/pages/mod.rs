@@ -12,6 +12,7 @@ pub mod claim_ruling;
 pub mod desk;
 pub mod entity_edit;
 pub mod import;
+pub mod import_review;
 pub mod login;
 pub mod methodology;
 pub mod not_found;

@@ -105,6 +105,13 @@ async fn review(state: AppState, mut sub: Posted<Untyped>) -> Answer {
         push("start", c.span.0.to_string());
         push("end", c.span.1.to_string());
         push("confidence", format!("{:.2}", c.confidence));
+        // A figure inside a quotation is shown inside that quote's box: which candidate it is.
+        let holder = c
+            .in_quote
+            .and_then(|span| found.iter().position(|q| q.kind == extract::Kind::Quote && q.span == span));
+        if let Some(quote) = holder {
+            push("in", quote.to_string());
+        }
         if let Some(q) = c.quantity.clone() {
             quantity_fields(&Quantity::from(q), &mut push);
         }

@@ -115,6 +115,80 @@ async fn adding_creates_claims_links_duplicates_and_shows_them_in_the_sources_te
     assert!(location.contains("&added=0&linked=0&already=3"), "{location}");
 }
 
+/// A quotation that states figures is offered once: its figures are ticked inside the quote's box
+/// and credited to whoever the editor says spoke the quote. A candidate the extractor is unsure
+/// of starts unticked and says why.
+#[tokio::test]
+async fn a_quote_with_figures_is_shown_once_and_unsure_candidates_start_unticked() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let article = "Trade envoy Maria Lopez arrived in Geneva on Monday.\n\n\
+                   “We shot down 54 of 69 drones overnight, and exports rose 12%,” Lopez told reporters.\n\n\
+                   The ministry said the total reached 300 on Friday.";
+    let url = "https://wire.example/figures-in-quotes";
+    let body = format!("step=review&{}&text={}", source_fields(url), enc(article));
+    let review = app.post_as("/import", &body, &editor).await;
+    assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+    review.assert_contains(
+        "Found 4 candidates: 1 quote and 3 numeric claims (2 of them inside quotes, shown with them).",
+    );
+    // The quoted sentence is never a second, editable candidate: one text box for the quote, one
+    // for the ministry's sentence.
+    assert_eq!(review.body.matches(r#"<textarea id="text-"#).count(), 2, "{}", review.body);
+    assert_eq!(review.body.matches(r#"class="candidate-figure""#).count(), 2);
+    let quote_box = review.body.find(r#"id="candidate-3""#).expect("the quote's box");
+    let figure_boxes: Vec<usize> =
+        review.body.match_indices(r#"class="candidate-figure""#).map(|(i, _)| i).collect();
+    assert!(figure_boxes.iter().all(|&f| f > quote_box), "the figures are inside the quote's box");
+    assert!(review.body.contains(r#"name="pick" value="0" checked"#), "a sure figure starts ticked");
+    // "the total reached 300" has no unit: the extractor is unsure, so it starts unticked.
+    review.assert_contains("Unsure (50% confident): check the words and the speaker");
+    assert!(!review.body.contains(r#"name="pick" value="3" checked"#), "{}", review.body);
+    review.assert_needs_no_javascript();
+
+    // Added with the quote's speaker corrected: the figures follow the quote's speaker.
+    let mut add = format!(
+        "step=add&{}&text={}&candidates=4",
+        source_fields(url),
+        enc(&app::model::import::normalise_article(article))
+    );
+    let found = app::ssr::extract::extract(&app::model::import::normalise_article(article)).unwrap();
+    for (i, c) in found.iter().enumerate() {
+        let q = c.quantity.clone().map(app::model::Quantity::from);
+        let quote = c.in_quote.and_then(|span| {
+            found.iter().position(|o| o.span == span && o.in_quote.is_none() && o.quantity.is_none())
+        });
+        add.push_str(&format!(
+            "&c{i}_kind={}&c{i}_text={}&c{i}_speaker={}&c{i}_start={}&c{i}_end={}&c{i}_in={}&c{i}_quantity_value={}&c{i}_quantity_unit={}&c{i}_quantity_of={}",
+            app::model::ClaimKind::from(c.kind).as_str(),
+            enc(&c.text),
+            enc(if c.in_quote.is_some() { "" } else { "Maria Lopez-Ortega" }),
+            c.span.0,
+            c.span.1,
+            quote.map(|q| q.to_string()).unwrap_or_default(),
+            q.as_ref().map(|q| q.value.to_string()).unwrap_or_default(),
+            q.as_ref().map(|q| enc(&q.unit)).unwrap_or_default(),
+            q.as_ref().and_then(|q| q.of).map(|v| v.to_string()).unwrap_or_default(),
+        ));
+    }
+    add.push_str("&pick=0&pick=1&pick=2");
+    let done = app.post_as("/import", &add, &editor).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let speakers: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT s.name FROM claims c JOIN speakers s ON s.id = c.speaker_id
+          JOIN appearances a ON a.claim_id = c.id JOIN sources src ON src.id = a.source_id WHERE src.url = ?",
+    )
+    .bind(url)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        speakers,
+        ["Maria Lopez-Ortega"],
+        "the figures in the quote are credited to the quote's speaker"
+    );
+}
+
 /// Readers never get a source's whole text: its page shows each published claim in its sentence
 /// and a link to the original; editors see the text with every claim marked.
 #[tokio::test]
