@@ -189,6 +189,29 @@ async fn a_quote_with_figures_is_shown_once_and_unsure_candidates_start_unticked
     );
 }
 
+/// Speaker suggestions come from the speakers already known: a surname alone finds the one known
+/// speaker of that name; a surname two known speakers share is left to the editor.
+#[tokio::test]
+async fn a_surname_alone_is_matched_to_the_one_known_speaker_of_that_name() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let add_speaker = |slug: &'static str, name: &'static str| {
+        sqlx::query("INSERT INTO speakers (slug, name, kind) VALUES (?, ?, 'person')").bind(slug).bind(name)
+    };
+    add_speaker("anna-kowalczyk", "Anna Kowalczyk").execute(&app.pool).await.unwrap();
+    let text = "“We are ready to talk,” Kowalczyk said on Tuesday.";
+    let review = format!("step=review&{}&text={}", source_fields("https://wire.example/surname"), enc(text));
+    let page = app.post_as("/import", &review, &editor).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_contains("Matches the existing speaker Anna Kowalczyk.");
+    page.assert_contains(r#"value="Anna Kowalczyk""#);
+
+    add_speaker("piotr-kowalczyk", "Piotr Kowalczyk").execute(&app.pool).await.unwrap();
+    let shared = app.post_as("/import", &review, &editor).await;
+    assert!(!shared.body.contains("Matches the existing speaker"), "two of that name: the editor chooses");
+    shared.assert_contains("A new speaker will be added.");
+}
+
 /// Readers never get a source's whole text: its page shows each published claim in its sentence
 /// and a link to the original; editors see the text with every claim marked.
 #[tokio::test]

@@ -34,6 +34,15 @@ pub async fn known_speakers(
         }
         if let [one] = import::speakers_named(pool, name).await?.as_slice() {
             known.insert(name.clone(), one.clone());
+            continue;
+        }
+        // An article that names someone by surname alone ("Putin said"): the one known speaker
+        // of that surname is the suggestion; two or more, and the editor chooses.
+        let surname = name.trim();
+        if surname.chars().count() >= 3 && !surname.contains(char::is_whitespace) {
+            if let [one] = import::speakers_with_surname(pool, surname).await?.as_slice() {
+                known.insert(name.clone(), one.clone());
+            }
         }
     }
     Ok(known)
