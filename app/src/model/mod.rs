@@ -1,6 +1,7 @@
 //! Plain types and rules: claims, quantities, statuses, filters, validation.
 //! No IO and no `cfg`: everything here is testable as it is and usable by server and browser.
 
+pub mod anchor;
 pub mod atom;
 pub mod claim_review;
 pub mod comparison;
@@ -23,6 +24,7 @@ pub mod search;
 pub mod site;
 pub mod sitemap;
 pub mod slug;
+pub mod snapshot;
 pub mod speaker_directory;
 pub mod status;
 pub mod text_enum;

@@ -189,6 +189,19 @@ pub struct Appearance {
     pub source: Source,
     /// Byte range of the claim in the source's text, when known.
     pub span: Option<(i64, i64)>,
+    /// When the source's text changed and the claim's words were no longer in it.
+    pub lost: Option<LostWords>,
+}
+
+/// A claim's words that a newer version of its source's text no longer holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LostWords {
+    /// When it was noticed: the day the text changed (RFC 3339).
+    pub noticed: chrono::DateTime<chrono::Utc>,
+    /// The words with their context, as the older text had them (editors only).
+    pub passage: Option<String>,
+    /// What the newer text has near that place (editors only).
+    pub replacement: Option<String>,
 }
 
 /// Everything the permalink page shows (to readers: published rulings only).
@@ -231,6 +244,8 @@ pub struct SourcePage {
     pub marks: Vec<crate::model::import::Mark>,
     /// What readers see of the text: each published claim's words in their sentence.
     pub excerpts: Vec<crate::model::excerpt::Excerpt>,
+    /// Every version of the text, newest first: editors only.
+    pub snapshots: Vec<crate::model::snapshot::Snapshot>,
 }
 
 #[cfg(test)]

@@ -130,6 +130,7 @@ fn Appearances(appearances: Vec<Appearance>) -> impl IntoView {
                     </span>
                     " · "
                     <a class="external" href=src.url.clone() rel="nofollow">"Read the original"</a>
+                    {a.lost.map(|lost| view! { <LostNote lost/> })}
                 </li>
             }
         })
@@ -143,6 +144,25 @@ fn Appearances(appearances: Vec<Appearance>) -> impl IntoView {
                 view! { <ul class="appearances">{items}</ul> }.into_any()
             }}
         </section>
+    }
+}
+
+/// The source's text changed and no longer holds the claim's words: readers are told so;
+/// editors also see the passage as it was and what the newer text has near that place.
+#[component]
+fn LostNote(lost: crate::model::LostWords) -> impl IntoView {
+    let day = lost.noticed.date_naive();
+    view! {
+        <p class="lost-words" role="note">
+            "The quoted words are no longer in this source (its text changed "
+            <time datetime=format::iso_date(day)>{format::date(day)}</time> ")."
+        </p>
+        {lost.passage.map(|before| view! {
+            <dl class="lost-passage">
+                <dt>"It read"</dt><dd>{before}</dd>
+                {lost.replacement.map(|now| view! { <dt>"Near there now"</dt><dd>{now}</dd> })}
+            </dl>
+        })}
     }
 }
 

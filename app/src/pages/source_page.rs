@@ -7,6 +7,7 @@ use crate::components::share::PageHead;
 use crate::components::{claim_card::ClaimCard, format, pager::Pager};
 use crate::model::excerpt::Excerpt;
 use crate::model::import::Mark;
+use crate::model::snapshot::Snapshot;
 use crate::model::{ListQuery, SourcePage as Page};
 use crate::AppError;
 use leptos::prelude::*;
@@ -78,6 +79,7 @@ fn SourceBody(page: Page, query: ListQuery) -> impl IntoView {
                     <ArticleText text marks=page.marks.clone() link=|m: &Mark| format!("/claims/{}", m.public_id)/>
                 </section>
             })}
+            {(!page.snapshots.is_empty()).then(|| view! { <Versions snapshots=page.snapshots.clone()/> })}
             {(!page.excerpts.is_empty()).then(|| view! { <Excerpts excerpts=page.excerpts.clone() url=source.url.clone()/> })}
             <section aria-labelledby="claims-heading">
                 <h2 id="claims-heading">{format::count_at_least(total, at_least, "fact-check appears", "fact-checks appear")} " in this source"</h2>
@@ -109,6 +111,40 @@ fn Excerpts(excerpts: Vec<Excerpt>, url: String) -> impl IntoView {
             <h2 id="excerpts-heading">"Where its claims stand"</h2>
             <p class="hint">"Each claim in its sentence. "<a class="external" href=url rel="nofollow">"Read the whole text at its source"</a>"."</p>
             <ol class="excerpts">{items}</ol>
+        </section>
+    }
+}
+
+/// The versions of the text editors keep: where each came from, when, who kept it, its SHA-256.
+#[component]
+fn Versions(snapshots: Vec<Snapshot>) -> impl IntoView {
+    let rows = snapshots
+        .into_iter()
+        .map(|s| {
+            let origin = match (&s.fetched_from, s.origin) {
+                (Some(url), _) => format!("fetched from {url}"),
+                (None, origin) => origin.label().to_owned(),
+            };
+            view! {
+                <tr>
+                    <td>{s.n}</td>
+                    <td>{origin}</td>
+                    <td>{s.taken_by.unwrap_or_else(|| "—".to_owned())}</td>
+                    <td><time datetime=format::iso_date_time(s.taken_at)>{format::date_time(s.taken_at)}</time></td>
+                    <td>{format::number(s.chars)}</td>
+                    <td><code class="hash" title=s.sha256.clone()>{s.sha256.chars().take(12).collect::<String>()}</code></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="versions-heading">
+            <h2 id="versions-heading">"Versions of the text"</h2>
+            <p class="hint">"Kept for editors, newest first. When the text changes, each claim's words are found again in it; a claim whose words are gone says so on its page."</p>
+            <table class="versions">
+                <thead><tr><th scope="col">"Version"</th><th scope="col">"Came"</th><th scope="col">"By"</th><th scope="col">"When"</th><th scope="col">"Characters"</th><th scope="col">"SHA-256"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
         </section>
     }
 }

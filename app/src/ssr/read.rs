@@ -54,7 +54,7 @@ pub async fn claim_detail(
         rulings,
         summary,
         speaker,
-        appearances: db::sources::appearances_of(pool, id).await?,
+        appearances: db::sources::appearances_of(pool, id, audience == Audience::Desk).await?,
         retractions: db::retractions::for_claim(pool, id).await?,
         revisions: db::revisions::of_claim(pool, id).await?,
         retraction_reason: meta.retraction_reason,
@@ -233,7 +233,8 @@ pub async fn source_page(
         Some((text, marks)) => (None, Vec::new(), crate::model::excerpt::excerpts(&text, &marks)),
         None => (None, Vec::new(), Vec::new()),
     };
-    Ok(SourcePage { source, claims, text, marks, excerpts })
+    let snapshots = if editor { db::snapshots::history(pool, id).await? } else { Vec::new() };
+    Ok(SourcePage { source, claims, text, marks, excerpts, snapshots })
 }
 
 /// Keeps echoed user input short in messages.

@@ -408,3 +408,96 @@ async fn an_article_can_be_imported_into_a_source_picked_from_the_list() {
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
     unknown.assert_contains("That source does not exist; pick another or a new one.");
 }
+
+/// Every version of a source's text is kept for editors, and each claim's words are found again
+/// when the text changes: moved words keep their mark, gone words are reported — to readers as a
+/// short note, to editors with the passage as it was — and come back when the words do.
+#[tokio::test]
+async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let text = app::model::import::normalise_article(ARTICLE);
+    let url = "https://wire.example/versions";
+    let done = app.post_as("/import", &add_body(url, &text, "Ministry of Defence"), &editor).await;
+    let location = done.headers["location"].to_str().unwrap().to_owned();
+    let source = location.trim_start_matches("/desk?source=").split('&').next().unwrap().to_owned();
+    let putin: String = sqlx::query_scalar("SELECT id FROM claims WHERE text LIKE 'We aim to strengthen%'")
+        .fetch_one(&app.pool)
+        .await
+        .map(|id: i64| app::model::public_id::encode(id))
+        .unwrap();
+    let quote = "We aim to strengthen cooperation between the armed forces of Russia and China";
+    let edit = |body: &str, version: i64| {
+        format!(
+            "url={}&title={}&outlet=Wire&author=&published_on=2022-12-30&body={}&version={version}",
+            enc(url),
+            enc("Leaders talk"),
+            enc(body)
+        )
+    };
+    let version = || async {
+        sqlx::query_scalar::<_, i64>("SELECT version FROM sources WHERE url = ?")
+            .bind(url)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap()
+    };
+
+    // Words moved by a new first paragraph keep their mark, on the same words.
+    let moved = format!("An editor's note was added at the top.\n\n{text}");
+    let saved =
+        app.post_as(&format!("/sources/{source}/edit"), &edit(&moved, version().await), &editor).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = app.get_as(&format!("/sources/{source}"), &editor).await;
+    page.assert_contains(&format!(r#"<mark class="claim-mark claim-mark-quote">{quote}</mark>"#));
+    page.assert_contains("Versions of the text");
+    assert!(
+        page.body.contains("<td>2</td><td>edited</td>") && page.body.contains("<td>1</td><td>pasted</td>"),
+        "{}",
+        page.body
+    );
+    let hashes: Vec<String> =
+        sqlx::query_scalar("SELECT sha256 FROM source_snapshots ORDER BY id DESC LIMIT 2")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(hashes[0], app::ssr::db::snapshots::sha256_hex(&moved));
+    assert!(
+        !app.get(&format!("/sources/{source}")).await.body.contains("Versions of the text"),
+        "editors only"
+    );
+
+    // The quoted sentence removed: the claim has no place in the text, and says so.
+    let without = moved.replace(
+        "“We aim to strengthen cooperation between the armed forces of Russia and China,” Putin said.",
+        "Putin spoke.",
+    );
+    assert_ne!(without, moved);
+    app.post_as(&format!("/sources/{source}/edit"), &edit(&without, version().await), &editor).await;
+    let reader = app.get(&format!("/claims/{putin}")).await;
+    reader.assert_contains("The quoted words are no longer in this source (its text changed");
+    assert!(!reader.body.contains("It read"), "the passage is for editors");
+    let desk_view = app.get_as(&format!("/claims/{putin}"), &editor).await;
+    desk_view.assert_contains("It read");
+    desk_view.assert_contains("Near there now");
+    assert!(!app
+        .get_as(&format!("/sources/{source}"), &editor)
+        .await
+        .body
+        .contains(&format!(r#"claim-mark-quote">{quote}"#)));
+
+    // The words back (a re-import of the first text): the mark is back and the note gone.
+    let again = app.post_as("/import", &add_body(url, &text, "Ministry of Defence"), &editor).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert!(!app.get(&format!("/claims/{putin}")).await.body.contains("no longer in this source"));
+    let page = app.get_as(&format!("/sources/{source}"), &editor).await;
+    page.assert_contains(&format!(r#"<mark class="claim-mark claim-mark-quote">{quote}</mark>"#));
+    let versions: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM source_snapshots s JOIN sources o ON o.id = s.source_id WHERE o.url = ?",
+    )
+    .bind(url)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(versions, 4, "pasted, edited, edited, pasted again");
+}

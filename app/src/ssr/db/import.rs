@@ -50,16 +50,25 @@ pub async fn source_by_url(tx: &mut WriteTx, url: &str) -> Result<Option<(i64, b
     Ok(row.map(|r| (r.id, r.has_body, r.version)))
 }
 
-/// Keeps the text of a source that had none; returns the new version.
-pub async fn set_source_body(tx: &mut WriteTx, id: i64, body: &str) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar!(
-        r#"UPDATE sources SET body = ?, version = version + 1 WHERE id = ? AND body IS NULL
-           RETURNING version AS "v!: i64""#,
-        body,
-        id
+/// A source's current text, if it has one.
+pub async fn source_body(tx: &mut WriteTx, id: i64) -> Result<Option<String>, AppError> {
+    let body: Option<Option<String>> = sqlx::query_scalar("SELECT body FROM sources WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(body.flatten())
+}
+
+/// Replaces a source's text with a newer version of it; returns the source's new version.
+pub async fn replace_source_body(tx: &mut WriteTx, id: i64, body: &str) -> Result<i64, AppError> {
+    let version: i64 = sqlx::query_scalar(
+        "UPDATE sources SET body = ?, version = version + 1 WHERE id = ? RETURNING version",
     )
+    .bind(body)
+    .bind(id)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?;
+    Ok(version)
 }
 
 /// The most marks shown in one source's text.

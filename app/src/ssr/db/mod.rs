@@ -18,6 +18,7 @@ pub mod rulings;
 pub mod search;
 pub mod sessions;
 pub mod sitemap;
+pub mod snapshots;
 pub mod source_edits;
 pub mod sources;
 pub mod speaker_directory;

@@ -1,7 +1,7 @@
 //! Sources: the documents claims appear in.
 
 use super::WriteTx;
-use crate::model::{public_id, Appearance, Source};
+use crate::model::{public_id, Appearance, LostWords, Source};
 use crate::AppError;
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
@@ -30,16 +30,36 @@ pub async fn by_id(pool: &SqlitePool, id: i64) -> Result<Option<Source>, AppErro
     }))
 }
 
-/// Where a claim appears, in the order the appearances were recorded.
-pub async fn appearances_of(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Appearance>, AppError> {
-    let rows = sqlx::query!(
-        r#"SELECT s.id AS "id!", s.url, s.title, s.outlet, s.author, s.published_on AS "published_on: NaiveDate",
-                  a.start_byte, a.end_byte
-             FROM appearances a JOIN sources s ON s.id = a.source_id
-            WHERE a.claim_id = ?
-            ORDER BY a.id"#,
-        claim_id
+#[derive(sqlx::FromRow)]
+struct AppearanceRow {
+    id: i64,
+    url: String,
+    title: String,
+    outlet: String,
+    author: Option<String>,
+    published_on: Option<NaiveDate>,
+    start_byte: Option<i64>,
+    end_byte: Option<i64>,
+    lost_at: Option<chrono::DateTime<chrono::Utc>>,
+    lost_passage: Option<String>,
+    lost_replacement: Option<String>,
+}
+
+/// Where a claim appears, in the order the appearances were recorded; with `with_lost_words`
+/// (editors), the passages a changed text no longer holds.
+pub async fn appearances_of(
+    pool: &SqlitePool,
+    claim_id: i64,
+    with_lost_words: bool,
+) -> Result<Vec<Appearance>, AppError> {
+    let rows: Vec<AppearanceRow> = sqlx::query_as(
+        "SELECT s.id, s.url, s.title, s.outlet, s.author, s.published_on, a.start_byte, a.end_byte,
+                a.lost_at, a.lost_passage, a.lost_replacement
+           FROM appearances a JOIN sources s ON s.id = a.source_id
+          WHERE a.claim_id = ?
+          ORDER BY a.id",
     )
+    .bind(claim_id)
     .fetch_all(pool)
     .await?;
     Ok(rows
@@ -54,6 +74,13 @@ pub async fn appearances_of(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Appe
                 published_on: r.published_on,
             },
             span: r.start_byte.zip(r.end_byte),
+            // Lost only while the words have no place: a later version that has them again
+            // gives them one.
+            lost: r.lost_at.filter(|_| r.start_byte.is_none()).map(|noticed| LostWords {
+                noticed,
+                passage: r.lost_passage.filter(|_| with_lost_words),
+                replacement: r.lost_replacement.filter(|_| with_lost_words),
+            }),
         })
         .collect())
 }

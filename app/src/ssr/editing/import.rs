@@ -5,8 +5,9 @@
 use crate::model::forms::source::SourceInput;
 use crate::model::forms::speaker::SpeakerInput;
 use crate::model::import::{normalised_words, reads_as_organisation, Accepted, ImportReport};
+use crate::model::snapshot::Origin;
 use crate::model::{public_id, slug, DeskAction, SpeakerKind};
-use crate::ssr::db::{self, claims::NewClaim, import, revisions, source_edits, speaker_edits};
+use crate::ssr::db::{self, claims::NewClaim, import, revisions, snapshots, source_edits, speaker_edits};
 use crate::AppError;
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
@@ -145,16 +146,30 @@ async fn source_for(
     source: &SourceInput,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    if let Some((id, has_body, _)) = import::source_by_url(tx, &source.url).await? {
-        if let (false, Some(body)) = (has_body, &source.body) {
-            let version = import::set_source_body(tx, id, body).await?;
-            let changes =
-                vec![("text".to_owned(), String::new(), format!("{} characters", body.chars().count()))];
-            revisions::append(tx, revisions::Of::Source, id, version, editor_id, &changes, now).await?;
+    let taken = snapshots::Taken { origin: Origin::Pasted, fetched_from: None, by: editor_id, at: now };
+    if let Some((id, _, _)) = import::source_by_url(tx, &source.url).await? {
+        let Some(body) = &source.body else { return Ok(id) };
+        let old = import::source_body(tx, id).await?;
+        if old.as_ref() == Some(body) {
+            return Ok(id);
+        }
+        // A text for a source that had none, or a newer version of its text: kept as a version,
+        // and the claims already marked in it found again in the new words.
+        let version = import::replace_source_body(tx, id, body).await?;
+        let n = snapshots::take(tx, id, body, taken).await?;
+        let before = old.as_ref().map(|o| format!("{} characters", o.chars().count())).unwrap_or_default();
+        let after = format!("{} characters (version {n})", body.chars().count());
+        let changes = vec![("text".to_owned(), before, after)];
+        revisions::append(tx, revisions::Of::Source, id, version, editor_id, &changes, now).await?;
+        if let Some(old) = old {
+            snapshots::reanchor(tx, id, &old, body, now).await?;
         }
         return Ok(id);
     }
     let id = source_edits::insert(tx, source).await?;
+    if let Some(body) = &source.body {
+        snapshots::take(tx, id, body, taken).await?;
+    }
     let changes = vec![
         ("url".to_owned(), String::new(), source.url.clone()),
         ("title".to_owned(), String::new(), source.title.clone()),

@@ -1,8 +1,9 @@
 //! Adding and editing sources.
 
 use crate::model::forms::source::SourceInput;
+use crate::model::snapshot::Origin;
 use crate::model::{public_id, CurrentUser, SourceEdit};
-use crate::ssr::db::{self, revisions, source_edits};
+use crate::ssr::db::{self, revisions, snapshots, source_edits};
 use crate::AppError;
 use chrono::Utc;
 use sqlx::SqlitePool;
@@ -40,8 +41,11 @@ fn changes(before: Option<&SourceEdit>, after: &SourceInput) -> revisions::Chang
 pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &SourceInput) -> Result<String, AppError> {
     let mut tx = db::begin_write(pool).await?;
     let id = source_edits::insert(&mut tx, input).await?;
-    revisions::append(&mut tx, revisions::Of::Source, id, 1, user.id, &changes(None, input), Utc::now())
-        .await?;
+    let now = Utc::now();
+    if let Some(body) = &input.body {
+        snapshots::take(&mut tx, id, body, typed_by(user, Origin::Pasted, now)).await?;
+    }
+    revisions::append(&mut tx, revisions::Of::Source, id, 1, user.id, &changes(None, input), now).await?;
     tx.commit().await?;
     Ok(public_id::encode(id))
 }
@@ -83,8 +87,24 @@ pub async fn update(
     if !source_edits::update(&mut tx, id, current.version, input).await? {
         return Err(AppError::Conflict("This source changed meanwhile; nothing was saved.".into()));
     }
-    revisions::append(&mut tx, revisions::Of::Source, id, current.version + 1, user.id, &changes, Utc::now())
+    let now = Utc::now();
+    revisions::append(&mut tx, revisions::Of::Source, id, current.version + 1, user.id, &changes, now)
         .await?;
+    if current.body != input.body {
+        // A new version of the text is kept, and the claims marked in it are found again (or,
+        // when the text is removed, every mark is reported lost).
+        if let Some(body) = &input.body {
+            snapshots::take(&mut tx, id, body, typed_by(user, Origin::Edited, now)).await?;
+        }
+        if let Some(old) = &current.body {
+            snapshots::reanchor(&mut tx, id, old, input.body.as_deref().unwrap_or_default(), now).await?;
+        }
+    }
     tx.commit().await?;
     Ok(())
+}
+
+/// A text pasted into a new source's form, or edited in its form, by `user`.
+fn typed_by(user: &CurrentUser, origin: Origin, at: chrono::DateTime<Utc>) -> snapshots::Taken<'static> {
+    snapshots::Taken { origin, fetched_from: None, by: user.id, at }
 }

@@ -1,0 +1,157 @@
+//! Versions of sources' texts (migration 0010), and re-anchoring claims when a text changes.
+
+use super::WriteTx;
+use crate::model::anchor::{self, Selector};
+use crate::model::snapshot::{Origin, Reanchored, Snapshot};
+use crate::AppError;
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use sqlx::SqlitePool;
+
+/// Lowercase hex SHA-256 of a text.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where a new version of a text came from, and who kept it.
+#[derive(Clone, Copy, Debug)]
+pub struct Taken<'a> {
+    pub origin: Origin,
+    pub fetched_from: Option<&'a str>,
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// Keeps `body` as the source's next version; returns its number.
+pub async fn take(tx: &mut WriteTx, source_id: i64, body: &str, taken: Taken<'_>) -> Result<i64, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "INSERT INTO source_snapshots (source_id, n, body, sha256, origin, fetched_from, taken_by, taken_at)
+         VALUES (?1, (SELECT coalesce(max(n), 0) + 1 FROM source_snapshots WHERE source_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)
+         RETURNING n",
+    )
+    .bind(source_id)
+    .bind(body)
+    .bind(sha256_hex(body))
+    .bind(taken.origin)
+    .bind(taken.fetched_from)
+    .bind(taken.by)
+    .bind(taken.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(n)
+}
+
+/// Finds every claim's words of `source_id` again in its new text: each appearance with a place
+/// in `old` gets its place in `new`, or, when its words are gone, no place and a note of what was
+/// lost (kept until its words are back: a later version that has them again re-anchors it).
+pub async fn reanchor(
+    tx: &mut WriteTx,
+    source_id: i64,
+    old: &str,
+    new: &str,
+    at: DateTime<Utc>,
+) -> Result<Reanchored, AppError> {
+    let placed: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT id, start_byte, end_byte FROM appearances WHERE source_id = ? AND start_byte IS NOT NULL",
+    )
+    .bind(source_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut done = Reanchored::default();
+    for (id, start, end) in placed {
+        let span = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
+        let Some(selector) = Selector::of(old, span) else { continue };
+        match selector.find_in(new) {
+            Some((s, e)) => {
+                sqlx::query("UPDATE appearances SET start_byte = ?, end_byte = ? WHERE id = ?")
+                    .bind(s as i64)
+                    .bind(e as i64)
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+                done.kept += 1;
+            }
+            None => {
+                sqlx::query(
+                    "UPDATE appearances SET start_byte = NULL, end_byte = NULL, lost_at = ?, lost_words = ?,
+                            lost_passage = ?, lost_replacement = ? WHERE id = ?",
+                )
+                .bind(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                .bind(&selector.exact)
+                .bind(clip(&selector.passage()))
+                .bind(clip(&anchor::near(new, selector.position, 2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200))))
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+                done.lost += 1;
+            }
+        }
+    }
+    done.kept += found_again(tx, source_id, new).await?;
+    Ok(done)
+}
+
+/// Claims of `source_id` whose words an earlier version lost: placed again where the new text
+/// has those very words (their first occurrence).
+async fn found_again(tx: &mut WriteTx, source_id: i64, new: &str) -> Result<usize, AppError> {
+    let lost: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, lost_words FROM appearances
+          WHERE source_id = ? AND start_byte IS NULL AND lost_at IS NOT NULL AND lost_words IS NOT NULL",
+    )
+    .bind(source_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut found = 0;
+    for (id, words) in lost {
+        let Some(start) = new.find(words.as_str()).filter(|_| !words.is_empty()) else { continue };
+        sqlx::query("UPDATE appearances SET start_byte = ?, end_byte = ?, lost_at = NULL WHERE id = ?")
+            .bind(start as i64)
+            .bind((start + words.len()) as i64)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        found += 1;
+    }
+    Ok(found)
+}
+
+/// At most the 2,000 characters the schema keeps.
+fn clip(text: &str) -> String {
+    text.chars().take(2000).collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    n: i64,
+    origin: Origin,
+    fetched_from: Option<String>,
+    taken_by: Option<String>,
+    taken_at: DateTime<Utc>,
+    sha256: Option<String>,
+    body: String,
+}
+
+/// Every version of a source's text, newest first, without the texts.
+pub async fn history(pool: &SqlitePool, source_id: i64) -> Result<Vec<Snapshot>, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT s.n, s.origin, s.fetched_from, u.display_name AS taken_by, s.taken_at, s.sha256, s.body
+           FROM source_snapshots s LEFT JOIN users u ON u.id = s.taken_by
+          WHERE s.source_id = ? ORDER BY s.n DESC LIMIT 100",
+    )
+    .bind(source_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Snapshot {
+            n: r.n,
+            origin: r.origin,
+            fetched_from: r.fetched_from,
+            taken_by: r.taken_by,
+            taken_at: r.taken_at,
+            chars: r.body.chars().count() as i64,
+            // Texts kept before versions existed were not hashed then.
+            sha256: r.sha256.unwrap_or_else(|| sha256_hex(&r.body)),
+        })
+        .collect())
+}
