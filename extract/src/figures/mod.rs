@@ -291,7 +291,7 @@ fn compound_noun(tokens: &[Token<'_>], end: usize) -> Option<(String, usize)> {
     let glued = dash.punct("-") && dash.joined && word.joined && word.is_lowercase_word();
     let lower = word.lower();
     // "a 45-year-old" is an age; "10-15" a range, read before.
-    if !glued || lower.contains('-') || words::NOT_NOUNS.contains(lower.as_str()) {
+    if !glued || lower.contains('-') || matches!(lower.as_str(), "old" | "plus" | "odd" | "something") {
         return None;
     }
     Some((plural(&lower), end + 2))

@@ -153,6 +153,7 @@ fn bare_amounts_that_are_plainly_amounts_are_counts() {
         assert!(found.iter().any(|f| f.quantity.unit == UNSAID_UNIT), "{s}: {found:?}");
     }
     assert_eq!(q("A 131-page document was found.").map(|q| (q.value, q.unit)), Some((131.0, "pages".into())));
+    assert_eq!(q("It ended an 11-year lull.").map(|q| (q.value, q.unit)), Some((11.0, "years".into())));
     assert_eq!(q("Six minutes later, he scored."), None);
     assert_eq!(q("Parts came roughly four months in advance.").map(|q| q.value), Some(4.0));
 }
