@@ -95,10 +95,6 @@ pub fn name_of_run(words: &[&str]) -> String {
             kept.truncate(of);
         }
     }
-    // "CME Group's FedWatch tool": the owner is the name.
-    if let Some(last) = kept.last_mut() {
-        *last = without_possessive(last);
-    }
     kept.join(" ")
 }
 

@@ -508,6 +508,18 @@ mod tests {
     }
 
     #[test]
+    fn according_to_a_document_credits_its_source() {
+        assert_eq!(
+            figure_speakers("Claims may reach $8 billion, according to a statement from Moody's."),
+            [Some("Moody's".to_owned())]
+        );
+        assert_eq!(
+            figure_speakers("Markets see a 70% chance of a cut, according to CME Group's FedWatch tool."),
+            [Some("CME Group".to_owned())]
+        );
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");

@@ -5,7 +5,7 @@
 use super::{is_pronoun, is_speech_verb, DETERMINERS};
 use crate::names::{
     is_name_word, is_org_word, is_possessive, is_title, kind_of, name_of_run, names_someone, run_ending_at,
-    run_starting_at, NameKind,
+    run_starting_at, without_possessive, NameKind,
 };
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
@@ -189,7 +189,13 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     let mut runs = Vec::new();
     let mut k = 0;
     while k < phrase.len() {
-        if let Some((end, words)) = run_starting_at(&phrase, k) {
+        if let Some((end, mut words)) = run_starting_at(&phrase, k) {
+            // "according to CME Group's FedWatch tool": the owner ("Moody's" alone stays whole).
+            if is_possessive(phrase[end].text) && phrase.get(end + 1).is_some_and(|t| t.kind == Kind::Word) {
+                if let Some(last) = words.last_mut() {
+                    *last = without_possessive(last).to_owned();
+                }
+            }
             runs.push((k, words));
             k = end + 1;
         } else {
@@ -224,15 +230,34 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
             return registry.person(at, &name_of_run(&words));
         }
     }
-    // "according to figures published today by Eurostat": the agent.
-    if let Some(by) = phrase.iter().position(|t| t.is("by")) {
-        if let Some((_, words)) = run_starting_at(&phrase, by + 1) {
+    // "according to figures published today by Eurostat", "according to a statement from
+    // Moody's": the source, not its document.
+    const DOCUMENTS: &[&str] = &[
+        "statement",
+        "report",
+        "data",
+        "figures",
+        "study",
+        "survey",
+        "analysis",
+        "filing",
+        "release",
+        "letter",
+        "estimates",
+    ];
+    let document = phrase.iter().any(|t| DOCUMENTS.contains(&t.lower().as_str()));
+    let agent = phrase.iter().position(|t| t.is("by") || t.is("from") && document);
+    if let Some(by) = agent {
+        let the = usize::from(phrase.get(by + 1).is_some_and(|t| t.is("the")));
+        if let Some((_, words)) = run_starting_at(&phrase, by + 1 + the) {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            return registry.person(phrase[by + 1].start, &name_of_run(&words));
+            let name = name_of_run(&words);
+            let name = if the == 1 { format!("the {name}") } else { name };
+            return registry.person(phrase[by + 1].start, &name);
         }
     }
     let words: Vec<&str> =
-        phrase.iter().take(5).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
+        phrase.iter().take(8).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
     if DETERMINERS.contains(&first.lower().as_str()) {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         // "said the spokesman, who…": a role is the person named with it, or nobody.
