@@ -60,7 +60,7 @@ pub fn kind_of(name: &str) -> NameKind {
 }
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_str())
+    token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_ref())
 }
 
 /// A word without its possessive ending: "Ukraine's" → "Ukraine".

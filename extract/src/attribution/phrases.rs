@@ -25,13 +25,13 @@ pub(super) fn noun_phrase_ending_at(
     if is_name_word(t) && !is_possessive(t.text) {
         return name_ending_at(tokens, &owned, j, registry);
     }
-    if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_str()) {
+    if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_ref()) {
         return None;
     }
     // "The survey of 1,000 adults found", "the world's biggest carmaker by sales said": the head
     // before the preposition speaks.
     let start = phrase_start(&owned, j);
-    let bare = !DETERMINERS.contains(&owned[start].lower().as_str());
+    let bare = !DETERMINERS.contains(&owned[start].lower().as_ref());
     let preposition = |p: &usize| is_preposition(&owned[*p]);
     let number_between = |p: &usize| preposition(p) && owned[p + 1].kind == Kind::Number;
     let of_at = start
@@ -40,7 +40,7 @@ pub(super) fn noun_phrase_ending_at(
         .or_else(|| start.checked_sub(2).filter(number_between));
     if let Some(of_at) = of_at.filter(|p| *p > 0 && owned[p - 1].is_lowercase_word()) {
         let head_start = phrase_start(&owned, of_at - 1);
-        if DETERMINERS.contains(&owned[head_start].lower().as_str()) {
+        if DETERMINERS.contains(&owned[head_start].lower().as_ref()) {
             return common_noun_ending_at(&owned, of_at - 1, registry);
         }
     }
@@ -78,7 +78,7 @@ pub(super) fn name_ending_at(
         return None; // "the Sudanese", "the Russian": nobody in particular.
     }
     // "Anna Keller of the Alpine Initiative said": the person speaks.
-    if first >= 3 && matches!(owned[first - 2].lower().as_str(), "of" | "at" | "from") {
+    if first >= 3 && matches!(owned[first - 2].lower().as_ref(), "of" | "at" | "from") {
         if let Some(person) = person_ending_at(tokens, first - 3, registry) {
             return Some(person);
         }
@@ -96,18 +96,17 @@ pub(super) fn common_noun_ending_at(
     // "Two out of three respondents said": the respondents.
     let first = phrase_start(owned, j);
     let first = (first..j).find(|k| !is_count(&owned[*k])).unwrap_or(j);
-    let words: Vec<String> =
-        owned[first..=j]
-            .iter()
-            .enumerate()
-            .map(|(k, w)| {
-                if k == 0 && DETERMINERS.contains(&w.lower().as_str()) {
-                    w.lower()
-                } else {
-                    w.text.to_owned()
-                }
-            })
-            .collect();
+    let words: Vec<String> = owned[first..=j]
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            if k == 0 && DETERMINERS.contains(&w.lower().as_ref()) {
+                w.lower().into_owned()
+            } else {
+                w.text.to_owned()
+            }
+        })
+        .collect();
     let starts_with_article = words.first().is_some_and(|w| w == "a" || w == "an");
     let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     if starts_with_article && (words.len() == 1 || !words::ROLE_NOUNS.contains(head.as_str())) {
@@ -134,21 +133,21 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
     while first > 0 && taken < 5 {
         let prev = &owned[first - 1];
         let lower = prev.lower();
-        if DETERMINERS.contains(&lower.as_str()) {
+        if DETERMINERS.contains(&&*lower) {
             first -= 1;
             let via = first.checked_sub(1).map(|p| owned[p].lower());
             if matches!(via.as_deref(), Some("from" | "at" | "of" | "for" | "in")) && first >= 2 {
                 let who = &owned[first - 2];
                 let plural_people = who.kind == Kind::Word
                     && who.text.ends_with('s')
-                    && !words::CLAUSE_WORDS.contains(who.lower().as_str());
+                    && !words::CLAUSE_WORDS.contains(who.lower().as_ref());
                 if plural_people && (first == 2 || owned[first - 3].kind != Kind::Word) {
                     first -= 2;
                 }
             }
             break;
         }
-        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(lower.as_str()) {
+        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(&*lower) {
             break;
         }
         first -= 1;
@@ -245,7 +244,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         "letter",
         "estimates",
     ];
-    let document = phrase.iter().any(|t| DOCUMENTS.contains(&t.lower().as_str()));
+    let document = phrase.iter().any(|t| DOCUMENTS.contains(&t.lower().as_ref()));
     let agent = phrase.iter().position(|t| t.is("by") || t.is("from") && document);
     if let Some(by) = agent {
         let the = usize::from(phrase.get(by + 1).is_some_and(|t| t.is("the")));
@@ -258,7 +257,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     }
     let words: Vec<&str> =
         phrase.iter().take(8).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
-    if DETERMINERS.contains(&first.lower().as_str()) {
+    if DETERMINERS.contains(&first.lower().as_ref()) {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         // "said the spokesman, who…": a role is the person named with it, or nobody.
         if first.is("the") && is_title(&head) && words.len() <= 3 {
@@ -273,11 +272,11 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
 
 /// A number in digits or words ("three", "1,000").
 fn is_count(t: &Token<'_>) -> bool {
-    t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower().as_str())
+    t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower().as_ref())
 }
 
 fn is_preposition(t: &Token<'_>) -> bool {
-    matches!(t.lower().as_str(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
+    matches!(t.lower().as_ref(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
 }
 
 /// A role phrase ending in a title ("the Crown prosecutor") and then, between commas, a full
@@ -328,7 +327,7 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         sentence[..*d].iter().all(|t| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number)
     });
     let mut start = dateline.map_or(0, |d| d + 1);
-    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_str()));
+    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_ref()));
     if opens_with_phrase {
         if let Some(comma) = sentence[start..].iter().take(12).position(|t| t.punct(",")) {
             start += comma + 1;
@@ -363,8 +362,8 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
                 && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
             if t.kind != Kind::Word
                 || is_speech_verb(t)
-                || words::BETWEEN.contains(lower.as_str())
-                || words::CLAUSE_WORDS.contains(lower.as_str())
+                || words::BETWEEN.contains(&*lower)
+                || words::CLAUSE_WORDS.contains(&*lower)
                 || verb_like
             {
                 break;

@@ -82,7 +82,7 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         // "Thirty-one thousand more were expected": as definite as digits, its noun unsaid.
         let unsaid = tokens
             .get(end + 1)
-            .is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
+            .is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
         return (large && unsaid).then(|| found(value, super::UNSAID_UNIT, None, i, end)).flatten();
     };
     let head = noun.rsplit(' ').next().unwrap_or("");
@@ -91,12 +91,12 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     // "the two leaders", "their three children": a determiner makes it a reference, not a count.
     // "the previous two months", "the next three years": a period referred to, not a count.
     let period = i > 1
-        && matches!(tokens[i - 1].lower().as_str(), "previous" | "next" | "first" | "following" | "coming")
-        && matches!(tokens[i - 2].lower().as_str(), "the" | "its" | "their" | "his" | "her" | "our");
+        && matches!(tokens[i - 1].lower().as_ref(), "previous" | "next" | "first" | "following" | "coming")
+        && matches!(tokens[i - 2].lower().as_ref(), "the" | "its" | "their" | "his" | "her" | "our");
     let determined = period
         || i > 0
             && matches!(
-                tokens[i - 1].lower().as_str(),
+                tokens[i - 1].lower().as_ref(),
                 "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"
             );
     let plural_count = value >= 2.0 && looks_plural(head);
@@ -116,11 +116,10 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     let share = numerator * fraction(denominator_word)?;
     let prev = i.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
     // "the first half of the year" is a period, not a share.
-    if matches!(prev.as_str(), "first" | "second" | "last" | "latter" | "other" | "the" | "third" | "fourth")
-    {
+    if matches!(&*prev, "first" | "second" | "last" | "latter" | "other" | "the" | "third" | "fourth") {
         return None;
     }
-    let article = matches!(prev.as_str(), "a" | "one") || lower.contains('-') || lower == "half";
+    let article = matches!(&*prev, "a" | "one") || lower.contains('-') || lower == "half";
     let start = if prev == "a" { i - 1 } else { i };
     let next = |k: usize| tokens.get(i + k);
     let of = next(1).is_some_and(|n| n.is("of"));
@@ -158,7 +157,7 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     let after_by = by_at.is_some_and(|b| {
         tokens[b + 1..i].iter().all(|t| {
             matches!(
-                t.lower().as_str(),
+                t.lower().as_ref(),
                 "a" | "almost" | "nearly" | "about" | "roughly" | "more" | "than" | "over"
             )
         })
