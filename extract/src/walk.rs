@@ -520,6 +520,14 @@ mod tests {
     }
 
     #[test]
+    fn cities_in_titles_parties_and_quoted_as_saying() {
+        let text = "London Mayor Sadiq Khan spoke. \"Londoners are resilient and strong,\" Khan said. \"Nothing is decided yet, nothing,\" the Democrat added. Putin was quoted as saying that \"the West wants war with us.\"";
+        assert_eq!(speaker_of(text, "Londoners are resilient and strong").as_deref(), Some("Sadiq Khan"));
+        assert_eq!(speaker_of(text, "Nothing is decided yet, nothing"), None);
+        assert_eq!(speaker_of(text, "the West wants war with us.").as_deref(), Some("Putin"));
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");

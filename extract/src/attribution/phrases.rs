@@ -153,6 +153,10 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
         first -= 1;
         taken += 1;
         if is_possessive(prev.text) && prev.is_capitalized() {
+            // "North Korea's KCNA news agency": the owner's whole name.
+            while first > 0 && owned[first - 1].is_capitalized() && !is_possessive(owned[first - 1].text) {
+                first -= 1;
+            }
             break;
         }
     }
