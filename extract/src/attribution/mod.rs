@@ -2,13 +2,15 @@
 //! to X", "X, a Carnegie expert, said", "calling them …" (the sentence's subject), "he said".
 
 mod phrases;
+mod subject;
 
 use crate::names::{name_of_run, run_starting_at};
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
-pub use phrases::sentence_subject;
-use phrases::{noun_phrase_ending_at, opening_apposition, subject_after};
+use phrases::{noun_phrase_ending_at, subject_after};
+use subject::opening_apposition;
+pub use subject::sentence_subject;
 
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
