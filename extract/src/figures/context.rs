@@ -58,7 +58,10 @@ pub fn qualifier_before(tokens: &[Token<'_>], start: usize) -> Option<Qualifier>
             }
         }
         _ if pair == "an estimated" => Qualifier::About,
-        _ if matches!(&*one, "over" | "above" | "exceeding" | "topping") => Qualifier::Over,
+        _ if matches!(&*one, "over" | "above" | "exceeding" | "exceeded" | "exceeds" | "topping") => {
+            Qualifier::Over
+        }
+        _ if matches!(pair.as_str(), "better than") => Qualifier::Over,
         _ if matches!(
             &*one,
             "about" | "around" | "roughly" | "approximately" | "some" | "estimated" | "approx"
@@ -109,6 +112,7 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
                 | "under"
                 | "only"
                 | "between"
+                | "either"
         ) {
             saw_by |= w == "by";
             k = p;
@@ -117,7 +121,7 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
         let particle = matches!(&*w, "up" | "down")
             && p.checked_sub(1).is_some_and(|pp| {
                 let v = tokens[pp].lower();
-                words::PHRASAL.contains(&*v) || v.ends_with("ed")
+                words::PHRASAL.contains(&*v)
             });
         // "raised $1.2bn from investors" is money raised, not a rise.
         let raised = matches!(&*w, "raised" | "raise" | "raises" | "raising");
