@@ -528,6 +528,17 @@ mod tests {
     }
 
     #[test]
+    fn figures_in_the_later_sentences_of_a_long_quote_are_the_speakers() {
+        let text = "Mayor Anna Berg spoke on Monday. “We were ready. Then 2.3 million of them arrived in one week. Nobody could cope,” Berg said.";
+        let found = extract(text).expect("valid");
+        let figure = found.iter().find(|c| c.kind == Kind::Numeric).expect("a figure");
+        assert_eq!(figure.quantity.as_ref().map(|q| q.value), Some(2.3e6));
+        assert_eq!(figure.speaker.as_deref(), Some("Anna Berg"));
+        let quote = found.iter().find(|c| c.kind == Kind::Quote).expect("the quote");
+        assert_eq!(figure.in_quote, Some(quote.span));
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");
