@@ -281,7 +281,9 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     // "at least 40 injured".
     let qualified =
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
-    ((strong || grouped || by || tally || qualified) && ends_phrase && !after_name)
+    // "20 others were injured".
+    let others = next.is_some_and(|n| n.is("others"));
+    ((strong || grouped || by || tally || qualified || others) && ends_phrase && !after_name)
         .then(|| UNSAID_UNIT.to_owned())
 }
 

@@ -165,6 +165,7 @@ fn shares_in_words_and_qualified_counts_without_a_noun() {
     let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
     assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [12.0, 40.0]);
     assert_eq!(found[1].unit, UNSAID_UNIT);
+    assert_eq!(q("He says 20 others were injured.").map(|q| q.value), Some(20.0));
 }
 
 #[test]
