@@ -51,8 +51,11 @@ impl<'a> Walk<'a> {
 
     pub fn run(mut self) -> Vec<Candidate> {
         let paragraphs = text::paragraphs(self.text);
+        // The lines above the first sentence: headline, dateline, standfirst without a full stop.
+        let lead = paragraphs.iter().take(3).take_while(|p| is_headline(&self.text[(*p).clone()])).count();
+        let lead = if lead == paragraphs.len() { 0 } else { lead };
         for (p, paragraph) in paragraphs.iter().enumerate() {
-            if p == 0 && paragraphs.len() > 1 && is_headline(&self.text[paragraph.clone()]) {
+            if p < lead {
                 continue;
             }
             let next_opens = paragraphs.get(p + 1).is_some_and(|n| {
@@ -536,6 +539,13 @@ mod tests {
         assert_eq!(figure.speaker.as_deref(), Some("Anna Berg"));
         let quote = found.iter().find(|c| c.kind == Kind::Quote).expect("the quote");
         assert_eq!(figure.in_quote, Some(quote.span));
+    }
+
+    #[test]
+    fn an_abbreviation_in_brackets_and_an_unnamed_witness() {
+        let text = "Indonesia's National Disaster Management Agency (BNPB) said at least 38 people were killed. \"There was no warning at all,\" a survivor told local television.";
+        assert_eq!(figure_speakers(text), [Some("National Disaster Management Agency".to_owned())]);
+        assert_eq!(speaker_of(text, "There was no warning at all").as_deref(), Some("a survivor"));
     }
 
     #[test]

@@ -266,8 +266,13 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         let when = j >= 1
             && WHEN.contains(&tokens[j].lower().as_ref())
             && matches!(tokens[j - 1].lower().as_ref(), "last" | "this" | "on" | "next" | "earlier" | "late");
+        // "the National Disaster Management Agency (BNPB) said": the name before its abbreviation.
+        let abbreviation =
+            j >= 3 && tokens[j].punct(")") && tokens[j - 2].punct("(") && tokens[j - 1].kind == Kind::Word;
         if when {
             j = j.checked_sub(2)?;
+        } else if abbreviation {
+            j -= 3;
         } else if words::BETWEEN.contains(tokens[j].lower().as_ref()) && tokens[j].kind == Kind::Word {
             j = j.checked_sub(1)?;
         } else {

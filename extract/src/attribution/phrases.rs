@@ -216,6 +216,18 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .iter()
         .find(|(start, w)| *start == 0 && is_full(w))
         .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
+    // "according to the Commission's Autumn 2017 Economic Forecast": the owner.
+    let owner_at = usize::from(first.is("the"));
+    if let Some((end, words)) =
+        run_starting_at(&phrase, owner_at).filter(|(end, _)| is_possessive(phrase[*end].text))
+    {
+        if phrase.get(end + 1).is_some_and(|t| t.kind != Kind::Punct) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let name = without_possessive(&name_of_run(&words)).to_owned();
+            let name = if owner_at == 1 { format!("the {name}") } else { name };
+            return registry.person(phrase[owner_at].start, &name);
+        }
+    }
     if full.is_none() {
         // "the Crown prosecutor, Mark Tedeschi, QC,": a role, then the person in apposition.
         if let Some(name) = apposed_name(tokens, v, end, registry) {
