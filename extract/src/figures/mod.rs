@@ -281,9 +281,24 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     // "at least 40 injured".
     let qualified =
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
-    // "20 others were injured".
+    // "20 others were injured"; "killed 107 and injured 238".
     let others = next.is_some_and(|n| n.is("others"));
-    ((strong || grouped || by || tally || qualified || others) && ends_phrase && !after_name)
+    const TOLL: &[&str] = &[
+        "killed",
+        "killing",
+        "injured",
+        "injuring",
+        "wounded",
+        "wounding",
+        "hurt",
+        "arrested",
+        "detained",
+        "evacuated",
+        "displaced",
+        "rescued",
+    ];
+    let toll = i > 0 && TOLL.contains(&tokens[i - 1].lower().as_ref());
+    ((strong || grouped || by || tally || qualified || others || toll) && ends_phrase && !after_name)
         .then(|| UNSAID_UNIT.to_owned())
 }
 

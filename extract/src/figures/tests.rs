@@ -166,6 +166,11 @@ fn shares_in_words_and_qualified_counts_without_a_noun() {
     assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [12.0, 40.0]);
     assert_eq!(found[1].unit, UNSAID_UNIT);
     assert_eq!(q("He says 20 others were injured.").map(|q| q.value), Some(20.0));
+    let s = "The crane collapse killed 107 and injured 238.";
+    assert_eq!(
+        all(&tokens(s, 0..s.len())).iter().map(|f| f.quantity.value).collect::<Vec<_>>(),
+        [107.0, 238.0]
+    );
 }
 
 #[test]
