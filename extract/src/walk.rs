@@ -549,6 +549,13 @@ mod tests {
     }
 
     #[test]
+    fn a_commissioner_by_surname_before_a_long_remit() {
+        let text = "Commissioner Thyssen, responsible for Employment, Social Affairs, Skills and Labour Mobility, said: \"This support will help them.\" The Commission proposed €5.2 million to help 1,200 former Ford workers.";
+        assert_eq!(speaker_of(text, "This support will help them.").as_deref(), Some("Thyssen"));
+        assert_eq!(figure_speakers(text), [None, None]);
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");

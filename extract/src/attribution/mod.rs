@@ -41,7 +41,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         // '…," added KCNA': the verb first, then its subject.
         let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
         return next.is_none_or(|n| {
-            n.kind == Kind::Punct
+            n.kind == Kind::Punct && !matches!(n.text, "$" | "€" | "£" | "¥" | "₹" | "(")
                 || inverted && n.is_capitalized()
                 || n.is("that")
                 || year_after(n)

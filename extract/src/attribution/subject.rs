@@ -106,5 +106,7 @@ pub(super) fn opening_apposition(
     let plain = apposition.first().is_some_and(|t| t.punct(","))
         && comma - end <= 30
         && apposition.iter().all(|t| !is_speech_verb(t) && !t.punct(";:") && !is_pronoun(t));
-    (plain && name.contains(' ')).then(|| registry.person(owned[0].start, &name)).flatten()
+    // "Commissioner Thyssen, responsible for …, said": a title and a surname name someone too.
+    let titled = name.split(' ').count() < words.len() && !name.is_empty();
+    (plain && (name.contains(' ') || titled)).then(|| registry.person(owned[0].start, &name)).flatten()
 }

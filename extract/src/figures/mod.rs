@@ -354,6 +354,16 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     }
     let mut words = Vec::new();
     let mut end = from;
+    // "1,200 former Ford workers": an adjective and a name before the plural noun.
+    let ahead = tokens[from..].iter().take(4).position(|t| t.is_lowercase_word() && looks_plural(&t.lower()));
+    let names_between = ahead
+        .is_some_and(|a| a > 0 && tokens[from + 1..from + a].iter().all(|t| t.is_capitalized()))
+        && tokens[from].is_lowercase_word()
+        && !looks_plural(&tokens[from].lower())
+        && !words::NOT_NOUNS.contains(&*tokens[from].lower());
+    if let Some(a) = ahead.filter(|_| names_between) {
+        return Some((tokens[from + a].lower().into_owned(), from + a));
+    }
     for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
         let lower = t.lower();
         if t.kind != Kind::Word || words::NOT_NOUNS.contains(&*lower) || t.is_capitalized() && k > from {
