@@ -7,6 +7,16 @@ use crate::words;
 /// A title or role before a name: "President", "Gen.", "Director-General", "CEO".
 pub fn is_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
+    // "Astronauts Doug Hurley and Bob Behnken": a plural title too.
+    let singular = lower.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&lower);
+    words::TITLES.contains(lower.as_str())
+        || words::TITLES.contains(singular)
+        || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
+}
+
+/// A title naming one person ("the spokesman", not "the researchers").
+pub fn is_role(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
     words::TITLES.contains(lower.as_str())
         || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
 }

@@ -556,6 +556,14 @@ mod tests {
     }
 
     #[test]
+    fn job_titles_leave_the_name_and_a_bare_role_finds_its_holder() {
+        let text = "Astronauts Doug Hurley and Bob Behnken docked on Sunday. \"It has been a real honor to fly,\" Hurley radioed. NASA Administrator Jim Bridenstine called it \"a new era in human spaceflight.\" Former U.N. Secretary-General Kofi Annan spoke. \"Africa can feed itself, and it will,\" the former U.N. chief said.";
+        assert_eq!(speaker_of(text, "It has been a real honor to fly").as_deref(), Some("Doug Hurley"));
+        assert_eq!(speaker_of(text, "a new era in human spaceflight.").as_deref(), Some("Jim Bridenstine"));
+        assert_eq!(speaker_of(text, "Africa can feed itself, and it will"), None);
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");

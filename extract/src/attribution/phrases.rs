@@ -4,8 +4,8 @@
 
 use super::{is_pronoun, DETERMINERS};
 use crate::names::{
-    is_name_word, is_org_word, is_possessive, is_title, kind_of, name_of_run, names_someone, run_ending_at,
-    run_starting_at, without_possessive, NameKind,
+    is_name_word, is_org_word, is_possessive, is_role, is_title, kind_of, name_of_run, names_someone,
+    run_ending_at, run_starting_at, without_possessive, NameKind,
 };
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
@@ -57,7 +57,7 @@ pub(super) fn name_ending_at(
     let at = owned[j].start;
     let (first, words) = run_ending_at(owned, j)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    if words.iter().all(|w| is_title(w)) {
+    if words.iter().all(|w| is_role(w)) {
         // "the CEO said", "the Minister said": the person named so earlier, or nobody; "the
         // Treasury said": the institution.
         let last = words.last()?;
@@ -115,8 +115,10 @@ pub(super) fn common_noun_ending_at(
     if DETERMINERS.contains(&head.as_str()) {
         return None;
     }
-    // "the refugee spokesman said": a role is the person named with it earlier, or nobody.
-    if words.first().is_some_and(|w| w == "the") && is_title(&head) && words.len() <= 3 {
+    // "the refugee spokesman said", "the former U.N. chief said": a role is the person named
+    // with it earlier, or nobody.
+    let bare_title = words.len() == 1 && is_role(&head) && owned[first].is_lowercase_word();
+    if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 3) || bare_title {
         return registry.holder_of(&head);
     }
     let phrase = words.join(" ");
@@ -276,7 +278,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     if DETERMINERS.contains(&first.lower().as_ref()) {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         // "said the spokesman, who…": a role is the person named with it, or nobody.
-        if first.is("the") && is_title(&head) && words.len() <= 3 {
+        if first.is("the") && is_role(&head) && words.len() <= 3 {
             return registry.holder_of(&head);
         }
         let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
