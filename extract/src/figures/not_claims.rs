@@ -168,10 +168,7 @@ pub fn is_a_time_reference(tokens: &[Token<'_>], start: usize, end: usize, unit:
     let before = |k: usize| start.checked_sub(k).map(|p| tokens[p].lower().into_owned()).unwrap_or_default();
     // "two minutes in the second half" (not "four months in advance").
     let in_the = next == "in" && tokens.get(end + 2).is_some_and(|t| t.is("the"));
-    let later = matches!(
-        &*next,
-        "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into" | "after" | "before"
-    );
+    let later = matches!(&*next, "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into");
     let relative = (in_the || later) && !matches!(before(1).as_str(), "for" | "within" | "over");
     let every = before(1) == "every";
     let age = before(1) == "of" && before(2) == "age";
