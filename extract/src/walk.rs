@@ -18,7 +18,7 @@ use crate::figures;
 use crate::quotes::{self, Quoted};
 use crate::registry::Registry;
 use crate::text::{self, Token};
-use crate::{meet, Candidate, Kind};
+use crate::{meet, names, Candidate, Kind};
 use std::ops::Range;
 
 /// A speaker credited by a rule, with how sure that rule is.
@@ -63,6 +63,14 @@ impl<'a> Walk<'a> {
                 next.starts_with(['“', '"', '‘', '\'', '«', '„']) || quotes::closes_unopened(next)
             });
             self.paragraph(paragraph, next_opens);
+        }
+        // The fullest form of a name anywhere in the text: "Juncker" quoted before the closing
+        // paragraph names Jean-Claude Juncker is Jean-Claude Juncker.
+        for c in &mut self.out {
+            let person = |s: &&mut String| !s.contains(' ') && names::kind_of(s) == names::NameKind::Person;
+            if let Some(s) = c.speaker.as_mut().filter(person) {
+                *s = self.registry.resolve(usize::MAX, s);
+            }
         }
         self.out.sort_by_key(|c| c.span.0);
         self.out
@@ -561,6 +569,15 @@ mod tests {
         assert_eq!(speaker_of(text, "It has been a real honor to fly").as_deref(), Some("Doug Hurley"));
         assert_eq!(speaker_of(text, "a new era in human spaceflight.").as_deref(), Some("Jim Bridenstine"));
         assert_eq!(speaker_of(text, "Africa can feed itself, and it will"), None);
+    }
+
+    #[test]
+    fn a_surname_takes_the_full_name_given_later_in_the_text() {
+        let text = "President Juncker said: \"This is a historic day for Europe.\"\n\nBackground: Jean-Claude Juncker took office in 2014.";
+        assert_eq!(
+            speaker_of(text, "This is a historic day for Europe.").as_deref(),
+            Some("Jean-Claude Juncker")
+        );
     }
 
     #[test]
