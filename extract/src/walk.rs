@@ -3,9 +3,9 @@
 //! Sieve Approach for Quote Attribution"); every figure of a sentence becomes a candidate.
 //!
 //! The sieve for one quote:
-//! 1. a transcript label opening the paragraph ("MORALES: …");
-//! 2. an attribution in the quote's sentence (`attribution::for_quote`: "…," X said; X said:
+//! 1. an attribution in the quote's sentence (`attribution::for_quote`: "…," X said; X said:
 //!    "…"; said X; according to X; X, a banker at …, remarked; he said);
+//! 2. a transcript label opening the paragraph ("MORALES: …");
 //! 3. an attribution where a quote spanning sentences closes;
 //! 4. the speaker of the open quote it continues from the paragraph before;
 //! 5. the person an earlier sentence of the same paragraph credited or spoke of;
@@ -37,6 +37,8 @@ pub struct Walk<'a> {
     previous: Option<(usize, String)>,
     /// Who the current paragraph is about: a person its sentences credited or began with.
     in_paragraph: Option<String>,
+    /// The speaker a transcript label gives the current paragraph ("CARTER: …").
+    label: Option<String>,
     /// The last quote's sentence credits it with a verb to someone the sieve may not name
     /// ("the president said"): it is a quotation, not a scare quote, though it has no speaker.
     said_by_someone: bool,
@@ -84,6 +86,7 @@ impl<'a> Walk<'a> {
         let mut pending: Vec<usize> = Vec::new();
         self.in_paragraph = None;
         let label = attribution::transcript_label(text, paragraph);
+        self.label = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
         for sentence in text::sentences(text, paragraph.clone()) {
             let tokens = text::tokens(text, sentence.clone());
             let in_sentence: Vec<&Quoted> = quoted.iter().filter(|q| overlaps(&q.outer, &sentence)).collect();
@@ -148,11 +151,6 @@ impl<'a> Walk<'a> {
         chain: &Option<String>,
     ) -> Option<Speaker> {
         let text = self.text;
-        if let Some((end, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
-            // "ROBINSON:" after "the BBC's Nick Robinson" is Nick Robinson.
-            let name = self.registry.person(*end, name).unwrap_or_else(|| name.clone());
-            return Some(Speaker { name, confidence: 0.9 });
-        }
         let marker = marker_index(context, in_sentence, q);
         if let Some(c) = marker.and_then(|m| attribution::for_quote(context, m, &mut self.registry)) {
             return Some(from_credit(c, 0.9));
@@ -160,6 +158,13 @@ impl<'a> Walk<'a> {
         if marker.is_some_and(|m| attribution::is_attributed(context, m)) {
             self.said_by_someone = true;
             return None;
+        }
+        // A transcript's speaker, unless the line itself credits someone else ("CARTER: As the
+        // president said, …").
+        if let Some((end, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
+            // "ROBINSON:" after "the BBC's Nick Robinson" is Nick Robinson.
+            let name = self.registry.person(*end, name).unwrap_or_else(|| name.clone());
+            return Some(Speaker { name, confidence: 0.85 });
         }
         if q.outer.end > sentence.end {
             if let Some(c) = closing_sentence(text, paragraph, q, &mut self.registry) {
@@ -239,8 +244,10 @@ impl<'a> Walk<'a> {
                     .find(|c| c.kind == Kind::Quote && c.span == (q.inner.start, q.inner.end))
             });
             let in_quote = quote.map(|c| c.span);
-            let speaker =
-                quote.and_then(|c| c.speaker.clone()).or_else(|| credited.as_ref().map(|c| c.name.clone()));
+            let speaker = quote
+                .and_then(|c| c.speaker.clone())
+                .or_else(|| credited.as_ref().map(|c| c.name.clone()))
+                .or_else(|| self.label.clone());
             let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
             self.out.push(Candidate {
                 kind: Kind::Numeric,
@@ -578,6 +585,14 @@ mod tests {
             speaker_of(text, "This is a historic day for Europe.").as_deref(),
             Some("Jean-Claude Juncker")
         );
+    }
+
+    #[test]
+    fn a_transcript_label_credits_its_paragraph_unless_the_line_credits_another() {
+        let text = "Secretary of Defense Ash Carter briefed reporters.\n\nSECRETARY OF DEFENSE ASH CARTER: Thank you. As the president said, \"we will destroy them in the end.\" This budget is $582.7 billion.\n\nSEC. CARTER: \"We are investing in the future,\" and that matters.";
+        assert_eq!(speaker_of(text, "we will destroy them in the end."), None);
+        assert_eq!(figure_speakers(text), [Some("Ash Carter".to_owned())]);
+        assert_eq!(speaker_of(text, "We are investing in the future").as_deref(), Some("Ash Carter"));
     }
 
     #[test]

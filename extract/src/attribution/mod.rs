@@ -131,18 +131,21 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
 /// person it names.
 pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
     let para = &text[paragraph.clone()];
-    let colon = para.find(':').filter(|c| *c <= 40)?;
+    let colon = para.find(':').filter(|c| *c <= 50)?;
     let label = para[..colon].trim();
     let words: Vec<&str> = label.split_whitespace().collect();
     let named = !words.is_empty()
-        && words.len() <= 4
+        && words.len() <= 6
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
     let shouting = label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let quote_follows = para[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
     if !named
         || !(shouting || quote_follows)
-        || words.iter().any(|w| words::NOT_NAMES.contains(w.to_lowercase().as_str()))
+        || words.iter().any(|w| {
+            let w = w.to_lowercase();
+            words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
+        })
     {
         return None;
     }
