@@ -37,6 +37,8 @@ pub struct Walk<'a> {
     previous: Option<(usize, String)>,
     /// Who the current paragraph is about: a person its sentences credited or began with.
     in_paragraph: Option<String>,
+    /// The current paragraph's sentences.
+    sentences: Vec<Range<usize>>,
     /// The speaker a transcript label gives the current paragraph ("CARTER: …").
     label: Option<String>,
     /// The last quote's sentence credits it with a verb to someone the sieve may not name
@@ -87,7 +89,8 @@ impl<'a> Walk<'a> {
         self.in_paragraph = None;
         let label = attribution::transcript_label(text, paragraph);
         self.label = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
-        for sentence in text::sentences(text, paragraph.clone()) {
+        self.sentences = text::sentences(text, paragraph.clone());
+        for sentence in self.sentences.clone() {
             let tokens = text::tokens(text, sentence.clone());
             let in_sentence: Vec<&Quoted> = quoted.iter().filter(|q| overlaps(&q.outer, &sentence)).collect();
             // Quotes that begin in this sentence (a quote across sentences belongs to its first).
@@ -167,7 +170,7 @@ impl<'a> Walk<'a> {
             return Some(Speaker { name, confidence: 0.85 });
         }
         if q.outer.end > sentence.end {
-            if let Some(c) = closing_sentence(text, paragraph, q, &mut self.registry) {
+            if let Some(c) = closing_sentence(text, &self.sentences, paragraph, q, &mut self.registry) {
                 return Some(from_credit(c, 0.85));
             }
         }
@@ -201,7 +204,7 @@ impl<'a> Walk<'a> {
         if speaker.is_none() && !self.said_by_someone && (words < 5 || !whole_sentence && words < 8) {
             return;
         }
-        let end = sentence_end(text, paragraph, q.outer.end);
+        let end = sentence_end(&self.sentences, paragraph, q.outer.end);
         let sentence_text = text[text::trim(text, sentence.start..end)].to_owned();
         let confidence = speaker.as_ref().map_or(0.3, |s| s.confidence);
         self.out.push(Candidate {
@@ -330,11 +333,12 @@ fn marker_index(context: &[Option<&Token<'_>>], quoted: &[&Quoted], q: &Quoted) 
 /// For a quote that runs past its first sentence: the speaker credited where it closes.
 fn closing_sentence(
     text: &str,
+    sentences: &[Range<usize>],
     paragraph: &Range<usize>,
     q: &Quoted,
     registry: &mut Registry,
 ) -> Option<Credit> {
-    let end = sentence_end(text, paragraph, q.outer.end);
+    let end = sentence_end(sentences, paragraph, q.outer.end);
     let tokens = text::tokens(text, q.outer.end..end);
     let mut context: Vec<Option<&Token<'_>>> = vec![None];
     context.extend(tokens.iter().map(Some));
@@ -342,11 +346,8 @@ fn closing_sentence(
 }
 
 /// The end of the sentence that contains byte `at` of the paragraph.
-fn sentence_end(text: &str, paragraph: &Range<usize>, at: usize) -> usize {
-    text::sentences(text, paragraph.clone())
-        .into_iter()
-        .find(|s| s.end >= at)
-        .map_or(paragraph.end, |s| s.end)
+fn sentence_end(sentences: &[Range<usize>], paragraph: &Range<usize>, at: usize) -> usize {
+    sentences.iter().find(|s| s.end >= at).map_or(paragraph.end, |s| s.end)
 }
 
 #[cfg(test)]
