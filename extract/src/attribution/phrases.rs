@@ -190,23 +190,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     if is_pronoun(first) {
         return registry.pronoun(&first.lower(), first.start);
     }
-    // Name runs in the phrase: prefer a full name ("Kremlin spokesman Dmitry Peskov").
-    let mut runs = Vec::new();
-    let mut k = 0;
-    while k < phrase.len() {
-        if let Some((end, mut words)) = run_starting_at(&phrase, k) {
-            // "according to CME Group's FedWatch tool": the owner ("Moody's" alone stays whole).
-            if is_possessive(phrase[end].text) && phrase.get(end + 1).is_some_and(|t| t.kind == Kind::Word) {
-                if let Some(last) = words.last_mut() {
-                    *last = without_possessive(last).to_owned();
-                }
-            }
-            runs.push((k, words));
-            k = end + 1;
-        } else {
-            k += 1;
-        }
-    }
+    let runs = name_runs(&phrase);
     let at = first.start;
     let is_full = |w: &Vec<String>| {
         let w: Vec<&str> = w.iter().map(String::as_str).collect();
@@ -218,17 +202,8 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .iter()
         .find(|(start, w)| *start == 0 && is_full(w))
         .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
-    // "according to the Commission's Autumn 2017 Economic Forecast": the owner.
-    let owner_at = usize::from(first.is("the"));
-    if let Some((end, words)) =
-        run_starting_at(&phrase, owner_at).filter(|(end, _)| is_possessive(phrase[*end].text))
-    {
-        if phrase.get(end + 1).is_some_and(|t| t.kind != Kind::Punct) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            let name = without_possessive(&name_of_run(&words)).to_owned();
-            let name = if owner_at == 1 { format!("the {name}") } else { name };
-            return registry.person(phrase[owner_at].start, &name);
-        }
+    if let Some(owner) = owner_of(&phrase, registry) {
+        return Some(owner);
     }
     if full.is_none() {
         // "the Crown prosecutor, Mark Tedeschi, QC,": a role, then the person in apposition.
@@ -247,31 +222,8 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
             return registry.person(at, &name_of_run(&words));
         }
     }
-    // "according to figures published today by Eurostat", "according to a statement from
-    // Moody's": the source, not its document.
-    const DOCUMENTS: &[&str] = &[
-        "statement",
-        "report",
-        "data",
-        "figures",
-        "study",
-        "survey",
-        "analysis",
-        "filing",
-        "release",
-        "letter",
-        "estimates",
-    ];
-    let document = phrase.iter().any(|t| DOCUMENTS.contains(&t.lower().as_ref()));
-    let agent = phrase.iter().position(|t| t.is("by") || t.is("from") && document);
-    if let Some(by) = agent {
-        let the = usize::from(phrase.get(by + 1).is_some_and(|t| t.is("the")));
-        if let Some((_, words)) = run_starting_at(&phrase, by + 1 + the) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            let name = name_of_run(&words);
-            let name = if the == 1 { format!("the {name}") } else { name };
-            return registry.person(phrase[by + 1].start, &name);
-        }
+    if let Some(source) = source_of(&phrase, registry) {
+        return Some(source);
     }
     let words: Vec<&str> =
         phrase.iter().take(8).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
@@ -286,6 +238,67 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     }
     // "according to customs data"
     (first.is_lowercase_word() && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
+}
+
+/// The runs of name words in a phrase, with where each starts; an owner's possessive is
+/// dropped when the owned thing follows ("CME Group's FedWatch tool"; "Moody's" stays whole).
+fn name_runs(phrase: &[Token<'_>]) -> Vec<(usize, Vec<String>)> {
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < phrase.len() {
+        if let Some((end, mut words)) = run_starting_at(phrase, k) {
+            if is_possessive(phrase[end].text) && phrase.get(end + 1).is_some_and(|t| t.kind == Kind::Word) {
+                if let Some(last) = words.last_mut() {
+                    *last = without_possessive(last).to_owned();
+                }
+            }
+            runs.push((k, words));
+            k = end + 1;
+        } else {
+            k += 1;
+        }
+    }
+    runs
+}
+
+/// "according to the Commission's Autumn 2017 Economic Forecast": the owner.
+fn owner_of(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let owner_at = usize::from(phrase.first()?.is("the"));
+    let (end, words) =
+        run_starting_at(phrase, owner_at).filter(|(end, _)| is_possessive(phrase[*end].text))?;
+    if !phrase.get(end + 1).is_some_and(|t| t.kind != Kind::Punct) {
+        return None;
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = without_possessive(&name_of_run(&words)).to_owned();
+    let name = if owner_at == 1 { format!("the {name}") } else { name };
+    registry.person(phrase[owner_at].start, &name)
+}
+
+/// "according to figures published today by Eurostat", "according to a statement from
+/// Moody's": the source, not its document.
+fn source_of(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    const DOCUMENTS: &[&str] = &[
+        "statement",
+        "report",
+        "data",
+        "figures",
+        "study",
+        "survey",
+        "analysis",
+        "filing",
+        "release",
+        "letter",
+        "estimates",
+    ];
+    let document = phrase.iter().any(|t| DOCUMENTS.contains(&t.lower().as_ref()));
+    let by = phrase.iter().position(|t| t.is("by") || t.is("from") && document)?;
+    let the = usize::from(phrase.get(by + 1).is_some_and(|t| t.is("the")));
+    let (_, words) = run_starting_at(phrase, by + 1 + the)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let name = if the == 1 { format!("the {name}") } else { name };
+    registry.person(phrase[by + 1].start, &name)
 }
 
 /// A number in digits or words ("three", "1,000").

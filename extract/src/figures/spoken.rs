@@ -49,26 +49,8 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     let (value, end) = spelled(tokens, i)?;
-    // "two in three adults".
-    if tokens.get(end + 1).is_some_and(|n| n.is("in")) {
-        let whole = spelled(tokens, end + 2).or_else(|| {
-            let n = tokens.get(end + 2).filter(|n| n.kind == Kind::Number)?;
-            super::digits_value(n.text).map(|v| (v, end + 2))
-        });
-        if let Some((whole, whole_end)) = whole.filter(|(w, _)| *w > value && *w <= 100.0) {
-            let (noun, noun_end) =
-                counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
-            return found(value, &noun, Some(whole), i, noun_end);
-        }
-    }
-    // "two out of three voters".
-    if let (Some(a), Some(b)) = (tokens.get(end + 1), tokens.get(end + 2)) {
-        if a.is("out") && b.is("of") {
-            let (whole, whole_end) = spelled(tokens, end + 3)?;
-            let (noun, noun_end) =
-                counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
-            return found(value, &noun, Some(whole), i, noun_end);
-        }
+    if let Some(share) = share_of(tokens, i, end, value) {
+        return Some(share);
     }
     if let Some((unit, factor, e)) = unit_after(tokens, end) {
         return found(value * factor, &unit, None, i, e);
@@ -163,6 +145,22 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
         })
     });
     (article && (of || after_by)).then(|| found(share * 100.0, "percent", None, start, i)).flatten()
+}
+
+/// "two in three adults", "two out of three voters": a part of a whole said in words.
+fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Found> {
+    let whole_from = match (tokens.get(end + 1), tokens.get(end + 2)) {
+        (Some(a), _) if a.is("in") => end + 2,
+        (Some(a), Some(b)) if a.is("out") && b.is("of") => end + 3,
+        _ => return None,
+    };
+    let whole = spelled(tokens, whole_from).or_else(|| {
+        let n = tokens.get(whole_from).filter(|n| n.kind == Kind::Number)?;
+        super::digits_value(n.text).map(|v| (v, whole_from))
+    });
+    let (whole, whole_end) = whole.filter(|(w, _)| *w > value && (*w <= 100.0 || whole_from == end + 3))?;
+    let (noun, noun_end) = counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
+    found(value, &noun, Some(whole), i, noun_end)
 }
 
 /// "one in five adults", "one in 10".
