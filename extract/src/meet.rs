@@ -52,15 +52,19 @@ fn abbreviation_after<'a>(tokens: &[Token<'a>], end: usize) -> Option<&'a str> {
 fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String> {
     let mut roles: Vec<String> = run.iter().filter(|w| is_title(w)).map(|w| w.to_lowercase()).collect();
     let before = tokens[start.saturating_sub(3)..start].iter().rev();
-    roles
-        .extend(before.take_while(|t| t.is_lowercase_word()).filter(|t| is_title(t.text)).map(|t| t.lower()));
+    roles.extend(
+        before
+            .take_while(|t| t.is_lowercase_word())
+            .filter(|t| is_title(t.text))
+            .map(|t| t.lower().into_owned()),
+    );
     // "CEO of the Refugee Council Enver Solomon".
     if start >= 3
         && tokens[start - 1].is("the")
         && tokens[start - 2].is("of")
         && is_title(tokens[start - 3].text)
     {
-        roles.push(tokens[start - 3].lower());
+        roles.push(tokens[start - 3].lower().into_owned());
     }
     roles
 }
@@ -74,7 +78,7 @@ fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
     let mut roles = Vec::new();
     for (k, t) in phrase.enumerate() {
         if is_title(t.text) {
-            roles.push(t.lower());
+            roles.push(t.lower().into_owned());
         } else if !(k == 0 && (t.is("the") || t.is("a"))) && t.is_capitalized() {
             break;
         }

@@ -7,6 +7,16 @@ use crate::words;
 /// A title or role before a name: "President", "Gen.", "Director-General", "CEO".
 pub fn is_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
+    // "Astronauts Doug Hurley and Bob Behnken": a plural title too.
+    let singular = lower.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&lower);
+    words::TITLES.contains(lower.as_str())
+        || words::TITLES.contains(singular)
+        || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
+}
+
+/// A title naming one person ("the spokesman", not "the researchers").
+pub fn is_role(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
     words::TITLES.contains(lower.as_str())
         || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
 }
@@ -60,7 +70,7 @@ pub fn kind_of(name: &str) -> NameKind {
 }
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_str())
+    token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_ref())
 }
 
 /// A word without its possessive ending: "Ukraine's" → "Ukraine".
@@ -94,10 +104,6 @@ pub fn name_of_run(words: &[&str]) -> String {
         if after_title > 0 || person {
             kept.truncate(of);
         }
-    }
-    // "CME Group's FedWatch tool": the owner is the name.
-    if let Some(last) = kept.last_mut() {
-        *last = without_possessive(last);
     }
     kept.join(" ")
 }

@@ -121,16 +121,46 @@ impl Quantity {
             None => {}
         }
         match self.unit.as_str() {
-            "percent" => out.push_str(&format!("{}%", self.value)),
-            "percentage points" => out.push_str(&format!("{} pp", self.value)),
-            _ if self.is_currency() => out.push_str(&format!("{} {}", self.unit, self.value)),
-            _ => out.push_str(&self.value.to_string()),
+            "percent" => out.push_str(&format!("{}%", number(self.value))),
+            "percentage points" => out.push_str(&format!("{} pp", number(self.value))),
+            _ if self.is_currency() => out.push_str(&format!("{} {}", self.unit, scaled(self.value))),
+            _ => out.push_str(&number(self.value)),
         }
         if let Some(of) = self.of {
-            out.push_str(&format!(" of {of}"));
+            out.push_str(&format!(" of {}", number(of)));
         }
         out
     }
+}
+
+/// 1,234,567.89: thousands grouped, at most two decimals, no trailing zeros.
+fn number(x: f64) -> String {
+    let rounded = (x * 100.0).round() / 100.0;
+    let whole = format!("{:.0}", rounded.abs().trunc());
+    let mut grouped = String::new();
+    for (k, c) in whole.chars().enumerate() {
+        if k > 0 && (whole.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let cents = ((rounded.abs().fract()) * 100.0).round() as u64;
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    if cents == 0 {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{}", format!("{cents:02}").trim_end_matches('0'))
+    }
+}
+
+/// Money reads with scale words: 565 million, 1.2 billion.
+fn scaled(x: f64) -> String {
+    for (size, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if x.abs() >= size {
+            return format!("{} {word}", number(x / size));
+        }
+    }
+    number(x)
 }
 
 #[cfg(test)]
@@ -156,6 +186,10 @@ mod tests {
             qualifier: Some(Qualifier::AtLeast),
         };
         assert_eq!(q.headline(), "at least 54 of 69");
-        assert_eq!(q.noun(), Some("drones"));
+        let q = Quantity { value: 1.2e9, unit: "USD".into(), of: None, change: None, qualifier: None };
+        assert_eq!(q.headline(), "USD 1.2 billion");
+        let q = Quantity { value: 150_000.5, unit: "people".into(), of: None, change: None, qualifier: None };
+        assert_eq!(q.headline(), "150,000.5");
+        assert_eq!(q.noun(), Some("people"));
     }
 }

@@ -4,6 +4,7 @@
 //! "the CEO" is the person named as CEO) and its abbreviations ("KCNA").
 
 use crate::names::{kind_of, NameKind};
+use std::collections::HashMap;
 
 /// A person mentioned: where, in which sentence, whether as the sentence's subject or speaker.
 #[derive(Debug, Clone)]
@@ -18,6 +19,8 @@ struct Mention {
 pub struct Registry {
     /// Full names (two words or more) in the order met.
     people: Vec<(usize, String)>,
+    /// Each word of each full name → the people (indexes) it is part of, and whether last.
+    by_word: HashMap<String, Vec<(usize, bool)>>,
     mentions: Vec<Mention>,
     sentence: usize,
     last_group: Option<(usize, String)>,
@@ -46,7 +49,13 @@ impl Registry {
         if name.split_whitespace().count() < 2 || kind_of(name) != NameKind::Person {
             return;
         }
-        if !self.people.iter().any(|(_, n)| n == name) {
+        let known = self.by_word.get(name.rsplit(' ').next().unwrap_or("")).into_iter().flatten();
+        if !known.into_iter().any(|(k, _)| self.people[*k].1 == name) {
+            let k = self.people.len();
+            let parts: Vec<&str> = name.split(' ').collect();
+            for (p, part) in parts.iter().enumerate() {
+                self.by_word.entry((*part).to_owned()).or_default().push((k, p + 1 == parts.len()));
+            }
             self.people.push((at, name.to_owned()));
         }
         self.mention(at, name, false);
@@ -88,21 +97,27 @@ impl Registry {
 
     /// The full name for a single word ("Putin" → "Vladimir Putin"), else the word itself.
     pub fn resolve(&self, at: usize, word: &str) -> String {
+        let seen = |k: &usize| self.people[*k].0 <= at;
+        let indexed = self.by_word.get(word).map(Vec::as_slice).unwrap_or_default();
+        let by_last = indexed.iter().rev().find(|(k, last)| *last && seen(k));
+        let by_any = || indexed.iter().rev().find(|(k, _)| seen(k));
+        let by_word = by_last.or_else(by_any).map(|(k, _)| &self.people[*k]);
         let known = self.people.iter().rev().filter(|(seen, _)| *seen <= at);
-        let by_last = known.clone().find(|(_, n)| n.rsplit(' ').next() == Some(word));
-        let by_any = || known.clone().find(|(_, n)| n.split(' ').any(|part| part == word));
         // A misspelt surname ("Bauchtman" for Buchtmann, "Water" for Waters): the one known
         // surname a letter or two away.
         let close = || {
+            let len = word.chars().count();
+            let allowed = if len >= 8 { 2 } else { 1 };
             let mut near = known.clone().filter(|(_, n)| {
                 let last = n.rsplit(' ').next().unwrap_or("");
-                let len = word.chars().count();
-                let allowed = if len >= 8 { 2 } else { 1 };
-                len >= 5 && last.chars().next() == word.chars().next() && edits(last, word) <= allowed
+                len >= 5
+                    && last.len().abs_diff(word.len()) <= allowed
+                    && last.chars().next() == word.chars().next()
+                    && edits(last, word) <= allowed
             });
             near.next().filter(|first| near.all(|(_, n)| n == &first.1))
         };
-        by_last.or_else(by_any).or_else(close).map_or_else(|| word.to_owned(), |(_, n)| n.clone())
+        by_word.or_else(close).map_or_else(|| word.to_owned(), |(_, n)| n.clone())
     }
 
     /// Whom a name credits: a person by the fullest form the article gave ("Smith" → "John

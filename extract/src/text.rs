@@ -154,13 +154,18 @@ pub struct Token<'a> {
     pub joined: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
     }
 
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The token in lower case, borrowed when it already is (most words are).
+    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+        if self.text.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(self.text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self.text)
+        }
     }
 
     pub fn is_capitalized(&self) -> bool {

@@ -3,9 +3,9 @@
 //! Sieve Approach for Quote Attribution"); every figure of a sentence becomes a candidate.
 //!
 //! The sieve for one quote:
-//! 1. a transcript label opening the paragraph ("MORALES: …");
-//! 2. an attribution in the quote's sentence (`attribution::for_quote`: "…," X said; X said:
+//! 1. an attribution in the quote's sentence (`attribution::for_quote`: "…," X said; X said:
 //!    "…"; said X; according to X; X, a banker at …, remarked; he said);
+//! 2. a transcript label opening the paragraph ("MORALES: …");
 //! 3. an attribution where a quote spanning sentences closes;
 //! 4. the speaker of the open quote it continues from the paragraph before;
 //! 5. the person an earlier sentence of the same paragraph credited or spoke of;
@@ -18,7 +18,7 @@ use crate::figures;
 use crate::quotes::{self, Quoted};
 use crate::registry::Registry;
 use crate::text::{self, Token};
-use crate::{meet, Candidate, Kind};
+use crate::{meet, names, Candidate, Kind};
 use std::ops::Range;
 
 /// A speaker credited by a rule, with how sure that rule is.
@@ -37,6 +37,10 @@ pub struct Walk<'a> {
     previous: Option<(usize, String)>,
     /// Who the current paragraph is about: a person its sentences credited or began with.
     in_paragraph: Option<String>,
+    /// The current paragraph's sentences.
+    sentences: Vec<Range<usize>>,
+    /// The speaker a transcript label gives the current paragraph ("CARTER: …").
+    label: Option<String>,
     /// The last quote's sentence credits it with a verb to someone the sieve may not name
     /// ("the president said"): it is a quotation, not a scare quote, though it has no speaker.
     said_by_someone: bool,
@@ -51,8 +55,11 @@ impl<'a> Walk<'a> {
 
     pub fn run(mut self) -> Vec<Candidate> {
         let paragraphs = text::paragraphs(self.text);
+        // The lines above the first sentence: headline, dateline, standfirst without a full stop.
+        let lead = paragraphs.iter().take(3).take_while(|p| is_headline(&self.text[(*p).clone()])).count();
+        let lead = if lead == paragraphs.len() { 0 } else { lead };
         for (p, paragraph) in paragraphs.iter().enumerate() {
-            if p == 0 && paragraphs.len() > 1 && is_headline(&self.text[paragraph.clone()]) {
+            if p < lead {
                 continue;
             }
             let next_opens = paragraphs.get(p + 1).is_some_and(|n| {
@@ -60,6 +67,14 @@ impl<'a> Walk<'a> {
                 next.starts_with(['“', '"', '‘', '\'', '«', '„']) || quotes::closes_unopened(next)
             });
             self.paragraph(paragraph, next_opens);
+        }
+        // The fullest form of a name anywhere in the text: "Juncker" quoted before the closing
+        // paragraph names Jean-Claude Juncker is Jean-Claude Juncker.
+        for c in &mut self.out {
+            let person = |s: &&mut String| !s.contains(' ') && names::kind_of(s) == names::NameKind::Person;
+            if let Some(s) = c.speaker.as_mut().filter(person) {
+                *s = self.registry.resolve(usize::MAX, s);
+            }
         }
         self.out.sort_by_key(|c| c.span.0);
         self.out
@@ -73,7 +88,9 @@ impl<'a> Walk<'a> {
         let mut pending: Vec<usize> = Vec::new();
         self.in_paragraph = None;
         let label = attribution::transcript_label(text, paragraph);
-        for sentence in text::sentences(text, paragraph.clone()) {
+        self.label = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
+        self.sentences = text::sentences(text, paragraph.clone());
+        for sentence in self.sentences.clone() {
             let tokens = text::tokens(text, sentence.clone());
             let in_sentence: Vec<&Quoted> = quoted.iter().filter(|q| overlaps(&q.outer, &sentence)).collect();
             // Quotes that begin in this sentence (a quote across sentences belongs to its first).
@@ -137,11 +154,6 @@ impl<'a> Walk<'a> {
         chain: &Option<String>,
     ) -> Option<Speaker> {
         let text = self.text;
-        if let Some((end, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
-            // "ROBINSON:" after "the BBC's Nick Robinson" is Nick Robinson.
-            let name = self.registry.person(*end, name).unwrap_or_else(|| name.clone());
-            return Some(Speaker { name, confidence: 0.9 });
-        }
         let marker = marker_index(context, in_sentence, q);
         if let Some(c) = marker.and_then(|m| attribution::for_quote(context, m, &mut self.registry)) {
             return Some(from_credit(c, 0.9));
@@ -150,8 +162,15 @@ impl<'a> Walk<'a> {
             self.said_by_someone = true;
             return None;
         }
+        // A transcript's speaker, unless the line itself credits someone else ("CARTER: As the
+        // president said, …").
+        if let Some((end, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
+            // "ROBINSON:" after "the BBC's Nick Robinson" is Nick Robinson.
+            let name = self.registry.person(*end, name).unwrap_or_else(|| name.clone());
+            return Some(Speaker { name, confidence: 0.85 });
+        }
         if q.outer.end > sentence.end {
-            if let Some(c) = closing_sentence(text, paragraph, q, &mut self.registry) {
+            if let Some(c) = closing_sentence(text, &self.sentences, paragraph, q, &mut self.registry) {
                 return Some(from_credit(c, 0.85));
             }
         }
@@ -185,7 +204,7 @@ impl<'a> Walk<'a> {
         if speaker.is_none() && !self.said_by_someone && (words < 5 || !whole_sentence && words < 8) {
             return;
         }
-        let end = sentence_end(text, paragraph, q.outer.end);
+        let end = sentence_end(&self.sentences, paragraph, q.outer.end);
         let sentence_text = text[text::trim(text, sentence.start..end)].to_owned();
         let confidence = speaker.as_ref().map_or(0.3, |s| s.confidence);
         self.out.push(Candidate {
@@ -228,8 +247,10 @@ impl<'a> Walk<'a> {
                     .find(|c| c.kind == Kind::Quote && c.span == (q.inner.start, q.inner.end))
             });
             let in_quote = quote.map(|c| c.span);
-            let speaker =
-                quote.and_then(|c| c.speaker.clone()).or_else(|| credited.as_ref().map(|c| c.name.clone()));
+            let speaker = quote
+                .and_then(|c| c.speaker.clone())
+                .or_else(|| credited.as_ref().map(|c| c.name.clone()))
+                .or_else(|| self.label.clone());
             let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
             self.out.push(Candidate {
                 kind: Kind::Numeric,
@@ -312,11 +333,12 @@ fn marker_index(context: &[Option<&Token<'_>>], quoted: &[&Quoted], q: &Quoted) 
 /// For a quote that runs past its first sentence: the speaker credited where it closes.
 fn closing_sentence(
     text: &str,
+    sentences: &[Range<usize>],
     paragraph: &Range<usize>,
     q: &Quoted,
     registry: &mut Registry,
 ) -> Option<Credit> {
-    let end = sentence_end(text, paragraph, q.outer.end);
+    let end = sentence_end(sentences, paragraph, q.outer.end);
     let tokens = text::tokens(text, q.outer.end..end);
     let mut context: Vec<Option<&Token<'_>>> = vec![None];
     context.extend(tokens.iter().map(Some));
@@ -324,11 +346,8 @@ fn closing_sentence(
 }
 
 /// The end of the sentence that contains byte `at` of the paragraph.
-fn sentence_end(text: &str, paragraph: &Range<usize>, at: usize) -> usize {
-    text::sentences(text, paragraph.clone())
-        .into_iter()
-        .find(|s| s.end >= at)
-        .map_or(paragraph.end, |s| s.end)
+fn sentence_end(sentences: &[Range<usize>], paragraph: &Range<usize>, at: usize) -> usize {
+    sentences.iter().find(|s| s.end >= at).map_or(paragraph.end, |s| s.end)
 }
 
 #[cfg(test)]
@@ -505,6 +524,76 @@ mod tests {
         let text = "Honda last week said it expected tariffs to cost 385 billion yen. \"Nobody will escape this at all,\" added KCNA.";
         assert_eq!(figure_speakers(text), [Some("Honda".to_owned())]);
         assert_eq!(speaker_of(text, "Nobody will escape this at all").as_deref(), Some("KCNA"));
+    }
+
+    #[test]
+    fn according_to_a_document_credits_its_source() {
+        assert_eq!(
+            figure_speakers("Claims may reach $8 billion, according to a statement from Moody's."),
+            [Some("Moody's".to_owned())]
+        );
+        assert_eq!(
+            figure_speakers("Markets see a 70% chance of a cut, according to CME Group's FedWatch tool."),
+            [Some("CME Group".to_owned())]
+        );
+    }
+
+    #[test]
+    fn cities_in_titles_parties_and_quoted_as_saying() {
+        let text = "London Mayor Sadiq Khan spoke. \"Londoners are resilient and strong,\" Khan said. \"Nothing is decided yet, nothing,\" the Democrat added. Putin was quoted as saying that \"the West wants war with us.\"";
+        assert_eq!(speaker_of(text, "Londoners are resilient and strong").as_deref(), Some("Sadiq Khan"));
+        assert_eq!(speaker_of(text, "Nothing is decided yet, nothing"), None);
+        assert_eq!(speaker_of(text, "the West wants war with us.").as_deref(), Some("Putin"));
+    }
+
+    #[test]
+    fn figures_in_the_later_sentences_of_a_long_quote_are_the_speakers() {
+        let text = "Mayor Anna Berg spoke on Monday. “We were ready. Then 2.3 million of them arrived in one week. Nobody could cope,” Berg said.";
+        let found = extract(text).expect("valid");
+        let figure = found.iter().find(|c| c.kind == Kind::Numeric).expect("a figure");
+        assert_eq!(figure.quantity.as_ref().map(|q| q.value), Some(2.3e6));
+        assert_eq!(figure.speaker.as_deref(), Some("Anna Berg"));
+        let quote = found.iter().find(|c| c.kind == Kind::Quote).expect("the quote");
+        assert_eq!(figure.in_quote, Some(quote.span));
+    }
+
+    #[test]
+    fn an_abbreviation_in_brackets_and_an_unnamed_witness() {
+        let text = "Indonesia's National Disaster Management Agency (BNPB) said at least 38 people were killed. \"There was no warning at all,\" a survivor told local television.";
+        assert_eq!(figure_speakers(text), [Some("National Disaster Management Agency".to_owned())]);
+        assert_eq!(speaker_of(text, "There was no warning at all").as_deref(), Some("a survivor"));
+    }
+
+    #[test]
+    fn a_commissioner_by_surname_before_a_long_remit() {
+        let text = "Commissioner Thyssen, responsible for Employment, Social Affairs, Skills and Labour Mobility, said: \"This support will help them.\" The Commission proposed €5.2 million to help 1,200 former Ford workers.";
+        assert_eq!(speaker_of(text, "This support will help them.").as_deref(), Some("Thyssen"));
+        assert_eq!(figure_speakers(text), [None, None]);
+    }
+
+    #[test]
+    fn job_titles_leave_the_name_and_a_bare_role_finds_its_holder() {
+        let text = "Astronauts Doug Hurley and Bob Behnken docked on Sunday. \"It has been a real honor to fly,\" Hurley radioed. NASA Administrator Jim Bridenstine called it \"a new era in human spaceflight.\" Former U.N. Secretary-General Kofi Annan spoke. \"Africa can feed itself, and it will,\" the former U.N. chief said.";
+        assert_eq!(speaker_of(text, "It has been a real honor to fly").as_deref(), Some("Doug Hurley"));
+        assert_eq!(speaker_of(text, "a new era in human spaceflight.").as_deref(), Some("Jim Bridenstine"));
+        assert_eq!(speaker_of(text, "Africa can feed itself, and it will"), None);
+    }
+
+    #[test]
+    fn a_surname_takes_the_full_name_given_later_in_the_text() {
+        let text = "President Juncker said: \"This is a historic day for Europe.\"\n\nBackground: Jean-Claude Juncker took office in 2014.";
+        assert_eq!(
+            speaker_of(text, "This is a historic day for Europe.").as_deref(),
+            Some("Jean-Claude Juncker")
+        );
+    }
+
+    #[test]
+    fn a_transcript_label_credits_its_paragraph_unless_the_line_credits_another() {
+        let text = "Secretary of Defense Ash Carter briefed reporters.\n\nSECRETARY OF DEFENSE ASH CARTER: Thank you. As the president said, \"we will destroy them in the end.\" This budget is $582.7 billion.\n\nSEC. CARTER: \"We are investing in the future,\" and that matters.";
+        assert_eq!(speaker_of(text, "we will destroy them in the end."), None);
+        assert_eq!(figure_speakers(text), [Some("Ash Carter".to_owned())]);
+        assert_eq!(speaker_of(text, "We are investing in the future").as_deref(), Some("Ash Carter"));
     }
 
     #[test]

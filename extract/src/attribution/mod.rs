@@ -2,13 +2,15 @@
 //! to X", "X, a Carnegie expert, said", "calling them …" (the sentence's subject), "he said".
 
 mod phrases;
+mod subject;
 
 use crate::names::{name_of_run, run_starting_at};
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
-pub use phrases::sentence_subject;
-use phrases::{noun_phrase_ending_at, opening_apposition, subject_after};
+use phrases::{noun_phrase_ending_at, subject_after};
+use subject::opening_apposition;
+pub use subject::sentence_subject;
 
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
@@ -28,7 +30,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
-    if words::OBJECT_VERBS.contains(t.lower().as_str()) {
+    if words::OBJECT_VERBS.contains(t.lower().as_ref()) {
         // "He added: …", "…," she added, "they estimated that" — not "the economy added 275,000
         // jobs" or "it noted a rise".
         // "They estimated by 2050, …": a year after "by" or "in" opens a clause, not an object.
@@ -39,29 +41,29 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         // '…," added KCNA': the verb first, then its subject.
         let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
         return next.is_none_or(|n| {
-            n.kind == Kind::Punct
+            n.kind == Kind::Punct && !matches!(n.text, "$" | "€" | "£" | "¥" | "₹" | "(")
                 || inverted && n.is_capitalized()
                 || n.is("that")
                 || year_after(n)
-                || matches!(n.lower().as_str(), "it" | "he" | "she" | "they" | "we" | "there")
+                || matches!(n.lower().as_ref(), "it" | "he" | "she" | "they" | "we" | "there")
         });
     }
-    if !words::NOUN_VERBS.contains(t.lower().as_str()) {
+    if !words::NOUN_VERBS.contains(t.lower().as_ref()) {
         return true;
     }
-    next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_str()))
+    next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_ref()))
 }
 
 pub fn is_speech_verb(t: &Token<'_>) -> bool {
-    t.kind == Kind::Word && words::SPEECH_VERBS.contains(t.lower().as_str())
+    t.kind == Kind::Word && words::SPEECH_VERBS.contains(t.lower().as_ref())
 }
 
 fn is_participle(t: &Token<'_>) -> bool {
-    t.kind == Kind::Word && words::PARTICIPLES.contains(t.lower().as_str())
+    t.kind == Kind::Word && words::PARTICIPLES.contains(t.lower().as_ref())
 }
 
 pub(super) fn is_pronoun(t: &Token<'_>) -> bool {
-    matches!(t.lower().as_str(), "he" | "she" | "they" | "it")
+    matches!(t.lower().as_ref(), "he" | "she" | "they" | "it")
 }
 
 /// A span of tokens to look in: a slice of one sentence's tokens with the quotes left out.
@@ -107,7 +109,7 @@ pub fn is_attributed(ctx: Context<'_, '_>, quote: usize) -> bool {
     let after = ctx[quote + 1..next_quote].iter().flatten().take(8);
     let before = ctx[..quote].iter().flatten();
     after.chain(before).any(|t| {
-        is_speech_verb(t) && !words::NOUN_VERBS.contains(t.lower().as_str())
+        is_speech_verb(t) && !words::NOUN_VERBS.contains(t.lower().as_ref())
             || is_participle(t)
             || t.is("according")
     })
@@ -129,18 +131,21 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
 /// person it names.
 pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
     let para = &text[paragraph.clone()];
-    let colon = para.find(':').filter(|c| *c <= 40)?;
+    let colon = para.find(':').filter(|c| *c <= 50)?;
     let label = para[..colon].trim();
     let words: Vec<&str> = label.split_whitespace().collect();
     let named = !words.is_empty()
-        && words.len() <= 4
+        && words.len() <= 6
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
     let shouting = label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let quote_follows = para[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
     if !named
         || !(shouting || quote_follows)
-        || words.iter().any(|w| words::NOT_NAMES.contains(w.to_lowercase().as_str()))
+        || words.iter().any(|w| {
+            let w = w.to_lowercase();
+            words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
+        })
     {
         return None;
     }
@@ -167,7 +172,7 @@ fn title_case(name: &str) -> String {
 fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
     let first_word = after.iter().position(|t| t.kind != Kind::Punct)?;
     let clause_end =
-        after.iter().skip(first_word).position(|t| words::CLAUSE_BREAKS.contains(t.lower().as_str()));
+        after.iter().skip(first_word).position(|t| words::CLAUSE_BREAKS.contains(t.lower().as_ref()));
     let clause_end = clause_end.map_or(after.len(), |c| first_word + c);
     // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
     // an apposition between commas may stand before the verb.
@@ -209,14 +214,14 @@ fn credited_by(
     // "the document was found by a passerby", "he was told": the one spoken to or of.
     let passive = v
         .checked_sub(1)
-        .is_some_and(|p| matches!(tokens[p].lower().as_str(), "was" | "were" | "been" | "be" | "is" | "are"));
+        .is_some_and(|p| matches!(tokens[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are"));
     if passive && !tokens.get(v + 1).is_some_and(|t| t.is("as")) {
         return None;
     }
     if is_participle(verb) {
         // "with Boswell stating:", "the government recommending …": the phrase just before.
         let before = v.checked_sub(1).map(|p| tokens[p]);
-        if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower().as_str())) {
+        if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower().as_ref())) {
             if let Some(name) = noun_phrase_ending_at(tokens, v - 1, registry) {
                 return Some(name);
             }
@@ -262,11 +267,16 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
     loop {
         // "Honda last week said", "the minister on Monday said".
         let when = j >= 1
-            && WHEN.contains(&tokens[j].lower().as_str())
-            && matches!(tokens[j - 1].lower().as_str(), "last" | "this" | "on" | "next" | "earlier" | "late");
+            && WHEN.contains(&tokens[j].lower().as_ref())
+            && matches!(tokens[j - 1].lower().as_ref(), "last" | "this" | "on" | "next" | "earlier" | "late");
+        // "the National Disaster Management Agency (BNPB) said": the name before its abbreviation.
+        let abbreviation =
+            j >= 3 && tokens[j].punct(")") && tokens[j - 2].punct("(") && tokens[j - 1].kind == Kind::Word;
         if when {
             j = j.checked_sub(2)?;
-        } else if words::BETWEEN.contains(tokens[j].lower().as_str()) && tokens[j].kind == Kind::Word {
+        } else if abbreviation {
+            j -= 3;
+        } else if words::BETWEEN.contains(tokens[j].lower().as_ref()) && tokens[j].kind == Kind::Word {
             j = j.checked_sub(1)?;
         } else {
             break;
@@ -276,7 +286,7 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return Some(Subject::Conjoined);
     }
     // "an estimated", "its earlier forecast": a noun or an adjective, not a verb of speech.
-    if DETERMINERS.contains(&tokens[j].lower().as_str()) || tokens[j].is("its") {
+    if DETERMINERS.contains(&tokens[j].lower().as_ref()) || tokens[j].is("its") {
         return None;
     }
     if tokens[j].punct(",—–") {

@@ -2,10 +2,10 @@
 //! titles, in its fullest form), an organisation, a role ("the CEO"), a common noun phrase ("the
 //! ministry", "Observers from the regional security body"), a sentence's subject.
 
-use super::{is_pronoun, is_speech_verb, DETERMINERS};
+use super::{is_pronoun, DETERMINERS};
 use crate::names::{
-    is_name_word, is_org_word, is_possessive, is_title, kind_of, name_of_run, names_someone, run_ending_at,
-    run_starting_at, NameKind,
+    is_name_word, is_org_word, is_possessive, is_role, is_title, kind_of, name_of_run, names_someone,
+    run_ending_at, run_starting_at, without_possessive, NameKind,
 };
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
@@ -25,13 +25,13 @@ pub(super) fn noun_phrase_ending_at(
     if is_name_word(t) && !is_possessive(t.text) {
         return name_ending_at(tokens, &owned, j, registry);
     }
-    if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_str()) {
+    if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_ref()) {
         return None;
     }
     // "The survey of 1,000 adults found", "the world's biggest carmaker by sales said": the head
     // before the preposition speaks.
     let start = phrase_start(&owned, j);
-    let bare = !DETERMINERS.contains(&owned[start].lower().as_str());
+    let bare = !DETERMINERS.contains(&owned[start].lower().as_ref());
     let preposition = |p: &usize| is_preposition(&owned[*p]);
     let number_between = |p: &usize| preposition(p) && owned[p + 1].kind == Kind::Number;
     let of_at = start
@@ -40,7 +40,7 @@ pub(super) fn noun_phrase_ending_at(
         .or_else(|| start.checked_sub(2).filter(number_between));
     if let Some(of_at) = of_at.filter(|p| *p > 0 && owned[p - 1].is_lowercase_word()) {
         let head_start = phrase_start(&owned, of_at - 1);
-        if DETERMINERS.contains(&owned[head_start].lower().as_str()) {
+        if DETERMINERS.contains(&owned[head_start].lower().as_ref()) {
             return common_noun_ending_at(&owned, of_at - 1, registry);
         }
     }
@@ -57,7 +57,7 @@ pub(super) fn name_ending_at(
     let at = owned[j].start;
     let (first, words) = run_ending_at(owned, j)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    if words.iter().all(|w| is_title(w)) {
+    if words.iter().all(|w| is_role(w)) {
         // "the CEO said", "the Minister said": the person named so earlier, or nobody; "the
         // Treasury said": the institution.
         let last = words.last()?;
@@ -78,7 +78,7 @@ pub(super) fn name_ending_at(
         return None; // "the Sudanese", "the Russian": nobody in particular.
     }
     // "Anna Keller of the Alpine Initiative said": the person speaks.
-    if first >= 3 && matches!(owned[first - 2].lower().as_str(), "of" | "at" | "from") {
+    if first >= 3 && matches!(owned[first - 2].lower().as_ref(), "of" | "at" | "from") {
         if let Some(person) = person_ending_at(tokens, first - 3, registry) {
             return Some(person);
         }
@@ -96,18 +96,17 @@ pub(super) fn common_noun_ending_at(
     // "Two out of three respondents said": the respondents.
     let first = phrase_start(owned, j);
     let first = (first..j).find(|k| !is_count(&owned[*k])).unwrap_or(j);
-    let words: Vec<String> =
-        owned[first..=j]
-            .iter()
-            .enumerate()
-            .map(|(k, w)| {
-                if k == 0 && DETERMINERS.contains(&w.lower().as_str()) {
-                    w.lower()
-                } else {
-                    w.text.to_owned()
-                }
-            })
-            .collect();
+    let words: Vec<String> = owned[first..=j]
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            if k == 0 && DETERMINERS.contains(&w.lower().as_ref()) {
+                w.lower().into_owned()
+            } else {
+                w.text.to_owned()
+            }
+        })
+        .collect();
     let starts_with_article = words.first().is_some_and(|w| w == "a" || w == "an");
     let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     if starts_with_article && (words.len() == 1 || !words::ROLE_NOUNS.contains(head.as_str())) {
@@ -116,8 +115,10 @@ pub(super) fn common_noun_ending_at(
     if DETERMINERS.contains(&head.as_str()) {
         return None;
     }
-    // "the refugee spokesman said": a role is the person named with it earlier, or nobody.
-    if words.first().is_some_and(|w| w == "the") && is_title(&head) && words.len() <= 3 {
+    // "the refugee spokesman said", "the former U.N. chief said": a role is the person named
+    // with it earlier, or nobody.
+    let bare_title = words.len() == 1 && is_role(&head) && owned[first].is_lowercase_word();
+    if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 3) || bare_title {
         return registry.holder_of(&head);
     }
     let phrase = words.join(" ");
@@ -134,26 +135,30 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
     while first > 0 && taken < 5 {
         let prev = &owned[first - 1];
         let lower = prev.lower();
-        if DETERMINERS.contains(&lower.as_str()) {
+        if DETERMINERS.contains(&&*lower) {
             first -= 1;
             let via = first.checked_sub(1).map(|p| owned[p].lower());
             if matches!(via.as_deref(), Some("from" | "at" | "of" | "for" | "in")) && first >= 2 {
                 let who = &owned[first - 2];
                 let plural_people = who.kind == Kind::Word
                     && who.text.ends_with('s')
-                    && !words::CLAUSE_WORDS.contains(who.lower().as_str());
+                    && !words::CLAUSE_WORDS.contains(who.lower().as_ref());
                 if plural_people && (first == 2 || owned[first - 3].kind != Kind::Word) {
                     first -= 2;
                 }
             }
             break;
         }
-        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(lower.as_str()) {
+        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(&*lower) {
             break;
         }
         first -= 1;
         taken += 1;
         if is_possessive(prev.text) && prev.is_capitalized() {
+            // "North Korea's KCNA news agency": the owner's whole name.
+            while first > 0 && owned[first - 1].is_capitalized() && !is_possessive(owned[first - 1].text) {
+                first -= 1;
+            }
             break;
         }
     }
@@ -185,17 +190,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     if is_pronoun(first) {
         return registry.pronoun(&first.lower(), first.start);
     }
-    // Name runs in the phrase: prefer a full name ("Kremlin spokesman Dmitry Peskov").
-    let mut runs = Vec::new();
-    let mut k = 0;
-    while k < phrase.len() {
-        if let Some((end, words)) = run_starting_at(&phrase, k) {
-            runs.push((k, words));
-            k = end + 1;
-        } else {
-            k += 1;
-        }
-    }
+    let runs = name_runs(&phrase);
     let at = first.start;
     let is_full = |w: &Vec<String>| {
         let w: Vec<&str> = w.iter().map(String::as_str).collect();
@@ -207,6 +202,9 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .iter()
         .find(|(start, w)| *start == 0 && is_full(w))
         .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
+    if let Some(owner) = owner_of(&phrase, registry) {
+        return Some(owner);
+    }
     if full.is_none() {
         // "the Crown prosecutor, Mark Tedeschi, QC,": a role, then the person in apposition.
         if let Some(name) = apposed_name(tokens, v, end, registry) {
@@ -224,19 +222,15 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
             return registry.person(at, &name_of_run(&words));
         }
     }
-    // "according to figures published today by Eurostat": the agent.
-    if let Some(by) = phrase.iter().position(|t| t.is("by")) {
-        if let Some((_, words)) = run_starting_at(&phrase, by + 1) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            return registry.person(phrase[by + 1].start, &name_of_run(&words));
-        }
+    if let Some(source) = source_of(&phrase, registry) {
+        return Some(source);
     }
     let words: Vec<&str> =
-        phrase.iter().take(5).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
-    if DETERMINERS.contains(&first.lower().as_str()) {
+        phrase.iter().take(8).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
+    if DETERMINERS.contains(&first.lower().as_ref()) {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         // "said the spokesman, who…": a role is the person named with it, or nobody.
-        if first.is("the") && is_title(&head) && words.len() <= 3 {
+        if first.is("the") && is_role(&head) && words.len() <= 3 {
             return registry.holder_of(&head);
         }
         let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
@@ -246,13 +240,74 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     (first.is_lowercase_word() && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
 }
 
+/// The runs of name words in a phrase, with where each starts; an owner's possessive is
+/// dropped when the owned thing follows ("CME Group's FedWatch tool"; "Moody's" stays whole).
+fn name_runs(phrase: &[Token<'_>]) -> Vec<(usize, Vec<String>)> {
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < phrase.len() {
+        if let Some((end, mut words)) = run_starting_at(phrase, k) {
+            if is_possessive(phrase[end].text) && phrase.get(end + 1).is_some_and(|t| t.kind == Kind::Word) {
+                if let Some(last) = words.last_mut() {
+                    *last = without_possessive(last).to_owned();
+                }
+            }
+            runs.push((k, words));
+            k = end + 1;
+        } else {
+            k += 1;
+        }
+    }
+    runs
+}
+
+/// "according to the Commission's Autumn 2017 Economic Forecast": the owner.
+fn owner_of(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let owner_at = usize::from(phrase.first()?.is("the"));
+    let (end, words) =
+        run_starting_at(phrase, owner_at).filter(|(end, _)| is_possessive(phrase[*end].text))?;
+    if !phrase.get(end + 1).is_some_and(|t| t.kind != Kind::Punct) {
+        return None;
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = without_possessive(&name_of_run(&words)).to_owned();
+    let name = if owner_at == 1 { format!("the {name}") } else { name };
+    registry.person(phrase[owner_at].start, &name)
+}
+
+/// "according to figures published today by Eurostat", "according to a statement from
+/// Moody's": the source, not its document.
+fn source_of(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    const DOCUMENTS: &[&str] = &[
+        "statement",
+        "report",
+        "data",
+        "figures",
+        "study",
+        "survey",
+        "analysis",
+        "filing",
+        "release",
+        "letter",
+        "estimates",
+    ];
+    let document = phrase.iter().any(|t| DOCUMENTS.contains(&t.lower().as_ref()));
+    let by = phrase.iter().position(|t| t.is("by") || t.is("from") && document)?;
+    let the = usize::from(phrase.get(by + 1).is_some_and(|t| t.is("the")));
+    let (_, words) = run_starting_at(phrase, by + 1 + the)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let name = if the == 1 { format!("the {name}") } else { name };
+    registry.person(phrase[by + 1].start, &name)
+}
+
 /// A number in digits or words ("three", "1,000").
 fn is_count(t: &Token<'_>) -> bool {
-    t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower().as_str())
+    t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower().as_ref())
 }
 
 fn is_preposition(t: &Token<'_>) -> bool {
-    matches!(t.lower().as_str(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
+    matches!(t.lower().as_ref(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
 }
 
 /// A role phrase ending in a title ("the Crown prosecutor") and then, between commas, a full
@@ -270,106 +325,4 @@ fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Regi
     (closed && name.contains(' ') && kind_of(&name) == NameKind::Person)
         .then(|| registry.person(rest[0].start, &name))
         .flatten()
-}
-
-/// The subject of a sentence: its first name, pronoun or noun phrase, after an opening phrase
-/// such as "On Friday," or "In a statement,".
-pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    const OPENERS: &[&str] = &[
-        "on",
-        "in",
-        "after",
-        "before",
-        "speaking",
-        "asked",
-        "meanwhile",
-        "later",
-        "earlier",
-        "at",
-        "during",
-        "however",
-        "last",
-        "this",
-        "since",
-        "while",
-        "for",
-        "separately",
-        "still",
-        "yesterday",
-        "today",
-    ];
-    // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -".
-    let dateline = sentence.iter().take(8).position(|t| t.punct("—–-") && !t.joined).filter(|d| {
-        sentence[..*d].iter().all(|t| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number)
-    });
-    let mut start = dateline.map_or(0, |d| d + 1);
-    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_str()));
-    if opens_with_phrase {
-        if let Some(comma) = sentence[start..].iter().take(12).position(|t| t.punct(",")) {
-            start += comma + 1;
-        }
-    }
-    let owned: Vec<Token<'_>> = sentence[start..].iter().map(|t| (*t).clone()).collect();
-    let first = owned.first()?;
-    if is_pronoun(first) {
-        return registry.pronoun(&first.lower(), first.start);
-    }
-    if let Some((end, words)) = run_starting_at(&owned, 0) {
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        if is_possessive(owned[end].text) {
-            // "Labour's Shadow Home Secretary Yvette Cooper said": the person after the owner.
-            let (_, after) = run_starting_at(&owned, end + 1)?;
-            let after: Vec<&str> = after.iter().map(String::as_str).collect();
-            let name = name_of_run(&after);
-            let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
-            return person.then(|| registry.person(owned[end + 1].start, &name)).flatten();
-        }
-        return registry.person(first.start, &name_of_run(&words));
-    }
-    if first.is("the") {
-        if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(&owned, 1)) {
-            return Some(registry.group(first.start, &format!("the {}", words.join(" "))));
-        }
-        // "The hospital's board disputes…": up to three words, ending after an owner's noun.
-        let mut phrase: Vec<&str> = Vec::new();
-        for t in owned.iter().skip(1).take(3) {
-            let lower = t.lower();
-            let verb_like = !phrase.is_empty()
-                && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
-            if t.kind != Kind::Word
-                || is_speech_verb(t)
-                || words::BETWEEN.contains(lower.as_str())
-                || words::CLAUSE_WORDS.contains(lower.as_str())
-                || verb_like
-            {
-                break;
-            }
-            phrase.push(t.text);
-            if phrase.len() >= 2 && is_possessive(phrase[phrase.len() - 2]) {
-                break;
-            }
-        }
-        if !phrase.is_empty() {
-            return Some(registry.group(first.start, &format!("the {}", phrase.join(" "))));
-        }
-    }
-    None
-}
-
-/// "Cynthia Thompson, curator and director of exhibits at the University of Arkansas,
-/// Fayetteville, said": the person who opens the clause, however long the apposition after them.
-pub(super) fn opening_apposition(
-    tokens: &[&Token<'_>],
-    comma: usize,
-    registry: &mut Registry,
-) -> Option<String> {
-    let owned: Vec<Token<'_>> = tokens[..comma].iter().map(|t| (*t).clone()).collect();
-    let (end, words) = run_starting_at(&owned, 0)?;
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let name = name_of_run(&words);
-    let apposition = &tokens[end + 1..comma];
-    let plain = apposition.first().is_some_and(|t| t.punct(","))
-        && comma - end <= 30
-        && apposition.iter().all(|t| !is_speech_verb(t) && !t.punct(";:") && !is_pronoun(t));
-    (plain && name.contains(' ')).then(|| registry.person(owned[0].start, &name)).flatten()
 }

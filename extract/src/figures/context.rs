@@ -58,17 +58,20 @@ pub fn qualifier_before(tokens: &[Token<'_>], start: usize) -> Option<Qualifier>
             }
         }
         _ if pair == "an estimated" => Qualifier::About,
-        _ if matches!(one.as_str(), "over" | "above" | "exceeding" | "topping") => Qualifier::Over,
+        _ if matches!(&*one, "over" | "above" | "exceeding" | "exceeded" | "exceeds" | "topping") => {
+            Qualifier::Over
+        }
+        _ if matches!(pair.as_str(), "better than") => Qualifier::Over,
         _ if matches!(
-            one.as_str(),
+            &*one,
             "about" | "around" | "roughly" | "approximately" | "some" | "estimated" | "approx"
         ) =>
         {
             Qualifier::About
         }
-        _ if matches!(one.as_str(), "nearly" | "almost") => Qualifier::Nearly,
-        _ if matches!(one.as_str(), "under" | "below") => Qualifier::Under,
-        _ if matches!(one.as_str(), "between") => Qualifier::AtLeast,
+        _ if matches!(&*one, "nearly" | "almost") => Qualifier::Nearly,
+        _ if matches!(&*one, "under" | "below") => Qualifier::Under,
+        _ if matches!(&*one, "between") => Qualifier::AtLeast,
         _ => return None,
     })
 }
@@ -78,7 +81,7 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
     // "an increase of £363 billion", "a gain of 81,000" (but "earnings of 85 cents" is a level).
     if start >= 2 && tokens[start - 1].is("of") {
         let noun = tokens[start - 2].lower();
-        if CHANGE_NOUNS.contains(&noun.as_str()) {
+        if CHANGE_NOUNS.contains(&&*noun) {
             return change_word(&noun);
         }
     }
@@ -89,7 +92,7 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
         let Some(p) = k.checked_sub(1) else { break };
         let w = tokens[p].lower();
         if matches!(
-            w.as_str(),
+            &*w,
             "by" | "more"
                 | "than"
                 | "nearly"
@@ -109,18 +112,19 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
                 | "under"
                 | "only"
                 | "between"
+                | "either"
         ) {
             saw_by |= w == "by";
             k = p;
             continue;
         }
-        let particle = matches!(w.as_str(), "up" | "down")
+        let particle = matches!(&*w, "up" | "down")
             && p.checked_sub(1).is_some_and(|pp| {
                 let v = tokens[pp].lower();
-                words::PHRASAL.contains(v.as_str()) || v.ends_with("ed")
+                words::PHRASAL.contains(&*v)
             });
         // "raised $1.2bn from investors" is money raised, not a rise.
-        let raised = matches!(w.as_str(), "raised" | "raise" | "raises" | "raising");
+        let raised = matches!(&*w, "raised" | "raise" | "raises" | "raising");
         if let Some(c) = change_word(&w).filter(|_| !particle && !raised) {
             // "rose to 5%" is a level, not a change; "rose by 5%" and "rose 5%" are changes.
             return Some(c);
@@ -137,7 +141,7 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
     // "a 25 percent increase", "a 3% fall in prices".
     tokens.get(end + 1).filter(|n| n.kind == Kind::Word).and_then(|n| {
         let w = n.lower();
-        CHANGE_NOUNS.contains(&w.as_str()).then(|| change_word(&w)).flatten()
+        CHANGE_NOUNS.contains(&&*w).then(|| change_word(&w)).flatten()
     })
 }
 

@@ -273,15 +273,32 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     // "380,000 affected", "2,000 displaced".
     let participle = next.is_some_and(|n| n.is_lowercase_word() && n.text.ends_with("ed"));
     let ends_phrase = participle
-        || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
+        || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
     // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
     let tally = tokens[i.saturating_sub(4)..i]
         .iter()
-        .any(|t| matches!(t.lower().as_str(), "toll" | "figure" | "total" | "tally"));
+        .any(|t| matches!(t.lower().as_ref(), "toll" | "figure" | "total" | "tally"));
     // "at least 40 injured".
     let qualified =
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
-    ((strong || grouped || by || tally || qualified) && ends_phrase && !after_name)
+    // "20 others were injured"; "killed 107 and injured 238".
+    let others = next.is_some_and(|n| n.is("others"));
+    const TOLL: &[&str] = &[
+        "killed",
+        "killing",
+        "injured",
+        "injuring",
+        "wounded",
+        "wounding",
+        "hurt",
+        "arrested",
+        "detained",
+        "evacuated",
+        "displaced",
+        "rescued",
+    ];
+    let toll = i > 0 && TOLL.contains(&tokens[i - 1].lower().as_ref());
+    ((strong || grouped || by || tally || qualified || others || toll) && ends_phrase && !after_name)
         .then(|| UNSAID_UNIT.to_owned())
 }
 
@@ -291,7 +308,7 @@ fn compound_noun(tokens: &[Token<'_>], end: usize) -> Option<(String, usize)> {
     let glued = dash.punct("-") && dash.joined && word.joined && word.is_lowercase_word();
     let lower = word.lower();
     // "a 45-year-old" is an age; "10-15" a range, read before.
-    if !glued || lower.contains('-') || words::NOT_NOUNS.contains(lower.as_str()) {
+    if !glued || lower.contains('-') || matches!(&*lower, "old" | "plus" | "odd" | "something") {
         return None;
     }
     Some((plural(&lower), end + 2))
@@ -318,7 +335,7 @@ fn noun_after_of(tokens: &[Token<'_>], end: usize) -> Option<String> {
     let phrase = tokens[end + 2..].iter().take(5).take_while(|t| t.kind == Kind::Word);
     let noun = phrase
         .filter(|t| t.is_lowercase_word())
-        .map(|t| t.lower())
+        .map(|t| t.lower().into_owned())
         .find(|w| looks_plural(w) && !words::NOT_NOUNS.contains(w.as_str()));
     noun
 }
@@ -337,10 +354,19 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     }
     let mut words = Vec::new();
     let mut end = from;
+    // "1,200 former Ford workers": an adjective and a name before the plural noun.
+    let ahead = tokens[from..].iter().take(4).position(|t| t.is_lowercase_word() && looks_plural(&t.lower()));
+    let names_between = ahead
+        .is_some_and(|a| a > 0 && tokens[from + 1..from + a].iter().all(|t| t.is_capitalized()))
+        && tokens[from].is_lowercase_word()
+        && !looks_plural(&tokens[from].lower())
+        && !words::NOT_NOUNS.contains(&*tokens[from].lower());
+    if let Some(a) = ahead.filter(|_| names_between) {
+        return Some((tokens[from + a].lower().into_owned(), from + a));
+    }
     for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
         let lower = t.lower();
-        if t.kind != Kind::Word || words::NOT_NOUNS.contains(lower.as_str()) || t.is_capitalized() && k > from
-        {
+        if t.kind != Kind::Word || words::NOT_NOUNS.contains(&*lower) || t.is_capitalized() && k > from {
             break;
         }
         let plural = looks_plural(&lower);

@@ -35,7 +35,7 @@ fn is_glued(tokens: &[Token<'_>], i: usize) -> bool {
     let t = &tokens[i];
     let suffix = next.filter(|n| n.joined && n.kind == Kind::Word).is_some_and(|n| {
         matches!(
-            n.lower().as_str(),
+            n.lower().as_ref(),
             "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m" | "h" | "min"
         )
     });
@@ -64,7 +64,7 @@ fn is_a_time(tokens: &[Token<'_>], i: usize) -> bool {
 fn is_a_date(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     let (prev, prev2, next) = around(tokens, i);
     let is_month = |tok: Option<&Token<'_>>| {
-        tok.is_some_and(|m| m.kind == Kind::Word && words::MONTHS.contains(m.lower().as_str()))
+        tok.is_some_and(|m| m.kind == Kind::Word && words::MONTHS.contains(m.lower().as_ref()))
     };
     let month_before = is_month(prev) || (prev.is_some_and(|p| p.punct(".")) && is_month(prev2));
     let month_after = is_month(next) || next.is_some_and(|n| n.is("of")) && is_month(tokens.get(i + 2));
@@ -108,14 +108,14 @@ fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
                 p.text,
                 "Rs" | "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "RUB" | "UAH" | "CHF" | "INR" | "AUD" | "CAD"
             );
-            p.is_capitalized() && !currency && !words::NOT_NAMES.contains(p.lower().as_str())
+            p.is_capitalized() && !currency && !words::NOT_NAMES.contains(p.lower().as_ref())
         })
         && !next.is_some_and(|n| n.punct("%") || n.is("percent") || n.is("per"));
     if mid_sentence_name && !tokens[i].text.contains(',') {
         return true;
     }
     let label = |tok: Option<&Token<'_>>| {
-        tok.is_some_and(|p| words::LABELS.contains(p.lower().as_str()) && p.is_capitalized())
+        tok.is_some_and(|p| words::LABELS.contains(p.lower().as_ref()) && p.is_capitalized())
     };
     label(prev) || (prev.is_some_and(|p| p.punct(".")) && label(prev2))
 }
@@ -164,11 +164,11 @@ pub fn is_a_time_reference(tokens: &[Token<'_>], start: usize, end: usize, unit:
     if !time {
         return false;
     }
-    let next = tokens.get(end + 1).map(|t| t.lower()).unwrap_or_default();
-    let before = |k: usize| start.checked_sub(k).map(|p| tokens[p].lower()).unwrap_or_default();
+    let next = tokens.get(end + 1).map(|t| t.lower().into_owned()).unwrap_or_default();
+    let before = |k: usize| start.checked_sub(k).map(|p| tokens[p].lower().into_owned()).unwrap_or_default();
     // "two minutes in the second half" (not "four months in advance").
     let in_the = next == "in" && tokens.get(end + 2).is_some_and(|t| t.is("the"));
-    let later = matches!(next.as_str(), "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into");
+    let later = matches!(&*next, "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into");
     let relative = (in_the || later) && !matches!(before(1).as_str(), "for" | "within" | "over");
     let every = before(1) == "every";
     let age = before(1) == "of" && before(2) == "age";

@@ -49,26 +49,8 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     let (value, end) = spelled(tokens, i)?;
-    // "two in three adults".
-    if tokens.get(end + 1).is_some_and(|n| n.is("in")) {
-        let whole = spelled(tokens, end + 2).or_else(|| {
-            let n = tokens.get(end + 2).filter(|n| n.kind == Kind::Number)?;
-            super::digits_value(n.text).map(|v| (v, end + 2))
-        });
-        if let Some((whole, whole_end)) = whole.filter(|(w, _)| *w > value && *w <= 100.0) {
-            let (noun, noun_end) =
-                counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
-            return found(value, &noun, Some(whole), i, noun_end);
-        }
-    }
-    // "two out of three voters".
-    if let (Some(a), Some(b)) = (tokens.get(end + 1), tokens.get(end + 2)) {
-        if a.is("out") && b.is("of") {
-            let (whole, whole_end) = spelled(tokens, end + 3)?;
-            let (noun, noun_end) =
-                counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
-            return found(value, &noun, Some(whole), i, noun_end);
-        }
+    if let Some(share) = share_of(tokens, i, end, value) {
+        return Some(share);
     }
     if let Some((unit, factor, e)) = unit_after(tokens, end) {
         return found(value * factor, &unit, None, i, e);
@@ -82,7 +64,7 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         // "Thirty-one thousand more were expected": as definite as digits, its noun unsaid.
         let unsaid = tokens
             .get(end + 1)
-            .is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_str()));
+            .is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
         return (large && unsaid).then(|| found(value, super::UNSAID_UNIT, None, i, end)).flatten();
     };
     let head = noun.rsplit(' ').next().unwrap_or("");
@@ -91,12 +73,12 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     // "the two leaders", "their three children": a determiner makes it a reference, not a count.
     // "the previous two months", "the next three years": a period referred to, not a count.
     let period = i > 1
-        && matches!(tokens[i - 1].lower().as_str(), "previous" | "next" | "first" | "following" | "coming")
-        && matches!(tokens[i - 2].lower().as_str(), "the" | "its" | "their" | "his" | "her" | "our");
+        && matches!(tokens[i - 1].lower().as_ref(), "previous" | "next" | "first" | "following" | "coming")
+        && matches!(tokens[i - 2].lower().as_ref(), "the" | "its" | "their" | "his" | "her" | "our");
     let determined = period
         || i > 0
             && matches!(
-                tokens[i - 1].lower().as_str(),
+                tokens[i - 1].lower().as_ref(),
                 "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"
             );
     let plural_count = value >= 2.0 && looks_plural(head);
@@ -116,11 +98,10 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     let share = numerator * fraction(denominator_word)?;
     let prev = i.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
     // "the first half of the year" is a period, not a share.
-    if matches!(prev.as_str(), "first" | "second" | "last" | "latter" | "other" | "the" | "third" | "fourth")
-    {
+    if matches!(&*prev, "first" | "second" | "last" | "latter" | "other" | "the" | "third" | "fourth") {
         return None;
     }
-    let article = matches!(prev.as_str(), "a" | "one") || lower.contains('-') || lower == "half";
+    let article = matches!(&*prev, "a" | "one") || lower.contains('-') || lower == "half";
     let start = if prev == "a" { i - 1 } else { i };
     let next = |k: usize| tokens.get(i + k);
     let of = next(1).is_some_and(|n| n.is("of"));
@@ -158,12 +139,28 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     let after_by = by_at.is_some_and(|b| {
         tokens[b + 1..i].iter().all(|t| {
             matches!(
-                t.lower().as_str(),
+                t.lower().as_ref(),
                 "a" | "almost" | "nearly" | "about" | "roughly" | "more" | "than" | "over"
             )
         })
     });
     (article && (of || after_by)).then(|| found(share * 100.0, "percent", None, start, i)).flatten()
+}
+
+/// "two in three adults", "two out of three voters": a part of a whole said in words.
+fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Found> {
+    let whole_from = match (tokens.get(end + 1), tokens.get(end + 2)) {
+        (Some(a), _) if a.is("in") => end + 2,
+        (Some(a), Some(b)) if a.is("out") && b.is("of") => end + 3,
+        _ => return None,
+    };
+    let whole = spelled(tokens, whole_from).or_else(|| {
+        let n = tokens.get(whole_from).filter(|n| n.kind == Kind::Number)?;
+        super::digits_value(n.text).map(|v| (v, whole_from))
+    });
+    let (whole, whole_end) = whole.filter(|(w, _)| *w > value && (*w <= 100.0 || whole_from == end + 3))?;
+    let (noun, noun_end) = counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
+    found(value, &noun, Some(whole), i, noun_end)
 }
 
 /// "one in five adults", "one in 10".

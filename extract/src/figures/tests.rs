@@ -153,6 +153,7 @@ fn bare_amounts_that_are_plainly_amounts_are_counts() {
         assert!(found.iter().any(|f| f.quantity.unit == UNSAID_UNIT), "{s}: {found:?}");
     }
     assert_eq!(q("A 131-page document was found.").map(|q| (q.value, q.unit)), Some((131.0, "pages".into())));
+    assert_eq!(q("It ended an 11-year lull.").map(|q| (q.value, q.unit)), Some((11.0, "years".into())));
     assert_eq!(q("Six minutes later, he scored."), None);
     assert_eq!(q("Parts came roughly four months in advance.").map(|q| q.value), Some(4.0));
 }
@@ -164,6 +165,12 @@ fn shares_in_words_and_qualified_counts_without_a_noun() {
     let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
     assert_eq!(found.iter().map(|q| q.value).collect::<Vec<_>>(), [12.0, 40.0]);
     assert_eq!(found[1].unit, UNSAID_UNIT);
+    assert_eq!(q("He says 20 others were injured.").map(|q| q.value), Some(20.0));
+    let s = "The crane collapse killed 107 and injured 238.";
+    assert_eq!(
+        all(&tokens(s, 0..s.len())).iter().map(|f| f.quantity.value).collect::<Vec<_>>(),
+        [107.0, 238.0]
+    );
 }
 
 #[test]

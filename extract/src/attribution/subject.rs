@@ -1,0 +1,112 @@
+//! The subject of a sentence ("Labour's Shadow Home Secretary Yvette Cooper said…", after a
+//! dateline or an opening phrase) and the person who opens a clause before a long apposition.
+
+use super::{is_pronoun, is_speech_verb};
+use crate::names::{is_possessive, kind_of, name_of_run, run_starting_at, NameKind};
+use crate::registry::Registry;
+use crate::text::{Kind, Token};
+use crate::words;
+
+/// The subject of a sentence: its first name, pronoun or noun phrase, after an opening phrase
+/// such as "On Friday," or "In a statement,".
+pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    const OPENERS: &[&str] = &[
+        "on",
+        "in",
+        "after",
+        "before",
+        "speaking",
+        "asked",
+        "meanwhile",
+        "later",
+        "earlier",
+        "at",
+        "during",
+        "however",
+        "last",
+        "this",
+        "since",
+        "while",
+        "for",
+        "separately",
+        "still",
+        "yesterday",
+        "today",
+    ];
+    // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -".
+    let dateline = sentence.iter().take(8).position(|t| t.punct("—–-") && !t.joined).filter(|d| {
+        sentence[..*d].iter().all(|t| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number)
+    });
+    let mut start = dateline.map_or(0, |d| d + 1);
+    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_ref()));
+    if opens_with_phrase {
+        if let Some(comma) = sentence[start..].iter().take(12).position(|t| t.punct(",")) {
+            start += comma + 1;
+        }
+    }
+    let owned: Vec<Token<'_>> = sentence[start..].iter().map(|t| (*t).clone()).collect();
+    let first = owned.first()?;
+    if is_pronoun(first) {
+        return registry.pronoun(&first.lower(), first.start);
+    }
+    if let Some((end, words)) = run_starting_at(&owned, 0) {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        if is_possessive(owned[end].text) {
+            // "Labour's Shadow Home Secretary Yvette Cooper said": the person after the owner.
+            let (_, after) = run_starting_at(&owned, end + 1)?;
+            let after: Vec<&str> = after.iter().map(String::as_str).collect();
+            let name = name_of_run(&after);
+            let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
+            return person.then(|| registry.person(owned[end + 1].start, &name)).flatten();
+        }
+        return registry.person(first.start, &name_of_run(&words));
+    }
+    if first.is("the") {
+        if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(&owned, 1)) {
+            return Some(registry.group(first.start, &format!("the {}", words.join(" "))));
+        }
+        // "The hospital's board disputes…": up to three words, ending after an owner's noun.
+        let mut phrase: Vec<&str> = Vec::new();
+        for t in owned.iter().skip(1).take(3) {
+            let lower = t.lower();
+            let verb_like = !phrase.is_empty()
+                && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
+            if t.kind != Kind::Word
+                || is_speech_verb(t)
+                || words::BETWEEN.contains(&*lower)
+                || words::CLAUSE_WORDS.contains(&*lower)
+                || verb_like
+            {
+                break;
+            }
+            phrase.push(t.text);
+            if phrase.len() >= 2 && is_possessive(phrase[phrase.len() - 2]) {
+                break;
+            }
+        }
+        if !phrase.is_empty() {
+            return Some(registry.group(first.start, &format!("the {}", phrase.join(" "))));
+        }
+    }
+    None
+}
+
+/// "Cynthia Thompson, curator and director of exhibits at the University of Arkansas,
+/// Fayetteville, said": the person who opens the clause, however long the apposition after them.
+pub(super) fn opening_apposition(
+    tokens: &[&Token<'_>],
+    comma: usize,
+    registry: &mut Registry,
+) -> Option<String> {
+    let owned: Vec<Token<'_>> = tokens[..comma].iter().map(|t| (*t).clone()).collect();
+    let (end, words) = run_starting_at(&owned, 0)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let apposition = &tokens[end + 1..comma];
+    let plain = apposition.first().is_some_and(|t| t.punct(","))
+        && comma - end <= 30
+        && apposition.iter().all(|t| !is_speech_verb(t) && !t.punct(";:") && !is_pronoun(t));
+    // "Commissioner Thyssen, responsible for …, said": a title and a surname name someone too.
+    let titled = name.split(' ').count() < words.len() && !name.is_empty();
+    (plain && (name.contains(' ') || titled)).then(|| registry.person(owned[0].start, &name)).flatten()
+}
