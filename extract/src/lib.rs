@@ -132,6 +132,14 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_post_before_a_title_is_not_the_person() {
+        let text = "Trade envoy Maria Lopez arrived in Geneva on Monday. She met officials.\n\n“We will not be rushed,” she said.";
+        assert_eq!(quotes(text), [pair("We will not be rushed", "Maria Lopez")]);
+        let text = "Defence minister John Smith spoke first.\n\n“We are ready,” he said.";
+        assert_eq!(quotes(text), [pair("We are ready", "John Smith")]);
+    }
+
+    #[test]
     fn a_quote_split_around_its_attribution_gives_both_halves_the_speaker() {
         let text = "Russian President Vladimir Putin spoke first. “We are ready,” he said. “We have always been ready.”";
         assert_eq!(

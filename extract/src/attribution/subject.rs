@@ -59,6 +59,9 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
             let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
             return person.then(|| registry.person(owned[end + 1].start, &name)).flatten();
         }
+        if let Some(person) = person_after_title(&owned, end + 1, registry) {
+            return Some(person);
+        }
         return registry.person(first.start, &name_of_run(&words));
     }
     if first.is("the") {
@@ -109,4 +112,19 @@ pub(super) fn opening_apposition(
     // "Commissioner Thyssen, responsible for …, said": a title and a surname name someone too.
     let titled = name.split(' ').count() < words.len() && !name.is_empty();
     (plain && (name.contains(' ') || titled)).then(|| registry.person(owned[0].start, &name)).flatten()
+}
+
+/// "Trade envoy Maria Lopez arrived", "Defence minister John Smith said": capitalised words
+/// before a lower-case title name the post, not the person; the person is the name after it.
+fn person_after_title(owned: &[Token<'_>], from: usize, registry: &mut Registry) -> Option<String> {
+    let is_lower_title =
+        |t: &Token<'_>| t.kind == Kind::Word && !t.is_capitalized() && crate::names::is_title(t.text);
+    let after = from + owned[from..].iter().take_while(|t| is_lower_title(t)).count();
+    if after == from {
+        return None;
+    }
+    let (_, words) = run_starting_at(owned, after)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    (kind_of(&name) == NameKind::Person).then(|| registry.person(owned[after].start, &name)).flatten()
 }

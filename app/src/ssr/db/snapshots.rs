@@ -79,7 +79,11 @@ pub async fn reanchor(
                 .bind(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
                 .bind(&selector.exact)
                 .bind(clip(&selector.passage()))
-                .bind(clip(&anchor::near(new, selector.position, 2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200))))
+                .bind(clip(&anchor::near(
+                    new,
+                    selector.position,
+                    2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200),
+                )))
                 .bind(id)
                 .execute(&mut **tx)
                 .await?;
