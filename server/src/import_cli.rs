@@ -35,8 +35,8 @@ pub fn read_text(file: &Path) -> anyhow::Result<String> {
 /// Fetches the article at `address` and reads its main text and metadata.
 pub async fn fetch_article(address: &str, allow_private_addresses: bool) -> anyhow::Result<Article> {
     let fetcher = Fetcher::new(Reach::from_flag(allow_private_addresses));
-    let page = fetcher.fetch(address).await.map_err(|e| anyhow::anyhow!("cannot fetch {address}: {e}"))?;
-    let article = tokio::task::spawn_blocking(move || crate::fetch::article::read(&page)).await?;
+    let fetched = fetcher.fetch_article(address).await;
+    let (_, article) = fetched.map_err(|e| anyhow::anyhow!("cannot fetch {address}: {e}"))?;
     if article.text.is_empty() {
         bail!("no article text was found at {address}");
     }

@@ -8,6 +8,7 @@
 pub mod address;
 pub mod article;
 mod body;
+pub mod depth;
 mod resolve;
 
 use std::net::IpAddr;
@@ -90,6 +91,10 @@ pub enum FetchError {
     Charset(String),
     #[error("{MAX_AT_ONCE} pages are being fetched already; try again in a moment")]
     Busy,
+    #[error("the page's elements nest more than {} deep; it cannot be read safely", article::MAX_DEPTH)]
+    TooDeep,
+    #[error("the page could not be read")]
+    Unreadable,
 }
 
 /// A page fetched: where it ended up, and its text decoded.
@@ -135,8 +140,21 @@ impl Fetcher {
 
     /// Fetches `address`, following up to [`MAX_REDIRECTS`] redirects, within the time limit.
     pub async fn fetch(&self, address: &str) -> Result<Fetched, FetchError> {
-        let url = parse(address)?;
         let _permit = self.at_once.try_acquire().map_err(|_| FetchError::Busy)?;
+        self.fetch_page(address).await
+    }
+
+    /// Fetches `address` and reads its main text and metadata (see `article`); the page counts
+    /// against [`MAX_AT_ONCE`] until it is read.
+    pub async fn fetch_article(&self, address: &str) -> Result<(Url, article::Article), FetchError> {
+        let _permit = self.at_once.try_acquire().map_err(|_| FetchError::Busy)?;
+        let page = self.fetch_page(address).await?;
+        let from = page.final_url.clone();
+        Ok((from, article::read_safely(page).await?))
+    }
+
+    async fn fetch_page(&self, address: &str) -> Result<Fetched, FetchError> {
+        let url = parse(address)?;
         match tokio::time::timeout(self.time_limit, self.follow(url)).await {
             Ok(result) => result,
             Err(_) => Err(FetchError::Timeout(self.time_limit)),

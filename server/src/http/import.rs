@@ -5,7 +5,7 @@
 //! text and metadata fill the form, and the review follows as for pasted text.
 
 use super::extract::{Editor, Posted, Untyped};
-use crate::fetch::{article, Fetcher};
+use crate::fetch::Fetcher;
 use app::model::forms::source::SourceForm;
 use app::model::import::{field, normalise_article, parse_review, MAX_CANDIDATES};
 use app::model::{CurrentUser, FormState, Quantity};
@@ -49,11 +49,8 @@ fn wants_fetch(form: &FormState) -> bool {
 /// Fills the form from the page at the typed address: the text and the canonical address always
 /// (the page's own), the title, outlet, author and date only where the editor left them empty.
 async fn fill_from_address(fetcher: &Fetcher, form: &mut FormState) -> Result<(), String> {
-    let page =
-        fetcher.fetch(&form.text("url")).await.map_err(|e| format!("{}.", capitalise(&e.to_string())))?;
-    let from = page.final_url.to_string();
-    let read = tokio::task::spawn_blocking(move || article::read(&page)).await;
-    let found = read.map_err(|_| "The page could not be read; paste its text instead.".to_owned())?;
+    let fetched = fetcher.fetch_article(&form.text("url")).await;
+    let (from, found) = fetched.map_err(|e| format!("{}.", capitalise(&e.to_string())))?;
     if found.text.is_empty() {
         return Err("No article text was found at that address; paste the text instead.".into());
     }
@@ -63,7 +60,7 @@ async fn fill_from_address(fetcher: &Fetcher, form: &mut FormState) -> Result<()
     };
     set("text", found.text);
     set("url", found.url);
-    set("fetched", from);
+    set("fetched", from.to_string());
     let date = found.published_on.map(|d| d.to_string()).unwrap_or_default();
     for (name, value) in
         [("title", found.title), ("outlet", found.outlet), ("author", found.author), ("published_on", date)]

@@ -83,6 +83,18 @@ fn the_main_text_of_each_saved_page_matches_the_expected_text() {
     assert!(mean >= 0.95 && worst >= 0.80, "mean {mean:.3}, worst {worst:.3}:\n{report}");
 }
 
+/// The depth scan that refuses hostile pages lets every real one through, with room to spare.
+#[test]
+fn every_saved_page_nests_well_within_the_depth_limit() {
+    use server::fetch::{article::MAX_DEPTH, depth::too_deep};
+    for page in pages() {
+        let source = std::fs::read_to_string(page.join("source.html")).unwrap();
+        let depth = (1..=MAX_DEPTH).find(|d| !too_deep(&source, *d)).unwrap_or(usize::MAX);
+        eprintln!("{} nests {depth} deep (scan)", page.display());
+        assert!(depth <= MAX_DEPTH / 2, "{}: {depth}", page.display());
+    }
+}
+
 #[test]
 fn no_navigation_share_or_related_text_is_in_the_main_text() {
     for page in pages() {

@@ -34,6 +34,7 @@ async fn serve_on(ip: &str) -> (SocketAddr, Arc<AtomicUsize>) {
         .route("/stall", get(stall))
         .route("/pdf", get(|| async { ([(header::CONTENT_TYPE, "application/pdf")], "%PDF-1.7") }))
         .route("/latin1", get(latin1))
+        .route("/deep", get(|| async { ([(header::CONTENT_TYPE, "text/html")], "<div>".repeat(200_000)) }))
         .layer(axum::middleware::from_fn_with_state(hits.clone(), count))
         .with_state(());
     let listener = tokio::net::TcpListener::bind((ip, 0)).await.unwrap();
@@ -246,6 +247,20 @@ async fn only_html_and_plain_text_are_read_and_latin1_is_decoded() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
     let unreachable = fetcher.fetch(&format!("http://{closed}/")).await.err().map(|e| e.to_string());
     assert!(unreachable.unwrap_or_default().contains("could not be reached"));
+}
+
+/// Parsing 200,000 nested elements would take minutes and then overflow the stack, aborting the
+/// server: the page is refused before it is parsed.
+#[tokio::test]
+async fn a_page_nested_too_deeply_is_refused_before_it_is_parsed() {
+    let (addr, _) = serve().await;
+    let started = Instant::now();
+    let deep = Fetcher::new(Reach::Any).fetch_article(&format!("http://{addr}/deep")).await;
+    assert_eq!(
+        deep.err().map(|e| e.to_string()).as_deref(),
+        Some("the page's elements nest more than 512 deep; it cannot be read safely")
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
 }
 
 #[tokio::test]
