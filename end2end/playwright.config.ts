@@ -6,6 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const bin = process.env.CLAIMTRACK_BIN ?? '../target/debug/claimtrack';
 /** The server for editors' journeys (see tests/editors.spec.ts). */
 export const editorPort = port + 1;
+/** A web server of article pages, for importing by address (see tests/importing.spec.ts). */
+export const pagesPort = port + 2;
 export const EDITOR_PASSWORD = 'correct horse battery staple';
 
 // Debian's Chromium (never a downloaded browser): headless, and quiet on this closed network.
@@ -56,12 +58,21 @@ export default defineConfig({
         `bash -c 'db="$(mktemp -d)/editors.db" && ` +
         `for u in editor-a:editor editor-b:editor chief:admin; do ` +
         `echo "${EDITOR_PASSWORD}" | "${bin}" --db "$db" user add "\${u%%:*}" --role "\${u##*:}" --password-stdin >/dev/null || exit 1; done && ` +
-        `"${bin}" --db "$db" demo >/dev/null && exec "${bin}" --db "$db" serve --addr 127.0.0.1:${editorPort}'`,
+        `"${bin}" --db "$db" demo >/dev/null && exec "${bin}" --db "$db" serve --addr 127.0.0.1:${editorPort} --allow-private-addresses'`,
       url: `http://127.0.0.1:${editorPort}/healthz`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',
       stderr: 'pipe',
+    },
+    // Article pages on loopback, which the editors' server may fetch (--allow-private-addresses).
+    {
+      command: `python3 -m http.server ${pagesPort} --bind 127.0.0.1 --directory pages`,
+      url: `http://127.0.0.1:${pagesPort}/article.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { editorPort } from '../playwright.config';
+import { editorPort, pagesPort } from '../playwright.config';
 import { signIn } from '../support';
 
 // Importing an article, with JavaScript on and off (each project on its own article address, so
@@ -52,4 +52,43 @@ test('an editor pastes an article, reviews the candidates and adds the ones that
   await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}\/desk$/);
   await expect(page.locator('blockquote')).toContainText('We will not be rushed into a bad deal');
   await expect(page.getByText('In intake: only editors can see it.')).toBeVisible();
+});
+
+test('an editor imports an article by its address, fetched from a page on loopback', async ({ page }) => {
+  await signIn(page, 'editor-a');
+  await page.goto('/import');
+  await page.getByLabel(/^Address/).fill(`http://127.0.0.1:${pagesPort}/article.html?from=e2e`);
+  await page.getByRole('button', { name: 'Fetch from the address' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Review the claims found' })).toBeVisible();
+  await expect(page.locator('.notice').first()).toContainText(`Fetched from http://127.0.0.1:${pagesPort}/article.html?from=e2e`);
+  // The page's metadata and canonical address fill the source's fields.
+  await expect(page.locator('#field-title')).toHaveValue('Port strike talks stall as union rejects offer');
+  await expect(page.locator('#field-outlet')).toHaveValue('Harbour Gazette');
+  await expect(page.locator('#field-author')).toHaveValue('Ana Ribeiro');
+  await expect(page.locator('#field-published_on')).toHaveValue('2024-05-14');
+  await expect(page.locator('#field-url')).toHaveValue(`http://127.0.0.1:${pagesPort}/news/port-strike-talks-stall`);
+  // The article's text, without the page's navigation, share buttons or related links.
+  const text = page.locator('.article-text');
+  await expect(text).toContainText('We will not sign a deal that cuts real wages');
+  await expect(text).not.toContainText('Share on Facebook');
+  await expect(text).not.toContainText('Related articles');
+  await expect(text).not.toContainText('Sign in to your account');
+  await expect(page.locator('input[name$="_speaker"][value="Tomás Varga"]').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add selected' }).click();
+  await expect(page).toHaveURL(/\/desk\?source=[0-9a-z]{8}&added=\d+&linked=\d+&already=\d+#intake$/);
+});
+
+// (The address refusals are shown by the Rust tests: this server runs with
+// --allow-private-addresses, to reach the page server on loopback.)
+test('an address that is not an article comes back beside the field, the rest kept', async ({ page }) => {
+  await signIn(page, 'editor-a');
+  await page.goto('/import');
+  await page.getByLabel(/^Address/).fill(`http://127.0.0.1:${pagesPort}/data.json`);
+  await page.getByLabel(/^Title/).fill('Typed title');
+  // An address and no text: the default button fetches it.
+  await page.getByRole('button', { name: 'Find the claims' }).click();
+  await expect(page.locator('#field-url-error')).toHaveText('The page is application/json, not HTML or plain text.');
+  await expect(page.locator('#field-title')).toHaveValue('Typed title');
 });

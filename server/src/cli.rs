@@ -59,14 +59,9 @@ pub enum Command {
     /// Manage editor and admin accounts: add, passwd, list, disable.
     #[command(subcommand)]
     User(crate::users_cli::UserCommand),
-    /// Find the quotes and numeric claims in an article's text (FILE, or - for standard input).
-    Extract {
-        /// The article's text, UTF-8.
-        file: PathBuf,
-        /// `json` (a stable contract: see the README) or `text` (a listing to read).
-        #[arg(long, value_parser = ["json", "text"], default_value = "text")]
-        format: String,
-    },
+    /// Find the quotes and numeric claims in an article's text (FILE, or - for standard input),
+    /// or in the article at an address (--fetch URL).
+    Extract(crate::import_cli::ExtractArgs),
     /// Add an article's quotes and numeric claims (those with a speaker) in one transaction.
     Import(crate::import_cli::ImportArgs),
 }
@@ -134,6 +129,11 @@ pub struct ServeArgs {
     /// Seconds to let in-flight requests finish after Ctrl-C or SIGTERM.
     #[arg(long, env = "CLAIMTRACK_SHUTDOWN_GRACE", default_value_t = 10)]
     pub shutdown_grace: u64,
+
+    /// Let /import fetch articles from loopback, private and other local addresses (an intranet,
+    /// tests). Off by default: a named page must not reach into the server's own network.
+    #[arg(long, env = "CLAIMTRACK_ALLOW_PRIVATE_ADDRESSES")]
+    pub allow_private_addresses: bool,
 }
 
 impl Default for ServeArgs {
@@ -152,6 +152,7 @@ impl Default for ServeArgs {
             sign_offs: app::ssr::state::DEFAULT_SIGN_OFFS,
             rating_tolerances: app::model::comparison::Tolerances::default(),
             shutdown_grace: 10,
+            allow_private_addresses: false,
         }
     }
 }
@@ -160,7 +161,7 @@ impl Default for ServeArgs {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
         Command::Serve(args) => crate::serve::serve(&cli.db, args).await,
-        Command::Extract { file, format } => crate::import_cli::extract_command(&file, &format),
+        Command::Extract(args) => crate::import_cli::extract_command(args).await,
         Command::Import(args) => crate::import_cli::import_command(&cli.db, args).await,
         Command::Migrate => {
             let pool = open(&cli.db).await?;

@@ -1,6 +1,8 @@
 //! `claimtrack extract` and `claimtrack import`: the extractor on the command line, and an
-//! article's candidates added without the browser.
+//! article's candidates added without the browser. Both read a file or, with `--fetch URL`, the
+//! article at an address (its main text; its metadata fills what the flags leave out).
 
+use crate::fetch::{article::Article, Fetcher, Reach};
 use anyhow::{bail, Context};
 use app::model::forms::source::SourceForm;
 use app::model::import::{normalise_article, Accepted};
@@ -30,22 +32,109 @@ pub fn read_text(file: &Path) -> anyhow::Result<String> {
     }
 }
 
-/// `claimtrack extract`: prints the candidates as JSON (the stable contract) or a listing.
-pub fn extract_command(file: &Path, format: &str) -> anyhow::Result<()> {
-    let text = read_text(file)?;
-    let found = extract::extract(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let out = if format == "json" { extract::json(&found) } else { extract::listing(&found) };
+/// Fetches the article at `address` and reads its main text and metadata.
+pub async fn fetch_article(address: &str, allow_private_addresses: bool) -> anyhow::Result<Article> {
+    let fetcher = Fetcher::new(Reach::from_flag(allow_private_addresses));
+    let fetched = fetcher.fetch_article(address).await;
+    let (_, article) = fetched.map_err(|e| anyhow::anyhow!("cannot fetch {address}: {e}"))?;
+    if article.text.is_empty() {
+        bail!("no article text was found at {address}");
+    }
+    Ok(article)
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The article's text, UTF-8 (or - for standard input).
+    #[arg(required_unless_present = "fetch", conflicts_with = "fetch")]
+    pub file: Option<PathBuf>,
+    /// Fetch the article at this address instead of reading FILE.
+    #[arg(long, value_name = "URL")]
+    pub fetch: Option<String>,
+    /// `json` (a stable contract: see the README) or `text` (a listing to read).
+    #[arg(long, value_parser = ["json", "text"], default_value = "text")]
+    pub format: String,
+    /// Let --fetch reach loopback, private and other local addresses (an intranet, tests).
+    #[arg(long)]
+    pub allow_private_addresses: bool,
+}
+
+/// `claimtrack extract`: prints the candidates as JSON (the stable contract) or a listing; for a
+/// fetched article, with the source it was read from.
+pub async fn extract_command(args: ExtractArgs) -> anyhow::Result<()> {
+    let (text, fetched) = match (&args.fetch, &args.file) {
+        (Some(address), _) => {
+            let article = fetch_article(address, args.allow_private_addresses).await?;
+            (normalise_article(&article.text), Some(article))
+        }
+        (None, Some(file)) => (read_text(file)?, None),
+        (None, None) => bail!("give FILE, or --fetch URL"),
+    };
+    let name = args
+        .fetch
+        .clone()
+        .unwrap_or_else(|| args.file.as_deref().unwrap_or(Path::new("-")).display().to_string());
+    let found = extract::extract(&text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let out = match (args.format.as_str(), fetched) {
+        ("json", None) => extract::json(&found),
+        ("json", Some(article)) => with_source(&extract::json(&found), &article, &text)?,
+        (_, None) => extract::listing(&found),
+        (_, Some(article)) => format!(
+            "{}
+{}",
+            source_line(&article),
+            extract::listing(&found)
+        ),
+    };
     print!("{out}");
     Ok(())
+}
+
+/// The extractor's JSON with a `source` object: where the text came from, and its SHA-256 (so
+/// that a later fetch can tell whether the article changed).
+fn with_source(json: &str, article: &Article, text: &str) -> anyhow::Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut value: serde_json::Value = serde_json::from_str(json)?;
+    let sha: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let optional = |s: &str| if s.is_empty() { serde_json::Value::Null } else { s.into() };
+    value["source"] = serde_json::json!({
+        "title": optional(&article.title),
+        "url": article.url,
+        "published_on": article.published_on.map(|d| d.to_string()),
+        "outlet": optional(&article.outlet),
+        "author": optional(&article.author),
+        "text_sha256": sha,
+    });
+    Ok(format!(
+        "{}
+",
+        serde_json::to_string_pretty(&value)?
+    ))
+}
+
+fn source_line(article: &Article) -> String {
+    let date = article.published_on.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
+    format!("Source: {} — {}, {date} ({})", article.title, article.outlet, article.url)
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The article's text (UTF-8), or `-` for standard input.
-    pub file: PathBuf,
-    /// The article's address (its canonical URL). An existing source with this URL is reused.
+    #[arg(required_unless_present = "fetch", conflicts_with = "fetch")]
+    pub file: Option<PathBuf>,
+    /// Fetch the article at this address instead of reading FILE; its metadata fills the flags
+    /// not given (--url becomes its canonical address).
+    #[arg(long, value_name = "URL")]
+    pub fetch: Option<String>,
+    /// Let --fetch reach loopback, private and other local addresses (an intranet, tests).
     #[arg(long)]
-    pub url: String,
+    pub allow_private_addresses: bool,
+    /// The article's address (its canonical URL). An existing source with this URL is reused.
+    #[arg(long, required_unless_present = "fetch")]
+    pub url: Option<String>,
+    /// The article's author.
+    #[arg(long)]
+    pub author: Option<String>,
     /// The article's headline.
     #[arg(long)]
     pub title: Option<String>,
@@ -66,14 +155,28 @@ pub struct ImportArgs {
 
 /// `claimtrack import`: accepts every candidate that has a speaker, in one transaction.
 pub async fn import_command(db_path: &Path, args: ImportArgs) -> anyhow::Result<()> {
-    let text = normalise_article(&read_text(&args.file)?);
-    let found = extract::extract(&text).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    let (text, fetched) = match (&args.fetch, &args.file) {
+        (Some(address), _) => {
+            let article = fetch_article(address, args.allow_private_addresses).await?;
+            (normalise_article(&article.text), article)
+        }
+        (None, Some(file)) => (normalise_article(&read_text(file)?), Article::default()),
+        (None, None) => bail!("give FILE, or --fetch URL"),
+    };
+    let name = args
+        .fetch
+        .clone()
+        .unwrap_or_else(|| args.file.as_deref().unwrap_or(Path::new("-")).display().to_string());
+    let found = extract::extract(&text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let today = chrono::Utc::now().date_naive();
+    // A flag given wins over what the page says.
+    let or = |flag: &Option<String>, found: String| flag.clone().unwrap_or(found);
     let form = SourceForm {
-        url: args.url.clone(),
-        title: args.title.clone().unwrap_or_default(),
-        outlet: args.outlet.clone().unwrap_or_default(),
-        published_on: args.date.clone().unwrap_or_default(),
+        url: or(&args.url, fetched.url),
+        title: or(&args.title, fetched.title),
+        outlet: or(&args.outlet, fetched.outlet),
+        author: or(&args.author, fetched.author),
+        published_on: or(&args.date, fetched.published_on.map(|d| d.to_string()).unwrap_or_default()),
         body: text.clone(),
         ..SourceForm::default()
     };
@@ -111,7 +214,12 @@ pub async fn import_command(db_path: &Path, args: ImportArgs) -> anyhow::Result<
     }
     let pool = crate::cli::open(db_path).await?;
     let editor = app::ssr::editing::import::cli_editor(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    let result = app::ssr::editing::import::accept(&pool, editor, &source, &accepted, args.publish).await;
+    // The text's version records the address it was fetched from (the page's own, before any
+    // redirect to its canonical address).
+    let fetched_from = args.fetch.as_deref();
+    let result =
+        app::ssr::editing::import::accept(&pool, editor, &source, &accepted, args.publish, fetched_from)
+            .await;
     pool.close().await;
     let report = result.map_err(|e| anyhow::anyhow!("nothing was added: {e}"))?;
     println!(

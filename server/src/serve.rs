@@ -46,6 +46,7 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
         page_cache: args.page_cache,
         body_timeout: Duration::from_secs(args.body_timeout),
         trusted_proxies: args.trusted_proxies.clone(),
+        fetch_reach: crate::fetch::Reach::from_flag(args.allow_private_addresses),
     };
     let app = crate::http::router_with(state, options);
     let limits = crate::connections::Limits {

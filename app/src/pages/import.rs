@@ -1,5 +1,5 @@
-//! `/import`: paste an article, review the quotes and numeric claims found in it, add the ones
-//! that stand. Both steps post to `/import`; the review is this page rendered with the form the
+//! `/import`: paste an article, or give its address to have it fetched; review the quotes and
+//! numeric claims found in it, add the ones that stand. Both steps post to `/import`; the review is this page rendered with the form the
 //! server filled from the extractor, so it works without JavaScript.
 
 use crate::api::editing::recent_sources;
@@ -33,10 +33,11 @@ fn ImportSteps() -> impl IntoView {
 pub(super) fn SourceFields() -> impl IntoView {
     view! {
         <TextField label="Address (canonical URL)" name="url" kind="url" maxlength=2048
-            hint="An existing source with this address is reused."/>
+            hint="An existing source with this address is reused. Give an address and no text to have the article fetched: its text, title, outlet, author and date fill what you left empty, and the address becomes the page's canonical one."/>
         <TextField label="Title" name="title" maxlength=500/>
         <div class="form-row">
             <TextField label="Outlet" name="outlet" maxlength=200/>
+            <TextField label="Author" name="author" maxlength=200/>
             <TextField label="Published on" name="published_on" kind="date" maxlength=10
                 hint="The claims are dated by it."/>
         </div>
@@ -79,7 +80,7 @@ fn SourcePicker(sources: Vec<crate::model::SourceRef>) -> impl IntoView {
 fn Paste() -> impl IntoView {
     view! {
         <h1>"Import an article"</h1>
-        <p class="lede">"Paste an article's text. claimtrack finds its quotes, who said them, and the figures it states; you review every candidate before anything is added."</p>
+        <p class="lede">"Paste an article's text, or give its address to have it fetched. claimtrack finds its quotes, who said them, and the figures it states; you review every candidate before anything is added."</p>
         <form method="post" action="/import" class="stacked-form">
             <FormError/>
             <CsrfField/>
@@ -91,9 +92,13 @@ fn Paste() -> impl IntoView {
                 })}
             </Suspense>
             <SourceFields/>
-            <TextArea label="The article's text" name="text" required=true maxlength=1_000_000 rows=16
-                hint="Plain text: one paragraph a line, or paragraphs separated by blank lines."/>
-            <button type="submit">"Find the claims"</button>
+            <TextArea label="The article's text" name="text" maxlength=1_000_000 rows=16
+                hint="Plain text: one paragraph a line, or paragraphs separated by blank lines. Leave it empty to fetch the article from its address."/>
+            <p class="choice">
+                <button type="submit">"Find the claims"</button>
+                " "
+                <button type="submit" name="fetch" value="1" class="secondary-button">"Fetch from the address"</button>
+            </p>
         </form>
     }
 }

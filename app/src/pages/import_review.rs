@@ -47,16 +47,27 @@ pub fn Review(form: FormState) -> impl IntoView {
         })
         .collect_view();
     let summary = summary(count, quotes, in_quotes);
+    let fetched = form
+        .value("fetched")
+        .filter(|f| !f.is_empty())
+        .map(|f| format!("Fetched from {f}: check the text and the source's details below."));
+    let notices = [fetched, form.value("notice").map(str::to_owned)]
+        .into_iter()
+        .flatten()
+        .map(|n| view! { <p class="notice" role="status">{n}</p> })
+        .collect_view();
     view! {
         <h1>"Review the claims found"</h1>
         <p class="lede">{summary}</p>
+        {notices}
         <form method="post" action="/import" class="stacked-form">
             <FormError/>
             <CsrfField/>
             <input type="hidden" name="step" value="add"/>
             <input type="hidden" name="candidates" value=count.to_string()/>
+            <input type="hidden" name="fetched" value=form.text("fetched")/>
             <textarea name="text" hidden=true aria-hidden="true" tabindex="-1">{textarea_text(&text)}</textarea>
-            <details class="import-source" open=form.errors.iter().any(|(f, _)| ["url", "title", "outlet", "published_on"].contains(&f.as_str()))>
+            <details class="import-source" open=form.errors.iter().any(|(f, _)| ["url", "title", "outlet", "author", "published_on"].contains(&f.as_str()))>
                 <summary>"Source: " {form.text("title")} " — " {form.text("outlet")} ", " {form.text("published_on")}</summary>
                 <SourceFields/>
             </details>

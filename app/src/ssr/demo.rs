@@ -374,7 +374,7 @@ async fn import_articles(
             })
             .collect();
         let at = at_noon(a.published + Duration::days(1));
-        added += import::accept_in(tx, editor, &source, &accepted, false, at).await?.added;
+        added += import::accept_in(tx, editor, &source, &accepted, false, None, at).await?.added;
     }
     Ok(added)
 }

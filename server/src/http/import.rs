@@ -1,14 +1,17 @@
 //! `POST /import`: the two steps of importing an article. `step=review` runs the extractor and
 //! shows the page again as a review form filled with the candidates; `step=add` adds the ticked
 //! ones in one transaction and redirects to the source, where they are shown in the text.
+//! An address given without text (or with the "Fetch" button) is fetched first: the page's main
+//! text and metadata fill the form, and the review follows as for pasted text.
 
 use super::extract::{Editor, Posted, Untyped};
+use crate::fetch::Fetcher;
 use app::model::forms::source::SourceForm;
 use app::model::import::{field, normalise_article, parse_review, LOW_CONFIDENCE, MAX_CANDIDATES};
 use app::model::{CurrentUser, FormState, Quantity};
 use app::ssr::{editing::import, extract, AppState};
 use app::AppError;
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -18,12 +21,56 @@ fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-pub async fn submit(State(state): State<AppState>, Editor(user): Editor, posted: Posted<Untyped>) -> Answer {
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(fetcher): Extension<Fetcher>,
+    Editor(user): Editor,
+    mut posted: Posted<Untyped>,
+) -> Answer {
     if posted.form.text("step") == "add" {
-        add(state, posted, user).await
-    } else {
-        review(state, posted).await
+        return add(state, posted, user).await;
     }
+    if wants_fetch(&posted.form) {
+        if let Err(message) = fill_from_address(&fetcher, &mut posted.form).await {
+            return Ok(posted
+                .again(&state, vec![("url".into(), message)], StatusCode::UNPROCESSABLE_ENTITY)
+                .await);
+        }
+    }
+    review(state, posted).await
+}
+
+/// The "Fetch" button, or an address with no text pasted.
+fn wants_fetch(form: &FormState) -> bool {
+    let typed = |name: &str| !form.text(name).trim().is_empty();
+    form.value("fetch") == Some("1") || (typed("url") && !typed("text") && !typed("source_id"))
+}
+
+/// Fills the form from the page at the typed address: the text and the canonical address always
+/// (the page's own), the title, outlet, author and date only where the editor left them empty.
+async fn fill_from_address(fetcher: &Fetcher, form: &mut FormState) -> Result<(), String> {
+    let fetched = fetcher.fetch_article(&form.text("url")).await;
+    let (from, found) = fetched.map_err(|e| format!("{}.", capitalise(&e.to_string())))?;
+    if found.text.is_empty() {
+        return Err("No article text was found at that address; paste the text instead.".into());
+    }
+    let mut set = |name: &str, value: String| {
+        form.values.retain(|(n, _)| n != name);
+        form.values.push((name.to_owned(), value));
+    };
+    set("text", found.text);
+    set("url", found.url);
+    set("fetched", from.to_string());
+    let date = found.published_on.map(|d| d.to_string()).unwrap_or_default();
+    for (name, value) in
+        [("title", found.title), ("outlet", found.outlet), ("author", found.author), ("published_on", date)]
+    {
+        if form.text(name).trim().is_empty() && !value.is_empty() {
+            form.values.retain(|(n, _)| n != name);
+            form.values.push((name.to_owned(), value));
+        }
+    }
+    Ok(())
 }
 
 /// The source fields and text as typed, checked; then the review form filled from the extractor.
@@ -74,7 +121,7 @@ async fn review(state: AppState, mut sub: Posted<Untyped>) -> Answer {
             return Ok(sub.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await);
         }
     };
-    let mut values: Vec<(String, String)> = ["url", "title", "outlet", "published_on"]
+    let mut values: Vec<(String, String)> = ["url", "title", "outlet", "author", "published_on", "fetched"]
         .iter()
         .map(|n| ((*n).to_owned(), sub.form.text(n)))
         .collect();
@@ -140,9 +187,12 @@ async fn add(state: AppState, posted: Posted<Untyped>, user: CurrentUser) -> Ans
     let parsed = parse_review(&posted.form, today());
     let publish = posted.form.value("publish") == Some("1");
     let pool = state.pool.clone();
+    // Carried from the review: the address the text was fetched from, if it was.
+    let fetched_from = Some(posted.form.text("fetched")).filter(|f| f.starts_with("http") && f.len() <= 2048);
     posted
         .answer(&state, parsed, |(source, accepted)| async move {
-            let r = import::accept(&pool, user.id, &source, &accepted, publish).await?;
+            let r =
+                import::accept(&pool, user.id, &source, &accepted, publish, fetched_from.as_deref()).await?;
             let counts = format!("added={}&linked={}&already={}", r.added, r.linked, r.already);
             Ok(if publish {
                 format!("/sources/{}?{counts}#text", r.source_public_id)

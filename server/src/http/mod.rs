@@ -105,6 +105,8 @@ pub struct Options {
     pub body_timeout: std::time::Duration,
     /// Reverse proxies whose `X-Forwarded-For` names the client (see `client`).
     pub trusted_proxies: Vec<client::Cidr>,
+    /// The addresses `/import` may fetch articles from (`--allow-private-addresses`).
+    pub fetch_reach: crate::fetch::Reach,
 }
 
 impl Default for Options {
@@ -115,6 +117,7 @@ impl Default for Options {
             page_cache: true,
             body_timeout: DEFAULT_BODY_TIMEOUT,
             trusted_proxies: Vec::new(),
+            fetch_reach: crate::fetch::Reach::Public,
         }
     }
 }
@@ -177,7 +180,11 @@ pub fn router_with(state: AppState, options: Options) -> Router {
         .route("/logout", post(auth::logout))
         // Editors' forms post to the address of their page (which Leptos renders for GET), or,
         // for the several forms of a claim's desk page, below it.
-        .route("/import", post(import::submit))
+        .route(
+            "/import",
+            post(import::submit)
+                .layer(axum::Extension(crate::fetch::Fetcher::new(options.fetch_reach.clone()))),
+        )
         .route("/desk", post(desk::bulk))
         .route("/claims/new", post(edit_claims::create))
         .route("/claims/{id}/edit", post(edit_claims::edit))

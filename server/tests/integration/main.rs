@@ -3,12 +3,14 @@
 
 mod support;
 
+mod articles;
 mod attacks;
 mod auth;
 mod cli;
 mod desk;
 mod editing;
 mod editing_others;
+mod fetching;
 mod hardening;
 mod importing;
 mod page_cache;

@@ -68,9 +68,10 @@ pub async fn accept(
     source: &SourceInput,
     accepted: &[Accepted],
     publish: bool,
+    fetched_from: Option<&str>,
 ) -> Result<ImportReport, AppError> {
     let mut tx = db::begin_write(pool).await?;
-    let report = accept_in(&mut tx, editor_id, source, accepted, publish, Utc::now()).await?;
+    let report = accept_in(&mut tx, editor_id, source, accepted, publish, fetched_from, Utc::now()).await?;
     tx.commit().await?;
     Ok(report)
 }
@@ -82,9 +83,10 @@ pub async fn accept_in(
     source: &SourceInput,
     accepted: &[Accepted],
     publish: bool,
+    fetched_from: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, AppError> {
-    let source_id = source_for(tx, editor_id, source, now).await?;
+    let source_id = source_for(tx, editor_id, source, fetched_from, now).await?;
     let mut report =
         ImportReport { source_public_id: public_id::encode(source_id), ..ImportReport::default() };
     for (i, candidate) in accepted.iter().enumerate() {
@@ -144,9 +146,11 @@ async fn source_for(
     tx: &mut db::WriteTx,
     editor_id: i64,
     source: &SourceInput,
+    fetched_from: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let taken = snapshots::Taken { origin: Origin::Pasted, fetched_from: None, by: editor_id, at: now };
+    let origin = if fetched_from.is_some() { Origin::Fetched } else { Origin::Pasted };
+    let taken = snapshots::Taken { origin, fetched_from, by: editor_id, at: now };
     if let Some((id, _, _)) = import::source_by_url(tx, &source.url).await? {
         let Some(body) = &source.body else { return Ok(id) };
         let old = import::source_body(tx, id).await?;

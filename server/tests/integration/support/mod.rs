@@ -15,6 +15,8 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub pool: SqlitePool,
     pub state: AppState,
+    /// What `/import` may fetch (`--allow-private-addresses` is `Reach::Any`).
+    pub fetch_reach: server::fetch::Reach,
     _dir: tempfile::TempDir,
 }
 
@@ -81,7 +83,7 @@ impl TestApp {
         let mut state = AppState::new(pool.clone(), "https://claims.example.org/");
         // Lockouts are tested; the growing waits before them are unit-tested in the throttle.
         state.throttle = app::ssr::auth::Throttle::without_delays();
-        TestApp { pool, state, _dir: dir }
+        TestApp { pool, state, fetch_reach: server::fetch::Reach::Public, _dir: dir }
     }
 
     /// A database holding the demo data.
@@ -92,7 +94,9 @@ impl TestApp {
     }
 
     pub async fn request(&self, request: Request<Body>) -> Page {
-        let response = server::router(self.state.clone()).oneshot(request).await.expect("the router answers");
+        let options = server::http::Options { fetch_reach: self.fetch_reach.clone(), ..Default::default() };
+        let router = server::http::router_with(self.state.clone(), options);
+        let response = router.oneshot(request).await.expect("the router answers");
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.expect("the body reads").to_bytes();
