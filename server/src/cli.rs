@@ -64,6 +64,9 @@ pub enum Command {
     Extract(crate::import_cli::ExtractArgs),
     /// Add an article's quotes and numeric claims (those with a speaker) in one transaction.
     Import(crate::import_cli::ImportArgs),
+    /// Fetch sources' addresses again; keep a changed text as a new version, its claims found
+    /// again in it, and report what changed.
+    Recheck(crate::recheck_cli::RecheckArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -163,6 +166,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => crate::serve::serve(&cli.db, args).await,
         Command::Extract(args) => crate::import_cli::extract_command(args).await,
         Command::Import(args) => crate::import_cli::import_command(&cli.db, args).await,
+        Command::Recheck(args) => crate::recheck_cli::recheck_command(&cli.db, args).await,
         Command::Migrate => {
             let pool = open(&cli.db).await?;
             pool.close().await;

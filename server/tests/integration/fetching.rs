@@ -401,3 +401,95 @@ async fn extract_fetch_prints_the_claims_and_the_source_as_json() {
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert!(stderr.contains("a loopback address") && stderr.contains("only public addresses"), "{stderr}");
 }
+
+/// `claimtrack recheck` fetches a fetched source's address again: an unchanged page is reported
+/// as such; a changed one is kept as a new version (origin "fetched"), its claims found again or
+/// reported lost; a refused address is reported and the command fails.
+#[tokio::test]
+async fn recheck_keeps_a_changed_page_as_a_version_and_reports_what_moved_and_what_was_lost() {
+    let changed = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let page = {
+        let changed = changed.clone();
+        move || {
+            let changed = changed.load(Ordering::SeqCst);
+            async move {
+                // The changed page: a new first paragraph, and Varga's quote gone.
+                let html = if changed {
+                    ARTICLE
+                        .replace("<p>Talks to end", "<p>Updated: talks resumed on Tuesday.</p><p>Talks to end")
+                        .replace("“We will not sign a deal that cuts real wages for the third year running,” said union leader Tomás Varga, speaking outside the harbour offices after six hours of talks.", "The union did not comment.")
+                } else {
+                    ARTICLE.to_owned()
+                };
+                ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html)
+            }
+        }
+    };
+    let app = axum::Router::new().route("/story", get(page));
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("recheck.db").display().to_string();
+    let url = format!("http://{addr}/story");
+    let run = |args: Vec<String>| {
+        let path = dir.path().to_owned();
+        tokio::task::spawn_blocking(move || {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            crate::support::claimtrack(&path, &args, None)
+        })
+    };
+    let args = |rest: &[&str]| -> Vec<String> {
+        ["--db", db.as_str()].iter().chain(rest).map(|s| s.to_string()).collect()
+    };
+
+    let imported = run(args(&["import", "--fetch", &url, "--allow-private-addresses"])).await.unwrap();
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let same = run(args(&["recheck", "--allow-private-addresses"])).await.unwrap();
+    let out = String::from_utf8_lossy(&same.stdout).to_string();
+    assert!(same.status.success() && out.contains(&format!("{url}: unchanged")), "{out}");
+
+    changed.store(true, Ordering::SeqCst);
+    let again = run(args(&["recheck", "--allow-private-addresses"])).await.unwrap();
+    let out = String::from_utf8_lossy(&again.stdout).to_string();
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(out.contains("changed; new version kept — ") && out.contains(" no longer in the text"), "{out}");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{db}")).await.unwrap();
+    let versions: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT n, origin, fetched_from FROM source_snapshots ORDER BY n")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        versions.iter().map(|v| (v.0, v.1.as_str())).collect::<Vec<_>>(),
+        [(1, "fetched"), (2, "fetched")]
+    );
+    assert!(versions.iter().all(|v| v.2 == url));
+    let lost: Vec<String> =
+        sqlx::query_scalar("SELECT lost_words FROM appearances WHERE lost_at IS NOT NULL")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    // The quote, and any figure whose sentence was the removed one: nothing else.
+    let removed =
+        "“We will not sign a deal that cuts real wages for the third year running,” said union leader \
+                   Tomás Varga, speaking outside the harbour offices after six hours of talks.";
+    assert!(
+        lost.iter().any(|w| w == "We will not sign a deal that cuts real wages for the third year running"),
+        "{lost:?}"
+    );
+    assert!(lost.iter().all(|w| removed.contains(w.as_str())), "{lost:?}");
+    assert!(out.contains(&format!(", {} no longer in the text", lost.len())), "{out}");
+    let placed: i64 = sqlx::query_scalar("SELECT count(*) FROM appearances WHERE start_byte IS NOT NULL")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let body: String = sqlx::query_scalar("SELECT body FROM sources").fetch_one(&pool).await.unwrap();
+    assert!(placed >= 1 && body.starts_with("Port strike talks stall"), "the others keep their places");
+    pool.close().await;
+
+    let refused = run(args(&["recheck"])).await.unwrap();
+    assert!(!refused.status.success());
+    let out = String::from_utf8_lossy(&refused.stdout).to_string();
+    assert!(out.contains("a loopback address"), "{out}");
+}

@@ -124,6 +124,32 @@ fn clip(text: &str) -> String {
     text.chars().take(2000).collect()
 }
 
+/// Every source whose newest text was fetched, with the address it was fetched from.
+pub async fn fetched_sources(pool: &SqlitePool) -> Result<Vec<(i64, String)>, AppError> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT s.source_id, s.fetched_from FROM source_snapshots s
+          WHERE s.origin = 'fetched' AND s.fetched_from IS NOT NULL
+            AND s.n = (SELECT max(n) FROM source_snapshots WHERE source_id = s.source_id)
+          ORDER BY s.source_id",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows)
+}
+
+/// Where to fetch source `id` from: the address its newest fetched text came from, or its own.
+pub async fn address_of(pool: &SqlitePool, id: i64) -> Result<Option<String>, AppError> {
+    let address: Option<String> = sqlx::query_scalar(
+        "SELECT coalesce((SELECT fetched_from FROM source_snapshots
+                           WHERE source_id = s.id AND fetched_from IS NOT NULL ORDER BY n DESC LIMIT 1), s.url)
+           FROM sources s WHERE s.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(address)
+}
+
 #[derive(sqlx::FromRow)]
 struct Row {
     n: i64,

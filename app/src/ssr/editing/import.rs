@@ -152,21 +152,8 @@ async fn source_for(
     let origin = if fetched_from.is_some() { Origin::Fetched } else { Origin::Pasted };
     let taken = snapshots::Taken { origin, fetched_from, by: editor_id, at: now };
     if let Some((id, _, _)) = import::source_by_url(tx, &source.url).await? {
-        let Some(body) = &source.body else { return Ok(id) };
-        let old = import::source_body(tx, id).await?;
-        if old.as_ref() == Some(body) {
-            return Ok(id);
-        }
-        // A text for a source that had none, or a newer version of its text: kept as a version,
-        // and the claims already marked in it found again in the new words.
-        let version = import::replace_source_body(tx, id, body).await?;
-        let n = snapshots::take(tx, id, body, taken).await?;
-        let before = old.as_ref().map(|o| format!("{} characters", o.chars().count())).unwrap_or_default();
-        let after = format!("{} characters (version {n})", body.chars().count());
-        let changes = vec![("text".to_owned(), before, after)];
-        revisions::append(tx, revisions::Of::Source, id, version, editor_id, &changes, now).await?;
-        if let Some(old) = old {
-            snapshots::reanchor(tx, id, &old, body, now).await?;
+        if let Some(body) = &source.body {
+            super::sources::new_text(tx, id, body, taken).await?;
         }
         return Ok(id);
     }

@@ -1,7 +1,7 @@
 //! Adding and editing sources.
 
 use crate::model::forms::source::SourceInput;
-use crate::model::snapshot::Origin;
+use crate::model::snapshot::{Origin, Reanchored};
 use crate::model::{public_id, CurrentUser, SourceEdit};
 use crate::ssr::db::{self, revisions, snapshots, source_edits};
 use crate::AppError;
@@ -107,4 +107,67 @@ pub async fn update(
 /// A text pasted into a new source's form, or edited in its form, by `user`.
 fn typed_by(user: &CurrentUser, origin: Origin, at: chrono::DateTime<Utc>) -> snapshots::Taken<'static> {
     snapshots::Taken { origin, fetched_from: None, by: user.id, at }
+}
+
+/// Keeps `body` as the newest version of source `id`'s text, unless it is the text it has: the
+/// source's text replaced, a revision noted, and the claims marked in the old text found again
+/// in the new one. `None` when nothing changed.
+pub async fn new_text(
+    tx: &mut db::WriteTx,
+    id: i64,
+    body: &str,
+    taken: snapshots::Taken<'_>,
+) -> Result<Option<Reanchored>, AppError> {
+    let old = db::import::source_body(tx, id).await?;
+    if old.as_deref() == Some(body) {
+        return Ok(None);
+    }
+    let version = db::import::replace_source_body(tx, id, body).await?;
+    let n = snapshots::take(tx, id, body, taken).await?;
+    let before = old.as_ref().map(|o| format!("{} characters", o.chars().count())).unwrap_or_default();
+    let after = format!("{} characters (version {n})", body.chars().count());
+    let changes = vec![("text".to_owned(), before, after)];
+    revisions::append(tx, revisions::Of::Source, id, version, taken.by, &changes, taken.at).await?;
+    match old {
+        Some(old) => Ok(Some(snapshots::reanchor(tx, id, &old, body, taken.at).await?)),
+        None => Ok(Some(Reanchored::default())),
+    }
+}
+
+/// Sources whose text `claimtrack recheck` fetches again, with the address to fetch: the one
+/// source named (its text's last address, or its own), or every source whose newest text was
+/// fetched (a pasted or typed text is not compared with a page: it would differ by extraction).
+pub async fn to_recheck(pool: &SqlitePool, public: Option<&str>) -> Result<Vec<(i64, String)>, AppError> {
+    match public {
+        Some(public) => {
+            let id =
+                public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such source."))?;
+            let address = snapshots::address_of(pool, id)
+                .await?
+                .ok_or_else(|| AppError::not_found("There is no such source."))?;
+            Ok(vec![(id, address)])
+        }
+        None => snapshots::fetched_sources(pool).await,
+    }
+}
+
+/// `claimtrack recheck` for one source: the text fetched again kept as a new version when it
+/// differs. `None` when it is the same.
+pub async fn recheck(
+    pool: &SqlitePool,
+    editor_id: i64,
+    id: i64,
+    address: &str,
+    text: &str,
+) -> Result<Option<Reanchored>, AppError> {
+    let mut tx = db::begin_write(pool).await?;
+    let taken = snapshots::Taken {
+        origin: Origin::Fetched,
+        fetched_from: Some(address),
+        by: editor_id,
+        at: Utc::now(),
+    };
+    let changed = new_text(&mut tx, id, text, taken).await?;
+    tx.commit().await?;
+    Ok(changed)
 }
