@@ -65,9 +65,10 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
-    // Article pages on loopback, which the editors' server may fetch (--allow-private-addresses).
+    // Article pages on loopback, which the editors' server may fetch (--allow-private-addresses):
+    // the same saved page the Rust tests fetch.
     {
-      command: `python3 -m http.server ${pagesPort} --bind 127.0.0.1 --directory pages`,
+      command: `python3 -m http.server ${pagesPort} --bind 127.0.0.1 --directory ../server/tests/fixtures/pages`,
       url: `http://127.0.0.1:${pagesPort}/article.html`,
       reuseExistingServer: false,
       timeout: 30_000,
