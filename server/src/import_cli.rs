@@ -93,9 +93,8 @@ pub async fn extract_command(args: ExtractArgs) -> anyhow::Result<()> {
 /// The extractor's JSON with a `source` object: where the text came from, and its SHA-256 (so
 /// that a later fetch can tell whether the article changed).
 fn with_source(json: &str, article: &Article, text: &str) -> anyhow::Result<String> {
-    use sha2::{Digest, Sha256};
     let mut value: serde_json::Value = serde_json::from_str(json)?;
-    let sha: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let sha = app::ssr::sha256::hex(text);
     let optional = |s: &str| if s.is_empty() { serde_json::Value::Null } else { s.into() };
     value["source"] = serde_json::json!({
         "title": optional(&article.title),

@@ -26,7 +26,9 @@ pub fn Review(form: FormState) -> impl IntoView {
     let count = candidate_count(&form);
     let picked: Vec<usize> = form.all("pick").iter().filter_map(|v| v.parse().ok()).collect();
     let quotes = (0..count).filter(|i| kind_of(&form, *i) == ClaimKind::Quote).count();
-    let in_quotes = (0..count).filter(|i| holding_quote(&form, *i).is_some()).count();
+    // Which quote holds each candidate, worked out once (a review may have 400 candidates).
+    let holders: Vec<Option<usize>> = (0..count).map(|i| holding_quote(&form, i)).collect();
+    let in_quotes = holders.iter().flatten().count();
     let marks: Vec<Mark> = (0..count)
         .filter_map(|i| {
             Some(Mark {
@@ -40,9 +42,9 @@ pub fn Review(form: FormState) -> impl IntoView {
         })
         .collect();
     let candidates = (0..count)
-        .filter(|i| holding_quote(&form, *i).is_none())
+        .filter(|i| holders[*i].is_none())
         .map(|i| {
-            let figures: Vec<usize> = (0..count).filter(|j| holding_quote(&form, *j) == Some(i)).collect();
+            let figures: Vec<usize> = (0..count).filter(|j| holders[*j] == Some(i)).collect();
             view! { <Candidate form=form.clone() i picked=picked.clone() figures/> }
         })
         .collect_view();

@@ -95,6 +95,8 @@ pub enum FetchError {
     TooDeep,
     #[error("the page could not be read")]
     Unreadable,
+    #[error("this server cannot fetch pages ({0}); paste the article's text instead")]
+    NoClient(String),
 }
 
 /// A page fetched: where it ended up, and its text decoded.
@@ -108,7 +110,9 @@ pub struct Fetched {
 /// Fetches pages within the limits. Cheap to clone (one connection pool).
 #[derive(Clone, Debug)]
 pub struct Fetcher {
-    client: reqwest::Client,
+    /// The client, or why it could not be made (no TLS backend): then every fetch answers that
+    /// error instead of the server failing to start or falling back to unchecked connections.
+    client: Result<reqwest::Client, String>,
     reach: Arc<Reach>,
     at_once: Arc<tokio::sync::Semaphore>,
     pub time_limit: Duration,
@@ -131,9 +135,10 @@ impl Fetcher {
             .connect_timeout(time_limit)
             .user_agent(concat!("claimtrack/", env!("CARGO_PKG_VERSION"), " (fact-check desk)"))
             .build()
-            // Fails only without a TLS backend, which the build always compiles in: never at
-            // run time. (A fallback to a default client would lose the address checks.)
-            .expect("the HTTP client builds");
+            .map_err(|e| e.to_string());
+        if let Err(e) = &client {
+            tracing::error!(error = %e, "the HTTP client for import by address could not be made");
+        }
         let at_once = Arc::new(tokio::sync::Semaphore::new(MAX_AT_ONCE));
         Fetcher { client, reach, at_once, time_limit, size_limit }
     }
@@ -164,8 +169,8 @@ impl Fetcher {
     async fn follow(&self, mut url: Url) -> Result<Fetched, FetchError> {
         for _ in 0..=MAX_REDIRECTS {
             self.check(&url)?;
-            let response = self
-                .client
+            let client = self.client.as_ref().map_err(|e| FetchError::NoClient(e.clone()))?;
+            let response = client
                 .get(url.clone())
                 .header(reqwest::header::ACCEPT, "text/html,application/xhtml+xml,text/plain;q=0.9")
                 .send()

@@ -458,7 +458,10 @@ async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
             .fetch_all(&app.pool)
             .await
             .unwrap();
-    assert_eq!(hashes[0], app::ssr::db::snapshots::sha256_hex(&moved));
+    use sha2::Digest;
+    let expected: String =
+        sha2::Sha256::digest(moved.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hashes[0], expected);
     assert!(
         !app.get(&format!("/sources/{source}")).await.body.contains("Versions of the text"),
         "editors only"

@@ -6,7 +6,6 @@ use crate::ssr::db;
 use crate::AppError;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
-use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
 /// The session cookie's name on a site served over plain http (a local or intranet install).
@@ -79,7 +78,7 @@ pub fn random_token() -> Result<String, AppError> {
 
 /// What the database stores for a token.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::ssr::sha256::hex(token)
 }
 
 /// Starts a session for `user_id`; returns the token for the cookie. Every sign-in gets a new

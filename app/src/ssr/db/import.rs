@@ -146,11 +146,7 @@ pub async fn speakers_named(pool: &SqlitePool, name: &str) -> Result<Vec<String>
 /// A scan of the speakers (LIKE with a leading wildcard has no index): ~2 ms at 20,000 speakers,
 /// run only for single-word names the exact lookup did not find.
 pub async fn speakers_with_surname(pool: &SqlitePool, surname: &str) -> Result<Vec<String>, AppError> {
-    let escaped: String = surname
-        .chars()
-        .flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] })
-        .collect();
-    let pattern = format!("% {escaped}");
+    let pattern = format!("% {}", super::speaker_directory::like_escaped(surname));
     let names: Vec<String> = sqlx::query_scalar(
         r#"SELECT DISTINCT s.name FROM speakers s
             WHERE s.merged_into IS NULL

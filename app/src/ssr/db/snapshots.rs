@@ -5,13 +5,7 @@ use crate::model::anchor::{self, Selector};
 use crate::model::snapshot::{Origin, Reanchored, Snapshot};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
-
-/// Lowercase hex SHA-256 of a text.
-pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// Where a new version of a text came from, and who kept it.
 #[derive(Clone, Copy, Debug)]
@@ -31,7 +25,7 @@ pub async fn take(tx: &mut WriteTx, source_id: i64, body: &str, taken: Taken<'_>
     )
     .bind(source_id)
     .bind(body)
-    .bind(sha256_hex(body))
+    .bind(crate::ssr::sha256::hex(body))
     .bind(taken.origin)
     .bind(taken.fetched_from)
     .bind(taken.by)
@@ -158,13 +152,17 @@ struct Row {
     taken_by: Option<String>,
     taken_at: DateTime<Utc>,
     sha256: Option<String>,
-    body: String,
+    chars: i64,
+    /// Only for a text kept before versions existed, which has no stored hash.
+    unhashed_body: Option<String>,
 }
 
-/// Every version of a source's text, newest first, without the texts.
+/// Every version of a source's text, newest first, without the texts (SQLite counts their
+/// characters; only a text older than versions is read, to hash it).
 pub async fn history(pool: &SqlitePool, source_id: i64) -> Result<Vec<Snapshot>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT s.n, s.origin, s.fetched_from, u.display_name AS taken_by, s.taken_at, s.sha256, s.body
+        "SELECT s.n, s.origin, s.fetched_from, u.display_name AS taken_by, s.taken_at, s.sha256,
+                length(s.body) AS chars, CASE WHEN s.sha256 IS NULL THEN s.body END AS unhashed_body
            FROM source_snapshots s LEFT JOIN users u ON u.id = s.taken_by
           WHERE s.source_id = ? ORDER BY s.n DESC LIMIT 100",
     )
@@ -179,9 +177,12 @@ pub async fn history(pool: &SqlitePool, source_id: i64) -> Result<Vec<Snapshot>,
             fetched_from: r.fetched_from,
             taken_by: r.taken_by,
             taken_at: r.taken_at,
-            chars: r.body.chars().count() as i64,
+            chars: r.chars,
             // Texts kept before versions existed were not hashed then.
-            sha256: r.sha256.unwrap_or_else(|| sha256_hex(&r.body)),
+            sha256: r
+                .sha256
+                .or_else(|| r.unhashed_body.map(|b| crate::ssr::sha256::hex(&b)))
+                .unwrap_or_default(),
         })
         .collect())
 }

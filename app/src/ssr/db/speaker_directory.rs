@@ -144,14 +144,17 @@ fn like_pattern(q: &str) -> String {
     if q.is_empty() {
         return String::new();
     }
-    let escaped: String = q
-        .chars()
+    format!("%{}%", like_escaped(q))
+}
+
+/// `text` with LIKE's wildcards and its escape character escaped (for `ESCAPE '\\'`).
+pub(super) fn like_escaped(text: &str) -> String {
+    text.chars()
         .flat_map(|c| match c {
             '%' | '_' | '\\' => vec!['\\', c],
             c => vec![c],
         })
-        .collect();
-    format!("%{escaped}%")
+        .collect()
 }
 
 #[cfg(test)]
