@@ -5,18 +5,20 @@ use anyhow::{bail, Context};
 use app::ssr::db;
 use std::path::Path;
 
-pub async fn run(pool: &sqlx::SqlitePool, target: &Path) -> anyhow::Result<()> {
+pub async fn run(db: &db::Db, target: &Path) -> anyhow::Result<()> {
     if target.exists() {
         bail!("{} already exists; choose a new name (backups never overwrite)", target.display());
     }
     let partial = target.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
     // 1. A consistent snapshot, written while the server keeps serving.
-    db::maintenance::vacuum_into(pool, &partial)
+    db::maintenance::vacuum_into(db, &partial)
         .await
         .map_err(|e| anyhow::anyhow!("cannot write the backup: {e}"))?;
     // 2. Check the copy, not the original, before trusting it.
-    let copy = db::pool::connect(&partial).await.context("cannot open the backup to check it")?;
+    let copy = db::Db::connect(&db::Target::File(partial.clone()))
+        .await
+        .context("cannot open the backup to check it")?;
     let verdict = db::maintenance::integrity_check(&copy).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     copy.close().await;
     if verdict != "ok" {

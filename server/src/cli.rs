@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Parser)]
 #[command(name = "claimtrack", version)]
 pub struct Cli {
-    /// The SQLite database file; created and migrated if it does not exist.
-    #[arg(long, global = true, env = "CLAIMTRACK_DB", default_value = "claimtrack.db")]
-    pub db: PathBuf,
+    /// The database: a SQLite file (created and migrated if it does not exist) or a
+    /// `postgres://` URL.
+    #[arg(long, global = true, env = "CLAIMTRACK_DB", default_value = "claimtrack.db", value_parser = parse_target)]
+    pub db: db::Target,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -168,27 +169,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => crate::import_cli::import_command(&cli.db, args).await,
         Command::Recheck(args) => crate::recheck_cli::recheck_command(&cli.db, args).await,
         Command::Migrate => {
-            let pool = open(&cli.db).await?;
-            pool.close().await;
+            let db = open(&cli.db).await?;
+            db.close().await;
             println!("{}: schema is up to date", cli.db.display());
             Ok(())
         }
         Command::Backup { file } => {
-            let pool = open(&cli.db).await?;
-            let result = crate::backup::run(&pool, &file).await;
-            pool.close().await;
+            let db = open(&cli.db).await?;
+            let result = crate::backup::run(&db, &file).await;
+            db.close().await;
             result
         }
         Command::Export { format, out, site_url } => {
-            let pool = open(&cli.db).await?;
+            let db = open(&cli.db).await?;
             let format = if format == "jsonl" {
                 crate::http::export::Format::Jsonl
             } else {
                 crate::http::export::Format::Csv
             };
-            let state = app::ssr::AppState::new(pool.clone(), &site_url);
+            let state = app::ssr::AppState::new(db.clone(), &site_url);
             let result = write_export(state, format, out.as_deref()).await;
-            pool.close().await;
+            db.close().await;
             result
         }
         Command::BenchData { claims, out, seed } => {
@@ -196,11 +197,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("{} already exists; bench-data only creates new files", out.display());
             }
             let started = std::time::Instant::now();
-            let pool = open(&out).await?;
-            let made = db::bench::generate(&pool, claims as usize, seed)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-            pool.close().await;
+            let db = open(&db::Target::File(out.clone())).await?;
+            let made =
+                db::bench::generate(&db, claims as usize, seed).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            db.close().await;
             println!(
                 "{}: {} claims, {} speakers, {} sources, {} rulings in {:.1} s (rare search word: {})",
                 out.display(),
@@ -214,15 +214,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(command) => {
-            let pool = open(&cli.db).await?;
-            let result = crate::users_cli::run(&pool, command).await;
-            pool.close().await;
+            let db = open(&cli.db).await?;
+            let result = crate::users_cli::run(&db, command).await;
+            db.close().await;
             result
         }
         Command::Demo => {
-            let pool = open(&cli.db).await?;
-            let loaded = demo::load_if_empty(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-            pool.close().await;
+            let db = open(&cli.db).await?;
+            let loaded = demo::load_if_empty(&db).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            db.close().await;
             match loaded {
                 demo::Loaded::Claims(n) => {
                     println!("{}: loaded the demo data ({n} claims)", cli.db.display());
@@ -238,15 +238,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// `--db`: any text is accepted; the scheme decides between a file and a server.
+fn parse_target(value: &str) -> Result<db::Target, String> {
+    Ok(db::Target::parse(value))
+}
+
 /// Opens the database and applies pending migrations. A migration failure stops the program.
-pub async fn open(path: &Path) -> anyhow::Result<sqlx::SqlitePool> {
-    let pool = db::pool::connect(path)
+pub async fn open(target: &db::Target) -> anyhow::Result<db::Db> {
+    let db = db::Db::connect(target)
         .await
-        .with_context(|| format!("cannot open the database {}", path.display()))?;
-    db::pool::migrate(&pool)
-        .await
-        .with_context(|| format!("cannot migrate the database {}", path.display()))?;
-    Ok(pool)
+        .with_context(|| format!("cannot open the database {}", target.display()))?;
+    db.migrate().await.with_context(|| format!("cannot migrate the database {}", target.display()))?;
+    Ok(db)
 }
 
 /// Streams the export to `out` (written to a temporary file, then renamed, so that a failed

@@ -153,7 +153,7 @@ pub struct ImportArgs {
 }
 
 /// `claimtrack import`: accepts every candidate that has a speaker, in one transaction.
-pub async fn import_command(db_path: &Path, args: ImportArgs) -> anyhow::Result<()> {
+pub async fn import_command(db_path: &app::ssr::db::Target, args: ImportArgs) -> anyhow::Result<()> {
     let (text, fetched) = match (&args.fetch, &args.file) {
         (Some(address), _) => {
             let article = fetch_article(address, args.allow_private_addresses).await?;
@@ -211,15 +211,14 @@ pub async fn import_command(db_path: &Path, args: ImportArgs) -> anyhow::Result<
     if accepted.is_empty() {
         bail!("no candidate with a speaker was found; nothing to add (review the article at /import)");
     }
-    let pool = crate::cli::open(db_path).await?;
-    let editor = app::ssr::editing::import::cli_editor(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let db = crate::cli::open(db_path).await?;
+    let editor = app::ssr::editing::import::cli_editor(&db).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     // The text's version records the address it was fetched from (the page's own, before any
     // redirect to its canonical address).
     let fetched_from = args.fetch.as_deref();
     let result =
-        app::ssr::editing::import::accept(&pool, editor, &source, &accepted, args.publish, fetched_from)
-            .await;
-    pool.close().await;
+        app::ssr::editing::import::accept(&db, editor, &source, &accepted, args.publish, fetched_from).await;
+    db.close().await;
     let report = result.map_err(|e| anyhow::anyhow!("nothing was added: {e}"))?;
     println!(
         "Source {}: {} claim(s) added {}, {} existing claim(s) linked, {} already there; {} new speaker(s){}.",

@@ -5,7 +5,6 @@ use crate::import_cli::fetch_article;
 use app::model::import::normalise_article;
 use app::model::public_id;
 use clap::Args;
-use std::path::Path;
 
 #[derive(Debug, Args)]
 pub struct RecheckArgs {
@@ -20,10 +19,10 @@ pub struct RecheckArgs {
 
 /// Prints one line per source: unchanged, changed (with the claims kept and lost), or why it
 /// could not be fetched. Exits with an error when any source could not be rechecked.
-pub async fn recheck_command(db_path: &Path, args: RecheckArgs) -> anyhow::Result<()> {
-    let pool = crate::cli::open(db_path).await?;
-    let result = recheck_all(&pool, &args).await;
-    pool.close().await;
+pub async fn recheck_command(db_path: &app::ssr::db::Target, args: RecheckArgs) -> anyhow::Result<()> {
+    let db = crate::cli::open(db_path).await?;
+    let result = recheck_all(&db, &args).await;
+    db.close().await;
     let failed = result?;
     if failed > 0 {
         anyhow::bail!("{failed} source(s) could not be rechecked");
@@ -31,17 +30,17 @@ pub async fn recheck_command(db_path: &Path, args: RecheckArgs) -> anyhow::Resul
     Ok(())
 }
 
-async fn recheck_all(pool: &sqlx::SqlitePool, args: &RecheckArgs) -> anyhow::Result<usize> {
+async fn recheck_all(db: &app::ssr::db::Db, args: &RecheckArgs) -> anyhow::Result<usize> {
     use app::ssr::editing::{import, sources};
     let err = |e: app::AppError| anyhow::anyhow!("{e}");
-    let to_check = sources::to_recheck(pool, args.source.as_deref()).await.map_err(err)?;
+    let to_check = sources::to_recheck(db, args.source.as_deref()).await.map_err(err)?;
     if to_check.is_empty() {
         println!(
             "No source's text was fetched from an address: nothing to recheck (name one with --source ID)."
         );
         return Ok(0);
     }
-    let editor = import::cli_editor(pool).await.map_err(err)?;
+    let editor = import::cli_editor(db).await.map_err(err)?;
     let mut failed = 0;
     for (id, address) in to_check {
         let name = format!("{} {address}", public_id::encode(id));
@@ -54,7 +53,7 @@ async fn recheck_all(pool: &sqlx::SqlitePool, args: &RecheckArgs) -> anyhow::Res
             }
         };
         let text = normalise_article(&article.text);
-        match sources::recheck(pool, editor, id, &address, &text).await.map_err(err)? {
+        match sources::recheck(db, editor, id, &address, &text).await.map_err(err)? {
             None => println!("{name}: unchanged"),
             Some(r) => println!(
                 "{name}: changed; new version kept — {} claim(s) found again, {} no longer in the text",

@@ -3,19 +3,18 @@
 use crate::cli::{open, ServeArgs};
 use anyhow::Context;
 use app::ssr::{accounts, auth::sessions, demo, AppState};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
+pub async fn serve(db_path: &app::ssr::db::Target, args: ServeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
-    let pool = open(db_path).await?;
+    let db = open(db_path).await?;
     if args.demo {
-        match demo::load_if_empty(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+        match demo::load_if_empty(&db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
             demo::Loaded::Claims(n) => tracing::info!(claims = n, "loaded the demo data"),
             demo::Loaded::SkippedNotEmpty => tracing::info!("the database has claims; demo data not loaded"),
         }
     }
-    if let Some(password) = accounts::ensure_first_admin(&pool).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+    if let Some(password) = accounts::ensure_first_admin(&db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
         // Printed once, to the console only (never to the log): nobody can sign in yet.
         println!(
             "\nCreated the account “admin” with the password:\n\n    {password}\n\n\
@@ -25,7 +24,7 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
         );
     }
     let site_url = args.site_url.clone().unwrap_or_else(|| format!("http://{}", args.addr));
-    let mut state = AppState::new(pool.clone(), &site_url);
+    let mut state = AppState::new(db.clone(), &site_url);
     state.org_name = args.org_name.clone();
     state.sign_offs = args.sign_offs;
     state.tolerances = args.rating_tolerances;
@@ -54,7 +53,7 @@ pub async fn serve(db_path: &Path, args: ServeArgs) -> anyhow::Result<()> {
         shutdown_grace: Duration::from_secs(args.shutdown_grace),
     };
     crate::connections::serve(listener, app, limits, shutdown_signal()).await;
-    pool.close().await;
+    db.close().await;
     tracing::info!("stopped; the database is closed");
     Ok(())
 }
@@ -65,7 +64,7 @@ fn spawn_session_sweeper(state: AppState) {
         let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
-            match sessions::clean_up(&state.pool, &state.sessions, chrono::Utc::now()).await {
+            match sessions::clean_up(&state.db, &state.sessions, chrono::Utc::now()).await {
                 Ok(0) | Err(_) => {}
                 Ok(n) => tracing::info!(removed = n, "removed expired sessions"),
             }

@@ -35,24 +35,24 @@ pub enum UserCommand {
     Disable { name: String },
 }
 
-pub async fn run(pool: &sqlx::SqlitePool, command: UserCommand) -> anyhow::Result<()> {
+pub async fn run(db: &app::ssr::db::Db, command: UserCommand) -> anyhow::Result<()> {
     let app_error = |e: app::AppError| anyhow::anyhow!("{e}");
     match command {
         UserCommand::Add { name, role, display_name, password_stdin } => {
             let role = Role::parse(&role).context("the role must be editor or admin")?;
             let password = read_password(&name, password_stdin)?;
             let display = display_name.unwrap_or_else(|| name.clone());
-            accounts::add(pool, &name, &display, role, &password).await.map_err(app_error)?;
+            accounts::add(db, &name, &display, role, &password).await.map_err(app_error)?;
             println!("Added the {} account “{name}”.", role.as_str());
         }
         UserCommand::Passwd { name, password_stdin } => {
             let password = read_password(&name, password_stdin)?;
-            accounts::change_password(pool, &name, &password).await.map_err(app_error)?;
+            accounts::change_password(db, &name, &password).await.map_err(app_error)?;
             println!("Changed the password of “{name}”; its sessions have ended.");
         }
         UserCommand::List => {
             println!("{:<24} {:<8} {:<10} NAME", "USERNAME", "ROLE", "STATE");
-            for account in db::users::list(pool).await.map_err(app_error)? {
+            for account in db::users::list(db).await.map_err(app_error)? {
                 let state = match (account.disabled, account.can_sign_in) {
                     (true, _) => "disabled",
                     (false, false) => "no-login",
@@ -68,7 +68,7 @@ pub async fn run(pool: &sqlx::SqlitePool, command: UserCommand) -> anyhow::Resul
             }
         }
         UserCommand::Disable { name } => {
-            accounts::disable(pool, &name, None).await.map_err(app_error)?;
+            accounts::disable(db, &name, None).await.map_err(app_error)?;
             println!("Disabled “{name}”; its sessions have ended.");
         }
     }

@@ -10,7 +10,7 @@ use leptos::server_fn::codec::Json;
 pub async fn get_claim_for_edit(id: String) -> Result<ClaimEdit, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
-    crate::ssr::read::claim_for_edit(&state.pool, &id).await
+    crate::ssr::read::claim_for_edit(&state.db, &id).await
 }
 
 /// A numeric claim's recorded figures and its comparison, for its record page. Editors only.
@@ -18,7 +18,7 @@ pub async fn get_claim_for_edit(id: String) -> Result<ClaimEdit, AppError> {
 pub async fn get_claim_record(id: String) -> Result<crate::model::record::ClaimRecord, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
-    crate::ssr::read::claim_record(&state.pool, &id, &state.tolerances).await
+    crate::ssr::read::claim_record(&state.db, &id, &state.tolerances).await
 }
 
 /// Speakers' names, suggested in the claim form. Editors only.
@@ -26,7 +26,7 @@ pub async fn get_claim_record(id: String) -> Result<crate::model::record::ClaimR
 pub async fn speaker_names() -> Result<Vec<String>, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
-    crate::ssr::db::speakers::names(&state.pool).await
+    crate::ssr::db::speakers::names(&state.db).await
 }
 
 /// The newest sources, to import into an existing one. Editors only.
@@ -34,7 +34,7 @@ pub async fn speaker_names() -> Result<Vec<String>, AppError> {
 pub async fn recent_sources() -> Result<Vec<crate::model::SourceRef>, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
-    crate::ssr::db::import::recent_sources(&state.pool, 300).await
+    crate::ssr::db::import::recent_sources(&state.db, 300).await
 }
 
 /// A source's editable fields. Editors only.
@@ -42,7 +42,7 @@ pub async fn recent_sources() -> Result<Vec<crate::model::SourceRef>, AppError> 
 pub async fn get_source_for_edit(id: String) -> Result<crate::model::SourceEdit, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
-    crate::ssr::editing::sources::for_edit(&state.pool, &id).await
+    crate::ssr::editing::sources::for_edit(&state.db, &id).await
 }
 
 /// A speaker's editable fields. Editors only.
@@ -50,7 +50,7 @@ pub async fn get_source_for_edit(id: String) -> Result<crate::model::SourceEdit,
 pub async fn get_speaker_for_edit(slug: String) -> Result<crate::model::SpeakerEdit, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
-    crate::ssr::editing::speakers::for_edit(&state.pool, &slug).await
+    crate::ssr::editing::speakers::for_edit(&state.db, &slug).await
 }
 
 /// Every account. Admins only.
@@ -58,7 +58,7 @@ pub async fn get_speaker_for_edit(slug: String) -> Result<crate::model::SpeakerE
 pub async fn list_accounts() -> Result<Vec<crate::model::user::Account>, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::editing::require_admin(crate::request::current_user().as_ref())?;
-    crate::ssr::db::users::list(&state.pool).await
+    crate::ssr::db::users::list(&state.db).await
 }
 
 /// `/desk` for the signed-in editor. Editors only.
@@ -70,7 +70,7 @@ pub async fn get_desk(
     let state = crate::ssr::AppState::from_context()?;
     let user = crate::request::current_user();
     let user = crate::ssr::editing::require_editor(user.as_ref())?;
-    crate::ssr::read::desk_page(&state.pool, user, &filter, intake_after.as_deref(), state.sign_offs).await
+    crate::ssr::read::desk_page(&state.db, user, &filter, intake_after.as_deref(), state.sign_offs).await
 }
 
 /// A claim's desk page. Editors only.
@@ -78,5 +78,5 @@ pub async fn get_desk(
 pub async fn get_claim_desk(id: String) -> Result<crate::model::desk::ClaimDesk, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
-    crate::ssr::read::claim_desk(&state.pool, &state.site_url, &id, state.sign_offs).await
+    crate::ssr::read::claim_desk(&state.db, &state.site_url, &id, state.sign_offs).await
 }

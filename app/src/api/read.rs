@@ -9,7 +9,7 @@ use leptos::server_fn::codec::Json;
 #[server(endpoint = "claims/list", input = Json)]
 pub async fn list_claims(query: ListQuery) -> Result<ClaimListPage, AppError> {
     let state = crate::ssr::AppState::from_context()?;
-    crate::ssr::read::claim_list(&state.pool, &query).await
+    crate::ssr::read::claim_list(&state.db, &query).await
 }
 
 /// A claim with its appearances, its published ruling and their history.
@@ -17,7 +17,7 @@ pub async fn list_claims(query: ListQuery) -> Result<ClaimListPage, AppError> {
 pub async fn get_claim(id: String) -> Result<ClaimDetail, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     let audience = crate::ssr::read::audience(crate::request::current_user().as_ref());
-    crate::ssr::read::claim_detail(&state.pool, &state.site_url, &id, audience).await
+    crate::ssr::read::claim_detail(&state.db, &state.site_url, &id, audience).await
 }
 
 /// A speaker's profile and claims.
@@ -25,7 +25,7 @@ pub async fn get_claim(id: String) -> Result<ClaimDetail, AppError> {
 pub async fn get_speaker(slug: String, query: ListQuery) -> Result<SpeakerPage, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     let audience = crate::ssr::read::audience(crate::request::current_user().as_ref());
-    crate::ssr::read::speaker_page(&state.pool, &slug, &query, audience).await
+    crate::ssr::read::speaker_page(&state.db, &slug, &query, audience).await
 }
 
 /// A source and the claims that appear in it.
@@ -33,7 +33,7 @@ pub async fn get_speaker(slug: String, query: ListQuery) -> Result<SpeakerPage, 
 pub async fn get_source(id: String, query: ListQuery) -> Result<SourcePage, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     let audience = crate::ssr::read::audience(crate::request::current_user().as_ref());
-    crate::ssr::read::source_page(&state.pool, &id, &query, audience).await
+    crate::ssr::read::source_page(&state.db, &id, &query, audience).await
 }
 
 /// The public corrections log: corrections of published rulings, retractions and their
@@ -41,8 +41,8 @@ pub async fn get_source(id: String, query: ListQuery) -> Result<SourcePage, AppE
 #[server(endpoint = "corrections", input = Json)]
 pub async fn list_corrections() -> Result<Vec<Correction>, AppError> {
     let state = crate::ssr::AppState::from_context()?;
-    let mut all = crate::ssr::db::verdicts::corrections(&state.pool, 200).await?;
-    all.extend(crate::ssr::db::retractions::recent(&state.pool, 200).await?);
+    let mut all = crate::ssr::db::verdicts::corrections(&state.db, 200).await?;
+    all.extend(crate::ssr::db::retractions::recent(&state.db, 200).await?);
     all.sort_by_key(|c| std::cmp::Reverse(c.at));
     all.truncate(200);
     Ok(all)
@@ -55,7 +55,7 @@ pub async fn speaker_directory(
 ) -> Result<crate::model::speaker_directory::DirectoryPage, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     query.validate()?;
-    crate::ssr::db::speaker_directory::page(&state.pool, &query).await
+    crate::ssr::db::speaker_directory::page(&state.db, &query).await
 }
 
 /// The speakers a claim search names (offered above its results).
@@ -64,5 +64,5 @@ pub async fn speakers_named(
     q: String,
 ) -> Result<Vec<crate::model::speaker_directory::DirectoryEntry>, AppError> {
     let state = crate::ssr::AppState::from_context()?;
-    crate::ssr::db::speaker_directory::named_in_search(&state.pool, &q, 3).await
+    crate::ssr::db::speaker_directory::named_in_search(&state.db, &q, 3).await
 }

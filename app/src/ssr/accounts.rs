@@ -3,9 +3,9 @@
 use super::auth::{passwords, sessions, SessionConfig, Throttle};
 use super::db;
 use crate::model::{password, user::validate_username, Role};
+use crate::ssr::db::Db;
 use crate::AppError;
 use chrono::Utc;
-use sqlx::SqlitePool;
 use std::time::Instant;
 
 /// The message for any failed sign-in: the same whether the name or the password was wrong, so
@@ -14,7 +14,7 @@ pub const SIGN_IN_FAILED: &str = "That username and password do not match an acc
 
 /// Adds an account after checking its name and password.
 pub async fn add(
-    pool: &SqlitePool,
+    db: &Db,
     username: &str,
     display_name: &str,
     role: Role,
@@ -27,13 +27,13 @@ pub async fn add(
     }
     password::check_new(password, username).map_err(|m| AppError::invalid("password", m))?;
     let hash = passwords::hash(password).await?;
-    db::users::create(pool, username, display_name, role, &hash).await
+    db::users::create(db, username, display_name, role, &hash).await
 }
 
 /// Sets a new password and ends the account's sessions. Accounts made without a password (the
 /// demo's and the command-line import's desks, which sign records but never sign in) keep none.
-pub async fn change_password(pool: &SqlitePool, username: &str, password: &str) -> Result<(), AppError> {
-    let account = db::users::credentials(pool, username)
+pub async fn change_password(db: &Db, username: &str, password: &str) -> Result<(), AppError> {
+    let account = db::users::credentials(db, username)
         .await?
         .ok_or_else(|| AppError::not_found(format!("There is no account named “{username}”.")))?;
     if account.password_hash.is_none() {
@@ -44,21 +44,21 @@ pub async fn change_password(pool: &SqlitePool, username: &str, password: &str) 
     }
     password::check_new(password, username).map_err(|m| AppError::invalid("password", m))?;
     let hash = passwords::hash(password).await?;
-    db::users::set_password(pool, account.id, &hash).await?;
-    db::sessions::delete_for_user(pool, account.id).await
+    db::users::set_password(db, account.id, &hash).await?;
+    db::sessions::delete_for_user(db, account.id).await
 }
 
 /// Disables an account and ends its sessions. Its history stays, signed with its name. `by`: the
 /// admin doing it, who cannot disable their own account under any spelling of its name.
-pub async fn disable(pool: &SqlitePool, username: &str, by: Option<i64>) -> Result<(), AppError> {
-    let account = db::users::credentials(pool, username)
+pub async fn disable(db: &Db, username: &str, by: Option<i64>) -> Result<(), AppError> {
+    let account = db::users::credentials(db, username)
         .await?
         .ok_or_else(|| AppError::not_found(format!("There is no account named “{username}”.")))?;
     if Some(account.id) == by {
         return Err(AppError::invalid("account", "You cannot disable your own account; ask another admin."));
     }
-    db::users::disable(pool, account.id).await?;
-    db::sessions::delete_for_user(pool, account.id).await
+    db::users::disable(db, account.id).await?;
+    db::sessions::delete_for_user(db, account.id).await
 }
 
 /// Checks a username and password and starts a session; returns the session token.
@@ -66,7 +66,7 @@ pub async fn disable(pool: &SqlitePool, username: &str, by: Option<i64>) -> Resu
 /// `auth::throttle`). Both fields are bounded before anything is done with them, so that neither
 /// the throttle nor the log ever holds more than a username's 64 characters.
 pub async fn sign_in(
-    pool: &SqlitePool,
+    db: &Db,
     throttle: &Throttle,
     config: &SessionConfig,
     username: &str,
@@ -95,7 +95,7 @@ pub async fn sign_in(
         }
         Ok(attempt) => tokio::time::sleep(attempt.delay).await,
     }
-    let account = db::users::credentials(pool, username).await?;
+    let account = db::users::credentials(db, username).await?;
     let usable = account.as_ref().filter(|a| !a.disabled).and_then(|a| a.password_hash.clone());
     if !passwords::verify(password, usable).await? {
         tracing::info!(username, address, "failed sign-in");
@@ -105,20 +105,20 @@ pub async fn sign_in(
     let id = account.map(|a| a.id).ok_or(AppError::Internal)?;
     let now = Utc::now();
     // Sign-in is a good moment to sweep expired sessions: rare, and off the reading path.
-    sessions::clean_up(pool, config, now).await?;
-    sessions::start(pool, config, id, now).await
+    sessions::clean_up(db, config, now).await?;
+    sessions::start(db, config, id, now).await
 }
 
 /// On a database where nobody can sign in, creates the account `admin` with a random password
 /// and returns that password, to be shown once. Never a default password. Idempotent: of several
 /// servers starting at once on a new database, one creates the account and the others go on.
-pub async fn ensure_first_admin(pool: &SqlitePool) -> Result<Option<String>, AppError> {
-    if db::users::any_can_sign_in(pool).await? {
+pub async fn ensure_first_admin(db: &Db) -> Result<Option<String>, AppError> {
+    if db::users::any_can_sign_in(db).await? {
         return Ok(None);
     }
     let password = sessions::random_token()?[..24].to_owned();
     let hash = passwords::hash(&password).await?;
-    let created = db::users::create_first_admin(pool, "admin", "Administrator", &hash).await?;
+    let created = db::users::create_first_admin(db, "admin", "Administrator", &hash).await?;
     Ok(created.then_some(password))
 }
 

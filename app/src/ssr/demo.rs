@@ -11,10 +11,10 @@ use crate::model::{
     slug, ClaimKind, Decision, DeskAction, EvidenceLink, Quantity, Source, Speaker, SpeakerKind, Status,
 };
 use crate::model::{Attribution, Change, Qualifier};
+use crate::ssr::db::Db;
 use crate::AppError;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Deserialize;
-use sqlx::SqlitePool;
 use std::collections::HashMap;
 
 /// The demo fixture, compiled in so that `serve --demo` needs no files beside the binary.
@@ -153,15 +153,15 @@ enum Event<'a> {
 }
 
 /// Loads the demo data, in one transaction, if the database has no claims yet.
-pub async fn load_if_empty(pool: &SqlitePool) -> Result<Loaded, AppError> {
-    if !db::claims::none_yet(pool).await? {
+pub async fn load_if_empty(db: &Db) -> Result<Loaded, AppError> {
+    if !db::claims::none_yet(db).await? {
         return Ok(Loaded::SkippedNotEmpty);
     }
     let fixture: Fixture = serde_json::from_str(FIXTURE).map_err(|err| {
         tracing::error!(error = %err, "the compiled-in demo fixture does not parse");
         AppError::Internal
     })?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let mut accounts = HashMap::new();
     for a in &fixture.accounts {
         accounts.insert(

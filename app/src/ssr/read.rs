@@ -12,8 +12,8 @@ use crate::model::{
     public_id, slug, ClaimDetail, ClaimListPage, CurrentUser, ListQuery, Quantity, SourcePage, SpeakerPage,
     Stage,
 };
+use crate::ssr::db::Db;
 use crate::AppError;
-use sqlx::SqlitePool;
 
 /// Who is reading: editors also see what is not public.
 pub fn audience(user: Option<&CurrentUser>) -> Audience {
@@ -25,38 +25,38 @@ pub fn audience(user: Option<&CurrentUser>) -> Audience {
 }
 
 /// A page of the claim list (published claims only, for everyone).
-pub async fn claim_list(pool: &SqlitePool, query: &ListQuery) -> Result<ClaimListPage, AppError> {
-    db::claims::list(pool, query).await
+pub async fn claim_list(db: &Db, query: &ListQuery) -> Result<ClaimListPage, AppError> {
+    db::claims::list(db, query).await
 }
 
 /// Everything the permalink page shows, by public id; `site_url` makes the permalink absolute.
 /// The history holds published rulings only, whoever reads; editors may also open unpublished
 /// claims (readers get "not found").
 pub async fn claim_detail(
-    pool: &SqlitePool,
+    db: &Db,
     site_url: &str,
     public: &str,
     audience: Audience,
 ) -> Result<ClaimDetail, AppError> {
     let not_found = || AppError::not_found(format!("There is no claim with the id “{}”.", clip(public)));
     let id = public_id::decode(public).ok_or_else(not_found)?;
-    let summary = db::claims::summary(pool, id).await?.ok_or_else(not_found)?;
+    let summary = db::claims::summary(db, id).await?.ok_or_else(not_found)?;
     if audience == Audience::Public && summary.stage != Stage::Published {
         return Err(not_found());
     }
-    let meta = db::claims::meta(pool, id).await?.ok_or_else(not_found)?;
-    let speaker = db::speakers::by_id(pool, meta.speaker_id).await?.ok_or(AppError::Internal)?;
+    let meta = db::claims::meta(db, id).await?.ok_or_else(not_found)?;
+    let speaker = db::speakers::by_id(db, meta.speaker_id).await?.ok_or(AppError::Internal)?;
     let permalink = format!("{site_url}/claims/{}", summary.public_id);
-    let rulings = db::rulings::for_claim(pool, id, Audience::Public).await?;
-    let figure_check = figure_check(pool, id, summary.quantity.as_ref(), audience).await?;
+    let rulings = db::rulings::for_claim(db, id, Audience::Public).await?;
+    let figure_check = figure_check(db, id, summary.quantity.as_ref(), audience).await?;
     Ok(ClaimDetail {
         ruling: rulings.iter().find(|r| Some(r.id) == meta.ruling_id).cloned(),
         rulings,
         summary,
         speaker,
-        appearances: db::sources::appearances_of(pool, id, audience == Audience::Desk).await?,
-        retractions: db::retractions::for_claim(pool, id).await?,
-        revisions: db::revisions::of_claim(pool, id).await?,
+        appearances: db::sources::appearances_of(db, id, audience == Audience::Desk).await?,
+        retractions: db::retractions::for_claim(db, id).await?,
+        revisions: db::revisions::of_claim(db, id).await?,
         retraction_reason: meta.retraction_reason,
         created_at: meta.created_at,
         published_at: meta.published_at,
@@ -68,14 +68,14 @@ pub async fn claim_detail(
 /// For feed entries: the sentence comparing each claim's figure with the record, when its ruling
 /// compares against one ("Claimed +25% · Recorded +29.3% (…) · understated by …"), by public id.
 pub async fn figure_sentences(
-    pool: &SqlitePool,
+    db: &Db,
     claim_public_ids: &[&str],
 ) -> Result<std::collections::HashMap<String, String>, AppError> {
     let ids: Vec<i64> = claim_public_ids.iter().filter_map(|p| public_id::decode(p)).collect();
     let mut sentences = std::collections::HashMap::new();
-    for id in db::recorded::with_compared(pool, &ids).await? {
-        let Some(summary) = db::claims::summary(pool, id).await? else { continue };
-        let check = figure_check(pool, id, summary.quantity.as_ref(), Audience::Public).await?;
+    for id in db::recorded::with_compared(db, &ids).await? {
+        let Some(summary) = db::claims::summary(db, id).await? else { continue };
+        let check = figure_check(db, id, summary.quantity.as_ref(), Audience::Public).await?;
         if let Some(sentence) = check.and_then(|c| c.sentence()) {
             sentences.insert(summary.public_id, sentence);
         }
@@ -86,15 +86,14 @@ pub async fn figure_sentences(
 /// A numeric claim's figure against the record; readers never see withdrawn figures. The rating
 /// it suggests uses the default tolerances (the desk's pages use the server's own).
 async fn figure_check(
-    pool: &SqlitePool,
+    db: &Db,
     id: i64,
     quantity: Option<&Quantity>,
     audience: Audience,
 ) -> Result<Option<FigureCheck>, AppError> {
     let Some(quantity) = quantity else { return Ok(None) };
-    let mut conn = pool.acquire().await?;
-    let (period, baseline) = db::recorded::context(&mut conn, id).await?;
-    let mut recorded = db::recorded::for_claim(&mut conn, id).await?;
+    let (period, baseline) = db::recorded::figure_context(db, id).await?;
+    let mut recorded = db::recorded::figures(db, id).await?;
     if audience == Audience::Public {
         recorded.retain(|f| !f.withdrawn);
     }
@@ -103,30 +102,30 @@ async fn figure_check(
 
 /// A claim's desk page: the claim and everything private about it. Editors only.
 pub async fn claim_desk(
-    pool: &SqlitePool,
+    db: &Db,
     site_url: &str,
     public: &str,
     sign_offs: u32,
 ) -> Result<ClaimDesk, AppError> {
-    let detail = claim_detail(pool, site_url, public, Audience::Desk).await?;
+    let detail = claim_detail(db, site_url, public, Audience::Desk).await?;
     let id = public_id::decode(public).ok_or(AppError::Internal)?;
-    let fields = db::desk::fields(pool, id).await?;
+    let fields = db::desk::fields(db, id).await?;
     Ok(ClaimDesk {
         detail,
         assignee: fields.assignee,
         confidence: fields.confidence,
         discarded: fields.discarded,
-        notes: db::notes::for_claim(pool, id).await?,
-        rulings: db::rulings::for_claim(pool, id, Audience::Desk).await?,
-        events: db::desk::events(pool, id).await?,
-        editors: db::users::editors(pool).await?,
+        notes: db::notes::for_claim(db, id).await?,
+        rulings: db::rulings::for_claim(db, id, Audience::Desk).await?,
+        events: db::desk::events(db, id).await?,
+        editors: db::users::editors(db).await?,
         sign_offs,
     })
 }
 
 /// `/desk` for the signed-in editor `me`; `intake_after` pages the intake section.
 pub async fn desk_page(
-    pool: &SqlitePool,
+    db: &Db,
     me: &CurrentUser,
     filter: &DeskFilter,
     intake_after: Option<&str>,
@@ -135,42 +134,35 @@ pub async fn desk_page(
     use db::desk::{section, Section};
     let intake_after = intake_after.and_then(public_id::decode);
     Ok(DeskPage {
-        assigned_to_me: section(pool, Section::AssignedToMe, me.id, filter, None).await?,
-        awaiting_my_sign_off: section(pool, Section::AwaitingMySignOff, me.id, filter, None).await?,
-        sent_back_to_me: section(pool, Section::SentBackToMe, me.id, filter, None).await?,
-        mine_awaiting_others: section(pool, Section::MineAwaitingOthers, me.id, filter, None).await?,
-        intake: section(pool, Section::Intake, me.id, filter, intake_after).await?,
-        recently_published: section(pool, Section::RecentlyPublished, me.id, filter, None).await?,
-        editors: db::users::editors(pool).await?,
-        speakers: db::speakers::refs(pool, 500).await?,
-        sources: db::import::recent_sources(pool, 300).await?,
+        assigned_to_me: section(db, Section::AssignedToMe, me.id, filter, None).await?,
+        awaiting_my_sign_off: section(db, Section::AwaitingMySignOff, me.id, filter, None).await?,
+        sent_back_to_me: section(db, Section::SentBackToMe, me.id, filter, None).await?,
+        mine_awaiting_others: section(db, Section::MineAwaitingOthers, me.id, filter, None).await?,
+        intake: section(db, Section::Intake, me.id, filter, intake_after).await?,
+        recently_published: section(db, Section::RecentlyPublished, me.id, filter, None).await?,
+        editors: db::users::editors(db).await?,
+        speakers: db::speakers::refs(db, 500).await?,
+        sources: db::import::recent_sources(db, 300).await?,
         sign_offs,
     })
 }
 
 /// A claim's editable fields, for its edit form.
-pub async fn claim_for_edit(pool: &SqlitePool, public: &str) -> Result<crate::model::ClaimEdit, AppError> {
+pub async fn claim_for_edit(db: &Db, public: &str) -> Result<crate::model::ClaimEdit, AppError> {
     let id = public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such claim."))?;
-    // Read through a transaction so the store has one function for "editable", used by writes too.
-    let mut tx = pool.begin().await?;
-    let claim = db::claim_edits::editable(&mut tx, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("There is no such claim."))?;
-    tx.commit().await?;
-    Ok(claim)
+    db::claim_edits::for_form(db, id).await?.ok_or_else(|| AppError::not_found("There is no such claim."))
 }
 
 /// A numeric claim's recorded figures, withdrawn ones included, for its record page (editors),
 /// with the rating the server's tolerances suggest.
 pub async fn claim_record(
-    pool: &SqlitePool,
+    db: &Db,
     public: &str,
     tolerances: &Tolerances,
 ) -> Result<crate::model::record::ClaimRecord, AppError> {
-    let claim = claim_for_edit(pool, public).await?;
+    let claim = claim_for_edit(db, public).await?;
     let id = public_id::decode(public).ok_or(AppError::Internal)?;
-    let mut conn = pool.acquire().await?;
-    let recorded = db::recorded::for_claim(&mut conn, id).await?;
+    let recorded = db::recorded::figures(db, id).await?;
     let check = claim.quantity.as_ref().map(|q| {
         FigureCheck::assemble(q, claim.period.clone(), claim.baseline.clone(), recorded, tolerances)
     });
@@ -179,7 +171,7 @@ pub async fn claim_record(
 
 /// A speaker's profile with their newest published claims; `query` may narrow or page those.
 pub async fn speaker_page(
-    pool: &SqlitePool,
+    db: &Db,
     speaker_slug: &str,
     query: &ListQuery,
     audience: Audience,
@@ -188,18 +180,18 @@ pub async fn speaker_page(
     if !slug::is_valid(speaker_slug) {
         return Err(not_found());
     }
-    if let Some(target) = db::speakers::merged_into(pool, speaker_slug).await? {
+    if let Some(target) = db::speakers::merged_into(db, speaker_slug).await? {
         return Err(AppError::Moved(format!("/speakers/{target}")));
     }
-    let (id, speaker) = db::speakers::by_slug(pool, speaker_slug).await?.ok_or_else(not_found)?;
-    if audience == Audience::Public && !db::speakers::has_published_claims(pool, id).await? {
+    let (id, speaker) = db::speakers::by_slug(db, speaker_slug).await?.ok_or_else(not_found)?;
+    if audience == Audience::Public && !db::speakers::has_published_claims(db, id).await? {
         return Err(not_found());
     }
     let query = ListQuery { speaker: Some(speaker.slug.clone()), ..query.clone() };
-    let claims = db::claims::list(pool, &query).await?;
+    let claims = db::claims::list(db, &query).await?;
     let status_counts = if query.is_filtered_beyond_speaker() {
         db::claims::status_counts(
-            pool,
+            db,
             &ListQuery { speaker: query.speaker.clone(), ..ListQuery::default() },
             &db::search::Terms::default(),
         )
@@ -213,27 +205,27 @@ pub async fn speaker_page(
 /// A source's metadata and the published claims that appear in it (editors also see where
 /// unpublished claims stand in its text).
 pub async fn source_page(
-    pool: &SqlitePool,
+    db: &Db,
     public: &str,
     query: &ListQuery,
     audience: Audience,
 ) -> Result<SourcePage, AppError> {
     let not_found = || AppError::not_found(format!("There is no source with the id “{}”.", clip(public)));
     let id = public_id::decode(public).ok_or_else(not_found)?;
-    let source = db::sources::by_id(pool, id).await?.ok_or_else(not_found)?;
-    if audience == Audience::Public && !db::sources::has_published_claims(pool, id).await? {
+    let source = db::sources::by_id(db, id).await?.ok_or_else(not_found)?;
+    if audience == Audience::Public && !db::sources::has_published_claims(db, id).await? {
         return Err(not_found());
     }
     let query = ListQuery { source: Some(source.public_id.clone()), ..query.clone() };
-    let claims = db::claims::list(pool, &query).await?;
+    let claims = db::claims::list(db, &query).await?;
     let editor = audience == Audience::Desk;
     // Readers get excerpts around the published claims; the text itself stays with the editors.
-    let (text, marks, excerpts) = match db::import::text_with_marks(pool, id, editor).await? {
+    let (text, marks, excerpts) = match db::import::text_with_marks(db, id, editor).await? {
         Some((text, marks)) if editor => (Some(text), marks, Vec::new()),
         Some((text, marks)) => (None, Vec::new(), crate::model::excerpt::excerpts(&text, &marks)),
         None => (None, Vec::new(), Vec::new()),
     };
-    let snapshots = if editor { db::snapshots::history(pool, id).await? } else { Vec::new() };
+    let snapshots = if editor { db::snapshots::history(db, id).await? } else { Vec::new() };
     Ok(SourcePage { source, claims, text, marks, excerpts, snapshots })
 }
 

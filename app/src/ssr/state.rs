@@ -1,12 +1,12 @@
 //! What every request handler and server function can reach.
 
 use super::auth::{SessionConfig, Throttle};
-use sqlx::SqlitePool;
+use crate::ssr::db::Db;
 
 /// Shared application state, provided to Leptos through context and to Axum handlers as state.
 #[derive(Clone, Debug)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub db: Db,
     /// The public base URL, without a trailing slash (`https://claims.example.org`), used for
     /// absolute links. Defaults to the listening address.
     pub site_url: String,
@@ -29,11 +29,11 @@ pub struct AppState {
 pub const DEFAULT_SIGN_OFFS: u32 = 1;
 
 impl AppState {
-    pub fn new(pool: SqlitePool, site_url: &str) -> Self {
+    pub fn new(db: Db, site_url: &str) -> Self {
         let site_url = site_url.trim_end_matches('/').to_owned();
         AppState {
-            database_file: std::sync::Arc::new(super::db::maintenance::DatabaseFile::of(&pool)),
-            pool,
+            database_file: std::sync::Arc::new(super::db::maintenance::DatabaseFile::of(&db)),
+            db,
             sessions: SessionConfig::for_site(&site_url),
             site_url,
             org_name: "claimtrack".to_owned(),

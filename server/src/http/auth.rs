@@ -46,8 +46,7 @@ pub async fn login(State(state): State<AppState>, parts: Parts, form: RawForm) -
         return page_with_form(&state, &parts, submitted, StatusCode::BAD_REQUEST).await;
     }
     let address = super::client::address(&parts).to_string();
-    match accounts::sign_in(&state.pool, &state.throttle, &state.sessions, &username, &password, &address)
-        .await
+    match accounts::sign_in(&state.db, &state.throttle, &state.sessions, &username, &password, &address).await
     {
         Ok(token) => {
             tracing::info!(username, "signed in");
@@ -83,7 +82,7 @@ pub async fn logout(State(state): State<AppState>, parts: Parts, form: RawForm) 
             return AppError::Forbidden.into_response();
         }
         if let Some(token) = cookie(&parts, state.sessions.cookie_name()) {
-            if let Err(err) = sessions::end(&state.pool, token).await {
+            if let Err(err) = sessions::end(&state.db, token).await {
                 return err.into_response();
             }
         }

@@ -20,10 +20,10 @@ fn desk_page(id: &str) -> String {
 /// `POST /desk`: assign, publish as being checked or discard the ticked intake claims.
 pub async fn bulk(State(state): State<AppState>, Editor(user): Editor, posted: Posted<BulkForm>) -> Answer {
     let parsed = posted.input.parse();
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     posted
         .answer(&state, parsed, |input| async move {
-            let n = desk::bulk(&pool, &user, &input).await?;
+            let n = desk::bulk(&db, &user, &input).await?;
             Ok(format!("/desk?done={}&n={n}#intake", input.action.as_str()))
         })
         .await
@@ -36,12 +36,14 @@ pub async fn assign(
     posted: Posted<AssignForm>,
 ) -> Answer {
     let parsed = posted.input.parse();
-    let (pool, page) = (state.pool.clone(), desk_page(&id));
+    let (db, page) = (state.db.clone(), desk_page(&id));
     posted
         .shown_on(&page)
-        .answer(&state, parsed, |input| async move {
-            desk::assign(&pool, &user, &id, &input).await.map(|()| page)
-        })
+        .answer(
+            &state,
+            parsed,
+            |input| async move { desk::assign(&db, &user, &id, &input).await.map(|()| page) },
+        )
         .await
 }
 
@@ -52,11 +54,11 @@ pub async fn note(
     posted: Posted<NoteForm>,
 ) -> Answer {
     let parsed = posted.input.parse();
-    let (pool, page) = (state.pool.clone(), desk_page(&id));
+    let (db, page) = (state.db.clone(), desk_page(&id));
     posted
         .shown_on(&page)
         .answer(&state, parsed, |body| async move {
-            desk::add_note(&pool, &user, &id, &body).await.map(|()| format!("{page}#notes"))
+            desk::add_note(&db, &user, &id, &body).await.map(|()| format!("{page}#notes"))
         })
         .await
 }
@@ -67,7 +69,7 @@ pub async fn publish(
     Path(id): Path<String>,
     posted: Posted<ReasonForm>,
 ) -> Answer {
-    let result = desk::publish(&state.pool, &user, &id).await.map(|()| format!("/claims/{id}"));
+    let result = desk::publish(&state.db, &user, &id).await.map(|()| format!("/claims/{id}"));
     posted.shown_on(&desk_page(&id)).finish(&state, result).await
 }
 
@@ -78,11 +80,11 @@ pub async fn discard(
     posted: Posted<ReasonForm>,
 ) -> Answer {
     let parsed = posted.input.parse("why it is discarded");
-    let (pool, page) = (state.pool.clone(), desk_page(&id));
+    let (db, page) = (state.db.clone(), desk_page(&id));
     posted
         .shown_on(&page)
         .answer(&state, parsed, |reason| async move {
-            desk::discard(&pool, &user, &id, &reason).await.map(|()| page)
+            desk::discard(&db, &user, &id, &reason).await.map(|()| page)
         })
         .await
 }
@@ -94,7 +96,7 @@ pub async fn restore(
     posted: Posted<ReasonForm>,
 ) -> Answer {
     let page = desk_page(&id);
-    let result = desk::restore(&state.pool, &user, &id).await.map(|()| page.clone());
+    let result = desk::restore(&state.db, &user, &id).await.map(|()| page.clone());
     posted.shown_on(&page).finish(&state, result).await
 }
 
@@ -106,11 +108,11 @@ pub async fn review(
     posted: Posted<ReviewForm>,
 ) -> Answer {
     let parsed = posted.input.parse();
-    let (pool, sign_offs, page) = (state.pool.clone(), state.sign_offs, desk_page(&id));
+    let (db, sign_offs, page) = (state.db.clone(), state.sign_offs, desk_page(&id));
     posted
         .shown_on(&page)
         .answer(&state, parsed, |input| async move {
-            match rulings::review(&pool, &user, &id, &input, sign_offs).await? {
+            match rulings::review(&db, &user, &id, &input, sign_offs).await? {
                 Outcome::Published => Ok(format!("/claims/{id}")),
                 Outcome::SentBack | Outcome::AwaitingSignOff => Ok(format!("{page}#ruling")),
             }
@@ -125,12 +127,12 @@ pub async fn propose(
     Path(id): Path<String>,
     posted: Posted<RulingForm>,
 ) -> Answer {
-    let kind = app::ssr::read::claim_for_edit(&state.pool, &id).await?.kind;
+    let kind = app::ssr::read::claim_for_edit(&state.db, &id).await?.kind;
     let parsed = posted.input.parse(kind);
-    let (pool, sign_offs) = (state.pool.clone(), state.sign_offs);
+    let (db, sign_offs) = (state.db.clone(), state.sign_offs);
     posted
         .answer(&state, parsed, |input| async move {
-            match rulings::propose(&pool, &user, &id, &input, sign_offs).await? {
+            match rulings::propose(&db, &user, &id, &input, sign_offs).await? {
                 Outcome::Published => Ok(format!("/claims/{id}")),
                 _ => Ok(format!("/claims/{id}/desk#ruling")),
             }

@@ -25,10 +25,10 @@ pub async fn create(
     if posted.input.is_check() {
         return Ok(checked(&state, posted, parsed.err()).await);
     }
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     posted
         .answer(&state, parsed, |input| async move {
-            claims::create(&pool, &user, &input).await.map(|id| format!("/claims/{id}/desk"))
+            claims::create(&db, &user, &input).await.map(|id| format!("/claims/{id}/desk"))
         })
         .await
 }
@@ -47,7 +47,7 @@ pub async fn edit(
         Ok(input) => input,
         Err(problems) => return Ok(posted.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await),
     };
-    match claims::update(&state.pool, &user, &id, &input).await? {
+    match claims::update(&state.db, &user, &id, &input).await? {
         Ok(()) => posted.finish(&state, Ok(format!("/claims/{id}#history"))).await,
         Err(stale) => {
             // Keep what was typed, but base it on the newer version, so that saving again is a
@@ -85,10 +85,10 @@ pub async fn retract(
     posted: Posted<ReasonForm>,
 ) -> Answer {
     let parsed = posted.input.parse("why the claim is retracted; readers will see it");
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     posted
         .answer(&state, parsed, |reason| async move {
-            claims::retract(&pool, &user, &id, &reason).await.map(|()| format!("/claims/{id}"))
+            claims::retract(&db, &user, &id, &reason).await.map(|()| format!("/claims/{id}"))
         })
         .await
 }
@@ -101,10 +101,10 @@ pub async fn reinstate(
     posted: Posted<ReasonForm>,
 ) -> Answer {
     let parsed = posted.input.parse("why the retraction is reversed; readers will see it");
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     posted
         .answer(&state, parsed, |reason| async move {
-            claims::reinstate(&pool, &user, &id, &reason).await.map(|()| format!("/claims/{id}"))
+            claims::reinstate(&db, &user, &id, &reason).await.map(|()| format!("/claims/{id}"))
         })
         .await
 }

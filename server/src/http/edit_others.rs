@@ -21,10 +21,10 @@ pub async fn create_source(
     posted: Posted<SourceForm>,
 ) -> Answer {
     let parsed = posted.input.parse(today());
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     posted
         .answer(&state, parsed, |input| async move {
-            editing::sources::create(&pool, &user, &input).await.map(|id| format!("/sources/{id}"))
+            editing::sources::create(&db, &user, &input).await.map(|id| format!("/sources/{id}"))
         })
         .await
 }
@@ -36,10 +36,10 @@ pub async fn edit_source(
     posted: Posted<SourceForm>,
 ) -> Answer {
     let parsed = posted.input.parse(today());
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     posted
         .answer(&state, parsed, |input| async move {
-            editing::sources::update(&pool, &user, &id, &input).await.map(|()| format!("/sources/{id}"))
+            editing::sources::update(&db, &user, &id, &input).await.map(|()| format!("/sources/{id}"))
         })
         .await
 }
@@ -50,10 +50,10 @@ pub async fn create_speaker(
     posted: Posted<SpeakerForm>,
 ) -> Answer {
     let parsed = posted.input.parse();
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     posted
         .answer(&state, parsed, |input| async move {
-            editing::speakers::create(&pool, &user, &input).await.map(|s| format!("/speakers/{s}"))
+            editing::speakers::create(&db, &user, &input).await.map(|s| format!("/speakers/{s}"))
         })
         .await
 }
@@ -65,10 +65,10 @@ pub async fn edit_speaker(
     posted: Posted<SpeakerForm>,
 ) -> Answer {
     let parsed = posted.input.parse();
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     posted
         .answer(&state, parsed, |input| async move {
-            editing::speakers::update(&pool, &user, &slug, &input).await.map(|()| format!("/speakers/{slug}"))
+            editing::speakers::update(&db, &user, &slug, &input).await.map(|()| format!("/speakers/{slug}"))
         })
         .await
 }
@@ -81,7 +81,7 @@ pub async fn merge_speaker(
 ) -> Answer {
     let target = posted.input.target.trim().to_owned();
     let result =
-        editing::speakers::merge(&state.pool, &user, &slug, &target).await.map(|s| format!("/speakers/{s}"));
+        editing::speakers::merge(&state.db, &user, &slug, &target).await.map(|s| format!("/speakers/{s}"));
     posted.finish(&state, result).await
 }
 
@@ -96,7 +96,7 @@ pub async fn add_account(
     };
     let form = &posted.input;
     let (username, display) = (form.username.trim(), form.display_name.trim());
-    match accounts::add(&state.pool, username, display, role, &form.password).await {
+    match accounts::add(&state.db, username, display, role, &form.password).await {
         Err(AppError::Conflict(message)) => Ok(posted
             .again(&state, vec![("username".into(), message)], StatusCode::UNPROCESSABLE_ENTITY)
             .await),
@@ -110,7 +110,7 @@ pub async fn disable_account(
     Path(name): Path<String>,
     _posted: Posted<PasswordForm>,
 ) -> Answer {
-    accounts::disable(&state.pool, &name, Some(admin.id)).await?;
+    accounts::disable(&state.db, &name, Some(admin.id)).await?;
     Ok(Redirect::to("/admin/users").into_response())
 }
 
@@ -120,7 +120,7 @@ pub async fn set_password(
     Path(name): Path<String>,
     posted: Posted<PasswordForm>,
 ) -> Answer {
-    match accounts::change_password(&state.pool, &name, &posted.input.password).await {
+    match accounts::change_password(&state.db, &name, &posted.input.password).await {
         Ok(()) => Ok(Redirect::to("/admin/users").into_response()),
         Err(AppError::Invalid { message, .. }) => {
             let mut posted = posted.shown_on("/admin/users");

@@ -26,7 +26,7 @@ pub async fn add(
         Ok(ready) => ready,
         Err(shown) => return Ok(shown),
     };
-    let result = records::add(&state.pool, &user, &id, &input).await;
+    let result = records::add(&state.db, &user, &id, &input).await;
     settle(&state, posted, &id, result).await
 }
 
@@ -40,7 +40,7 @@ pub async fn edit(
         Ok(ready) => ready,
         Err(shown) => return Ok(shown),
     };
-    let result = records::edit(&state.pool, &user, &id, figure, &input).await;
+    let result = records::edit(&state.db, &user, &id, figure, &input).await;
     settle(&state, posted, &id, result).await
 }
 
@@ -55,7 +55,7 @@ pub async fn withdraw(
         Ok(parsed) => parsed,
         Err(problems) => return Ok(posted.again(&state, problems, StatusCode::UNPROCESSABLE_ENTITY).await),
     };
-    let result = records::withdraw(&state.pool, &user, &id, figure, version, &reason).await;
+    let result = records::withdraw(&state.db, &user, &id, figure, version, &reason).await;
     settle(&state, posted, &id, result).await
 }
 

@@ -25,7 +25,7 @@ const STYLE: &str =
 
 /// The card of a published claim (readers' view: an unpublished claim is not found).
 pub async fn card(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, app::AppError> {
-    let claim = read::claim_detail(&state.pool, &state.site_url, &id, Audience::Public).await?;
+    let claim = read::claim_detail(&state.db, &state.site_url, &id, Audience::Public).await?;
     let s = &claim.summary;
     let status = s.status.unwrap_or(app::model::Status::BeingChecked);
     let retracted = claim

@@ -44,7 +44,7 @@ pub fn chunks(
         let state = state.clone();
         async move {
             let Some(after) = after else { return Ok(None) };
-            let (rows, last) = db::export::batch(&state.pool, &state.site_url, after, BATCH)
+            let (rows, last) = db::export::batch(&state.db, &state.site_url, after, BATCH)
                 .await
                 .map_err(|e| std::io::Error::other(e.to_string()))?;
             if rows.is_empty() {

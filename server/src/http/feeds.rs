@@ -45,7 +45,7 @@ fn feed_status(raw: Option<&str>) -> Result<Option<Status>, AppError> {
 }
 
 async fn all_of(state: &AppState, status: Option<Status>) -> Result<Response, AppError> {
-    let events = db::verdicts::recent(&state.pool, status, None, ENTRIES).await?;
+    let events = db::verdicts::recent(&state.db, status, None, ENTRIES).await?;
     let (title, self_url, page_url) = match status {
         Some(s) => (
             format!("{}: claims rated {}", state.org_name, s.label()),
@@ -63,12 +63,12 @@ async fn all_of(state: &AppState, status: Option<Status>) -> Result<Response, Ap
 
 pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {
     let not_found = || AppError::not_found(format!("There is no speaker “{slug}”."));
-    let (id, speaker) = db::speakers::by_slug(&state.pool, &slug).await?.ok_or_else(not_found)?;
-    if !db::speakers::has_published_claims(&state.pool, id).await? {
+    let (id, speaker) = db::speakers::by_slug(&state.db, &slug).await?.ok_or_else(not_found)?;
+    if !db::speakers::has_published_claims(&state.db, id).await? {
         return Err(not_found());
     }
     let name = speaker.name;
-    let events = db::verdicts::recent(&state.pool, None, Some(&slug), ENTRIES).await?;
+    let events = db::verdicts::recent(&state.db, None, Some(&slug), ENTRIES).await?;
     let title = format!("{}: fact-checks of claims by {name}", state.org_name);
     let self_url = format!("{}/speakers/{slug}/feed.atom", state.site_url);
     let page_url = format!("{}/speakers/{slug}", state.site_url);
@@ -83,7 +83,7 @@ async fn respond(
     events: &[RulingEvent],
 ) -> Result<Response, AppError> {
     let claims: Vec<&str> = events.iter().map(|e| e.claim_public_id.as_str()).collect();
-    let sentences = app::ssr::read::figure_sentences(&state.pool, &claims).await?;
+    let sentences = app::ssr::read::figure_sentences(&state.db, &claims).await?;
     let entries: Vec<Entry> =
         events.iter().map(|e| entry(state, e, sentences.get(&e.claim_public_id))).collect();
     let updated = events.first().map_or_else(chrono::Utc::now, |e| e.at);

@@ -34,8 +34,8 @@ impl Health {
     async fn check(&self) -> Result<(), String> {
         // First: after the file is gone, a new connection of the pool would make an empty one.
         self.state.database_file.still_in_place()?;
-        maintenance::ready(&self.state.pool).await?;
-        maintenance::can_write(&self.state.pool).await
+        maintenance::ready(&self.state.db).await?;
+        maintenance::can_write(&self.state.db).await
     }
 }
 

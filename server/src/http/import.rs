@@ -80,7 +80,7 @@ async fn review(state: AppState, mut sub: Posted<Untyped>) -> Answer {
     // A source picked from the list: its details stand in for the typed ones.
     let picked = sub.form.text("source_id");
     if !picked.is_empty() {
-        match import::existing_source(&state.pool, &picked).await {
+        match import::existing_source(&state.db, &picked).await {
             Ok(Some(source)) => {
                 sub.form.values.retain(|(n, _)| !["url", "title", "outlet"].contains(&n.as_str()));
                 sub.form.values.push(("url".into(), source.url));
@@ -133,7 +133,7 @@ async fn review(state: AppState, mut sub: Posted<Untyped>) -> Answer {
         found.truncate(MAX_CANDIDATES);
     }
     let names: Vec<String> = found.iter().filter_map(|c| c.speaker.clone()).collect();
-    let known = import::known_speakers(&state.pool, &names).await?;
+    let known = import::known_speakers(&state.db, &names).await?;
     values.push(("step".into(), "review".into()));
     values.push(("text".into(), text));
     values.push(("candidates".into(), found.len().to_string()));
@@ -186,13 +186,13 @@ fn capitalise(s: &str) -> String {
 async fn add(state: AppState, posted: Posted<Untyped>, user: CurrentUser) -> Answer {
     let parsed = parse_review(&posted.form, today());
     let publish = posted.form.value("publish") == Some("1");
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     // Carried from the review: the address the text was fetched from, if it was.
     let fetched_from = Some(posted.form.text("fetched")).filter(|f| f.starts_with("http") && f.len() <= 2048);
     posted
         .answer(&state, parsed, |(source, accepted)| async move {
             let r =
-                import::accept(&pool, user.id, &source, &accepted, publish, fetched_from.as_deref()).await?;
+                import::accept(&db, user.id, &source, &accepted, publish, fetched_from.as_deref()).await?;
             let counts = format!("added={}&linked={}&already={}", r.added, r.linked, r.already);
             Ok(if publish {
                 format!("/sources/{}?{counts}#text", r.source_public_id)

@@ -127,7 +127,7 @@ impl Default for Options {
 /// server's cap, compression, the request deadline, the body limits and timeout, security
 /// headers, the cross-site check, the session, the page cache.
 pub fn router_with(state: AppState, options: Options) -> Router {
-    let cache = page_cache::PageCache::new(options.page_cache, state.pool.clone());
+    let cache = page_cache::PageCache::new(options.page_cache, state.db.clone());
     let in_flight = limits::InFlight::new(options.max_in_flight);
     let per_client = limits::PerClient::new(options.max_per_client.max(1));
     let proxies = client::TrustedProxies(std::sync::Arc::new(options.trusted_proxies.clone()));

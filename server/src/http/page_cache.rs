@@ -26,6 +26,7 @@
 //! rather than repeating one nonce to every reader, which would defeat it.
 
 use app::model::{CurrentUser, ListQuery};
+use app::ssr::db::Db;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
@@ -33,7 +34,6 @@ use axum::middleware::Next;
 use axum::response::Response;
 use futures_util::StreamExt;
 use lru::LruCache;
-use sqlx::SqlitePool;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -93,7 +93,7 @@ impl Store {
 /// The cache, shared by every request.
 pub struct PageCache {
     enabled: bool,
-    pool: SqlitePool,
+    db: Db,
     /// The newest content version this process committed.
     committed: Arc<AtomicI64>,
     /// The newest content version read from the database.
@@ -103,8 +103,8 @@ pub struct PageCache {
 }
 
 impl PageCache {
-    pub fn new(enabled: bool, pool: SqlitePool) -> Arc<PageCache> {
-        let committed = app::ssr::db::committed_content_version(&pool);
+    pub fn new(enabled: bool, db: Db) -> Arc<PageCache> {
+        let committed = app::ssr::db::committed_content_version(&db);
         let store = Store {
             version: i64::MIN,
             entries: LruCache::new(NonZeroUsize::new(MAX_ENTRIES).unwrap_or(NonZeroUsize::MIN)),
@@ -113,7 +113,7 @@ impl PageCache {
         let long_ago = Instant::now().checked_sub(RECHECK).unwrap_or_else(Instant::now);
         Arc::new(PageCache {
             enabled,
-            pool,
+            db,
             committed,
             polled: AtomicI64::new(i64::MIN),
             last_poll: tokio::sync::Mutex::new(long_ago),
@@ -126,7 +126,7 @@ impl PageCache {
         if let Ok(mut last) = self.last_poll.try_lock() {
             if last.elapsed() >= RECHECK {
                 *last = Instant::now();
-                let read = app::ssr::db::maintenance::content_version(&self.pool);
+                let read = app::ssr::db::maintenance::content_version(&self.db);
                 if let Ok(Ok(version)) = tokio::time::timeout(Duration::from_secs(1), read).await {
                     self.polled.fetch_max(version, Ordering::SeqCst);
                 }

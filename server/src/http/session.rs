@@ -29,7 +29,7 @@ pub fn cookie_header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Opti
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     if let Some(token) = cookie(&parts, state.sessions.cookie_name()).map(str::to_owned) {
-        match sessions::user(&state.pool, &state.sessions, &token, chrono::Utc::now()).await {
+        match sessions::user(&state.db, &state.sessions, &token, chrono::Utc::now()).await {
             Ok(Some(user)) => {
                 parts.extensions.insert::<CurrentUser>(user);
             }

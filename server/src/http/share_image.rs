@@ -17,7 +17,7 @@ const BUSY: &str = "The server is busy drawing other share images. Please try ag
 
 /// The card of a published claim (an unpublished one is not found, as its page is).
 pub async fn png(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, app::AppError> {
-    let claim = read::claim_detail(&state.pool, &state.site_url, &id, Audience::Public).await?;
+    let claim = read::claim_detail(&state.db, &state.site_url, &id, Audience::Public).await?;
     let date = app::components::share::share_date(&claim);
     let site_name = state.org_name.clone();
     // A render takes a few milliseconds of CPU and a 2 MiB canvas: off the threads that answer

@@ -13,7 +13,7 @@ const PAGES: &[&str] = &["/", "/speakers", "/methodology", "/corrections", "/api
 
 /// Every address in one file while they fit; an index of parts past [`MAX_URLS`].
 pub async fn index(State(state): State<AppState>) -> Result<Response, AppError> {
-    let extent = db::sitemap::extent(&state.pool).await?;
+    let extent = db::sitemap::extent(&state.db).await?;
     if extent.urls as usize + PAGES.len() <= MAX_URLS {
         let mut urls = part_urls(&state, Part::Pages).await?;
         let everything = (i64::MIN, i64::MAX);
@@ -40,7 +40,7 @@ pub async fn part(State(state): State<AppState>, Path(file): Path<String>) -> Re
         ))
     };
     let part = Part::parse(&file).ok_or_else(not_found)?;
-    let extent = db::sitemap::extent(&state.pool).await?;
+    let extent = db::sitemap::extent(&state.db).await?;
     let exists = match part {
         Part::Pages => true,
         Part::Claims(n) => parts_for(extent.max_list_seq).any(|p| p == n),
@@ -70,17 +70,17 @@ async fn urls_in(state: &AppState, part: Part, (lo, hi): (i64, i64)) -> Result<V
     let url = |path: String, lastmod: Option<String>| SitemapUrl { loc: format!("{site}{path}"), lastmod };
     Ok(match part {
         Part::Pages => PAGES.iter().map(|p| url((*p).to_owned(), None)).collect(),
-        Part::Claims(_) => db::sitemap::claims(&state.pool, lo, hi)
+        Part::Claims(_) => db::sitemap::claims(&state.db, lo, hi)
             .await?
             .into_iter()
             .map(|(id, at)| url(format!("/claims/{}", public_id::encode(id)), Some(at)))
             .collect(),
-        Part::Speakers(_) => db::sitemap::speakers(&state.pool, lo, hi)
+        Part::Speakers(_) => db::sitemap::speakers(&state.db, lo, hi)
             .await?
             .into_iter()
             .map(|(slug, at)| url(format!("/speakers/{slug}"), at))
             .collect(),
-        Part::Sources(_) => db::sitemap::sources(&state.pool, lo, hi)
+        Part::Sources(_) => db::sitemap::sources(&state.db, lo, hi)
             .await?
             .into_iter()
             .map(|(id, at)| {

@@ -14,7 +14,7 @@ const PASSWORD: &str = "a long enough passphrase";
 
 async fn app_with_editor() -> TestApp {
     let app = TestApp::with_demo().await;
-    accounts::add(&app.pool, "maria", "Maria Lopez", Role::Editor, PASSWORD).await.unwrap();
+    accounts::add(&app.db, "maria", "Maria Lopez", Role::Editor, PASSWORD).await.unwrap();
     app
 }
 
@@ -75,7 +75,7 @@ async fn a_wrong_password_or_name_gets_the_same_message_and_keeps_the_username()
 #[tokio::test]
 async fn disabled_and_passwordless_accounts_cannot_sign_in() {
     let app = app_with_editor().await;
-    accounts::disable(&app.pool, "maria", None).await.unwrap();
+    accounts::disable(&app.db, "maria", None).await.unwrap();
     let page = app.request(form_post("/login", &format!("username=maria&password={PASSWORD}"))).await;
     assert_eq!(page.status, StatusCode::UNAUTHORIZED);
     // The demo desk has no password at all.
@@ -181,21 +181,21 @@ async fn expired_sessions_are_refused_and_cleaned_up() {
     let page = app.request(Request::get("/").header("cookie", &cookie).body(Body::empty()).unwrap()).await;
     page.assert_contains(r#"<a href="/login">Sign in</a>"#);
     let removed =
-        app::ssr::auth::sessions::clean_up(&app.pool, &app.state.sessions, chrono::Utc::now()).await.unwrap();
+        app::ssr::auth::sessions::clean_up(&app.db, &app.state.sessions, chrono::Utc::now()).await.unwrap();
     assert_eq!(removed, 1);
 }
 
 #[tokio::test]
 async fn the_first_start_creates_one_admin_with_a_random_password() {
     let app = TestApp::empty().await;
-    let password = accounts::ensure_first_admin(&app.pool).await.unwrap().expect("an admin is created");
+    let password = accounts::ensure_first_admin(&app.db).await.unwrap().expect("an admin is created");
     assert!(password.len() >= 20);
-    assert_eq!(accounts::ensure_first_admin(&app.pool).await.unwrap(), None, "only once");
+    assert_eq!(accounts::ensure_first_admin(&app.db).await.unwrap(), None, "only once");
     let page = app.request(form_post("/login", &format!("username=admin&password={password}"))).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let other = TestApp::empty().await;
     assert_ne!(
-        accounts::ensure_first_admin(&other.pool).await.unwrap(),
+        accounts::ensure_first_admin(&other.db).await.unwrap(),
         Some(password),
         "never a fixed password"
     );
@@ -309,8 +309,7 @@ async fn the_cookie_has_the_host_prefix_only_over_https() {
 #[tokio::test]
 async fn servers_starting_together_make_one_first_admin_and_both_go_on() {
     let app = TestApp::empty().await;
-    let (a, b) =
-        tokio::join!(accounts::ensure_first_admin(&app.pool), accounts::ensure_first_admin(&app.pool));
+    let (a, b) = tokio::join!(accounts::ensure_first_admin(&app.db), accounts::ensure_first_admin(&app.db));
     let made: Vec<_> = [a.unwrap(), b.unwrap()].into_iter().flatten().collect();
     assert_eq!(made.len(), 1, "exactly one password is shown");
     let admins: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE role = 'admin'")

@@ -45,6 +45,18 @@ fn migrate_creates_the_default_database_file() {
 }
 
 #[test]
+fn a_postgres_url_is_refused_until_that_backend_is_complete() {
+    // Nothing may look as if it works on PostgreSQL before every query has its PostgreSQL form.
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimtrack(dir.path(), &["migrate", "--db", "postgres://app:s3cret@127.0.0.1:1/claims"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("PostgreSQL is not yet supported"), "{said}");
+    assert!(!said.contains("s3cret"), "the password is never printed: {said}");
+    assert!(!dir.path().join("postgres:").exists(), "no file is made from the URL");
+}
+
+#[test]
 fn demo_loads_once_and_then_refuses_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let out = claimtrack(dir.path(), &["demo", "--db", "news.db"]);

@@ -611,7 +611,7 @@ async fn the_migration_publishes_verdicts_as_rulings_and_sends_unreviewed_claims
     );
 
     // Readers see the published ones, newest fact-check first, with the correction listed.
-    let state = app::ssr::AppState::new(pool.clone(), "https://claims.example.org");
+    let state = app::ssr::AppState::new(app::ssr::db::Db::from(pool.clone()), "https://claims.example.org");
     let get = |path: &'static str| {
         let state = state.clone();
         async move {

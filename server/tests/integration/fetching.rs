@@ -310,7 +310,7 @@ async fn import_by_address_fills_the_review_from_the_page() {
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    app::ssr::editing::import::accept(&app.pool, editor_id, &source, &[], false, Some(&url)).await.unwrap();
+    app::ssr::editing::import::accept(&app.db, editor_id, &source, &[], false, Some(&url)).await.unwrap();
     let (origin, from): (String, String) =
         sqlx::query_as("SELECT origin, fetched_from FROM source_snapshots ORDER BY id DESC LIMIT 1")
             .fetch_one(&app.pool)

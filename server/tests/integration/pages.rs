@@ -159,9 +159,9 @@ async fn hostile_search_input_is_inert() {
 #[tokio::test]
 async fn pages_of_the_list_link_to_each_other_with_the_filters_kept() {
     let app = TestApp::empty().await;
-    let speaker = add_speaker(&app.pool, "Pat Doe", &[]).await.unwrap();
+    let speaker = add_speaker(&app.db, "Pat Doe", &[]).await.unwrap();
     for n in 0..25 {
-        add_claim(&app.pool, speaker, &format!("Numbered claim {n}"), day(n), None, None).await.unwrap();
+        add_claim(&app.db, speaker, &format!("Numbered claim {n}"), day(n), None, None).await.unwrap();
     }
     let first = app.get("/?kind=quote").await;
     first.assert_contains("Numbered claim 24");
@@ -320,12 +320,12 @@ async fn the_stylesheet_is_cached_for_a_year_and_compressed() {
 async fn text_from_the_database_is_escaped_everywhere() {
     let app = TestApp::empty().await;
     let speaker =
-        add_speaker(&app.pool, "Mallory <img src=x onerror=alert(1)>", &["\"><script>alert(2)</script>"])
+        add_speaker(&app.db, "Mallory <img src=x onerror=alert(1)>", &["\"><script>alert(2)</script>"])
             .await
             .unwrap();
-    let source = add_source(&app.pool, 1, "</title><script>alert(3)</script>", "Evil & Co").await.unwrap();
+    let source = add_source(&app.db, 1, "</title><script>alert(3)</script>", "Evil & Co").await.unwrap();
     add_claim(
-        &app.pool,
+        &app.db,
         speaker,
         "<script>alert(4)</script> \" onmouseover=\"alert(5)",
         day(0),

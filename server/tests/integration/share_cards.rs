@@ -162,7 +162,7 @@ async fn the_sitemap_lists_speakers_sources_and_pages_and_robots_txt_points_to_i
 #[tokio::test]
 async fn past_ten_thousand_addresses_the_sitemap_is_an_index_of_parts_that_list_each_once() {
     let app = TestApp::empty().await;
-    app::ssr::db::bench::generate(&app.pool, 12_000, 11).await.unwrap();
+    app::ssr::db::bench::generate(&app.db, 12_000, 11).await.unwrap();
     let index = app.get("/sitemap.xml").await;
     index.assert_contains("<sitemapindex");
     let parts: Vec<String> = index
@@ -231,7 +231,7 @@ async fn the_speakers_directory_lists_published_speakers_a_to_z_with_search_and_
 #[tokio::test]
 async fn the_speakers_directory_pages_through_every_speaker_once() {
     let app = TestApp::empty().await;
-    app::ssr::db::bench::generate(&app.pool, 6_000, 7).await.unwrap();
+    app::ssr::db::bench::generate(&app.db, 6_000, 7).await.unwrap();
     let mut seen = Vec::new();
     let mut next = Some("/speakers".to_owned());
     while let Some(path) = next.take() {

@@ -374,10 +374,10 @@ async fn every_api_route_answers_as_its_openapi_document_says() {
 #[tokio::test]
 async fn api_answers_carry_etags_and_paging_links() {
     let app = TestApp::empty().await;
-    let speaker = app::ssr::db::testing::add_speaker(&app.pool, "Pat Doe", &[]).await.unwrap();
+    let speaker = app::ssr::db::testing::add_speaker(&app.db, "Pat Doe", &[]).await.unwrap();
     for n in 0..25 {
         app::ssr::db::testing::add_claim(
-            &app.pool,
+            &app.db,
             speaker,
             &format!("claim {n}"),
             app::ssr::db::testing::day(n),

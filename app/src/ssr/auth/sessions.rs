@@ -3,10 +3,10 @@
 
 use crate::model::CurrentUser;
 use crate::ssr::db;
+use crate::ssr::db::Db;
 use crate::AppError;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
-use sqlx::SqlitePool;
 
 /// The session cookie's name on a site served over plain http (a local or intranet install).
 pub const SESSION_COOKIE: &str = "claimtrack_session";
@@ -84,20 +84,20 @@ pub fn token_hash(token: &str) -> String {
 /// Starts a session for `user_id`; returns the token for the cookie. Every sign-in gets a new
 /// token, so a token planted before sign-in (session fixation) never becomes a signed-in one.
 pub async fn start(
-    pool: &SqlitePool,
+    db: &Db,
     config: &SessionConfig,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     let token = random_token()?;
     let csrf = random_token()?;
-    db::sessions::insert(pool, &token_hash(&token), user_id, &csrf, now, now + config.absolute).await?;
+    db::sessions::insert(db, &token_hash(&token), user_id, &csrf, now, now + config.absolute).await?;
     Ok(token)
 }
 
 /// The signed-in user of a session token, if the session is live; refreshes its idle timer.
 pub async fn user(
-    pool: &SqlitePool,
+    db: &Db,
     config: &SessionConfig,
     token: &str,
     now: DateTime<Utc>,
@@ -106,28 +106,24 @@ pub async fn user(
         return Ok(None);
     }
     let hash = token_hash(token);
-    let Some(found) = db::sessions::find(pool, &hash, now, now - config.idle).await? else {
+    let Some(found) = db::sessions::find(db, &hash, now, now - config.idle).await? else {
         return Ok(None);
     };
     // Write the idle timer at most once a minute, not on every page view.
     if now - found.last_seen_at > Duration::minutes(1) {
-        db::sessions::touch(pool, &hash, now).await?;
+        db::sessions::touch(db, &hash, now).await?;
     }
     Ok(Some(found.user))
 }
 
 /// Ends a session (sign-out).
-pub async fn end(pool: &SqlitePool, token: &str) -> Result<(), AppError> {
-    db::sessions::delete(pool, &token_hash(token)).await
+pub async fn end(db: &Db, token: &str) -> Result<(), AppError> {
+    db::sessions::delete(db, &token_hash(token)).await
 }
 
 /// Removes expired sessions; returns how many.
-pub async fn clean_up(
-    pool: &SqlitePool,
-    config: &SessionConfig,
-    now: DateTime<Utc>,
-) -> Result<u64, AppError> {
-    db::sessions::delete_expired(pool, now, now - config.idle).await
+pub async fn clean_up(db: &Db, config: &SessionConfig, now: DateTime<Utc>) -> Result<u64, AppError> {
+    db::sessions::delete_expired(db, now, now - config.idle).await
 }
 
 #[cfg(test)]

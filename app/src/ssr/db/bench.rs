@@ -3,11 +3,10 @@
 //! with their rulings, some corrected, and claims being checked), the rest in the desk's intake.
 //! Same seed, same database.
 
-use super::{begin_write, timestamp};
+use super::{begin_write, timestamp, Db};
 use crate::model::slug;
 use crate::AppError;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use sqlx::SqlitePool;
 
 /// A small deterministic generator (SplitMix64): no dependency, same sequence everywhere.
 struct Rng(u64);
@@ -108,9 +107,10 @@ pub struct Generated {
 pub const RARE_WORD: &str = "quokkabond";
 
 /// Fills an empty, migrated database with `claims` claims generated from `seed`.
-pub async fn generate(pool: &SqlitePool, claims: usize, seed: u64) -> Result<Generated, AppError> {
+pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, AppError> {
+    let pool = db.sqlite();
     let mut rng = Rng(seed);
-    let mut tx = begin_write(pool).await?;
+    let mut tx = begin_write(db).await?;
     let desk = super::users::ensure_without_password(&mut tx, "bench-desk", "Benchmark desk").await?;
 
     let speakers = (claims / 50).clamp(20, 50_000);

@@ -1,9 +1,18 @@
 //! Writing claims: their editable fields, updates guarded by version, retraction.
 
-use super::{timestamp, WriteTx};
+use super::{timestamp, Db, WriteTx};
 use crate::model::{public_id, Change, ClaimEdit, ClaimKind, Qualifier, Quantity, SourceRef, Stage};
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
+
+/// A claim's editable fields for its edit form: [`editable`] read in one transaction, so the
+/// form shows one consistent state (the same function the writes check against).
+pub async fn for_form(db: &Db, id: i64) -> Result<Option<ClaimEdit>, AppError> {
+    let mut tx = db.sqlite().begin().await?;
+    let found = editable(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(found)
+}
 
 /// A claim's editable fields, read inside the transaction that will change them.
 pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<ClaimEdit>, AppError> {

@@ -1,6 +1,6 @@
 //! Claims: the filtered list, one claim, and adding claims.
 
-use super::{search, WriteTx};
+use super::{search, Db, WriteTx};
 use crate::model::{
     public_id, Attribution, ClaimKind, ClaimListPage, ClaimSummary, Cursor, ListQuery, Page, Quantity,
     SourceRef, SpeakerRef, Stage, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
@@ -8,7 +8,7 @@ use crate::model::{
 use crate::model::{Change, Qualifier};
 use crate::AppError;
 use chrono::NaiveDate;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{QueryBuilder, Sqlite};
 
 /// The columns of a [`ClaimSummary`], selected from `claims c`. The first appearance's source is
 /// found through the `appearances (claim_id, source_id)` uniqueness index, one lookup per row.
@@ -89,7 +89,8 @@ impl SummaryRow {
 }
 
 /// Claims with these ids, by [`SUMMARY_COLUMNS`], in the order of `ids` (the desk's rows).
-pub async fn summaries(pool: &SqlitePool, ids: &[i64]) -> Result<Vec<ClaimSummary>, AppError> {
+pub async fn summaries(db: &Db, ids: &[i64]) -> Result<Vec<ClaimSummary>, AppError> {
+    let pool = db.sqlite();
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -139,25 +140,26 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, with_statu
 }
 
 /// One page of claims matching `query`, newest first, with the per-status counts.
-pub async fn list(pool: &SqlitePool, query: &ListQuery) -> Result<ClaimListPage, AppError> {
-    let terms = search::prepare(pool, query).await?;
-    let (mut rows, descending) = fetch_page(pool, query, &terms).await?;
+pub async fn list(db: &Db, query: &ListQuery) -> Result<ClaimListPage, AppError> {
+    let terms = search::prepare(db, query).await?;
+    let (mut rows, descending) = fetch_page(db, query, &terms).await?;
     if !descending && rows.len() <= PAGE_SIZE {
         // Paging back reached the newest claims: show a full first page rather than a short one.
-        (rows, _) = fetch_page(pool, &query.with_page(Page::First), &terms).await?;
-        return finish(pool, query.with_page(Page::First), rows, &terms).await;
+        (rows, _) = fetch_page(db, &query.with_page(Page::First), &terms).await?;
+        return finish(db, query.with_page(Page::First), rows, &terms).await;
     }
-    finish(pool, query.clone(), rows, &terms).await
+    finish(db, query.clone(), rows, &terms).await
 }
 
 /// Fetches up to PAGE_SIZE + 1 rows in list order (newest first); the extra row tells whether
 /// another page follows. Also returns whether the rows were read newest first (false when paging
 /// back towards newer claims).
 async fn fetch_page(
-    pool: &SqlitePool,
+    db: &Db,
     query: &ListQuery,
     terms: &search::Terms,
 ) -> Result<(Vec<ClaimSummary>, bool), AppError> {
+    let pool = db.sqlite();
     // The page's places in the list are chosen first, from an index alone (the list's or the
     // search index's); only those rows are then joined with speakers and sources for display.
     let descending = !matches!(query.page, Page::Before(_));
@@ -202,7 +204,7 @@ async fn fetch_page(
 
 /// Trims the extra row, works out the Older/Newer cursors and adds counts and filter labels.
 async fn finish(
-    pool: &SqlitePool,
+    db: &Db,
     query: ListQuery,
     mut claims: Vec<ClaimSummary>,
     terms: &search::Terms,
@@ -228,13 +230,13 @@ async fn finish(
             (claims.last().and_then(|c| c.cursor), claims.first().and_then(|c| c.cursor))
         }
     };
-    let status_counts = status_counts(pool, &query, terms).await?;
+    let status_counts = status_counts(db, &query, terms).await?;
     let speaker_name = match &query.speaker {
-        Some(slug) => super::speakers::name_by_slug(pool, slug).await?,
+        Some(slug) => super::speakers::name_by_slug(db, slug).await?,
         None => None,
     };
     let source_title = match query.source.as_deref().and_then(public_id::decode) {
-        Some(id) => super::sources::title_by_id(pool, id).await?,
+        Some(id) => super::sources::title_by_id(db, id).await?,
         None => None,
     };
     Ok(ClaimListPage { claims, status_counts, older, newer, speaker_name, source_title })
@@ -245,12 +247,13 @@ async fn finish(
 /// archive, a kind, a speaker); a search's counts stop at [`COUNT_CAP`] per status (see
 /// [`search_counts`]).
 pub async fn status_counts(
-    pool: &SqlitePool,
+    db: &Db,
     query: &ListQuery,
     terms: &search::Terms,
 ) -> Result<StatusCounts, AppError> {
+    let pool = db.sqlite();
     if !terms.is_empty() {
-        return search_counts(pool, terms).await;
+        return search_counts(db, terms).await;
     }
     let by_speaker_only = query.speaker.is_some() && query.kind.is_none() && query.source.is_none();
     let rows: Vec<(Status, i64)> = if query.speaker.is_none() && query.source.is_none() {
@@ -286,13 +289,14 @@ const COUNT_MARGIN: i64 = 1000;
 
 /// A search's per-status counts, worked out (see [`count_matches`]) or kept from an earlier
 /// search as long as they still hold.
-async fn search_counts(pool: &SqlitePool, terms: &search::Terms) -> Result<StatusCounts, AppError> {
+async fn search_counts(db: &Db, terms: &search::Terms) -> Result<StatusCounts, AppError> {
+    let pool = db.sqlite();
     let kept = super::kept::of(pool);
     let key = search::match_expression(terms, search::Statuses::Any);
     if let Some(counts) = kept.search_counts.get(&key, terms.version) {
         return Ok(counts);
     }
-    let (counts, slack) = count_matches(pool, terms).await?;
+    let (counts, slack) = count_matches(db, terms).await?;
     kept.search_counts.put(key, terms.version, slack, counts.clone());
     Ok(counts)
 }
@@ -303,7 +307,8 @@ async fn search_counts(pool: &SqlitePool, terms: &search::Terms) -> Result<Statu
 /// holds the statuses and the other filters) up to the cap and [`COUNT_MARGIN`] beyond, so
 /// that a word found in half the archive costs a few thousand index entries, and is shown as
 /// "1,000+" for as long as the smallest count's lead over the cap lasts.
-async fn count_matches(pool: &SqlitePool, terms: &search::Terms) -> Result<(StatusCounts, i64), AppError> {
+async fn count_matches(db: &Db, terms: &search::Terms) -> Result<(StatusCounts, i64), AppError> {
+    let pool = db.sqlite();
     let mut qb = QueryBuilder::<Sqlite>::new(format!(
         "SELECT c.status, count(*) FROM (SELECT {}",
         search::LIST_SEQ_COLUMN
@@ -341,7 +346,8 @@ fn sorted_counts(mut counts: Vec<(Status, i64)>) -> Vec<(Status, i64)> {
 }
 
 /// The summary of one claim by internal id.
-pub async fn summary(pool: &SqlitePool, id: i64) -> Result<Option<ClaimSummary>, AppError> {
+pub async fn summary(db: &Db, id: i64) -> Result<Option<ClaimSummary>, AppError> {
+    let pool = db.sqlite();
     let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
     qb.push(" FROM claims c").push(SUMMARY_JOINS).push(" WHERE c.id = ").push_bind(id);
     let row: Option<SummaryRow> = qb.build_query_as().fetch_optional(pool).await?;
@@ -357,7 +363,8 @@ pub struct ClaimMeta {
     pub ruling_id: Option<i64>,
 }
 
-pub async fn meta(pool: &SqlitePool, id: i64) -> Result<Option<ClaimMeta>, AppError> {
+pub async fn meta(db: &Db, id: i64) -> Result<Option<ClaimMeta>, AppError> {
+    let pool = db.sqlite();
     let row = sqlx::query!(
         r#"SELECT speaker_id, created_at AS "created_at: chrono::DateTime<chrono::Utc>",
                   published_at AS "published_at: chrono::DateTime<chrono::Utc>", retraction_reason, ruling_id
@@ -449,7 +456,8 @@ pub async fn add_appearance(
 }
 
 /// Whether there are no claims at all (the demo loader only fills an empty database).
-pub async fn none_yet(pool: &SqlitePool) -> Result<bool, AppError> {
+pub async fn none_yet(db: &Db) -> Result<bool, AppError> {
+    let pool = db.sqlite();
     let any = sqlx::query_scalar!(r#"SELECT EXISTS (SELECT 1 FROM claims) AS "any!: bool""#)
         .fetch_one(pool)
         .await?;

@@ -6,6 +6,7 @@ use crate::model::{public_id, ClaimKind, ListQuery, Page, Quantity, Status, PAGE
 use crate::ssr::db::testing::{
     add_claim, add_intake_claim, add_source, add_speaker, day, publish_being_checked, rate,
 };
+use crate::ssr::db::Db;
 use crate::ssr::demo;
 use sqlx::SqlitePool;
 
@@ -25,6 +26,7 @@ fn being_checked() -> ListQuery {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_demo_lists_its_fact_checks_newest_ruling_first(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let demo::Loaded::Claims(n) = demo::load_if_empty(&pool).await? else { return Err("not loaded".into()) };
     assert!(n > 11, "the fixture's claims and the imported article's: {n}");
     let page = list(&pool, &ListQuery::default()).await?;
@@ -60,6 +62,7 @@ async fn the_demo_lists_its_fact_checks_newest_ruling_first(pool: SqlitePool) ->
 
 #[sqlx::test(migrations = "../migrations")]
 async fn intake_and_discarded_claims_never_reach_a_list_a_search_or_a_count(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     demo::load_if_empty(&pool).await?;
     // The demo's intake: a Gabuev quote, and claims imported from an article about measles.
     assert!(list(&pool, &search("price to pay")).await?.claims.is_empty());
@@ -76,13 +79,14 @@ async fn intake_and_discarded_claims_never_reach_a_list_a_search_or_a_count(pool
     let all = ListQuery { statuses: Status::ALL.to_vec(), ..ListQuery::default() };
     let page = list(&pool, &all).await?;
     assert_eq!(page.status_counts.total(), (10, false), "ten claims are public");
-    let counted: i64 = sqlx::query_scalar("SELECT sum(n) FROM claim_counts").fetch_one(&pool).await?;
+    let counted: i64 = sqlx::query_scalar("SELECT sum(n) FROM claim_counts").fetch_one(pool.sqlite()).await?;
     assert_eq!(counted, 10);
     Ok(())
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn loading_the_demo_twice_loads_it_once(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     demo::load_if_empty(&pool).await?;
     assert_eq!(demo::load_if_empty(&pool).await?, demo::Loaded::SkippedNotEmpty);
     assert_eq!(list(&pool, &ListQuery::default()).await?.status_counts.total().0, 10);
@@ -91,6 +95,7 @@ async fn loading_the_demo_twice_loads_it_once(pool: SqlitePool) -> TestResult {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn filters_combine_and_counts_ignore_only_the_status_filter(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     demo::load_if_empty(&pool).await?;
     let two =
         ListQuery { statuses: vec![Status::BeingChecked, Status::Unverifiable], ..ListQuery::default() };
@@ -112,7 +117,7 @@ async fn filters_combine_and_counts_ignore_only_the_status_filter(pool: SqlitePo
     assert_eq!(page.speaker_name.as_deref(), Some("Vladimir Putin"));
 
     let week = sqlx::query_scalar!(r#"SELECT id AS "id!" FROM sources WHERE outlet = 'The Week'"#)
-        .fetch_one(&pool)
+        .fetch_one(pool.sqlite())
         .await?;
     let in_the_week = ListQuery { source: Some(public_id::encode(week)), ..ListQuery::default() };
     let page = list(&pool, &in_the_week).await?;
@@ -131,6 +136,7 @@ async fn filters_combine_and_counts_ignore_only_the_status_filter(pool: SqlitePo
 
 #[sqlx::test(migrations = "../migrations")]
 async fn search_covers_text_speaker_aliases_and_source_titles(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     demo::load_if_empty(&pool).await?;
     assert_eq!(
         texts(&list(&pool, &search("needier")).await?),
@@ -172,6 +178,7 @@ async fn search_covers_text_speaker_aliases_and_source_titles(pool: SqlitePool) 
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_search_index_follows_edits_and_publication(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let speaker = add_speaker(&pool, "Maria Lopez", &[]).await?;
     let private = add_intake_claim(&pool, speaker, "We will not be rushed", day(0), None, None).await?;
     let everything = |q: &str| ListQuery { statuses: Status::ALL.to_vec(), ..search(q) };
@@ -183,17 +190,19 @@ async fn the_search_index_follows_edits_and_publication(pool: SqlitePool) -> Tes
     assert_eq!(list(&pool, &search("rushed")).await?.claims.len(), 1, "ruled: a fact-check");
     let claim = private;
 
-    sqlx::query!("UPDATE claims SET text = 'A deal is close' WHERE id = ?", claim).execute(&pool).await?;
+    sqlx::query!("UPDATE claims SET text = 'A deal is close' WHERE id = ?", claim)
+        .execute(pool.sqlite())
+        .await?;
     assert!(list(&pool, &search("rushed")).await?.claims.is_empty(), "old words leave the index");
     assert_eq!(list(&pool, &search("deal")).await?.claims.len(), 1);
 
     sqlx::query!("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, 'Minister Lopez')", speaker)
-        .execute(&pool)
+        .execute(pool.sqlite())
         .await?;
     assert_eq!(list(&pool, &search("minister")).await?.claims.len(), 1);
 
     sqlx::query!("UPDATE speakers SET name = 'María López-Ruiz' WHERE id = ?", speaker)
-        .execute(&pool)
+        .execute(pool.sqlite())
         .await?;
     assert_eq!(
         list(&pool, &search("ruiz")).await?.claims.len(),
@@ -204,10 +213,12 @@ async fn the_search_index_follows_edits_and_publication(pool: SqlitePool) -> Tes
 
     let source = add_source(&pool, 1, "Budget talks stall", "Wire").await?;
     sqlx::query!("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)", claim, source)
-        .execute(&pool)
+        .execute(pool.sqlite())
         .await?;
     assert_eq!(list(&pool, &search("budget")).await?.claims.len(), 1);
-    sqlx::query!("UPDATE sources SET title = 'Talks resume' WHERE id = ?", source).execute(&pool).await?;
+    sqlx::query!("UPDATE sources SET title = 'Talks resume' WHERE id = ?", source)
+        .execute(pool.sqlite())
+        .await?;
     assert!(list(&pool, &search("budget")).await?.claims.is_empty());
     assert_eq!(list(&pool, &search("resume")).await?.claims.len(), 1);
     Ok(())
@@ -215,6 +226,7 @@ async fn the_search_index_follows_edits_and_publication(pool: SqlitePool) -> Tes
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_first_ruling_tops_the_list_and_a_correction_keeps_its_place(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     let early = add_intake_claim(&pool, speaker, "early words", day(0), None, None).await?;
     publish_being_checked(&pool, early).await?;
@@ -233,6 +245,7 @@ async fn a_first_ruling_tops_the_list_and_a_correction_keeps_its_place(pool: Sql
 
 #[sqlx::test(migrations = "../migrations")]
 async fn paging_neither_skips_nor_repeats_when_claims_are_published(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     for n in 0..45 {
         add_claim(&pool, speaker, &format!("claim number {n}"), day(n / 3), None, None).await?;
@@ -275,6 +288,7 @@ async fn paging_neither_skips_nor_repeats_when_claims_are_published(pool: Sqlite
 
 #[sqlx::test(migrations = "../migrations")]
 async fn paging_back_from_deep_pages_returns_the_page_before(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     for n in 0..70 {
         add_claim(&pool, speaker, &format!("claim {n}"), day(n), None, None).await?;
@@ -292,6 +306,7 @@ async fn paging_back_from_deep_pages_returns_the_page_before(pool: SqlitePool) -
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_kept_counts_follow_publication_rulings_and_kind_changes(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     demo::load_if_empty(&pool).await?;
     let speaker = add_speaker(&pool, "Counted Person", &[]).await?;
     let claim = add_intake_claim(&pool, speaker, "Counted words", day(3), None, None).await?;
@@ -301,16 +316,16 @@ async fn the_kept_counts_follow_publication_rulings_and_kind_changes(pool: Sqlit
     }
     sqlx::query("UPDATE claims SET kind = 'numeric', quantity_value = 1, quantity_unit = 'x' WHERE id = ?")
         .bind(claim)
-        .execute(&pool)
+        .execute(pool.sqlite())
         .await?;
     let kept: Vec<(String, String, i64)> =
         sqlx::query_as("SELECT kind, status, n FROM claim_counts WHERE n > 0 ORDER BY kind, status")
-            .fetch_all(&pool)
+            .fetch_all(pool.sqlite())
             .await?;
     let counted: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT kind, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY kind, status ORDER BY kind, status",
     )
-    .fetch_all(&pool)
+    .fetch_all(pool.sqlite())
     .await?;
     assert_eq!(kept, counted);
     let numeric = ListQuery { kind: Some(ClaimKind::Numeric), ..ListQuery::default() };

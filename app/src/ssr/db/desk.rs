@@ -1,11 +1,11 @@
 //! The desk: a claim's stage and assignee, its private log, and the queries behind `/desk`.
 
-use super::{timestamp, WriteTx};
+use super::{timestamp, Db, WriteTx};
 use crate::model::desk::{DeskAction, DeskEvent, DeskFilter, DeskItem, DeskSection, OpenRuling, UserRef};
 use crate::model::{public_id, ClaimKind, RulingState, Stage, Status};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{QueryBuilder, Sqlite};
 
 /// Rows shown per section of the desk.
 pub const SECTION_ROWS: i64 = 50;
@@ -166,7 +166,8 @@ pub async fn log(
 }
 
 /// A claim's desk log, oldest first.
-pub async fn events(pool: &SqlitePool, claim_id: i64) -> Result<Vec<DeskEvent>, AppError> {
+pub async fn events(db: &Db, claim_id: i64) -> Result<Vec<DeskEvent>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT u.display_name AS user, e.action AS "action: DeskAction", e.detail,
                   e.created_at AS "at: DateTime<Utc>"
@@ -189,7 +190,8 @@ pub struct DeskFields {
     pub discarded: Option<(String, String, DateTime<Utc>)>,
 }
 
-pub async fn fields(pool: &SqlitePool, claim_id: i64) -> Result<DeskFields, AppError> {
+pub async fn fields(db: &Db, claim_id: i64) -> Result<DeskFields, AppError> {
+    let pool = db.sqlite();
     let r = sqlx::query!(
         r#"SELECT a.username AS "assignee_username?", a.display_name AS "assignee_name?", c.confidence,
                   d.display_name AS "discarded_by?", c.discard_reason,
@@ -287,12 +289,13 @@ fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, filter: &DeskFilter) {
 /// The first rows of a section (after `older_than`, a claim id, for intake's next page) and how
 /// many claims it holds in all.
 pub async fn section(
-    pool: &SqlitePool,
+    db: &Db,
     section: Section,
     me: i64,
     filter: &DeskFilter,
     older_than: Option<i64>,
 ) -> Result<DeskSection, AppError> {
+    let pool = db.sqlite();
     let mut qb = QueryBuilder::<Sqlite>::new("SELECT c.id FROM claims c WHERE ");
     section.push_condition(&mut qb, me);
     push_filter(&mut qb, filter);
@@ -312,7 +315,7 @@ pub async fn section(
     } else {
         qb.build_query_scalar().fetch_one(pool).await?
     };
-    Ok(DeskSection { items: items(pool, &ids).await?, total })
+    Ok(DeskSection { items: items(db, &ids).await?, total })
 }
 
 /// The desk's columns of claims beyond their summaries.
@@ -353,7 +356,8 @@ impl ItemRow {
 }
 
 /// The desk's rows for these claims, in the order given.
-pub async fn items(pool: &SqlitePool, ids: &[i64]) -> Result<Vec<DeskItem>, AppError> {
+pub async fn items(db: &Db, ids: &[i64]) -> Result<Vec<DeskItem>, AppError> {
+    let pool = db.sqlite();
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -379,7 +383,7 @@ pub async fn items(pool: &SqlitePool, ids: &[i64]) -> Result<Vec<DeskItem>, AppE
     }
     qb.push(")");
     let rows: Vec<ItemRow> = qb.build_query_as().fetch_all(pool).await?;
-    let summaries = super::claims::summaries(pool, ids).await?;
+    let summaries = super::claims::summaries(db, ids).await?;
     Ok(ids
         .iter()
         .filter_map(|id| {

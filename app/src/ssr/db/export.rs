@@ -1,12 +1,12 @@
 //! Reading every published claim for the exports, in batches by id so that memory stays flat.
 
 use super::timestamp;
+use super::Db;
 use crate::model::comparison::Tolerances;
 use crate::model::record::{FigureCheck, Outcome};
 use crate::model::{export::ExportRow, public_id, Attribution, Status};
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqlitePool;
 
 /// A published claim and its first source, as read for the export.
 #[derive(sqlx::FromRow)]
@@ -37,11 +37,12 @@ struct Row {
 /// Up to `limit` published claims with ids above `after_id`, in id order; `site` makes URLs absolute.
 /// Returns the rows and the last id read.
 pub async fn batch(
-    pool: &SqlitePool,
+    db: &Db,
     site: &str,
     after_id: i64,
     limit: i64,
 ) -> Result<(Vec<ExportRow>, i64), AppError> {
+    let pool = db.sqlite();
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT c.id, c.kind, c.text, sp.name AS speaker, sp.slug AS speaker_slug, c.said_on, c.status,
                 c.attribution, c.verdict, c.ruled_at,
@@ -101,18 +102,18 @@ pub async fn batch(
             }
         })
         .collect();
-    let out = with_figure_checks(pool, out, after_id, last).await?;
+    let out = with_figure_checks(db, out, after_id, last).await?;
     Ok((out, last))
 }
 
 /// Adds each numeric claim's compared recorded figure and the comparison to its row.
 async fn with_figure_checks(
-    pool: &SqlitePool,
+    db: &Db,
     mut rows: Vec<ExportRow>,
     after_id: i64,
     last_id: i64,
 ) -> Result<Vec<ExportRow>, AppError> {
-    for (claim_id, period, figure) in super::recorded::compared_in_range(pool, after_id, last_id).await? {
+    for (claim_id, period, figure) in super::recorded::compared_in_range(db, after_id, last_id).await? {
         let public = public_id::encode(claim_id);
         let Some(row) = rows.iter_mut().find(|r| r.id == public) else { continue };
         let Some(quantity) = row.quantity() else { continue };

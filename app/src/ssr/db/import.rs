@@ -2,12 +2,12 @@
 //! keeping a source's text, and the marks that show claims where they stand in it.
 
 use super::timestamp;
+use super::Db;
 use super::WriteTx;
 use crate::model::import::Mark;
 use crate::model::{public_id, ClaimKind, Status};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 /// `(id, text)` of a speaker's claims of one kind, to match an imported candidate against.
 pub async fn claims_of_speaker(
@@ -77,10 +77,11 @@ const MARKS_MAX: i64 = 2000;
 /// A source's text and where its claims stand in it, in the order they appear: published claims
 /// only, unless `with_private` (an editor's view).
 pub async fn text_with_marks(
-    pool: &SqlitePool,
+    db: &Db,
     source_id: i64,
     with_private: bool,
 ) -> Result<Option<(String, Vec<Mark>)>, AppError> {
+    let pool = db.sqlite();
     let Some(body) = sqlx::query_scalar!("SELECT body FROM sources WHERE id = ?", source_id)
         .fetch_optional(pool)
         .await?
@@ -128,7 +129,8 @@ pub async fn slug_taken(tx: &mut WriteTx, slug: &str) -> Result<bool, AppError> 
 }
 
 /// The names of the speakers (not merged ones) whose name or alias is `name`, ignoring case.
-pub async fn speakers_named(pool: &SqlitePool, name: &str) -> Result<Vec<String>, AppError> {
+pub async fn speakers_named(db: &Db, name: &str) -> Result<Vec<String>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!(
         r#"SELECT DISTINCT s.name FROM speakers s
             WHERE s.merged_into IS NULL
@@ -145,7 +147,8 @@ pub async fn speakers_named(pool: &SqlitePool, name: &str) -> Result<Vec<String>
 /// `surname` ("Putin" → "Vladimir Putin"), ignoring case: at most 2, enough to tell one from many.
 /// A scan of the speakers (LIKE with a leading wildcard has no index): ~2 ms at 20,000 speakers,
 /// run only for single-word names the exact lookup did not find.
-pub async fn speakers_with_surname(pool: &SqlitePool, surname: &str) -> Result<Vec<String>, AppError> {
+pub async fn speakers_with_surname(db: &Db, surname: &str) -> Result<Vec<String>, AppError> {
+    let pool = db.sqlite();
     let pattern = format!("% {}", super::speaker_directory::like_escaped(surname));
     let names: Vec<String> = sqlx::query_scalar(
         r#"SELECT DISTINCT s.name FROM speakers s
@@ -161,7 +164,8 @@ pub async fn speakers_with_surname(pool: &SqlitePool, surname: &str) -> Result<V
 }
 
 /// The `limit` newest sources, newest first.
-pub async fn recent_sources(pool: &SqlitePool, limit: i64) -> Result<Vec<crate::model::SourceRef>, AppError> {
+pub async fn recent_sources(db: &Db, limit: i64) -> Result<Vec<crate::model::SourceRef>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT id AS "id!", title, outlet, published_on AS "published_on: chrono::NaiveDate"
              FROM sources ORDER BY id DESC LIMIT ?"#,

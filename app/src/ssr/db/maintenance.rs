@@ -1,12 +1,14 @@
 //! Keeping the database healthy: readiness, online backups, integrity checks.
 
+use super::Db;
 use crate::AppError;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The number bumped by every committed change to what readers see (migration 0007's triggers).
-pub async fn content_version(pool: &SqlitePool) -> Result<i64, sqlx::Error> {
+pub async fn content_version(db: &Db) -> Result<i64, sqlx::Error> {
+    let pool = db.sqlite();
     sqlx::query_scalar("SELECT version FROM content_version WHERE id = 1").fetch_one(pool).await
 }
 
@@ -45,7 +47,8 @@ pub struct DatabaseFile {
 }
 
 impl DatabaseFile {
-    pub fn of(pool: &SqlitePool) -> DatabaseFile {
+    pub fn of(db: &Db) -> DatabaseFile {
+        let pool = db.sqlite();
         let path = pool.connect_options().get_filename().to_path_buf();
         let identity = FileIdentity::of(&path);
         DatabaseFile { path, identity }
@@ -70,7 +73,8 @@ const WRITE_PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Whether the database can take a write: writes one row of `readiness_probe` in its own
 /// transaction (not one of the content tables, so it changes no reader's page).
-pub async fn can_write(pool: &SqlitePool) -> Result<(), String> {
+pub async fn can_write(db: &Db) -> Result<(), String> {
+    let pool = db.sqlite();
     let probe = async {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query(
@@ -92,7 +96,8 @@ pub async fn can_write(pool: &SqlitePool) -> Result<(), String> {
 }
 
 /// Whether the database answers and every migration this build knows has been applied.
-pub async fn ready(pool: &SqlitePool) -> Result<(), String> {
+pub async fn ready(db: &Db) -> Result<(), String> {
+    let pool = db.sqlite();
     let applied: i64 =
         sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM _sqlx_migrations WHERE success = 1"#)
             .fetch_one(pool)
@@ -107,7 +112,8 @@ pub async fn ready(pool: &SqlitePool) -> Result<(), String> {
 
 /// Writes a consistent copy of the live database to `target` (which must not exist), while
 /// readers and writers go on: `VACUUM INTO` reads one snapshot and writes a compact file.
-pub async fn vacuum_into(pool: &SqlitePool, target: &Path) -> Result<(), AppError> {
+pub async fn vacuum_into(db: &Db, target: &Path) -> Result<(), AppError> {
+    let pool = db.sqlite();
     let target =
         target.to_str().ok_or_else(|| AppError::invalid("file", "The backup path is not valid UTF-8."))?;
     sqlx::query("VACUUM INTO ?").bind(target).execute(pool).await?;
@@ -115,7 +121,8 @@ pub async fn vacuum_into(pool: &SqlitePool, target: &Path) -> Result<(), AppErro
 }
 
 /// SQLite's full integrity check: `"ok"`, or what is wrong.
-pub async fn integrity_check(pool: &SqlitePool) -> Result<String, AppError> {
+pub async fn integrity_check(db: &Db) -> Result<String, AppError> {
+    let pool = db.sqlite();
     let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(pool).await?;
     Ok(rows.join("; "))
 }

@@ -1,11 +1,13 @@
 //! Every SQL statement of claimtrack lives under this module, one file per table or aggregate.
-//! Functions take and return model types, so nothing outside knows the store is SQLite.
+//! Functions take a [`Db`] and take and return model types, so nothing outside knows which store
+//! is behind it.
 
 pub mod bench;
 pub mod claim_edits;
 pub mod claims;
 pub mod desk;
 pub mod export;
+mod handle;
 pub mod import;
 pub mod kept;
 pub mod maintenance;
@@ -27,6 +29,8 @@ pub mod speakers;
 pub mod testing;
 pub mod users;
 pub mod verdicts;
+
+pub use handle::{Db, OpenError, Target};
 
 use crate::AppError;
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -53,7 +57,8 @@ static WRITE_GATE: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
     std::sync::LazyLock::new(Default::default);
 
 /// Starts a write transaction (waiting for this process's earlier writers to finish).
-pub async fn begin_write(pool: &sqlx::SqlitePool) -> Result<WriteTx, AppError> {
+pub async fn begin_write(db: &Db) -> Result<WriteTx, AppError> {
+    let pool = db.sqlite();
     let turn = WRITE_GATE.clone().lock_owned().await;
     let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     Ok(WriteTx { tx, _turn: turn, committed: kept::of(pool).committed.clone() })
@@ -74,7 +79,8 @@ impl WriteTx {
 }
 
 /// The newest content version this process committed to `pool`'s database (0 before any).
-pub fn committed_content_version(pool: &sqlx::SqlitePool) -> std::sync::Arc<std::sync::atomic::AtomicI64> {
+pub fn committed_content_version(db: &Db) -> std::sync::Arc<std::sync::atomic::AtomicI64> {
+    let pool = db.sqlite();
     kept::of(pool).committed.clone()
 }
 

@@ -1,10 +1,9 @@
 //! Private research notes beside a claim (append-only).
 
-use super::{timestamp, WriteTx};
+use super::{timestamp, Db, WriteTx};
 use crate::model::desk::Note;
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 pub async fn add(
     tx: &mut WriteTx,
@@ -27,7 +26,8 @@ pub async fn add(
 }
 
 /// A claim's notes, oldest first.
-pub async fn for_claim(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Note>, AppError> {
+pub async fn for_claim(db: &Db, claim_id: i64) -> Result<Vec<Note>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT u.display_name AS author, n.body, n.created_at AS "at: DateTime<Utc>"
              FROM claim_notes n JOIN users u ON u.id = n.author_id

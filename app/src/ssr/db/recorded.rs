@@ -1,7 +1,7 @@
 //! Recorded figures of numeric claims, and the claim's own figure context (period, baseline).
 //! Every change is made under the claim's version (see `editing::records`).
 
-use super::{timestamp, WriteTx};
+use super::{timestamp, Db, WriteTx};
 use crate::model::comparison::Shape;
 use crate::model::forms::record::RecordInput;
 use crate::model::record::RecordedFigure;
@@ -60,6 +60,16 @@ pub async fn for_claim(conn: &mut SqliteConnection, claim_id: i64) -> Result<Vec
             .fetch_all(conn)
             .await?;
     rows.into_iter().map(Row::into_figure).collect()
+}
+
+/// A claim's recorded figures, as [`for_claim`] inside a write, for pages that only read.
+pub async fn figures(db: &Db, claim_id: i64) -> Result<Vec<RecordedFigure>, AppError> {
+    for_claim(&mut *db.sqlite().acquire().await?, claim_id).await
+}
+
+/// A claim's figure context, as [`context`] inside a write, for pages that only read.
+pub async fn figure_context(db: &Db, claim_id: i64) -> Result<(Option<String>, Option<String>), AppError> {
+    context(&mut *db.sqlite().acquire().await?, claim_id).await
 }
 
 /// The claim's figure context: its period and the baseline it names.
@@ -252,10 +262,11 @@ pub async fn withdraw(tx: &mut WriteTx, claim_id: i64, id: i64, at: DateTime<Utc
 /// The compared figure and the period of each claim with an id in `(after_id, last_id]` that has
 /// one, for the exports: `(claim id, period, figure)`.
 pub async fn compared_in_range(
-    pool: &sqlx::SqlitePool,
+    db: &Db,
     after_id: i64,
     last_id: i64,
 ) -> Result<Vec<(i64, Option<String>, RecordedFigure)>, AppError> {
+    let pool = db.sqlite();
     #[derive(sqlx::FromRow)]
     struct Ranged {
         claim_id: i64,
@@ -277,7 +288,8 @@ pub async fn compared_in_range(
 }
 
 /// Which of `claim_ids` have a compared figure.
-pub async fn with_compared(pool: &sqlx::SqlitePool, claim_ids: &[i64]) -> Result<Vec<i64>, AppError> {
+pub async fn with_compared(db: &Db, claim_ids: &[i64]) -> Result<Vec<i64>, AppError> {
+    let pool = db.sqlite();
     if claim_ids.is_empty() {
         return Ok(Vec::new());
     }

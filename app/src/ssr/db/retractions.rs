@@ -1,12 +1,11 @@
 //! Retractions and their reversals (append-only); the claim keeps its current state in
 //! `claims.retracted_at` and `retraction_reason`.
 
-use super::{timestamp, WriteTx};
+use super::{timestamp, Db, WriteTx};
 use crate::model::desk::RetractionAction;
 use crate::model::{public_id, Correction, CorrectionKind, RetractionEvent};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 /// Retracts a claim (`reinstate` false) or reverses its retraction, if it is in the other state;
 /// records the event either way it happens. Returns whether the claim changed.
@@ -58,7 +57,8 @@ pub async fn set(
 }
 
 /// A claim's retractions and reversals, oldest first.
-pub async fn for_claim(pool: &SqlitePool, claim_id: i64) -> Result<Vec<RetractionEvent>, AppError> {
+pub async fn for_claim(db: &Db, claim_id: i64) -> Result<Vec<RetractionEvent>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT r.action AS "action: RetractionAction", r.reason, u.display_name AS by_name, r.created_at AS "at: DateTime<Utc>"
              FROM retractions r JOIN users u ON u.id = r.user_id
@@ -79,7 +79,8 @@ pub async fn for_claim(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Retractio
 }
 
 /// The newest retractions and reversals, for the corrections log.
-pub async fn recent(pool: &SqlitePool, limit: i64) -> Result<Vec<Correction>, AppError> {
+pub async fn recent(db: &Db, limit: i64) -> Result<Vec<Correction>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT r.claim_id, c.text, sp.name AS speaker, r.action AS "action: RetractionAction", r.reason, u.display_name AS by_name,
                   r.created_at AS "at: DateTime<Utc>"

@@ -1,10 +1,9 @@
 //! Revisions: the append-only record of every edit of a claim, source or speaker.
 
-use super::{timestamp, WriteTx};
+use super::{timestamp, Db, WriteTx};
 use crate::model::Revision;
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 /// What changed in an edit: `(field, before, after)`, stored as `{"field": [before, after]}`.
 pub type Changes = Vec<(String, String, String)>;
@@ -64,7 +63,8 @@ pub async fn append(
 }
 
 /// A claim's revisions, oldest first.
-pub async fn of_claim(pool: &SqlitePool, claim_id: i64) -> Result<Vec<Revision>, AppError> {
+pub async fn of_claim(db: &Db, claim_id: i64) -> Result<Vec<Revision>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT r.version, u.display_name AS editor, r.changes, r.created_at AS "at: DateTime<Utc>"
              FROM claim_revisions r JOIN users u ON u.id = r.editor_id

@@ -1,11 +1,11 @@
 //! Rulings, their evidence and their sign-offs. A ruling is never edited: an amendment is a new
 //! ruling, and only its state moves (proposed → sent back / withdrawn / published → superseded).
 
-use super::{timestamp, WriteTx};
+use super::{timestamp, Db, WriteTx};
 use crate::model::{Attribution, Decision, EvidenceLink, Review, Ruling, RulingKind, RulingState, Status};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 
 /// Which of a claim's rulings to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,11 +17,8 @@ pub enum Audience {
 }
 
 /// A claim's rulings, oldest first, with evidence in the order cited and their sign-offs.
-pub async fn for_claim(
-    pool: &SqlitePool,
-    claim_id: i64,
-    audience: Audience,
-) -> Result<Vec<Ruling>, AppError> {
+pub async fn for_claim(db: &Db, claim_id: i64, audience: Audience) -> Result<Vec<Ruling>, AppError> {
+    let pool = db.sqlite();
     let mut conn = pool.acquire().await?;
     for_claim_on(&mut conn, claim_id, audience).await
 }

@@ -8,10 +8,11 @@
 //! `facets`), so every filter of a search, and its per-status counts, are answered by the index
 //! without reading the claims.
 
+use super::Db;
 use crate::model::search::PREFIX_MIN_CHARS;
 use crate::model::{public_id, Cursor, ListQuery, Status};
 use crate::AppError;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{QueryBuilder, Sqlite};
 
 /// The place in the list of the current match, for a select list (`claims.list_seq`).
 pub const LIST_SEQ_COLUMN: &str = "claims_fts.rowid AS seq";
@@ -51,7 +52,8 @@ impl Terms {
 /// every match of every such word — a third of the archive for a frequent word — on each query.
 ///
 /// The kind, speaker and source filters of `query` become conditions on the `facets` column.
-pub async fn prepare(pool: &SqlitePool, query: &ListQuery) -> Result<Terms, AppError> {
+pub async fn prepare(db: &Db, query: &ListQuery) -> Result<Terms, AppError> {
+    let pool = db.sqlite();
     let terms = query.search_terms();
     if terms.is_empty() {
         return Ok(Terms::default());
@@ -71,7 +73,7 @@ pub async fn prepare(pool: &SqlitePool, query: &ListQuery) -> Result<Terms, AppE
     if let Some(source) = query.source.as_deref().and_then(public_id::decode) {
         facets.push(quoted(&format!("source{source}")));
     }
-    let version = super::maintenance::content_version(pool).await?;
+    let version = super::maintenance::content_version(db).await?;
     let kept = super::kept::of(pool);
     let mut words = Vec::with_capacity(terms.len());
     for term in &terms {
@@ -86,7 +88,7 @@ pub async fn prepare(pool: &SqlitePool, query: &ListQuery) -> Result<Terms, AppE
             let beginning = match kept.prefix_words.get(term, version) {
                 Some(words) => words,
                 None => {
-                    let found = words_beginning(pool, term).await?;
+                    let found = words_beginning(db, term).await?;
                     kept.prefix_words.put(term.clone(), version, 0, found.clone());
                     found
                 }
@@ -102,7 +104,8 @@ pub async fn prepare(pool: &SqlitePool, query: &ListQuery) -> Result<Terms, AppE
 /// step seeks the first instance of the next word (`>= word || char(1)`: the tokenizer never
 /// emits control characters), so a word's matches are never counted or read past their first;
 /// the `row` vocabulary table would count every match of every word it returns.
-async fn words_beginning(pool: &SqlitePool, prefix: &str) -> Result<Vec<String>, AppError> {
+async fn words_beginning(db: &Db, prefix: &str) -> Result<Vec<String>, AppError> {
+    let pool = db.sqlite();
     let words: Vec<String> = sqlx::query_scalar(
         "WITH RECURSIVE words (word, n) AS ( \
              SELECT (SELECT term FROM claims_fts_instances WHERE term >= ?1 AND term < ?2 LIMIT 1), 1 \

@@ -5,6 +5,7 @@
 use super::list;
 use crate::model::{public_id, ClaimKind, ClaimListPage, ListQuery, Page, Status, COUNT_CAP, PAGE_SIZE};
 use crate::ssr::db::testing::{add_claim, add_speaker, day, rate};
+use crate::ssr::db::Db;
 use sqlx::SqlitePool;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -19,7 +20,7 @@ fn ids(page: &ClaimListPage) -> Vec<i64> {
 }
 
 /// Every page of `query`, following the Older links, as claim ids in the order shown.
-async fn walk(pool: &SqlitePool, query: &ListQuery) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
+async fn walk(pool: &Db, query: &ListQuery) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
     let mut seen = Vec::new();
     let mut page = list(pool, query).await?;
     loop {
@@ -33,6 +34,7 @@ async fn walk(pool: &SqlitePool, query: &ListQuery) -> Result<Vec<i64>, Box<dyn 
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_search_pages_newest_first_like_the_list(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     for n in 0..53 {
         add_claim(&pool, speaker, &format!("tariff claim {n}"), day((n * 37) % 19), None, None).await?;
@@ -60,6 +62,7 @@ async fn a_search_pages_newest_first_like_the_list(pool: SqlitePool) -> TestResu
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_index_follows_rulings(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     let old = add_claim(&pool, speaker, "harbour levy", day(1), None, None).await?;
     let new = add_claim(&pool, speaker, "harbour fees", day(2), None, None).await?;
@@ -90,6 +93,7 @@ async fn the_index_follows_rulings(pool: SqlitePool) -> TestResult {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_searchs_counts_stop_at_the_cap_and_say_so(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     // Straight into the table: a thousand claims through add_claim would be slow for a unit test.
     sqlx::query(
@@ -99,7 +103,7 @@ async fn a_searchs_counts_stop_at_the_cap_and_say_so(pool: SqlitePool) -> TestRe
     )
     .bind(COUNT_CAP + 5)
     .bind(speaker)
-    .execute(&pool)
+    .execute(pool.sqlite())
     .await?;
     add_claim(&pool, speaker, "rare word", day(0), None, None).await?;
 
@@ -118,6 +122,7 @@ async fn a_searchs_counts_stop_at_the_cap_and_say_so(pool: SqlitePool) -> TestRe
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_kept_speaker_counts_follow_inserts_verdicts_and_merges(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let ann = add_speaker(&pool, "Ann Lee", &[]).await?;
     let bob = add_speaker(&pool, "Bob Roe", &[]).await?;
     let mut claims = Vec::new();
@@ -133,16 +138,16 @@ async fn the_kept_speaker_counts_follow_inserts_verdicts_and_merges(pool: Sqlite
     sqlx::query("UPDATE claims SET speaker_id = ? WHERE speaker_id = ?")
         .bind(ann)
         .bind(bob)
-        .execute(&pool)
+        .execute(pool.sqlite())
         .await?;
 
     let kept: Vec<(i64, String, i64)> =
         sqlx::query_as("SELECT speaker_id, status, n FROM speaker_claim_counts WHERE n > 0 ORDER BY 1, 2")
-            .fetch_all(&pool)
+            .fetch_all(pool.sqlite())
             .await?;
     let counted: Vec<(i64, String, i64)> =
         sqlx::query_as("SELECT speaker_id, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
-            .fetch_all(&pool)
+            .fetch_all(pool.sqlite())
             .await?;
     assert_eq!(kept, counted);
     let anns = list(&pool, &ListQuery { speaker: Some("ann-lee".into()), ..ListQuery::default() }).await?;
@@ -153,6 +158,7 @@ async fn the_kept_speaker_counts_follow_inserts_verdicts_and_merges(pool: Sqlite
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_prefix_finds_every_word_it_begins_however_many_there_are(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     let speaker = add_speaker(&pool, "María López", &[]).await?;
     // More words beginning with "zet" than are looked up one by one: FTS5's prefix query takes over.
     for n in 0..20 {
@@ -174,6 +180,7 @@ async fn a_prefix_finds_every_word_it_begins_however_many_there_are(pool: Sqlite
 async fn every_filter_of_a_search_is_answered_by_the_index_and_follows_changes(
     pool: SqlitePool,
 ) -> TestResult {
+    let pool = Db::from(pool);
     use crate::ssr::db::testing::add_source;
     let pat = add_speaker(&pool, "Pat Doe", &[]).await?;
     let kim = add_speaker(&pool, "Kim Roe", &[]).await?;
@@ -199,7 +206,7 @@ async fn every_filter_of_a_search_is_answered_by_the_index_and_follows_changes(
     // A change of kind, a new appearance and a merge of speakers move the claim between filters.
     sqlx::query("UPDATE claims SET kind = 'numeric', quantity_value = 3, quantity_unit = 'x' WHERE id = ?")
         .bind(kims)
-        .execute(&pool)
+        .execute(pool.sqlite())
         .await?;
     let page = list(&pool, &numeric).await?;
     assert_eq!(ids(page.clone()), vec![kims]);
@@ -207,10 +214,14 @@ async fn every_filter_of_a_search_is_answered_by_the_index_and_follows_changes(
     sqlx::query("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)")
         .bind(kims)
         .bind(wire)
-        .execute(&pool)
+        .execute(pool.sqlite())
         .await?;
     assert_eq!(ids(list(&pool, &in_wire).await?), vec![kims, pats]);
-    sqlx::query("UPDATE claims SET speaker_id = ? WHERE id = ?").bind(pat).bind(kims).execute(&pool).await?;
+    sqlx::query("UPDATE claims SET speaker_id = ? WHERE id = ?")
+        .bind(pat)
+        .bind(kims)
+        .execute(pool.sqlite())
+        .await?;
     assert_eq!(
         ids(list(&pool, &budget(|q| ListQuery { speaker: Some("pat-doe".into()), ..q })).await?),
         vec![kims, pats]
@@ -230,6 +241,7 @@ async fn every_filter_of_a_search_is_answered_by_the_index_and_follows_changes(
 /// pages, and appear under their own filter; a ruling moves a claim from one to the other.
 #[sqlx::test(migrations = "../migrations")]
 async fn a_search_lists_fact_checks_apart_from_claims_being_checked(pool: SqlitePool) -> TestResult {
+    let pool = Db::from(pool);
     use super::super::testing::{add_intake_claim, publish_being_checked};
     let speaker = add_speaker(&pool, "Pat Doe", &[]).await?;
     let (mut checked, mut being_checked) = (Vec::new(), Vec::new());

@@ -1,19 +1,20 @@
 //! Sessions (see `ssr::auth::sessions`).
 
 use super::timestamp;
+use super::Db;
 use crate::model::{CurrentUser, Role};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 pub async fn insert(
-    pool: &SqlitePool,
+    db: &Db,
     token_hash: &str,
     user_id: i64,
     csrf: &str,
     now: DateTime<Utc>,
     expires: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let pool = db.sqlite();
     let (now, expires) = (timestamp(now), timestamp(expires));
     sqlx::query!(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
@@ -39,11 +40,12 @@ pub struct Found {
 /// The session with this token hash, if it has not expired (absolutely, or idle since
 /// `idle_cutoff`) and its account is enabled.
 pub async fn find(
-    pool: &SqlitePool,
+    db: &Db,
     token_hash: &str,
     now: DateTime<Utc>,
     idle_cutoff: DateTime<Utc>,
 ) -> Result<Option<Found>, AppError> {
+    let pool = db.sqlite();
     let (now, idle_cutoff) = (timestamp(now), timestamp(idle_cutoff));
     let row = sqlx::query!(
         r#"SELECT u.id AS "id!", u.username, u.display_name, u.role AS "role: Role", s.csrf_token,
@@ -68,7 +70,8 @@ pub async fn find(
     }))
 }
 
-pub async fn touch(pool: &SqlitePool, token_hash: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn touch(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+    let pool = db.sqlite();
     let now = timestamp(now);
     sqlx::query!("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", now, token_hash)
         .execute(pool)
@@ -76,22 +79,25 @@ pub async fn touch(pool: &SqlitePool, token_hash: &str, now: DateTime<Utc>) -> R
     Ok(())
 }
 
-pub async fn delete(pool: &SqlitePool, token_hash: &str) -> Result<(), AppError> {
+pub async fn delete(db: &Db, token_hash: &str) -> Result<(), AppError> {
+    let pool = db.sqlite();
     sqlx::query!("DELETE FROM sessions WHERE token_hash = ?", token_hash).execute(pool).await?;
     Ok(())
 }
 
 /// Ends every session of a user (disabled account, new password).
-pub async fn delete_for_user(pool: &SqlitePool, user_id: i64) -> Result<(), AppError> {
+pub async fn delete_for_user(db: &Db, user_id: i64) -> Result<(), AppError> {
+    let pool = db.sqlite();
     sqlx::query!("DELETE FROM sessions WHERE user_id = ?", user_id).execute(pool).await?;
     Ok(())
 }
 
 pub async fn delete_expired(
-    pool: &SqlitePool,
+    db: &Db,
     now: DateTime<Utc>,
     idle_cutoff: DateTime<Utc>,
 ) -> Result<u64, AppError> {
+    let pool = db.sqlite();
     let (now, idle_cutoff) = (timestamp(now), timestamp(idle_cutoff));
     let done =
         sqlx::query!("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?", now, idle_cutoff)

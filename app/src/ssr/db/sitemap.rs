@@ -2,8 +2,8 @@
 //! claims, sources in which a published claim appears — each with when what readers see of it
 //! last changed. Parts are key ranges (see `model::sitemap`), so every part is an index range.
 
+use super::Db;
 use crate::AppError;
-use sqlx::SqlitePool;
 
 /// The largest keys, to know how many parts there are.
 #[derive(Debug, sqlx::FromRow)]
@@ -15,7 +15,8 @@ pub struct Extent {
     pub urls: i64,
 }
 
-pub async fn extent(pool: &SqlitePool) -> Result<Extent, AppError> {
+pub async fn extent(db: &Db) -> Result<Extent, AppError> {
+    let pool = db.sqlite();
     // Kept counts and index ends, not scans: this runs on every miss of `/sitemap.xml`. Every
     // speaker and source is counted (an upper bound), which can only split the sitemap sooner.
     Ok(sqlx::query_as(
@@ -31,7 +32,8 @@ pub async fn extent(pool: &SqlitePool) -> Result<Extent, AppError> {
 }
 
 /// Published claims with `list_seq` in `lo..=hi`: (id, last change).
-pub async fn claims(pool: &SqlitePool, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
+pub async fn claims(db: &Db, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_as(
         "SELECT id, max(updated_at, coalesce(ruled_at, ''), coalesce(published_at, ''), coalesce(retracted_at, ''))
            FROM claims WHERE list_seq BETWEEN ? AND ? ORDER BY list_seq",
@@ -44,11 +46,8 @@ pub async fn claims(pool: &SqlitePool, lo: i64, hi: i64) -> Result<Vec<(i64, Str
 
 /// Speakers with published claims and `id` in `lo..=hi`: (slug, when their newest listed claim
 /// was ruled or published).
-pub async fn speakers(
-    pool: &SqlitePool,
-    lo: i64,
-    hi: i64,
-) -> Result<Vec<(String, Option<String>)>, AppError> {
+pub async fn speakers(db: &Db, lo: i64, hi: i64) -> Result<Vec<(String, Option<String>)>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_as(
         "SELECT s.slug,
                 (SELECT coalesce(c.ruled_at, c.published_at) FROM claims c
@@ -66,7 +65,8 @@ pub async fn speakers(
 
 /// Sources with `id` in `lo..=hi` in which a published claim appears: (id, when the newest of
 /// those claims was ruled or published).
-pub async fn sources(pool: &SqlitePool, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
+pub async fn sources(db: &Db, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_as(
         "SELECT a.source_id, max(coalesce(c.ruled_at, c.published_at, ''))
            FROM appearances a JOIN claims c ON c.id = a.claim_id

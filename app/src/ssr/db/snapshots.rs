@@ -1,11 +1,11 @@
 //! Versions of sources' texts (migration 0010), and re-anchoring claims when a text changes.
 
+use super::Db;
 use super::WriteTx;
 use crate::model::anchor::{self, Selector};
 use crate::model::snapshot::{Origin, Reanchored, Snapshot};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 /// Where a new version of a text came from, and who kept it.
 #[derive(Clone, Copy, Debug)]
@@ -119,7 +119,8 @@ fn clip(text: &str) -> String {
 }
 
 /// Every source whose newest text was fetched, with the address it was fetched from.
-pub async fn fetched_sources(pool: &SqlitePool) -> Result<Vec<(i64, String)>, AppError> {
+pub async fn fetched_sources(db: &Db) -> Result<Vec<(i64, String)>, AppError> {
+    let pool = db.sqlite();
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT s.source_id, s.fetched_from FROM source_snapshots s
           WHERE s.origin = 'fetched' AND s.fetched_from IS NOT NULL
@@ -132,7 +133,8 @@ pub async fn fetched_sources(pool: &SqlitePool) -> Result<Vec<(i64, String)>, Ap
 }
 
 /// Where to fetch source `id` from: the address its newest fetched text came from, or its own.
-pub async fn address_of(pool: &SqlitePool, id: i64) -> Result<Option<String>, AppError> {
+pub async fn address_of(db: &Db, id: i64) -> Result<Option<String>, AppError> {
+    let pool = db.sqlite();
     let address: Option<String> = sqlx::query_scalar(
         "SELECT coalesce((SELECT fetched_from FROM source_snapshots
                            WHERE source_id = s.id AND fetched_from IS NOT NULL ORDER BY n DESC LIMIT 1), s.url)
@@ -159,7 +161,8 @@ struct Row {
 
 /// Every version of a source's text, newest first, without the texts (SQLite counts their
 /// characters; only a text older than versions is read, to hash it).
-pub async fn history(pool: &SqlitePool, source_id: i64) -> Result<Vec<Snapshot>, AppError> {
+pub async fn history(db: &Db, source_id: i64) -> Result<Vec<Snapshot>, AppError> {
+    let pool = db.sqlite();
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT s.n, s.origin, s.fetched_from, u.display_name AS taken_by, s.taken_at, s.sha256,
                 length(s.body) AS chars, CASE WHEN s.sha256 IS NULL THEN s.body END AS unhashed_body

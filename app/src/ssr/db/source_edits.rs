@@ -1,10 +1,19 @@
 //! Writing sources.
 
-use super::WriteTx;
+use super::{Db, WriteTx};
 use crate::model::forms::source::SourceInput;
 use crate::model::{public_id, SourceEdit};
 use crate::AppError;
 use chrono::NaiveDate;
+
+/// A source's editable fields for its edit form: [`editable`] read in one transaction, so the
+/// form shows one consistent state (the same function the writes check against).
+pub async fn for_form(db: &Db, id: i64) -> Result<Option<SourceEdit>, AppError> {
+    let mut tx = db.sqlite().begin().await?;
+    let found = editable(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(found)
+}
 
 pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<SourceEdit>, AppError> {
     let row = sqlx::query!(

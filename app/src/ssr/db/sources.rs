@@ -1,18 +1,20 @@
 //! Sources: the documents claims appear in.
 
+use super::Db;
 use super::WriteTx;
 use crate::model::{public_id, Appearance, LostWords, Source};
 use crate::AppError;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 /// A source's title, for labelling a filter.
-pub async fn title_by_id(pool: &SqlitePool, id: i64) -> Result<Option<String>, AppError> {
+pub async fn title_by_id(db: &Db, id: i64) -> Result<Option<String>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!("SELECT title FROM sources WHERE id = ?", id).fetch_optional(pool).await?)
 }
 
 /// A source's metadata by internal id.
-pub async fn by_id(pool: &SqlitePool, id: i64) -> Result<Option<Source>, AppError> {
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<Source>, AppError> {
+    let pool = db.sqlite();
     let row = sqlx::query!(
         r#"SELECT id AS "id!", url, title, outlet, author, published_on AS "published_on: NaiveDate"
              FROM sources WHERE id = ?"#,
@@ -48,10 +50,11 @@ struct AppearanceRow {
 /// Where a claim appears, in the order the appearances were recorded; with `with_lost_words`
 /// (editors), the passages a changed text no longer holds.
 pub async fn appearances_of(
-    pool: &SqlitePool,
+    db: &Db,
     claim_id: i64,
     with_lost_words: bool,
 ) -> Result<Vec<Appearance>, AppError> {
+    let pool = db.sqlite();
     let rows: Vec<AppearanceRow> = sqlx::query_as(
         "SELECT s.id, s.url, s.title, s.outlet, s.author, s.published_on, a.start_byte, a.end_byte,
                 a.lost_at, a.lost_passage, a.lost_replacement
@@ -108,7 +111,8 @@ pub async fn id_by_url(tx: &mut WriteTx, url: &str) -> Result<Option<i64>, AppEr
 }
 
 /// Whether a source has published claims (readers see only such sources).
-pub async fn has_published_claims(pool: &SqlitePool, source_id: i64) -> Result<bool, AppError> {
+pub async fn has_published_claims(db: &Db, source_id: i64) -> Result<bool, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
                            WHERE a.source_id = ? AND c.stage = 'published') AS "yes!: bool""#,

@@ -1,10 +1,10 @@
 //! The readers' directory of speakers: those with published claims, A–Z (ignoring case), with
 //! their counts from `speaker_claim_counts` (kept by triggers, published claims only).
 
+use super::Db;
 use crate::model::speaker_directory::{DirectoryEntry, DirectoryPage, DirectoryQuery, DIRECTORY_PAGE_SIZE};
 use crate::model::SpeakerKind;
 use crate::AppError;
-use sqlx::SqlitePool;
 
 /// The speakers a query selects, whatever the page: published claims, not merged, the search in
 /// the name or an alias (case-insensitive for ASCII, as LIKE is), the first letter. Counts are
@@ -45,7 +45,8 @@ impl Row {
 }
 
 /// A page of the directory, and how many speakers match in all.
-pub async fn page(pool: &SqlitePool, query: &DirectoryQuery) -> Result<DirectoryPage, AppError> {
+pub async fn page(db: &Db, query: &DirectoryQuery) -> Result<DirectoryPage, AppError> {
+    let pool = db.sqlite();
     let pattern = like_pattern(&query.q);
     // A first letter is a range of the name index (NOCASE compares in lower case).
     let (from, to) = match query.letter {
@@ -66,7 +67,7 @@ pub async fn page(pool: &SqlitePool, query: &DirectoryQuery) -> Result<Directory
                 .await?
         }
         Some(after) => {
-            let Some((name, slug)) = anchor(pool, after).await? else {
+            let Some((name, slug)) = anchor(db, after).await? else {
                 return Err(AppError::invalid(
                     "after",
                     "That page position is no longer in the directory; start again from the first page.",
@@ -102,7 +103,8 @@ pub async fn page(pool: &SqlitePool, query: &DirectoryQuery) -> Result<Directory
 }
 
 /// The name and slug of the speaker a page starts after.
-async fn anchor(pool: &SqlitePool, slug: &str) -> Result<Option<(String, String)>, AppError> {
+async fn anchor(db: &Db, slug: &str) -> Result<Option<(String, String)>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_as("SELECT name, slug FROM speakers WHERE slug = ?")
         .bind(slug)
         .fetch_optional(pool)
@@ -112,11 +114,8 @@ async fn anchor(pool: &SqlitePool, slug: &str) -> Result<Option<(String, String)
 /// The speakers a search names: those whose name or an alias starts with the words typed, most
 /// published claims first, at most `limit`. Walks the name and alias indexes (prefixes only), so
 /// it costs next to nothing beside the claim search it accompanies.
-pub async fn named_in_search(
-    pool: &SqlitePool,
-    q: &str,
-    limit: i64,
-) -> Result<Vec<DirectoryEntry>, AppError> {
+pub async fn named_in_search(db: &Db, q: &str, limit: i64) -> Result<Vec<DirectoryEntry>, AppError> {
+    let pool = db.sqlite();
     if q.is_empty() || q.chars().count() > crate::model::speaker_directory::MAX_SEARCH_CHARS {
         return Ok(Vec::new());
     }

@@ -1,10 +1,18 @@
 //! Writing speakers: edits, aliases, merging one into another.
 
-use super::{timestamp, WriteTx};
+use super::{timestamp, Db, WriteTx};
 use crate::model::forms::speaker::SpeakerInput;
 use crate::model::{Speaker, SpeakerEdit, SpeakerKind};
 use crate::AppError;
 use chrono::{DateTime, Utc};
+
+/// A speaker's editable fields for its edit form: [`editable`] read in one transaction.
+pub async fn for_form(db: &Db, slug: &str) -> Result<Option<(i64, SpeakerEdit, Option<i64>)>, AppError> {
+    let mut tx = db.sqlite().begin().await?;
+    let found = editable(&mut tx, slug).await?;
+    tx.commit().await?;
+    Ok(found)
+}
 
 /// A speaker's editable fields and internal id, by slug (merged speakers included).
 pub async fn editable(

@@ -1,17 +1,19 @@
 //! Speakers and their aliases.
 
+use super::Db;
 use super::WriteTx;
 use crate::model::{Speaker, SpeakerKind};
 use crate::AppError;
-use sqlx::SqlitePool;
 
 /// A speaker's name, for labelling a filter.
-pub async fn name_by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<String>, AppError> {
+pub async fn name_by_slug(db: &Db, slug: &str) -> Result<Option<String>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!("SELECT name FROM speakers WHERE slug = ?", slug).fetch_optional(pool).await?)
 }
 
 /// A speaker's profile and internal id, by slug.
-pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<(i64, Speaker)>, AppError> {
+pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<(i64, Speaker)>, AppError> {
+    let pool = db.sqlite();
     let Some(row) = sqlx::query!(
         r#"SELECT id AS "id!", slug, name, description, kind AS "kind: SpeakerKind" FROM speakers WHERE slug = ?"#,
         slug
@@ -26,22 +28,24 @@ pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<(i64, Speak
         name: row.name,
         description: row.description,
         kind: row.kind,
-        aliases: aliases(pool, row.id).await?,
+        aliases: aliases(db, row.id).await?,
     };
     Ok(Some((row.id, speaker)))
 }
 
 /// A speaker's profile, by internal id.
-pub async fn by_id(pool: &SqlitePool, id: i64) -> Result<Option<Speaker>, AppError> {
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<Speaker>, AppError> {
+    let pool = db.sqlite();
     let Some(slug) =
         sqlx::query_scalar!("SELECT slug FROM speakers WHERE id = ?", id).fetch_optional(pool).await?
     else {
         return Ok(None);
     };
-    Ok(by_slug(pool, &slug).await?.map(|(_, speaker)| speaker))
+    Ok(by_slug(db, &slug).await?.map(|(_, speaker)| speaker))
 }
 
-async fn aliases(pool: &SqlitePool, speaker_id: i64) -> Result<Vec<String>, AppError> {
+async fn aliases(db: &Db, speaker_id: i64) -> Result<Vec<String>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!(
         "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
         speaker_id
@@ -87,14 +91,16 @@ pub async fn matching_name(tx: &mut WriteTx, name: &str) -> Result<Vec<(i64, Str
 }
 
 /// Every speaker's name (not merged ones), for the claim form's suggestions.
-pub async fn names(pool: &SqlitePool) -> Result<Vec<String>, AppError> {
+pub async fn names(db: &Db) -> Result<Vec<String>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!("SELECT name FROM speakers WHERE merged_into IS NULL ORDER BY name LIMIT 5000")
         .fetch_all(pool)
         .await?)
 }
 
 /// The slug of the speaker that `slug` was merged into, if it was.
-pub async fn merged_into(pool: &SqlitePool, slug: &str) -> Result<Option<String>, AppError> {
+pub async fn merged_into(db: &Db, slug: &str) -> Result<Option<String>, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!(
         "SELECT t.slug FROM speakers s JOIN speakers t ON t.id = s.merged_into WHERE s.slug = ?",
         slug
@@ -104,7 +110,8 @@ pub async fn merged_into(pool: &SqlitePool, slug: &str) -> Result<Option<String>
 }
 
 /// Every speaker with published claims (not merged ones), by name, at most `limit`.
-pub async fn list(pool: &SqlitePool, limit: i64) -> Result<Vec<Speaker>, AppError> {
+pub async fn list(db: &Db, limit: i64) -> Result<Vec<Speaker>, AppError> {
+    let pool = db.sqlite();
     // Aliases are joined with the ASCII unit separator, which no alias contains (it is a control
     // character, refused by validation).
     let rows = sqlx::query!(
@@ -132,7 +139,8 @@ pub async fn list(pool: &SqlitePool, limit: i64) -> Result<Vec<Speaker>, AppErro
 }
 
 /// Whether a speaker has published claims (readers see only such speakers).
-pub async fn has_published_claims(pool: &SqlitePool, speaker_id: i64) -> Result<bool, AppError> {
+pub async fn has_published_claims(db: &Db, speaker_id: i64) -> Result<bool, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM speaker_claim_counts WHERE speaker_id = ? AND n > 0) AS "yes!: bool""#,
         speaker_id
@@ -142,7 +150,8 @@ pub async fn has_published_claims(pool: &SqlitePool, speaker_id: i64) -> Result<
 }
 
 /// Speakers by name, for the desk's filter.
-pub async fn refs(pool: &SqlitePool, limit: i64) -> Result<Vec<crate::model::SpeakerRef>, AppError> {
+pub async fn refs(db: &Db, limit: i64) -> Result<Vec<crate::model::SpeakerRef>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         "SELECT slug, name FROM speakers WHERE merged_into IS NULL ORDER BY name LIMIT ?",
         limit

@@ -1,14 +1,13 @@
 //! Helpers for tests that need rows in a database: a speaker, a source, claims.
 //! Public (not `cfg(test)`) so that the server's HTTP tests can use them too.
 
-use super::{begin_write, claims::NewClaim};
+use super::{begin_write, claims::NewClaim, Db};
 use crate::model::{ClaimKind, Quantity, Source, Speaker, SpeakerKind, Status};
 use crate::AppError;
 use chrono::{NaiveDate, TimeZone, Utc};
-use sqlx::SqlitePool;
 
 /// Adds a person with the given name (slug made from it) and aliases; returns the internal id.
-pub async fn add_speaker(pool: &SqlitePool, name: &str, aliases: &[&str]) -> Result<i64, AppError> {
+pub async fn add_speaker(db: &Db, name: &str, aliases: &[&str]) -> Result<i64, AppError> {
     let speaker = Speaker {
         slug: crate::model::slug::from_name(name).ok_or_else(|| AppError::invalid("name", "no slug"))?,
         name: name.to_owned(),
@@ -16,14 +15,14 @@ pub async fn add_speaker(pool: &SqlitePool, name: &str, aliases: &[&str]) -> Res
         kind: SpeakerKind::Person,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
     };
-    let mut tx = begin_write(pool).await?;
+    let mut tx = begin_write(db).await?;
     let id = super::speakers::insert(&mut tx, &speaker).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Adds a source with the given title at `https://example.org/<n>`; returns the internal id.
-pub async fn add_source(pool: &SqlitePool, n: u32, title: &str, outlet: &str) -> Result<i64, AppError> {
+pub async fn add_source(db: &Db, n: u32, title: &str, outlet: &str) -> Result<i64, AppError> {
     let source = Source {
         public_id: String::new(),
         url: format!("https://example.org/{n}"),
@@ -32,7 +31,7 @@ pub async fn add_source(pool: &SqlitePool, n: u32, title: &str, outlet: &str) ->
         author: None,
         published_on: NaiveDate::from_ymd_opt(2024, 1, 1),
     };
-    let mut tx = begin_write(pool).await?;
+    let mut tx = begin_write(db).await?;
     let id = super::sources::insert(&mut tx, &source).await?;
     tx.commit().await?;
     Ok(id)
@@ -41,22 +40,22 @@ pub async fn add_source(pool: &SqlitePool, n: u32, title: &str, outlet: &str) ->
 /// Adds a claim said on `said_on`, optionally appearing in `source_id`, and publishes it as a
 /// fact-check rated True (at the top of the public lists); returns the internal id.
 pub async fn add_claim(
-    pool: &SqlitePool,
+    db: &Db,
     speaker_id: i64,
     text: &str,
     said_on: NaiveDate,
     quantity: Option<Quantity>,
     source_id: Option<i64>,
 ) -> Result<i64, AppError> {
-    let id = add_intake_claim(pool, speaker_id, text, said_on, quantity, source_id).await?;
-    rate(pool, id, Status::True).await?;
+    let id = add_intake_claim(db, speaker_id, text, said_on, quantity, source_id).await?;
+    rate(db, id, Status::True).await?;
     Ok(id)
 }
 
 /// Publishes a ruling rating the claim `rating` (a correction if it had another), written and
 /// signed off by test accounts, through the desk's publishing steps.
-pub async fn rate(pool: &SqlitePool, claim: i64, rating: Status) -> Result<(), AppError> {
-    let mut tx = begin_write(pool).await?;
+pub async fn rate(db: &Db, claim: i64, rating: Status) -> Result<(), AppError> {
+    let mut tx = begin_write(db).await?;
     let author = super::users::ensure_without_password(&mut tx, "test-writer", "Test writer").await?;
     let signer = super::users::ensure_without_password(&mut tx, "test-editor", "Test editor").await?;
     let state = super::desk::state(&mut tx, claim).await?.ok_or(AppError::Internal)?;
@@ -92,8 +91,8 @@ pub async fn rate(pool: &SqlitePool, claim: i64, rating: Status) -> Result<(), A
 }
 
 /// Publishes an intake claim as being checked.
-pub async fn publish_being_checked(pool: &SqlitePool, claim: i64) -> Result<(), AppError> {
-    let mut tx = begin_write(pool).await?;
+pub async fn publish_being_checked(db: &Db, claim: i64) -> Result<(), AppError> {
+    let mut tx = begin_write(db).await?;
     super::desk::publish_being_checked(&mut tx, claim, Utc::now()).await?;
     tx.commit().await?;
     Ok(())
@@ -101,7 +100,7 @@ pub async fn publish_being_checked(pool: &SqlitePool, claim: i64) -> Result<(), 
 
 /// Adds a claim to intake (private), optionally appearing in `source_id`; returns the internal id.
 pub async fn add_intake_claim(
-    pool: &SqlitePool,
+    db: &Db,
     speaker_id: i64,
     text: &str,
     said_on: NaiveDate,
@@ -117,7 +116,7 @@ pub async fn add_intake_claim(
         created_at: Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).single().unwrap_or_default(),
         confidence: None,
     };
-    let mut tx = begin_write(pool).await?;
+    let mut tx = begin_write(db).await?;
     let id = super::claims::insert(&mut tx, &claim).await?;
     if let Some(source_id) = source_id {
         super::claims::add_appearance(&mut tx, id, source_id, None).await?;

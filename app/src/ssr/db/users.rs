@@ -1,10 +1,10 @@
 //! Accounts.
 
+use super::Db;
 use super::WriteTx;
 use crate::model::user::Account;
 use crate::model::Role;
 use crate::AppError;
-use sqlx::SqlitePool;
 
 /// The id of the account named `username`, creating it without a password if it is missing
 /// (the demo desk, which signs the demo's verifications and cannot sign in).
@@ -30,12 +30,13 @@ pub async fn ensure_without_password(
 
 /// Adds an account that can sign in. A taken username is a conflict with a clear message.
 pub async fn create(
-    pool: &SqlitePool,
+    db: &Db,
     username: &str,
     display_name: &str,
     role: Role,
     password_hash: &str,
 ) -> Result<i64, AppError> {
+    let pool = db.sqlite();
     sqlx::query_scalar!(
         r#"INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id AS "id!""#,
         username,
@@ -58,7 +59,8 @@ pub struct Credentials {
     pub disabled: bool,
 }
 
-pub async fn credentials(pool: &SqlitePool, username: &str) -> Result<Option<Credentials>, AppError> {
+pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>, AppError> {
+    let pool = db.sqlite();
     let row = sqlx::query!(
         r#"SELECT id AS "id!", password_hash, disabled_at IS NOT NULL AS "disabled!: bool"
              FROM users WHERE username = ?"#,
@@ -70,7 +72,8 @@ pub async fn credentials(pool: &SqlitePool, username: &str) -> Result<Option<Cre
 }
 
 /// Sets a new password on an account that has one (a system account, made without, keeps none).
-pub async fn set_password(pool: &SqlitePool, id: i64, password_hash: &str) -> Result<(), AppError> {
+pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), AppError> {
+    let pool = db.sqlite();
     sqlx::query("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash IS NOT NULL")
         .bind(password_hash)
         .bind(id)
@@ -80,7 +83,8 @@ pub async fn set_password(pool: &SqlitePool, id: i64, password_hash: &str) -> Re
 }
 
 /// Disables an account (it stays, with its history).
-pub async fn disable(pool: &SqlitePool, id: i64) -> Result<(), AppError> {
+pub async fn disable(db: &Db, id: i64) -> Result<(), AppError> {
+    let pool = db.sqlite();
     sqlx::query(
         "UPDATE users SET disabled_at = coalesce(disabled_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?",
     )
@@ -93,11 +97,12 @@ pub async fn disable(pool: &SqlitePool, id: i64) -> Result<(), AppError> {
 /// Creates the first admin unless an account of that name exists (another process starting at
 /// the same moment made it); whether this call created it.
 pub async fn create_first_admin(
-    pool: &SqlitePool,
+    db: &Db,
     username: &str,
     display_name: &str,
     password_hash: &str,
 ) -> Result<bool, AppError> {
+    let pool = db.sqlite();
     let done = sqlx::query(
         "INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, 'admin', ?) \
          ON CONFLICT (username) DO NOTHING",
@@ -111,7 +116,8 @@ pub async fn create_first_admin(
 }
 
 /// Every account, for `user list` and the admin page.
-pub async fn list(pool: &SqlitePool) -> Result<Vec<Account>, AppError> {
+pub async fn list(db: &Db) -> Result<Vec<Account>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT username, display_name, role AS "role: Role", password_hash IS NOT NULL AS "can_sign_in!: bool",
                   disabled_at IS NOT NULL AS "disabled!: bool", created_at
@@ -133,7 +139,8 @@ pub async fn list(pool: &SqlitePool) -> Result<Vec<Account>, AppError> {
 }
 
 /// Whether any account can sign in (on first start there is none, and an admin is created).
-pub async fn any_can_sign_in(pool: &SqlitePool) -> Result<bool, AppError> {
+pub async fn any_can_sign_in(db: &Db) -> Result<bool, AppError> {
+    let pool = db.sqlite();
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM users WHERE password_hash IS NOT NULL) AS "any!: bool""#
     )
@@ -142,7 +149,8 @@ pub async fn any_can_sign_in(pool: &SqlitePool) -> Result<bool, AppError> {
 }
 
 /// The accounts that can work the desk (can sign in, not disabled), by name.
-pub async fn editors(pool: &SqlitePool) -> Result<Vec<crate::model::UserRef>, AppError> {
+pub async fn editors(db: &Db) -> Result<Vec<crate::model::UserRef>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT username, display_name FROM users
             WHERE password_hash IS NOT NULL AND disabled_at IS NULL ORDER BY display_name, username"#

@@ -1,9 +1,9 @@
 //! Published rulings over time: the feeds' entries and the rating changes of the corrections log.
 
+use super::Db;
 use crate::model::{public_id, Attribution, Correction, CorrectionKind, RulingEvent, RulingKind, Status};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 /// The newest published rulings and corrections (clarifications are kept in the history, not
 /// announced), optionally only those rating `status` or about one speaker's claims.
@@ -14,11 +14,12 @@ use sqlx::SqlitePool;
 /// speaker's published claims (`claims_by_speaker`), which a rare speaker would otherwise have
 /// the whole history scanned for.
 pub async fn recent(
-    pool: &SqlitePool,
+    db: &Db,
     status: Option<Status>,
     speaker_slug: Option<&str>,
     limit: i64,
 ) -> Result<Vec<RulingEvent>, AppError> {
+    let pool = db.sqlite();
     let sql = match speaker_slug {
         None => format!(
             "SELECT {EVENT_COLUMNS}
@@ -92,7 +93,8 @@ impl EventRow {
 
 /// Published corrections: rulings that changed a published rating or attribution, with their
 /// notes. Newest first.
-pub async fn corrections(pool: &SqlitePool, limit: i64) -> Result<Vec<Correction>, AppError> {
+pub async fn corrections(db: &Db, limit: i64) -> Result<Vec<Correction>, AppError> {
+    let pool = db.sqlite();
     let rows = sqlx::query!(
         r#"SELECT r.claim_id, c.text, sp.name AS speaker, p.rating AS "before: Status",
                   r.rating AS "after: Status", r.verdict, r.note AS "note!", u.display_name AS author,

@@ -3,10 +3,10 @@
 use super::claim_id;
 use crate::model::forms::claim::ClaimInput;
 use crate::model::{public_id, ClaimEdit, CurrentUser, Quantity, Stage};
+use crate::ssr::db::Db;
 use crate::ssr::db::{self, claim_edits, claims::NewClaim, recorded, retractions, revisions};
 use crate::AppError;
 use chrono::Utc;
-use sqlx::SqlitePool;
 
 /// The one speaker a name means, or a message saying why there is none.
 async fn resolve_speaker(tx: &mut db::WriteTx, name: &str) -> Result<(i64, String), AppError> {
@@ -88,8 +88,8 @@ fn figure_context(input: &ClaimInput) -> [(&'static str, Option<&str>); 2] {
 }
 
 /// Adds a claim to intake (private) with its first revision; returns its public id.
-pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &ClaimInput) -> Result<String, AppError> {
-    let mut tx = db::begin_write(pool).await?;
+pub async fn create(db: &Db, user: &CurrentUser, input: &ClaimInput) -> Result<String, AppError> {
+    let mut tx = db::begin_write(db).await?;
     let (speaker_id, speaker_name) = resolve_speaker(&mut tx, &input.speaker).await?;
     let sources = resolve_sources(&mut tx, &input.new_sources).await?;
     let now = Utc::now();
@@ -129,13 +129,13 @@ pub struct Stale {
 
 /// Edits a claim made from `input.version`. A stale version is refused with the current one.
 pub async fn update(
-    pool: &SqlitePool,
+    db: &Db,
     user: &CurrentUser,
     public: &str,
     input: &ClaimInput,
 ) -> Result<Result<(), Stale>, AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let current = claim_edits::editable(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
     if input.version != Some(current.version) {
         return Ok(Err(Stale { current }));
@@ -186,14 +186,9 @@ pub async fn update(
 
 /// Retracts a published claim with a reason. It stays at its permalink, marked retracted, and
 /// carries no rating for search engines; the retraction is listed on /corrections.
-pub async fn retract(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    public: &str,
-    reason: &str,
-) -> Result<(), AppError> {
+pub async fn retract(db: &Db, user: &CurrentUser, public: &str, reason: &str) -> Result<(), AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let current = claim_edits::editable(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
     if current.stage != Stage::Published {
         return Err(AppError::Conflict(
@@ -209,15 +204,10 @@ pub async fn retract(
 }
 
 /// Reverses a retraction (admins), with a reason; listed on /corrections too.
-pub async fn reinstate(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    public: &str,
-    reason: &str,
-) -> Result<(), AppError> {
+pub async fn reinstate(db: &Db, user: &CurrentUser, public: &str, reason: &str) -> Result<(), AppError> {
     let id = claim_id(public)?;
     super::require_admin(Some(user))?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     claim_edits::editable(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
     if !retractions::set(&mut tx, id, true, reason, user.id, Utc::now()).await? {
         return Err(AppError::Conflict("This claim is not retracted.".into()));

@@ -5,21 +5,16 @@
 use super::claim_id;
 use crate::model::forms::desk::{AssignInput, BulkInput};
 use crate::model::{BulkAction, CurrentUser, DeskAction, Stage};
+use crate::ssr::db::Db;
 use crate::ssr::db::{self, desk, notes, users, WriteTx};
 use crate::AppError;
 use chrono::Utc;
-use sqlx::SqlitePool;
 
 /// Assigns a claim to an editor, or to nobody. Refused as a conflict when the claim's assignee is
 /// no longer the one the editor saw.
-pub async fn assign(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    public: &str,
-    input: &AssignInput,
-) -> Result<(), AppError> {
+pub async fn assign(db: &Db, user: &CurrentUser, public: &str, input: &AssignInput) -> Result<(), AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let state = desk::state(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
     if state.stage == Stage::Discarded {
         return Err(AppError::Conflict(
@@ -68,14 +63,9 @@ async fn set_assignee(
 }
 
 /// Adds a private research note.
-pub async fn add_note(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    public: &str,
-    body: &str,
-) -> Result<(), AppError> {
+pub async fn add_note(db: &Db, user: &CurrentUser, public: &str, body: &str) -> Result<(), AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     desk::state(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
     notes::add(&mut tx, id, user.id, body, Utc::now()).await?;
     tx.commit().await?;
@@ -83,9 +73,9 @@ pub async fn add_note(
 }
 
 /// Publishes an intake claim without a ruling, as "being checked": an explicit choice.
-pub async fn publish(pool: &SqlitePool, user: &CurrentUser, public: &str) -> Result<(), AppError> {
+pub async fn publish(db: &Db, user: &CurrentUser, public: &str) -> Result<(), AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     publish_one(&mut tx, id, user.id).await?;
     tx.commit().await?;
     Ok(())
@@ -107,14 +97,9 @@ async fn publish_one(tx: &mut WriteTx, id: i64, by: i64) -> Result<(), AppError>
 }
 
 /// Discards an intake claim, keeping it with who discarded it and why.
-pub async fn discard(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    public: &str,
-    reason: &str,
-) -> Result<(), AppError> {
+pub async fn discard(db: &Db, user: &CurrentUser, public: &str, reason: &str) -> Result<(), AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     discard_one(&mut tx, id, user.id, reason).await?;
     tx.commit().await?;
     Ok(())
@@ -134,9 +119,9 @@ async fn discard_one(tx: &mut WriteTx, id: i64, by: i64, reason: &str) -> Result
 }
 
 /// Brings a discarded claim back to intake.
-pub async fn restore(pool: &SqlitePool, user: &CurrentUser, public: &str) -> Result<(), AppError> {
+pub async fn restore(db: &Db, user: &CurrentUser, public: &str) -> Result<(), AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     if !desk::restore(&mut tx, id).await? {
         desk::state(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
         return Err(AppError::Conflict("This claim is not discarded.".into()));
@@ -148,8 +133,8 @@ pub async fn restore(pool: &SqlitePool, user: &CurrentUser, public: &str) -> Res
 
 /// Applies one action to the ticked intake claims, all or none: if any of them left intake
 /// meanwhile, nothing changes and the editor is told which.
-pub async fn bulk(pool: &SqlitePool, user: &CurrentUser, input: &BulkInput) -> Result<usize, AppError> {
-    let mut tx = db::begin_write(pool).await?;
+pub async fn bulk(db: &Db, user: &CurrentUser, input: &BulkInput) -> Result<usize, AppError> {
+    let mut tx = db::begin_write(db).await?;
     let mut gone = Vec::new();
     for &id in &input.claims {
         match desk::state(&mut tx, id).await? {

@@ -7,17 +7,17 @@ use crate::model::forms::speaker::SpeakerInput;
 use crate::model::import::{normalised_words, reads_as_organisation, Accepted, ImportReport};
 use crate::model::snapshot::Origin;
 use crate::model::{public_id, slug, DeskAction, SpeakerKind};
+use crate::ssr::db::Db;
 use crate::ssr::db::{self, claims::NewClaim, import, revisions, snapshots, source_edits, speaker_edits};
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 /// The account the command line's imports are recorded under (it cannot sign in).
 pub const CLI_DESK: (&str, &str) = ("import", "Command-line import");
 
 /// The id of the command line's import account, creating it on first use.
-pub async fn cli_editor(pool: &SqlitePool) -> Result<i64, AppError> {
-    let mut tx = db::begin_write(pool).await?;
+pub async fn cli_editor(db: &Db) -> Result<i64, AppError> {
+    let mut tx = db::begin_write(db).await?;
     let id = db::users::ensure_without_password(&mut tx, CLI_DESK.0, CLI_DESK.1).await?;
     tx.commit().await?;
     Ok(id)
@@ -25,7 +25,7 @@ pub async fn cli_editor(pool: &SqlitePool) -> Result<i64, AppError> {
 
 /// For each name that means exactly one existing speaker (by name or alias), that speaker's name.
 pub async fn known_speakers(
-    pool: &SqlitePool,
+    db: &Db,
     names: &[String],
 ) -> Result<std::collections::HashMap<String, String>, AppError> {
     let mut known = std::collections::HashMap::new();
@@ -33,7 +33,7 @@ pub async fn known_speakers(
         if known.contains_key(name) {
             continue;
         }
-        if let [one] = import::speakers_named(pool, name).await?.as_slice() {
+        if let [one] = import::speakers_named(db, name).await?.as_slice() {
             known.insert(name.clone(), one.clone());
             continue;
         }
@@ -41,7 +41,7 @@ pub async fn known_speakers(
         // of that surname is the suggestion; two or more, and the editor chooses.
         let surname = name.trim();
         if surname.chars().count() >= 3 && !surname.contains(char::is_whitespace) {
-            if let [one] = import::speakers_with_surname(pool, surname).await?.as_slice() {
+            if let [one] = import::speakers_with_surname(db, surname).await?.as_slice() {
                 known.insert(name.clone(), one.clone());
             }
         }
@@ -50,12 +50,9 @@ pub async fn known_speakers(
 }
 
 /// The source a public id names, if any (to import into).
-pub async fn existing_source(
-    pool: &SqlitePool,
-    public: &str,
-) -> Result<Option<crate::model::Source>, AppError> {
+pub async fn existing_source(db: &Db, public: &str) -> Result<Option<crate::model::Source>, AppError> {
     match public_id::decode(public) {
-        Some(id) => db::sources::by_id(pool, id).await,
+        Some(id) => db::sources::by_id(db, id).await,
         None => Ok(None),
     }
 }
@@ -63,14 +60,14 @@ pub async fn existing_source(
 /// Adds the accepted candidates from one article, all or nothing. New claims go to intake, or,
 /// when the editor chose `publish`, are published as being checked.
 pub async fn accept(
-    pool: &SqlitePool,
+    db: &Db,
     editor_id: i64,
     source: &SourceInput,
     accepted: &[Accepted],
     publish: bool,
     fetched_from: Option<&str>,
 ) -> Result<ImportReport, AppError> {
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let report = accept_in(&mut tx, editor_id, source, accepted, publish, fetched_from, Utc::now()).await?;
     tx.commit().await?;
     Ok(report)

@@ -4,10 +4,10 @@
 use super::claim_id;
 use crate::model::forms::record::RecordInput;
 use crate::model::{ClaimEdit, ClaimKind, CurrentUser};
+use crate::ssr::db::Db;
 use crate::ssr::db::{self, claim_edits, recorded, revisions};
 use crate::AppError;
 use chrono::Utc;
-use sqlx::SqlitePool;
 
 /// What a refused save reports: someone changed the claim since the form was opened.
 pub struct Stale {
@@ -16,34 +16,34 @@ pub struct Stale {
 
 /// Adds a figure to the claim.
 pub async fn add(
-    pool: &SqlitePool,
+    db: &Db,
     user: &CurrentUser,
     public: &str,
     input: &RecordInput,
 ) -> Result<Result<(), Stale>, AppError> {
-    save(pool, user, public, None, input).await
+    save(db, user, public, None, input).await
 }
 
 /// Replaces figure `figure_id` of the claim.
 pub async fn edit(
-    pool: &SqlitePool,
+    db: &Db,
     user: &CurrentUser,
     public: &str,
     figure_id: i64,
     input: &RecordInput,
 ) -> Result<Result<(), Stale>, AppError> {
-    save(pool, user, public, Some(figure_id), input).await
+    save(db, user, public, Some(figure_id), input).await
 }
 
 async fn save(
-    pool: &SqlitePool,
+    db: &Db,
     user: &CurrentUser,
     public: &str,
     figure_id: Option<i64>,
     input: &RecordInput,
 ) -> Result<Result<(), Stale>, AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let claim = numeric_claim(&mut tx, id).await?;
     if input.version != Some(claim.version) {
         return Ok(Err(Stale { version: claim.version }));
@@ -83,7 +83,7 @@ async fn save(
 
 /// Withdraws figure `figure_id` of the claim: kept, no longer shown or compared.
 pub async fn withdraw(
-    pool: &SqlitePool,
+    db: &Db,
     user: &CurrentUser,
     public: &str,
     figure_id: i64,
@@ -91,7 +91,7 @@ pub async fn withdraw(
     reason: &str,
 ) -> Result<Result<(), Stale>, AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let claim = numeric_claim(&mut tx, id).await?;
     if version != Some(claim.version) {
         return Ok(Err(Stale { version: claim.version }));

@@ -5,10 +5,10 @@ use super::claim_id;
 use crate::model::forms::desk::ReviewInput;
 use crate::model::forms::ruling::RulingInput;
 use crate::model::{CurrentUser, Decision, DeskAction, RulingKind, RulingState, Stage};
+use crate::ssr::db::Db;
 use crate::ssr::db::{self, desk, rulings, WriteTx};
 use crate::AppError;
 use chrono::Utc;
-use sqlx::SqlitePool;
 
 /// What became of a proposal or a sign-off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,14 +24,14 @@ pub enum Outcome {
 /// one awaiting sign-off or sent back (withdrawn, kept). With `sign_offs` 0 it is published at
 /// once; otherwise it waits for that many other editors' approval.
 pub async fn propose(
-    pool: &SqlitePool,
+    db: &Db,
     user: &CurrentUser,
     public: &str,
     input: &RulingInput,
     sign_offs: u32,
 ) -> Result<Outcome, AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let state = desk::state(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
     if state.stage == Stage::Discarded {
         return Err(AppError::Conflict(
@@ -113,14 +113,14 @@ pub(crate) async fn ruling_kind(
 /// A reviewer approves the proposed ruling or sends it back with a note. Its author cannot sign
 /// it off; once `sign_offs` other editors approved it (at least one), it is published.
 pub async fn review(
-    pool: &SqlitePool,
+    db: &Db,
     user: &CurrentUser,
     public: &str,
     input: &ReviewInput,
     sign_offs: u32,
 ) -> Result<Outcome, AppError> {
     let id = claim_id(public)?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let state = desk::state(&mut tx, id).await?.ok_or_else(super::no_such_claim)?;
     let open = rulings::open_for_claim(&mut tx, id).await?;
     let Some(open) = open.filter(|o| o.id == input.ruling_id && o.state == RulingState::Proposed) else {

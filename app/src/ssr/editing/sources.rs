@@ -3,10 +3,10 @@
 use crate::model::forms::source::SourceInput;
 use crate::model::snapshot::{Origin, Reanchored};
 use crate::model::{public_id, CurrentUser, SourceEdit};
+use crate::ssr::db::Db;
 use crate::ssr::db::{self, revisions, snapshots, source_edits};
 use crate::AppError;
 use chrono::Utc;
-use sqlx::SqlitePool;
 
 fn show(value: &Option<impl ToString>) -> String {
     value.as_ref().map(|v| v.to_string()).unwrap_or_default()
@@ -38,8 +38,8 @@ fn changes(before: Option<&SourceEdit>, after: &SourceInput) -> revisions::Chang
 }
 
 /// Adds a source; returns its public id.
-pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &SourceInput) -> Result<String, AppError> {
-    let mut tx = db::begin_write(pool).await?;
+pub async fn create(db: &Db, user: &CurrentUser, input: &SourceInput) -> Result<String, AppError> {
+    let mut tx = db::begin_write(db).await?;
     let id = source_edits::insert(&mut tx, input).await?;
     let now = Utc::now();
     if let Some(body) = &input.body {
@@ -51,25 +51,15 @@ pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &SourceInput) 
 }
 
 /// A source's editable fields.
-pub async fn for_edit(pool: &SqlitePool, public: &str) -> Result<SourceEdit, AppError> {
+pub async fn for_edit(db: &Db, public: &str) -> Result<SourceEdit, AppError> {
     let id = public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such source."))?;
-    let mut tx = pool.begin().await?;
-    let source = source_edits::editable(&mut tx, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("There is no such source."))?;
-    tx.commit().await?;
-    Ok(source)
+    source_edits::for_form(db, id).await?.ok_or_else(|| AppError::not_found("There is no such source."))
 }
 
 /// Edits a source made from `input.version`; a stale version is a conflict.
-pub async fn update(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    public: &str,
-    input: &SourceInput,
-) -> Result<(), AppError> {
+pub async fn update(db: &Db, user: &CurrentUser, public: &str, input: &SourceInput) -> Result<(), AppError> {
     let id = public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such source."))?;
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let current = source_edits::editable(&mut tx, id)
         .await?
         .ok_or_else(|| AppError::not_found("There is no such source."))?;
@@ -137,30 +127,30 @@ pub async fn new_text(
 /// Sources whose text `claimtrack recheck` fetches again, with the address to fetch: the one
 /// source named (its text's last address, or its own), or every source whose newest text was
 /// fetched (a pasted or typed text is not compared with a page: it would differ by extraction).
-pub async fn to_recheck(pool: &SqlitePool, public: Option<&str>) -> Result<Vec<(i64, String)>, AppError> {
+pub async fn to_recheck(db: &Db, public: Option<&str>) -> Result<Vec<(i64, String)>, AppError> {
     match public {
         Some(public) => {
             let id =
                 public_id::decode(public).ok_or_else(|| AppError::not_found("There is no such source."))?;
-            let address = snapshots::address_of(pool, id)
+            let address = snapshots::address_of(db, id)
                 .await?
                 .ok_or_else(|| AppError::not_found("There is no such source."))?;
             Ok(vec![(id, address)])
         }
-        None => snapshots::fetched_sources(pool).await,
+        None => snapshots::fetched_sources(db).await,
     }
 }
 
 /// `claimtrack recheck` for one source: the text fetched again kept as a new version when it
 /// differs. `None` when it is the same.
 pub async fn recheck(
-    pool: &SqlitePool,
+    db: &Db,
     editor_id: i64,
     id: i64,
     address: &str,
     text: &str,
 ) -> Result<Option<Reanchored>, AppError> {
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let taken = snapshots::Taken {
         origin: Origin::Fetched,
         fetched_from: Some(address),

@@ -2,10 +2,10 @@
 
 use crate::model::forms::speaker::SpeakerInput;
 use crate::model::{CurrentUser, SpeakerEdit};
+use crate::ssr::db::Db;
 use crate::ssr::db::{self, revisions, speaker_edits};
 use crate::AppError;
 use chrono::Utc;
-use sqlx::SqlitePool;
 
 fn changes(before: Option<&SpeakerEdit>, after: &SpeakerInput) -> revisions::Changes {
     let b = before.map(|b| &b.speaker);
@@ -22,8 +22,8 @@ fn changes(before: Option<&SpeakerEdit>, after: &SpeakerInput) -> revisions::Cha
 }
 
 /// Adds a speaker; returns their slug.
-pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &SpeakerInput) -> Result<String, AppError> {
-    let mut tx = db::begin_write(pool).await?;
+pub async fn create(db: &Db, user: &CurrentUser, input: &SpeakerInput) -> Result<String, AppError> {
+    let mut tx = db::begin_write(db).await?;
     let id = speaker_edits::insert(&mut tx, input).await?;
     revisions::append(&mut tx, revisions::Of::Speaker, id, 1, user.id, &changes(None, input), Utc::now())
         .await?;
@@ -32,10 +32,8 @@ pub async fn create(pool: &SqlitePool, user: &CurrentUser, input: &SpeakerInput)
 }
 
 /// A speaker's editable fields.
-pub async fn for_edit(pool: &SqlitePool, slug: &str) -> Result<SpeakerEdit, AppError> {
-    let mut tx = pool.begin().await?;
-    let found = speaker_edits::editable(&mut tx, slug).await?;
-    tx.commit().await?;
+pub async fn for_edit(db: &Db, slug: &str) -> Result<SpeakerEdit, AppError> {
+    let found = speaker_edits::for_form(db, slug).await?;
     match found {
         Some((_, speaker, None)) => Ok(speaker),
         Some((_, _, Some(_))) => {
@@ -46,13 +44,8 @@ pub async fn for_edit(pool: &SqlitePool, slug: &str) -> Result<SpeakerEdit, AppE
 }
 
 /// Edits a speaker made from `input.version`; a stale version is a conflict. The slug stays.
-pub async fn update(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    slug: &str,
-    input: &SpeakerInput,
-) -> Result<(), AppError> {
-    let mut tx = db::begin_write(pool).await?;
+pub async fn update(db: &Db, user: &CurrentUser, slug: &str, input: &SpeakerInput) -> Result<(), AppError> {
+    let mut tx = db::begin_write(db).await?;
     let (id, current, merged) = speaker_edits::editable(&mut tx, slug)
         .await?
         .ok_or_else(|| AppError::not_found("There is no such speaker."))?;
@@ -90,17 +83,12 @@ pub async fn update(
 /// Merges the speaker `slug` into the one `target` names: their claims move over (each with a
 /// revision), their name and aliases become the target's aliases, and their page redirects.
 /// Returns the target's slug.
-pub async fn merge(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    slug: &str,
-    target: &str,
-) -> Result<String, AppError> {
+pub async fn merge(db: &Db, user: &CurrentUser, slug: &str, target: &str) -> Result<String, AppError> {
     let target = target.trim();
     if target.is_empty() {
         return Err(AppError::invalid("target", "Enter the name of the speaker to merge into."));
     }
-    let mut tx = db::begin_write(pool).await?;
+    let mut tx = db::begin_write(db).await?;
     let (from_id, from, merged) = speaker_edits::editable(&mut tx, slug)
         .await?
         .ok_or_else(|| AppError::not_found("There is no such speaker."))?;

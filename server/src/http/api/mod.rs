@@ -114,7 +114,7 @@ pub async fn list_claims(
 ) -> Response {
     let result = async {
         let query = list_query(raw)?;
-        let page = read::claim_list(&state.pool, &query).await?;
+        let page = read::claim_list(&state.db, &query).await?;
         Ok(list(&page, &query, &state.site_url, "/api/v1/claims"))
     };
     respond(&headers, result.await)
@@ -129,7 +129,7 @@ pub async fn get_claim(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let result = read::claim_detail(&state.pool, &state.site_url, &id, Audience::Public)
+    let result = read::claim_detail(&state.db, &state.site_url, &id, Audience::Public)
         .await
         .map(|d| ClaimFull::from_detail(&d, &state.site_url));
     respond(&headers, result)
@@ -138,7 +138,7 @@ pub async fn get_claim(
 /// Every speaker, by name.
 #[utoipa::path(get, path = "/api/v1/speakers", params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer: if it is still current, the answer is 304 with no body")), responses((status = 200, body = SpeakerList, headers(("ETag" = String, description = "A strong validator of this answer; send it back in If-None-Match"))), (status = 304, description = "Not Modified: the If-None-Match ETag is still current")))]
 pub async fn list_speakers(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let result = app::ssr::db::speakers::list(&state.pool, 10_000).await.map(|all| SpeakerList {
+    let result = app::ssr::db::speakers::list(&state.db, 10_000).await.map(|all| SpeakerList {
         speakers: all.iter().map(|s| Speaker::from_model(s, &state.site_url)).collect(),
     });
     respond(&headers, result)
@@ -155,7 +155,7 @@ pub async fn get_speaker(
 ) -> Response {
     let result = async {
         let query = ListQuery::default();
-        let page = read::speaker_page(&state.pool, &slug, &query, Audience::Public).await?;
+        let page = read::speaker_page(&state.db, &slug, &query, Audience::Public).await?;
         let base = format!("/api/v1/speakers/{slug}");
         Ok(SpeakerFull {
             speaker: Speaker::from_model(&page.speaker, &state.site_url),
@@ -182,7 +182,7 @@ pub async fn get_source(
 ) -> Response {
     let result = async {
         let query = ListQuery::default();
-        let page = read::source_page(&state.pool, &id, &query, Audience::Public).await?;
+        let page = read::source_page(&state.db, &id, &query, Audience::Public).await?;
         Ok(SourceFull {
             source: Source::from_model(&page.source, &state.site_url),
             claims: list(

@@ -13,6 +13,10 @@ use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 pub struct TestApp {
+    /// The application's handle on the database.
+    pub db: db::Db,
+    /// The same file through a plain SQLite pool, for the tests' own SQL (setting up states no
+    /// form makes, checking what was stored).
     pub pool: SqlitePool,
     pub state: AppState,
     /// What `/import` may fetch (`--allow-private-addresses` is `Reach::Any`).
@@ -78,18 +82,20 @@ impl TestApp {
     /// An empty, migrated database.
     pub async fn empty() -> TestApp {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let pool = db::pool::connect(&dir.path().join("test.db")).await.expect("the database opens");
-        db::pool::migrate(&pool).await.expect("migrations apply");
-        let mut state = AppState::new(pool.clone(), "https://claims.example.org/");
+        let file = dir.path().join("test.db");
+        let db =
+            db::Db::open(&db::Target::File(file.clone())).await.expect("the database opens and migrates");
+        let pool = db::pool::connect(&file).await.expect("the database opens");
+        let mut state = AppState::new(db.clone(), "https://claims.example.org/");
         // Lockouts are tested; the growing waits before them are unit-tested in the throttle.
         state.throttle = app::ssr::auth::Throttle::without_delays();
-        TestApp { pool, state, fetch_reach: server::fetch::Reach::Public, _dir: dir }
+        TestApp { db, pool, state, fetch_reach: server::fetch::Reach::Public, _dir: dir }
     }
 
     /// A database holding the demo data.
     pub async fn with_demo() -> TestApp {
         let app = TestApp::empty().await;
-        demo::load_if_empty(&app.pool).await.expect("the demo loads");
+        demo::load_if_empty(&app.db).await.expect("the demo loads");
         app
     }
 
@@ -140,7 +146,7 @@ impl TestApp {
     /// Creates an account and signs it in through `/login`, as a browser would.
     pub async fn sign_in(&self, username: &str, role: app::model::Role) -> Editor {
         let password = "a long enough passphrase";
-        app::ssr::accounts::add(&self.pool, username, &format!("{username} (display)"), role, password)
+        app::ssr::accounts::add(&self.db, username, &format!("{username} (display)"), role, password)
             .await
             .expect("the account is added");
         let page =
