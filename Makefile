@@ -10,7 +10,7 @@ SCHEMATHESIS_VERSION := 4.32.5
 # The extractor's quality benchmark compares with this quantulum3.
 QUANTULUM3_VERSION := 0.10.0
 
-.PHONY: run test test-rust test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
+.PHONY: run test test-rust pg-start pg-stop test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -25,6 +25,15 @@ lint:
 
 test-rust:
 	$(CARGO) test --workspace --quiet
+
+## A throwaway PostgreSQL cluster under target/pg for the tests (server/tests/pg/start.sh: made
+## with initdb as an unprivileged user on a free loopback port, Debian's postgresql installed
+## when missing); `make pg-stop` stops it. Prints the CLAIMTRACK_TEST_PG_URL the tests read.
+pg-start:
+	@server/tests/pg/start.sh
+
+pg-stop:
+	@server/tests/pg/stop.sh
 
 ## The release binary (`make run`, the benchmarks).
 release:
