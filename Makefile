@@ -23,8 +23,12 @@ lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
 
+## The Rust tests, the PostgreSQL ones on a throwaway cluster (server/tests/pg/start.sh), which is
+## stopped at the end whether the tests pass or not.
 test-rust:
-	$(CARGO) test --workspace --quiet
+	@eval "$$(server/tests/pg/start.sh)" && status=0 && \
+	  { $(CARGO) test --workspace --quiet || status=$$?; } && \
+	  server/tests/pg/stop.sh && exit $$status
 
 ## A throwaway PostgreSQL cluster under target/pg for the tests (server/tests/pg/start.sh: made
 ## with initdb as an unprivileged user on a free loopback port, Debian's postgresql installed

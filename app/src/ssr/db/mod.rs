@@ -13,6 +13,9 @@ pub mod kept;
 pub mod maintenance;
 pub mod notes;
 pub mod pool;
+pub mod postgres;
+#[cfg(test)]
+mod postgres_schema_tests;
 pub mod recorded;
 pub mod retractions;
 pub mod revisions;

@@ -129,3 +129,55 @@ pub async fn add_intake_claim(
 pub fn day(days: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + chrono::Duration::days(days)
 }
+
+/// A database of its own on the tests' PostgreSQL server, removed by [`PgTestDatabase::remove`].
+pub struct PgTestDatabase {
+    pub pool: sqlx::PgPool,
+    /// The URL of this database (for a `claimtrack` process started by a test).
+    pub url: String,
+    name: String,
+    server: String,
+}
+
+/// The tests' PostgreSQL server: `CLAIMTRACK_TEST_PG_URL`, or the cluster `make pg-start` keeps
+/// running (`target/pg/url`). `None` when neither is there: PostgreSQL tests then say they were
+/// skipped; `make test` always starts the cluster, so they never are there.
+pub fn pg_test_server() -> Option<String> {
+    if let Ok(url) = std::env::var("CLAIMTRACK_TEST_PG_URL") {
+        return Some(url);
+    }
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/pg/url");
+    std::fs::read_to_string(file).ok().map(|url| url.trim().to_owned())
+}
+
+impl PgTestDatabase {
+    /// Creates `t_<random>` on the tests' server and migrates it; `None` without a server.
+    /// A server that is named but does not answer fails the test: it is not a reason to skip.
+    pub async fn create() -> Option<PgTestDatabase> {
+        let server = pg_test_server()?;
+        let mut random = [0u8; 8];
+        getrandom::fill(&mut random).expect("random bytes");
+        let name = format!("t_{}", random.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        let admin = super::postgres::connect(&server).await.expect("the tests' PostgreSQL answers");
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("a test database");
+        admin.close().await;
+        let url = match server.rsplit_once('/') {
+            Some((base, _)) => format!("{base}/{name}"),
+            None => panic!("CLAIMTRACK_TEST_PG_URL names no database: {server}"),
+        };
+        let pool = super::postgres::connect(&url).await.expect("the test database opens");
+        super::postgres::migrate(&pool).await.expect("the PostgreSQL migrations apply");
+        Some(PgTestDatabase { pool, url, name, server })
+    }
+
+    /// Drops the database (a test that fails before this leaves it to the throwaway cluster).
+    pub async fn remove(self) {
+        self.pool.close().await;
+        if let Ok(admin) = super::postgres::connect(&self.server).await {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name))
+                .execute(&admin)
+                .await;
+            admin.close().await;
+        }
+    }
+}
