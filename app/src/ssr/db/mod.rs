@@ -12,6 +12,9 @@ pub mod import;
 pub mod kept;
 pub mod maintenance;
 pub mod notes;
+pub mod pg;
+#[cfg(test)]
+mod pg_parity_tests;
 pub mod pool;
 pub mod postgres;
 #[cfg(test)]

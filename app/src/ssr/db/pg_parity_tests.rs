@@ -1,0 +1,178 @@
+//! The ported slices of `db::pg` against their SQLite twins: the same calls on both backends give
+//! the same answers. Run on the tests' throwaway PostgreSQL, skipped with a note without one.
+
+use super::pg;
+use super::testing::PgTestDatabase;
+use super::{begin_write, sessions, users, Db};
+use crate::model::Role;
+use crate::AppError;
+use chrono::{Duration, TimeZone, Utc};
+use sqlx::{PgPool, SqlitePool};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+async fn postgres() -> Option<PgTestDatabase> {
+    let db = PgTestDatabase::create().await;
+    if db.is_none() {
+        eprintln!("skipped: no PostgreSQL for tests (run `make pg-start`, or set CLAIMTRACK_TEST_PG_URL)");
+    }
+    db
+}
+
+/// What the accounts scenario observed, to compare between backends.
+#[derive(Debug, PartialEq)]
+struct Accounts {
+    listed: Vec<(String, String, Role, bool, bool)>,
+    editors: Vec<(String, String)>,
+    case_blind: Option<(bool, bool)>,
+    duplicate: String,
+    first_admin: (bool, bool),
+    desk_again: bool,
+    active: Option<String>,
+}
+
+const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
+
+fn conflict(result: Result<i64, AppError>) -> String {
+    match result {
+        Err(AppError::Conflict(message)) => message,
+        other => format!("not a conflict: {other:?}"),
+    }
+}
+
+async fn accounts_on_sqlite(db: &Db) -> Result<Accounts, AppError> {
+    users::create(db, "maria", "Maria Lopez", Role::Editor, HASH).await?;
+    let zed = users::create(db, "Zed", "Zed Admin", Role::Admin, HASH).await?;
+    users::create(db, "adam", "Adam", Role::Editor, HASH).await?;
+    users::disable(db, zed).await?;
+    let mut tx = begin_write(db).await?;
+    let desk = users::ensure_without_password(&mut tx, "demo-desk", "The desk").await?;
+    let desk_again = users::ensure_without_password(&mut tx, "Demo-Desk", "The desk").await? == desk;
+    let active = users::active_editor(&mut tx, "MARIA").await?.map(|(_, name)| name);
+    tx.commit().await?;
+    Ok(Accounts {
+        listed: users::list(db)
+            .await?
+            .into_iter()
+            .map(|a| (a.username, a.display_name, a.role, a.can_sign_in, a.disabled))
+            .collect(),
+        editors: users::editors(db).await?.into_iter().map(|u| (u.username, u.display_name)).collect(),
+        case_blind: users::credentials(db, "MARIA").await?.map(|c| (c.password_hash.is_some(), c.disabled)),
+        duplicate: conflict(users::create(db, "Maria", "Another", Role::Editor, HASH).await),
+        first_admin: (
+            users::create_first_admin(db, "admin", "Admin", HASH).await?,
+            users::create_first_admin(db, "ADMIN", "Admin", HASH).await?,
+        ),
+        desk_again,
+        active,
+    })
+}
+
+async fn accounts_on_postgres(pool: &PgPool) -> Result<Accounts, AppError> {
+    pg::users::create(pool, "maria", "Maria Lopez", Role::Editor, HASH).await?;
+    let zed = pg::users::create(pool, "Zed", "Zed Admin", Role::Admin, HASH).await?;
+    pg::users::create(pool, "adam", "Adam", Role::Editor, HASH).await?;
+    pg::users::disable(pool, zed).await?;
+    let mut tx = pool.begin().await?;
+    let desk = pg::users::ensure_without_password(&mut tx, "demo-desk", "The desk").await?;
+    let desk_again = pg::users::ensure_without_password(&mut tx, "Demo-Desk", "The desk").await? == desk;
+    let active = pg::users::active_editor(&mut tx, "MARIA").await?.map(|(_, name)| name);
+    tx.commit().await?;
+    Ok(Accounts {
+        listed: pg::users::list(pool)
+            .await?
+            .into_iter()
+            .map(|a| (a.username, a.display_name, a.role, a.can_sign_in, a.disabled))
+            .collect(),
+        editors: pg::users::editors(pool).await?.into_iter().map(|u| (u.username, u.display_name)).collect(),
+        case_blind: pg::users::credentials(pool, "MARIA")
+            .await?
+            .map(|c| (c.password_hash.is_some(), c.disabled)),
+        duplicate: conflict(pg::users::create(pool, "Maria", "Another", Role::Editor, HASH).await),
+        first_admin: (
+            pg::users::create_first_admin(pool, "admin", "Admin", HASH).await?,
+            pg::users::create_first_admin(pool, "ADMIN", "Admin", HASH).await?,
+        ),
+        desk_again,
+        active,
+    })
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn accounts_behave_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(pg) = postgres().await else { return Ok(()) };
+    let lite = accounts_on_sqlite(&Db::from(sqlite)).await?;
+    let postgres = accounts_on_postgres(&pg.pool).await?;
+    pg.remove().await;
+    assert_eq!(lite.listed.len(), 4, "listed before the first admin: {lite:?}");
+    assert_eq!(lite.first_admin, (true, false), "{lite:?}");
+    assert_eq!(lite, postgres);
+    Ok(())
+}
+
+/// What the sessions scenario observed: who each lookup found, and how many were swept.
+type Sessions = (Vec<Option<(String, String)>>, u64);
+
+fn at(hours: i64) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().unwrap_or_default() + Duration::hours(hours)
+}
+
+async fn sessions_on_sqlite(db: &Db) -> Result<Sessions, AppError> {
+    let id = users::create(db, "maria", "Maria", Role::Editor, HASH).await?;
+    for (token, expires) in [("a", 10), ("b", 2), ("c", 10)] {
+        sessions::insert(db, &token.repeat(64), id, &"x".repeat(32), at(0), at(expires)).await?;
+    }
+    sessions::touch(db, &"c".repeat(64), at(3)).await?;
+    let mut seen = Vec::new();
+    for token in ["a", "b", "c", "d"] {
+        let found = sessions::find(db, &token.repeat(64), at(4), at(1)).await?;
+        seen.push(found.map(|f| (f.user.username, f.last_seen_at.to_rfc3339())));
+    }
+    sessions::delete(db, &"c".repeat(64)).await?;
+    Ok((seen, sessions::delete_expired(db, at(4), at(1)).await?))
+}
+
+async fn sessions_on_postgres(pool: &PgPool) -> Result<Sessions, AppError> {
+    let id = pg::users::create(pool, "maria", "Maria", Role::Editor, HASH).await?;
+    for (token, expires) in [("a", 10), ("b", 2), ("c", 10)] {
+        pg::sessions::insert(pool, &token.repeat(64), id, &"x".repeat(32), at(0), at(expires)).await?;
+    }
+    pg::sessions::touch(pool, &"c".repeat(64), at(3)).await?;
+    let mut seen = Vec::new();
+    for token in ["a", "b", "c", "d"] {
+        let found = pg::sessions::find(pool, &token.repeat(64), at(4), at(1)).await?;
+        seen.push(found.map(|f| (f.user.username, f.last_seen_at.to_rfc3339())));
+    }
+    pg::sessions::delete(pool, &"c".repeat(64)).await?;
+    Ok((seen, pg::sessions::delete_expired(pool, at(4), at(1)).await?))
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn sessions_behave_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(pg) = postgres().await else { return Ok(()) };
+    let lite = sessions_on_sqlite(&Db::from(sqlite)).await?;
+    let postgres = sessions_on_postgres(&pg.pool).await?;
+    pg.remove().await;
+    assert_eq!(lite.0.iter().filter(|s| s.is_some()).count(), 1, "only the session used lately: {lite:?}");
+    assert_eq!(lite, postgres);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_migrated_database_is_ready_writable_and_versioned() -> TestResult {
+    let Some(pg) = postgres().await else { return Ok(()) };
+    pg::maintenance::ready(&pg.pool).await?;
+    pg::maintenance::can_write(&pg.pool).await?;
+    let before = pg::maintenance::content_version(&pg.pool).await?;
+    pg::maintenance::can_write(&pg.pool).await?;
+    assert_eq!(pg::maintenance::content_version(&pg.pool).await?, before, "the probe changes no page");
+    pg::users::create(&pg.pool, "maria", "Maria", Role::Editor, HASH).await?;
+    assert!(pg::maintenance::content_version(&pg.pool).await? > before);
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT max(version) FROM _sqlx_migrations)")
+        .execute(&pg.pool)
+        .await?;
+    let not_ready = pg::maintenance::ready(&pg.pool).await.expect_err("a migration is missing");
+    pg.remove().await;
+    assert!(not_ready.contains("migrations applied"), "{not_ready}");
+    Ok(())
+}
