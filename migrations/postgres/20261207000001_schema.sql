@@ -17,6 +17,17 @@
 --   claim's text A, the speaker's name and aliases B, source titles C, filter facets D.
 -- - Every trigger is a small PL/pgSQL function shared by the tables that need it.
 
+-- Search folds case and finds words in every script only when the database's character type is
+-- a UTF-8 locale ("C" knows ASCII letters only): refuse to start on one that is not.
+DO $$
+BEGIN
+    IF current_setting('server_encoding') <> 'UTF8' OR current_setting('lc_ctype') !~* 'utf-?8' THEN
+        RAISE EXCEPTION 'claimtrack needs a UTF8 database with a UTF-8 LC_CTYPE (found % / %): '
+            'CREATE DATABASE … ENCODING ''UTF8'' LC_CTYPE ''C.UTF-8'' TEMPLATE template0',
+            current_setting('server_encoding'), current_setting('lc_ctype');
+    END IF;
+END $$;
+
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
 -- The shape checks of the TEXT timestamps and dates.

@@ -110,8 +110,27 @@ CREATE TABLE claim_search (
 );
 CREATE INDEX claim_search_document ON claim_search USING gin (document);
 
+-- A text's words as the index keeps them: accents folded, then every run of letters and digits
+-- one word, everything else a separator — as SQLite's unicode61 tokenizer and as
+-- model::search::terms reads what a reader types ("1.5" is two words, "lópez-ruiz" is "lopez"
+-- and "ruiz"), rather than PostgreSQL's parser, which keeps "1.5" and "example.org" whole.
 CREATE FUNCTION search_words(value text) RETURNS tsvector STABLE LANGUAGE sql AS
-$$ SELECT to_tsvector('simple', unaccent(coalesce(value, ''))) $$;
+$$ SELECT to_tsvector('simple', regexp_replace(unaccent(coalesce(value, '')) COLLATE "default", '[^[:alnum:]]+', ' ', 'g')) $$;
+
+-- The tsquery of a search: every one of `words` (a reader's, already reduced to letters and
+-- digits by model::search::terms) in the text, speaker or sources (weights A–C), matching every
+-- indexed word it begins when it has 3+ letters; and one token of each of `facet_groups` (the
+-- code's own tokens, alternatives separated by '|') among the facets (weight D). Each word is
+-- quoted as one lexeme and cast, never parsed: nothing a reader types is query syntax.
+CREATE FUNCTION claim_search_query(words text[], facet_groups text[]) RETURNS tsquery STABLE LANGUAGE sql AS $$
+    SELECT concat_ws(' & ',
+        (SELECT string_agg(quote_literal(lower(unaccent(w) COLLATE "default"))
+                           || CASE WHEN char_length(w) >= 3 THEN ':*ABC' ELSE ':ABC' END, ' & ')
+           FROM unnest(words) AS w),
+        (SELECT string_agg('(' || (SELECT string_agg(quote_literal(f) || ':D', ' | ')
+                                     FROM unnest(string_to_array(g, '|')) AS f) || ')', ' & ')
+           FROM unnest(facet_groups) AS g))::tsquery
+$$;
 
 CREATE VIEW claim_search_documents AS
 SELECT c.id AS claim_id,

@@ -12,6 +12,7 @@
 //! The tests against the throwaway PostgreSQL are what checks them.
 
 pub mod maintenance;
+pub mod search;
 pub mod sessions;
 pub mod users;
 
