@@ -17,6 +17,8 @@ macro_rules! text_enum {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "ssr", derive(sqlx::Type))]
         #[cfg_attr(feature = "ssr", sqlx(rename_all = "snake_case"))]
+        // Stored as plain text on PostgreSQL too (not a type of its own), as on SQLite.
+        #[cfg_attr(feature = "ssr", sqlx(type_name = "text"))]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $( $(#[$vmeta])* $variant ),+

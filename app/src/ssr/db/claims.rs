@@ -206,11 +206,30 @@ async fn fetch_page(
 async fn finish(
     db: &Db,
     query: ListQuery,
-    mut claims: Vec<ClaimSummary>,
+    claims: Vec<ClaimSummary>,
     terms: &search::Terms,
 ) -> Result<ClaimListPage, AppError> {
+    let (claims, older, newer) = trim_page(query.page, claims);
+    let status_counts = status_counts(db, &query, terms).await?;
+    let speaker_name = match &query.speaker {
+        Some(slug) => super::speakers::name_by_slug(db, slug).await?,
+        None => None,
+    };
+    let source_title = match query.source.as_deref().and_then(public_id::decode) {
+        Some(id) => super::sources::title_by_id(db, id).await?,
+        None => None,
+    };
+    Ok(ClaimListPage { claims, status_counts, older, newer, speaker_name, source_title })
+}
+
+/// A page's claims without the extra row read to tell whether another page follows, and its
+/// Older and Newer cursors (the same on every backend).
+pub(super) fn trim_page(
+    page: Page,
+    mut claims: Vec<ClaimSummary>,
+) -> (Vec<ClaimSummary>, Option<Cursor>, Option<Cursor>) {
     let more = claims.len() > PAGE_SIZE;
-    let (older, newer) = match query.page {
+    let (older, newer) = match page {
         Page::First => {
             claims.truncate(PAGE_SIZE);
             (more.then(|| claims.last().and_then(|c| c.cursor)).flatten(), None)
@@ -230,16 +249,7 @@ async fn finish(
             (claims.last().and_then(|c| c.cursor), claims.first().and_then(|c| c.cursor))
         }
     };
-    let status_counts = status_counts(db, &query, terms).await?;
-    let speaker_name = match &query.speaker {
-        Some(slug) => super::speakers::name_by_slug(db, slug).await?,
-        None => None,
-    };
-    let source_title = match query.source.as_deref().and_then(public_id::decode) {
-        Some(id) => super::sources::title_by_id(db, id).await?,
-        None => None,
-    };
-    Ok(ClaimListPage { claims, status_counts, older, newer, speaker_name, source_title })
+    (claims, older, newer)
 }
 
 /// How many claims match each status under every filter of `query` except the status filter.
@@ -285,7 +295,7 @@ pub async fn status_counts(
 
 /// How far past the cap each status of a frequent search is counted: the counts then hold, as
 /// "1,000+", while up to this many claims change (see `kept`).
-const COUNT_MARGIN: i64 = 1000;
+pub(super) const COUNT_MARGIN: i64 = 1000;
 
 /// A search's per-status counts, worked out (see [`count_matches`]) or kept from an earlier
 /// search as long as they still hold.
@@ -340,7 +350,7 @@ async fn count_matches(db: &Db, terms: &search::Terms) -> Result<(StatusCounts, 
 }
 
 /// Database rows of (status, count) in the order of [`Status::ALL`].
-fn sorted_counts(mut counts: Vec<(Status, i64)>) -> Vec<(Status, i64)> {
+pub(super) fn sorted_counts(mut counts: Vec<(Status, i64)>) -> Vec<(Status, i64)> {
     counts.sort_by_key(|(status, _)| *status);
     counts
 }

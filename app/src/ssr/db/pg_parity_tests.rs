@@ -272,3 +272,65 @@ async fn searches_find_the_same_claims_in_the_same_order_with_the_same_counts(
     assert!(differences.is_empty(), "{}", differences.join("\n"));
     Ok(())
 }
+
+#[tokio::test]
+async fn stored_enumerations_are_text_on_postgres_as_on_sqlite() -> TestResult {
+    let Some(pg) = postgres().await else { return Ok(()) };
+    use crate::model::Status;
+    let status: Result<Status, _> =
+        sqlx::query_scalar("SELECT 'mostly_true'::text").fetch_one(&pg.pool).await;
+    let bound: Result<Option<String>, _> =
+        sqlx::query_scalar("SELECT $1 || ''").bind(Status::BeingChecked).fetch_one(&pg.pool).await;
+    let unknown: Result<Status, _> = sqlx::query_scalar("SELECT 'maybe'::text").fetch_one(&pg.pool).await;
+    pg.remove().await;
+    assert_eq!(status?, Status::MostlyTrue, "read as on SQLite");
+    assert_eq!(bound?.as_deref(), Some("being_checked"), "bound as its stored text");
+    assert!(unknown.is_err(), "a value the code does not know is an error, never a default");
+    Ok(())
+}
+
+/// The lists compared: every search above, and the list without a search under each filter,
+/// paged both ways.
+fn lists() -> Vec<crate::model::ListQuery> {
+    use crate::model::{public_id, ClaimKind, Cursor, ListQuery, Page, Status};
+    let mut all = searches();
+    all.push(ListQuery {
+        page: Page::Before(Cursor { seq: 1 }),
+        q: Some("missile".into()),
+        ..ListQuery::default()
+    });
+    all.extend([
+        ListQuery::default(),
+        ListQuery { statuses: vec![Status::BeingChecked], ..ListQuery::default() },
+        ListQuery { statuses: vec![Status::Opinion, Status::False], ..ListQuery::default() },
+        ListQuery { kind: Some(ClaimKind::Quote), ..ListQuery::default() },
+        ListQuery { speaker: Some("pat-doe".into()), ..ListQuery::default() },
+        ListQuery { speaker: Some("pat-doe".into()), kind: Some(ClaimKind::Numeric), ..ListQuery::default() },
+        ListQuery { source: Some(public_id::encode(1)), ..ListQuery::default() },
+        ListQuery { source: Some(public_id::encode(99)), ..ListQuery::default() },
+        ListQuery { page: Page::After(Cursor { seq: 4 }), ..ListQuery::default() },
+        ListQuery { page: Page::Before(Cursor { seq: 2 }), ..ListQuery::default() },
+    ]);
+    all
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_claim_list_is_the_same_page_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(pg) = postgres().await else { return Ok(()) };
+    sqlx::raw_sql(SEARCH_SEED).execute(&sqlite).await?;
+    sqlx::raw_sql(SEARCH_SEED).execute(&pg.pool).await?;
+    let lite = Db::from(sqlite);
+    let (mut differences, mut with_claims) = (Vec::new(), 0);
+    for query in lists() {
+        let on_sqlite = super::claims::list(&lite, &query).await?;
+        let on_postgres = pg::claims::list(&pg.pool, &query).await?;
+        with_claims += usize::from(!on_sqlite.claims.is_empty());
+        if on_sqlite != on_postgres {
+            differences.push(format!("{query:?}\n  sqlite   {on_sqlite:?}\n  postgres {on_postgres:?}"));
+        }
+    }
+    pg.remove().await;
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+    assert!(with_claims >= 20, "most of the lists compared are not empty: {with_claims}");
+    Ok(())
+}

@@ -5,12 +5,13 @@
 //!
 //! Not yet reachable from [`super::Db`]: `postgres://` stays refused until every function has its
 //! form here, so that no page can meet a missing one. Ported so far: `users`, `sessions`,
-//! `maintenance` (content version, readiness).
+//! `maintenance` (content version, readiness), `search`, and `claims`' list with its counts.
 //!
 //! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
 //! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
 //! The tests against the throwaway PostgreSQL are what checks them.
 
+pub mod claims;
 pub mod maintenance;
 pub mod search;
 pub mod sessions;

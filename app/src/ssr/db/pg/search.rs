@@ -126,3 +126,22 @@ pub async fn status_counts(pool: &PgPool, terms: &Terms, cap: i64) -> Result<Vec
     }
     Ok(counts)
 }
+
+/// The statuses of a search's first `limit` matches (any status), counted: exact counts when
+/// the search has fewer matches than that.
+pub async fn counts_of_first(
+    pool: &PgPool,
+    terms: &Terms,
+    limit: i64,
+) -> Result<Vec<(Status, i64)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT c.status, count(*) FROM (SELECT list_key FROM claim_search
+                                          WHERE document @@ claim_search_query($1, $2) LIMIT $3) AS m
+           JOIN claims c ON c.list_seq = m.list_key GROUP BY c.status",
+    )
+    .bind(&terms.words)
+    .bind(&terms.facets)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?)
+}

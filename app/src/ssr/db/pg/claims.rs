@@ -1,0 +1,178 @@
+//! The claim list on PostgreSQL (twin of `db::claims::list`): one page of published claims,
+//! newest first, filtered, searched, with the per-status counts and the filters' labels.
+//!
+//! Dates are TEXT in both schemas; here they are cast in the SELECT (`::date`) so that the rows
+//! decode into the same `SummaryRow` as on SQLite.
+
+use super::search::{self, Terms};
+use crate::model::{
+    public_id, ClaimListPage, ClaimSummary, ListQuery, Page, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
+};
+use crate::ssr::db::claims::{sorted_counts, trim_page, SummaryRow, COUNT_MARGIN};
+use crate::ssr::db::search::Statuses;
+use crate::AppError;
+use sqlx::{PgPool, Postgres, QueryBuilder};
+
+/// As `db::claims`' columns, dates cast from their stored text.
+const SUMMARY_COLUMNS: &str = "SELECT c.id, c.kind, c.text, c.said_on::date AS said_on, c.stage, c.status, \
+    c.attribution, c.verdict, c.list_seq, c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change, \
+    c.quantity_qualifier, c.retracted_at IS NOT NULL AS retracted, sp.slug AS speaker_slug, \
+    sp.name AS speaker_name, src.id AS source_id, src.title AS source_title, \
+    src.outlet AS source_outlet, src.published_on::date AS source_published_on";
+
+const SUMMARY_JOINS: &str = " JOIN speakers sp ON sp.id = c.speaker_id \
+    LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a \
+                                        WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)";
+
+/// See `db::claims::list`.
+pub async fn list(pool: &PgPool, query: &ListQuery) -> Result<ClaimListPage, AppError> {
+    let terms = search::prepare(pool, query).await?;
+    let rows = fetch_page(pool, query, &terms).await?;
+    if matches!(query.page, Page::Before(_)) && rows.len() <= PAGE_SIZE {
+        // Paging back reached the newest claims: show a full first page rather than a short one.
+        let first = query.with_page(Page::First);
+        let rows = fetch_page(pool, &first, &terms).await?;
+        return finish(pool, first, rows, &terms).await;
+    }
+    finish(pool, query.clone(), rows, &terms).await
+}
+
+/// Up to PAGE_SIZE + 1 claims in list order (newest first); the extra one tells whether another
+/// page follows. Their places in the list are chosen first, from an index alone (the list's or
+/// the search's), and only those rows are joined for display.
+async fn fetch_page(pool: &PgPool, query: &ListQuery, terms: &Terms) -> Result<Vec<ClaimSummary>, AppError> {
+    let descending = !matches!(query.page, Page::Before(_));
+    let order = if descending { "DESC" } else { "ASC" };
+    let mut qb = QueryBuilder::<Postgres>::new(SUMMARY_COLUMNS);
+    if terms.is_empty() {
+        qb.push(" FROM (SELECT c.list_seq AS seq FROM claims c WHERE c.list_seq IS NOT NULL");
+        push_filters(&mut qb, query, true);
+        match query.page {
+            Page::First => {}
+            Page::After(c) => {
+                qb.push(" AND c.list_seq < ").push_bind(c.seq);
+            }
+            Page::Before(c) => {
+                qb.push(" AND c.list_seq > ").push_bind(c.seq);
+            }
+        }
+        qb.push(format!(" ORDER BY c.list_seq {order} LIMIT {}) AS page", PAGE_SIZE + 1));
+    } else {
+        let statuses = Statuses::Listed(query.listed_statuses());
+        let keys = search::page(pool, terms, statuses, query.page, PAGE_SIZE as i64 + 1).await?;
+        qb.push(" FROM unnest(").push_bind(keys).push("::bigint[]) AS page (seq)");
+    }
+    qb.push(" JOIN claims c ON c.list_seq = page.seq").push(SUMMARY_JOINS);
+    qb.push(format!(" ORDER BY c.list_seq {order}"));
+    let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
+    let mut claims: Vec<ClaimSummary> = rows.into_iter().map(SummaryRow::into_summary).collect();
+    if !descending {
+        claims.reverse();
+    }
+    Ok(claims)
+}
+
+/// See `db::claims`' filters: the status filter only when asked (the counts vary it).
+fn push_filters(qb: &mut QueryBuilder<'_, Postgres>, query: &ListQuery, with_status: bool) {
+    if with_status {
+        if query.statuses.is_empty() {
+            qb.push(" AND c.status <> 'being_checked'");
+        } else {
+            let statuses: Vec<&str> = query.statuses.iter().map(|s| s.as_str()).collect();
+            qb.push(" AND c.status = ANY(").push_bind(statuses).push(")");
+        }
+    }
+    if let Some(kind) = query.kind {
+        qb.push(" AND c.kind = ").push_bind(kind.as_str());
+    }
+    if let Some(slug) = &query.speaker {
+        qb.push(" AND c.speaker_id = (SELECT id FROM speakers WHERE slug = ")
+            .push_bind(slug.clone())
+            .push(")");
+    }
+    if let Some(source_id) = query.source.as_deref().and_then(public_id::decode) {
+        qb.push(" AND c.id IN (SELECT claim_id FROM appearances WHERE source_id = ")
+            .push_bind(source_id)
+            .push(")");
+    }
+}
+
+/// Trims the page, adds its cursors, counts and the filters' labels.
+async fn finish(
+    pool: &PgPool,
+    query: ListQuery,
+    claims: Vec<ClaimSummary>,
+    terms: &Terms,
+) -> Result<ClaimListPage, AppError> {
+    let (claims, older, newer) = trim_page(query.page, claims);
+    let status_counts = status_counts(pool, &query, terms).await?;
+    let speaker_name = match &query.speaker {
+        Some(slug) => {
+            sqlx::query_scalar("SELECT name FROM speakers WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(pool)
+                .await?
+        }
+        None => None,
+    };
+    let source_title = match query.source.as_deref().and_then(public_id::decode) {
+        Some(id) => {
+            sqlx::query_scalar("SELECT title FROM sources WHERE id = $1")
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        }
+        None => None,
+    };
+    Ok(ClaimListPage { claims, status_counts, older, newer, speaker_name, source_title })
+}
+
+/// See `db::claims::status_counts`: exact without search (from the counts the triggers keep
+/// where they can), capped per status with it.
+pub async fn status_counts(
+    pool: &PgPool,
+    query: &ListQuery,
+    terms: &Terms,
+) -> Result<StatusCounts, AppError> {
+    if !terms.is_empty() {
+        return search_counts(pool, terms).await;
+    }
+    let by_speaker_only = query.speaker.is_some() && query.kind.is_none() && query.source.is_none();
+    let mut qb = if query.speaker.is_none() && query.source.is_none() {
+        let mut qb =
+            QueryBuilder::<Postgres>::new("SELECT status, sum(n)::bigint FROM claim_counts WHERE n > 0");
+        if let Some(kind) = query.kind {
+            qb.push(" AND kind = ").push_bind(kind.as_str());
+        }
+        qb.push(" GROUP BY status");
+        qb
+    } else if by_speaker_only {
+        let mut qb = QueryBuilder::<Postgres>::new(
+            "SELECT status, n FROM speaker_claim_counts WHERE n > 0 AND speaker_id = (SELECT id FROM speakers WHERE slug = ",
+        );
+        qb.push_bind(query.speaker.clone()).push(")");
+        qb
+    } else {
+        let mut qb = QueryBuilder::<Postgres>::new(
+            "SELECT c.status, count(*) FROM claims c WHERE c.list_seq IS NOT NULL",
+        );
+        push_filters(&mut qb, query, false);
+        qb.push(" GROUP BY c.status");
+        qb
+    };
+    let rows: Vec<(Status, i64)> = qb.build_query_as().fetch_all(pool).await?;
+    Ok(StatusCounts::exact(sorted_counts(rows)))
+}
+
+/// A search's per-status counts: exact up to [`COUNT_CAP`] matches in all, else each status
+/// counted by the index alone up to the cap (and the margin `db::kept` uses on SQLite) and shown
+/// at most at the cap, as on SQLite.
+async fn search_counts(pool: &PgPool, terms: &Terms) -> Result<StatusCounts, AppError> {
+    let rows = search::counts_of_first(pool, terms, COUNT_CAP + 1).await?;
+    if rows.iter().map(|(_, n)| n).sum::<i64>() <= COUNT_CAP {
+        return Ok(StatusCounts::exact(sorted_counts(rows)));
+    }
+    let counted = search::status_counts(pool, terms, COUNT_CAP + COUNT_MARGIN).await?;
+    let shown = counted.into_iter().map(|(s, n)| (s, n.min(COUNT_CAP))).collect();
+    Ok(StatusCounts::capped(sorted_counts(shown), COUNT_CAP))
+}
