@@ -334,3 +334,43 @@ async fn the_claim_list_is_the_same_page_on_both_backends(sqlite: SqlitePool) ->
     assert!(with_claims >= 20, "most of the lists compared are not empty: {with_claims}");
     Ok(())
 }
+
+#[tokio::test]
+async fn writers_take_turns_and_every_commit_that_changes_pages_is_announced() -> TestResult {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+    let Some(pg) = postgres().await else { return Ok(()) };
+    let committed = Arc::new(AtomicI64::new(0));
+    let mut notices = pg::write::VersionNotices::listen(&pg.pool).await?;
+
+    let mut first = pg::write::begin_write(&pg.pool, committed.clone()).await?;
+    pg::users::ensure_without_password(&mut first, "desk", "The desk").await?;
+    let (pool, turn) = (pg.pool.clone(), committed.clone());
+    let second = tokio::spawn(async move {
+        let mut tx = pg::write::begin_write(&pool, turn).await?;
+        pg::users::ensure_without_password(&mut tx, "other", "Another desk").await?;
+        Ok::<i64, AppError>(tx.commit().await?)
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!second.is_finished(), "the second writer waits for the first");
+    let quiet = tokio::time::timeout(Duration::from_millis(200), notices.next()).await;
+    assert!(quiet.is_err(), "nothing is announced before a commit");
+
+    let version = first.commit().await?;
+    assert_eq!(tokio::time::timeout(Duration::from_secs(5), notices.next()).await??, version);
+    let later = second.await??;
+    assert!(later > version, "then the second one writes");
+    assert_eq!(tokio::time::timeout(Duration::from_secs(5), notices.next()).await??, later);
+    assert_eq!(committed.load(Ordering::SeqCst), later, "this process knows its commits at once");
+
+    let mut private = pg::write::begin_write(&pg.pool, committed.clone()).await?;
+    sqlx::query("INSERT INTO readiness_probe (id, checked_at) VALUES (1, utc_now_text())")
+        .execute(&mut *private)
+        .await?;
+    private.commit().await?;
+    let quiet = tokio::time::timeout(Duration::from_millis(300), notices.next()).await;
+    assert!(quiet.is_err(), "a commit no reader can see is not announced");
+    pg.remove().await;
+    Ok(())
+}

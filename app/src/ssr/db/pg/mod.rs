@@ -16,6 +16,7 @@ pub mod maintenance;
 pub mod search;
 pub mod sessions;
 pub mod users;
+pub mod write;
 
 /// A stored value the code does not know (a role, a status) is an error, never a default.
 fn unknown<T>(what: &str, value: &str) -> Result<T, crate::AppError> {
