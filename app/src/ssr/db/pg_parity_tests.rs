@@ -374,3 +374,74 @@ async fn writers_take_turns_and_every_commit_that_changes_pages_is_announced() -
     pg.remove().await;
     Ok(())
 }
+
+/// Speakers for the directory: mixed case, an accented initial, aliases, one merged, one with
+/// claims in intake only, several with the same initial; the same rows on both backends.
+const DIRECTORY_SEED: &str = "
+    INSERT INTO speakers (id, slug, name, kind, merged_into) VALUES
+        (1, 'maria-lopez', 'María López', 'person', NULL), (2, 'adam-smith', 'adam smith', 'person', NULL),
+        (3, 'emile-zola', 'Émile Zola', 'person', NULL), (4, 'zed', 'Zed', 'organization', NULL),
+        (5, 'pat-doe', 'Pat Doe', 'person', NULL), (6, 'pat-doe-2', 'Pat Doe', 'person', NULL),
+        (7, 'paula', 'paula 100% real_name', 'person', NULL), (8, 'old-pat', 'Pat Old', 'person', 5),
+        (9, 'quiet', 'Quiet Person', 'person', NULL);
+    INSERT INTO speaker_aliases (speaker_id, alias) VALUES (1, 'Minister Lopez'), (4, 'The Zed Group');
+    INSERT INTO claims (id, kind, text, speaker_id, said_on, stage, status, list_seq) VALUES
+        (1, 'quote', 'a', 1, '2022-12-30', 'published', 'true', 1), (2, 'quote', 'b', 2, '2022-12-30', 'published', 'false', 2),
+        (3, 'quote', 'c', 3, '2022-12-30', 'published', 'being_checked', 3), (4, 'quote', 'd', 4, '2022-12-30', 'published', 'true', 4),
+        (5, 'quote', 'e', 5, '2022-12-30', 'published', 'misleading', 5), (6, 'quote', 'f', 6, '2022-12-30', 'published', 'true', 6),
+        (7, 'quote', 'g', 7, '2022-12-30', 'published', 'opinion', 7), (8, 'quote', 'h', 8, '2022-12-30', 'published', 'true', 8),
+        (9, 'quote', 'i', 9, '2022-12-30', 'intake', NULL, NULL), (10, 'quote', 'j', 5, '2022-12-30', 'published', 'true', 9);";
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_speaker_directory_is_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    use crate::model::speaker_directory::DirectoryQuery;
+    let Some(pg) = postgres().await else { return Ok(()) };
+    sqlx::raw_sql(DIRECTORY_SEED).execute(&sqlite).await?;
+    sqlx::raw_sql(DIRECTORY_SEED).execute(&pg.pool).await?;
+    let lite = Db::from(sqlite);
+    let query = |q: &str, letter: Option<char>, after: Option<&str>| DirectoryQuery {
+        q: q.to_owned(),
+        letter,
+        after: after.map(str::to_owned),
+    };
+    let mut differences = Vec::new();
+    for q in [
+        query("", None, None),
+        query("", Some('P'), None),
+        query("", Some('z'), None),
+        query("", Some('E'), None),
+        query("", None, Some("pat-doe")),
+        query("LOPEZ", None, None),
+        query("zed group", None, None),
+        query("100%", None, None),
+        query("_", None, None),
+        query("pat", Some('P'), Some("pat-doe")),
+    ] {
+        let on_sqlite = super::speaker_directory::page(&lite, &q).await?;
+        let on_postgres = pg::speaker_directory::page(&pg.pool, &q).await?;
+        if on_sqlite != on_postgres {
+            differences.push(format!("{q:?}\n  sqlite   {on_sqlite:?}\n  postgres {on_postgres:?}"));
+        }
+    }
+    for q in ["pat", "MIN", "the", "é", "x"] {
+        let on_sqlite = super::speaker_directory::named_in_search(&lite, q, 3).await?;
+        let on_postgres = pg::speaker_directory::named_in_search(&pg.pool, q, 3).await?;
+        if on_sqlite != on_postgres {
+            differences.push(format!("named {q:?}\n  sqlite   {on_sqlite:?}\n  postgres {on_postgres:?}"));
+        }
+    }
+    let everyone = super::speaker_directory::page(&lite, &query("", None, None)).await?;
+    let gone = pg::speaker_directory::page(&pg.pool, &query("", None, Some("nobody"))).await;
+    pg.remove().await;
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+    let names: Vec<&str> = everyone.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["adam smith", "María López", "Pat Doe", "Pat Doe", "paula 100% real_name", "Zed", "Émile Zola"]
+    );
+    assert!(
+        matches!(gone, Err(AppError::Invalid { .. })),
+        "an unknown page position is the reader's 400: {gone:?}"
+    );
+    Ok(())
+}

@@ -22,17 +22,17 @@ const SELECTED: &str = "
        AND (?2 IS NULL OR (s.name >= ?2 COLLATE NOCASE AND s.name < ?3 COLLATE NOCASE))";
 
 #[derive(Clone, sqlx::FromRow)]
-struct Row {
-    slug: String,
+pub(super) struct Row {
+    pub(super) slug: String,
     name: String,
     description: String,
     kind: SpeakerKind,
-    claims: i64,
+    pub(super) claims: i64,
     fact_checks: i64,
 }
 
 impl Row {
-    fn into_entry(self) -> DirectoryEntry {
+    pub(super) fn into_entry(self) -> DirectoryEntry {
         DirectoryEntry {
             slug: self.slug,
             name: self.name,
@@ -139,7 +139,7 @@ pub async fn named_in_search(db: &Db, q: &str, limit: i64) -> Result<Vec<Directo
 }
 
 /// `%words%` with LIKE's wildcards in the words escaped; "" for no search.
-fn like_pattern(q: &str) -> String {
+pub(super) fn like_pattern(q: &str) -> String {
     if q.is_empty() {
         return String::new();
     }
