@@ -49,7 +49,7 @@ pub async fn page(pool: &PgPool, query: &DirectoryQuery) -> Result<DirectoryPage
     };
     // Keyset paging on (name ignoring case, slug); the slug makes the order total.
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECTED} AND ($5::text IS NULL OR (lower(s.name), s.slug) > (lower($5), $6))
+        "{SELECTED} AND ($5::text IS NULL OR (lower(s.name), s.slug) > (lower($5 COLLATE \"C\"), $6))
          ORDER BY lower(s.name), s.slug LIMIT $4"
     ))
     .bind(&pattern)

@@ -18,10 +18,11 @@ pub async fn ensure_without_password(
     username: &str,
     display_name: &str,
 ) -> Result<i64, AppError> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE lower(username) = lower($1)")
-        .bind(username)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM users WHERE lower(username) = lower($1 COLLATE \"C\")")
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await?;
     if let Some(id) = found {
         return Ok(id);
     }
@@ -60,7 +61,7 @@ pub async fn create(
 /// See `db::users::credentials`.
 pub async fn credentials(pool: &PgPool, username: &str) -> Result<Option<Credentials>, AppError> {
     let row: Option<(i64, Option<String>, bool)> = sqlx::query_as(
-        "SELECT id, password_hash, disabled_at IS NOT NULL FROM users WHERE lower(username) = lower($1)",
+        "SELECT id, password_hash, disabled_at IS NOT NULL FROM users WHERE lower(username) = lower($1 COLLATE \"C\")",
     )
     .bind(username)
     .fetch_optional(pool)
@@ -143,7 +144,7 @@ pub async fn editors(pool: &PgPool) -> Result<Vec<UserRef>, AppError> {
 pub async fn active_editor(tx: &mut PgConnection, username: &str) -> Result<Option<(i64, String)>, AppError> {
     Ok(sqlx::query_as(
         "SELECT id, display_name FROM users
-          WHERE lower(username) = lower($1) AND password_hash IS NOT NULL AND disabled_at IS NULL",
+          WHERE lower(username) = lower($1 COLLATE \"C\") AND password_hash IS NOT NULL AND disabled_at IS NULL",
     )
     .bind(username)
     .fetch_optional(tx)
