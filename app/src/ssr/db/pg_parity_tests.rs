@@ -519,3 +519,68 @@ async fn speakers_read_and_write_the_same_on_both_backends(sqlite: SqlitePool) -
     assert_eq!(lite, postgres);
     Ok(())
 }
+
+/// Appearances with a place in the text, without one, and lost from a changed text.
+const APPEARANCES_SEED: &str = "
+    UPDATE appearances SET start_byte = 4, end_byte = 20 WHERE claim_id = 1;
+    UPDATE appearances SET lost_at = '2026-01-02T03:04:05.678Z', lost_passage = 'the old words',
+                           lost_replacement = 'the new words' WHERE claim_id = 3;
+    INSERT INTO appearances (claim_id, source_id) VALUES (1, 2);
+    UPDATE sources SET published_on = '2022-12-31', author = 'A. Writer' WHERE id = 1;";
+
+fn new_source() -> crate::model::Source {
+    crate::model::Source {
+        public_id: String::new(),
+        url: "https://example.org/new".into(),
+        title: "A new source".into(),
+        outlet: "Outlet".into(),
+        author: None,
+        published_on: chrono::NaiveDate::from_ymd_opt(2024, 2, 29),
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn sources_and_appearances_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    use super::sources;
+    let Some(pg) = postgres().await else { return Ok(()) };
+    for seed in [SEARCH_SEED, APPEARANCES_SEED] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&pg.pool).await?;
+    }
+    sqlx::query("SELECT setval(pg_get_serial_sequence('sources', 'id'), 2)").execute(&pg.pool).await?;
+    let lite = Db::from(sqlite);
+    let mut tx = begin_write(&lite).await?;
+    let added = (
+        sources::insert(&mut tx, &new_source()).await?,
+        sources::id_by_url(&mut tx, "https://example.org/1").await?,
+    );
+    tx.commit().await?;
+    let mut pg_tx = pg::write::begin_write(&pg.pool, Default::default()).await?;
+    let pg_added = (
+        pg::sources::insert(&mut pg_tx, &new_source()).await?,
+        pg::sources::id_by_url(&mut pg_tx, "https://example.org/1").await?,
+    );
+    pg_tx.commit().await?;
+    assert_eq!(added, pg_added);
+    for claim in [1, 3, 6] {
+        for editors in [false, true] {
+            assert_eq!(
+                sources::appearances_of(&lite, claim, editors).await?,
+                pg::sources::appearances_of(&pg.pool, claim, editors).await?,
+                "claim {claim}, editors: {editors}"
+            );
+        }
+    }
+    for id in [1, 2, added.0, 99] {
+        assert_eq!(sources::by_id(&lite, id).await?, pg::sources::by_id(&pg.pool, id).await?);
+        assert_eq!(sources::title_by_id(&lite, id).await?, pg::sources::title_by_id(&pg.pool, id).await?);
+        assert_eq!(
+            sources::has_published_claims(&lite, id).await?,
+            pg::sources::has_published_claims(&pg.pool, id).await?
+        );
+    }
+    let lost = sources::appearances_of(&lite, 3, true).await?;
+    pg.remove().await;
+    assert!(lost.iter().any(|a| a.lost.as_ref().is_some_and(|l| l.passage.is_some())), "{lost:?}");
+    Ok(())
+}

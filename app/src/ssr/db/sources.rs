@@ -33,7 +33,7 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<Source>, AppError> {
 }
 
 #[derive(sqlx::FromRow)]
-struct AppearanceRow {
+pub(super) struct AppearanceRow {
     id: i64,
     url: String,
     title: String,
@@ -65,8 +65,12 @@ pub async fn appearances_of(
     .bind(claim_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
+    Ok(appearances(rows, with_lost_words))
+}
+
+/// Appearances as pages show them (the same on every backend).
+pub(super) fn appearances(rows: Vec<AppearanceRow>, with_lost_words: bool) -> Vec<Appearance> {
+    rows.into_iter()
         .map(|r| Appearance {
             source: Source {
                 public_id: public_id::encode(r.id),
@@ -85,7 +89,7 @@ pub async fn appearances_of(
                 replacement: r.lost_replacement.filter(|_| with_lost_words),
             }),
         })
-        .collect())
+        .collect()
 }
 
 /// Adds a source; returns its internal id.
