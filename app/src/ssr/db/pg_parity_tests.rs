@@ -584,3 +584,50 @@ async fn sources_and_appearances_are_the_same_on_both_backends(sqlite: SqlitePoo
     assert!(lost.iter().any(|a| a.lost.as_ref().is_some_and(|l| l.passage.is_some())), "{lost:?}");
     Ok(())
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn retractions_and_notes_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(pg) = postgres().await else { return Ok(()) };
+    let users = "INSERT INTO users (id, username, display_name, role) VALUES (1, 'ed', 'Ed Itor', 'admin');";
+    for seed in [SEARCH_SEED, users] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&pg.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    let steps = [
+        (1, false, "Wrong speaker"),
+        (1, false, "again"),
+        (6, false, "intake"),
+        (1, true, "Right after all"),
+        (2, false, "Bad data"),
+    ];
+    let (mut on_sqlite, mut on_postgres) = (Vec::new(), Vec::new());
+    for (hour, (claim, reinstate, reason)) in steps.into_iter().enumerate() {
+        let at = at(hour as i64);
+        let mut tx = begin_write(&lite).await?;
+        on_sqlite.push(super::retractions::set(&mut tx, claim, reinstate, reason, 1, at).await?);
+        super::notes::add(&mut tx, claim, 1, reason, at).await?;
+        tx.commit().await?;
+        let mut tx = pg::write::begin_write(&pg.pool, Default::default()).await?;
+        on_postgres.push(pg::retractions::set(&mut tx, claim, reinstate, reason, 1, at).await?);
+        pg::notes::add(&mut tx, claim, 1, reason, at).await?;
+        tx.commit().await?;
+    }
+    assert_eq!(on_sqlite, [true, false, false, true, true], "only a change of state is recorded");
+    assert_eq!(on_sqlite, on_postgres);
+    for claim in [1, 2, 6] {
+        assert_eq!(
+            super::retractions::for_claim(&lite, claim).await?,
+            pg::retractions::for_claim(&pg.pool, claim).await?
+        );
+        assert_eq!(
+            super::notes::for_claim(&lite, claim).await?,
+            pg::notes::for_claim(&pg.pool, claim).await?
+        );
+    }
+    let recent = super::retractions::recent(&lite, 10).await?;
+    assert_eq!(recent, pg::retractions::recent(&pg.pool, 10).await?);
+    pg.remove().await;
+    assert_eq!(recent.len(), 3, "{recent:?}");
+    Ok(())
+}
