@@ -631,3 +631,48 @@ async fn retractions_and_notes_are_the_same_on_both_backends(sqlite: SqlitePool)
     assert_eq!(recent.len(), 3, "{recent:?}");
     Ok(())
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn revisions_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    use super::revisions::{append, Of};
+    let Some(pg) = postgres().await else { return Ok(()) };
+    let users = "INSERT INTO users (id, username, display_name, role) VALUES (1, 'ed', 'Ed Itor', 'editor');";
+    for seed in [SEARCH_SEED, users] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&pg.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    type Edit = (Of, i64, i64, Vec<(&'static str, &'static str, &'static str)>);
+    let edits: [Edit; 3] = [
+        (
+            Of::Claim,
+            1,
+            2,
+            vec![("text", "All 16", "All \"16\" — “quoted”"), ("said_on", "2022-12-30", "2022-12-29")],
+        ),
+        (Of::Claim, 1, 3, vec![("kind", "quote", "numeric")]),
+        (Of::Speaker, 1, 2, vec![("aliases", "", "Minister Lopez; Ms López")]),
+    ];
+    for (hour, (of, id, version, changes)) in edits.into_iter().enumerate() {
+        let changes: super::revisions::Changes =
+            changes.into_iter().map(|(f, b, a)| (f.to_owned(), b.to_owned(), a.to_owned())).collect();
+        let mut tx = begin_write(&lite).await?;
+        append(&mut tx, of, id, version, 1, &changes, at(hour as i64)).await?;
+        tx.commit().await?;
+        let mut tx = pg::write::begin_write(&pg.pool, Default::default()).await?;
+        pg::revisions::append(&mut tx, of, id, version, 1, &changes, at(hour as i64)).await?;
+        tx.commit().await?;
+    }
+    let on_sqlite = super::revisions::of_claim(&lite, 1).await?;
+    let on_postgres = pg::revisions::of_claim(&pg.pool, 1).await?;
+    let stored: Vec<String> =
+        sqlx::query_scalar("SELECT changes FROM claim_revisions ORDER BY id").fetch_all(&pg.pool).await?;
+    let stored_lite: Vec<String> = sqlx::query_scalar("SELECT changes FROM claim_revisions ORDER BY id")
+        .fetch_all(lite.sqlite())
+        .await?;
+    pg.remove().await;
+    assert_eq!(on_sqlite.len(), 2);
+    assert_eq!(on_sqlite, on_postgres);
+    assert_eq!(stored, stored_lite, "the very same JSON text, for copies to compare");
+    Ok(())
+}

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 /// What changed in an edit: `(field, before, after)`, stored as `{"field": [before, after]}`.
 pub type Changes = Vec<(String, String, String)>;
 
-fn to_json(changes: &Changes) -> String {
+pub(super) fn to_json(changes: &Changes) -> String {
     let object: serde_json::Map<String, serde_json::Value> = changes
         .iter()
         .map(|(field, before, after)| (field.clone(), serde_json::json!([before, after])))
@@ -16,7 +16,7 @@ fn to_json(changes: &Changes) -> String {
     serde_json::Value::Object(object).to_string()
 }
 
-fn from_json(text: &str) -> Changes {
+pub(super) fn from_json(text: &str) -> Changes {
     let Ok(serde_json::Value::Object(map)) = serde_json::from_str(text) else { return Vec::new() };
     map.into_iter()
         .map(|(field, pair)| {

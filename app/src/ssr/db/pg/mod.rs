@@ -6,8 +6,8 @@
 //! Not yet reachable from [`super::Db`]: `postgres://` stays refused until every function has its
 //! form here, so that no page can meet a missing one. Ported so far: `users`, `sessions`,
 //! `maintenance` (content version, readiness), `search`, `claims`' list with its counts,
-//! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, and write transactions
-//! (`write`).
+//! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, and write
+//! transactions (`write`).
 //!
 //! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
 //! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
@@ -17,6 +17,7 @@ pub mod claims;
 pub mod maintenance;
 pub mod notes;
 pub mod retractions;
+pub mod revisions;
 pub mod search;
 pub mod sessions;
 pub mod sources;
