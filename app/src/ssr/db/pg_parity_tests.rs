@@ -676,3 +676,56 @@ async fn revisions_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResu
     assert_eq!(stored, stored_lite, "the very same JSON text, for copies to compare");
     Ok(())
 }
+
+/// Rulings: a first ruling, a correction of it, a clarification, one on a claim still being
+/// checked, one proposed only; ruling times set on the claims for the sitemap.
+const RULINGS_SEED: &str = "
+    INSERT INTO users (id, username, display_name, role) VALUES (1, 'ed', 'Ed Itor', 'editor');
+    INSERT INTO rulings (id, claim_id, author_id, rating, attribution, verdict, body, kind, note, amends, state, created_at, published_at) VALUES
+        (1, 1, 1, 'false', NULL, 'Not so', 'First look.', 'ruling', NULL, NULL, 'superseded', '2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z'),
+        (2, 1, 1, 'true', 'verified', 'Accurate', 'The record agrees.', 'correction', 'We misread the record.', 1, 'published', '2026-01-02T00:00:00.000Z', '2026-01-02T01:00:00.000Z'),
+        (3, 2, 1, 'false', NULL, 'Wrong figure', '', 'ruling', NULL, NULL, 'published', '2026-01-03T00:00:00.000Z', '2026-01-03T01:00:00.000Z'),
+        (4, 2, 1, 'false', NULL, 'Wrong figure, to be exact', '', 'clarification', NULL, 3, 'published', '2026-01-04T00:00:00.000Z', '2026-01-04T01:00:00.000Z'),
+        (5, 4, 1, 'misleading', NULL, 'Out of context', '', 'ruling', NULL, NULL, 'published', '2026-01-05T00:00:00.000Z', '2026-01-05T01:00:00.000Z'),
+        (6, 5, 1, 'opinion', NULL, 'Not a fact', '', 'ruling', NULL, NULL, 'proposed', '2026-01-06T00:00:00.000Z', NULL);
+    UPDATE claims SET updated_at = '2026-01-01T00:00:00.000Z';
+    UPDATE claims SET ruled_at = '2026-01-02T01:00:00.000Z', updated_at = '2026-01-01T00:00:00.000Z' WHERE id = 1;
+    UPDATE claims SET published_at = '2026-01-03T01:00:00.000Z', updated_at = '2026-01-01T00:00:00.000Z' WHERE id = 2;";
+
+#[sqlx::test(migrations = "../migrations")]
+async fn feeds_corrections_and_sitemaps_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    use crate::model::Status;
+    let Some(pg) = postgres().await else { return Ok(()) };
+    for seed in [SEARCH_SEED, RULINGS_SEED] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&pg.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    for (status, speaker) in [
+        (None, None),
+        (Some(Status::False), None),
+        (None, Some("maria-lopez")),
+        (Some(Status::True), Some("pat-doe")),
+    ] {
+        let on_sqlite = super::verdicts::recent(&lite, status, speaker, 10).await?;
+        assert_eq!(
+            on_sqlite,
+            pg::verdicts::recent(&pg.pool, status, speaker, 10).await?,
+            "{status:?} {speaker:?}"
+        );
+    }
+    let corrections = super::verdicts::corrections(&lite, 10).await?;
+    assert_eq!(corrections, pg::verdicts::corrections(&pg.pool, 10).await?);
+    assert_eq!(
+        format!("{:?}", super::sitemap::extent(&lite).await?),
+        format!("{:?}", pg::sitemap::extent(&pg.pool).await?)
+    );
+    assert_eq!(super::sitemap::claims(&lite, 1, 4).await?, pg::sitemap::claims(&pg.pool, 1, 4).await?);
+    assert_eq!(super::sitemap::speakers(&lite, 1, 9).await?, pg::sitemap::speakers(&pg.pool, 1, 9).await?);
+    assert_eq!(super::sitemap::sources(&lite, 1, 9).await?, pg::sitemap::sources(&pg.pool, 1, 9).await?);
+    let feed = super::verdicts::recent(&lite, None, None, 10).await?;
+    pg.remove().await;
+    assert_eq!(feed.len(), 4, "no clarification, no proposal: {feed:?}");
+    assert_eq!(corrections.len(), 1);
+    Ok(())
+}

@@ -57,7 +57,7 @@ const PUBLISHED_EVENT: &str = "r.published_at IS NOT NULL AND r.kind <> 'clarifi
     AND c.stage = 'published' AND (?1 IS NULL OR r.rating = ?1)";
 
 #[derive(sqlx::FromRow)]
-struct EventRow {
+pub(super) struct EventRow {
     id: i64,
     claim_id: i64,
     text: String,
@@ -73,7 +73,7 @@ struct EventRow {
 }
 
 impl EventRow {
-    fn into_event(self) -> RulingEvent {
+    pub(super) fn into_event(self) -> RulingEvent {
         RulingEvent {
             id: self.id,
             claim_public_id: public_id::encode(self.claim_id),

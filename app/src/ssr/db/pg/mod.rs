@@ -6,8 +6,8 @@
 //! Not yet reachable from [`super::Db`]: `postgres://` stays refused until every function has its
 //! form here, so that no page can meet a missing one. Ported so far: `users`, `sessions`,
 //! `maintenance` (content version, readiness), `search`, `claims`' list with its counts,
-//! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, and write
-//! transactions (`write`).
+//! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, `verdicts`,
+//! `sitemap`, and write transactions (`write`).
 //!
 //! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
 //! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
@@ -20,10 +20,12 @@ pub mod retractions;
 pub mod revisions;
 pub mod search;
 pub mod sessions;
+pub mod sitemap;
 pub mod sources;
 pub mod speaker_directory;
 pub mod speakers;
 pub mod users;
+pub mod verdicts;
 pub mod write;
 
 /// A stored value the code does not know (a role, a status) is an error, never a default.
