@@ -729,3 +729,72 @@ async fn feeds_corrections_and_sitemaps_are_the_same_on_both_backends(sqlite: Sq
     assert_eq!(corrections.len(), 1);
     Ok(())
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn claims_are_added_and_summed_up_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    use super::claims::NewClaim;
+    use crate::model::{Change, ClaimKind, Qualifier, Quantity};
+    let Some(pg) = postgres().await else { return Ok(()) };
+    let lite = Db::from(sqlite);
+    assert_eq!(super::claims::none_yet(&lite).await?, pg::claims::none_yet(&pg.pool).await?);
+    let same_times = "UPDATE claims SET created_at = '2026-01-01T00:00:00.000Z';";
+    for seed in [SEARCH_SEED, APPEARANCES_SEED, same_times] {
+        sqlx::raw_sql(seed).execute(lite.sqlite()).await?;
+        sqlx::raw_sql(seed).execute(&pg.pool).await?;
+    }
+    sqlx::query("SELECT setval(pg_get_serial_sequence('claims', 'id'), 6)").execute(&pg.pool).await?;
+    let quantity = Quantity {
+        value: 25.0,
+        unit: "percent".into(),
+        of: None,
+        change: Some(Change::Increase),
+        qualifier: Some(Qualifier::About),
+    };
+    let new = [
+        NewClaim {
+            kind: ClaimKind::Numeric,
+            text: "Trade will grow by about 25 percent",
+            speaker_id: 2,
+            said_on: chrono::NaiveDate::from_ymd_opt(2022, 12, 30).unwrap_or_default(),
+            quantity: Some(&quantity),
+            created_at: at(1),
+            confidence: Some(0.75),
+        },
+        NewClaim {
+            kind: ClaimKind::Quote,
+            text: "A quote, “curly” and 'plain'",
+            speaker_id: 1,
+            said_on: chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap_or_default(),
+            quantity: None,
+            created_at: at(2),
+            confidence: None,
+        },
+    ];
+    let (mut on_sqlite, mut on_postgres) = (Vec::new(), Vec::new());
+    for claim in &new {
+        let mut tx = begin_write(&lite).await?;
+        let id = super::claims::insert(&mut tx, claim).await?;
+        super::claims::add_appearance(&mut tx, id, 2, Some((3, 9))).await?;
+        tx.commit().await?;
+        on_sqlite.push(id);
+        let mut tx = pg::write::begin_write(&pg.pool, Default::default()).await?;
+        let id = pg::claims::insert(&mut tx, claim).await?;
+        pg::claims::add_appearance(&mut tx, id, 2, Some((3, 9))).await?;
+        tx.commit().await?;
+        on_postgres.push(id);
+    }
+    assert_eq!(on_sqlite, on_postgres);
+    let ids = [8, 1, 7, 3, 99, 6];
+    assert_eq!(super::claims::summaries(&lite, &ids).await?, pg::claims::summaries(&pg.pool, &ids).await?);
+    for id in ids {
+        assert_eq!(super::claims::summary(&lite, id).await?, pg::claims::summary(&pg.pool, id).await?);
+        let meta = |m: Option<super::claims::ClaimMeta>| {
+            m.map(|m| (m.speaker_id, m.created_at, m.published_at, m.retraction_reason, m.ruling_id))
+        };
+        assert_eq!(meta(super::claims::meta(&lite, id).await?), meta(pg::claims::meta(&pg.pool, id).await?));
+    }
+    let added = super::claims::summary(&lite, 7).await?;
+    pg.remove().await;
+    assert!(added.is_some_and(|c| c.quantity.is_some_and(|q| q.change == Some(Change::Increase))));
+    Ok(())
+}

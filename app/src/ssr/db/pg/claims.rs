@@ -5,12 +5,17 @@
 //! decode into the same `SummaryRow` as on SQLite.
 
 use super::search::{self, Terms};
+use super::sources::stored_date;
+use super::write::WriteTx;
 use crate::model::{
     public_id, ClaimListPage, ClaimSummary, ListQuery, Page, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
 };
-use crate::ssr::db::claims::{sorted_counts, trim_page, SummaryRow, COUNT_MARGIN};
+use crate::ssr::db::claims::{
+    quantity_columns, sorted_counts, trim_page, ClaimMeta, NewClaim, SummaryRow, COUNT_MARGIN,
+};
 use crate::ssr::db::search::Statuses;
 use crate::AppError;
+use chrono::{DateTime, Utc};
 use sqlx::{PgPool, Postgres, QueryBuilder};
 
 /// As `db::claims`' columns, dates cast from their stored text.
@@ -175,4 +180,104 @@ async fn search_counts(pool: &PgPool, terms: &Terms) -> Result<StatusCounts, App
     let counted = search::status_counts(pool, terms, COUNT_CAP + COUNT_MARGIN).await?;
     let shown = counted.into_iter().map(|(s, n)| (s, n.min(COUNT_CAP))).collect();
     Ok(StatusCounts::capped(sorted_counts(shown), COUNT_CAP))
+}
+
+/// See `db::claims::summaries`: in the order of `ids`.
+pub async fn summaries(pool: &PgPool, ids: &[i64]) -> Result<Vec<ClaimSummary>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut qb = QueryBuilder::<Postgres>::new(SUMMARY_COLUMNS);
+    qb.push(" FROM claims c")
+        .push(SUMMARY_JOINS)
+        .push(" WHERE c.id = ANY(")
+        .push_bind(ids.to_vec())
+        .push(")");
+    let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
+    let mut by_id: std::collections::HashMap<i64, ClaimSummary> = rows
+        .into_iter()
+        .map(|r| r.into_summary())
+        .map(|s| (public_id::decode(&s.public_id).unwrap_or(0), s))
+        .collect();
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// See `db::claims::summary`.
+pub async fn summary(pool: &PgPool, id: i64) -> Result<Option<ClaimSummary>, AppError> {
+    let mut qb = QueryBuilder::<Postgres>::new(SUMMARY_COLUMNS);
+    qb.push(" FROM claims c").push(SUMMARY_JOINS).push(" WHERE c.id = ").push_bind(id);
+    let row: Option<SummaryRow> = qb.build_query_as().fetch_optional(pool).await?;
+    Ok(row.map(SummaryRow::into_summary))
+}
+
+/// speaker id, created, published, retraction reason, ruling id.
+type MetaRow = (i64, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>, Option<i64>);
+
+/// See `db::claims::meta`.
+pub async fn meta(pool: &PgPool, id: i64) -> Result<Option<ClaimMeta>, AppError> {
+    let row: Option<MetaRow> = sqlx::query_as(
+        "SELECT speaker_id, created_at::timestamptz, published_at::timestamptz, retraction_reason, ruling_id
+           FROM claims WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|(speaker_id, created_at, published_at, retraction_reason, ruling_id)| ClaimMeta {
+        speaker_id,
+        created_at,
+        published_at,
+        retraction_reason,
+        ruling_id,
+    }))
+}
+
+/// See `db::claims::insert`.
+pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppError> {
+    let (value, unit, of, change, qualifier) = quantity_columns(claim.quantity);
+    let created_at = crate::ssr::db::timestamp(claim.created_at);
+    Ok(sqlx::query_scalar(
+        "INSERT INTO claims (kind, text, speaker_id, said_on, quantity_value, quantity_unit, quantity_of,
+                             quantity_change, quantity_qualifier, created_at, updated_at, confidence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
+         RETURNING id",
+    )
+    .bind(claim.kind)
+    .bind(claim.text)
+    .bind(claim.speaker_id)
+    .bind(stored_date(Some(claim.said_on)))
+    .bind(value)
+    .bind(unit)
+    .bind(of)
+    .bind(change)
+    .bind(qualifier)
+    .bind(created_at)
+    .bind(claim.confidence)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// See `db::claims::add_appearance`.
+pub async fn add_appearance(
+    tx: &mut WriteTx,
+    claim_id: i64,
+    source_id: i64,
+    span: Option<(i64, i64)>,
+) -> Result<(), AppError> {
+    let (start, end) = span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
+    sqlx::query(
+        "INSERT INTO appearances (claim_id, source_id, start_byte, end_byte) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(claim_id)
+    .bind(source_id)
+    .bind(start)
+    .bind(end)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// See `db::claims::none_yet`.
+pub async fn none_yet(pool: &PgPool) -> Result<bool, AppError> {
+    let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM claims)").fetch_one(pool).await?;
+    Ok(!any)
 }

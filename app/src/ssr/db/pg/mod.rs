@@ -5,7 +5,7 @@
 //!
 //! Not yet reachable from [`super::Db`]: `postgres://` stays refused until every function has its
 //! form here, so that no page can meet a missing one. Ported so far: `users`, `sessions`,
-//! `maintenance` (content version, readiness), `search`, `claims`' list with its counts,
+//! `maintenance` (content version, readiness), `search`, `claims`,
 //! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, `verdicts`,
 //! `sitemap`, and write transactions (`write`).
 //!
