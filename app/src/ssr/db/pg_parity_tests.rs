@@ -798,3 +798,147 @@ async fn claims_are_added_and_summed_up_the_same_on_both_backends(sqlite: Sqlite
     assert!(added.is_some_and(|c| c.quantity.is_some_and(|q| q.change == Some(Change::Increase))));
     Ok(())
 }
+
+fn speaker_input(
+    name: &str,
+    slug: &str,
+    aliases: &[&str],
+    version: Option<i64>,
+) -> crate::model::forms::speaker::SpeakerInput {
+    crate::model::forms::speaker::SpeakerInput {
+        name: name.into(),
+        slug: slug.into(),
+        description: "Minister".into(),
+        kind: crate::model::SpeakerKind::Person,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        version,
+    }
+}
+
+fn source_input(url: &str, title: &str) -> crate::model::forms::source::SourceInput {
+    crate::model::forms::source::SourceInput {
+        url: url.into(),
+        title: title.into(),
+        outlet: "Outlet".into(),
+        author: Some("A. Writer".into()),
+        published_on: chrono::NaiveDate::from_ymd_opt(2024, 2, 29),
+        body: Some("The text.".into()),
+        version: None,
+    }
+}
+
+/// Speaker and source edits on SQLite: what each step answered.
+async fn edits_on_sqlite(db: &Db) -> Result<Vec<String>, AppError> {
+    use super::{source_edits as so, speaker_edits as sp};
+    let mut seen = Vec::new();
+    let mut tx = begin_write(db).await?;
+    let kim =
+        sp::insert(&mut tx, &speaker_input("Kim Roe", "kim-roe", &["K. Roe", "K. Roe", "Kim"], None)).await?;
+    tx.commit().await?;
+    let mut tx = begin_write(db).await?;
+    seen.push(format!(
+        "{:?}",
+        sp::insert(&mut tx, &speaker_input("Other", "kim-roe", &[], None)).await.map_err(|e| e.to_string())
+    ));
+    drop(tx);
+    let mut tx = begin_write(db).await?;
+    seen.push(format!(
+        "{:?}",
+        sp::update(&mut tx, kim, 1, &speaker_input("Kim Roe-Lee", "kim-roe", &["Kim"], None)).await?
+    ));
+    seen.push(format!(
+        "{:?}",
+        sp::update(&mut tx, kim, 1, &speaker_input("Stale", "kim-roe", &[], None)).await?
+    ));
+    sp::add_aliases(&mut tx, kim, &["Kim".into(), "Ms Roe-Lee".into()]).await?;
+    sp::move_claim(&mut tx, 1, kim, at(1)).await?;
+    let mut moved = sp::claims_of(&mut tx, kim).await?;
+    moved.sort();
+    seen.push(format!("{moved:?}"));
+    sp::mark_merged(&mut tx, 2, kim).await?;
+    let source = so::insert(&mut tx, &source_input("https://example.org/new", "New")).await?;
+    seen.push(format!(
+        "{:?}",
+        so::update(&mut tx, source, 1, &source_input("https://example.org/newer", "Newer")).await?
+    ));
+    tx.commit().await?;
+    let mut tx = begin_write(db).await?;
+    seen.push(format!(
+        "{:?}",
+        so::insert(&mut tx, &source_input("https://example.org/1", "Dup")).await.map_err(|e| e.to_string())
+    ));
+    drop(tx);
+    seen.push(format!("{:?} {:?}", sp::for_form(db, "kim-roe").await?, sp::for_form(db, "pat-doe").await?));
+    seen.push(format!("{:?} {:?}", so::for_form(db, source).await?, so::for_form(db, 99).await?));
+    Ok(seen)
+}
+
+/// The same steps on PostgreSQL.
+async fn edits_on_postgres(pool: &PgPool) -> Result<Vec<String>, AppError> {
+    use pg::{source_edits as so, speaker_edits as sp};
+    let begin = || pg::write::begin_write(pool, Default::default());
+    let mut seen = Vec::new();
+    let mut tx = begin().await?;
+    let kim =
+        sp::insert(&mut tx, &speaker_input("Kim Roe", "kim-roe", &["K. Roe", "K. Roe", "Kim"], None)).await?;
+    tx.commit().await?;
+    let mut tx = begin().await?;
+    seen.push(format!(
+        "{:?}",
+        sp::insert(&mut tx, &speaker_input("Other", "kim-roe", &[], None)).await.map_err(|e| e.to_string())
+    ));
+    drop(tx);
+    let mut tx = begin().await?;
+    seen.push(format!(
+        "{:?}",
+        sp::update(&mut tx, kim, 1, &speaker_input("Kim Roe-Lee", "kim-roe", &["Kim"], None)).await?
+    ));
+    seen.push(format!(
+        "{:?}",
+        sp::update(&mut tx, kim, 1, &speaker_input("Stale", "kim-roe", &[], None)).await?
+    ));
+    sp::add_aliases(&mut tx, kim, &["Kim".into(), "Ms Roe-Lee".into()]).await?;
+    sp::move_claim(&mut tx, 1, kim, at(1)).await?;
+    let mut moved = sp::claims_of(&mut tx, kim).await?;
+    moved.sort();
+    seen.push(format!("{moved:?}"));
+    sp::mark_merged(&mut tx, 2, kim).await?;
+    let source = so::insert(&mut tx, &source_input("https://example.org/new", "New")).await?;
+    seen.push(format!(
+        "{:?}",
+        so::update(&mut tx, source, 1, &source_input("https://example.org/newer", "Newer")).await?
+    ));
+    tx.commit().await?;
+    let mut tx = begin().await?;
+    seen.push(format!(
+        "{:?}",
+        so::insert(&mut tx, &source_input("https://example.org/1", "Dup")).await.map_err(|e| e.to_string())
+    ));
+    drop(tx);
+    seen.push(format!(
+        "{:?} {:?}",
+        sp::for_form(pool, "kim-roe").await?,
+        sp::for_form(pool, "pat-doe").await?
+    ));
+    seen.push(format!("{:?} {:?}", so::for_form(pool, source).await?, so::for_form(pool, 99).await?));
+    Ok(seen)
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn speaker_and_source_edits_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(pg) = postgres().await else { return Ok(()) };
+    sqlx::raw_sql(SEARCH_SEED).execute(&sqlite).await?;
+    sqlx::raw_sql(SEARCH_SEED).execute(&pg.pool).await?;
+    for table in ["speakers", "sources"] {
+        sqlx::query(&format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), 2)"))
+            .execute(&pg.pool)
+            .await?;
+    }
+    let lite = edits_on_sqlite(&Db::from(sqlite)).await?;
+    let postgres = edits_on_postgres(&pg.pool).await?;
+    pg.remove().await;
+    assert!(lite[0].contains("/speakers/kim-roe"), "{lite:?}");
+    assert!(lite[5].contains("Another source already has the address"), "{lite:?}");
+    assert_eq!(lite, postgres);
+    Ok(())
+}

@@ -7,7 +7,7 @@
 //! form here, so that no page can meet a missing one. Ported so far: `users`, `sessions`,
 //! `maintenance` (content version, readiness), `search`, `claims`,
 //! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, `verdicts`,
-//! `sitemap`, and write transactions (`write`).
+//! `sitemap`, `speaker_edits`, `source_edits`, and write transactions (`write`).
 //!
 //! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
 //! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
@@ -21,8 +21,10 @@ pub mod revisions;
 pub mod search;
 pub mod sessions;
 pub mod sitemap;
+pub mod source_edits;
 pub mod sources;
 pub mod speaker_directory;
+pub mod speaker_edits;
 pub mod speakers;
 pub mod users;
 pub mod verdicts;
