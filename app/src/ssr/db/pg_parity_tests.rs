@@ -942,3 +942,130 @@ async fn speaker_and_source_edits_are_the_same_on_both_backends(sqlite: SqlitePo
     assert_eq!(lite, postgres);
     Ok(())
 }
+
+fn figure(
+    shape: crate::model::comparison::Shape,
+    value: f64,
+    of: Option<f64>,
+    compared: bool,
+) -> crate::model::forms::record::RecordInput {
+    crate::model::forms::record::RecordInput {
+        shape,
+        value,
+        of,
+        unit: None,
+        period: Some("2022".into()),
+        source_url: "https://stats.example.org/t1".into(),
+        source_title: "Trade statistics".into(),
+        publisher: "Statistics office".into(),
+        published_on: chrono::NaiveDate::from_ymd_opt(2023, 1, 31),
+        accessed_on: None,
+        note: Some("Table 1".into()),
+        compared,
+        version: None,
+    }
+}
+
+/// Claim edits and recorded figures on one backend: every answer, then every read.
+macro_rules! edits_and_figures {
+    ($m:path, $begin:expr, $reader:expr) => {{
+        use crate::model::comparison::Shape;
+        use $m as m;
+        let level = figure(Shape::Level, 1.29, None, true);
+        let share = figure(Shape::Share, 54.0, Some(69.0), false);
+        let mut seen: Vec<String> = Vec::new();
+        let mut tx = $begin.await?;
+        m::recorded::set_context(&mut tx, 2, Some("2022"), Some("2021")).await?;
+        seen.push(format!("{:?}", m::recorded::bump_claim_version(&mut tx, 2, 1, at(1)).await?));
+        seen.push(format!("{:?}", m::recorded::bump_claim_version(&mut tx, 2, 1, at(1)).await?));
+        let a = m::recorded::insert(
+            &mut tx,
+            2,
+            &super::recorded::FigureValues::of_input(&level, "percent"),
+            1,
+            at(2),
+        )
+        .await?;
+        let b = m::recorded::insert(
+            &mut tx,
+            2,
+            &super::recorded::FigureValues::of_input(&share, "missiles"),
+            1,
+            at(3),
+        )
+        .await?;
+        m::recorded::clear_compared(&mut tx, 2).await?;
+        seen.push(format!(
+            "{:?}",
+            m::recorded::update(
+                &mut tx,
+                2,
+                b,
+                &super::recorded::FigureValues::of_input(&level, "percent"),
+                at(4)
+            )
+            .await?
+        ));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::recorded::withdraw(&mut tx, 2, a, at(5)).await?,
+            m::recorded::withdraw(&mut tx, 2, a, at(5)).await?
+        ));
+        let update = super::claim_edits::ClaimUpdate {
+            kind: crate::model::ClaimKind::Numeric,
+            text: "Trade grew 1.6 percent",
+            speaker_id: 1,
+            said_on: chrono::NaiveDate::from_ymd_opt(2022, 12, 29).unwrap_or_default(),
+            quantity: None,
+            at: at(6),
+        };
+        let mut numeric = update;
+        let quantity = crate::model::Quantity {
+            value: 1.6,
+            unit: "percent".into(),
+            of: None,
+            change: None,
+            qualifier: None,
+        };
+        numeric.quantity = Some(&quantity);
+        seen.push(format!("{:?}", m::claim_edits::update(&mut tx, 2, 2, &numeric).await?));
+        seen.push(format!("{:?}", m::claim_edits::update(&mut tx, 2, 2, &numeric).await?));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::claim_edits::appears_in(&mut tx, 1, 1).await?,
+            m::claim_edits::appears_in(&mut tx, 2, 1).await?
+        ));
+        tx.commit().await?;
+        let reader = $reader;
+        for id in [2, 1, 99] {
+            seen.push(format!("{:?}", m::claim_edits::for_form(reader, id).await?));
+            seen.push(format!(
+                "{:?} {:?}",
+                m::recorded::figures(reader, id).await?,
+                m::recorded::figure_context(reader, id).await?
+            ));
+        }
+        seen.push(format!("{:?}", m::recorded::compared_in_range(reader, 0, 10).await?));
+        seen.push(format!("{:?}", m::recorded::with_compared(reader, &[1, 2, 3]).await?));
+        seen
+    }};
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn claim_edits_and_recorded_figures_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(server) = postgres().await else { return Ok(()) };
+    let users = "INSERT INTO users (id, username, display_name, role) VALUES (1, 'ed', 'Ed Itor', 'editor');";
+    for seed in [SEARCH_SEED, APPEARANCES_SEED, users] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&server.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    let on_sqlite = edits_and_figures!(crate::ssr::db, begin_write(&lite), &lite);
+    let pool = server.pool.clone();
+    let on_postgres =
+        edits_and_figures!(crate::ssr::db::pg, pg::write::begin_write(&pool, Default::default()), &pool);
+    server.remove().await;
+    assert_eq!(&on_sqlite[..3], ["true", "false", "true"], "{on_sqlite:?}");
+    assert_eq!(on_sqlite, on_postgres);
+    Ok(())
+}

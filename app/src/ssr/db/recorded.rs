@@ -14,7 +14,7 @@ const COLUMNS: &str =
      accessed_on, note, compared, withdrawn_at IS NOT NULL AS withdrawn";
 
 #[derive(sqlx::FromRow)]
-struct Row {
+pub(super) struct Row {
     id: i64,
     shape: String,
     value: f64,
@@ -32,7 +32,7 @@ struct Row {
 }
 
 impl Row {
-    fn into_figure(self) -> Result<RecordedFigure, AppError> {
+    pub(super) fn into_figure(self) -> Result<RecordedFigure, AppError> {
         Ok(RecordedFigure {
             id: self.id,
             shape: Shape::parse(&self.shape).ok_or(AppError::Internal)?,
