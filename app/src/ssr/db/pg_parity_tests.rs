@@ -1069,3 +1069,115 @@ async fn claim_edits_and_recorded_figures_are_the_same_on_both_backends(sqlite: 
     assert_eq!(on_sqlite, on_postgres);
     Ok(())
 }
+
+/// A ruling's life on one backend: proposed with evidence, signed off, published, corrected and
+/// sent back; the refused moves; then what readers and editors read.
+macro_rules! rulings_lifecycle {
+    ($m:path, $begin:expr, $reader:expr) => {{
+        use super::rulings::{Audience, NewRuling};
+        use crate::model::{Decision, EvidenceLink, RulingKind, RulingState, Status};
+        use $m as m;
+        let evidence = [
+            EvidenceLink {
+                url: "https://stats.example.org/t1".into(),
+                title: "Table 1".into(),
+                note: Some("Row 4".into()),
+            },
+            EvidenceLink {
+                url: "https://example.org/transcript".into(),
+                title: "Transcript".into(),
+                note: None,
+            },
+        ];
+        let ruling = |kind, rating, amends, note| NewRuling {
+            claim_id: 2,
+            author_id: 1,
+            rating,
+            attribution: None,
+            verdict: "Wrong figure",
+            body: "The **record** says 1.2.",
+            evidence: &evidence,
+            kind,
+            note,
+            amends,
+            at: at(1),
+        };
+        let mut seen: Vec<String> = Vec::new();
+        let mut tx = $begin.await?;
+        let first =
+            m::rulings::insert(&mut tx, &ruling(RulingKind::Ruling, Status::False, None, None)).await?;
+        seen.push(format!(
+            "{:?} {:?}",
+            m::rulings::open_for_claim(&mut tx, 2).await?,
+            m::rulings::reviewed_by(&mut tx, first, 2).await?
+        ));
+        m::rulings::add_review(&mut tx, first, 2, Decision::Approve, None, at(2)).await?;
+        seen.push(format!(
+            "{:?} {:?}",
+            m::rulings::approvals(&mut tx, first).await?,
+            m::rulings::reviewed_by(&mut tx, first, 2).await?
+        ));
+        seen.push(format!(
+            "{:?}",
+            m::rulings::move_state(&mut tx, first, RulingState::Proposed, RulingState::Published, at(3))
+                .await?
+        ));
+        seen.push(format!(
+            "{:?}",
+            m::rulings::move_state(&mut tx, first, RulingState::Proposed, RulingState::Published, at(3))
+                .await?
+        ));
+        let content = m::rulings::content(&mut tx, first).await?;
+        seen.push(format!("{:?} {:?} {}", content.rating, content.attribution, content.verdict));
+        let second = m::rulings::insert(
+            &mut tx,
+            &ruling(RulingKind::Correction, Status::Misleading, Some(first), Some("Reread")),
+        )
+        .await?;
+        m::rulings::add_review(&mut tx, second, 2, Decision::SendBack, Some("Cite the table"), at(4)).await?;
+        seen.push(format!(
+            "{:?}",
+            m::rulings::move_state(&mut tx, second, RulingState::Proposed, RulingState::SentBack, at(4))
+                .await?
+        ));
+        tx.commit().await?;
+        let mut tx = $begin.await?;
+        seen.push(format!(
+            "backwards refused: {}",
+            m::rulings::move_state(&mut tx, first, RulingState::Published, RulingState::Proposed, at(5))
+                .await
+                .is_err()
+        ));
+        drop(tx);
+        let mut tx = $begin.await?;
+        seen.push(format!(
+            "own sign-off refused: {}",
+            m::rulings::add_review(&mut tx, second, 1, Decision::Approve, None, at(5)).await.is_err()
+        ));
+        drop(tx);
+        for audience in [Audience::Public, Audience::Desk] {
+            seen.push(format!("{:?}", m::rulings::for_claim($reader, 2, audience).await?));
+        }
+        seen
+    }};
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn rulings_live_the_same_life_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(server) = postgres().await else { return Ok(()) };
+    let users = "INSERT INTO users (id, username, display_name, role) VALUES (1, 'ed', 'Ed Itor', 'editor'), (2, 'rev', 'Re Viewer', 'editor');";
+    for seed in [SEARCH_SEED, users] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&server.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    let on_sqlite = rulings_lifecycle!(crate::ssr::db, begin_write(&lite), &lite);
+    let pool = server.pool.clone();
+    let on_postgres =
+        rulings_lifecycle!(crate::ssr::db::pg, pg::write::begin_write(&pool, Default::default()), &pool);
+    server.remove().await;
+    assert!(on_sqlite.iter().any(|s| s == "backwards refused: true"), "{on_sqlite:?}");
+    assert!(on_sqlite.iter().any(|s| s == "own sign-off refused: true"), "{on_sqlite:?}");
+    assert_eq!(on_sqlite, on_postgres);
+    Ok(())
+}

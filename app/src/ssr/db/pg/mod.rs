@@ -7,8 +7,8 @@
 //! form here, so that no page can meet a missing one. Ported so far: `users`, `sessions`,
 //! `maintenance` (content version, readiness), `search`, `claims`,
 //! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, `verdicts`,
-//! `sitemap`, `speaker_edits`, `source_edits`, `claim_edits`, `recorded`, and
-//! write transactions (`write`).
+//! `sitemap`, `speaker_edits`, `source_edits`, `claim_edits`, `recorded`,
+//! `rulings`, and write transactions (`write`).
 //!
 //! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
 //! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
@@ -21,6 +21,7 @@ pub mod notes;
 pub mod recorded;
 pub mod retractions;
 pub mod revisions;
+pub mod rulings;
 pub mod search;
 pub mod sessions;
 pub mod sitemap;
