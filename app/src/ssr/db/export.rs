@@ -3,15 +3,15 @@
 use super::timestamp;
 use super::Db;
 use crate::model::comparison::Tolerances;
-use crate::model::record::{FigureCheck, Outcome};
+use crate::model::record::{FigureCheck, Outcome, RecordedFigure};
 use crate::model::{export::ExportRow, public_id, Attribution, Status};
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A published claim and its first source, as read for the export.
 #[derive(sqlx::FromRow)]
-struct Row {
-    id: i64,
+pub(super) struct Row {
+    pub(super) id: i64,
     kind: String,
     text: String,
     speaker: String,
@@ -62,6 +62,16 @@ pub async fn batch(
     .fetch_all(pool)
     .await?;
     let last = rows.last().map_or(after_id, |r| r.id);
+    let compared = super::recorded::compared_in_range(db, after_id, last).await?;
+    Ok((export_rows(rows, site, compared), last))
+}
+
+/// The export's rows, with each numeric claim's compared figure (the same on every backend).
+pub(super) fn export_rows(
+    rows: Vec<Row>,
+    site: &str,
+    compared: Vec<(i64, Option<String>, RecordedFigure)>,
+) -> Vec<ExportRow> {
     let out = rows
         .into_iter()
         .map(|r| {
@@ -102,18 +112,15 @@ pub async fn batch(
             }
         })
         .collect();
-    let out = with_figure_checks(db, out, after_id, last).await?;
-    Ok((out, last))
+    with_figure_checks(out, compared)
 }
 
 /// Adds each numeric claim's compared recorded figure and the comparison to its row.
-async fn with_figure_checks(
-    db: &Db,
+fn with_figure_checks(
     mut rows: Vec<ExportRow>,
-    after_id: i64,
-    last_id: i64,
-) -> Result<Vec<ExportRow>, AppError> {
-    for (claim_id, period, figure) in super::recorded::compared_in_range(db, after_id, last_id).await? {
+    compared: Vec<(i64, Option<String>, RecordedFigure)>,
+) -> Vec<ExportRow> {
+    for (claim_id, period, figure) in compared {
         let public = public_id::encode(claim_id);
         let Some(row) = rows.iter_mut().find(|r| r.id == public) else { continue };
         let Some(quantity) = row.quantity() else { continue };
@@ -137,5 +144,5 @@ async fn with_figure_checks(
             None => (None, None),
         };
     }
-    Ok(rows)
+    rows
 }

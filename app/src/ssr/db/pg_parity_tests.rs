@@ -1181,3 +1181,34 @@ async fn rulings_live_the_same_life_on_both_backends(sqlite: SqlitePool) -> Test
     assert_eq!(on_sqlite, on_postgres);
     Ok(())
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn exports_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(server) = postgres().await else { return Ok(()) };
+    let figure = "INSERT INTO recorded_figures (claim_id, shape, value, unit, source_url, source_title, publisher,
+                      published_on, compared, created_by) VALUES
+                      (2, 'change', 1.2, 'percent', 'https://stats.example.org/t1', 'Table 1', 'Office', '2023-01-31', TRUE, 1);
+                  UPDATE claims SET retracted_at = '2026-02-01T00:00:00.000Z', retraction_reason = 'Wrong speaker' WHERE id = 4;";
+    for seed in [SEARCH_SEED, APPEARANCES_SEED, RULINGS_SEED, figure] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&server.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    let (mut after, mut on_sqlite, mut on_postgres) = (0, Vec::new(), Vec::new());
+    loop {
+        let (rows, last) = super::export::batch(&lite, "https://claims.example.org", after, 2).await?;
+        let (pg_rows, pg_last) =
+            pg::export::batch(&server.pool, "https://claims.example.org", after, 2).await?;
+        assert_eq!(last, pg_last);
+        on_sqlite.push(serde_json::to_string(&rows)?);
+        on_postgres.push(serde_json::to_string(&pg_rows)?);
+        if rows.is_empty() {
+            break;
+        }
+        after = last;
+    }
+    server.remove().await;
+    assert!(on_sqlite.concat().contains("\"recorded_value\":1.2"), "{on_sqlite:?}");
+    assert_eq!(on_sqlite, on_postgres);
+    Ok(())
+}
