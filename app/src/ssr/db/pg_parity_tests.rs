@@ -1212,3 +1212,71 @@ async fn exports_are_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult
     assert_eq!(on_sqlite, on_postgres);
     Ok(())
 }
+
+/// An import's queries on one backend, with the source's text and claims placed in it.
+macro_rules! import_queries {
+    ($m:path, $begin:expr, $reader:expr) => {{
+        use $m as m;
+        let mut seen: Vec<String> = Vec::new();
+        let mut tx = $begin.await?;
+        let mut of_speaker = m::import::claims_of_speaker(&mut tx, 2, crate::model::ClaimKind::Quote).await?;
+        of_speaker.sort();
+        seen.push(format!("{of_speaker:?}"));
+        seen.push(format!("{:?}", m::import::next_claim_version(&mut tx, 3, at(1)).await?));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::import::source_by_url(&mut tx, "https://example.org/1").await?,
+            m::import::source_by_url(&mut tx, "https://nowhere.example").await?
+        ));
+        seen.push(format!(
+            "{:?}",
+            m::import::replace_source_body(&mut tx, 1, "All 16 missiles were destroyed, it said.").await?
+        ));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::import::source_body(&mut tx, 1).await?,
+            m::import::source_body(&mut tx, 2).await?
+        ));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::import::slug_taken(&mut tx, "pat-doe").await?,
+            m::import::slug_taken(&mut tx, "nobody").await?
+        ));
+        tx.commit().await?;
+        for private in [false, true] {
+            seen.push(format!("{:?}", m::import::text_with_marks($reader, 1, private).await?));
+        }
+        for name in ["PAT DOE", "minister lopez", "Nobody"] {
+            let mut names = m::import::speakers_named($reader, name).await?;
+            names.sort();
+            seen.push(format!("{names:?}"));
+        }
+        for surname in ["doe", "LÓPEZ", "Lopez", "_oe"] {
+            let mut names = m::import::speakers_with_surname($reader, surname).await?;
+            names.sort();
+            seen.push(format!("{names:?}"));
+        }
+        seen.push(format!("{:?}", m::import::recent_sources($reader, 5).await?));
+        seen
+    }};
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_imports_queries_answer_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(server) = postgres().await else { return Ok(()) };
+    let placed = "UPDATE appearances SET start_byte = 0, end_byte = 6 WHERE claim_id = 1;
+                  INSERT INTO appearances (claim_id, source_id, start_byte, end_byte) VALUES (6, 1, 7, 15);";
+    for seed in [SEARCH_SEED, placed] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&server.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    let on_sqlite = import_queries!(crate::ssr::db, begin_write(&lite), &lite);
+    let pool = server.pool.clone();
+    let on_postgres =
+        import_queries!(crate::ssr::db::pg, pg::write::begin_write(&pool, Default::default()), &pool);
+    server.remove().await;
+    assert!(on_sqlite[6] != on_sqlite[7], "editors see the intake claim's mark too: {on_sqlite:?}");
+    assert_eq!(on_sqlite, on_postgres);
+    Ok(())
+}
