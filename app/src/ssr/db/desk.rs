@@ -227,7 +227,12 @@ pub enum Section {
 }
 
 impl Section {
-    fn push_condition(self, qb: &mut QueryBuilder<'_, Sqlite>, me: i64) {
+    /// The section as a condition, on either backend (the SQL is the same on both).
+    pub(super) fn push_condition<'a, DB>(self, qb: &mut QueryBuilder<'a, DB>, me: i64)
+    where
+        DB: sqlx::Database,
+        i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    {
         match self {
             Section::AssignedToMe => {
                 qb.push("c.assignee_id = ").push_bind(me).push(
@@ -262,7 +267,7 @@ impl Section {
         }
     }
 
-    fn order(self) -> &'static str {
+    pub(super) fn order(self) -> &'static str {
         match self {
             Section::RecentlyPublished => " ORDER BY c.list_seq DESC",
             _ => " ORDER BY c.id DESC",
@@ -270,7 +275,14 @@ impl Section {
     }
 }
 
-fn push_filter(qb: &mut QueryBuilder<'_, Sqlite>, filter: &DeskFilter) {
+/// The desk's filters as conditions, on either backend.
+pub(super) fn push_filter<'a, DB>(qb: &mut QueryBuilder<'a, DB>, filter: &DeskFilter)
+where
+    DB: sqlx::Database,
+    i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    String: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    ClaimKind: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+{
     if let Some(kind) = filter.kind {
         qb.push(" AND c.kind = ").push_bind(kind);
     }
@@ -320,8 +332,8 @@ pub async fn section(
 
 /// The desk's columns of claims beyond their summaries.
 #[derive(sqlx::FromRow)]
-struct ItemRow {
-    id: i64,
+pub(super) struct ItemRow {
+    pub(super) id: i64,
     confidence: Option<f64>,
     added_at: DateTime<Utc>,
     ruled_at: Option<DateTime<Utc>>,
@@ -339,7 +351,7 @@ struct ItemRow {
 }
 
 impl ItemRow {
-    fn open_ruling(&self) -> Option<OpenRuling> {
+    pub(super) fn open_ruling(&self) -> Option<OpenRuling> {
         Some(OpenRuling {
             id: self.open_id?,
             state: self.open_state?,
@@ -384,8 +396,16 @@ pub async fn items(db: &Db, ids: &[i64]) -> Result<Vec<DeskItem>, AppError> {
     qb.push(")");
     let rows: Vec<ItemRow> = qb.build_query_as().fetch_all(pool).await?;
     let summaries = super::claims::summaries(db, ids).await?;
-    Ok(ids
-        .iter()
+    Ok(assemble_items(ids, &rows, &summaries))
+}
+
+/// The desk's rows in the order of `ids`, from their desk columns and summaries (either backend).
+pub(super) fn assemble_items(
+    ids: &[i64],
+    rows: &[ItemRow],
+    summaries: &[crate::model::ClaimSummary],
+) -> Vec<DeskItem> {
+    ids.iter()
         .filter_map(|id| {
             let public = public_id::encode(*id);
             let summary = summaries.iter().find(|s| s.public_id == public)?.clone();
@@ -403,7 +423,7 @@ pub async fn items(db: &Db, ids: &[i64]) -> Result<Vec<DeskItem>, AppError> {
                 summary,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// The claim ids of public ids, in order; unknown ids are left out.

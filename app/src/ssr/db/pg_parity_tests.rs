@@ -1280,3 +1280,99 @@ async fn an_imports_queries_answer_the_same_on_both_backends(sqlite: SqlitePool)
     assert_eq!(on_sqlite, on_postgres);
     Ok(())
 }
+
+/// The desk on one backend: a claim taken, discarded, restored, published as being checked and
+/// ruled; then every section for two editors under each filter, the log and the fields.
+macro_rules! desk_day {
+    ($m:path, $begin:expr, $reader:expr) => {{
+        use super::desk::Section;
+        use crate::model::desk::{DeskAction, DeskFilter};
+        use $m as m;
+        let mut seen: Vec<String> = Vec::new();
+        let mut tx = $begin.await?;
+        m::desk::set_assignee(&mut tx, 6, Some(1)).await?;
+        m::desk::log(&mut tx, 6, 1, DeskAction::Assigned, Some("Ed Itor"), at(1)).await?;
+        seen.push(format!("{:?}", m::desk::state(&mut tx, 6).await?));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::desk::discard(&mut tx, 6, 2, "Not a claim", at(2)).await?,
+            m::desk::discard(&mut tx, 6, 2, "again", at(2)).await?
+        ));
+        seen.push(format!("{:?}", m::desk::restore(&mut tx, 6).await?));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::desk::publish_being_checked(&mut tx, 6, at(3)).await?,
+            m::desk::publish_being_checked(&mut tx, 6, at(3)).await?
+        ));
+        let content = super::rulings::Content {
+            rating: crate::model::Status::Misleading,
+            attribution: None,
+            verdict: "Out of context".into(),
+        };
+        m::desk::show_ruling(&mut tx, 6, 6, &content, true, at(4)).await?;
+        seen.push(format!("{:?}", m::desk::state(&mut tx, 6).await?));
+        tx.commit().await?;
+        seen.push(format!("{:?}", m::desk::events($reader, 6).await?));
+        for id in [6, 2] {
+            let f = m::desk::fields($reader, id).await?;
+            seen.push(format!("{:?} {:?} {:?}", f.assignee, f.confidence, f.discarded));
+        }
+        let filters = [
+            DeskFilter::default(),
+            DeskFilter { kind: Some(crate::model::ClaimKind::Quote), ..DeskFilter::default() },
+            DeskFilter { speaker: Some("maria-lopez".into()), ..DeskFilter::default() },
+            DeskFilter { source: Some(crate::model::public_id::encode(1)), ..DeskFilter::default() },
+        ];
+        for me in [1, 2] {
+            for filter in &filters {
+                for section in [
+                    Section::AssignedToMe,
+                    Section::AwaitingMySignOff,
+                    Section::SentBackToMe,
+                    Section::MineAwaitingOthers,
+                    Section::Intake,
+                    Section::RecentlyPublished,
+                ] {
+                    seen.push(format!(
+                        "{me} {section:?} {:?}",
+                        m::desk::section($reader, section, me, filter, None).await?
+                    ));
+                }
+            }
+        }
+        seen.push(format!(
+            "{:?}",
+            m::desk::section($reader, Section::RecentlyPublished, 1, &filters[0], Some(4)).await?
+        ));
+        seen
+    }};
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_desk_is_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(server) = postgres().await else { return Ok(()) };
+    let more = "INSERT INTO users (id, username, display_name, role, password_hash) VALUES (2, 'rev', 'Re Viewer', 'editor', 'x');
+        INSERT INTO claims (id, kind, text, speaker_id, said_on, stage, assignee_id, confidence)
+             VALUES (7, 'quote', 'Assigned intake', 1, '2022-12-30', 'intake', 2, 0.5), (8, 'quote', 'Free intake', 2, '2022-12-30', 'intake', NULL, NULL);
+        INSERT INTO rulings (id, claim_id, author_id, rating, verdict, kind, state, created_at) VALUES
+             (7, 7, 2, 'true', 'Fine', 'ruling', 'proposed', '2026-01-07T00:00:00.000Z'),
+             (8, 8, 1, 'false', 'Wrong', 'ruling', 'sent_back', '2026-01-08T00:00:00.000Z');
+        INSERT INTO ruling_reviews (ruling_id, reviewer_id, decision, note, created_at) VALUES
+             (8, 2, 'send_back', 'Cite a source', '2026-01-08T01:00:00.000Z');
+        UPDATE claims SET created_at = '2026-01-01T00:00:00.000Z';";
+    for seed in [SEARCH_SEED, RULINGS_SEED, more] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&server.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    let on_sqlite = desk_day!(crate::ssr::db, begin_write(&lite), &lite);
+    let pool = server.pool.clone();
+    let on_postgres = desk_day!(crate::ssr::db::pg, pg::write::begin_write(&pool, Default::default()), &pool);
+    server.remove().await;
+    assert!(on_sqlite.iter().any(|s| s.contains("Cite a source")), "the send-back shows: {on_sqlite:?}");
+    for (lite, postgres) in on_sqlite.iter().zip(&on_postgres) {
+        assert_eq!(lite, postgres);
+    }
+    assert_eq!(on_sqlite.len(), on_postgres.len());
+    Ok(())
+}

@@ -8,7 +8,7 @@
 //! `maintenance` (content version, readiness), `search`, `claims`,
 //! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, `verdicts`,
 //! `sitemap`, `speaker_edits`, `source_edits`, `claim_edits`, `recorded`,
-//! `rulings`, `import`, `export`, and write transactions (`write`).
+//! `rulings`, `desk`, `import`, `export`, and write transactions (`write`).
 //!
 //! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
 //! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
@@ -16,6 +16,7 @@
 
 pub mod claim_edits;
 pub mod claims;
+pub mod desk;
 pub mod export;
 pub mod import;
 pub mod maintenance;
