@@ -1376,3 +1376,85 @@ async fn the_desk_is_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult
     assert_eq!(on_sqlite.len(), on_postgres.len());
     Ok(())
 }
+
+/// A source's text changing twice on one backend: claims kept, lost, then found again.
+macro_rules! texts_change {
+    ($m:path, $begin:expr, $reader:expr) => {{
+        use super::snapshots::Taken;
+        use crate::model::snapshot::Origin;
+        use $m as m;
+        const V1: &str =
+            "Officials said all 16 drones were destroyed. The missile was intercepted over the city.";
+        const V2: &str =
+            "Update: officials said all 16 drones were destroyed overnight. Nothing else was confirmed.";
+        const V3: &str =
+            "Update 2: all 16 drones were destroyed. The missile was intercepted over the city, they added.";
+        let taken = |origin, fetched_from, hour| Taken { origin, fetched_from, by: 1, at: at(hour) };
+        let mut seen: Vec<String> = Vec::new();
+        let mut tx = $begin.await?;
+        seen.push(format!("{:?}", m::snapshots::take(&mut tx, 1, V1, taken(Origin::Pasted, None, 1)).await?));
+        tx.commit().await?;
+        let mut tx = $begin.await?;
+        seen.push(format!(
+            "{:?}",
+            m::snapshots::take(
+                &mut tx,
+                1,
+                V2,
+                taken(Origin::Fetched, Some("https://mirror.example.org/1"), 2)
+            )
+            .await?
+        ));
+        seen.push(format!("{:?}", m::snapshots::reanchor(&mut tx, 1, V1, V2, at(2)).await?));
+        tx.commit().await?;
+        for editors in [false, true] {
+            seen.push(format!("{:?}", m::sources::appearances_of($reader, 3, editors).await?));
+        }
+        let mut tx = $begin.await?;
+        seen.push(format!("{:?}", m::snapshots::take(&mut tx, 1, V3, taken(Origin::Edited, None, 3)).await?));
+        seen.push(format!("{:?}", m::snapshots::reanchor(&mut tx, 1, V2, V3, at(3)).await?));
+        tx.commit().await?;
+        for claim in [1, 3] {
+            seen.push(format!("{:?}", m::sources::appearances_of($reader, claim, true).await?));
+        }
+        seen.push(format!("{:?}", m::snapshots::history($reader, 1).await?));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::snapshots::fetched_sources($reader).await?,
+            m::snapshots::address_of($reader, 1).await?
+        ));
+        seen.push(format!(
+            "{:?} {:?}",
+            m::snapshots::address_of($reader, 2).await?,
+            m::snapshots::address_of($reader, 99).await?
+        ));
+        seen
+    }};
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn changed_texts_move_claims_the_same_on_both_backends(sqlite: SqlitePool) -> TestResult {
+    let Some(server) = postgres().await else { return Ok(()) };
+    let placed = "INSERT INTO users (id, username, display_name, role) VALUES (1, 'ed', 'Ed Itor', 'editor');
+        UPDATE appearances SET start_byte = 19, end_byte = 44 WHERE claim_id = 1;
+        UPDATE appearances SET start_byte = 46, end_byte = 73 WHERE claim_id = 3;";
+    for seed in [SEARCH_SEED, placed] {
+        sqlx::raw_sql(seed).execute(&sqlite).await?;
+        sqlx::raw_sql(seed).execute(&server.pool).await?;
+    }
+    let lite = Db::from(sqlite);
+    let on_sqlite = texts_change!(crate::ssr::db, begin_write(&lite), &lite);
+    let pool = server.pool.clone();
+    let on_postgres =
+        texts_change!(crate::ssr::db::pg, pg::write::begin_write(&pool, Default::default()), &pool);
+    server.remove().await;
+    assert_eq!(
+        on_sqlite[2], "Reanchored { kept: 0, lost: 2 }",
+        "both claims' passages changed: {on_sqlite:?}"
+    );
+    assert_eq!(on_sqlite[6], "Reanchored { kept: 2, lost: 0 }", "found again: {on_sqlite:?}");
+    for (lite, postgres) in on_sqlite.iter().zip(&on_postgres) {
+        assert_eq!(lite, postgres);
+    }
+    Ok(())
+}

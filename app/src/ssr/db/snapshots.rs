@@ -52,32 +52,26 @@ pub async fn reanchor(
     .fetch_all(&mut **tx)
     .await?;
     let mut done = Reanchored::default();
-    for (id, start, end) in placed {
-        let span = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
-        let Some(selector) = Selector::of(old, span) else { continue };
-        match selector.find_in(new) {
-            Some((s, e)) => {
+    for change in moves(old, new, placed) {
+        match change {
+            Move::Placed { id, start, end } => {
                 sqlx::query("UPDATE appearances SET start_byte = ?, end_byte = ? WHERE id = ?")
-                    .bind(s as i64)
-                    .bind(e as i64)
+                    .bind(start)
+                    .bind(end)
                     .bind(id)
                     .execute(&mut **tx)
                     .await?;
                 done.kept += 1;
             }
-            None => {
+            Move::Lost { id, words, passage, replacement } => {
                 sqlx::query(
                     "UPDATE appearances SET start_byte = NULL, end_byte = NULL, lost_at = ?, lost_words = ?,
                             lost_passage = ?, lost_replacement = ? WHERE id = ?",
                 )
-                .bind(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-                .bind(&selector.exact)
-                .bind(clip(&selector.passage()))
-                .bind(clip(&anchor::near(
-                    new,
-                    selector.position,
-                    2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200),
-                )))
+                .bind(lost_at(at))
+                .bind(words)
+                .bind(passage)
+                .bind(replacement)
                 .bind(id)
                 .execute(&mut **tx)
                 .await?;
@@ -87,6 +81,44 @@ pub async fn reanchor(
     }
     done.kept += found_again(tx, source_id, new).await?;
     Ok(done)
+}
+
+/// What becomes of one placed appearance when its source's text changes.
+pub(super) enum Move {
+    /// Its words are in the new text, here.
+    Placed { id: i64, start: i64, end: i64 },
+    /// Its words are gone: what they were, the passage around them, what stands there now.
+    Lost { id: i64, words: String, passage: String, replacement: String },
+}
+
+/// The moves of the placed appearances `(id, start, end)` from `old` to `new` (either backend).
+pub(super) fn moves(old: &str, new: &str, placed: Vec<(i64, i64, i64)>) -> Vec<Move> {
+    placed
+        .into_iter()
+        .filter_map(|(id, start, end)| {
+            let span =
+                (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
+            let selector = Selector::of(old, span)?;
+            Some(match selector.find_in(new) {
+                Some((s, e)) => Move::Placed { id, start: s as i64, end: e as i64 },
+                None => Move::Lost {
+                    id,
+                    passage: clip(&selector.passage()),
+                    replacement: clip(&anchor::near(
+                        new,
+                        selector.position,
+                        2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200),
+                    )),
+                    words: selector.exact,
+                },
+            })
+        })
+        .collect()
+}
+
+/// When a claim's words were noticed lost, as stored.
+pub(super) fn lost_at(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// Claims of `source_id` whose words an earlier version lost: placed again where the new text
@@ -99,18 +131,26 @@ async fn found_again(tx: &mut WriteTx, source_id: i64, new: &str) -> Result<usiz
     .bind(source_id)
     .fetch_all(&mut **tx)
     .await?;
-    let mut found = 0;
-    for (id, words) in lost {
-        let Some(start) = new.find(words.as_str()).filter(|_| !words.is_empty()) else { continue };
+    let found = places_again(new, lost);
+    for &(id, start, end) in &found {
         sqlx::query("UPDATE appearances SET start_byte = ?, end_byte = ?, lost_at = NULL WHERE id = ?")
-            .bind(start as i64)
-            .bind((start + words.len()) as i64)
+            .bind(start)
+            .bind(end)
             .bind(id)
             .execute(&mut **tx)
             .await?;
-        found += 1;
     }
-    Ok(found)
+    Ok(found.len())
+}
+
+/// Where `new` has the lost words `(id, words)` again: `(id, start, end)` (either backend).
+pub(super) fn places_again(new: &str, lost: Vec<(i64, String)>) -> Vec<(i64, i64, i64)> {
+    lost.into_iter()
+        .filter_map(|(id, words)| {
+            let start = new.find(words.as_str()).filter(|_| !words.is_empty())?;
+            Some((id, start as i64, (start + words.len()) as i64))
+        })
+        .collect()
 }
 
 /// At most the 2,000 characters the schema keeps.
@@ -147,7 +187,7 @@ pub async fn address_of(db: &Db, id: i64) -> Result<Option<String>, AppError> {
 }
 
 #[derive(sqlx::FromRow)]
-struct Row {
+pub(super) struct Row {
     n: i64,
     origin: Origin,
     fetched_from: Option<String>,
@@ -172,8 +212,12 @@ pub async fn history(db: &Db, source_id: i64) -> Result<Vec<Snapshot>, AppError>
     .bind(source_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
+    Ok(snapshots(rows))
+}
+
+/// A text's versions as the history lists them (either backend).
+pub(super) fn snapshots(rows: Vec<Row>) -> Vec<Snapshot> {
+    rows.into_iter()
         .map(|r| Snapshot {
             n: r.n,
             origin: r.origin,
@@ -187,5 +231,5 @@ pub async fn history(db: &Db, source_id: i64) -> Result<Vec<Snapshot>, AppError>
                 .or_else(|| r.unhashed_body.map(|b| crate::ssr::sha256::hex(&b)))
                 .unwrap_or_default(),
         })
-        .collect())
+        .collect()
 }

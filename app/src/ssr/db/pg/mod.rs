@@ -8,7 +8,7 @@
 //! `maintenance` (content version, readiness), `search`, `claims`,
 //! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, `verdicts`,
 //! `sitemap`, `speaker_edits`, `source_edits`, `claim_edits`, `recorded`,
-//! `rulings`, `desk`, `import`, `export`, and write transactions (`write`).
+//! `rulings`, `desk`, `import`, `snapshots`, `export`, and write transactions (`write`).
 //!
 //! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
 //! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
@@ -28,6 +28,7 @@ pub mod rulings;
 pub mod search;
 pub mod sessions;
 pub mod sitemap;
+pub mod snapshots;
 pub mod source_edits;
 pub mod sources;
 pub mod speaker_directory;

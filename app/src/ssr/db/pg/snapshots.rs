@@ -1,0 +1,127 @@
+//! Versions of sources' texts on PostgreSQL (twin of `db::snapshots`). What a changed text does
+//! to the claims placed in it is decided once for both backends (`snapshots::moves`,
+//! `places_again`); this file only reads and writes.
+
+use super::write::WriteTx;
+use crate::model::snapshot::{Reanchored, Snapshot};
+use crate::ssr::db::snapshots::{lost_at, moves, places_again, snapshots, Move, Row, Taken};
+use crate::AppError;
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+
+/// See `db::snapshots::take` (the writer lock makes the next number this write's alone).
+pub async fn take(tx: &mut WriteTx, source_id: i64, body: &str, taken: Taken<'_>) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO source_snapshots (source_id, n, body, sha256, origin, fetched_from, taken_by, taken_at)
+         VALUES ($1, (SELECT coalesce(max(n), 0) + 1 FROM source_snapshots WHERE source_id = $1), $2, $3, $4, $5, $6, $7)
+         RETURNING n",
+    )
+    .bind(source_id)
+    .bind(body)
+    .bind(crate::ssr::sha256::hex(body))
+    .bind(taken.origin)
+    .bind(taken.fetched_from)
+    .bind(taken.by)
+    .bind(taken.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// See `db::snapshots::reanchor`.
+pub async fn reanchor(
+    tx: &mut WriteTx,
+    source_id: i64,
+    old: &str,
+    new: &str,
+    at: DateTime<Utc>,
+) -> Result<Reanchored, AppError> {
+    let placed: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT id, start_byte, end_byte FROM appearances WHERE source_id = $1 AND start_byte IS NOT NULL ORDER BY id",
+    )
+    .bind(source_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut done = Reanchored::default();
+    for change in moves(old, new, placed) {
+        match change {
+            Move::Placed { id, start, end } => {
+                sqlx::query("UPDATE appearances SET start_byte = $1, end_byte = $2 WHERE id = $3")
+                    .bind(start)
+                    .bind(end)
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+                done.kept += 1;
+            }
+            Move::Lost { id, words, passage, replacement } => {
+                sqlx::query(
+                    "UPDATE appearances SET start_byte = NULL, end_byte = NULL, lost_at = $1, lost_words = $2,
+                            lost_passage = $3, lost_replacement = $4 WHERE id = $5",
+                )
+                .bind(lost_at(at))
+                .bind(words)
+                .bind(passage)
+                .bind(replacement)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+                done.lost += 1;
+            }
+        }
+    }
+    let lost: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, lost_words FROM appearances
+          WHERE source_id = $1 AND start_byte IS NULL AND lost_at IS NOT NULL AND lost_words IS NOT NULL ORDER BY id",
+    )
+    .bind(source_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for (id, start, end) in places_again(new, lost) {
+        sqlx::query("UPDATE appearances SET start_byte = $1, end_byte = $2, lost_at = NULL WHERE id = $3")
+            .bind(start)
+            .bind(end)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        done.kept += 1;
+    }
+    Ok(done)
+}
+
+/// See `db::snapshots::fetched_sources`.
+pub async fn fetched_sources(pool: &PgPool) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT s.source_id, s.fetched_from FROM source_snapshots s
+          WHERE s.origin = 'fetched' AND s.fetched_from IS NOT NULL
+            AND s.n = (SELECT max(n) FROM source_snapshots WHERE source_id = s.source_id)
+          ORDER BY s.source_id",
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// See `db::snapshots::address_of`.
+pub async fn address_of(pool: &PgPool, id: i64) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT coalesce((SELECT fetched_from FROM source_snapshots
+                           WHERE source_id = s.id AND fetched_from IS NOT NULL ORDER BY n DESC LIMIT 1), s.url)
+           FROM sources s WHERE s.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// See `db::snapshots::history`.
+pub async fn history(pool: &PgPool, source_id: i64) -> Result<Vec<Snapshot>, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT s.n, s.origin, s.fetched_from, u.display_name AS taken_by, s.taken_at::timestamptz AS taken_at, s.sha256,
+                length(s.body)::bigint AS chars, CASE WHEN s.sha256 IS NULL THEN s.body END AS unhashed_body
+           FROM source_snapshots s LEFT JOIN users u ON u.id = s.taken_by
+          WHERE s.source_id = $1 ORDER BY s.n DESC LIMIT 100",
+    )
+    .bind(source_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(snapshots(rows))
+}
