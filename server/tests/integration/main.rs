@@ -16,6 +16,7 @@ mod importing;
 mod page_cache;
 mod pages;
 mod record;
+mod repeats;
 mod resilience;
 mod share_cards;
 mod sharing;

@@ -12,6 +12,7 @@ pub mod maintenance;
 pub mod notes;
 pub mod pool;
 pub mod recorded;
+pub mod repeats;
 pub mod retractions;
 pub mod revisions;
 pub mod rulings;

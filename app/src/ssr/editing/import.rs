@@ -91,6 +91,14 @@ pub async fn accept_in(
         ImportReport { source_public_id: public_id::encode(source_id), ..ImportReport::default() };
     for (i, candidate) in accepted.iter().enumerate() {
         let speaker_id = speaker_for(tx, editor_id, i, &candidate.speaker, now, &mut report).await?;
+        if let Some(repeated) = &candidate.repeat_of {
+            let at = Occurrence { source_id, source_url: &source.url, speaker_id, editor_id, now };
+            match attach_repetition(tx, i, repeated, candidate, at).await? {
+                Attached::New => report.linked += 1,
+                Attached::Already => report.already += 1,
+            }
+            continue;
+        }
         let wanted = normalised_words(&candidate.text);
         let existing = import::claims_of_speaker(tx, speaker_id, candidate.kind).await?;
         let span = candidate.span.map(|(s, e)| (s as i64, e as i64));
@@ -229,4 +237,59 @@ async fn free_slug(tx: &mut db::WriteTx, base: &str) -> Result<String, AppError>
         }
     }
     Err(AppError::invalid("speaker", "Too many speakers share this name; add the speaker by hand first."))
+}
+
+/// Where and by whom a repetition was found.
+struct Occurrence<'a> {
+    source_id: i64,
+    source_url: &'a str,
+    speaker_id: i64,
+    editor_id: i64,
+    now: DateTime<Utc>,
+}
+
+enum Attached {
+    New,
+    /// The claim already appeared in this source.
+    Already,
+}
+
+/// Attaches candidate `i` as a repetition of the claim `repeated` (a public id): an appearance
+/// with its own speaker, date and words where they differ from the claim's, and a revision of the
+/// claim saying so.
+async fn attach_repetition(
+    tx: &mut db::WriteTx,
+    i: usize,
+    repeated: &str,
+    candidate: &Accepted,
+    at: Occurrence<'_>,
+) -> Result<Attached, AppError> {
+    let gone = || {
+        AppError::invalid(
+            crate::model::import::field(i, "repeat_of"),
+            "That claim no longer exists, was retracted or discarded: choose another, or add this as a new claim.",
+        )
+    };
+    let claim_id = public_id::decode(repeated).ok_or_else(gone)?;
+    let claim = db::repeats::open_claim(tx, claim_id).await?.ok_or_else(gone)?;
+    if db::claim_edits::appears_in(tx, claim_id, at.source_id).await? {
+        return Ok(Attached::Already);
+    }
+    let repetition = db::repeats::Repetition {
+        claim_id,
+        source_id: at.source_id,
+        speaker_id: (at.speaker_id != claim.speaker_id).then_some(at.speaker_id),
+        said_on: (candidate.said_on != claim.said_on).then_some(candidate.said_on),
+        words: (normalised_words(&candidate.text) != normalised_words(&claim.text))
+            .then_some(&candidate.text),
+        span: candidate.span.map(|(s, e)| (s as i64, e as i64)),
+        attached_by: at.editor_id,
+        at: at.now,
+    };
+    db::repeats::attach(tx, &repetition).await?;
+    let version = import::next_claim_version(tx, claim_id, at.now).await?;
+    let said = format!("{} on {}: {}", candidate.speaker, candidate.said_on, at.source_url);
+    let changes = vec![("repeated".to_owned(), String::new(), said)];
+    revisions::append(tx, revisions::Of::Claim, claim_id, version, at.editor_id, &changes, at.now).await?;
+    Ok(Attached::New)
 }
