@@ -2,7 +2,7 @@ use super::*;
 use crate::model::Quantity;
 
 fn quote(text: &str) -> Known {
-    Known { kind: ClaimKind::Quote, text: text.to_owned(), quantity: None }
+    Known { kind: ClaimKind::Quote, text: text.to_owned(), quantity: None, said_on: None }
 }
 
 fn numeric(text: &str, value: f64, unit: &str) -> Known {
@@ -10,11 +10,17 @@ fn numeric(text: &str, value: f64, unit: &str) -> Known {
         kind: ClaimKind::Numeric,
         text: text.to_owned(),
         quantity: Some(Quantity { value, unit: unit.to_owned(), of: None, change: None, qualifier: None }),
+        said_on: None,
     }
 }
 
 fn probe_of(known: &Known) -> Probe {
-    Probe { kind: known.kind, text: known.text.clone(), quantity: known.quantity.clone() }
+    Probe {
+        kind: known.kind,
+        text: known.text.clone(),
+        quantity: known.quantity.clone(),
+        said_on: known.said_on,
+    }
 }
 
 /// Every word equally rare: the scores then depend on the words alone.
@@ -118,8 +124,12 @@ fn figures_compare_within_rounding_and_units_by_meaning() {
 
 #[test]
 fn rare_words_count_for_more_than_common_ones() {
-    let probe =
-        Probe { kind: ClaimKind::Quote, text: "measles outbreak in Samoa people".into(), quantity: None };
+    let probe = Probe {
+        kind: ClaimKind::Quote,
+        text: "measles outbreak in Samoa people".into(),
+        quantity: None,
+        said_on: None,
+    };
     let reading = read(&probe.text);
     let counts = vec![
         (fold("measles"), 3),
@@ -138,4 +148,60 @@ fn lookups_skip_numbers_and_take_the_longest_words_first() {
     let words = lookup_words(&read("62 people died in catastrophic floods"));
     let folded: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
     assert_eq!(folded, ["catastrophic", "peopl", "flood", "died"]);
+}
+
+#[test]
+fn other_months_or_years_make_another_claim() {
+    let july = quote("This is the lowest rate recorded in the euro area since July 2008");
+    let may = quote("This is the lowest rate recorded in the euro area since May 2008");
+    assert!(scored(&july, &may) < SUGGEST_FROM, "{}", scored(&july, &may));
+    let r = read("since July 2008, not 62");
+    assert_eq!(r.periods, ["july", "2008"]);
+    assert_eq!(r.numbers, [62.0]);
+}
+
+#[test]
+fn a_period_counted_from_the_day_said_on_another_day_is_another_period() {
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2015, 8, d);
+    let august = Known {
+        said_on: day(19),
+        ..numeric("Food prices rose 1.6 percent over the last 12 months", 1.6, "percent")
+    };
+    let september = Known { said_on: day(19).map(|d| d + chrono::Days::new(28)), ..august.clone() };
+    let same_day = Known { said_on: day(20), ..august.clone() };
+    assert!(scored(&september, &august) < SUGGEST_FROM, "{}", scored(&september, &august));
+    assert!(scored(&same_day, &august) > 0.99);
+    // Without such a period, a claim said again months later is the same claim.
+    let quote_later =
+        Known { said_on: day(19).map(|d| d + chrono::Days::new(90)), ..quote("We will not be rushed") };
+    assert!(scored(&quote_later, &quote("We will not be rushed")) > 0.99);
+}
+
+#[test]
+fn distinctive_figures_count_for_more() {
+    assert_eq!(distinctiveness(0.1), 0.0);
+    assert_eq!(distinctiveness(2.0), 0.0);
+    assert_eq!(distinctiveness(6.7), 0.5);
+    assert_eq!(distinctiveness(140_000.0), 0.5);
+    assert_eq!(distinctiveness(245_000.0), 1.0);
+    assert_eq!(distinctiveness(20_800_000.0), 1.0);
+}
+
+#[test]
+fn a_month_far_from_the_other_claims_day_is_another_claim() {
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 9, 4);
+    let august_release = Known {
+        said_on: day,
+        ..quote("Notable job gains occurred in retail trade and in leisure and hospitality")
+    };
+    let october = Known {
+        said_on: day,
+        ..quote("In October, notable job gains occurred in retail trade and in leisure and hospitality")
+    };
+    let august = Known {
+        said_on: day,
+        ..quote("In August, notable job gains occurred in retail trade and in leisure and hospitality")
+    };
+    assert!(scored(&october, &august_release) < scored(&august, &august_release));
+    assert!(scored(&august, &august_release) >= SUGGEST_FROM);
 }

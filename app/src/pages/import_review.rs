@@ -165,7 +165,8 @@ fn probe(form: &FormState, i: usize) -> Probe {
     let quantity = number("quantity_value")
         .filter(|_| kind == ClaimKind::Numeric && !unit.is_empty())
         .map(|value| Quantity { value, unit, of: number("quantity_of"), change: None, qualifier: None });
-    Probe { kind, text: form.text(&field(i, "text")), quantity }
+    let said_on = form.text("published_on").parse().ok();
+    Probe { kind, text: form.text(&field(i, "text")), quantity, said_on }
 }
 
 #[component]

@@ -79,17 +79,28 @@ impl<'a> Matcher<'a> {
 
     /// `(claim id, score, same figure)` of the best candidates above the threshold.
     async fn scored(&self, probe: &Probe) -> Result<Vec<(i64, f64, bool)>, AppError> {
+        self.ranked(probe, SUGGEST_FROM).await
+    }
+
+    /// `(claim id, score, same figure)` of the best candidates scoring `from` or more, best first,
+    /// at most [`OFFERED`] (the measurement of the matcher reads them below the threshold too).
+    pub async fn ranked(&self, probe: &Probe, from: f64) -> Result<Vec<(i64, f64, bool)>, AppError> {
         let reading = read(&probe.text);
         let (weights, fetched) = self.candidates(probe, &reading).await?;
         let mut scored: Vec<(i64, f64, bool)> = fetched
             .iter()
             .chain(&self.intake)
             .map(|row| {
-                let known = Known { kind: row.kind, text: row.text.clone(), quantity: row.quantity() };
+                let known = Known {
+                    kind: row.kind,
+                    text: row.text.clone(),
+                    quantity: row.quantity(),
+                    said_on: Some(row.said_on),
+                };
                 let same = same_figure(probe.quantity.as_ref(), known.quantity.as_ref());
                 (row.id, score(probe, &reading, &weights, &known), same)
             })
-            .filter(|(_, s, _)| *s >= SUGGEST_FROM)
+            .filter(|(_, s, _)| *s >= from)
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
         scored.dedup_by_key(|(id, _, _)| *id);

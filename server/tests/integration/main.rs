@@ -17,6 +17,7 @@ mod page_cache;
 mod pages;
 mod record;
 mod repeats;
+mod repeats_quality;
 mod resilience;
 mod share_cards;
 mod sharing;

@@ -14,6 +14,7 @@ pub struct KnownRow {
     pub id: i64,
     pub kind: ClaimKind,
     pub text: String,
+    pub said_on: NaiveDate,
     quantity_value: Option<f64>,
     quantity_unit: Option<String>,
     quantity_of: Option<f64>,
@@ -33,7 +34,8 @@ impl KnownRow {
     }
 }
 
-const KNOWN_COLUMNS: &str = "SELECT c.id, c.kind, c.text, c.quantity_value, c.quantity_unit, c.quantity_of, \
+const KNOWN_COLUMNS: &str =
+    "SELECT c.id, c.kind, c.text, c.said_on, c.quantity_value, c.quantity_unit, c.quantity_of, \
      c.quantity_change, c.quantity_qualifier FROM claims c";
 
 /// How many claims are published: the archive a word's rarity is measured against.
@@ -84,7 +86,7 @@ pub async fn published_at(pool: &SqlitePool, keys: &[i64]) -> Result<Vec<KnownRo
 /// Claims (published or in intake, not retracted) stating `value` within rounding: at most
 /// `limit`, through the `claims_by_figure` index.
 pub async fn stating_figure(pool: &SqlitePool, value: f64, limit: i64) -> Result<Vec<KnownRow>, AppError> {
-    let margin = value.abs() * 0.005;
+    let margin = value.abs() * 0.002;
     let rows = sqlx::query_as(&format!(
         "{KNOWN_COLUMNS} WHERE c.quantity_value BETWEEN ?1 AND ?2 AND c.stage <> 'discarded' \
          AND c.retracted_at IS NULL LIMIT ?3"
