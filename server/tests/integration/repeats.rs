@@ -116,3 +116,64 @@ async fn a_repetition_of_a_claim_that_does_not_exist_is_refused_beside_the_candi
         .unwrap();
     assert_eq!(added, 0, "nothing half-written");
 }
+
+/// The claim form's body for the Gabuev quote said again by Putin in The Week.
+fn restated_claim(extra: &str) -> String {
+    format!(
+        "kind=quote&text={}&speaker={}&said_on=2023-01-05&add_sources={}{extra}",
+        enc("Moscow is a much needier partner than China"),
+        enc("Vladimir Putin"),
+        enc("https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest")
+    )
+}
+
+#[tokio::test]
+async fn the_claim_form_shows_what_a_new_claim_may_repeat_before_saving_and_attaches_the_chosen_one() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let gabuev = app.claim_id("Moscow is a much needier partner").await;
+    let claims = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM claims").fetch_one(&app.pool).await.unwrap()
+    };
+    let before = claims().await;
+
+    let shown = app.post_as("/claims/new", &restated_claim(""), &editor).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    shown.assert_contains("Nothing is saved yet: this claim may already be in the archive.");
+    shown.assert_contains(&format!(r#"value="{gabuev}""#));
+    shown.assert_contains(r#"name="repeats_seen" value="1""#);
+    shown.assert_needs_no_javascript();
+    assert_eq!(claims().await, before, "nothing saved while the editor chooses");
+
+    let attached = app
+        .post_as("/claims/new", &restated_claim(&format!("&repeats_seen=1&repeat_of={gabuev}")), &editor)
+        .await;
+    assert_eq!(attached.status, StatusCode::SEE_OTHER, "{}", attached.body);
+    assert_eq!(attached.headers["location"], format!("/claims/{gabuev}#appearances-heading"));
+    assert_eq!(claims().await, before, "a repetition, not a duplicate");
+    let page = app.get_as(&format!("/claims/{gabuev}"), &editor).await;
+    page.assert_contains("Said 2 times");
+    page.assert_contains("Vladimir Putin</a> in");
+
+    // "None of these": a new claim after all.
+    let added = app.post_as("/claims/new", &restated_claim("&repeats_seen=1&repeat_of="), &editor).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    assert!(added.headers["location"].to_str().unwrap().ends_with("/desk"));
+    assert_eq!(claims().await, before + 1);
+}
+
+#[tokio::test]
+async fn a_repetition_needs_the_source_it_was_said_in() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let gabuev = app.claim_id("Moscow is a much needier partner").await;
+    let body = format!(
+        "kind=quote&text={}&speaker={}&said_on=2023-01-05&repeats_seen=1&repeat_of={gabuev}",
+        enc("Moscow is a much needier partner than China"),
+        enc("Vladimir Putin")
+    );
+    let refused = app.post_as("/claims/new", &body, &editor).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    refused.assert_contains("Give the address of the source where it was said again");
+    refused.assert_contains("Moscow is a much needier partner than China");
+}

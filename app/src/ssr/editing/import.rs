@@ -2,6 +2,7 @@
 //! URL), each claim — or, when the speaker already has a claim with the same words, a new
 //! appearance of that claim — and new speakers, each change with its revision.
 
+use super::repetitions::{self, Attached};
 use crate::model::forms::source::SourceInput;
 use crate::model::forms::speaker::SpeakerInput;
 use crate::model::import::{normalised_words, reads_as_organisation, Accepted, ImportReport};
@@ -239,24 +240,7 @@ async fn free_slug(tx: &mut db::WriteTx, base: &str) -> Result<String, AppError>
     Err(AppError::invalid("speaker", "Too many speakers share this name; add the speaker by hand first."))
 }
 
-/// Where and by whom a repetition was found.
-struct Occurrence<'a> {
-    source_id: i64,
-    source_url: &'a str,
-    speaker_id: i64,
-    editor_id: i64,
-    now: DateTime<Utc>,
-}
-
-enum Attached {
-    New,
-    /// The claim already appeared in this source.
-    Already,
-}
-
-/// Attaches candidate `i` as a repetition of the claim `repeated` (a public id): an appearance
-/// with its own speaker, date and words where they differ from the claim's, and a revision of the
-/// claim saying so.
+/// Attaches candidate `i` as a repetition of the claim `repeated` (a public id).
 async fn attach_repetition(
     tx: &mut db::WriteTx,
     i: usize,
@@ -271,25 +255,25 @@ async fn attach_repetition(
         )
     };
     let claim_id = public_id::decode(repeated).ok_or_else(gone)?;
-    let claim = db::repeats::open_claim(tx, claim_id).await?.ok_or_else(gone)?;
-    if db::claim_edits::appears_in(tx, claim_id, at.source_id).await? {
-        return Ok(Attached::Already);
-    }
-    let repetition = db::repeats::Repetition {
-        claim_id,
+    let occurrence = repetitions::Occurrence {
         source_id: at.source_id,
-        speaker_id: (at.speaker_id != claim.speaker_id).then_some(at.speaker_id),
-        said_on: (candidate.said_on != claim.said_on).then_some(candidate.said_on),
-        words: (normalised_words(&candidate.text) != normalised_words(&claim.text))
-            .then_some(&candidate.text),
+        source_url: at.source_url,
+        speaker_id: at.speaker_id,
+        speaker_name: &candidate.speaker,
+        said_on: candidate.said_on,
+        words: &candidate.text,
         span: candidate.span.map(|(s, e)| (s as i64, e as i64)),
-        attached_by: at.editor_id,
-        at: at.now,
+        editor_id: at.editor_id,
+        now: at.now,
     };
-    db::repeats::attach(tx, &repetition).await?;
-    let version = import::next_claim_version(tx, claim_id, at.now).await?;
-    let said = format!("{} on {}: {}", candidate.speaker, candidate.said_on, at.source_url);
-    let changes = vec![("repeated".to_owned(), String::new(), said)];
-    revisions::append(tx, revisions::Of::Claim, claim_id, version, at.editor_id, &changes, at.now).await?;
-    Ok(Attached::New)
+    repetitions::attach(tx, claim_id, &occurrence).await?.ok_or_else(gone)
+}
+
+/// Where and by whom a candidate was found.
+struct Occurrence<'a> {
+    source_id: i64,
+    source_url: &'a str,
+    speaker_id: i64,
+    editor_id: i64,
+    now: DateTime<Utc>,
 }
