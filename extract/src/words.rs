@@ -69,6 +69,8 @@ word_list! {
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
     NOT_NAMES: Words = "not_names.txt";
+    INDEFINITES: Words = "indefinites.txt";
+    DOCUMENT_NOUNS: Words = "document_nouns.txt";
     PARTICLES: Words = "particles.txt";
     MONTHS: Words = "months.txt";
     LABELS: Words = "labels.txt";

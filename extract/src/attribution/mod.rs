@@ -3,6 +3,8 @@
 
 mod phrases;
 mod subject;
+#[cfg(test)]
+mod tests;
 
 use crate::names::{name_of_run, run_starting_at};
 use crate::registry::Registry;
@@ -176,7 +178,9 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     let clause_end = clause_end.map_or(after.len(), |c| first_word + c);
     // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
     // an apposition between commas may stand before the verb.
-    let apposition = after.iter().skip(first_word).take(6).position(|t| t.punct(","));
+    // A role before the name may be long: "the U.N.'s high commissioner for human rights,
+    // Volker Turk, told…".
+    let apposition = after.iter().skip(first_word).take(12).position(|t| t.punct(","));
     let reach = if apposition.is_some() { 30 } else { 10 };
     let window = &after[..clause_end.min(first_word + reach)];
     let v = (0..window.len()).find(|v| speaks(window, *v))?;

@@ -1,0 +1,53 @@
+//! The attribution rules, each on the smallest text that shows it (the sieve's order is tested
+//! in `walk.rs`).
+
+use crate::{extract, Kind};
+
+fn speaker_of(text: &str, quote: &str) -> Option<String> {
+    let found = extract(text).expect("a valid text");
+    let quote = found.into_iter().find(|c| c.kind == Kind::Quote && c.text == quote);
+    quote.expect("the quote is found").speaker
+}
+
+fn figure_speakers(text: &str) -> Vec<Option<String>> {
+    let found = extract(text).expect("a valid text");
+    found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
+}
+
+#[test]
+fn a_surname_behind_a_particle_is_part_of_the_name() {
+    let text = "The Interior Minister, Ahmed al-Sayed, said 107 people had died. He said that \"the crane was not secured.\"";
+    assert_eq!(figure_speakers(text), [Some("Ahmed al-Sayed".to_owned())]);
+    assert_eq!(speaker_of(text, "the crane was not secured.").as_deref(), Some("Ahmed al-Sayed"));
+}
+
+#[test]
+fn the_clause_after_said_that_is_what_was_said_not_who_said_it() {
+    assert_eq!(figure_speakers("The minister, who was in Paris, said that 107 people had died."), [None]);
+}
+
+#[test]
+fn an_indefinite_pronoun_credits_nobody_but_keeps_the_quotation() {
+    let text = "Someone said it was “a disgrace”.";
+    assert_eq!(speaker_of(text, "a disgrace"), None);
+}
+
+#[test]
+fn a_long_role_before_the_name_in_apposition_after_the_quote() {
+    let text = "\"International law prohibits such devices,\" the U.N.'s high commissioner for human rights, Volker Turk, told the Security Council.";
+    assert_eq!(speaker_of(text, "International law prohibits such devices").as_deref(), Some("Volker Turk"));
+}
+
+#[test]
+fn said_a_common_role_then_the_name_in_apposition() {
+    let text = "\"We have lost everything,\" said one resident, Fatima Bello, 45.";
+    assert_eq!(speaker_of(text, "We have lost everything").as_deref(), Some("Fatima Bello"));
+}
+
+#[test]
+fn a_statement_or_letter_speaks_for_whoever_issued_it() {
+    let text = "Secretary of State Rex Tillerson issued a statement. \"The United States is a leader,\" the statement read. The Home Office wrote to claimants. \"We may extend the questionnaire,\" the Home Office letter said. \"We regret the loss of life,\" a statement said.";
+    assert_eq!(speaker_of(text, "The United States is a leader").as_deref(), Some("Rex Tillerson"));
+    assert_eq!(speaker_of(text, "We may extend the questionnaire").as_deref(), Some("the Home Office"));
+    assert_eq!(speaker_of(text, "We regret the loss of life"), None);
+}
