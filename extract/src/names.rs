@@ -93,7 +93,13 @@ pub fn name_of_run(words: &[&str]) -> String {
     let words = if tail_is_person { &words[after_org..] } else { words };
     // "United States Hamdullah Mohib", "U.S. President Joe Biden": a place before a person.
     let words = &words[place_prefix(words)..];
-    let after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    let mut after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    // "Dame Diana Johnson", "Sir Robert Chote": an honour stays with a first name and surname.
+    let honour =
+        after_title.checked_sub(1).is_some_and(|h| words::HONOURS.contains(words[h].to_lowercase().as_str()));
+    if honour && words.len() >= after_title + 2 {
+        after_title -= 1;
+    }
     let kept = if after_title < words.len() { &words[after_title..] } else { words };
     let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
     // "President Anton Varga of Meridia" and "Lydia Buchtmann for Food Standards Australia" are
@@ -240,6 +246,9 @@ mod tests {
         assert_eq!(name_of_run(&["Russian", "President", "Vladimir", "Putin"]), "Vladimir Putin");
         assert_eq!(name_of_run(&["Gen", "Valery", "Gerasimov"]), "Valery Gerasimov");
         assert_eq!(name_of_run(&["Xi", "Jinping"]), "Xi Jinping");
+        // An honour stays with a first name and surname, not with a surname alone.
+        assert_eq!(name_of_run(&["Minister", "Dame", "Diana", "Johnson"]), "Dame Diana Johnson");
+        assert_eq!(name_of_run(&["Minister", "Lord", "Offord"]), "Offord");
     }
 
     #[test]

@@ -68,6 +68,7 @@ word_list! {
     ROLE_NOUNS: Words = "role_nouns.txt";
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
+    HONOURS: Words = "honours.txt";
     NOT_NAMES: Words = "not_names.txt";
     INDEFINITES: Words = "indefinites.txt";
     DOCUMENT_NOUNS: Words = "document_nouns.txt";
