@@ -41,6 +41,9 @@ pub struct Walk<'a> {
     sentences: Vec<Range<usize>>,
     /// The speaker a transcript label gives the current paragraph ("CARTER: …").
     label: Option<String>,
+    /// The speaker of the last label in capitals: a transcript's speaker goes on speaking in
+    /// the paragraphs after their label until the next label ("Q:", another name).
+    transcript: Option<String>,
     /// The last quote's sentence credits it with a verb to someone the sieve may not name
     /// ("the president said"): it is a quotation, not a scare quote, though it has no speaker.
     said_by_someone: bool,
@@ -88,7 +91,11 @@ impl<'a> Walk<'a> {
         let mut pending: Vec<usize> = Vec::new();
         self.in_paragraph = None;
         let label = attribution::transcript_label(text, paragraph);
-        self.label = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
+        let labelled = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
+        if attribution::opens_with_label(&text[paragraph.clone()]) {
+            self.transcript = labelled.clone();
+        }
+        self.label = labelled.or_else(|| self.transcript.clone());
         self.sentences = text::sentences(text, paragraph.clone());
         for sentence in self.sentences.clone() {
             let tokens = text::tokens(text, sentence.clone());
@@ -594,6 +601,13 @@ mod tests {
         assert_eq!(speaker_of(text, "we will destroy them in the end."), None);
         assert_eq!(figure_speakers(text), [Some("Ash Carter".to_owned())]);
         assert_eq!(speaker_of(text, "We are investing in the future").as_deref(), Some("Ash Carter"));
+    }
+
+    #[test]
+    fn a_transcript_speaker_goes_on_until_the_next_label() {
+        let text = "Remarks by the acting secretary\n\nACTING SECRETARY OF DEFENSE PATRICK SHANAHAN: Hi, everybody.\n\nThere is no 10,000 troops figure.\n\nQ: Are 5,000 troops going?\n\nSEC. SHANAHAN: No.\n\nWe have 2,000 there now.";
+        let shanahan = Some("Patrick Shanahan".to_owned());
+        assert_eq!(figure_speakers(text), [shanahan.clone(), None, shanahan]);
     }
 
     #[test]

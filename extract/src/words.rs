@@ -69,6 +69,7 @@ word_list! {
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
     HONOURS: Words = "honours.txt";
+    ANONYMOUS_LABELS: Words = "anonymous_labels.txt";
     NOT_NAMES: Words = "not_names.txt";
     INDEFINITES: Words = "indefinites.txt";
     DOCUMENT_NOUNS: Words = "document_nouns.txt";

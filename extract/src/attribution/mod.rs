@@ -142,7 +142,10 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
         && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
     let shouting = label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let quote_follows = para[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
+    let anonymous =
+        words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
     if !named
+        || anonymous
         || !(shouting || quote_follows)
         || words.iter().any(|w| {
             let w = w.to_lowercase();
@@ -155,6 +158,17 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
     let name = if shouting { title_case(&name) } else { name };
     (crate::names::kind_of(&name) == crate::names::NameKind::Person)
         .then_some((paragraph.start + colon + 1, name))
+}
+
+/// Whether a paragraph opens with a transcript's label in capitals ("SEC. SHANAHAN:", "Q:",
+/// "PRESS SECRETARY JOHN F. KIRBY:"), whoever it names.
+pub fn opens_with_label(paragraph: &str) -> bool {
+    let Some(colon) = paragraph.find(':').filter(|c| (1..=60).contains(c)) else { return false };
+    let label = &paragraph[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic());
+    label.chars().any(char::is_alphabetic)
+        && letters.clone().all(char::is_uppercase)
+        && label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
 }
 
 /// "MORALES" → "Morales".
