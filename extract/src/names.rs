@@ -61,13 +61,22 @@ pub fn kind_of(name: &str) -> NameKind {
     if all_places {
         return NameKind::Place;
     }
-    // "KCNA", "U.N", "NASA": letters in capitals are an abbreviation, an organisation's.
-    let letters: String = bare.chars().filter(|c| c.is_alphabetic()).collect();
-    if parts.len() == 1 && letters.len() >= 2 && letters.chars().all(char::is_uppercase) {
+    // "KCNA", "U.N", "NASA": letters in capitals are an abbreviation, an organisation's; so is
+    // a name with one inside ("New ONS", "the WHO Foundation") — not a person's "Aquino III".
+    let abbreviation = |p: &str| {
+        let letters: String = p.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.chars().all(char::is_uppercase) && !ROMAN.contains(&letters.as_str())
+    };
+    if parts.len() == 1 && abbreviation(bare)
+        || parts.len() > 1 && parts.iter().any(|p| !p.contains('.') && abbreviation(p))
+    {
         return NameKind::Group;
     }
     NameKind::Person
 }
+
+/// Numerals after a name ("Benigno Aquino III"), which are not abbreviations.
+const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
     token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_ref())
@@ -240,6 +249,14 @@ fn run_words(tokens: &[Token<'_>], from: usize, to: usize) -> Vec<String> {
 mod tests {
     use super::super::text::tokens;
     use super::*;
+
+    #[test]
+    fn a_name_with_an_abbreviation_in_it_is_an_organisation() {
+        assert_eq!(kind_of("New ONS"), NameKind::Group);
+        assert_eq!(kind_of("NASA"), NameKind::Group);
+        assert_eq!(kind_of("Benigno Aquino III"), NameKind::Person);
+        assert_eq!(kind_of("James N. Mattis"), NameKind::Person);
+    }
 
     #[test]
     fn titles_are_not_part_of_the_name() {

@@ -73,6 +73,8 @@ word_list! {
     NOT_NAMES: Words = "not_names.txt";
     INDEFINITES: Words = "indefinites.txt";
     DOCUMENT_NOUNS: Words = "document_nouns.txt";
+    REPORT_NOUNS: Words = "report_nouns.txt";
+    REPORT_ADJECTIVES: Words = "report_adjectives.txt";
     PARTICLES: Words = "particles.txt";
     MONTHS: Words = "months.txt";
     LABELS: Words = "labels.txt";

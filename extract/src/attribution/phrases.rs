@@ -122,6 +122,11 @@ pub(super) fn common_noun_ending_at(
     if words::DOCUMENT_NOUNS.contains(head.as_str()) {
         return issuer_of(&words, owned, first, registry);
     }
+    if words::REPORT_NOUNS.contains(head.as_str()) {
+        if let Some(publisher) = publisher_of(&owned[first..j], registry) {
+            return Some(publisher);
+        }
+    }
     // "the refugee spokesman said", "the former U.N. chief said": a role is the person named
     // with it earlier, or nobody.
     let bare_title = words.len() == 1 && is_role(&head) && owned[first].is_lowercase_word();
@@ -132,6 +137,28 @@ pub(super) fn common_noun_ending_at(
     // A lone capitalised common noun at a sentence's start ("Officials said") reads as written.
     let phrase = if first == 0 && words.len() == 1 { phrase.to_lowercase() } else { phrase };
     Some(registry.group(owned[j].start, &phrase))
+}
+
+/// The organisation named among a publication's modifiers: "Wednesday's Labor Department
+/// report" → the Labor Department, "new ONS data" → the ONS (spelled out when the text did).
+fn publisher_of(modifiers: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let end = modifiers.iter().rposition(|t| is_name_word(t))?;
+    let mut start = end;
+    while start > 0 && is_name_word(&modifiers[start - 1]) && !is_possessive(modifiers[start - 1].text) {
+        start -= 1;
+    }
+    while start < end && words::REPORT_ADJECTIVES.contains(modifiers[start].lower().as_ref()) {
+        start += 1;
+    }
+    let run: Vec<&str> = modifiers[start..=end].iter().map(|t| without_possessive(t.text)).collect();
+    let name = name_of_run(&run);
+    let the = start > 0 && modifiers[start - 1].is("the");
+    let name = if the || kind_of(&name) == NameKind::Group && !name.contains(['.']) && run.len() > 1 {
+        format!("the {name}")
+    } else {
+        name
+    };
+    registry.person(modifiers[start].start, &name)
 }
 
 /// A document that speaks ("the statement read", "the Home Office letter said") speaks for

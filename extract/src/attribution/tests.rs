@@ -51,3 +51,12 @@ fn a_statement_or_letter_speaks_for_whoever_issued_it() {
     assert_eq!(speaker_of(text, "We may extend the questionnaire").as_deref(), Some("the Home Office"));
     assert_eq!(speaker_of(text, "We regret the loss of life"), None);
 }
+
+#[test]
+fn a_publication_speaks_for_the_organisation_named_before_it() {
+    let text = "Wednesday's Labor Department report showed prices rose 0.1 percent. The Office for National Statistics (ONS) published figures. New ONS data estimates that exports were worth £411 billion. The survey of 1,000 adults found that 44 percent agreed.";
+    let labor = Some("the Labor Department".to_owned());
+    let ons = Some("Office for National Statistics".to_owned());
+    let survey = Some("the survey".to_owned());
+    assert_eq!(figure_speakers(text), [labor, ons, survey.clone(), survey]);
+}
