@@ -18,7 +18,7 @@ use crate::figures;
 use crate::quotes::{self, Quoted};
 use crate::registry::Registry;
 use crate::text::{self, Token};
-use crate::{meet, names, Candidate, Kind};
+use crate::{meet, names, unmarked, Candidate, Kind};
 use std::ops::Range;
 
 /// A speaker credited by a rule, with how sure that rule is.
@@ -49,6 +49,9 @@ pub struct Walk<'a> {
     said_by_someone: bool,
     /// The speaker of a quote left open at a paragraph's end (`Some(None)`: open, unknown).
     open_quote: Option<Option<String>>,
+    /// Paragraphs may be a quotation without marks ("X said:" before them): `Some(true)` for
+    /// the first after the introduction, `Some(false)` for the next ones.
+    unmarked: Option<bool>,
 }
 
 impl<'a> Walk<'a> {
@@ -86,7 +89,15 @@ impl<'a> Walk<'a> {
     fn paragraph(&mut self, paragraph: &Range<usize>, next_opens: bool) {
         let text = self.text;
         let continues = self.open_quote.is_some();
-        let quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
+        let mut quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
+        let plain = self.unmarked.take().and_then(|first| unmarked::quotation(text, paragraph, first));
+        if quoted.is_empty() {
+            quoted.extend(plain.clone());
+        }
+        let para = &text[paragraph.clone()];
+        if plain.is_some() || quoted.is_empty() && unmarked::introduces(para) {
+            self.unmarked = Some(plain.is_none());
+        }
         let mut chain = self.open_quote.take().flatten();
         let mut pending: Vec<usize> = Vec::new();
         self.in_paragraph = None;

@@ -122,7 +122,8 @@ pub(super) fn common_noun_ending_at(
     if words::DOCUMENT_NOUNS.contains(head.as_str()) {
         return issuer_of(&words, owned, first, registry);
     }
-    if words::REPORT_NOUNS.contains(head.as_str()) {
+    // "a United Nations report warned" is that report, as written.
+    if words::REPORT_NOUNS.contains(head.as_str()) && !starts_with_article {
         if let Some(publisher) = publisher_of(&owned[first..j], registry) {
             return Some(publisher);
         }

@@ -60,3 +60,27 @@ fn a_publication_speaks_for_the_organisation_named_before_it() {
     let survey = Some("the survey".to_owned());
     assert_eq!(figure_speakers(text), [labor, ons, survey.clone(), survey]);
 }
+
+#[test]
+fn paragraphs_after_said_colon_are_a_quotation_without_marks() {
+    let text = "The Government confirmed the funding today.\n\nSpeaking in Guildford, Education Secretary, Gillian Keegan, said:\n\nGiving children meals over the holidays supports them.\n\nIt's fantastic that over half a million children benefitted, and I'm delighted.\n\nThe programme runs across England in 2023.";
+    let found = extract(text).expect("a valid text");
+    let quotes: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|c| c.kind == Kind::Quote)
+        .map(|c| (c.text.as_str(), c.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("Giving children meals over the holidays supports them.", Some("Gillian Keegan")),
+            (
+                "It's fantastic that over half a million children benefitted, and I'm delighted.",
+                Some("Gillian Keegan")
+            ),
+        ]
+    );
+    let figure = found.iter().find(|c| c.kind == Kind::Numeric).expect("half a million");
+    assert_eq!(figure.speaker.as_deref(), Some("Gillian Keegan"));
+    assert!(figure.in_quote.is_some());
+}
