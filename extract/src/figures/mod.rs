@@ -69,7 +69,7 @@ fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<Figure> {
         Kind::Punct => return None,
     };
     if not_claims::is_a_record_span(tokens, found.start, &found.unit)
-        || not_claims::is_a_time_reference(tokens, found.start, found.end, &found.unit)
+        || not_claims::is_a_time_reference(tokens, found.start, found.end, &found.unit, found.value)
     {
         return None;
     }
@@ -282,7 +282,7 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     let qualified =
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
     // "20 others were injured"; "killed 107 and injured 238".
-    let others = next.is_some_and(|n| n.is("others"));
+    let others = next.is_some_and(|n| n.is("others") || n.is("more"));
     const TOLL: &[&str] = &[
         "killed",
         "killing",
@@ -346,11 +346,10 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     let mut from = from;
     let first = tokens.get(from)?;
     if first.is_capitalized() && !looks_plural(&first.lower()) {
-        // Names before the noun: up to two capitalised words, then a lower-case plural.
-        let skip = tokens[from..].iter().take(3).take_while(|t| t.is_capitalized()).count();
-        let noun = tokens.get(from + skip).filter(|n| n.is_lowercase_word() && looks_plural(&n.lower()))?;
-        let _ = noun;
-        from += skip;
+        match noun_after_names(tokens, from)? {
+            Ok(skip) => from += skip,
+            Err(noun) => return Some(noun),
+        }
     }
     let mut words = Vec::new();
     let mut end = from;
@@ -364,6 +363,12 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     if let Some(a) = ahead.filter(|_| names_between) {
         return Some((tokens[from + a].lower().into_owned(), from + a));
     }
+    // "189 other educational galleries", "200 more": words that stand before a noun, not one.
+    // "the five most promising therapeutics".
+    const BEFORE_NOUN: &[&str] = &["other", "more", "most", "additional", "further", "extra", "new"];
+    let before_noun =
+        tokens[from..].iter().take(2).take_while(|t| BEFORE_NOUN.contains(&t.lower().as_ref())).count();
+    let from = from + before_noun;
     for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
         let lower = t.lower();
         if t.kind != Kind::Word || words::NOT_NOUNS.contains(&*lower) || t.is_capitalized() && k > from {
@@ -394,6 +399,38 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
         return None;
     }
     Some((words.join(" "), end))
+}
+
+/// Names before a counted noun: up to three capitalised words (and an abbreviation's full stop,
+/// "U.S."). `Ok(n)`: skip n tokens to a lower-case plural; `Err(noun)`: the noun is a word and a
+/// plural after them ("three U.S. crew members") or the capitalised plural itself ("25 Member
+/// States"); `None`: no counted noun.
+fn noun_after_names(tokens: &[Token<'_>], from: usize) -> Option<Result<usize, (String, usize)>> {
+    let name = |t: &Token<'_>| t.is_capitalized() || t.punct(".") && t.joined;
+    let mut skip = tokens[from..].iter().take(4).take_while(|t| name(t)).count();
+    // A full stop after the last name word ends the sentence: "from 25 Member States."
+    if skip > 1
+        && tokens[from + skip - 1].punct(".")
+        && !tokens.get(from + skip).is_some_and(|t| t.is_lowercase_word())
+    {
+        skip -= 1;
+    }
+    let plural_at =
+        |k: usize| tokens.get(k).is_some_and(|n| n.is_lowercase_word() && looks_plural(&n.lower()));
+    let lower_at = |k: usize| {
+        tokens.get(k).is_some_and(|n| n.is_lowercase_word() && !words::NOT_NOUNS.contains(&*n.lower()))
+    };
+    if plural_at(from + skip) {
+        return Some(Ok(skip));
+    }
+    if lower_at(from + skip) && plural_at(from + skip + 1) {
+        let noun = format!("{} {}", tokens[from + skip].lower(), tokens[from + skip + 1].lower());
+        return Some(Err((noun, from + skip + 1)));
+    }
+    let last = from + skip.checked_sub(1)?;
+    let run: Vec<String> =
+        tokens[from..=last].iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower().into_owned()).collect();
+    (skip >= 2 && looks_plural(&tokens[last].lower())).then(|| Err((run.join(" "), last)))
 }
 
 fn looks_plural(word: &str) -> bool {

@@ -185,3 +185,28 @@ fn news_spellings_of_money_shares_and_magnitudes() {
     let s = "It killed at least 13 people and injured more than 300.";
     assert_eq!(all(&tokens(s, 0..s.len())).len(), 2);
 }
+
+fn all_of(sentence: &str) -> Vec<(f64, String, Option<f64>)> {
+    all(&tokens(sentence, 0..sentence.len()))
+        .into_iter()
+        .map(|f| (f.quantity.value, f.quantity.unit, f.quantity.of))
+        .collect()
+}
+
+#[test]
+fn nouns_behind_adjectives_names_and_abbreviations() {
+    let found = all_of("The event brought together over 250 participants from 25 Member States.");
+    assert_eq!(found[1], (25.0, "member states".to_owned(), None));
+    assert_eq!(all_of("Three U.S. crew members flew.")[0].1, "crew members");
+    assert_eq!(all_of("It is like 189 other educational galleries.")[0].1, "educational galleries");
+    assert_eq!(all_of("We identified the first five most promising therapeutics.")[0].0, 5.0);
+    assert_eq!(all_of("Fishermen rescued 700 people, and the Navy saved 200 more.")[1].0, 200.0);
+}
+
+#[test]
+fn a_short_span_before_or_after_an_event_is_when_not_how_much() {
+    assert!(all_of("Two days after an agreement, the Commission revealed plans.").is_empty());
+    assert!(all_of("It came less than two weeks after the proposal.").is_empty());
+    assert_eq!(all_of("Rescuers found her 130 hours after the first tremor.")[0].0, 130.0);
+    assert_eq!(all_of("The first two months were slow.").len(), 0);
+}
