@@ -62,7 +62,17 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         if let Some(person) = person_after_title(&owned, end + 1, registry) {
             return Some(person);
         }
-        return registry.person(first.start, &name_of_run(&words));
+        let name = name_of_run(&words);
+        // A lone capitalised word opening a sentence ("Earnings of 85 cents beat forecasts") is
+        // someone only when the article named them in full before or the word speaks: else a
+        // later "she said" would find it.
+        let known = registry.resolve(first.start, &name).contains(' ');
+        // ("Putin said", "Putin was quoted as saying", "Obama also told".)
+        let speaks = owned.iter().skip(end + 1).take(4).any(|t| is_speech_verb(t) || super::is_participle(t));
+        if words.len() == 1 && !known && !speaks && kind_of(&name) == NameKind::Person {
+            return None;
+        }
+        return registry.person(first.start, &name);
     }
     if first.is("the") {
         if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(&owned, 1)) {

@@ -84,3 +84,9 @@ fn paragraphs_after_said_colon_are_a_quotation_without_marks() {
     assert_eq!(figure.speaker.as_deref(), Some("Gillian Keegan"));
     assert!(figure.in_quote.is_some());
 }
+
+#[test]
+fn a_capitalised_word_opening_a_sentence_is_no_one_a_pronoun_can_be() {
+    let text = "Earnings of 85 cents a share beat forecasts. \"We have 2.3 million of them,\" she said.";
+    assert_eq!(speaker_of(text, "We have 2.3 million of them"), None);
+}
