@@ -7,6 +7,7 @@ mod context;
 mod lexicon;
 mod not_claims;
 mod spoken;
+mod wholes;
 
 use crate::quantity::{Change, Qualifier, Quantity};
 use crate::text::{Kind, Token};
@@ -54,6 +55,8 @@ pub fn all(tokens: &[Token<'_>]) -> Vec<Figure> {
         }
     }
     context::share_changes(tokens, &mut out);
+    wholes::including(tokens, &mut out);
+    wholes::of_the_whole(tokens, &mut out);
     out
 }
 
