@@ -248,13 +248,17 @@ fn unit_after(tokens: &[Token<'_>], end: usize) -> Option<(String, f64, usize)> 
     None
 }
 
+/// Determiners between "of" and a whole: "54 of the 69", "54 of its 69".
+const OWNERS: &[&str] = &["the", "its", "their", "his", "her", "our", "these", "those"];
+
 /// "54 of 69", "54 of the 69", "54 out of 69", "one in 5": the whole and its last token.
 fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usize)> {
     let at = |k: usize| tokens.get(end + k);
     let number = |k: usize| at(k).is_some_and(|t| t.kind == Kind::Number);
     let whole_at = match (at(1), at(2)) {
         (Some(a), _) if a.is("of") && number(2) => end + 2,
-        (Some(a), Some(b)) if a.is("of") && b.is("the") && number(3) => end + 3,
+        // "54 of the 69", "54 of its 69 stores", "12 of their 40 staff".
+        (Some(a), Some(b)) if a.is("of") && OWNERS.contains(&b.lower().as_ref()) && number(3) => end + 3,
         (Some(a), Some(b)) if a.is("out") && b.is("of") && number(3) => end + 3,
         (Some(a), _) if a.is("in") && number(2) && value < 100.0 => end + 2,
         _ => return None,
@@ -269,7 +273,9 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
 fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Option<String> {
     let t = &tokens[i];
     let grouped = t.text.contains(',') && !t.text.contains('.');
-    let by = i > 0 && tokens[i - 1].is("by");
+    // "fell by 747,000"; "risen to 94, up from 61".
+    let by = i > 0 && tokens[i - 1].is("by")
+        || i > 1 && tokens[i - 1].is("from") && (tokens[i - 2].is("up") || tokens[i - 2].is("down"));
     let next = tokens.get(end + 1);
     // "the DAX 40 fell": a number after a capitalised word and before a verb is part of a name.
     let after_name = i > 1 && tokens[i - 1].is_capitalized() && !tokens[i - 1].is("By");
@@ -278,9 +284,9 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     let ends_phrase = participle
         || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
     // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
-    let tally = tokens[i.saturating_sub(4)..i]
+    let tally = tokens[i.saturating_sub(6)..i]
         .iter()
-        .any(|t| matches!(t.lower().as_ref(), "toll" | "figure" | "total" | "tally"));
+        .any(|t| matches!(t.lower().as_ref(), "toll" | "figure" | "total" | "tally" | "number"));
     // "at least 40 injured".
     let qualified =
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();

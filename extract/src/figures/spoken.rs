@@ -165,8 +165,18 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
             )
         })
     });
-    (article && (of || after_by)).then(|| found(share * 100.0, "percent", None, start, i)).flatten()
+    // "a third are retired", "half say they cannot afford rent": a share as the subject.
+    let verb_after = next(1).is_some_and(|v| SHARE_VERBS.contains(&v.lower().as_ref()));
+    (article && (of || after_by || verb_after))
+        .then(|| found(share * 100.0, "percent", None, start, i))
+        .flatten()
 }
+
+/// Verbs after a share that is the subject of its sentence: "a third are retired".
+const SHARE_VERBS: &[&str] = &[
+    "are", "were", "is", "was", "say", "said", "have", "had", "will", "would", "do", "did", "believe",
+    "think", "support", "oppose", "back", "backed", "want", "live", "lived", "work", "died",
+];
 
 /// "two in three adults", "two out of three voters": a part of a whole said in words.
 fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Found> {

@@ -210,3 +210,19 @@ fn a_short_span_before_or_after_an_event_is_when_not_how_much() {
     assert_eq!(all_of("Rescuers found her 130 hours after the first tremor.")[0].0, 130.0);
     assert_eq!(all_of("The first two months were slow.").len(), 0);
 }
+
+#[test]
+fn a_part_of_its_whole_and_a_share_as_subject() {
+    assert_eq!(
+        all_of("The chain sold 54 of its 69 stores last year.")[0],
+        (54.0, "stores".to_owned(), Some(69.0))
+    );
+    let shares: Vec<f64> =
+        all_of("A third are retired, and half say they cannot pay.").iter().map(|f| f.0).collect();
+    assert_eq!(shares.len(), 2);
+    assert!((shares[0] - 100.0 / 3.0).abs() < 1e-3 && (shares[1] - 50.0).abs() < 1e-9);
+    assert!(all_of("In the first half of the year, it rained.").is_empty());
+    let toll: Vec<f64> =
+        all_of("The number of deaths had risen to 94, up from 61 on Monday.").iter().map(|f| f.0).collect();
+    assert_eq!(toll, [94.0, 61.0]);
+}
