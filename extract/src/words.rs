@@ -63,6 +63,7 @@ word_list! {
     NOUN_VERBS: Words = "noun_verbs.txt";
     OBJECT_VERBS: Words = "object_verbs.txt";
     PARTICIPLES: Words = "participles.txt";
+    ANNOUNCE_VERBS: Words = "announce_verbs.txt";
     BETWEEN: Words = "between.txt";
     CLAUSE_WORDS: Words = "clause_words.txt";
     ROLE_NOUNS: Words = "role_nouns.txt";

@@ -32,6 +32,10 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
+    // "the conditions agreed upon by the Euro Summit", "they agreed to pay": no one speaks.
+    if t.is("agreed") && next.is_some_and(|n| n.is("upon") || n.is("on") || n.is("to")) {
+        return false;
+    }
     if words::OBJECT_VERBS.contains(t.lower().as_ref()) {
         // "He added: …", "…," she added, "they estimated that" — not "the economy added 275,000
         // jobs" or "it noted a rise".
@@ -126,7 +130,24 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
             return credit(Some(name), registry);
         }
     }
-    None
+    announced_by(&sentence, registry).and_then(|name| credit(Some(name), registry))
+}
+
+/// "The European Commission has adopted … €920.4 million", "the Government is building …, today
+/// announcing an investment of $3.3 billion": a release's figures are its subject's when a verb
+/// of announcing says so (not "the storm was announced").
+fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    let v = sentence
+        .iter()
+        .position(|t| t.kind == Kind::Word && words::ANNOUNCE_VERBS.contains(t.lower().as_ref()))?;
+    let passive = v.checked_sub(1).is_some_and(|p| {
+        matches!(sentence[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are")
+    });
+    if passive {
+        return None;
+    }
+    let subject = sentence_subject(sentence, registry)?;
+    (crate::names::kind_of(&subject) != crate::names::NameKind::Place).then_some(subject)
 }
 
 /// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: …". Its end and the

@@ -90,3 +90,10 @@ fn a_capitalised_word_opening_a_sentence_is_no_one_a_pronoun_can_be() {
     let text = "Earnings of 85 cents a share beat forecasts. \"We have 2.3 million of them,\" she said.";
     assert_eq!(speaker_of(text, "We have 2.3 million of them"), None);
 }
+
+#[test]
+fn an_organisation_announcing_its_own_figures_states_them() {
+    let text = "The European Commission has adopted the decision to allocate funding to Ireland, for a total of €920.4 million. The storm was announced with 40 mph winds. Money will flow if the conditions agreed upon by the Euro Summit are met, mobilising more than €35 billion.";
+    let commission = Some("the European Commission".to_owned());
+    assert_eq!(figure_speakers(text), [commission, None, None]);
+}
