@@ -265,6 +265,9 @@ fn credited_by(
                 return Some(name);
             }
         }
+        if let Some(name) = quoted_as_saying(tokens, v, registry) {
+            return Some(name);
+        }
         return sentence_subject(sentence, registry);
     }
     match subject_before(tokens, v, registry) {
@@ -276,6 +279,19 @@ fn credited_by(
         }
         None => None,
     }
+}
+
+/// "…, and local official, Huang Limin was quoted by the Xinhua news service as saying:": the
+/// one quoted is the phrase before "was quoted", wherever the sentence began.
+fn quoted_as_saying(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    if !v.checked_sub(1).is_some_and(|p| tokens[p].is("as")) {
+        return None;
+    }
+    let quoted = (v.saturating_sub(10)..v).rev().find(|k| tokens[*k].is("quoted"))?;
+    let be = quoted
+        .checked_sub(1)
+        .filter(|b| matches!(tokens[*b].lower().as_ref(), "was" | "were" | "is" | "been"))?;
+    noun_phrase_ending_at(tokens, be.checked_sub(1)?, registry)
 }
 
 enum Subject {

@@ -97,6 +97,11 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
                 break;
             }
         }
+        // "The head of news for the county station, …, saying": a role is the person named with
+        // it earlier, or nobody.
+        if phrase.len() == 1 && crate::names::is_role(phrase[0]) {
+            return registry.holder_of(phrase[0]);
+        }
         if !phrase.is_empty() {
             return Some(registry.group(first.start, &format!("the {}", phrase.join(" "))));
         }

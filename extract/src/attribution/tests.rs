@@ -97,3 +97,13 @@ fn an_organisation_announcing_its_own_figures_states_them() {
     let commission = Some("the European Commission".to_owned());
     assert_eq!(figure_speakers(text), [commission, None, None]);
 }
+
+#[test]
+fn quoted_by_an_outlet_as_saying_and_an_unnamed_head_of_something() {
+    let text = "An official said 85% of buildings fell, and local official, Huang Limin was quoted by the Xinhua news service as saying: “Soldiers have been dispatched to the town.” The head of news for the county station spoke to CCTV, saying “In a flash, the houses went down.”";
+    assert_eq!(
+        speaker_of(text, "Soldiers have been dispatched to the town.").as_deref(),
+        Some("Huang Limin")
+    );
+    assert_eq!(speaker_of(text, "In a flash, the houses went down."), None);
+}

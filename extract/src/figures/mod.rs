@@ -174,8 +174,9 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             start = i - 1;
         }
     }
-    // "a magnitude 7.4 earthquake".
-    if unit.is_none() && i > 0 && tokens[i - 1].is("magnitude") {
+    // "a magnitude 7.4 earthquake", "its magnitude at 7.1", "a magnitude of 6.9".
+    let magnitude = tokens[i.saturating_sub(2)..i].iter().any(|t| t.is("magnitude"));
+    if unit.is_none() && magnitude {
         unit = Some("magnitude".to_owned());
     }
     let unit = match unit {

@@ -54,7 +54,10 @@ fn is_a_time(tokens: &[Token<'_>], i: usize) -> bool {
         || prev.is_some_and(|p| p.punct(":") && tokens[i].joined)
             && i >= 2
             && tokens[i - 2].kind == Kind::Number;
-    let time_word = next.is_some_and(|n| words::TIME_WORDS.contains(n.lower().trim_end_matches('.')));
+    // "at 07.49 local time".
+    let local_time = next.is_some_and(|n| n.is("local")) && tokens.get(i + 2).is_some_and(|t| t.is("time"));
+    let time_word =
+        local_time || next.is_some_and(|n| words::TIME_WORDS.contains(n.lower().trim_end_matches('.')));
     let reading = next.is_some_and(|n| n.is("minute") || n.is("min"))
         && tokens.get(i + 2).is_some_and(|r| r.is("read"));
     clock || time_word || reading

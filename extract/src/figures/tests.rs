@@ -226,3 +226,9 @@ fn a_part_of_its_whole_and_a_share_as_subject() {
         all_of("The number of deaths had risen to 94, up from 61 on Monday.").iter().map(|f| f.0).collect();
     assert_eq!(toll, [94.0, 61.0]);
 }
+
+#[test]
+fn a_magnitude_said_after_its_noun_and_a_local_clock_time() {
+    assert_eq!(all_of("It put the earthquake's magnitude at 7.1.")[0].1, "magnitude");
+    assert!(all_of("The tremors started at 07.49 local time.").is_empty());
+}
