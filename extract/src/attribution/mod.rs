@@ -6,7 +6,7 @@ mod subject;
 #[cfg(test)]
 mod tests;
 
-use crate::names::{name_of_run, run_starting_at};
+use crate::names::{is_possessive, name_of_run, run_ending_at, run_starting_at};
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
@@ -28,7 +28,8 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if t.is("according") {
         return tokens.get(v + 1).is_some_and(|n| n.is("to"));
     }
-    if !is_speech_verb(t) {
+    // A capital mid-sentence makes a name, not a verb: "the United States said".
+    if !is_speech_verb(t) || v > 0 && t.is_capitalized() {
         return false;
     }
     let next = tokens.get(v + 1);
@@ -365,5 +366,30 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         }
         j = open - 1;
     }
+    if let Some(country) = country_ending_at(tokens, j) {
+        return Some(Subject::Named(country));
+    }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// "North Korea stated", "China said": a country (or capital) right before a verb of speech
+/// speaks for its government, as written — unlike a nationality ("the Russian said"), and
+/// unlike a place anywhere else in a speaker's phrase ("London Mayor Sadiq Khan").
+fn country_ending_at(tokens: &[&Token<'_>], j: usize) -> Option<String> {
+    let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
+    let (first, run) = run_ending_at(&owned, j)?;
+    // "the senior U.S. diplomat in Burma said": the place is where, not who.
+    let placed = first.checked_sub(1).is_some_and(|p| {
+        matches!(
+            owned[p].lower().as_ref(),
+            "in" | "at" | "from" | "of" | "to" | "for" | "with" | "on" | "near" | "across"
+        )
+    });
+    if placed {
+        return None;
+    }
+    let name = run.join(" ");
+    let the = first > 0 && owned[first - 1].is("the");
+    let country = words::PLACES.contains(name.to_lowercase().as_str()) && !is_possessive(&name);
+    country.then(|| if the { format!("the {name}") } else { name })
 }

@@ -63,14 +63,23 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
             return Some(person);
         }
         let name = name_of_run(&words);
-        // A lone capitalised word opening a sentence ("Earnings of 85 cents beat forecasts") is
-        // someone only when the article named them in full before or the word speaks: else a
-        // later "she said" would find it.
+        // A lone capitalised word opening a sentence ("Earnings of 85 cents beat forecasts",
+        // "Microsoft launched a website") is a person only when the article named them in full
+        // before or the word speaks; else it is taken as an organisation, which "it" and "its
+        // website" may mean but a later "she said" may not.
         let known = registry.resolve(first.start, &name).contains(' ');
         // ("Putin said", "Putin was quoted as saying", "Obama also told".)
         let speaks = owned.iter().skip(end + 1).take(4).any(|t| is_speech_verb(t) || super::is_participle(t));
         if words.len() == 1 && !known && !speaks && kind_of(&name) == NameKind::Person {
-            return None;
+            // Only before a verb: "Microsoft launched", not "Thank you" or "Earnings of".
+            let verb = owned.get(end + 1).is_some_and(|t| {
+                let w = t.lower();
+                t.is_lowercase_word()
+                    && (w.ends_with("ed")
+                        || w.ends_with('s') && !w.ends_with("ss")
+                        || words::BETWEEN.contains(&*w))
+            });
+            return verb.then(|| registry.group(first.start, &name));
         }
         return registry.person(first.start, &name);
     }

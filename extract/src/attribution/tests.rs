@@ -107,3 +107,17 @@ fn quoted_by_an_outlet_as_saying_and_an_unnamed_head_of_something() {
     );
     assert_eq!(speaker_of(text, "In a flash, the houses went down."), None);
 }
+
+#[test]
+fn a_country_speaking_is_its_government_a_nationality_is_nobody() {
+    let text = "After the exchange of fire, North Korea stated it would respond within 48 hours. \"We are ready for anything,\" the Russian said. London Mayor Sadiq Khan said 40 people died.";
+    assert_eq!(figure_speakers(text), [Some("North Korea".to_owned()), Some("Sadiq Khan".to_owned())]);
+    assert_eq!(speaker_of(text, "We are ready for anything"), None);
+}
+
+#[test]
+fn a_website_states_for_its_owner_and_a_capital_is_no_verb() {
+    let text = "Microsoft launched a countdown website. The website states that \"it is time to say goodbye to it.\" The United States, the ministry said, sent 40 planes.";
+    assert_eq!(speaker_of(text, "it is time to say goodbye to it.").as_deref(), Some("Microsoft"));
+    assert_eq!(figure_speakers(text), [Some("the ministry".to_owned())]);
+}
