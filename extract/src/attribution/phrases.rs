@@ -257,6 +257,13 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .iter()
         .find(|(start, w)| *start == 0 && is_full(w))
         .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
+    // "said Doe's spokesman, Tim Lee": the person in apposition speaks, not the owner.
+    let role_owned = phrase.last().is_some_and(|t| t.is_lowercase_word() && is_role(t.text));
+    if role_owned {
+        if let Some(name) = apposed_name(tokens, v, end, registry) {
+            return Some(name);
+        }
+    }
     if let Some(owner) = owner_of(&phrase, registry) {
         return Some(owner);
     }

@@ -121,3 +121,9 @@ fn a_website_states_for_its_owner_and_a_capital_is_no_verb() {
     assert_eq!(speaker_of(text, "it is time to say goodbye to it.").as_deref(), Some("Microsoft"));
     assert_eq!(figure_speakers(text), [Some("the ministry".to_owned())]);
 }
+
+#[test]
+fn said_an_owners_role_then_the_name_in_apposition() {
+    let text = "Senator Jane Doe voted no. \"It is a disgrace,\" said Doe's spokesman, Tim Lee.";
+    assert_eq!(speaker_of(text, "It is a disgrace").as_deref(), Some("Tim Lee"));
+}
