@@ -87,17 +87,23 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(&owned, 1)) {
             return Some(registry.group(first.start, &format!("the {}", words.join(" "))));
         }
-        // "The hospital's board disputes…": up to three words, ending after an owner's noun.
+        // "The hospital's board disputes…": up to three words, ending after an owner's noun;
+        // "The top U.S. diplomat in Burma says": an abbreviation may stand among them.
         let mut phrase: Vec<&str> = Vec::new();
-        for t in owned.iter().skip(1).take(3) {
+        for t in owned.iter().skip(1).take(6) {
+            if t.punct(".") && t.joined {
+                continue;
+            }
             let lower = t.lower();
             let verb_like = !phrase.is_empty()
+                && !t.is_capitalized()
                 && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
             if t.kind != Kind::Word
                 || is_speech_verb(t)
                 || words::BETWEEN.contains(&*lower)
                 || words::CLAUSE_WORDS.contains(&*lower)
                 || verb_like
+                || phrase.len() == 4
             {
                 break;
             }
@@ -106,10 +112,15 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
                 break;
             }
         }
-        // "The head of news for the county station, …, saying": a role is the person named with
-        // it earlier, or nobody.
-        if phrase.len() == 1 && crate::names::is_role(phrase[0]) {
-            return registry.holder_of(phrase[0]);
+        // "The head of news for the county station, …, saying", "the top U.S. diplomat in Burma
+        // says": a person by role is the one named with it earlier, or someone unnamed — whom a
+        // "she says" in the next sentence means too, rather than anyone named before.
+        if let Some(role) = phrase.last().filter(|w| is_person_role(w)) {
+            let holder = registry.holder_of(role);
+            if holder.is_none() {
+                registry.anonymous(first.start);
+            }
+            return holder;
         }
         if !phrase.is_empty() {
             return Some(registry.group(first.start, &format!("the {}", phrase.join(" "))));
@@ -151,4 +162,15 @@ fn person_after_title(owned: &[Token<'_>], from: usize, registry: &mut Registry)
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);
     (kind_of(&name) == NameKind::Person).then(|| registry.person(owned[after].start, &name)).flatten()
+}
+
+/// A noun for one person by what they do: "the diplomat", "the spokeswoman", "the official" (not
+/// "the report" or "the survey", which speak for themselves).
+fn is_person_role(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    crate::names::is_role(&lower)
+        || words::ROLE_NOUNS.contains(lower.as_str())
+            && !words::REPORT_NOUNS.contains(lower.as_str())
+            && !words::DOCUMENT_NOUNS.contains(lower.as_str())
+            && !matches!(lower.as_str(), "source" | "study" | "survey" | "poll")
 }

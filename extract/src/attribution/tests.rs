@@ -127,3 +127,9 @@ fn said_an_owners_role_then_the_name_in_apposition() {
     let text = "Senator Jane Doe voted no. \"It is a disgrace,\" said Doe's spokesman, Tim Lee.";
     assert_eq!(speaker_of(text, "It is a disgrace").as_deref(), Some("Tim Lee"));
 }
+
+#[test]
+fn she_after_an_unnamed_role_is_that_unnamed_person_not_someone_named_before() {
+    let text = "Secretary of State Condoleezza Rice spoke in Washington. The top U.S. diplomat in Burma says the situation is grave. She says there could be over 100,000 fatalities.";
+    assert_eq!(figure_speakers(text), [None]);
+}
