@@ -622,6 +622,14 @@ mod tests {
     }
 
     #[test]
+    fn a_label_on_its_own_line_with_an_affiliation_starts_a_speakers_turn() {
+        let text = "A World of Refugees\n\nUnidentified Narrator:\n\nStories of 5,000 families.\n\nCAROLYN PRESUTTI, VOA Senior Washington Correspondent:\n\nMore than five million have fled.\n\nAgnieska Kosowicz, Polish Migration Forum:\n\nPoles host 2,000 refugees in their homes.";
+        let presutti = Some("Carolyn Presutti".to_owned());
+        let kosowicz = Some("Agnieska Kosowicz".to_owned());
+        assert_eq!(figure_speakers(text), [None, presutti, kosowicz]);
+    }
+
+    #[test]
     fn confidence_follows_the_rule_that_fired() {
         let text = "\"We will win this fight,\" Maria Lopez said. \"We always do.\" \"Nobody can say what comes next for us.\"";
         let found = extract(text).expect("valid");

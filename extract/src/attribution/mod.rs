@@ -151,46 +151,60 @@ fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<Stri
     (crate::names::kind_of(&subject) != crate::names::NameKind::Place).then_some(subject)
 }
 
-/// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: …". Its end and the
-/// person it names.
+/// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: “…”", or a line of
+/// its own naming the speaker and their affiliation ("CAROLYN PRESUTTI, VOA Senior Washington
+/// Correspondent:", "Agnieska Kosowicz, Polish Migration Forum:"). Its end and the person it names.
 pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
     let para = &text[paragraph.clone()];
-    let colon = para.find(':').filter(|c| *c <= 50)?;
-    let label = para[..colon].trim();
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let named = !words.is_empty()
-        && words.len() <= 6
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
-    let shouting = label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let quote_follows = para[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
+    let label = Label::of(para)?;
+    let quote_follows = para[label.colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
     let anonymous =
-        words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
-    if !named
-        || anonymous
-        || !(shouting || quote_follows)
-        || words.iter().any(|w| {
-            let w = w.to_lowercase();
-            words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
-        })
-    {
+        label.words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
+    let not_name = label.words.iter().any(|w| {
+        let w = w.to_lowercase();
+        words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
+    });
+    if anonymous || not_name || !(label.shouting || quote_follows || label.own_line) {
         return None;
     }
-    let name = crate::names::name_of_run(&words);
-    let name = if shouting { title_case(&name) } else { name };
+    let name = crate::names::name_of_run(&label.words);
+    let name = if label.shouting { title_case(&name) } else { name };
     (crate::names::kind_of(&name) == crate::names::NameKind::Person)
-        .then_some((paragraph.start + colon + 1, name))
+        .then_some((paragraph.start + label.colon + 1, name))
 }
 
-/// Whether a paragraph opens with a transcript's label in capitals ("SEC. SHANAHAN:", "Q:",
-/// "PRESS SECRETARY JOHN F. KIRBY:"), whoever it names.
+/// Whether a paragraph opens with a transcript's label ("SEC. SHANAHAN:", "Q:", "PRESS
+/// SECRETARY JOHN F. KIRBY:", "GREG FLAKUS, Reporting for VOA:"), whoever it names.
 pub fn opens_with_label(paragraph: &str) -> bool {
-    let Some(colon) = paragraph.find(':').filter(|c| (1..=60).contains(c)) else { return false };
-    let label = &paragraph[..colon];
-    let letters = label.chars().filter(|c| c.is_alphabetic());
-    label.chars().any(char::is_alphabetic)
-        && letters.clone().all(char::is_uppercase)
-        && label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+    Label::of(paragraph).is_some_and(|l| l.shouting || l.own_line)
+}
+
+/// The parts of a label before a colon: the name (before any comma) and how it is set.
+struct Label<'a> {
+    colon: usize,
+    words: Vec<&'a str>,
+    /// The name in capitals, as transcripts print it.
+    shouting: bool,
+    /// "Name, affiliation:" alone on its line.
+    own_line: bool,
+}
+
+impl<'a> Label<'a> {
+    fn of(para: &'a str) -> Option<Label<'a>> {
+        let colon = para.find(':').filter(|c| (1..=90).contains(c))?;
+        let label = para[..colon].trim();
+        let (name, affiliation) = label.split_once(',').map_or((label, false), |(n, _)| (n.trim(), true));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
+        let shouting = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let own_line = affiliation && para[colon + 1..].trim().is_empty();
+        named.then_some(Label { colon, words, shouting, own_line })
+    }
 }
 
 /// "MORALES" → "Morales".

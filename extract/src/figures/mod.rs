@@ -151,6 +151,15 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             end += 1;
             scaled = true;
         }
+        // "13-million Ukrainians", as some outlets hyphenate it.
+        let hyphenated = n.punct("-") && n.joined && tokens.get(i + 2).is_some_and(|w| w.joined);
+        if let Some(s) =
+            tokens.get(i + 2).filter(|_| hyphenated).and_then(|w| lexicon::scale_word(&w.lower()))
+        {
+            value *= s;
+            end += 2;
+            scaled = true;
+        }
     }
     let (range, range_end) = range_after(tokens, i, end)?;
     if range {

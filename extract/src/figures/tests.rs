@@ -232,3 +232,9 @@ fn a_magnitude_said_after_its_noun_and_a_local_clock_time() {
     assert_eq!(all_of("It put the earthquake's magnitude at 7.1.")[0].1, "magnitude");
     assert!(all_of("The tremors started at 07.49 local time.").is_empty());
 }
+
+#[test]
+fn hyphenated_scales_and_a_half() {
+    assert_eq!(all_of("The war displaced about 13-million Ukrainians.")[0].0, 13e6);
+    assert_eq!(all_of("More than three and a half million have come.")[0].0, 3.5e6);
+}
