@@ -159,7 +159,7 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// them): tuning 0.969, 0.910, 0.916, 0.821, 1.01; five European Commission items more
 /// (318–322, likewise annotated first) and the rules of this second round: tuning 0.992,
 /// 0.950, 0.912, 0.900, 1.03. Two Wikinews texts more (125–126; speaker 0.935 when first run,
-/// before the rules they showed were added).
+/// before the rules they showed were added); a VOA TV transcript (222; numeric F1 0.926 first).
 const HELDOUT_FLOOR: Row = Row {
     texts: 17,
     quote_p: 0.0,
@@ -173,7 +173,7 @@ const HELDOUT_FLOOR: Row = Row {
     candidates_per_claim: 1.04,
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 52,
+    texts: 53,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
