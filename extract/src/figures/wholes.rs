@@ -7,7 +7,8 @@ use super::{digits_value, Figure};
 use crate::quantity::Quantity;
 use crate::text::{Kind, Token};
 
-/// Gives the figure after "including" (or "among them") the whole before it.
+/// Gives the figure after "including" (or "among them") the whole before it, when the part says
+/// no noun of its own.
 pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
     for k in 1..figures.len() {
         let (before, after) = figures.split_at_mut(k);
@@ -24,11 +25,11 @@ pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
                 || between.windows(2).any(|w| w[0].is("among") && w[1].is("them")));
         // Money and percentages are no wholes of counted things ("$30 million, including $12 million in fees").
         let money = ["USD", "EUR", "GBP", "percent"].contains(&whole.quantity.unit.as_str());
-        if says_part && !money {
+        // Only a part without a noun of its own is of the whole's kind: "13,000 cases, including
+        // 833 deaths" are two figures.
+        if says_part && !money && part.quantity.unit == super::UNSAID_UNIT {
             part.quantity.of = Some(whole.quantity.value);
-            if part.quantity.unit == super::UNSAID_UNIT {
-                part.quantity.unit = whole.quantity.unit.clone();
-            }
+            part.quantity.unit = whole.quantity.unit.clone();
         }
     }
 }
@@ -92,8 +93,8 @@ mod tests {
     #[test]
     fn including_names_a_part_of_the_figure_before() {
         assert_eq!(
-            parts("The blast killed 30 people, including 12 children."),
-            [(30.0, None), (12.0, Some(30.0))]
+            parts("WHO reports 13,000 cases, including 833 deaths."),
+            [(13_000.0, None), (833.0, None)]
         );
         assert_eq!(
             parts("It sent 330,000 students and staff, including 26,000 to and from partner countries."),
