@@ -297,7 +297,8 @@ fn credited_by(
 }
 
 /// "…, and local official, Huang Limin was quoted by the Xinhua news service as saying:": the
-/// one quoted is the phrase before "was quoted", wherever the sentence began.
+/// one quoted is the phrase before "was quoted", wherever the sentence began; "The Times quoted
+/// John Smith as saying": the phrase after "quoted".
 fn quoted_as_saying(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
     if !v.checked_sub(1).is_some_and(|p| tokens[p].is("as")) {
         return None;
@@ -305,8 +306,12 @@ fn quoted_as_saying(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) ->
     let quoted = (v.saturating_sub(10)..v).rev().find(|k| tokens[*k].is("quoted"))?;
     let be = quoted
         .checked_sub(1)
-        .filter(|b| matches!(tokens[*b].lower().as_ref(), "was" | "were" | "is" | "been"))?;
-    noun_phrase_ending_at(tokens, be.checked_sub(1)?, registry)
+        .filter(|b| matches!(tokens[*b].lower().as_ref(), "was" | "were" | "is" | "been"));
+    match be {
+        Some(be) => noun_phrase_ending_at(tokens, be.checked_sub(1)?, registry),
+        // "The Times quoted John Smith as saying": the one between "quoted" and "as".
+        None => (v - 2 > quoted).then(|| noun_phrase_ending_at(tokens, v - 2, registry)).flatten(),
+    }
 }
 
 enum Subject {

@@ -133,3 +133,9 @@ fn she_after_an_unnamed_role_is_that_unnamed_person_not_someone_named_before() {
     let text = "Secretary of State Condoleezza Rice spoke in Washington. The top U.S. diplomat in Burma says the situation is grave. She says there could be over 100,000 fatalities.";
     assert_eq!(figure_speakers(text), [None]);
 }
+
+#[test]
+fn an_outlet_quoting_someone_as_saying_credits_that_someone() {
+    let text = "The Times quoted John Smith as saying: \"We will win this.\"";
+    assert_eq!(speaker_of(text, "We will win this.").as_deref(), Some("John Smith"));
+}
