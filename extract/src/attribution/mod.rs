@@ -365,23 +365,21 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return None;
     }
     if tokens[j].punct(",—–") {
+        // "A department spokesperson, Carla Reyes, said", "Commissioner for Employment, Social
+        // Affairs, Skills and Labour Mobility, Marianne Thyssen, said": the aside is the name.
+        let open = tokens[..j].iter().rposition(|t| t.punct(",—–"));
+        if let Some(name) =
+            open.filter(|o| *o > 0 && j - o <= 20).and_then(|o| apposed_person(tokens, o, j, registry))
+        {
+            return Some(Subject::Named(name));
+        }
         if let Some(name) = opening_apposition(tokens, j, registry) {
             return Some(Subject::Named(name));
         }
-        // "Gabuev, a Carnegie expert, said": skip the aside between the commas — unless the
-        // aside is the name ("A department spokesperson, Carla Reyes, said").
-        let open = tokens[..j].iter().rposition(|t| t.punct(",—–"))?;
+        // "Gabuev, a Carnegie expert, said": skip the aside between the commas.
+        let open = open?;
         if open == 0 || j - open > 20 {
             return None;
-        }
-        let aside: Vec<Token<'_>> = tokens[open + 1..j].iter().map(|t| (*t).clone()).collect();
-        if let Some((end, words)) = run_starting_at(&aside, 0).filter(|(end, _)| *end + 1 == aside.len()) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            let name = name_of_run(&words);
-            if name.contains(' ') {
-                let _ = end;
-                return registry.person(aside[0].start, &name).map(Subject::Named);
-            }
         }
         j = open - 1;
     }
@@ -389,6 +387,21 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return Some(Subject::Named(country));
     }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// The full name of a person that is the whole aside between two commas.
+fn apposed_person(
+    tokens: &[&Token<'_>],
+    open: usize,
+    close: usize,
+    registry: &mut Registry,
+) -> Option<String> {
+    let aside: Vec<Token<'_>> = tokens[open + 1..close].iter().map(|t| (*t).clone()).collect();
+    let (_, words) = run_starting_at(&aside, 0).filter(|(end, _)| *end + 1 == aside.len())?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+    person.then(|| registry.person(aside[0].start, &name)).flatten()
 }
 
 /// "North Korea stated", "China said": a country (or capital) right before a verb of speech

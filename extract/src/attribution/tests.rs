@@ -139,3 +139,9 @@ fn an_outlet_quoting_someone_as_saying_credits_that_someone() {
     let text = "The Times quoted John Smith as saying: \"We will win this.\"";
     assert_eq!(speaker_of(text, "We will win this.").as_deref(), Some("John Smith"));
 }
+
+#[test]
+fn a_long_remit_then_the_name_between_commas() {
+    let text = "Commissioner for Employment, Social Affairs, Skills and Labour Mobility, Marianne Thyssen, said: \"This will help 1,200 workers.\"";
+    assert_eq!(speaker_of(text, "This will help 1,200 workers.").as_deref(), Some("Marianne Thyssen"));
+}

@@ -197,6 +197,11 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             }
             None => match noun_after_of(tokens, end) {
                 Some(noun) => noun,
+                // "used 150 times since 2007", "3 times higher": how often, or how many fold.
+                None if tokens.get(end + 1).is_some_and(|t| t.is("times")) => {
+                    end += 1;
+                    "times".to_owned()
+                }
                 None => unsaid_unit(tokens, i, end, sign.is_some() || scaled || of.is_some())?,
             },
         },

@@ -238,3 +238,8 @@ fn hyphenated_scales_and_a_half() {
     assert_eq!(all_of("The war displaced about 13-million Ukrainians.")[0].0, 13e6);
     assert_eq!(all_of("More than three and a half million have come.")[0].0, 3.5e6);
 }
+
+#[test]
+fn how_many_times() {
+    assert_eq!(all_of("The EGF has been used 150 times since 2007.")[0], (150.0, "times".to_owned(), None));
+}
