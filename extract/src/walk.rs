@@ -9,7 +9,8 @@
 //! 3. an attribution where a quote spanning sentences closes;
 //! 4. the speaker of the open quote it continues from the paragraph before;
 //! 5. the person an earlier sentence of the same paragraph credited or spoke of;
-//! 6. for a paragraph that is only a quotation, the speaker of the paragraph before.
+//! 6. for a paragraph that is only a quotation, the person the paragraph before was about, or
+//!    the last speaker credited.
 //!
 //! Each rule has a confidence: the review leaves the least likely candidates unticked.
 
@@ -37,6 +38,9 @@ pub struct Walk<'a> {
     previous: Option<(usize, String)>,
     /// Who the current paragraph is about: a person its sentences credited or began with.
     in_paragraph: Option<String>,
+    /// Where the paragraph before began and whom it was about at its end.
+    paragraph_before: Option<(usize, String)>,
+    paragraph_start: usize,
     /// The current paragraph's sentences.
     sentences: Vec<Range<usize>>,
     /// The speaker a transcript label gives the current paragraph ("CARTER: …").
@@ -100,7 +104,8 @@ impl<'a> Walk<'a> {
         }
         let mut chain = self.open_quote.take().flatten();
         let mut pending: Vec<usize> = Vec::new();
-        self.in_paragraph = None;
+        self.paragraph_before = self.in_paragraph.take().map(|name| (self.paragraph_start, name));
+        self.paragraph_start = paragraph.start;
         let label = attribution::transcript_label(text, paragraph);
         let labelled = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
         if attribution::opens_with_label(&text[paragraph.clone()]) {
@@ -203,9 +208,18 @@ impl<'a> Walk<'a> {
         if let Some(name) = &self.in_paragraph {
             return Some(Speaker { name: name.clone(), confidence: 0.65 });
         }
-        let quote_opens_paragraph = q.outer.start == paragraph.start;
+        if q.outer.start != paragraph.start {
+            return None;
+        }
         let recent = self.previous.as_ref().filter(|(at, _)| paragraph.start.saturating_sub(*at) < 2000);
-        recent.filter(|_| quote_opens_paragraph).map(|(_, s)| Speaker { name: s.clone(), confidence: 0.6 })
+        // "Anna Keller has lived by the river for 40 years." then "“This is the worst flood.”":
+        // the person the paragraph before was about, unless someone spoke since.
+        let about =
+            self.paragraph_before.as_ref().filter(|(start, _)| recent.is_none_or(|(at, _)| at < start));
+        if let Some((_, name)) = about {
+            return Some(Speaker { name: name.clone(), confidence: 0.5 });
+        }
+        recent.map(|(_, s)| Speaker { name: s.clone(), confidence: 0.6 })
     }
 
     fn push_quote(
@@ -627,6 +641,12 @@ mod tests {
         let presutti = Some("Carolyn Presutti".to_owned());
         let kosowicz = Some("Agnieska Kosowicz".to_owned());
         assert_eq!(figure_speakers(text), [None, presutti, kosowicz]);
+    }
+
+    #[test]
+    fn a_quotation_alone_after_a_paragraph_about_someone_is_theirs() {
+        let text = "Officials said the river rose two metres.\n\nAnna Keller has lived by the river for 40 years.\n\n\"This is the worst flood I have seen.\"";
+        assert_eq!(speaker_of(text, "This is the worst flood I have seen.").as_deref(), Some("Anna Keller"));
     }
 
     #[test]
