@@ -10,7 +10,7 @@ SCHEMATHESIS_VERSION := 4.32.5
 # The extractor's quality benchmark compares with this quantulum3.
 QUANTULUM3_VERSION := 0.10.0
 
-.PHONY: run test test-rust pg-start pg-stop test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-writes bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
+.PHONY: run test test-rust pg-start pg-stop test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-writes bench-repeats bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -79,13 +79,19 @@ fuzz-deps:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --version 0.13.2 --locked --quiet
 
 ## The whole benchmark on BENCH_CLAIMS claims (default 100000): pages with and without the page
-## cache (server/bench/run.sh), writes (writes.sh), Datasette (datasette.sh). Reports: target/bench/.
+## cache (server/bench/run.sh), writes (writes.sh), the repeats
+## matcher (repeats.sh), Datasette (datasette.sh). Reports: target/bench/.
 bench: release
 	BENCH_PAGE_CACHE=true server/bench/run.sh
 	BENCH_PAGE_CACHE=false server/bench/run.sh
 	server/bench/writes.sh
 	server/bench/attack.sh
+	server/bench/repeats.sh
 	server/bench/datasette.sh
+
+## The repeats matcher's suggestions per claim (server/bench/repeats.sh).
+bench-repeats: release
+	server/bench/repeats.sh
 
 ## Status changes per second while readers read (server/bench/writes.sh).
 bench-writes: release

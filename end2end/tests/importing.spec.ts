@@ -6,19 +6,23 @@ import { signIn } from '../support';
 // that the two runs never meet).
 test.use({ baseURL: `http://127.0.0.1:${editorPort}` });
 
-// Each project imports its own envoy's words: the second run must not find the first's claim.
-const envoys = { 'with-javascript': ['Maria', 'Okonjo'], 'without-javascript': ['Ruth', 'Adeyemi'] } as const;
+// Each project imports its own envoy's words: the second run must not find the first's claim
+// (the same words by another envoy would be suggested as a repetition of it).
+const envoys = {
+  'with-javascript': ['Maria', 'Okonjo', 'We will not be rushed into a bad deal', '54 of 69'],
+  'without-javascript': ['Ruth', 'Adeyemi', 'Nobody should expect us to sign before the harvest', '31 of 40'],
+} as const;
 
-function article(first: string, last: string) {
+function article(first: string, last: string, words: string, drones: string) {
   return [
     `Trade envoy ${first} ${last} arrived in Geneva on Monday.`,
-    `“We will not be rushed into a bad deal,” ${last} told reporters.`,
-    'The so-called “night raid” ended at dawn, and 54 of 69 drones were shot down.',
+    `“${words},” ${last} told reporters.`,
+    `The so-called “night raid” ended at dawn, and ${drones} drones were shot down.`,
   ].join('\n');
 }
 
 test('an editor pastes an article, reviews the candidates and adds the ones that stand', async ({ page }, info) => {
-  const [first, last] = envoys[info.project.name as keyof typeof envoys];
+  const [first, last, words, drones] = envoys[info.project.name as keyof typeof envoys];
   await signIn(page, 'editor-b');
   await page.getByRole('link', { name: 'Import article' }).click();
   await expect(page.getByRole('heading', { name: 'Import an article' })).toBeVisible();
@@ -26,12 +30,12 @@ test('an editor pastes an article, reviews the candidates and adds the ones that
   await page.getByLabel(/^Title/).fill('Envoy arrives for trade talks');
   await page.getByLabel(/^Outlet/).fill('Example Wire');
   await page.getByLabel(/^Published on/).fill('2024-05-06');
-  await page.getByLabel(/^The article's text/).fill(article(first, last));
+  await page.getByLabel(/^The article's text/).fill(article(first, last, words, drones));
   await page.getByRole('button', { name: 'Find the claims' }).click();
 
   await expect(page.getByRole('heading', { name: 'Review the claims found' })).toBeVisible();
   await expect(page.locator('.lede')).toContainText('Found 2 candidates: 1 quote and 1 numeric claim.');
-  await expect(page.locator('.article-text mark').first()).toHaveText('We will not be rushed into a bad deal');
+  await expect(page.locator('.article-text mark').first()).toHaveText(words);
   await expect(page.locator('#speaker-0')).toHaveValue(`${first} ${last}`);
   await expect(page.locator('#unit-1')).toHaveValue('drones');
 
@@ -48,9 +52,9 @@ test('an editor pastes an article, reviews the candidates and adds the ones that
   await expect(page.locator('.notice').filter({ hasText: 'Imported' })).toHaveText('Imported: 2 claims added.');
   const intake = page.locator('#intake');
   await expect(intake.locator('.desk-row')).toHaveCount(2);
-  await intake.getByRole('link', { name: /We will not be rushed into a bad deal/ }).click();
+  await intake.getByRole('link', { name: words }).click();
   await expect(page).toHaveURL(/\/claims\/[0-9a-z]{8}\/desk$/);
-  await expect(page.locator('blockquote')).toContainText('We will not be rushed into a bad deal');
+  await expect(page.locator('blockquote')).toContainText(words);
   await expect(page.getByText('In intake: only editors can see it.')).toBeVisible();
 });
 
@@ -91,4 +95,47 @@ test('an address that is not an article comes back beside the field, the rest ke
   await page.getByRole('button', { name: 'Find the claims' }).click();
   await expect(page.locator('#field-url-error')).toHaveText('The page is application/json, not HTML or plain text.');
   await expect(page.locator('#field-title')).toHaveValue('Typed title');
+});
+
+// A page restating, in other words and by another speaker, a claim the demo desk already rated.
+test('an editor attaches a candidate to the claim it repeats; readers see the repetitions', async ({ page, browser }, info) => {
+  await signIn(page, 'editor-a');
+  await page.goto('/import');
+  // Each project fetches its own address, so each run makes its own source.
+  await page.getByLabel(/^Address/).fill(`http://127.0.0.1:${pagesPort}/analysis.html?run=${info.project.name}`);
+  await page.getByRole('button', { name: 'Fetch from the address' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Review the claims found' })).toBeVisible();
+  const choice = page.locator('.repeat-choice').filter({ hasText: 'Moscow is a much needier partner' });
+  await expect(choice).toContainText('Already in the archive?');
+  const earlier = choice.getByRole('radio', { name: /Moscow is a much needier partner than China is/ });
+  // Alike, not the same words: the editor decides (a new claim stays chosen until they do).
+  await expect(earlier).not.toBeChecked();
+  await expect(choice.getByRole('radio', { name: /add it as a new claim/ })).toBeChecked();
+  await expect(choice).toContainText('Mostly true');
+  const claim = await earlier.getAttribute('value');
+  await earlier.check();
+  await page.getByRole('button', { name: 'Add selected' }).click();
+  // (The other run's new claims from this page, if it ran first, are attached as repetitions too.)
+  await expect(page).toHaveURL(/\/desk\?source=[0-9a-z]{8}&added=\d+&linked=[1-9]\d*&already=0#intake$/);
+  const source = new URL(page.url()).searchParams.get('source');
+
+  // A reader (no session) sees the repetition on the rated claim's permalink…
+  const reader = await (
+    await browser.newContext({ baseURL: `http://127.0.0.1:${editorPort}`, javaScriptEnabled: info.project.name === "with-javascript" })
+  ).newPage();
+  await reader.goto(`/claims/${claim}`);
+  await expect(reader.getByRole('heading', { name: 'Repetitions' })).toBeVisible();
+  const timeline = reader.locator('ol.repetitions');
+  await expect(timeline).toContainText('Alexander Gabuev');
+  await expect(timeline.locator('li').filter({ hasText: 'Irina Volkova' }).first()).toContainText('Summit leaves analysts unconvinced');
+  await expect(timeline.locator('li').filter({ hasText: 'Irina Volkova' }).first()).toContainText('In these words: Russia is a much needier partner than China');
+  await expect(reader.locator('.appearances-section .lede')).toContainText(/Said \d+ times, from Dec 30, 2022 to Jun 12, 2023\./);
+
+  // …and on the new source's page, the claim in its sentence, never the article's whole text.
+  await reader.goto(`/sources/${source}`);
+  await expect(reader.getByText('Russia is a much needier partner than China', { exact: false }).first()).toBeVisible();
+  await expect(reader.locator('main')).not.toContainText('Vladivostok');
+  await expect(reader.locator('main')).not.toContainText('next meeting would be held in Warsaw');
+  await reader.context().close();
 });

@@ -14,6 +14,7 @@ mod quantity;
 mod quotes;
 mod registry;
 mod text;
+mod unmarked;
 mod walk;
 mod words;
 

@@ -61,13 +61,22 @@ pub fn kind_of(name: &str) -> NameKind {
     if all_places {
         return NameKind::Place;
     }
-    // "KCNA", "U.N", "NASA": letters in capitals are an abbreviation, an organisation's.
-    let letters: String = bare.chars().filter(|c| c.is_alphabetic()).collect();
-    if parts.len() == 1 && letters.len() >= 2 && letters.chars().all(char::is_uppercase) {
+    // "KCNA", "U.N", "NASA": letters in capitals are an abbreviation, an organisation's; so is
+    // a name with one inside ("New ONS", "the WHO Foundation") — not a person's "Aquino III".
+    let abbreviation = |p: &str| {
+        let letters: String = p.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.chars().all(char::is_uppercase) && !ROMAN.contains(&letters.as_str())
+    };
+    if parts.len() == 1 && abbreviation(bare)
+        || parts.len() > 1 && parts.iter().any(|p| !p.contains('.') && abbreviation(p))
+    {
         return NameKind::Group;
     }
     NameKind::Person
 }
+
+/// Numerals after a name ("Benigno Aquino III"), which are not abbreviations.
+const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
     token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_ref())
@@ -93,7 +102,13 @@ pub fn name_of_run(words: &[&str]) -> String {
     let words = if tail_is_person { &words[after_org..] } else { words };
     // "United States Hamdullah Mohib", "U.S. President Joe Biden": a place before a person.
     let words = &words[place_prefix(words)..];
-    let after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    let mut after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    // "Dame Diana Johnson", "Sir Robert Chote": an honour stays with a first name and surname.
+    let honour =
+        after_title.checked_sub(1).is_some_and(|h| words::HONOURS.contains(words[h].to_lowercase().as_str()));
+    if honour && words.len() >= after_title + 2 {
+        after_title -= 1;
+    }
     let kept = if after_title < words.len() { &words[after_title..] } else { words };
     let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
     // "President Anton Varga of Meridia" and "Lydia Buchtmann for Food Standards Australia" are
@@ -236,10 +251,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_name_with_an_abbreviation_in_it_is_an_organisation() {
+        assert_eq!(kind_of("New ONS"), NameKind::Group);
+        assert_eq!(kind_of("NASA"), NameKind::Group);
+        assert_eq!(kind_of("Benigno Aquino III"), NameKind::Person);
+        assert_eq!(kind_of("James N. Mattis"), NameKind::Person);
+    }
+
+    #[test]
     fn titles_are_not_part_of_the_name() {
         assert_eq!(name_of_run(&["Russian", "President", "Vladimir", "Putin"]), "Vladimir Putin");
         assert_eq!(name_of_run(&["Gen", "Valery", "Gerasimov"]), "Valery Gerasimov");
         assert_eq!(name_of_run(&["Xi", "Jinping"]), "Xi Jinping");
+        // An honour stays with a first name and surname, not with a surname alone.
+        assert_eq!(name_of_run(&["Minister", "Dame", "Diana", "Johnson"]), "Dame Diana Johnson");
+        assert_eq!(name_of_run(&["Minister", "Lord", "Offord"]), "Offord");
     }
 
     #[test]

@@ -75,6 +75,12 @@ impl Registry {
         self.mentions.push(m);
     }
 
+    /// Records someone unnamed in view ("the top U.S. diplomat in Burma says"): a "she" after it
+    /// is that person, whom the review cannot name, not someone named before.
+    pub fn anonymous(&mut self, at: usize) {
+        self.mention(at, "", true);
+    }
+
     /// Records that `person` holds `role` ("CEO", "refugee spokesman").
     pub fn role(&mut self, role: &str, person: &str) {
         let role = role.to_lowercase();
@@ -194,7 +200,7 @@ impl Registry {
         let same: Vec<&Mention> =
             std::iter::once(last).chain(before.take_while(|m| m.sentence == last.sentence)).collect();
         let pick = same.iter().find(|m| m.subject).or_else(|| same.last())?;
-        Some((pick.at, pick.name.clone()))
+        (!pick.name.is_empty()).then(|| (pick.at, pick.name.clone()))
     }
 }
 

@@ -168,17 +168,31 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// A word with a capital: "Putin", and surnames behind a short lower-case particle joined
+    /// by a hyphen or an apostrophe ("al-Sayed", "el-Sisi", "d'Alema"), which are name words too.
     pub fn is_capitalized(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word
+            && (self.text.chars().next().is_some_and(char::is_uppercase) || prefixed_capital(self.text))
     }
 
     pub fn is_lowercase_word(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.kind == Kind::Word
+            && self.text.chars().next().is_some_and(char::is_lowercase)
+            && !prefixed_capital(self.text)
     }
 
     pub fn punct(&self, marks: &str) -> bool {
         self.kind == Kind::Punct && marks.contains(self.text)
     }
+}
+
+/// "al-Sayed", "d'Alema": one to three lower-case letters, a hyphen or apostrophe, a capital.
+fn prefixed_capital(word: &str) -> bool {
+    let Some(cut) = word.find(['-', '\'', '’']) else { return false };
+    let (prefix, rest) = word.split_at(cut);
+    (1..=3).contains(&prefix.len())
+        && prefix.chars().all(|c| c.is_ascii_lowercase())
+        && rest.chars().nth(1).is_some_and(char::is_uppercase)
 }
 
 /// Tokens of `range`: words keep inner apostrophes, hyphens and dots ("Ukraine's", "Jean-Pierre",
@@ -287,6 +301,14 @@ mod tests {
         let text = "\"This is a day for everyone!\" Lindqvist said. \"Why?\" Next.";
         let s = sentences(text, 0..text.len());
         assert_eq!(texts(text, &s), ["\"This is a day for everyone!\" Lindqvist said.", "\"Why?\"", "Next."]);
+    }
+
+    #[test]
+    fn surnames_behind_a_particle_are_capitalised() {
+        let text = "al-Sayed el-Sisi d'Alema e-mail well-Known";
+        let t = tokens(text, 0..text.len());
+        let capital: Vec<bool> = t.iter().map(Token::is_capitalized).collect();
+        assert_eq!(capital, [true, true, true, false, false]);
     }
 
     #[test]

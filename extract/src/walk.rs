@@ -9,7 +9,8 @@
 //! 3. an attribution where a quote spanning sentences closes;
 //! 4. the speaker of the open quote it continues from the paragraph before;
 //! 5. the person an earlier sentence of the same paragraph credited or spoke of;
-//! 6. for a paragraph that is only a quotation, the speaker of the paragraph before.
+//! 6. for a paragraph that is only a quotation, the person the paragraph before was about, or
+//!    the last speaker credited.
 //!
 //! Each rule has a confidence: the review leaves the least likely candidates unticked.
 
@@ -18,7 +19,7 @@ use crate::figures;
 use crate::quotes::{self, Quoted};
 use crate::registry::Registry;
 use crate::text::{self, Token};
-use crate::{meet, names, Candidate, Kind};
+use crate::{meet, names, unmarked, Candidate, Kind};
 use std::ops::Range;
 
 /// A speaker credited by a rule, with how sure that rule is.
@@ -37,15 +38,24 @@ pub struct Walk<'a> {
     previous: Option<(usize, String)>,
     /// Who the current paragraph is about: a person its sentences credited or began with.
     in_paragraph: Option<String>,
+    /// Where the paragraph before began and whom it was about at its end.
+    paragraph_before: Option<(usize, String)>,
+    paragraph_start: usize,
     /// The current paragraph's sentences.
     sentences: Vec<Range<usize>>,
     /// The speaker a transcript label gives the current paragraph ("CARTER: …").
     label: Option<String>,
+    /// The speaker of the last label in capitals: a transcript's speaker goes on speaking in
+    /// the paragraphs after their label until the next label ("Q:", another name).
+    transcript: Option<String>,
     /// The last quote's sentence credits it with a verb to someone the sieve may not name
     /// ("the president said"): it is a quotation, not a scare quote, though it has no speaker.
     said_by_someone: bool,
     /// The speaker of a quote left open at a paragraph's end (`Some(None)`: open, unknown).
     open_quote: Option<Option<String>>,
+    /// Paragraphs may be a quotation without marks ("X said:" before them): `Some(true)` for
+    /// the first after the introduction, `Some(false)` for the next ones.
+    unmarked: Option<bool>,
 }
 
 impl<'a> Walk<'a> {
@@ -83,12 +93,25 @@ impl<'a> Walk<'a> {
     fn paragraph(&mut self, paragraph: &Range<usize>, next_opens: bool) {
         let text = self.text;
         let continues = self.open_quote.is_some();
-        let quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
+        let mut quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
+        let plain = self.unmarked.take().and_then(|first| unmarked::quotation(text, paragraph, first));
+        if quoted.is_empty() {
+            quoted.extend(plain.clone());
+        }
+        let para = &text[paragraph.clone()];
+        if plain.is_some() || quoted.is_empty() && unmarked::introduces(para) {
+            self.unmarked = Some(plain.is_none());
+        }
         let mut chain = self.open_quote.take().flatten();
         let mut pending: Vec<usize> = Vec::new();
-        self.in_paragraph = None;
+        self.paragraph_before = self.in_paragraph.take().map(|name| (self.paragraph_start, name));
+        self.paragraph_start = paragraph.start;
         let label = attribution::transcript_label(text, paragraph);
-        self.label = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
+        let labelled = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
+        if attribution::opens_with_label(&text[paragraph.clone()]) {
+            self.transcript = labelled.clone();
+        }
+        self.label = labelled.or_else(|| self.transcript.clone());
         self.sentences = text::sentences(text, paragraph.clone());
         for sentence in self.sentences.clone() {
             let tokens = text::tokens(text, sentence.clone());
@@ -185,9 +208,18 @@ impl<'a> Walk<'a> {
         if let Some(name) = &self.in_paragraph {
             return Some(Speaker { name: name.clone(), confidence: 0.65 });
         }
-        let quote_opens_paragraph = q.outer.start == paragraph.start;
+        if q.outer.start != paragraph.start {
+            return None;
+        }
         let recent = self.previous.as_ref().filter(|(at, _)| paragraph.start.saturating_sub(*at) < 2000);
-        recent.filter(|_| quote_opens_paragraph).map(|(_, s)| Speaker { name: s.clone(), confidence: 0.6 })
+        // "Anna Keller has lived by the river for 40 years." then "“This is the worst flood.”":
+        // the person the paragraph before was about, unless someone spoke since.
+        let about =
+            self.paragraph_before.as_ref().filter(|(start, _)| recent.is_none_or(|(at, _)| at < start));
+        if let Some((_, name)) = about {
+            return Some(Speaker { name: name.clone(), confidence: 0.5 });
+        }
+        recent.map(|(_, s)| Speaker { name: s.clone(), confidence: 0.6 })
     }
 
     fn push_quote(
@@ -594,6 +626,27 @@ mod tests {
         assert_eq!(speaker_of(text, "we will destroy them in the end."), None);
         assert_eq!(figure_speakers(text), [Some("Ash Carter".to_owned())]);
         assert_eq!(speaker_of(text, "We are investing in the future").as_deref(), Some("Ash Carter"));
+    }
+
+    #[test]
+    fn a_transcript_speaker_goes_on_until_the_next_label() {
+        let text = "Remarks by the acting secretary\n\nACTING SECRETARY OF DEFENSE PATRICK SHANAHAN: Hi, everybody.\n\nThere is no 10,000 troops figure.\n\nQ: Are 5,000 troops going?\n\nSEC. SHANAHAN: No.\n\nWe have 2,000 there now.";
+        let shanahan = Some("Patrick Shanahan".to_owned());
+        assert_eq!(figure_speakers(text), [shanahan.clone(), None, shanahan]);
+    }
+
+    #[test]
+    fn a_label_on_its_own_line_with_an_affiliation_starts_a_speakers_turn() {
+        let text = "A World of Refugees\n\nUnidentified Narrator:\n\nStories of 5,000 families.\n\nCAROLYN PRESUTTI, VOA Senior Washington Correspondent:\n\nMore than five million have fled.\n\nAgnieska Kosowicz, Polish Migration Forum:\n\nPoles host 2,000 refugees in their homes.";
+        let presutti = Some("Carolyn Presutti".to_owned());
+        let kosowicz = Some("Agnieska Kosowicz".to_owned());
+        assert_eq!(figure_speakers(text), [None, presutti, kosowicz]);
+    }
+
+    #[test]
+    fn a_quotation_alone_after_a_paragraph_about_someone_is_theirs() {
+        let text = "Officials said the river rose two metres.\n\nAnna Keller has lived by the river for 40 years.\n\n\"This is the worst flood I have seen.\"";
+        assert_eq!(speaker_of(text, "This is the worst flood I have seen.").as_deref(), Some("Anna Keller"));
     }
 
     #[test]

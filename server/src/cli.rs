@@ -68,6 +68,10 @@ pub enum Command {
     /// Fetch sources' addresses again; keep a changed text as a new version, its claims found
     /// again in it, and report what changed.
     Recheck(crate::recheck_cli::RecheckArgs),
+    /// Find the existing claims each claim on standard input repeats (one JSON object a line:
+    /// {"kind": "quote", "text": "…"}, optionally "quantity" and "said_on"), as the import review
+    /// suggests them; prints one JSON line of suggestions each.
+    Similar(crate::similar_cli::SimilarArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -168,6 +172,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Extract(args) => crate::import_cli::extract_command(args).await,
         Command::Import(args) => crate::import_cli::import_command(&cli.db, args).await,
         Command::Recheck(args) => crate::recheck_cli::recheck_command(&cli.db, args).await,
+        Command::Similar(args) => crate::similar_cli::similar_command(&cli.db, args).await,
         Command::Migrate => {
             let db = open(&cli.db).await?;
             db.close().await;

@@ -198,6 +198,7 @@ pub async fn import_command(db_path: &app::ssr::db::Target, args: ImportArgs) ->
             quantity: c.quantity.clone().map(Into::into),
             span: Some(c.span),
             confidence: Some(c.confidence),
+            repeat_of: None,
         })
         .collect();
     if args.dry_run {

@@ -9,6 +9,7 @@ pub mod http;
 pub mod import_cli;
 pub mod recheck_cli;
 pub mod serve;
+pub mod similar_cli;
 pub mod telemetry;
 pub mod users_cli;
 

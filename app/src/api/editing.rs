@@ -29,6 +29,17 @@ pub async fn speaker_names() -> Result<Vec<String>, AppError> {
     crate::ssr::db::speakers::names(&state.db).await
 }
 
+/// For each probe (an import's candidates, a claim being added), the existing claims it may
+/// repeat, best first. Editors only.
+#[server(endpoint = "claims/similar", input = Json)]
+pub async fn similar_claims(
+    probes: Vec<crate::model::repeats::Probe>,
+) -> Result<Vec<Vec<crate::model::repeats::Suggestion>>, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    crate::ssr::editing::require_editor(crate::request::current_user().as_ref())?;
+    crate::ssr::repeats::suggest_each(&state.db, &probes).await
+}
+
 /// The newest sources, to import into an existing one. Editors only.
 #[server(endpoint = "sources/recent", input = Json)]
 pub async fn recent_sources() -> Result<Vec<crate::model::SourceRef>, AppError> {

@@ -111,8 +111,33 @@ pub fn ClaimForm(claim: Option<ClaimEdit>, speakers: Vec<String>) -> impl IntoVi
             })}
             <TextArea label="Add appearances" name="add_sources" maxlength=50000 rows=2
                 hint="Addresses of sources already added, one per line."/>
+            {claim.is_none().then(|| view! { <Repeats/> })}
             <button type="submit">{if claim.is_some() { "Save changes" } else { "Add the claim" }}</button>
         </form>
     }
     .into_any()
+}
+
+/// Once a new claim was submitted and existing claims say something alike: the choice between
+/// them and a new claim (the form was shown again, nothing saved).
+#[component]
+fn Repeats() -> impl IntoView {
+    let form = form_state();
+    form.value("repeats_seen").filter(|v| !v.is_empty())?;
+    let today = chrono::Utc::now().date_naive();
+    let probe = form.decode::<crate::model::forms::claim::ClaimForm>().parse(today).ok()?.probe();
+    let chosen = form.value("repeat_of").map(str::to_owned);
+    let error = form.error("repeat_of").map(str::to_owned);
+    Some(view! {
+        <input type="hidden" name="repeats_seen" value="1"/>
+        <p class="notice" role="status">"Nothing is saved yet: this claim may already be in the archive. Choose below, then press “Add the claim” again."</p>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                let suggestions = crate::api::editing::similar_claims(vec![probe]).await.unwrap_or_default();
+                let suggestions = suggestions.into_iter().next().unwrap_or_default();
+                view! { <super::repeat_choice::RepeatChoice name="repeat_of".to_owned() suggestions chosen/> }
+            })}
+        </Suspense>
+        <FieldError id="field-repeat_of-error".to_owned() message=error/>
+    })
 }

@@ -14,6 +14,7 @@ pub mod page;
 pub mod pager;
 pub mod rating_chart;
 pub mod rating_graphic;
+pub mod repeat_choice;
 pub mod ruling_form;
 pub mod ruling_view;
 pub mod share;

@@ -21,6 +21,9 @@ pub struct Accepted {
     pub span: Option<(usize, usize)>,
     /// How sure the extractor was of it (0 to 1), when it said.
     pub confidence: Option<f64>,
+    /// The existing claim (public id) the editor said this repeats: it becomes an appearance of
+    /// that claim, with its own speaker, date and words, instead of a new claim.
+    pub repeat_of: Option<String>,
 }
 
 /// Below this confidence, a candidate starts unticked in the review and is marked for checking.
@@ -194,6 +197,7 @@ pub fn parse_review(form: &FormState, today: NaiveDate) -> Result<(SourceInput, 
                     quantity: claim.quantity,
                     span,
                     confidence,
+                    repeat_of: Some(value("repeat_of")).filter(|id| !id.is_empty()),
                 });
             }
             Err(p) => problems.extend(p.into_iter().map(|(f, m)| (field(i, &f), m))),

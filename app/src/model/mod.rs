@@ -20,6 +20,7 @@ pub mod password;
 pub mod public_id;
 pub mod quantity;
 pub mod record;
+pub mod repeats;
 pub mod search;
 pub mod site;
 pub mod sitemap;

@@ -187,6 +187,12 @@ pub struct RetractionEvent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Appearance {
     pub source: Source,
+    /// Who said it there, when not the claim's own speaker (a repetition by someone else).
+    pub speaker: Option<SpeakerRef>,
+    /// When it was said there: the day recorded with the appearance, else the source's date.
+    pub said_on: Option<NaiveDate>,
+    /// The words as this source has them, when they differ from the claim's.
+    pub words: Option<String>,
     /// Byte range of the claim in the source's text, when known.
     pub span: Option<(i64, i64)>,
     /// When the source's text changed and the claim's words were no longer in it.

@@ -78,7 +78,8 @@ fn ClaimBody(claim: ClaimDetail) -> impl IntoView {
             })}
 
             {claim.figure_check.clone().map(|check| view! { <FigureCheckSection check/> })}
-            <Appearances appearances=claim.appearances.clone()/>
+            <Appearances appearances=claim.appearances.clone()
+                speaker=crate::model::SpeakerRef { slug: claim.speaker.slug.clone(), name: claim.speaker.name.clone() }/>
             <EditorTools claim=claim.clone()/>
 
             <section aria-labelledby="history-heading" id="history">
@@ -114,36 +115,59 @@ fn DeskNotice(claim: ClaimDetail) -> impl IntoView {
     })
 }
 
+/// Where the claim appeared. Said more than once — by its speaker or anyone else — it is a
+/// timeline of its repetitions, oldest first, so a reader sees that a claim rated in March came
+/// back in June (the ruling covers every one).
 #[component]
-fn Appearances(appearances: Vec<Appearance>) -> impl IntoView {
-    let empty = appearances.is_empty();
+fn Appearances(appearances: Vec<Appearance>, speaker: crate::model::SpeakerRef) -> impl IntoView {
+    let count = appearances.len();
+    let mut appearances = appearances;
+    // Undated ones stay in recorded order, after the dated ones.
+    appearances.sort_by_key(|a| (a.said_on.is_none(), a.said_on));
+    let span =
+        match (appearances.first().and_then(|a| a.said_on), appearances.iter().rev().find_map(|a| a.said_on))
+        {
+            (Some(first), Some(last)) if first != last => {
+                format!(", from {} to {}", format::date(first), format::date(last))
+            }
+            _ => String::new(),
+        };
     let items = appearances
         .into_iter()
-        .map(|a| {
-            let src = a.source;
-            view! {
-                <li>
-                    <a href=format!("/sources/{}", src.public_id)>{src.title.clone()}</a>
-                    <span class="muted">
-                        " — " {src.outlet.clone()}
-                        {src.published_on.map(|d| view! { ", " <time datetime=format::iso_date(d)>{format::date(d)}</time> })}
-                    </span>
-                    " · "
-                    <a class="external" href=src.url.clone() rel="nofollow">"Read the original"</a>
-                    {a.lost.map(|lost| view! { <LostNote lost/> })}
-                </li>
-            }
-        })
+        .map(|a| view! { <AppearanceItem appearance=a claim_speaker=speaker.clone()/> })
         .collect_view();
     view! {
-        <section aria-labelledby="appearances-heading">
-            <h2 id="appearances-heading">"Where it appeared"</h2>
-            {if empty {
-                view! { <p class="muted">"No source recorded yet."</p> }.into_any()
-            } else {
-                view! { <ul class="appearances">{items}</ul> }.into_any()
+        <section aria-labelledby="appearances-heading" class="appearances-section">
+            <h2 id="appearances-heading">{if count > 1 { "Repetitions" } else { "Where it appeared" }}</h2>
+            {match count {
+                0 => view! { <p class="muted">"No source recorded yet."</p> }.into_any(),
+                1 => view! { <ul class="appearances">{items}</ul> }.into_any(),
+                n => view! {
+                    <p class="lede">{format!("Said {n} times{span}. The ruling above covers every one.")}</p>
+                    <ol class="appearances repetitions">{items}</ol>
+                }.into_any(),
             }}
         </section>
+    }
+}
+
+#[component]
+fn AppearanceItem(appearance: Appearance, claim_speaker: crate::model::SpeakerRef) -> impl IntoView {
+    let a = appearance;
+    let src = a.source;
+    let speaker = a.speaker.unwrap_or(claim_speaker);
+    view! {
+        <li>
+            {a.said_on.map(|d| view! { <time class="repetition-date" datetime=format::iso_date(d)>{format::date(d)}</time> " · " })}
+            <a href=format!("/speakers/{}", speaker.slug)>{speaker.name}</a>
+            " in "
+            <a href=format!("/sources/{}", src.public_id)>{src.title.clone()}</a>
+            <span class="muted">" — " {src.outlet.clone()}</span>
+            " · "
+            <a class="external" href=src.url.clone() rel="nofollow">"Read the original"</a>
+            {a.words.map(|words| view! { <p class="repetition-words">"In these words: " <q>{words}</q></p> })}
+            {a.lost.map(|lost| view! { <LostNote lost/> })}
+        </li>
     }
 }
 

@@ -4,11 +4,13 @@
 //! extractor is unsure of start unticked and say so.
 
 use super::import::SourceFields;
-use crate::api::editing::speaker_names;
+use crate::api::editing::{similar_claims, speaker_names};
 use crate::components::article_text::ArticleText;
 use crate::components::fields::{textarea_text, CsrfField, FieldError, FormError};
+use crate::components::repeat_choice::RepeatChoice;
 use crate::model::import::{candidate_count, field, holding_quote, Mark, LOW_CONFIDENCE};
-use crate::model::{ClaimKind, FormState, Qualifier};
+use crate::model::repeats::{Probe, Suggestion};
+use crate::model::{ClaimKind, FormState, Qualifier, Quantity};
 use leptos::prelude::*;
 
 /// The number a candidate is shown with ("[3]"): counted from one.
@@ -41,13 +43,24 @@ pub fn Review(form: FormState) -> impl IntoView {
             })
         })
         .collect();
-    let candidates = (0..count)
-        .filter(|i| holders[*i].is_none())
-        .map(|i| {
-            let figures: Vec<usize> = (0..count).filter(|j| holders[*j] == Some(i)).collect();
-            view! { <Candidate form=form.clone() i picked=picked.clone() figures/> }
+    let tops: Vec<usize> = (0..count).filter(|i| holders[*i].is_none()).collect();
+    let probes: Vec<Probe> = tops.iter().map(|i| probe(&form, *i)).collect();
+    let candidates = {
+        let form = form.clone();
+        // The existing claims each candidate may repeat: looked up as the page is made, so a
+        // review shown again after an error suggests what the archive holds then.
+        Suspend::new(async move {
+            let found = similar_claims(probes).await.unwrap_or_default();
+            tops.into_iter()
+                .enumerate()
+                .map(|(n, i)| {
+                    let figures: Vec<usize> = (0..count).filter(|j| holders[*j] == Some(i)).collect();
+                    let suggestions = found.get(n).cloned().unwrap_or_default();
+                    view! { <Candidate form=form.clone() i picked=picked.clone() figures suggestions/> }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     let summary = summary(count, quotes, in_quotes);
     let fetched = form
         .value("fetched")
@@ -87,7 +100,7 @@ pub fn Review(form: FormState) -> impl IntoView {
                             view! { <datalist id="speaker-names">{options}</datalist> }
                         })}
                     </Suspense>
-                    {candidates}
+                    <Suspense fallback=|| ()>{candidates}</Suspense>
                     {(count > 0).then(|| view! {
                         <p class="choice">
                             <input type="checkbox" id="field-publish" name="publish" value="1" checked=form.value("publish") == Some("1")/>
@@ -144,8 +157,26 @@ fn CarriedFields(form: FormState, i: usize) -> impl IntoView {
     view! { {carried} }
 }
 
+/// What candidate `i` says, to look for existing claims that say it too.
+fn probe(form: &FormState, i: usize) -> Probe {
+    let number = |name: &str| form.text(&field(i, name)).trim().parse::<f64>().ok().filter(|v| v.is_finite());
+    let unit = form.text(&field(i, "quantity_unit")).trim().to_owned();
+    let kind = kind_of(form, i);
+    let quantity = number("quantity_value")
+        .filter(|_| kind == ClaimKind::Numeric && !unit.is_empty())
+        .map(|value| Quantity { value, unit, of: number("quantity_of"), change: None, qualifier: None });
+    let said_on = form.text("published_on").parse().ok();
+    Probe { kind, text: form.text(&field(i, "text")), quantity, said_on }
+}
+
 #[component]
-fn Candidate(form: FormState, i: usize, picked: Vec<usize>, figures: Vec<usize>) -> impl IntoView {
+fn Candidate(
+    form: FormState,
+    i: usize,
+    picked: Vec<usize>,
+    figures: Vec<usize>,
+    suggestions: Vec<Suggestion>,
+) -> impl IntoView {
     let value = |name: &str| form.value(&field(i, name)).unwrap_or_default().to_owned();
     let error = |name: &str| form.error(&field(i, name)).map(str::to_owned);
     let id = |name: &str| format!("{}-{i}", name);
@@ -187,6 +218,8 @@ fn Candidate(form: FormState, i: usize, picked: Vec<usize>, figures: Vec<usize>)
                 <FieldError id=id("speaker-error") message=error("speaker")/>
             </div>
             {(kind == ClaimKind::Numeric).then(|| view! { <QuantityFields form=form.clone() i/> })}
+            <RepeatChoice name=field(i, "repeat_of") suggestions chosen=form.value(&field(i, "repeat_of")).map(str::to_owned)/>
+            <FieldError id=id("repeat_of-error") message=error("repeat_of")/>
             {figures}
         </fieldset>
     }

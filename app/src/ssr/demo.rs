@@ -370,6 +370,7 @@ async fn import_articles(
                     quantity: c.quantity.map(Into::into),
                     span: Some(c.span),
                     confidence: Some(c.confidence),
+                    repeat_of: None,
                 })
             })
             .collect();

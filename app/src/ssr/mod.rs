@@ -9,6 +9,7 @@ pub mod editing;
 pub mod error_page;
 pub mod extract;
 pub mod read;
+pub mod repeats;
 pub mod sha256;
 pub mod share_card;
 pub mod state;

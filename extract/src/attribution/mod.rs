@@ -3,8 +3,10 @@
 
 mod phrases;
 mod subject;
+#[cfg(test)]
+mod tests;
 
-use crate::names::{name_of_run, run_starting_at};
+use crate::names::{is_possessive, name_of_run, run_ending_at, run_starting_at};
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
@@ -26,10 +28,15 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if t.is("according") {
         return tokens.get(v + 1).is_some_and(|n| n.is("to"));
     }
-    if !is_speech_verb(t) {
+    // A capital mid-sentence makes a name, not a verb: "the United States said".
+    if !is_speech_verb(t) || v > 0 && t.is_capitalized() {
         return false;
     }
     let next = tokens.get(v + 1);
+    // "the conditions agreed upon by the Euro Summit", "they agreed to pay": no one speaks.
+    if t.is("agreed") && next.is_some_and(|n| n.is("upon") || n.is("on") || n.is("to")) {
+        return false;
+    }
     if words::OBJECT_VERBS.contains(t.lower().as_ref()) {
         // "He added: …", "…," she added, "they estimated that" — not "the economy added 275,000
         // jobs" or "it noted a rise".
@@ -124,35 +131,80 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
             return credit(Some(name), registry);
         }
     }
-    None
+    announced_by(&sentence, registry).and_then(|name| credit(Some(name), registry))
 }
 
-/// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: …". Its end and the
-/// person it names.
-pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
-    let para = &text[paragraph.clone()];
-    let colon = para.find(':').filter(|c| *c <= 50)?;
-    let label = para[..colon].trim();
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let named = !words.is_empty()
-        && words.len() <= 6
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
-    let shouting = label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let quote_follows = para[colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
-    if !named
-        || !(shouting || quote_follows)
-        || words.iter().any(|w| {
-            let w = w.to_lowercase();
-            words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
-        })
-    {
+/// "The European Commission has adopted … €920.4 million", "the Government is building …, today
+/// announcing an investment of $3.3 billion": a release's figures are its subject's when a verb
+/// of announcing says so (not "the storm was announced").
+fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    let v = sentence
+        .iter()
+        .position(|t| t.kind == Kind::Word && words::ANNOUNCE_VERBS.contains(t.lower().as_ref()))?;
+    let passive = v.checked_sub(1).is_some_and(|p| {
+        matches!(sentence[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are")
+    });
+    if passive {
         return None;
     }
-    let name = crate::names::name_of_run(&words);
-    let name = if shouting { title_case(&name) } else { name };
+    let subject = sentence_subject(sentence, registry)?;
+    (crate::names::kind_of(&subject) != crate::names::NameKind::Place).then_some(subject)
+}
+
+/// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: “…”", or a line of
+/// its own naming the speaker and their affiliation ("CAROLYN PRESUTTI, VOA Senior Washington
+/// Correspondent:", "Agnieska Kosowicz, Polish Migration Forum:"). Its end and the person it names.
+pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
+    let para = &text[paragraph.clone()];
+    let label = Label::of(para)?;
+    let quote_follows = para[label.colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
+    let anonymous =
+        label.words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
+    let not_name = label.words.iter().any(|w| {
+        let w = w.to_lowercase();
+        words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
+    });
+    if anonymous || not_name || !(label.shouting || quote_follows || label.own_line) {
+        return None;
+    }
+    let name = crate::names::name_of_run(&label.words);
+    let name = if label.shouting { title_case(&name) } else { name };
     (crate::names::kind_of(&name) == crate::names::NameKind::Person)
-        .then_some((paragraph.start + colon + 1, name))
+        .then_some((paragraph.start + label.colon + 1, name))
+}
+
+/// Whether a paragraph opens with a transcript's label ("SEC. SHANAHAN:", "Q:", "PRESS
+/// SECRETARY JOHN F. KIRBY:", "GREG FLAKUS, Reporting for VOA:"), whoever it names.
+pub fn opens_with_label(paragraph: &str) -> bool {
+    Label::of(paragraph).is_some_and(|l| l.shouting || l.own_line)
+}
+
+/// The parts of a label before a colon: the name (before any comma) and how it is set.
+struct Label<'a> {
+    colon: usize,
+    words: Vec<&'a str>,
+    /// The name in capitals, as transcripts print it.
+    shouting: bool,
+    /// "Name, affiliation:" alone on its line.
+    own_line: bool,
+}
+
+impl<'a> Label<'a> {
+    fn of(para: &'a str) -> Option<Label<'a>> {
+        let colon = para.find(':').filter(|c| (1..=90).contains(c))?;
+        let label = para[..colon].trim();
+        let (name, affiliation) = label.split_once(',').map_or((label, false), |(n, _)| (n.trim(), true));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = !words.is_empty()
+            && words.len() <= 6
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
+        let shouting = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let own_line = affiliation && para[colon + 1..].trim().is_empty();
+        named.then_some(Label { colon, words, shouting, own_line })
+    }
 }
 
 /// "MORALES" → "Morales".
@@ -176,7 +228,9 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     let clause_end = clause_end.map_or(after.len(), |c| first_word + c);
     // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
     // an apposition between commas may stand before the verb.
-    let apposition = after.iter().skip(first_word).take(6).position(|t| t.punct(","));
+    // A role before the name may be long: "the U.N.'s high commissioner for human rights,
+    // Volker Turk, told…".
+    let apposition = after.iter().skip(first_word).take(12).position(|t| t.punct(","));
     let reach = if apposition.is_some() { 30 } else { 10 };
     let window = &after[..clause_end.min(first_word + reach)];
     let v = (0..window.len()).find(|v| speaks(window, *v))?;
@@ -226,6 +280,9 @@ fn credited_by(
                 return Some(name);
             }
         }
+        if let Some(name) = quoted_as_saying(tokens, v, registry) {
+            return Some(name);
+        }
         return sentence_subject(sentence, registry);
     }
     match subject_before(tokens, v, registry) {
@@ -236,6 +293,24 @@ fn credited_by(
             subject_after(tokens, v, registry)
         }
         None => None,
+    }
+}
+
+/// "…, and local official, Huang Limin was quoted by the Xinhua news service as saying:": the
+/// one quoted is the phrase before "was quoted", wherever the sentence began; "The Times quoted
+/// John Smith as saying": the phrase after "quoted".
+fn quoted_as_saying(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    if !v.checked_sub(1).is_some_and(|p| tokens[p].is("as")) {
+        return None;
+    }
+    let quoted = (v.saturating_sub(10)..v).rev().find(|k| tokens[*k].is("quoted"))?;
+    let be = quoted
+        .checked_sub(1)
+        .filter(|b| matches!(tokens[*b].lower().as_ref(), "was" | "were" | "is" | "been"));
+    match be {
+        Some(be) => noun_phrase_ending_at(tokens, be.checked_sub(1)?, registry),
+        // "The Times quoted John Smith as saying": the one between "quoted" and "as".
+        None => (v - 2 > quoted).then(|| noun_phrase_ending_at(tokens, v - 2, registry)).flatten(),
     }
 }
 
@@ -290,25 +365,63 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return None;
     }
     if tokens[j].punct(",—–") {
+        // "A department spokesperson, Carla Reyes, said", "Commissioner for Employment, Social
+        // Affairs, Skills and Labour Mobility, Marianne Thyssen, said": the aside is the name.
+        let open = tokens[..j].iter().rposition(|t| t.punct(",—–"));
+        if let Some(name) =
+            open.filter(|o| *o > 0 && j - o <= 20).and_then(|o| apposed_person(tokens, o, j, registry))
+        {
+            return Some(Subject::Named(name));
+        }
         if let Some(name) = opening_apposition(tokens, j, registry) {
             return Some(Subject::Named(name));
         }
-        // "Gabuev, a Carnegie expert, said": skip the aside between the commas — unless the
-        // aside is the name ("A department spokesperson, Carla Reyes, said").
-        let open = tokens[..j].iter().rposition(|t| t.punct(",—–"))?;
+        // "Gabuev, a Carnegie expert, said": skip the aside between the commas.
+        let open = open?;
         if open == 0 || j - open > 20 {
             return None;
         }
-        let aside: Vec<Token<'_>> = tokens[open + 1..j].iter().map(|t| (*t).clone()).collect();
-        if let Some((end, words)) = run_starting_at(&aside, 0).filter(|(end, _)| *end + 1 == aside.len()) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            let name = name_of_run(&words);
-            if name.contains(' ') {
-                let _ = end;
-                return registry.person(aside[0].start, &name).map(Subject::Named);
-            }
-        }
         j = open - 1;
     }
+    if let Some(country) = country_ending_at(tokens, j) {
+        return Some(Subject::Named(country));
+    }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// The full name of a person that is the whole aside between two commas.
+fn apposed_person(
+    tokens: &[&Token<'_>],
+    open: usize,
+    close: usize,
+    registry: &mut Registry,
+) -> Option<String> {
+    let aside: Vec<Token<'_>> = tokens[open + 1..close].iter().map(|t| (*t).clone()).collect();
+    let (_, words) = run_starting_at(&aside, 0).filter(|(end, _)| *end + 1 == aside.len())?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+    person.then(|| registry.person(aside[0].start, &name)).flatten()
+}
+
+/// "North Korea stated", "China said": a country (or capital) right before a verb of speech
+/// speaks for its government, as written — unlike a nationality ("the Russian said"), and
+/// unlike a place anywhere else in a speaker's phrase ("London Mayor Sadiq Khan").
+fn country_ending_at(tokens: &[&Token<'_>], j: usize) -> Option<String> {
+    let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
+    let (first, run) = run_ending_at(&owned, j)?;
+    // "the senior U.S. diplomat in Burma said": the place is where, not who.
+    let placed = first.checked_sub(1).is_some_and(|p| {
+        matches!(
+            owned[p].lower().as_ref(),
+            "in" | "at" | "from" | "of" | "to" | "for" | "with" | "on" | "near" | "across"
+        )
+    });
+    if placed {
+        return None;
+    }
+    let name = run.join(" ");
+    let the = first > 0 && owned[first - 1].is("the");
+    let country = words::PLACES.contains(name.to_lowercase().as_str()) && !is_possessive(&name);
+    country.then(|| if the { format!("the {name}") } else { name })
 }

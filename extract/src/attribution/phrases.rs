@@ -21,6 +21,10 @@ pub(super) fn noun_phrase_ending_at(
     if is_pronoun(t) {
         return registry.pronoun(&t.lower(), t.start);
     }
+    // "Someone said", "many said": said by someone the text does not name.
+    if words::INDEFINITES.contains(t.lower().as_ref()) {
+        return None;
+    }
     let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
     if is_name_word(t) && !is_possessive(t.text) {
         return name_ending_at(tokens, &owned, j, registry);
@@ -115,6 +119,15 @@ pub(super) fn common_noun_ending_at(
     if DETERMINERS.contains(&head.as_str()) {
         return None;
     }
+    if words::DOCUMENT_NOUNS.contains(head.as_str()) {
+        return issuer_of(&words, owned, first, registry);
+    }
+    // "a United Nations report warned" is that report, as written.
+    if words::REPORT_NOUNS.contains(head.as_str()) && !starts_with_article {
+        if let Some(publisher) = publisher_of(&owned[first..j], registry) {
+            return Some(publisher);
+        }
+    }
     // "the refugee spokesman said", "the former U.N. chief said": a role is the person named
     // with it earlier, or nobody.
     let bare_title = words.len() == 1 && is_role(&head) && owned[first].is_lowercase_word();
@@ -125,6 +138,48 @@ pub(super) fn common_noun_ending_at(
     // A lone capitalised common noun at a sentence's start ("Officials said") reads as written.
     let phrase = if first == 0 && words.len() == 1 { phrase.to_lowercase() } else { phrase };
     Some(registry.group(owned[j].start, &phrase))
+}
+
+/// The organisation named among a publication's modifiers: "Wednesday's Labor Department
+/// report" → the Labor Department, "new ONS data" → the ONS (spelled out when the text did).
+fn publisher_of(modifiers: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let end = modifiers.iter().rposition(|t| is_name_word(t))?;
+    let mut start = end;
+    while start > 0 && is_name_word(&modifiers[start - 1]) && !is_possessive(modifiers[start - 1].text) {
+        start -= 1;
+    }
+    while start < end && words::REPORT_ADJECTIVES.contains(modifiers[start].lower().as_ref()) {
+        start += 1;
+    }
+    let run: Vec<&str> = modifiers[start..=end].iter().map(|t| without_possessive(t.text)).collect();
+    let name = name_of_run(&run);
+    let the = start > 0 && modifiers[start - 1].is("the");
+    let name = if the || kind_of(&name) == NameKind::Group && !name.contains(['.']) && run.len() > 1 {
+        format!("the {name}")
+    } else {
+        name
+    };
+    registry.person(modifiers[start].start, &name)
+}
+
+/// A document that speaks ("the statement read", "the Home Office letter said") speaks for
+/// whoever issued it: the name before it, else the person or organisation last in view; "a
+/// statement" is nobody's in particular.
+fn issuer_of(words: &[String], owned: &[Token<'_>], first: usize, registry: &mut Registry) -> Option<String> {
+    // "the Scottish Government press release", "its written statement": the issuer before them.
+    let kinds = ["press", "news", "written", "joint", "official", "brief"];
+    let mut modifiers = &words[1..words.len() - 1];
+    while let Some((_, rest)) = modifiers.split_last().filter(|(l, _)| kinds.contains(&l.as_str())) {
+        modifiers = rest;
+    }
+    if modifiers.is_empty() {
+        let definite = DETERMINERS.contains(&words[0].as_str()) && words[0] != "a" && words[0] != "an";
+        return definite.then(|| registry.pronoun("they", owned[first].start)).flatten();
+    }
+    let owner = modifiers.join(" ");
+    let owner = without_possessive(&owner).to_owned();
+    let name = if words[0] == "the" { format!("the {owner}") } else { owner };
+    registry.person(owned[first].start, &name)
 }
 
 /// Where the noun phrase ending at `j` begins: at its determiner, after an owner, or (for
@@ -202,6 +257,13 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .iter()
         .find(|(start, w)| *start == 0 && is_full(w))
         .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
+    // "said Doe's spokesman, Tim Lee": the person in apposition speaks, not the owner.
+    let role_owned = phrase.last().is_some_and(|t| t.is_lowercase_word() && is_role(t.text));
+    if role_owned {
+        if let Some(name) = apposed_name(tokens, v, end, registry) {
+            return Some(name);
+        }
+    }
     if let Some(owner) = owner_of(&phrase, registry) {
         return Some(owner);
     }
@@ -236,8 +298,10 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
         return (words.len() > 1).then(|| registry.group(at, phrase.trim()));
     }
-    // "according to customs data"
-    (first.is_lowercase_word() && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
+    // "according to customs data", "said officials" — not "said that 107 people…", where the
+    // clause after the verb is what was said, not who said it.
+    let clause = words::CLAUSE_WORDS.contains(first.lower().as_ref());
+    (first.is_lowercase_word() && !clause && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
 }
 
 /// The runs of name words in a phrase, with where each starts; an owner's possessive is
@@ -313,7 +377,9 @@ fn is_preposition(t: &Token<'_>) -> bool {
 /// A role phrase ending in a title ("the Crown prosecutor") and then, between commas, a full
 /// name: the person.
 fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
-    let role_ends_in_title = end > v + 1 && is_title(tokens[end - 1].text);
+    // "the Crown prosecutor, Mark Tedeschi", "one resident, Fatima Bello, 45".
+    let role = |w: &str| is_title(w) || words::ROLE_NOUNS.contains(w.to_lowercase().as_str());
+    let role_ends_in_title = end > v + 1 && role(tokens[end - 1].text);
     if !role_ends_in_title || !tokens.get(end).is_some_and(|t| t.punct(",")) {
         return None;
     }

@@ -50,47 +50,103 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         return registry.pronoun(&first.lower(), first.start);
     }
     if let Some((end, words)) = run_starting_at(&owned, 0) {
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        if is_possessive(owned[end].text) {
-            // "Labour's Shadow Home Secretary Yvette Cooper said": the person after the owner.
-            let (_, after) = run_starting_at(&owned, end + 1)?;
-            let after: Vec<&str> = after.iter().map(String::as_str).collect();
-            let name = name_of_run(&after);
-            let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
-            return person.then(|| registry.person(owned[end + 1].start, &name)).flatten();
-        }
-        if let Some(person) = person_after_title(&owned, end + 1, registry) {
-            return Some(person);
-        }
-        return registry.person(first.start, &name_of_run(&words));
+        return named_subject(&owned, end, &words, registry);
     }
     if first.is("the") {
-        if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(&owned, 1)) {
-            return Some(registry.group(first.start, &format!("the {}", words.join(" "))));
+        return definite_subject(&owned, registry);
+    }
+    None
+}
+
+/// A sentence opening with a name: the person after an owner ("Labour's Shadow Home Secretary
+/// Yvette Cooper"), after a lower-case title, or the name itself.
+fn named_subject(
+    owned: &[Token<'_>],
+    end: usize,
+    words: &[String],
+    registry: &mut Registry,
+) -> Option<String> {
+    let first = &owned[0];
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if is_possessive(owned[end].text) {
+        // "Labour's Shadow Home Secretary Yvette Cooper said": the person after the owner.
+        let (_, after) = run_starting_at(owned, end + 1)?;
+        let after: Vec<&str> = after.iter().map(String::as_str).collect();
+        let name = name_of_run(&after);
+        let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
+        return person.then(|| registry.person(owned[end + 1].start, &name)).flatten();
+    }
+    if let Some(person) = person_after_title(owned, end + 1, registry) {
+        return Some(person);
+    }
+    let name = name_of_run(&words);
+    // A lone capitalised word opening a sentence ("Earnings of 85 cents beat forecasts",
+    // "Microsoft launched a website") is a person only when the article named them in full
+    // before or the word speaks; else it is taken as an organisation, which "it" and "its
+    // website" may mean but a later "she said" may not.
+    let known = registry.resolve(first.start, &name).contains(' ');
+    // ("Putin said", "Putin was quoted as saying", "Obama also told".)
+    let speaks = owned.iter().skip(end + 1).take(4).any(|t| is_speech_verb(t) || super::is_participle(t));
+    if words.len() == 1 && !known && !speaks && kind_of(&name) == NameKind::Person {
+        // Only before a verb: "Microsoft launched", not "Thank you" or "Earnings of".
+        let verb = owned.get(end + 1).is_some_and(|t| {
+            let w = t.lower();
+            t.is_lowercase_word()
+                && (w.ends_with("ed")
+                    || w.ends_with('s') && !w.ends_with("ss")
+                    || words::BETWEEN.contains(&*w))
+        });
+        return verb.then(|| registry.group(first.start, &name));
+    }
+    registry.person(first.start, &name)
+}
+
+/// A sentence opening with "the": an organisation's name, an owner's noun ("The hospital's
+/// board"), or a person by role.
+fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let first = &owned[0];
+    if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(owned, 1)) {
+        return Some(registry.group(first.start, &format!("the {}", words.join(" "))));
+    }
+    // "The hospital's board disputes…": up to three words, ending after an owner's noun;
+    // "The top U.S. diplomat in Burma says": an abbreviation may stand among them.
+    let mut phrase: Vec<&str> = Vec::new();
+    for t in owned.iter().skip(1).take(6) {
+        if t.punct(".") && t.joined {
+            continue;
         }
-        // "The hospital's board disputes…": up to three words, ending after an owner's noun.
-        let mut phrase: Vec<&str> = Vec::new();
-        for t in owned.iter().skip(1).take(3) {
-            let lower = t.lower();
-            let verb_like = !phrase.is_empty()
-                && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
-            if t.kind != Kind::Word
-                || is_speech_verb(t)
-                || words::BETWEEN.contains(&*lower)
-                || words::CLAUSE_WORDS.contains(&*lower)
-                || verb_like
-            {
-                break;
-            }
-            phrase.push(t.text);
-            if phrase.len() >= 2 && is_possessive(phrase[phrase.len() - 2]) {
-                break;
-            }
+        let lower = t.lower();
+        let verb_like = !phrase.is_empty()
+            && !t.is_capitalized()
+            && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
+        if t.kind != Kind::Word
+            || is_speech_verb(t)
+            || words::BETWEEN.contains(&*lower)
+            || words::CLAUSE_WORDS.contains(&*lower)
+            || verb_like
+            || phrase.len() == 4
+        {
+            break;
         }
-        if !phrase.is_empty() {
-            return Some(registry.group(first.start, &format!("the {}", phrase.join(" "))));
+        phrase.push(t.text);
+        if phrase.len() >= 2 && is_possessive(phrase[phrase.len() - 2]) {
+            break;
         }
     }
+    // "The head of news for the county station, …, saying", "the top U.S. diplomat in Burma
+    // says": a person by role is the one named with it earlier, or someone unnamed — whom a
+    // "she says" in the next sentence means too, rather than anyone named before.
+    if let Some(role) = phrase.last().filter(|w| is_person_role(w)) {
+        let holder = registry.holder_of(role);
+        if holder.is_none() {
+            registry.anonymous(first.start);
+        }
+        return holder;
+    }
+    if !phrase.is_empty() {
+        return Some(registry.group(first.start, &format!("the {}", phrase.join(" "))));
+    }
+
     None
 }
 
@@ -127,4 +183,15 @@ fn person_after_title(owned: &[Token<'_>], from: usize, registry: &mut Registry)
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);
     (kind_of(&name) == NameKind::Person).then(|| registry.person(owned[after].start, &name)).flatten()
+}
+
+/// A noun for one person by what they do: "the diplomat", "the spokeswoman", "the official" (not
+/// "the report" or "the survey", which speak for themselves).
+fn is_person_role(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    crate::names::is_role(&lower)
+        || words::ROLE_NOUNS.contains(lower.as_str())
+            && !words::REPORT_NOUNS.contains(lower.as_str())
+            && !words::DOCUMENT_NOUNS.contains(lower.as_str())
+            && !matches!(lower.as_str(), "source" | "study" | "survey" | "poll")
 }

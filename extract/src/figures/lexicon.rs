@@ -81,7 +81,7 @@ pub fn small_number(word: &str) -> Option<f64> {
 }
 
 /// Scale words said in full ("thousand"; not "k" or "m", which only follow digits).
-fn scale_word(word: &str) -> Option<f64> {
+pub fn scale_word(word: &str) -> Option<f64> {
     matches!(word, "thousand" | "million" | "billion" | "trillion").then(|| scale(word)).flatten()
 }
 
@@ -123,6 +123,16 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             && tokens.get(k + 1).is_some_and(|n| small_number(&n.lower()).is_some())
         {
             k += 1;
+            continue;
+        } else if w == "and"
+            && current > 0.0
+            && tokens.get(k + 1).is_some_and(|a| a.is("a"))
+            && tokens.get(k + 2).is_some_and(|h| h.is("half"))
+            && tokens.get(k + 3).is_some_and(|s| scale_word(&s.lower()).is_some())
+        {
+            // "three and a half million".
+            current += 0.5;
+            k += 3;
             continue;
         } else {
             break;

@@ -7,6 +7,7 @@ mod context;
 mod lexicon;
 mod not_claims;
 mod spoken;
+mod wholes;
 
 use crate::quantity::{Change, Qualifier, Quantity};
 use crate::text::{Kind, Token};
@@ -54,6 +55,8 @@ pub fn all(tokens: &[Token<'_>]) -> Vec<Figure> {
         }
     }
     context::share_changes(tokens, &mut out);
+    wholes::including(tokens, &mut out);
+    wholes::of_the_whole(tokens, &mut out);
     out
 }
 
@@ -69,7 +72,7 @@ fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<Figure> {
         Kind::Punct => return None,
     };
     if not_claims::is_a_record_span(tokens, found.start, &found.unit)
-        || not_claims::is_a_time_reference(tokens, found.start, found.end, &found.unit)
+        || not_claims::is_a_time_reference(tokens, found.start, found.end, &found.unit, found.value)
     {
         return None;
     }
@@ -148,6 +151,15 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             end += 1;
             scaled = true;
         }
+        // "13-million Ukrainians", as some outlets hyphenate it.
+        let hyphenated = n.punct("-") && n.joined && tokens.get(i + 2).is_some_and(|w| w.joined);
+        if let Some(s) =
+            tokens.get(i + 2).filter(|_| hyphenated).and_then(|w| lexicon::scale_word(&w.lower()))
+        {
+            value *= s;
+            end += 2;
+            scaled = true;
+        }
     }
     let (range, range_end) = range_after(tokens, i, end)?;
     if range {
@@ -171,8 +183,9 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             start = i - 1;
         }
     }
-    // "a magnitude 7.4 earthquake".
-    if unit.is_none() && i > 0 && tokens[i - 1].is("magnitude") {
+    // "a magnitude 7.4 earthquake", "its magnitude at 7.1", "a magnitude of 6.9".
+    let magnitude = tokens[i.saturating_sub(2)..i].iter().any(|t| t.is("magnitude"));
+    if unit.is_none() && magnitude {
         unit = Some("magnitude".to_owned());
     }
     let unit = match unit {
@@ -184,6 +197,11 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             }
             None => match noun_after_of(tokens, end) {
                 Some(noun) => noun,
+                // "used 150 times since 2007", "3 times higher": how often, or how many fold.
+                None if tokens.get(end + 1).is_some_and(|t| t.is("times")) => {
+                    end += 1;
+                    "times".to_owned()
+                }
                 None => unsaid_unit(tokens, i, end, sign.is_some() || scaled || of.is_some())?,
             },
         },
@@ -245,13 +263,17 @@ fn unit_after(tokens: &[Token<'_>], end: usize) -> Option<(String, f64, usize)> 
     None
 }
 
+/// Determiners between "of" and a whole: "54 of the 69", "54 of its 69".
+const OWNERS: &[&str] = &["the", "its", "their", "his", "her", "our", "these", "those"];
+
 /// "54 of 69", "54 of the 69", "54 out of 69", "one in 5": the whole and its last token.
 fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usize)> {
     let at = |k: usize| tokens.get(end + k);
     let number = |k: usize| at(k).is_some_and(|t| t.kind == Kind::Number);
     let whole_at = match (at(1), at(2)) {
         (Some(a), _) if a.is("of") && number(2) => end + 2,
-        (Some(a), Some(b)) if a.is("of") && b.is("the") && number(3) => end + 3,
+        // "54 of the 69", "54 of its 69 stores", "12 of their 40 staff".
+        (Some(a), Some(b)) if a.is("of") && OWNERS.contains(&b.lower().as_ref()) && number(3) => end + 3,
         (Some(a), Some(b)) if a.is("out") && b.is("of") && number(3) => end + 3,
         (Some(a), _) if a.is("in") && number(2) && value < 100.0 => end + 2,
         _ => return None,
@@ -266,7 +288,9 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
 fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Option<String> {
     let t = &tokens[i];
     let grouped = t.text.contains(',') && !t.text.contains('.');
-    let by = i > 0 && tokens[i - 1].is("by");
+    // "fell by 747,000"; "risen to 94, up from 61".
+    let by = i > 0 && tokens[i - 1].is("by")
+        || i > 1 && tokens[i - 1].is("from") && (tokens[i - 2].is("up") || tokens[i - 2].is("down"));
     let next = tokens.get(end + 1);
     // "the DAX 40 fell": a number after a capitalised word and before a verb is part of a name.
     let after_name = i > 1 && tokens[i - 1].is_capitalized() && !tokens[i - 1].is("By");
@@ -275,14 +299,14 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     let ends_phrase = participle
         || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
     // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
-    let tally = tokens[i.saturating_sub(4)..i]
+    let tally = tokens[i.saturating_sub(6)..i]
         .iter()
-        .any(|t| matches!(t.lower().as_ref(), "toll" | "figure" | "total" | "tally"));
+        .any(|t| matches!(t.lower().as_ref(), "toll" | "figure" | "total" | "tally" | "number"));
     // "at least 40 injured".
     let qualified =
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
     // "20 others were injured"; "killed 107 and injured 238".
-    let others = next.is_some_and(|n| n.is("others"));
+    let others = next.is_some_and(|n| n.is("others") || n.is("more"));
     const TOLL: &[&str] = &[
         "killed",
         "killing",
@@ -346,11 +370,10 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     let mut from = from;
     let first = tokens.get(from)?;
     if first.is_capitalized() && !looks_plural(&first.lower()) {
-        // Names before the noun: up to two capitalised words, then a lower-case plural.
-        let skip = tokens[from..].iter().take(3).take_while(|t| t.is_capitalized()).count();
-        let noun = tokens.get(from + skip).filter(|n| n.is_lowercase_word() && looks_plural(&n.lower()))?;
-        let _ = noun;
-        from += skip;
+        match noun_after_names(tokens, from)? {
+            Ok(skip) => from += skip,
+            Err(noun) => return Some(noun),
+        }
     }
     let mut words = Vec::new();
     let mut end = from;
@@ -364,6 +387,12 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     if let Some(a) = ahead.filter(|_| names_between) {
         return Some((tokens[from + a].lower().into_owned(), from + a));
     }
+    // "189 other educational galleries", "200 more": words that stand before a noun, not one.
+    // "the five most promising therapeutics".
+    const BEFORE_NOUN: &[&str] = &["other", "more", "most", "additional", "further", "extra", "new"];
+    let before_noun =
+        tokens[from..].iter().take(2).take_while(|t| BEFORE_NOUN.contains(&t.lower().as_ref())).count();
+    let from = from + before_noun;
     for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
         let lower = t.lower();
         if t.kind != Kind::Word || words::NOT_NOUNS.contains(&*lower) || t.is_capitalized() && k > from {
@@ -394,6 +423,38 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
         return None;
     }
     Some((words.join(" "), end))
+}
+
+/// Names before a counted noun: up to three capitalised words (and an abbreviation's full stop,
+/// "U.S."). `Ok(n)`: skip n tokens to a lower-case plural; `Err(noun)`: the noun is a word and a
+/// plural after them ("three U.S. crew members") or the capitalised plural itself ("25 Member
+/// States"); `None`: no counted noun.
+fn noun_after_names(tokens: &[Token<'_>], from: usize) -> Option<Result<usize, (String, usize)>> {
+    let name = |t: &Token<'_>| t.is_capitalized() || t.punct(".") && t.joined;
+    let mut skip = tokens[from..].iter().take(4).take_while(|t| name(t)).count();
+    // A full stop after the last name word ends the sentence: "from 25 Member States."
+    if skip > 1
+        && tokens[from + skip - 1].punct(".")
+        && !tokens.get(from + skip).is_some_and(|t| t.is_lowercase_word())
+    {
+        skip -= 1;
+    }
+    let plural_at =
+        |k: usize| tokens.get(k).is_some_and(|n| n.is_lowercase_word() && looks_plural(&n.lower()));
+    let lower_at = |k: usize| {
+        tokens.get(k).is_some_and(|n| n.is_lowercase_word() && !words::NOT_NOUNS.contains(&*n.lower()))
+    };
+    if plural_at(from + skip) {
+        return Some(Ok(skip));
+    }
+    if lower_at(from + skip) && plural_at(from + skip + 1) {
+        let noun = format!("{} {}", tokens[from + skip].lower(), tokens[from + skip + 1].lower());
+        return Some(Err((noun, from + skip + 1)));
+    }
+    let last = from + skip.checked_sub(1)?;
+    let run: Vec<String> =
+        tokens[from..=last].iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower().into_owned()).collect();
+    (skip >= 2 && looks_plural(&tokens[last].lower())).then(|| Err((run.join(" "), last)))
 }
 
 fn looks_plural(word: &str) -> bool {

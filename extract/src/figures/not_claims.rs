@@ -54,7 +54,10 @@ fn is_a_time(tokens: &[Token<'_>], i: usize) -> bool {
         || prev.is_some_and(|p| p.punct(":") && tokens[i].joined)
             && i >= 2
             && tokens[i - 2].kind == Kind::Number;
-    let time_word = next.is_some_and(|n| words::TIME_WORDS.contains(n.lower().trim_end_matches('.')));
+    // "at 07.49 local time".
+    let local_time = next.is_some_and(|n| n.is("local")) && tokens.get(i + 2).is_some_and(|t| t.is("time"));
+    let time_word =
+        local_time || next.is_some_and(|n| words::TIME_WORDS.contains(n.lower().trim_end_matches('.')));
     let reading = next.is_some_and(|n| n.is("minute") || n.is("min"))
         && tokens.get(i + 2).is_some_and(|r| r.is("read"));
     clock || time_word || reading
@@ -158,7 +161,7 @@ pub fn is_a_record_span(tokens: &[Token<'_>], start: usize, unit: &str) -> bool 
 
 /// "six minutes later", "seventeen years ago", "every ten years", "at the age of four months":
 /// when something happened, how often, or how old someone was — not an amount claimed.
-pub fn is_a_time_reference(tokens: &[Token<'_>], start: usize, end: usize, unit: &str) -> bool {
+pub fn is_a_time_reference(tokens: &[Token<'_>], start: usize, end: usize, unit: &str, value: f64) -> bool {
     let time =
         matches!(unit, "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "decades");
     if !time {
@@ -168,7 +171,15 @@ pub fn is_a_time_reference(tokens: &[Token<'_>], start: usize, end: usize, unit:
     let before = |k: usize| start.checked_sub(k).map(|p| tokens[p].lower().into_owned()).unwrap_or_default();
     // "two minutes in the second half" (not "four months in advance").
     let in_the = next == "in" && tokens.get(end + 2).is_some_and(|t| t.is("the"));
-    let later = matches!(&*next, "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into");
+    // "six minutes later", "two days after an agreement", "less than two weeks before the vote"
+    // — but "130 hours after the first tremor" is how long a rescue took, a figure to check.
+    let after_the = matches!(&*next, "after" | "before")
+        && value <= 12.0
+        && tokens.get(end + 2).is_some_and(|t| {
+            matches!(t.lower().as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+        });
+    let later =
+        after_the || matches!(&*next, "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into");
     let relative = (in_the || later) && !matches!(before(1).as_str(), "for" | "within" | "over");
     let every = before(1) == "every";
     let age = before(1) == "of" && before(2) == "age";

@@ -70,22 +70,43 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let head = noun.rsplit(' ').next().unwrap_or("");
     let measured = words::MEASURED.contains(head);
     let qualified = qualifier_before(tokens, i).is_some();
-    // "the two leaders", "their three children": a determiner makes it a reference, not a count.
-    // "the previous two months", "the next three years": a period referred to, not a count.
-    let period = i > 1
-        && matches!(tokens[i - 1].lower().as_ref(), "previous" | "next" | "first" | "following" | "coming")
-        && matches!(tokens[i - 2].lower().as_ref(), "the" | "its" | "their" | "his" | "her" | "our");
-    let determined = period
-        || i > 0
-            && matches!(
-                tokens[i - 1].lower().as_ref(),
-                "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"
-            );
+    let determined = is_determined(tokens, i, head);
     let plural_count = value >= 2.0 && looks_plural(head);
     if determined && !large || !(measured || large || qualified && value >= 2.0 || plural_count) {
         return None;
     }
     found(value, &noun, None, i, noun_end)
+}
+
+/// "the two leaders", "their three children": a determiner makes a small number a reference, not
+/// a count; "the previous two months", "the next three years": a period referred to. ("the
+/// first five most promising therapeutics" is a count: its noun is no span of time.)
+fn is_determined(tokens: &[Token<'_>], i: usize, head: &str) -> bool {
+    let time_noun = matches!(
+        head,
+        "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "quarters"
+            | "decades"
+            | "hours"
+            | "minutes"
+            | "seasons"
+            | "games"
+            | "rounds"
+            | "matches"
+    );
+    let period = i > 1
+        && time_noun
+        && matches!(tokens[i - 1].lower().as_ref(), "previous" | "next" | "first" | "following" | "coming")
+        && matches!(tokens[i - 2].lower().as_ref(), "the" | "its" | "their" | "his" | "her" | "our");
+    period
+        || i > 0
+            && matches!(
+                tokens[i - 1].lower().as_ref(),
+                "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"
+            )
 }
 
 /// "a quarter of", "half of", "two-thirds of", "cut by a third", "two-tenths of a percent",
@@ -144,8 +165,18 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
             )
         })
     });
-    (article && (of || after_by)).then(|| found(share * 100.0, "percent", None, start, i)).flatten()
+    // "a third are retired", "half say they cannot afford rent": a share as the subject.
+    let verb_after = next(1).is_some_and(|v| SHARE_VERBS.contains(&v.lower().as_ref()));
+    (article && (of || after_by || verb_after))
+        .then(|| found(share * 100.0, "percent", None, start, i))
+        .flatten()
 }
+
+/// Verbs after a share that is the subject of its sentence: "a third are retired".
+const SHARE_VERBS: &[&str] = &[
+    "are", "were", "is", "was", "say", "said", "have", "had", "will", "would", "do", "did", "believe",
+    "think", "support", "oppose", "back", "backed", "want", "live", "lived", "work", "died",
+];
 
 /// "two in three adults", "two out of three voters": a part of a whole said in words.
 fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Found> {

@@ -185,3 +185,61 @@ fn news_spellings_of_money_shares_and_magnitudes() {
     let s = "It killed at least 13 people and injured more than 300.";
     assert_eq!(all(&tokens(s, 0..s.len())).len(), 2);
 }
+
+fn all_of(sentence: &str) -> Vec<(f64, String, Option<f64>)> {
+    all(&tokens(sentence, 0..sentence.len()))
+        .into_iter()
+        .map(|f| (f.quantity.value, f.quantity.unit, f.quantity.of))
+        .collect()
+}
+
+#[test]
+fn nouns_behind_adjectives_names_and_abbreviations() {
+    let found = all_of("The event brought together over 250 participants from 25 Member States.");
+    assert_eq!(found[1], (25.0, "member states".to_owned(), None));
+    assert_eq!(all_of("Three U.S. crew members flew.")[0].1, "crew members");
+    assert_eq!(all_of("It is like 189 other educational galleries.")[0].1, "educational galleries");
+    assert_eq!(all_of("We identified the first five most promising therapeutics.")[0].0, 5.0);
+    assert_eq!(all_of("Fishermen rescued 700 people, and the Navy saved 200 more.")[1].0, 200.0);
+}
+
+#[test]
+fn a_short_span_before_or_after_an_event_is_when_not_how_much() {
+    assert!(all_of("Two days after an agreement, the Commission revealed plans.").is_empty());
+    assert!(all_of("It came less than two weeks after the proposal.").is_empty());
+    assert_eq!(all_of("Rescuers found her 130 hours after the first tremor.")[0].0, 130.0);
+    assert_eq!(all_of("The first two months were slow.").len(), 0);
+}
+
+#[test]
+fn a_part_of_its_whole_and_a_share_as_subject() {
+    assert_eq!(
+        all_of("The chain sold 54 of its 69 stores last year.")[0],
+        (54.0, "stores".to_owned(), Some(69.0))
+    );
+    let shares: Vec<f64> =
+        all_of("A third are retired, and half say they cannot pay.").iter().map(|f| f.0).collect();
+    assert_eq!(shares.len(), 2);
+    assert!((shares[0] - 100.0 / 3.0).abs() < 1e-3 && (shares[1] - 50.0).abs() < 1e-9);
+    assert!(all_of("In the first half of the year, it rained.").is_empty());
+    let toll: Vec<f64> =
+        all_of("The number of deaths had risen to 94, up from 61 on Monday.").iter().map(|f| f.0).collect();
+    assert_eq!(toll, [94.0, 61.0]);
+}
+
+#[test]
+fn a_magnitude_said_after_its_noun_and_a_local_clock_time() {
+    assert_eq!(all_of("It put the earthquake's magnitude at 7.1.")[0].1, "magnitude");
+    assert!(all_of("The tremors started at 07.49 local time.").is_empty());
+}
+
+#[test]
+fn hyphenated_scales_and_a_half() {
+    assert_eq!(all_of("The war displaced about 13-million Ukrainians.")[0].0, 13e6);
+    assert_eq!(all_of("More than three and a half million have come.")[0].0, 3.5e6);
+}
+
+#[test]
+fn how_many_times() {
+    assert_eq!(all_of("The EGF has been used 150 times since 2007.")[0], (150.0, "times".to_owned(), None));
+}

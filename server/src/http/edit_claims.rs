@@ -3,7 +3,8 @@
 use super::extract::{Admin, Editor, Posted};
 use app::model::forms::claim::ClaimForm;
 use app::model::forms::desk::ReasonForm;
-use app::ssr::{editing::claims, AppState};
+use app::ssr::editing::{claims, repetitions};
+use app::ssr::AppState;
 use app::AppError;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -25,12 +26,39 @@ pub async fn create(
     if posted.input.is_check() {
         return Ok(checked(&state, posted, parsed.err()).await);
     }
+    let choice = posted.input.repeat_choice().map(|c| c.map(str::to_owned));
+    if let (Ok(input), None) = (&parsed, &choice) {
+        if may_repeat(&state, input).await? {
+            return Ok(show_repeats(&state, posted).await);
+        }
+    }
     let db = state.db.clone();
     posted
         .answer(&state, parsed, |input| async move {
-            claims::create(&db, &user, &input).await.map(|id| format!("/claims/{id}/desk"))
+            match choice.flatten() {
+                Some(repeated) => repetitions::from_claim_form(&db, &user, &input, &repeated)
+                    .await
+                    .map(|id| format!("/claims/{id}#appearances-heading")),
+                None => claims::create(&db, &user, &input).await.map(|id| format!("/claims/{id}/desk")),
+            }
         })
         .await
+}
+
+/// Whether existing claims say what the new one says (the form then shows them first).
+async fn may_repeat(
+    state: &AppState,
+    input: &app::model::forms::claim::ClaimInput,
+) -> Result<bool, AppError> {
+    let found = app::ssr::repeats::suggest_each(&state.db, &[input.probe()]).await?;
+    Ok(found.iter().any(|s| !s.is_empty()))
+}
+
+/// The form again, nothing saved, with the existing claims it may repeat to choose from.
+async fn show_repeats(state: &AppState, mut posted: Posted<ClaimForm>) -> Response {
+    posted.form.values.retain(|(n, _)| n != "repeats_seen");
+    posted.form.values.push(("repeats_seen".into(), "1".into()));
+    posted.again(state, Vec::new(), StatusCode::OK).await
 }
 
 pub async fn edit(

@@ -13,8 +13,10 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 }
 
 /// Adds a claim through the form, as an editor does; returns its public id (it is in intake).
+/// The texts are alike ("First bulk words", "Second bulk words"): the editor has chosen "a new
+/// claim" over any existing claim the form would suggest (`repeats_seen`).
 async fn add_claim(app: &TestApp, editor: &Editor, text: &str) -> String {
-    let body = format!("kind=quote&text={}&speaker=Putin&said_on=2022-12-30", enc(text));
+    let body = format!("kind=quote&text={}&speaker=Putin&said_on=2022-12-30&repeats_seen=1", enc(text));
     let done = app.post_as("/claims/new", &body, editor).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let location = done.headers["location"].to_str().unwrap();

@@ -16,6 +16,8 @@ mod importing;
 mod page_cache;
 mod pages;
 mod record;
+mod repeats;
+mod repeats_quality;
 mod resilience;
 mod share_cards;
 mod sharing;

@@ -210,7 +210,7 @@ async fn a_claim_permalink_shows_everything_about_it() {
     page.assert_contains(r#"<a href="https://theweek.com/china/1019715/putin-and-xi-reaffirm-russia-china-relations-amid-unrest" rel="nofollow">The Week, 30 Dec. 2022</a>"#);
     page.assert_contains("By Demo desk writer · signed off by Demo desk editor");
     let ruling = page.body.find("The ruling</h2>").unwrap();
-    let appearances = page.body.find("Where it appeared").unwrap();
+    let appearances = page.body.find("id=\"appearances-heading\"").unwrap();
     let history = page.body.find("id=\"history-heading\"").unwrap();
     assert!(ruling < appearances && appearances < history, "ruling, then appearances, then history");
     // Readers never see the desk: notes, assignees, proposals.

@@ -31,6 +31,10 @@ pub struct ClaimForm {
     pub version: String,
     /// Set by the "Check the figure" button: show what was understood, save nothing.
     pub check: String,
+    /// Set once the form has shown the existing claims a new one may repeat: then `repeat_of`
+    /// (a claim's public id, or empty for a new claim) is the editor's choice.
+    pub repeats_seen: String,
+    pub repeat_of: String,
 }
 
 /// A claim as submitted, validated. The speaker is a name still to be looked up.
@@ -50,10 +54,28 @@ pub struct ClaimInput {
     pub version: Option<i64>,
 }
 
+impl ClaimInput {
+    /// What the repeats matcher looks for.
+    pub fn probe(&self) -> crate::model::repeats::Probe {
+        crate::model::repeats::Probe {
+            kind: self.kind,
+            text: self.text.clone(),
+            quantity: self.quantity.clone(),
+            said_on: Some(self.said_on),
+        }
+    }
+}
+
 /// The longest period or baseline.
 pub const CONTEXT_MAX: usize = 200;
 
 impl ClaimForm {
+    /// The existing claim the editor chose this repeats, once they were shown the suggestions:
+    /// `Some(None)` for "a new claim", `None` when they have not been shown any yet.
+    pub fn repeat_choice(&self) -> Option<Option<&str>> {
+        (!self.repeats_seen.is_empty()).then(|| Some(self.repeat_of.trim()).filter(|id| !id.is_empty()))
+    }
+
     /// Whether the editor asked to check the figure rather than save.
     pub fn is_check(&self) -> bool {
         !self.check.trim().is_empty()

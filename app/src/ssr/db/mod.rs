@@ -20,6 +20,7 @@ pub mod postgres;
 #[cfg(test)]
 mod postgres_schema_tests;
 pub mod recorded;
+pub mod repeats;
 pub mod retractions;
 pub mod revisions;
 pub mod rulings;

@@ -2,7 +2,7 @@
 
 use super::Db;
 use super::WriteTx;
-use crate::model::{public_id, Appearance, LostWords, Source};
+use crate::model::{public_id, Appearance, LostWords, Source, SpeakerRef};
 use crate::AppError;
 use chrono::NaiveDate;
 
@@ -45,6 +45,10 @@ pub(super) struct AppearanceRow {
     lost_at: Option<chrono::DateTime<chrono::Utc>>,
     lost_passage: Option<String>,
     lost_replacement: Option<String>,
+    said_on: Option<NaiveDate>,
+    words: Option<String>,
+    speaker_slug: Option<String>,
+    speaker_name: Option<String>,
 }
 
 /// Where a claim appears, in the order the appearances were recorded; with `with_lost_words`
@@ -57,8 +61,10 @@ pub async fn appearances_of(
     let pool = db.sqlite();
     let rows: Vec<AppearanceRow> = sqlx::query_as(
         "SELECT s.id, s.url, s.title, s.outlet, s.author, s.published_on, a.start_byte, a.end_byte,
-                a.lost_at, a.lost_passage, a.lost_replacement
+                a.lost_at, a.lost_passage, a.lost_replacement, coalesce(a.said_on, s.published_on) AS said_on,
+                a.words, sp.slug AS speaker_slug, sp.name AS speaker_name
            FROM appearances a JOIN sources s ON s.id = a.source_id
+                LEFT JOIN speakers sp ON sp.id = a.speaker_id
           WHERE a.claim_id = ?
           ORDER BY a.id",
     )
@@ -81,6 +87,9 @@ pub(super) fn appearances(rows: Vec<AppearanceRow>, with_lost_words: bool) -> Ve
                 published_on: r.published_on,
             },
             span: r.start_byte.zip(r.end_byte),
+            speaker: r.speaker_slug.zip(r.speaker_name).map(|(slug, name)| SpeakerRef { slug, name }),
+            said_on: r.said_on,
+            words: r.words,
             // Lost only while the words have no place: a later version that has them again
             // gives them one.
             lost: r.lost_at.filter(|_| r.start_byte.is_none()).map(|noticed| LostWords {

@@ -9,7 +9,7 @@ use crate::AppError;
 use chrono::Utc;
 
 /// The one speaker a name means, or a message saying why there is none.
-async fn resolve_speaker(tx: &mut db::WriteTx, name: &str) -> Result<(i64, String), AppError> {
+pub(super) async fn resolve_speaker(tx: &mut db::WriteTx, name: &str) -> Result<(i64, String), AppError> {
     let matches = db::speakers::matching_name(tx, name).await?;
     match matches.as_slice() {
         [(id, name, _)] => Ok((*id, name.clone())),
@@ -28,7 +28,10 @@ async fn resolve_speaker(tx: &mut db::WriteTx, name: &str) -> Result<(i64, Strin
 }
 
 /// Source ids for URLs that must already be sources.
-async fn resolve_sources(tx: &mut db::WriteTx, urls: &[String]) -> Result<Vec<(i64, String)>, AppError> {
+pub(super) async fn resolve_sources(
+    tx: &mut db::WriteTx,
+    urls: &[String],
+) -> Result<Vec<(i64, String)>, AppError> {
     let mut found = Vec::new();
     for url in urls {
         match db::sources::id_by_url(tx, url).await? {

@@ -2,6 +2,7 @@
 //! URL), each claim — or, when the speaker already has a claim with the same words, a new
 //! appearance of that claim — and new speakers, each change with its revision.
 
+use super::repetitions::{self, Attached};
 use crate::model::forms::source::SourceInput;
 use crate::model::forms::speaker::SpeakerInput;
 use crate::model::import::{normalised_words, reads_as_organisation, Accepted, ImportReport};
@@ -88,6 +89,14 @@ pub async fn accept_in(
         ImportReport { source_public_id: public_id::encode(source_id), ..ImportReport::default() };
     for (i, candidate) in accepted.iter().enumerate() {
         let speaker_id = speaker_for(tx, editor_id, i, &candidate.speaker, now, &mut report).await?;
+        if let Some(repeated) = &candidate.repeat_of {
+            let at = Occurrence { source_id, source_url: &source.url, speaker_id, editor_id, now };
+            match attach_repetition(tx, i, repeated, candidate, at).await? {
+                Attached::New => report.linked += 1,
+                Attached::Already => report.already += 1,
+            }
+            continue;
+        }
         let wanted = normalised_words(&candidate.text);
         let existing = import::claims_of_speaker(tx, speaker_id, candidate.kind).await?;
         let span = candidate.span.map(|(s, e)| (s as i64, e as i64));
@@ -226,4 +235,42 @@ async fn free_slug(tx: &mut db::WriteTx, base: &str) -> Result<String, AppError>
         }
     }
     Err(AppError::invalid("speaker", "Too many speakers share this name; add the speaker by hand first."))
+}
+
+/// Attaches candidate `i` as a repetition of the claim `repeated` (a public id).
+async fn attach_repetition(
+    tx: &mut db::WriteTx,
+    i: usize,
+    repeated: &str,
+    candidate: &Accepted,
+    at: Occurrence<'_>,
+) -> Result<Attached, AppError> {
+    let gone = || {
+        AppError::invalid(
+            crate::model::import::field(i, "repeat_of"),
+            "That claim no longer exists, was retracted or discarded: choose another, or add this as a new claim.",
+        )
+    };
+    let claim_id = public_id::decode(repeated).ok_or_else(gone)?;
+    let occurrence = repetitions::Occurrence {
+        source_id: at.source_id,
+        source_url: at.source_url,
+        speaker_id: at.speaker_id,
+        speaker_name: &candidate.speaker,
+        said_on: candidate.said_on,
+        words: &candidate.text,
+        span: candidate.span.map(|(s, e)| (s as i64, e as i64)),
+        editor_id: at.editor_id,
+        now: at.now,
+    };
+    repetitions::attach(tx, claim_id, &occurrence).await?.ok_or_else(gone)
+}
+
+/// Where and by whom a candidate was found.
+struct Occurrence<'a> {
+    source_id: i64,
+    source_url: &'a str,
+    speaker_id: i64,
+    editor_id: i64,
+    now: DateTime<Utc>,
 }

@@ -6,6 +6,7 @@ pub mod claims;
 pub mod desk;
 pub mod import;
 pub mod records;
+pub mod repetitions;
 pub mod rulings;
 pub mod sources;
 pub mod speakers;

@@ -48,8 +48,11 @@ pub async fn appearances_of(
 ) -> Result<Vec<Appearance>, AppError> {
     let rows: Vec<AppearanceRow> = sqlx::query_as(
         "SELECT s.id, s.url, s.title, s.outlet, s.author, s.published_on::date AS published_on, a.start_byte,
-                a.end_byte, a.lost_at::timestamptz AS lost_at, a.lost_passage, a.lost_replacement
+                a.end_byte, a.lost_at::timestamptz AS lost_at, a.lost_passage, a.lost_replacement,
+                coalesce(a.said_on, s.published_on)::date AS said_on, a.words, sp.slug AS speaker_slug,
+                sp.name AS speaker_name
            FROM appearances a JOIN sources s ON s.id = a.source_id
+                LEFT JOIN speakers sp ON sp.id = a.speaker_id
           WHERE a.claim_id = $1
           ORDER BY a.id",
     )

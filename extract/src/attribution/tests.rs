@@ -1,0 +1,147 @@
+//! The attribution rules, each on the smallest text that shows it (the sieve's order is tested
+//! in `walk.rs`).
+
+use crate::{extract, Kind};
+
+fn speaker_of(text: &str, quote: &str) -> Option<String> {
+    let found = extract(text).expect("a valid text");
+    let quote = found.into_iter().find(|c| c.kind == Kind::Quote && c.text == quote);
+    quote.expect("the quote is found").speaker
+}
+
+fn figure_speakers(text: &str) -> Vec<Option<String>> {
+    let found = extract(text).expect("a valid text");
+    found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
+}
+
+#[test]
+fn a_surname_behind_a_particle_is_part_of_the_name() {
+    let text = "The Interior Minister, Ahmed al-Sayed, said 107 people had died. He said that \"the crane was not secured.\"";
+    assert_eq!(figure_speakers(text), [Some("Ahmed al-Sayed".to_owned())]);
+    assert_eq!(speaker_of(text, "the crane was not secured.").as_deref(), Some("Ahmed al-Sayed"));
+}
+
+#[test]
+fn the_clause_after_said_that_is_what_was_said_not_who_said_it() {
+    assert_eq!(figure_speakers("The minister, who was in Paris, said that 107 people had died."), [None]);
+}
+
+#[test]
+fn an_indefinite_pronoun_credits_nobody_but_keeps_the_quotation() {
+    let text = "Someone said it was “a disgrace”.";
+    assert_eq!(speaker_of(text, "a disgrace"), None);
+}
+
+#[test]
+fn a_long_role_before_the_name_in_apposition_after_the_quote() {
+    let text = "\"International law prohibits such devices,\" the U.N.'s high commissioner for human rights, Volker Turk, told the Security Council.";
+    assert_eq!(speaker_of(text, "International law prohibits such devices").as_deref(), Some("Volker Turk"));
+}
+
+#[test]
+fn said_a_common_role_then_the_name_in_apposition() {
+    let text = "\"We have lost everything,\" said one resident, Fatima Bello, 45.";
+    assert_eq!(speaker_of(text, "We have lost everything").as_deref(), Some("Fatima Bello"));
+}
+
+#[test]
+fn a_statement_or_letter_speaks_for_whoever_issued_it() {
+    let text = "Secretary of State Rex Tillerson issued a statement. \"The United States is a leader,\" the statement read. The Home Office wrote to claimants. \"We may extend the questionnaire,\" the Home Office letter said. \"We regret the loss of life,\" a statement said.";
+    assert_eq!(speaker_of(text, "The United States is a leader").as_deref(), Some("Rex Tillerson"));
+    assert_eq!(speaker_of(text, "We may extend the questionnaire").as_deref(), Some("the Home Office"));
+    assert_eq!(speaker_of(text, "We regret the loss of life"), None);
+}
+
+#[test]
+fn a_publication_speaks_for_the_organisation_named_before_it() {
+    let text = "Wednesday's Labor Department report showed prices rose 0.1 percent. The Office for National Statistics (ONS) published figures. New ONS data estimates that exports were worth £411 billion. The survey of 1,000 adults found that 44 percent agreed.";
+    let labor = Some("the Labor Department".to_owned());
+    let ons = Some("Office for National Statistics".to_owned());
+    let survey = Some("the survey".to_owned());
+    assert_eq!(figure_speakers(text), [labor, ons, survey.clone(), survey]);
+}
+
+#[test]
+fn paragraphs_after_said_colon_are_a_quotation_without_marks() {
+    let text = "The Government confirmed the funding today.\n\nSpeaking in Guildford, Education Secretary, Gillian Keegan, said:\n\nGiving children meals over the holidays supports them.\n\nIt's fantastic that over half a million children benefitted, and I'm delighted.\n\nThe programme runs across England in 2023.";
+    let found = extract(text).expect("a valid text");
+    let quotes: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|c| c.kind == Kind::Quote)
+        .map(|c| (c.text.as_str(), c.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("Giving children meals over the holidays supports them.", Some("Gillian Keegan")),
+            (
+                "It's fantastic that over half a million children benefitted, and I'm delighted.",
+                Some("Gillian Keegan")
+            ),
+        ]
+    );
+    let figure = found.iter().find(|c| c.kind == Kind::Numeric).expect("half a million");
+    assert_eq!(figure.speaker.as_deref(), Some("Gillian Keegan"));
+    assert!(figure.in_quote.is_some());
+}
+
+#[test]
+fn a_capitalised_word_opening_a_sentence_is_no_one_a_pronoun_can_be() {
+    let text = "Earnings of 85 cents a share beat forecasts. \"We have 2.3 million of them,\" she said.";
+    assert_eq!(speaker_of(text, "We have 2.3 million of them"), None);
+}
+
+#[test]
+fn an_organisation_announcing_its_own_figures_states_them() {
+    let text = "The European Commission has adopted the decision to allocate funding to Ireland, for a total of €920.4 million. The storm was announced with 40 mph winds. Money will flow if the conditions agreed upon by the Euro Summit are met, mobilising more than €35 billion.";
+    let commission = Some("the European Commission".to_owned());
+    assert_eq!(figure_speakers(text), [commission, None, None]);
+}
+
+#[test]
+fn quoted_by_an_outlet_as_saying_and_an_unnamed_head_of_something() {
+    let text = "An official said 85% of buildings fell, and local official, Huang Limin was quoted by the Xinhua news service as saying: “Soldiers have been dispatched to the town.” The head of news for the county station spoke to CCTV, saying “In a flash, the houses went down.”";
+    assert_eq!(
+        speaker_of(text, "Soldiers have been dispatched to the town.").as_deref(),
+        Some("Huang Limin")
+    );
+    assert_eq!(speaker_of(text, "In a flash, the houses went down."), None);
+}
+
+#[test]
+fn a_country_speaking_is_its_government_a_nationality_is_nobody() {
+    let text = "After the exchange of fire, North Korea stated it would respond within 48 hours. \"We are ready for anything,\" the Russian said. London Mayor Sadiq Khan said 40 people died.";
+    assert_eq!(figure_speakers(text), [Some("North Korea".to_owned()), Some("Sadiq Khan".to_owned())]);
+    assert_eq!(speaker_of(text, "We are ready for anything"), None);
+}
+
+#[test]
+fn a_website_states_for_its_owner_and_a_capital_is_no_verb() {
+    let text = "Microsoft launched a countdown website. The website states that \"it is time to say goodbye to it.\" The United States, the ministry said, sent 40 planes.";
+    assert_eq!(speaker_of(text, "it is time to say goodbye to it.").as_deref(), Some("Microsoft"));
+    assert_eq!(figure_speakers(text), [Some("the ministry".to_owned())]);
+}
+
+#[test]
+fn said_an_owners_role_then_the_name_in_apposition() {
+    let text = "Senator Jane Doe voted no. \"It is a disgrace,\" said Doe's spokesman, Tim Lee.";
+    assert_eq!(speaker_of(text, "It is a disgrace").as_deref(), Some("Tim Lee"));
+}
+
+#[test]
+fn she_after_an_unnamed_role_is_that_unnamed_person_not_someone_named_before() {
+    let text = "Secretary of State Condoleezza Rice spoke in Washington. The top U.S. diplomat in Burma says the situation is grave. She says there could be over 100,000 fatalities.";
+    assert_eq!(figure_speakers(text), [None]);
+}
+
+#[test]
+fn an_outlet_quoting_someone_as_saying_credits_that_someone() {
+    let text = "The Times quoted John Smith as saying: \"We will win this.\"";
+    assert_eq!(speaker_of(text, "We will win this.").as_deref(), Some("John Smith"));
+}
+
+#[test]
+fn a_long_remit_then_the_name_between_commas() {
+    let text = "Commissioner for Employment, Social Affairs, Skills and Labour Mobility, Marianne Thyssen, said: \"This will help 1,200 workers.\"";
+    assert_eq!(speaker_of(text, "This will help 1,200 workers.").as_deref(), Some("Marianne Thyssen"));
+}

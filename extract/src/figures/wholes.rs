@@ -1,0 +1,116 @@
+//! Parts of a whole said across a sentence rather than as "54 of 69": "330,000 students and
+//! staff, including 26,000 from partner countries" (26,000 of 330,000); "of the 40 papers
+//! included, only eight provided evidence" (eight of 40).
+
+use super::lexicon::spelled;
+use super::{digits_value, Figure};
+use crate::quantity::Quantity;
+use crate::text::{Kind, Token};
+
+/// Gives the figure after "including" (or "among them") the whole before it, when the part says
+/// no noun of its own.
+pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
+    for k in 1..figures.len() {
+        let (before, after) = figures.split_at_mut(k);
+        let (whole, part) = (&before[k - 1], &mut after[0]);
+        if part.quantity.of.is_some()
+            || part.start <= whole.end
+            || part.quantity.value >= whole.quantity.value
+        {
+            continue;
+        }
+        let between = &tokens[whole.end + 1..part.start];
+        let says_part = between.len() <= 4
+            && (between.iter().any(|t| t.is("including"))
+                || between.windows(2).any(|w| w[0].is("among") && w[1].is("them")));
+        // Money and percentages are no wholes of counted things ("$30 million, including $12 million in fees").
+        let money = ["USD", "EUR", "GBP", "percent"].contains(&whole.quantity.unit.as_str());
+        // Only a part without a noun of its own is of the whole's kind: "13,000 cases, including
+        // 833 deaths" are two figures.
+        if says_part && !money && part.quantity.unit == super::UNSAID_UNIT {
+            part.quantity.of = Some(whole.quantity.value);
+            part.quantity.unit = whole.quantity.unit.clone();
+        }
+    }
+}
+
+/// "Of the 40 papers included, only eight provided…": the number after the comma is a part of
+/// the whole the sentence opened with, in the whole's noun, found even when it has no noun of
+/// its own.
+pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
+    let Some(k) = figures
+        .iter()
+        .position(|f| f.start >= 2 && tokens[f.start - 1].is("the") && tokens[f.start - 2].is("of"))
+    else {
+        return;
+    };
+    let whole = figures[k].clone();
+    let Some(comma) =
+        tokens.iter().skip(whole.end + 1).take(4).position(|t| t.punct(",")).map(|p| whole.end + 1 + p)
+    else {
+        return;
+    };
+    let mut at = comma + 1;
+    while tokens
+        .get(at)
+        .is_some_and(|t| matches!(t.lower().as_ref(), "only" | "just" | "some" | "about" | "nearly"))
+    {
+        at += 1;
+    }
+    let value = match tokens.get(at) {
+        Some(t) if t.kind == Kind::Number => digits_value(t.text).map(|v| (v, at)),
+        Some(_) => spelled(tokens, at),
+        None => None,
+    };
+    let Some((value, end)) = value.filter(|(v, _)| *v < whole.quantity.value) else { return };
+    if let Some(part) = figures.iter_mut().find(|f| f.start == at) {
+        part.quantity.of = Some(whole.quantity.value);
+        return;
+    }
+    let quantity = Quantity {
+        value,
+        unit: whole.quantity.unit.clone(),
+        of: Some(whole.quantity.value),
+        change: None,
+        qualifier: None,
+    };
+    let at_index = figures.iter().position(|f| f.start > at).unwrap_or(figures.len());
+    figures.insert(at_index, Figure { quantity, start: at, end });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::all;
+    use crate::text::tokens;
+
+    fn parts(sentence: &str) -> Vec<(f64, Option<f64>)> {
+        all(&tokens(sentence, 0..sentence.len()))
+            .into_iter()
+            .map(|f| (f.quantity.value, f.quantity.of))
+            .collect()
+    }
+
+    #[test]
+    fn including_names_a_part_of_the_figure_before() {
+        assert_eq!(
+            parts("WHO reports 13,000 cases, including 833 deaths."),
+            [(13_000.0, None), (833.0, None)]
+        );
+        assert_eq!(
+            parts("It sent 330,000 students and staff, including 26,000 to and from partner countries."),
+            [(330_000.0, None), (26_000.0, Some(330_000.0))]
+        );
+        assert_eq!(
+            parts("It cost $30 million, including $12 million in fees."),
+            [(30e6, None), (12e6, None)]
+        );
+    }
+
+    #[test]
+    fn of_the_whole_then_the_part() {
+        assert_eq!(
+            parts("The report explains that of the 40 papers included, only eight provided evidence."),
+            [(40.0, None), (8.0, Some(40.0))]
+        );
+    }
+}

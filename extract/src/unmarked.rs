@@ -1,0 +1,78 @@
+//! Quotations set without marks: government releases print a minister's words as plain
+//! paragraphs after "Minister for Exports Lord Offord said:". The paragraph that introduces them
+//! ends in a verb of speech and a colon; the first paragraph after it is the quotation, and so is
+//! each next one that still speaks in the first person ("we", "our", "I").
+
+use crate::quotes::Quoted;
+use crate::text::{self, Kind};
+use crate::words;
+use std::ops::Range;
+
+/// Whether a paragraph ends by introducing a quotation: "… Gillian Keegan, said:".
+pub fn introduces(paragraph: &str) -> bool {
+    let Some(before) = paragraph.trim_end().strip_suffix(':') else { return false };
+    let last = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    words::SPEECH_VERBS.contains(last.to_lowercase().as_str())
+}
+
+/// The paragraph as an unmarked quotation, if it reads as one: `first` for the paragraph right
+/// after the introduction, which needs no first person.
+pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Quoted> {
+    let range = text::trim(text, paragraph.clone());
+    let para = &text[range.clone()];
+    let marks = ['"', '“', '”', '«', '»', '„'];
+    let sentence = para.ends_with(['.', '!', '?', '…']);
+    if para.contains(marks) || !sentence || introduces(para) {
+        return None;
+    }
+    let tokens = text::tokens(text, range.clone());
+    let first_person = || {
+        tokens.iter().any(|t| {
+            t.kind == Kind::Word
+                && matches!(
+                    t.lower().as_ref(),
+                    "i" | "we"
+                        | "our"
+                        | "us"
+                        | "my"
+                        | "me"
+                        | "i'm"
+                        | "we're"
+                        | "we've"
+                        | "we’re"
+                        | "we’ve"
+                        | "i’m"
+                )
+        })
+    };
+    (first || first_person()).then(|| Quoted {
+        outer: range.clone(),
+        inner: range,
+        open_ended: false,
+        continues: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_colon_after_a_verb_of_speech_introduces_a_quotation() {
+        assert!(introduces("Speaking in Guildford today, Education Secretary, Gillian Keegan, said:"));
+        assert!(introduces("Minister for Exports Lord Offord said: "));
+        assert!(!introduces("It will improve:"));
+        assert!(!introduces("Lord Offord said the figures were good."));
+    }
+
+    #[test]
+    fn the_first_paragraph_is_the_quotation_and_later_ones_while_they_say_we() {
+        let text = "This is fantastic news.\n\nThe UK is a services superpower, and we want more.\n\nThe ONS revised the figures.\n\nHe said “yes”.";
+        let paragraphs = text::paragraphs(text);
+        let q = quotation(text, &paragraphs[0], true).expect("the first paragraph");
+        assert_eq!(&text[q.inner], "This is fantastic news.");
+        assert!(quotation(text, &paragraphs[1], false).is_some());
+        assert!(quotation(text, &paragraphs[2], false).is_none());
+        assert!(quotation(text, &paragraphs[3], true).is_none());
+    }
+}

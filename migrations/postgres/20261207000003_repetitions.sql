@@ -1,0 +1,9 @@
+-- The twin of migrations/20261206000011_repetitions.sql: a repetition is an appearance with its
+-- own speaker, date and words (NULL: the claim's), and the editor who attached it; numeric claims
+-- are found by the figure they state.
+ALTER TABLE appearances ADD COLUMN speaker_id bigint REFERENCES speakers (id);
+ALTER TABLE appearances ADD COLUMN said_on text COLLATE "C" CHECK (said_on IS NULL OR is_date(said_on));
+ALTER TABLE appearances ADD COLUMN words text COLLATE "C" CHECK (words IS NULL OR length(words) BETWEEN 1 AND 5000);
+ALTER TABLE appearances ADD COLUMN attached_by bigint REFERENCES users (id);
+
+CREATE INDEX claims_by_figure ON claims (quantity_value) WHERE quantity_value IS NOT NULL;
