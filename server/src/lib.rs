@@ -8,8 +8,8 @@ pub mod fetch;
 pub mod http;
 pub mod import_cli;
 pub mod recheck_cli;
-pub mod similar_cli;
 pub mod serve;
+pub mod similar_cli;
 pub mod telemetry;
 pub mod users_cli;
 

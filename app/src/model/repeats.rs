@@ -320,7 +320,13 @@ pub fn score(probe: &Probe, probe_reading: &Reading, weights: &Weights, known: &
 
 /// [`score`], with the known claim already read (the matcher reads the intake once for many
 /// probes).
-pub fn score_read(probe: &Probe, probe_reading: &Reading, weights: &Weights, known: &Known, reading: &Reading) -> f64 {
+pub fn score_read(
+    probe: &Probe,
+    probe_reading: &Reading,
+    weights: &Weights,
+    known: &Known,
+    reading: &Reading,
+) -> f64 {
     let mine: HashSet<&str> = probe_reading.words.iter().map(String::as_str).collect();
     let theirs: HashSet<&str> = reading.words.iter().map(String::as_str).collect();
     let shared: f64 = mine.intersection(&theirs).map(|w| weights.of(w)).sum();

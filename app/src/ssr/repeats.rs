@@ -11,8 +11,7 @@
 
 use crate::model::repeats::{
     index_forms, lookup_words, read, same_figure, score_read, Known, Probe, Reading, Suggestion, Weights,
-    MAX_PROBES,
-    SUGGEST_FROM,
+    MAX_PROBES, SUGGEST_FROM,
 };
 use crate::ssr::db::{self, repeats::KnownRow};
 use crate::AppError;

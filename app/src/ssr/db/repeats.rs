@@ -70,7 +70,11 @@ pub async fn claims_with_words(
 /// The list keys of published claims whose text has every one of the words (each given as its
 /// forms), at most `limit`: a claim said again in the same or fewer words is found this way even
 /// when each of its words is common.
-pub async fn claims_with_all_words(pool: &SqlitePool, words: &[Vec<String>], limit: i64) -> Result<Vec<i64>, AppError> {
+pub async fn claims_with_all_words(
+    pool: &SqlitePool,
+    words: &[Vec<String>],
+    limit: i64,
+) -> Result<Vec<i64>, AppError> {
     if words.is_empty() {
         return Ok(Vec::new());
     }
@@ -180,5 +184,8 @@ pub async fn attach(tx: &mut WriteTx, r: &Repetition<'_>) -> Result<(), AppError
     .bind(timestamp(r.at))
     .execute(&mut **tx)
     .await?;
+    if r.span.is_some() {
+        super::snapshots::record_place(tx, r.claim_id, r.source_id).await?;
+    }
     Ok(())
 }
