@@ -156,7 +156,14 @@ async fn set_place(
 /// `claim_id` in `source_id` has them: a selector, and the version it was taken from (nothing
 /// when the appearance has no place or the source no text).
 pub async fn record_place(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Result<(), AppError> {
-    let row: Option<(i64, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        start_byte: Option<i64>,
+        end_byte: Option<i64>,
+        body: Option<String>,
+    }
+    let row: Option<Row> = sqlx::query_as(
         "SELECT a.id, a.start_byte, a.end_byte, s.body FROM appearances a JOIN sources s ON s.id = a.source_id
           WHERE a.claim_id = ? AND a.source_id = ?",
     )
@@ -164,7 +171,9 @@ pub async fn record_place(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Re
     .bind(source_id)
     .fetch_optional(&mut **tx)
     .await?;
-    let Some((id, Some(start), Some(end), Some(body))) = row else { return Ok(()) };
+    let Some(Row { id, start_byte: Some(start), end_byte: Some(end), body: Some(body) }) = row else {
+        return Ok(());
+    };
     let span = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
     if Selector::of(&body, span).is_some() {
         let version = newest_version(tx, source_id).await?;
