@@ -315,7 +315,18 @@ impl Weights {
 
 /// How alike a known claim is to the probe, from 0 (nothing in common) to 1 (the same words).
 pub fn score(probe: &Probe, probe_reading: &Reading, weights: &Weights, known: &Known) -> f64 {
-    let reading = read(&known.text);
+    score_read(probe, probe_reading, weights, known, &read(&known.text))
+}
+
+/// [`score`], with the known claim already read (the matcher reads the intake once for many
+/// probes).
+pub fn score_read(
+    probe: &Probe,
+    probe_reading: &Reading,
+    weights: &Weights,
+    known: &Known,
+    reading: &Reading,
+) -> f64 {
     let mine: HashSet<&str> = probe_reading.words.iter().map(String::as_str).collect();
     let theirs: HashSet<&str> = reading.words.iter().map(String::as_str).collect();
     let shared: f64 = mine.intersection(&theirs).map(|w| weights.of(w)).sum();
@@ -333,7 +344,7 @@ pub fn score(probe: &Probe, probe_reading: &Reading, weights: &Weights, known: &
     if probe_reading.negated != reading.negated {
         score *= 0.4;
     }
-    score *= figure_factor(probe, probe_reading, known, &reading);
+    score *= figure_factor(probe, probe_reading, known, reading);
     if let Some(q) =
         probe.quantity.as_ref().filter(|_| same_figure(probe.quantity.as_ref(), known.quantity.as_ref()))
     {
@@ -345,7 +356,7 @@ pub fn score(probe: &Probe, probe_reading: &Reading, weights: &Weights, known: &
         score *= 0.95;
     }
     // Last, and on the capped score: the same figure never outweighs another period.
-    score.clamp(0.0, 1.0) * period_factor(probe, probe_reading, known, &reading)
+    score.clamp(0.0, 1.0) * period_factor(probe, probe_reading, known, reading)
 }
 
 /// Days apart beyond which a claim about a period counted from its day is about another period.

@@ -10,20 +10,27 @@
 //! offered.
 
 use crate::model::repeats::{
-    index_forms, lookup_words, read, same_figure, score, Known, Probe, Suggestion, Weights, MAX_PROBES,
-    SUGGEST_FROM,
+    index_forms, lookup_words, read, same_figure, score_read, Known, Probe, Reading, Suggestion, Weights,
+    MAX_PROBES, SUGGEST_FROM,
 };
 use crate::ssr::db::Db;
 use crate::ssr::db::{self, repeats::KnownRow};
 use crate::AppError;
 use std::collections::HashMap;
 
-/// Matches read per word; a word with this many or more is common, and brings no candidates.
-pub const WORD_CAP: usize = 2000;
+/// Matches read per word; a word with this many or more is common, and brings no candidates by
+/// itself (only with the others, through [`ALL_OF`]).
+pub const WORD_CAP: usize = 300;
+/// Candidates having every one of the probe's rarest words: this many words (or, when they are
+/// common, [`ALL_OF_MORE`])…
+const ALL_OF: usize = 4;
+const ALL_OF_MORE: usize = 6;
+/// …and at most this many claims.
+const FROM_ALL_OF: i64 = 20;
 /// Candidates scored from the words' matches, the likeliest first.
 const FROM_WORDS: usize = 40;
 /// Candidates stating the same figure, scored.
-const FROM_FIGURE: i64 = 200;
+const FROM_FIGURE: i64 = 100;
 /// The newest claims in intake scored against every probe.
 const FROM_INTAKE: i64 = 1000;
 /// Suggestions offered per claim.
@@ -48,13 +55,21 @@ pub async fn suggest_each(db: &Db, probes: &[Probe]) -> Result<Vec<Vec<Suggestio
 pub struct Matcher<'a> {
     db: &'a Db,
     archive: usize,
-    intake: Vec<KnownRow>,
+    /// The intake's newest claims, read once.
+    intake: Vec<(i64, Known, Reading)>,
+}
+
+/// A claim row as the scorer takes it, read.
+fn prepared(row: KnownRow) -> (i64, Known, Reading) {
+    let quantity = row.quantity();
+    let reading = read(&row.text);
+    (row.id, Known { kind: row.kind, text: row.text, quantity, said_on: Some(row.said_on) }, reading)
 }
 
 impl<'a> Matcher<'a> {
     pub async fn new(db: &'a Db) -> Result<Self, AppError> {
         let archive = db::repeats::archive_size(db).await?;
-        let intake = db::repeats::in_intake(db, FROM_INTAKE).await?;
+        let intake = db::repeats::in_intake(db, FROM_INTAKE).await?.into_iter().map(prepared).collect();
         Ok(Matcher { db, archive, intake })
     }
 
@@ -86,18 +101,13 @@ impl<'a> Matcher<'a> {
     pub async fn ranked(&self, probe: &Probe, from: f64) -> Result<Vec<(i64, f64, bool)>, AppError> {
         let reading = read(&probe.text);
         let (weights, fetched) = self.candidates(probe, &reading).await?;
+        let fetched: Vec<(i64, Known, Reading)> = fetched.into_iter().map(prepared).collect();
         let mut scored: Vec<(i64, f64, bool)> = fetched
             .iter()
             .chain(&self.intake)
-            .map(|row| {
-                let known = Known {
-                    kind: row.kind,
-                    text: row.text.clone(),
-                    quantity: row.quantity(),
-                    said_on: Some(row.said_on),
-                };
+            .map(|(id, known, known_reading)| {
                 let same = same_figure(probe.quantity.as_ref(), known.quantity.as_ref());
-                (row.id, score(probe, &reading, &weights, &known), same)
+                (*id, score_read(probe, &reading, &weights, known, known_reading), same)
             })
             .filter(|(_, s, _)| *s >= from)
             .collect();
@@ -107,11 +117,27 @@ impl<'a> Matcher<'a> {
         Ok(scored)
     }
 
+    /// Claims having every one of the [`ALL_OF`] rarest words (`rarest` is rarest first); when
+    /// that finds as many as asked (the words are common: many claims have them all), every one
+    /// of the [`ALL_OF_MORE`] rarest, which only a claim said again nearly word for word has.
+    async fn having_all(&self, rarest: &[Vec<String>]) -> Result<Vec<i64>, AppError> {
+        if rarest.len() < 2 {
+            return Ok(Vec::new());
+        }
+        let few = &rarest[..rarest.len().min(ALL_OF)];
+        let found = db::repeats::claims_with_all_words(self.db, few, FROM_ALL_OF).await?;
+        if found.len() < FROM_ALL_OF as usize || rarest.len() <= ALL_OF {
+            return Ok(found);
+        }
+        let more = &rarest[..rarest.len().min(ALL_OF_MORE)];
+        db::repeats::claims_with_all_words(self.db, more, FROM_ALL_OF).await
+    }
+
     /// The words' weights, and the published claims worth scoring (the intake is scored too).
     async fn candidates(
         &self,
         probe: &Probe,
-        reading: &crate::model::repeats::Reading,
+        reading: &Reading,
     ) -> Result<(Weights, Vec<KnownRow>), AppError> {
         let lookups = lookup_words(reading);
         let forms: Vec<Vec<String>> = lookups.iter().map(|(w, x)| index_forms(w, x)).collect();
@@ -129,7 +155,12 @@ impl<'a> Matcher<'a> {
         }
         let mut keys: Vec<(i64, f64)> = likeliest.into_iter().collect();
         keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
-        let keys: Vec<i64> = keys.into_iter().take(FROM_WORDS).map(|(k, _)| k).collect();
+        let mut keys: Vec<i64> = keys.into_iter().take(FROM_WORDS).map(|(k, _)| k).collect();
+        // The rarest few words together: what a claim said again nearly word for word has.
+        let mut rarest: Vec<(usize, &Vec<String>)> = matches.iter().map(Vec::len).zip(&forms).collect();
+        rarest.sort_by_key(|(count, _)| *count);
+        let rarest: Vec<Vec<String>> = rarest.into_iter().map(|(_, f)| f.clone()).collect();
+        keys.extend(self.having_all(&rarest).await?);
         let mut rows = db::repeats::published_at(self.db, &keys).await?;
         if let Some(q) = &probe.quantity {
             rows.extend(db::repeats::stating_figure(self.db, q.value, FROM_FIGURE).await?);

@@ -440,11 +440,35 @@ async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
             .unwrap()
     };
 
+    // Each appearance records its place as a text-quote selector, with the version it is in.
+    let anchored = || async {
+        sqlx::query_as::<_, (Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>)>(
+            "SELECT a.anchor_exact, a.anchor_prefix, a.anchor_suffix, a.anchored_in, a.start_byte
+               FROM appearances a JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = a.source_id
+              WHERE s.url = ? AND c.text LIKE 'We aim to strengthen%'",
+        )
+        .bind(url)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    };
+    let (exact, prefix, suffix, version_in, first_start) = anchored().await;
+    assert_eq!(exact.as_deref(), Some(quote));
+    assert!(prefix.unwrap().ends_with("video link.\n“"));
+    assert!(suffix.unwrap().starts_with(",” Putin said."));
+    assert_eq!(version_in, Some(1));
+
     // Words moved by a new first paragraph keep their mark, on the same words.
     let moved = format!("An editor's note was added at the top.\n\n{text}");
     let saved =
         app.post_as(&format!("/sources/{source}/edit"), &edit(&moved, version().await), &editor).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let (exact, _, _, version_in, start) = anchored().await;
+    assert_eq!((exact.as_deref(), version_in), (Some(quote), Some(2)), "anchored again in version 2");
+    assert_eq!(
+        start.unwrap() - first_start.unwrap(),
+        "An editor's note was added at the top.\n\n".len() as i64
+    );
     let page = app.get_as(&format!("/sources/{source}"), &editor).await;
     page.assert_contains(&format!(r#"<mark class="claim-mark claim-mark-quote">{quote}</mark>"#));
     page.assert_contains("Versions of the text");
@@ -492,6 +516,7 @@ async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
     assert!(!app.get(&format!("/claims/{putin}")).await.body.contains("no longer in this source"));
     let page = app.get_as(&format!("/sources/{source}"), &editor).await;
     page.assert_contains(&format!(r#"<mark class="claim-mark claim-mark-quote">{quote}</mark>"#));
+    assert_eq!(anchored().await.3, Some(4), "found again in version 4");
     let versions: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM source_snapshots s JOIN sources o ON o.id = s.source_id WHERE o.url = ?",
     )

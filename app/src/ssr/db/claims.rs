@@ -462,6 +462,9 @@ pub async fn add_appearance(
     )
     .execute(&mut **tx)
     .await?;
+    if span.is_some() {
+        super::snapshots::record_place(tx, claim_id, source_id).await?;
+    }
     Ok(())
 }
 

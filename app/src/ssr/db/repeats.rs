@@ -58,8 +58,7 @@ pub async fn claims_with_words(
     let mut connection = pool.acquire().await?;
     let mut found = Vec::with_capacity(words.len());
     for forms in words {
-        let any = forms.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect::<Vec<_>>();
-        let expression = format!("text : ({})", any.join(" OR "));
+        let expression = format!("text : ({})", any_form(forms));
         let keys: Vec<i64> =
             sqlx::query_scalar("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?")
                 .bind(expression)
@@ -69,6 +68,27 @@ pub async fn claims_with_words(
         found.push(keys);
     }
     Ok(found)
+}
+
+/// The list keys of published claims whose text has every one of the words (each given as its
+/// forms), at most `limit`: a claim said again in the same or fewer words is found this way even
+/// when each of its words is common.
+pub async fn claims_with_all_words(db: &Db, words: &[Vec<String>], limit: i64) -> Result<Vec<i64>, AppError> {
+    let pool = db.sqlite();
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let every = words.iter().map(|forms| format!("text : ({})", any_form(forms))).collect::<Vec<_>>();
+    Ok(sqlx::query_scalar("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?")
+        .bind(every.join(" AND "))
+        .bind(limit)
+        .fetch_all(pool)
+        .await?)
+}
+
+/// `"a" OR "b"`: the forms as FTS5 strings, so that no word is read as query syntax.
+fn any_form(forms: &[String]) -> String {
+    forms.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect::<Vec<_>>().join(" OR ")
 }
 
 /// The published claims at these list keys, not retracted.
@@ -167,5 +187,8 @@ pub async fn attach(tx: &mut WriteTx, r: &Repetition<'_>) -> Result<(), AppError
     .bind(timestamp(r.at))
     .execute(&mut **tx)
     .await?;
+    if r.span.is_some() {
+        super::snapshots::record_place(tx, r.claim_id, r.source_id).await?;
+    }
     Ok(())
 }

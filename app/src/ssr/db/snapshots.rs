@@ -45,85 +45,146 @@ pub async fn reanchor(
     new: &str,
     at: DateTime<Utc>,
 ) -> Result<Reanchored, AppError> {
-    let placed: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT id, start_byte, end_byte FROM appearances WHERE source_id = ? AND start_byte IS NOT NULL",
+    let placed: Vec<PlacedRow> = sqlx::query_as(
+        "SELECT id, start_byte, end_byte, anchor_exact, anchor_prefix, anchor_suffix, anchor_position
+           FROM appearances WHERE source_id = ? AND start_byte IS NOT NULL",
     )
     .bind(source_id)
     .fetch_all(&mut **tx)
     .await?;
+    let version = newest_version(tx, source_id).await?;
     let mut done = Reanchored::default();
-    for change in moves(old, new, placed) {
-        match change {
-            Move::Placed { id, start, end } => {
-                sqlx::query("UPDATE appearances SET start_byte = ?, end_byte = ? WHERE id = ?")
-                    .bind(start)
-                    .bind(end)
-                    .bind(id)
-                    .execute(&mut **tx)
-                    .await?;
+    for row in placed {
+        // The selector recorded with the appearance; for one made before selectors were kept,
+        // the one its place in the old text gives.
+        let Some(selector) = row.selector().or_else(|| Selector::of(old, row.span())) else { continue };
+        match selector.find_in(new) {
+            Some(span) => {
+                set_place(tx, row.id, new, span, version).await?;
                 done.kept += 1;
             }
-            Move::Lost { id, words, passage, replacement } => {
+            None => {
                 sqlx::query(
                     "UPDATE appearances SET start_byte = NULL, end_byte = NULL, lost_at = ?, lost_words = ?,
                             lost_passage = ?, lost_replacement = ? WHERE id = ?",
                 )
                 .bind(lost_at(at))
-                .bind(words)
-                .bind(passage)
-                .bind(replacement)
-                .bind(id)
+                .bind(&selector.exact)
+                .bind(clip(&selector.passage()))
+                .bind(clip(&anchor::near(
+                    new,
+                    selector.position,
+                    2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200),
+                )))
+                .bind(row.id)
                 .execute(&mut **tx)
                 .await?;
                 done.lost += 1;
             }
         }
     }
-    done.kept += found_again(tx, source_id, new).await?;
+    done.kept += found_again(tx, source_id, new, version).await?;
     Ok(done)
 }
 
-/// What becomes of one placed appearance when its source's text changes.
-pub(super) enum Move {
-    /// Its words are in the new text, here.
-    Placed { id: i64, start: i64, end: i64 },
-    /// Its words are gone: what they were, the passage around them, what stands there now.
-    Lost { id: i64, words: String, passage: String, replacement: String },
+/// An appearance with a place in its source's text, and its selector when one was recorded.
+#[derive(sqlx::FromRow)]
+struct PlacedRow {
+    id: i64,
+    start_byte: i64,
+    end_byte: i64,
+    anchor_exact: Option<String>,
+    anchor_prefix: Option<String>,
+    anchor_suffix: Option<String>,
+    anchor_position: Option<f64>,
 }
 
-/// The moves of the placed appearances `(id, start, end)` from `old` to `new` (either backend).
-pub(super) fn moves(old: &str, new: &str, placed: Vec<(i64, i64, i64)>) -> Vec<Move> {
-    placed
-        .into_iter()
-        .filter_map(|(id, start, end)| {
-            let span =
-                (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
-            let selector = Selector::of(old, span)?;
-            Some(match selector.find_in(new) {
-                Some((s, e)) => Move::Placed { id, start: s as i64, end: e as i64 },
-                None => Move::Lost {
-                    id,
-                    passage: clip(&selector.passage()),
-                    replacement: clip(&anchor::near(
-                        new,
-                        selector.position,
-                        2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200),
-                    )),
-                    words: selector.exact,
-                },
-            })
+impl PlacedRow {
+    fn span(&self) -> (usize, usize) {
+        (
+            usize::try_from(self.start_byte).unwrap_or(usize::MAX),
+            usize::try_from(self.end_byte).unwrap_or(usize::MAX),
+        )
+    }
+
+    fn selector(&self) -> Option<Selector> {
+        Some(Selector {
+            exact: self.anchor_exact.clone().filter(|e| !e.is_empty())?,
+            prefix: self.anchor_prefix.clone().unwrap_or_default(),
+            suffix: self.anchor_suffix.clone().unwrap_or_default(),
+            position: self.anchor_position.unwrap_or(0.0),
         })
-        .collect()
+    }
 }
 
-/// When a claim's words were noticed lost, as stored.
-pub(super) fn lost_at(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+/// The number of the source's newest text version (0 when it has none).
+async fn newest_version(tx: &mut WriteTx, source_id: i64) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar("SELECT coalesce(max(n), 0) FROM source_snapshots WHERE source_id = ?")
+        .bind(source_id)
+        .fetch_one(&mut **tx)
+        .await?)
+}
+
+/// Gives appearance `id` its place `span` in `text` (version `version` of its source's text),
+/// with the selector that finds it there.
+async fn set_place(
+    tx: &mut WriteTx,
+    id: i64,
+    text: &str,
+    span: (usize, usize),
+    version: i64,
+) -> Result<(), AppError> {
+    let selector = Selector::of(text, span);
+    sqlx::query(
+        "UPDATE appearances SET start_byte = ?, end_byte = ?, lost_at = NULL, anchor_exact = ?, anchor_prefix = ?,
+                anchor_suffix = ?, anchor_position = ?, anchored_in = nullif(?, 0) WHERE id = ?",
+    )
+    .bind(span.0 as i64)
+    .bind(span.1 as i64)
+    .bind(selector.as_ref().map(|s| s.exact.as_str()))
+    .bind(selector.as_ref().map(|s| s.prefix.as_str()))
+    .bind(selector.as_ref().map(|s| s.suffix.as_str()))
+    .bind(selector.as_ref().map(|s| s.position.clamp(0.0, 1.0)))
+    .bind(version)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Records where the claim's words stand in its source's current text, as the appearance of
+/// `claim_id` in `source_id` has them: a selector, and the version it was taken from (nothing
+/// when the appearance has no place or the source no text).
+pub async fn record_place(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Result<(), AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        start_byte: Option<i64>,
+        end_byte: Option<i64>,
+        body: Option<String>,
+    }
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT a.id, a.start_byte, a.end_byte, s.body FROM appearances a JOIN sources s ON s.id = a.source_id
+          WHERE a.claim_id = ? AND a.source_id = ?",
+    )
+    .bind(claim_id)
+    .bind(source_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(Row { id, start_byte: Some(start), end_byte: Some(end), body: Some(body) }) = row else {
+        return Ok(());
+    };
+    let span = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
+    if Selector::of(&body, span).is_some() {
+        let version = newest_version(tx, source_id).await?;
+        set_place(tx, id, &body, span, version).await?;
+    }
+    Ok(())
 }
 
 /// Claims of `source_id` whose words an earlier version lost: placed again where the new text
 /// has those very words (their first occurrence).
-async fn found_again(tx: &mut WriteTx, source_id: i64, new: &str) -> Result<usize, AppError> {
+async fn found_again(tx: &mut WriteTx, source_id: i64, new: &str, version: i64) -> Result<usize, AppError> {
     let lost: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, lost_words FROM appearances
           WHERE source_id = ? AND start_byte IS NULL AND lost_at IS NOT NULL AND lost_words IS NOT NULL",
@@ -131,16 +192,13 @@ async fn found_again(tx: &mut WriteTx, source_id: i64, new: &str) -> Result<usiz
     .bind(source_id)
     .fetch_all(&mut **tx)
     .await?;
-    let found = places_again(new, lost);
-    for &(id, start, end) in &found {
-        sqlx::query("UPDATE appearances SET start_byte = ?, end_byte = ?, lost_at = NULL WHERE id = ?")
-            .bind(start)
-            .bind(end)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+    let mut found = 0;
+    for (id, words) in lost {
+        let Some(start) = new.find(words.as_str()).filter(|_| !words.is_empty()) else { continue };
+        set_place(tx, id, new, (start, start + words.len()), version).await?;
+        found += 1;
     }
-    Ok(found.len())
+    Ok(found)
 }
 
 /// Where `new` has the lost words `(id, words)` again: `(id, start, end)` (either backend).
@@ -232,4 +290,43 @@ pub(super) fn snapshots(rows: Vec<Row>) -> Vec<Snapshot> {
                 .unwrap_or_default(),
         })
         .collect()
+}
+
+// Shared with the PostgreSQL port (`db::pg::snapshots`), which re-anchors from the old text.
+/// What becomes of one placed appearance when its source's text changes.
+pub(super) enum Move {
+    /// Its words are in the new text, here.
+    Placed { id: i64, start: i64, end: i64 },
+    /// Its words are gone: what they were, the passage around them, what stands there now.
+    Lost { id: i64, words: String, passage: String, replacement: String },
+}
+
+/// The moves of the placed appearances `(id, start, end)` from `old` to `new` (either backend).
+pub(super) fn moves(old: &str, new: &str, placed: Vec<(i64, i64, i64)>) -> Vec<Move> {
+    placed
+        .into_iter()
+        .filter_map(|(id, start, end)| {
+            let span =
+                (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
+            let selector = Selector::of(old, span)?;
+            Some(match selector.find_in(new) {
+                Some((s, e)) => Move::Placed { id, start: s as i64, end: e as i64 },
+                None => Move::Lost {
+                    id,
+                    passage: clip(&selector.passage()),
+                    replacement: clip(&anchor::near(
+                        new,
+                        selector.position,
+                        2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200),
+                    )),
+                    words: selector.exact,
+                },
+            })
+        })
+        .collect()
+}
+
+/// When a claim's words were noticed lost, as stored.
+pub(super) fn lost_at(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
