@@ -168,17 +168,19 @@ fn publisher_of(modifiers: &[Token<'_>], registry: &mut Registry) -> Option<Stri
 fn issuer_of(words: &[String], owned: &[Token<'_>], first: usize, registry: &mut Registry) -> Option<String> {
     // "the Scottish Government press release", "its written statement": the issuer before them.
     let kinds = ["press", "news", "written", "joint", "official", "brief"];
-    let mut modifiers = &words[1..words.len() - 1];
+    let first_word = words.first()?;
+    // The words between the determiner and the document's noun (none for "statement" alone).
+    let mut modifiers: &[String] = words.get(1..words.len().saturating_sub(1)).unwrap_or_default();
     while let Some((_, rest)) = modifiers.split_last().filter(|(l, _)| kinds.contains(&l.as_str())) {
         modifiers = rest;
     }
     if modifiers.is_empty() {
-        let definite = DETERMINERS.contains(&words[0].as_str()) && words[0] != "a" && words[0] != "an";
+        let definite = DETERMINERS.contains(&first_word.as_str()) && first_word != "a" && first_word != "an";
         return definite.then(|| registry.pronoun("they", owned[first].start)).flatten();
     }
     let owner = modifiers.join(" ");
     let owner = without_possessive(&owner).to_owned();
-    let name = if words[0] == "the" { format!("the {owner}") } else { owner };
+    let name = if first_word == "the" { format!("the {owner}") } else { owner };
     registry.person(owned[first].start, &name)
 }
 

@@ -145,3 +145,17 @@ fn a_long_remit_then_the_name_between_commas() {
     let text = "Commissioner for Employment, Social Affairs, Skills and Labour Mobility, Marianne Thyssen, said: \"This will help 1,200 workers.\"";
     assert_eq!(speaker_of(text, "This will help 1,200 workers.").as_deref(), Some("Marianne Thyssen"));
 }
+
+/// Found by `make fuzz-smoke` (fuzz target `extract`): a document noun with nothing before it
+/// ("the` statement read": the backtick is not a word) made the issuer's modifiers an inverted
+/// range and panicked.
+#[test]
+fn a_statement_with_no_word_before_it_speaks_for_nobody_named_and_never_panics() {
+    let text = "\"As the single largest donor, the United States is a leader in supporting refugees,\" the` statement read.";
+    let found = crate::extract(text).expect("extracts");
+    assert!(found.iter().all(|c| c.span.1 <= text.len()));
+    let crash = "U.N. Secretary-General Antonio Guterres, marking World Refugee Day on T\n\"This is particularly worrying,\" \
+                 the Commission welcomed this decision in a statement. \"Many times being accused,\" \
+                 \"As the single largest donor of humanitarian assis,tcn teahe United States is a leader,\" the` statement read.\n";
+    crate::extract(crash).expect("extracts");
+}
