@@ -127,16 +127,19 @@ impl<'a> Walk<'a> {
                 let found =
                     self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain);
                 let quote_only = q.outer.start == sentence.start;
-                if found.is_none() && quote_only && (q.open_ended || q.continues) {
-                    pending.push(self.out.len());
-                }
+                let waits_for_speaker = found.is_none() && quote_only && (q.open_ended || q.continues);
                 if let Some(s) = &found {
                     self.note_speaker(q.outer.start, &s.name);
                     if q.continues || q.open_ended {
                         chain = Some(s.name.clone());
                     }
                 }
+                let before = self.out.len();
                 self.push_quote(q, found, paragraph, &sentence);
+                // Only a quote actually kept (not dropped as a scare quote) waits for its speaker.
+                if waits_for_speaker && self.out.len() > before {
+                    pending.push(before);
+                }
             }
             if starting.is_empty() && in_sentence.is_empty() {
                 // "Toyota cut its forecast, citing tariffs that it said…": the subject is known
