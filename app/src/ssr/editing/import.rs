@@ -90,8 +90,18 @@ pub async fn accept_in(
     for (i, candidate) in accepted.iter().enumerate() {
         let speaker_id = speaker_for(tx, editor_id, i, &candidate.speaker, now, &mut report).await?;
         if let Some(repeated) = &candidate.repeat_of {
-            let at = Occurrence { source_id, source_url: &source.url, speaker_id, editor_id, now };
-            match attach_repetition(tx, i, repeated, candidate, at).await? {
+            let at = repetitions::Occurrence {
+                source_id,
+                source_url: &source.url,
+                speaker_id,
+                speaker_name: &candidate.speaker,
+                said_on: candidate.said_on,
+                words: &candidate.text,
+                span: candidate.span.map(|(s, e)| (s as i64, e as i64)),
+                editor_id,
+                now,
+            };
+            match attach_repetition(tx, i, repeated, &at).await? {
                 Attached::New => report.linked += 1,
                 Attached::Already => report.already += 1,
             }
@@ -237,13 +247,13 @@ async fn free_slug(tx: &mut db::WriteTx, base: &str) -> Result<String, AppError>
     Err(AppError::invalid("speaker", "Too many speakers share this name; add the speaker by hand first."))
 }
 
-/// Attaches candidate `i` as a repetition of the claim `repeated` (a public id).
+/// Attaches candidate `i` as a repetition of the claim `repeated` (a public id); a claim that
+/// cannot take it is refused beside the candidate's choice.
 async fn attach_repetition(
     tx: &mut db::WriteTx,
     i: usize,
     repeated: &str,
-    candidate: &Accepted,
-    at: Occurrence<'_>,
+    at: &repetitions::Occurrence<'_>,
 ) -> Result<Attached, AppError> {
     let gone = || {
         AppError::invalid(
@@ -252,25 +262,5 @@ async fn attach_repetition(
         )
     };
     let claim_id = public_id::decode(repeated).ok_or_else(gone)?;
-    let occurrence = repetitions::Occurrence {
-        source_id: at.source_id,
-        source_url: at.source_url,
-        speaker_id: at.speaker_id,
-        speaker_name: &candidate.speaker,
-        said_on: candidate.said_on,
-        words: &candidate.text,
-        span: candidate.span.map(|(s, e)| (s as i64, e as i64)),
-        editor_id: at.editor_id,
-        now: at.now,
-    };
-    repetitions::attach(tx, claim_id, &occurrence).await?.ok_or_else(gone)
-}
-
-/// Where and by whom a candidate was found.
-struct Occurrence<'a> {
-    source_id: i64,
-    source_url: &'a str,
-    speaker_id: i64,
-    editor_id: i64,
-    now: DateTime<Utc>,
+    repetitions::attach(tx, claim_id, at).await?.ok_or_else(gone)
 }
