@@ -190,10 +190,9 @@ pub async fn speaker_page(
     let query = ListQuery { speaker: Some(speaker.slug.clone()), ..query.clone() };
     let claims = db::claims::list(db, &query).await?;
     let status_counts = if query.is_filtered_beyond_speaker() {
-        db::claims::status_counts(
+        db::claims::unsearched_status_counts(
             db,
             &ListQuery { speaker: query.speaker.clone(), ..ListQuery::default() },
-            &db::search::Terms::default(),
         )
         .await?
     } else {

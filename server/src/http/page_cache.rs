@@ -7,7 +7,10 @@
 //! content version that triggers bump on every change to what readers see (migration 0007). This
 //! process's own commits publish the version they leave at once (`db::WriteTx::commit`), so a
 //! page is never older than a write the server acknowledged; other processes' commits
-//! (`claimtrack import`, `user`) are read from the database at most every [`RECHECK`]. Failed
+//! (`claimtrack import`, `user`, other replicas) are read from the database at most every
+//! [`RECHECK`]. On PostgreSQL a replica also listens for the version every commit announces
+//! (`LISTEN`, see `db::pg::write`), so another replica's write reaches its readers at once; the
+//! polled version stays as the fallback for a lost connection or an engine without `NOTIFY`. Failed
 //! sign-ins, POSTs to missing pages and desk notes change nothing readers see, and keep the cache.
 //!
 //! **Keys are canonical**, and the page is rendered from its key: the request's query is replaced
@@ -104,6 +107,14 @@ pub struct PageCache {
 
 impl PageCache {
     pub fn new(enabled: bool, db: Db) -> Arc<PageCache> {
+        let cache = PageCache::unstarted(enabled, db);
+        if let (Some(pool), Ok(runtime)) = (cache.db.postgres(), tokio::runtime::Handle::try_current()) {
+            runtime.spawn(listen_for_commits(pool.clone(), Arc::downgrade(&cache)));
+        }
+        cache
+    }
+
+    fn unstarted(enabled: bool, db: Db) -> Arc<PageCache> {
         let committed = app::ssr::db::committed_content_version(&db);
         let store = Store {
             version: i64::MIN,
@@ -186,6 +197,39 @@ impl PageCache {
     /// How many pages are kept, and their bytes (for tests and the benchmark's curiosity).
     pub fn size(&self) -> (usize, usize) {
         self.store.lock().map_or((0, 0), |s| (s.entries.len(), s.bytes))
+    }
+}
+
+/// Takes each content version another replica announces as the database's newest, until the
+/// cache is gone. A lost connection is made again after a pause; notices sent meanwhile are
+/// missed, and the polled version covers them.
+async fn listen_for_commits(pool: sqlx::PgPool, cache: std::sync::Weak<PageCache>) {
+    use app::ssr::db::pg::write::VersionNotices;
+    while cache.strong_count() > 0 {
+        let mut notices = match VersionNotices::listen(&pool).await {
+            Ok(notices) => notices,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for other replicas' commits; polling only");
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                continue;
+            }
+        };
+        loop {
+            match tokio::time::timeout(Duration::from_secs(30), notices.next()).await {
+                Ok(Ok(version)) => match cache.upgrade() {
+                    Some(cache) => {
+                        cache.polled.fetch_max(version, Ordering::SeqCst);
+                    }
+                    None => return,
+                },
+                Ok(Err(e)) => {
+                    tracing::warn!(error = %e, "lost the commit notices' connection; listening again");
+                    break;
+                }
+                Err(_) if cache.strong_count() == 0 => return,
+                Err(_) => {} // quiet for a while: still wanted, keep listening
+            }
+        }
     }
 }
 

@@ -108,7 +108,7 @@ pub const RARE_WORD: &str = "quokkabond";
 
 /// Fills an empty, migrated database with `claims` claims generated from `seed`.
 pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, AppError> {
-    let pool = db.sqlite();
+    let pool = db.sqlite_only()?;
     let mut rng = Rng(seed);
     let mut tx = begin_write(db).await?;
     let desk = super::users::ensure_without_password(&mut tx, "bench-desk", "Benchmark desk").await?;
@@ -125,14 +125,14 @@ pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, Ap
             .bind(&name)
             .bind(&description)
             .bind(kind)
-            .execute(&mut *tx)
+            .execute(tx.sqlite_only()?)
             .await?;
         if i % 3 == 0 {
             let alias = name.split(' ').next_back().unwrap_or(&name).to_owned();
             sqlx::query("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)")
                 .bind(i as i64 + 1)
                 .bind(alias)
-                .execute(&mut *tx)
+                .execute(tx.sqlite_only()?)
                 .await?;
         }
     }
@@ -156,7 +156,7 @@ pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, Ap
             .bind(&title)
             .bind(rng.pick(&OUTLETS))
             .bind(day)
-            .execute(&mut *tx)
+            .execute(tx.sqlite_only()?)
             .await?;
     }
 
@@ -191,12 +191,12 @@ pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, Ap
         .bind(value).bind(unit).bind(of).bind(change).bind(&created).bind(&created)
         .bind(if status.is_some() { "published" } else { "intake" }).bind(status).bind(seq)
         .bind(status.map(|_| created.clone()))
-        .execute(&mut *tx).await?;
+        .execute(tx.sqlite_only()?).await?;
         let source = (i * sources / claims) as i64 + 1;
         sqlx::query("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)")
             .bind(id)
             .bind(source)
-            .execute(&mut *tx)
+            .execute(tx.sqlite_only()?)
             .await?;
         if let Some(rating) = status.filter(|s| *s != "being_checked") {
             rulings += add_rulings(&mut tx, &mut rng, id, rating, (desk, signer), day).await?;
@@ -263,12 +263,12 @@ async fn add_rulings(
         .bind("Compared with the published data.").bind(kind)
         .bind((kind == "correction").then_some("Newer figures changed the rating."))
         .bind(previous).bind(if last { "published" } else { "superseded" }).bind(&at).bind(&at)
-        .fetch_one(&mut **tx).await?;
+        .fetch_one(tx.sqlite_only()?).await?;
         sqlx::query("INSERT INTO ruling_reviews (ruling_id, reviewer_id, decision, created_at) VALUES (?, ?, 'approve', ?)")
-            .bind(id).bind(signer).bind(&at).execute(&mut **tx).await?;
+            .bind(id).bind(signer).bind(&at).execute(tx.sqlite_only()?).await?;
         if last {
             sqlx::query("UPDATE claims SET ruling_id = ?, verdict = (SELECT verdict FROM rulings WHERE id = ?), ruled_at = ? WHERE id = ?")
-                .bind(id).bind(id).bind(&at).bind(claim).execute(&mut **tx).await?;
+                .bind(id).bind(id).bind(&at).bind(claim).execute(tx.sqlite_only()?).await?;
         }
         previous = Some(id);
     }

@@ -1,5 +1,6 @@
 //! Writing claims: their editable fields, updates guarded by version, retraction.
 
+use super::pg;
 use super::{timestamp, Db, WriteTx};
 use crate::model::{public_id, Change, ClaimEdit, ClaimKind, Qualifier, Quantity, SourceRef, Stage};
 use crate::AppError;
@@ -8,14 +9,20 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// A claim's editable fields for its edit form: [`editable`] read in one transaction, so the
 /// form shows one consistent state (the same function the writes check against).
 pub async fn for_form(db: &Db, id: i64) -> Result<Option<ClaimEdit>, AppError> {
-    let mut tx = db.sqlite().begin().await?;
-    let found = editable(&mut tx, id).await?;
+    let pool = sqlite_or_pg!(db, pg::claim_edits::for_form(id));
+    let mut tx = pool.begin().await?;
+    let found = editable_in(&mut tx, id).await?;
     tx.commit().await?;
     Ok(found)
 }
 
 /// A claim's editable fields, read inside the transaction that will change them.
-pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<ClaimEdit>, AppError> {
+pub async fn editable(tx: &mut WriteTx, id: i64) -> Result<Option<ClaimEdit>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::claim_edits::editable(id));
+    editable_in(conn, id).await
+}
+
+async fn editable_in(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<ClaimEdit>, AppError> {
     let Some(r) = sqlx::query!(
         r#"SELECT c.kind AS "kind: ClaimKind", c.text, sp.name AS speaker, c.said_on AS "said_on: NaiveDate",
                   c.version, c.quantity_value, c.quantity_unit, c.quantity_of,
@@ -54,7 +61,7 @@ pub async fn editable(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<Option
         }),
         _ => None,
     };
-    let (period, baseline) = super::recorded::context(&mut *tx, id).await?;
+    let (period, baseline) = super::recorded::context_in(&mut *tx, id).await?;
     Ok(Some(ClaimEdit {
         public_id: public_id::encode(id),
         kind: r.kind,
@@ -83,6 +90,7 @@ pub struct ClaimUpdate<'a> {
 
 /// Applies an update if the claim is still at `version`; returns whether it was.
 pub async fn update(tx: &mut WriteTx, id: i64, version: i64, u: &ClaimUpdate<'_>) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::claim_edits::update(id, version, u));
     let kind = u.kind;
     let (value, unit, of, change, qualifier) = super::claims::quantity_columns(u.quantity);
     let at = timestamp(u.at);
@@ -92,18 +100,19 @@ pub async fn update(tx: &mut WriteTx, id: i64, version: i64, u: &ClaimUpdate<'_>
           WHERE id = ? AND version = ?",
         kind, u.text, u.speaker_id, u.said_on, value, unit, of, change, qualifier, at, id, version
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Whether the claim already appears in the source.
 pub async fn appears_in(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::claim_edits::appears_in(claim_id, source_id));
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM appearances WHERE claim_id = ? AND source_id = ?) AS "yes!: bool""#,
         claim_id,
         source_id
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?)
 }

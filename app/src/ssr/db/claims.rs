@@ -1,5 +1,6 @@
 //! Claims: the filtered list, one claim, and adding claims.
 
+use super::pg;
 use super::{search, Db, WriteTx};
 use crate::model::{
     public_id, Attribution, ClaimKind, ClaimListPage, ClaimSummary, Cursor, ListQuery, Page, Quantity,
@@ -8,7 +9,7 @@ use crate::model::{
 use crate::model::{Change, Qualifier};
 use crate::AppError;
 use chrono::NaiveDate;
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 /// The columns of a [`ClaimSummary`], selected from `claims c`. The first appearance's source is
 /// found through the `appearances (claim_id, source_id)` uniqueness index, one lookup per row.
@@ -88,9 +89,16 @@ impl SummaryRow {
     }
 }
 
+/// The per-status counts of the published claims `query` filters, before any search (a
+/// speaker's page shows them beside a filtered list).
+pub async fn unsearched_status_counts(db: &Db, query: &ListQuery) -> Result<StatusCounts, AppError> {
+    let pool = sqlite_or_pg!(db, pg::claims::status_counts(query, &pg::search::Terms::default()));
+    status_counts(db, pool, query, &search::Terms::default()).await
+}
+
 /// Claims with these ids, by [`SUMMARY_COLUMNS`], in the order of `ids` (the desk's rows).
 pub async fn summaries(db: &Db, ids: &[i64]) -> Result<Vec<ClaimSummary>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::claims::summaries(ids));
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -141,25 +149,25 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery, with_statu
 
 /// One page of claims matching `query`, newest first, with the per-status counts.
 pub async fn list(db: &Db, query: &ListQuery) -> Result<ClaimListPage, AppError> {
-    let terms = search::prepare(db, query).await?;
-    let (mut rows, descending) = fetch_page(db, query, &terms).await?;
+    let pool = sqlite_or_pg!(db, pg::claims::list(query));
+    let terms = search::prepare(db, pool, query).await?;
+    let (mut rows, descending) = fetch_page(pool, query, &terms).await?;
     if !descending && rows.len() <= PAGE_SIZE {
         // Paging back reached the newest claims: show a full first page rather than a short one.
-        (rows, _) = fetch_page(db, &query.with_page(Page::First), &terms).await?;
-        return finish(db, query.with_page(Page::First), rows, &terms).await;
+        (rows, _) = fetch_page(pool, &query.with_page(Page::First), &terms).await?;
+        return finish(db, pool, query.with_page(Page::First), rows, &terms).await;
     }
-    finish(db, query.clone(), rows, &terms).await
+    finish(db, pool, query.clone(), rows, &terms).await
 }
 
 /// Fetches up to PAGE_SIZE + 1 rows in list order (newest first); the extra row tells whether
 /// another page follows. Also returns whether the rows were read newest first (false when paging
 /// back towards newer claims).
 async fn fetch_page(
-    db: &Db,
+    pool: &SqlitePool,
     query: &ListQuery,
     terms: &search::Terms,
 ) -> Result<(Vec<ClaimSummary>, bool), AppError> {
-    let pool = db.sqlite();
     // The page's places in the list are chosen first, from an index alone (the list's or the
     // search index's); only those rows are then joined with speakers and sources for display.
     let descending = !matches!(query.page, Page::Before(_));
@@ -205,12 +213,13 @@ async fn fetch_page(
 /// Trims the extra row, works out the Older/Newer cursors and adds counts and filter labels.
 async fn finish(
     db: &Db,
+    pool: &SqlitePool,
     query: ListQuery,
     claims: Vec<ClaimSummary>,
     terms: &search::Terms,
 ) -> Result<ClaimListPage, AppError> {
     let (claims, older, newer) = trim_page(query.page, claims);
-    let status_counts = status_counts(db, &query, terms).await?;
+    let status_counts = status_counts(db, pool, &query, terms).await?;
     let speaker_name = match &query.speaker {
         Some(slug) => super::speakers::name_by_slug(db, slug).await?,
         None => None,
@@ -256,14 +265,14 @@ pub(super) fn trim_page(
 /// Without search terms the counts are exact (kept by triggers where they can be: the whole
 /// archive, a kind, a speaker); a search's counts stop at [`COUNT_CAP`] per status (see
 /// [`search_counts`]).
-pub async fn status_counts(
+pub(super) async fn status_counts(
     db: &Db,
+    pool: &SqlitePool,
     query: &ListQuery,
     terms: &search::Terms,
 ) -> Result<StatusCounts, AppError> {
-    let pool = db.sqlite();
     if !terms.is_empty() {
-        return search_counts(db, terms).await;
+        return search_counts(db, pool, terms).await;
     }
     let by_speaker_only = query.speaker.is_some() && query.kind.is_none() && query.source.is_none();
     let rows: Vec<(Status, i64)> = if query.speaker.is_none() && query.source.is_none() {
@@ -299,14 +308,13 @@ pub(super) const COUNT_MARGIN: i64 = 1000;
 
 /// A search's per-status counts, worked out (see [`count_matches`]) or kept from an earlier
 /// search as long as they still hold.
-async fn search_counts(db: &Db, terms: &search::Terms) -> Result<StatusCounts, AppError> {
-    let pool = db.sqlite();
-    let kept = super::kept::of(pool);
+async fn search_counts(db: &Db, pool: &SqlitePool, terms: &search::Terms) -> Result<StatusCounts, AppError> {
+    let kept = super::kept::of(db);
     let key = search::match_expression(terms, search::Statuses::Any);
     if let Some(counts) = kept.search_counts.get(&key, terms.version) {
         return Ok(counts);
     }
-    let (counts, slack) = count_matches(db, terms).await?;
+    let (counts, slack) = count_matches(pool, terms).await?;
     kept.search_counts.put(key, terms.version, slack, counts.clone());
     Ok(counts)
 }
@@ -317,8 +325,7 @@ async fn search_counts(db: &Db, terms: &search::Terms) -> Result<StatusCounts, A
 /// holds the statuses and the other filters) up to the cap and [`COUNT_MARGIN`] beyond, so
 /// that a word found in half the archive costs a few thousand index entries, and is shown as
 /// "1,000+" for as long as the smallest count's lead over the cap lasts.
-async fn count_matches(db: &Db, terms: &search::Terms) -> Result<(StatusCounts, i64), AppError> {
-    let pool = db.sqlite();
+async fn count_matches(pool: &SqlitePool, terms: &search::Terms) -> Result<(StatusCounts, i64), AppError> {
     let mut qb = QueryBuilder::<Sqlite>::new(format!(
         "SELECT c.status, count(*) FROM (SELECT {}",
         search::LIST_SEQ_COLUMN
@@ -357,7 +364,7 @@ pub(super) fn sorted_counts(mut counts: Vec<(Status, i64)>) -> Vec<(Status, i64)
 
 /// The summary of one claim by internal id.
 pub async fn summary(db: &Db, id: i64) -> Result<Option<ClaimSummary>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::claims::summary(id));
     let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
     qb.push(" FROM claims c").push(SUMMARY_JOINS).push(" WHERE c.id = ").push_bind(id);
     let row: Option<SummaryRow> = qb.build_query_as().fetch_optional(pool).await?;
@@ -374,7 +381,7 @@ pub struct ClaimMeta {
 }
 
 pub async fn meta(db: &Db, id: i64) -> Result<Option<ClaimMeta>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::claims::meta(id));
     let row = sqlx::query!(
         r#"SELECT speaker_id, created_at AS "created_at: chrono::DateTime<chrono::Utc>",
                   published_at AS "published_at: chrono::DateTime<chrono::Utc>", retraction_reason, ruling_id
@@ -418,6 +425,7 @@ pub(super) fn quantity_columns(q: Option<&Quantity>) -> QuantityColumns<'_> {
 
 /// Adds a claim to intake (private until an editor publishes it) and returns its internal id.
 pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::claims::insert(claim));
     let kind = claim.kind;
     let (value, unit, of, change, qualifier) = quantity_columns(claim.quantity);
     let created_at = super::timestamp(claim.created_at);
@@ -440,7 +448,7 @@ pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppEr
         created_at,
         claim.confidence,
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(id)
 }
@@ -452,6 +460,7 @@ pub async fn add_appearance(
     source_id: i64,
     span: Option<(i64, i64)>,
 ) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::claims::add_appearance(claim_id, source_id, span));
     let (start, end) = span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
     sqlx::query!(
         "INSERT INTO appearances (claim_id, source_id, start_byte, end_byte) VALUES (?, ?, ?, ?)",
@@ -460,7 +469,7 @@ pub async fn add_appearance(
         start,
         end
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     if span.is_some() {
         super::snapshots::record_place(tx, claim_id, source_id).await?;
@@ -470,7 +479,7 @@ pub async fn add_appearance(
 
 /// Whether there are no claims at all (the demo loader only fills an empty database).
 pub async fn none_yet(db: &Db) -> Result<bool, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::claims::none_yet());
     let any = sqlx::query_scalar!(r#"SELECT EXISTS (SELECT 1 FROM claims) AS "any!: bool""#)
         .fetch_one(pool)
         .await?;

@@ -1,10 +1,12 @@
 //! The desk: a claim's stage and assignee, its private log, and the queries behind `/desk`.
 
+use super::pg;
 use super::{timestamp, Db, WriteTx};
 use crate::model::desk::{DeskAction, DeskEvent, DeskFilter, DeskItem, DeskSection, OpenRuling, UserRef};
 use crate::model::{public_id, ClaimKind, RulingState, Stage, Status};
 use crate::AppError;
 use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
 use sqlx::{QueryBuilder, Sqlite};
 
 /// Rows shown per section of the desk.
@@ -22,13 +24,14 @@ pub struct ClaimState {
 }
 
 pub async fn state(tx: &mut WriteTx, claim_id: i64) -> Result<Option<ClaimState>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::desk::state(claim_id));
     let row = sqlx::query!(
         r#"SELECT stage AS "stage: Stage", kind AS "kind: ClaimKind", status AS "status: Status",
                   assignee_id, ruling_id, retracted_at IS NOT NULL AS "retracted!: bool"
              FROM claims WHERE id = ?"#,
         claim_id
     )
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?;
     Ok(row.map(|r| ClaimState {
         stage: r.stage,
@@ -42,8 +45,9 @@ pub async fn state(tx: &mut WriteTx, claim_id: i64) -> Result<Option<ClaimState>
 
 /// Sets (or clears) who works on a claim.
 pub async fn set_assignee(tx: &mut WriteTx, claim_id: i64, assignee_id: Option<i64>) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::desk::set_assignee(claim_id, assignee_id));
     sqlx::query!("UPDATE claims SET assignee_id = ? WHERE id = ?", assignee_id, claim_id)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
@@ -56,6 +60,7 @@ pub async fn discard(
     reason: &str,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::desk::discard(claim_id, by, reason, at));
     let at = timestamp(at);
     let done = sqlx::query!(
         "UPDATE claims SET stage = 'discarded', discarded_at = ?, discarded_by = ?, discard_reason = ?,
@@ -66,27 +71,28 @@ pub async fn discard(
         reason,
         claim_id
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Brings a discarded claim back to intake; returns whether it was discarded.
 pub async fn restore(tx: &mut WriteTx, claim_id: i64) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::desk::restore(claim_id));
     let done = sqlx::query!(
         "UPDATE claims SET stage = 'intake', discarded_at = NULL, discarded_by = NULL, discard_reason = NULL
           WHERE id = ? AND stage = 'discarded'",
         claim_id
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// The next place at the top of the public lists.
-async fn next_list_seq(tx: &mut WriteTx) -> Result<i64, AppError> {
+async fn next_list_seq(tx: &mut SqliteConnection) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar!(r#"SELECT coalesce(max(list_seq), 0) + 1 AS "n!: i64" FROM claims"#)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?)
 }
 
@@ -96,7 +102,8 @@ pub async fn publish_being_checked(
     claim_id: i64,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let seq = next_list_seq(tx).await?;
+    let conn = sqlite_tx_or_pg!(tx, pg::desk::publish_being_checked(claim_id, at));
+    let seq = next_list_seq(&mut *conn).await?;
     let at = timestamp(at);
     let done = sqlx::query!(
         "UPDATE claims SET stage = 'published', status = 'being_checked', list_seq = ?, published_at = ?
@@ -105,7 +112,7 @@ pub async fn publish_being_checked(
         at,
         claim_id
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -121,7 +128,8 @@ pub async fn show_ruling(
     first: bool,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let seq = if first { Some(next_list_seq(tx).await?) } else { None };
+    let conn = sqlite_tx_or_pg!(tx, pg::desk::show_ruling(claim_id, ruling_id, content, first, at));
+    let seq = if first { Some(next_list_seq(&mut *conn).await?) } else { None };
     let at = timestamp(at);
     sqlx::query!(
         "UPDATE claims SET stage = 'published', status = ?, attribution = ?, verdict = ?, ruling_id = ?,
@@ -137,7 +145,7 @@ pub async fn show_ruling(
         seq,
         claim_id
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }
@@ -151,6 +159,7 @@ pub async fn log(
     detail: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::desk::log(claim_id, user_id, action, detail, at));
     let at = timestamp(at);
     sqlx::query!(
         "INSERT INTO desk_events (claim_id, user_id, action, detail, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -160,14 +169,14 @@ pub async fn log(
         detail,
         at
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
 /// A claim's desk log, oldest first.
 pub async fn events(db: &Db, claim_id: i64) -> Result<Vec<DeskEvent>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::desk::events(claim_id));
     let rows = sqlx::query!(
         r#"SELECT u.display_name AS user, e.action AS "action: DeskAction", e.detail,
                   e.created_at AS "at: DateTime<Utc>"
@@ -191,7 +200,7 @@ pub struct DeskFields {
 }
 
 pub async fn fields(db: &Db, claim_id: i64) -> Result<DeskFields, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::desk::fields(claim_id));
     let r = sqlx::query!(
         r#"SELECT a.username AS "assignee_username?", a.display_name AS "assignee_name?", c.confidence,
                   d.display_name AS "discarded_by?", c.discard_reason,
@@ -307,7 +316,7 @@ pub async fn section(
     filter: &DeskFilter,
     older_than: Option<i64>,
 ) -> Result<DeskSection, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::desk::section(section, me, filter, older_than));
     let mut qb = QueryBuilder::<Sqlite>::new("SELECT c.id FROM claims c WHERE ");
     section.push_condition(&mut qb, me);
     push_filter(&mut qb, filter);
@@ -369,7 +378,7 @@ impl ItemRow {
 
 /// The desk's rows for these claims, in the order given.
 pub async fn items(db: &Db, ids: &[i64]) -> Result<Vec<DeskItem>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::desk::items(ids));
     if ids.is_empty() {
         return Ok(Vec::new());
     }

@@ -1,5 +1,6 @@
 //! Reading every published claim for the exports, in batches by id so that memory stays flat.
 
+use super::pg;
 use super::timestamp;
 use super::Db;
 use crate::model::comparison::Tolerances;
@@ -42,7 +43,7 @@ pub async fn batch(
     after_id: i64,
     limit: i64,
 ) -> Result<(Vec<ExportRow>, i64), AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::export::batch(site, after_id, limit));
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT c.id, c.kind, c.text, sp.name AS speaker, sp.slug AS speaker_slug, c.said_on, c.status,
                 c.attribution, c.verdict, c.ruled_at,

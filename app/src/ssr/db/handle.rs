@@ -8,7 +8,7 @@
 //! through Leptos' context, which wants one concrete type, and each query function dispatches on
 //! the backend itself.
 
-use sqlx::SqlitePool;
+use sqlx::{PgPool, SqlitePool};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -63,11 +63,19 @@ pub struct Db {
     backend: Backend,
 }
 
-/// The backends this build can talk to. PostgreSQL joins once every query function has its
-/// PostgreSQL form; until then `--db postgres://…` is refused at [`Db::open`], never half-served.
+/// The backends claimtrack talks to, each with its own pool.
 #[derive(Clone)]
 enum Backend {
     Sqlite(SqlitePool),
+    /// The pool, and the URL it was opened with (what this process keeps about the database is
+    /// keyed by it, see `kept`).
+    Postgres(PgPool, std::sync::Arc<str>),
+}
+
+/// A borrowed view of the backend, for the query functions' dispatch (`sqlite_or_pg!`).
+pub(crate) enum Pools<'a> {
+    Sqlite(&'a SqlitePool),
+    Postgres(&'a PgPool),
 }
 
 impl fmt::Debug for Db {
@@ -76,6 +84,7 @@ impl fmt::Debug for Db {
             Backend::Sqlite(pool) => {
                 write!(f, "Db(sqlite:{})", pool.connect_options().get_filename().display())
             }
+            Backend::Postgres(_, url) => write!(f, "Db({})", redact_password(url)),
         }
     }
 }
@@ -83,8 +92,6 @@ impl fmt::Debug for Db {
 /// Why a database could not be opened.
 #[derive(Debug)]
 pub enum OpenError {
-    /// The target names a backend this build does not serve.
-    Unsupported(String),
     Connect(sqlx::Error),
     Migrate(sqlx::migrate::MigrateError),
 }
@@ -92,7 +99,6 @@ pub enum OpenError {
 impl fmt::Display for OpenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OpenError::Unsupported(why) => f.write_str(why),
             OpenError::Connect(e) => write!(f, "cannot connect: {e}"),
             OpenError::Migrate(e) => write!(f, "cannot migrate: {e}"),
         }
@@ -106,12 +112,16 @@ impl Db {
     pub async fn connect(target: &Target) -> Result<Db, OpenError> {
         match target {
             Target::File(path) => Ok(Db::from(super::pool::connect(path).await.map_err(OpenError::Connect)?)),
-            Target::Postgres(_) => Err(OpenError::Unsupported(
-                "PostgreSQL is not yet supported by this build of claimtrack (issue 17): \
-                 name a SQLite file with --db instead"
-                    .to_owned(),
-            )),
+            Target::Postgres(url) => {
+                let pool = super::postgres::connect(url).await.map_err(OpenError::Connect)?;
+                Ok(Db::from_postgres(pool, url))
+            }
         }
+    }
+
+    /// Wraps an open PostgreSQL pool; `url` is what it was opened with.
+    pub fn from_postgres(pool: PgPool, url: &str) -> Db {
+        Db { backend: Backend::Postgres(pool, url.into()) }
     }
 
     /// Connects to `target` and applies the migrations it has not run yet.
@@ -121,15 +131,19 @@ impl Db {
         Ok(db)
     }
 
-    /// Brings the schema up to date (see [`super::pool::migrate`]).
+    /// Brings the schema up to date (see [`super::pool::migrate`], [`super::postgres::migrate`]).
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
-        super::pool::migrate(self.sqlite()).await
+        match &self.backend {
+            Backend::Sqlite(pool) => super::pool::migrate(pool).await,
+            Backend::Postgres(pool, _) => super::postgres::migrate(pool).await,
+        }
     }
 
     /// Closes every connection (waiting for those in use to come back).
     pub async fn close(&self) {
         match &self.backend {
             Backend::Sqlite(pool) => pool.close().await,
+            Backend::Postgres(pool, _) => pool.close().await,
         }
     }
 
@@ -137,15 +151,71 @@ impl Db {
     pub fn file(&self) -> Option<PathBuf> {
         match &self.backend {
             Backend::Sqlite(pool) => Some(pool.connect_options().get_filename().to_path_buf()),
+            Backend::Postgres(..) => None,
         }
     }
 
-    /// The SQLite pool, for the query functions of this module.
+    /// The PostgreSQL URL this handle was opened with, password included (for `pg_dump`; never
+    /// print it: [`Target::display`] is what messages show).
+    pub fn postgres_url(&self) -> Option<&str> {
+        match &self.backend {
+            Backend::Postgres(_, url) => Some(url),
+            Backend::Sqlite(_) => None,
+        }
+    }
+
+    /// Whether this is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.backend, Backend::Postgres(..))
+    }
+
+    /// The PostgreSQL pool, if this is one (commit notices listen on it).
+    pub fn postgres(&self) -> Option<&PgPool> {
+        match &self.backend {
+            Backend::Postgres(pool, _) => Some(pool),
+            Backend::Sqlite(_) => None,
+        }
+    }
+
+    /// The backend's pool, for the query functions of this module.
+    pub(crate) fn pools(&self) -> Pools<'_> {
+        match &self.backend {
+            Backend::Sqlite(pool) => Pools::Sqlite(pool),
+            Backend::Postgres(pool, _) => Pools::Postgres(pool),
+        }
+    }
+
+    /// The SQLite pool, for what only a SQLite file does (`VACUUM INTO`, the integrity check,
+    /// generated benchmark data): on PostgreSQL a clear error, never a wrong answer.
+    pub(crate) fn sqlite_only(&self) -> Result<&SqlitePool, crate::AppError> {
+        match &self.backend {
+            Backend::Sqlite(pool) => Ok(pool),
+            Backend::Postgres(..) => Err(only_on_sqlite()),
+        }
+    }
+
+    /// The SQLite pool of a test's database, for the test's own SQL.
+    #[cfg(test)]
     pub(crate) fn sqlite(&self) -> &SqlitePool {
         match &self.backend {
             Backend::Sqlite(pool) => pool,
+            Backend::Postgres(..) => panic!("this test's database is SQLite"),
         }
     }
+
+    /// What names this database among those the process opened: the SQLite file's path, or the
+    /// PostgreSQL URL.
+    pub(crate) fn key(&self) -> String {
+        match &self.backend {
+            Backend::Sqlite(pool) => pool.connect_options().get_filename().display().to_string(),
+            Backend::Postgres(_, url) => url.to_string(),
+        }
+    }
+}
+
+/// The error of asking a PostgreSQL database for what only a SQLite file does.
+pub(crate) fn only_on_sqlite() -> crate::AppError {
+    crate::AppError::invalid("database", "This works on a SQLite file only; this database is PostgreSQL.")
 }
 
 /// Wraps an open SQLite pool (`#[sqlx::test]` hands tests one).

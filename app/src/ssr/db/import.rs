@@ -1,6 +1,7 @@
 //! The queries an import needs: a speaker's claims to find duplicates, linking an existing claim,
 //! keeping a source's text, and the marks that show claims where they stand in it.
 
+use super::pg;
 use super::timestamp;
 use super::Db;
 use super::WriteTx;
@@ -15,13 +16,14 @@ pub async fn claims_of_speaker(
     speaker_id: i64,
     kind: ClaimKind,
 ) -> Result<Vec<(i64, String)>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::import::claims_of_speaker(speaker_id, kind));
     let kind = kind.as_str();
     let rows = sqlx::query!(
         r#"SELECT id AS "id!", text FROM claims WHERE speaker_id = ? AND kind = ? AND retracted_at IS NULL"#,
         speaker_id,
         kind
     )
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows.into_iter().map(|r| (r.id, r.text)).collect())
 }
@@ -29,44 +31,48 @@ pub async fn claims_of_speaker(
 /// Bumps a claim's version for an edit that is not a field change (a new appearance); returns
 /// the new version, for its revision.
 pub async fn next_claim_version(tx: &mut WriteTx, id: i64, at: DateTime<Utc>) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::import::next_claim_version(id, at));
     let at = timestamp(at);
     Ok(sqlx::query_scalar!(
         r#"UPDATE claims SET version = version + 1, updated_at = ? WHERE id = ? RETURNING version AS "v!: i64""#,
         at,
         id
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?)
 }
 
 /// A source by URL: `(id, has a text, version)`.
 pub async fn source_by_url(tx: &mut WriteTx, url: &str) -> Result<Option<(i64, bool, i64)>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::import::source_by_url(url));
     let row = sqlx::query!(
         r#"SELECT id AS "id!", body IS NOT NULL AS "has_body!: bool", version AS "version!: i64" FROM sources WHERE url = ?"#,
         url
     )
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?;
     Ok(row.map(|r| (r.id, r.has_body, r.version)))
 }
 
 /// A source's current text, if it has one.
 pub async fn source_body(tx: &mut WriteTx, id: i64) -> Result<Option<String>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::import::source_body(id));
     let body: Option<Option<String>> = sqlx::query_scalar("SELECT body FROM sources WHERE id = ?")
         .bind(id)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?;
     Ok(body.flatten())
 }
 
 /// Replaces a source's text with a newer version of it; returns the source's new version.
 pub async fn replace_source_body(tx: &mut WriteTx, id: i64, body: &str) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::import::replace_source_body(id, body));
     let version: i64 = sqlx::query_scalar(
         "UPDATE sources SET body = ?, version = version + 1 WHERE id = ? RETURNING version",
     )
     .bind(body)
     .bind(id)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(version)
 }
@@ -81,7 +87,7 @@ pub async fn text_with_marks(
     source_id: i64,
     with_private: bool,
 ) -> Result<Option<(String, Vec<Mark>)>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::import::text_with_marks(source_id, with_private));
     let Some(body) = sqlx::query_scalar!("SELECT body FROM sources WHERE id = ?", source_id)
         .fetch_optional(pool)
         .await?
@@ -120,17 +126,18 @@ pub async fn text_with_marks(
 
 /// Whether any speaker (merged ones included) has this address.
 pub async fn slug_taken(tx: &mut WriteTx, slug: &str) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::import::slug_taken(slug));
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM speakers WHERE slug = ?) AS "taken!: bool""#,
         slug
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?)
 }
 
 /// The names of the speakers (not merged ones) whose name or alias is `name`, ignoring case.
 pub async fn speakers_named(db: &Db, name: &str) -> Result<Vec<String>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::import::speakers_named(name));
     Ok(sqlx::query_scalar!(
         r#"SELECT DISTINCT s.name FROM speakers s
             WHERE s.merged_into IS NULL
@@ -148,7 +155,7 @@ pub async fn speakers_named(db: &Db, name: &str) -> Result<Vec<String>, AppError
 /// A scan of the speakers (LIKE with a leading wildcard has no index): ~2 ms at 20,000 speakers,
 /// run only for single-word names the exact lookup did not find.
 pub async fn speakers_with_surname(db: &Db, surname: &str) -> Result<Vec<String>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::import::speakers_with_surname(surname));
     let pattern = format!("% {}", super::speaker_directory::like_escaped(surname));
     let names: Vec<String> = sqlx::query_scalar(
         r#"SELECT DISTINCT s.name FROM speakers s
@@ -165,7 +172,7 @@ pub async fn speakers_with_surname(db: &Db, surname: &str) -> Result<Vec<String>
 
 /// The `limit` newest sources, newest first.
 pub async fn recent_sources(db: &Db, limit: i64) -> Result<Vec<crate::model::SourceRef>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::import::recent_sources(limit));
     let rows = sqlx::query!(
         r#"SELECT id AS "id!", title, outlet, published_on AS "published_on: chrono::NaiveDate"
              FROM sources ORDER BY id DESC LIMIT ?"#,

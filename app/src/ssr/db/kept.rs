@@ -9,12 +9,11 @@
 //!   frequent word's counts — the costly ones, a few thousand index entries per status — thus
 //!   survive the day's rulings, and a search after a write costs its page, not its counts.
 
+use super::Db;
 use crate::model::StatusCounts;
 use lru::LruCache;
-use sqlx::SqlitePool;
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
 use std::sync::atomic::AtomicI64;
 use std::sync::{Arc, LazyLock, Mutex};
 
@@ -58,7 +57,7 @@ impl<T: Clone> Memo<T> {
     }
 }
 
-/// What is kept about one database file.
+/// What is kept about one database.
 #[derive(Debug)]
 pub struct PerDatabase {
     /// The newest content version this process committed (0 before any).
@@ -69,11 +68,11 @@ pub struct PerDatabase {
     pub prefix_words: Memo<Vec<String>>,
 }
 
-static BY_FILE: LazyLock<Mutex<HashMap<PathBuf, Arc<PerDatabase>>>> = LazyLock::new(Default::default);
+static BY_DATABASE: LazyLock<Mutex<HashMap<String, Arc<PerDatabase>>>> = LazyLock::new(Default::default);
 
-/// What is kept about `pool`'s database (tests open many databases in one process).
-pub fn of(pool: &SqlitePool) -> Arc<PerDatabase> {
-    let file = pool.connect_options().get_filename().to_path_buf();
+/// What is kept about `db` (tests open many databases in one process).
+pub fn of(db: &Db) -> Arc<PerDatabase> {
+    let key = db.key();
     let fresh = || {
         Arc::new(PerDatabase {
             committed: Arc::default(),
@@ -81,8 +80,8 @@ pub fn of(pool: &SqlitePool) -> Arc<PerDatabase> {
             prefix_words: Memo::new(),
         })
     };
-    match BY_FILE.lock() {
-        Ok(mut all) => all.entry(file).or_insert_with(fresh).clone(),
+    match BY_DATABASE.lock() {
+        Ok(mut all) => all.entry(key).or_insert_with(fresh).clone(),
         Err(_) => fresh(),
     }
 }

@@ -1,5 +1,6 @@
 //! Keeping the database healthy: readiness, online backups, integrity checks.
 
+use super::pg;
 use super::Db;
 use crate::AppError;
 use sqlx::SqliteConnection;
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 /// The number bumped by every committed change to what readers see (migration 0007's triggers).
 pub async fn content_version(db: &Db) -> Result<i64, sqlx::Error> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::maintenance::content_version());
     sqlx::query_scalar("SELECT version FROM content_version WHERE id = 1").fetch_one(pool).await
 }
 
@@ -48,9 +49,9 @@ pub struct DatabaseFile {
 
 impl DatabaseFile {
     pub fn of(db: &Db) -> DatabaseFile {
-        let pool = db.sqlite();
-        let path = pool.connect_options().get_filename().to_path_buf();
-        let identity = FileIdentity::of(&path);
+        // A PostgreSQL database has no file here: nothing to watch (identity `None`).
+        let path = db.file().unwrap_or_default();
+        let identity = db.file().and_then(|path| FileIdentity::of(&path));
         DatabaseFile { path, identity }
     }
 
@@ -74,7 +75,7 @@ const WRITE_PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 /// Whether the database can take a write: writes one row of `readiness_probe` in its own
 /// transaction (not one of the content tables, so it changes no reader's page).
 pub async fn can_write(db: &Db) -> Result<(), String> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::maintenance::can_write());
     let probe = async {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query(
@@ -97,7 +98,7 @@ pub async fn can_write(db: &Db) -> Result<(), String> {
 
 /// Whether the database answers and every migration this build knows has been applied.
 pub async fn ready(db: &Db) -> Result<(), String> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::maintenance::ready());
     let applied: i64 =
         sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM _sqlx_migrations WHERE success = 1"#)
             .fetch_one(pool)
@@ -113,7 +114,7 @@ pub async fn ready(db: &Db) -> Result<(), String> {
 /// Writes a consistent copy of the live database to `target` (which must not exist), while
 /// readers and writers go on: `VACUUM INTO` reads one snapshot and writes a compact file.
 pub async fn vacuum_into(db: &Db, target: &Path) -> Result<(), AppError> {
-    let pool = db.sqlite();
+    let pool = db.sqlite_only()?;
     let target =
         target.to_str().ok_or_else(|| AppError::invalid("file", "The backup path is not valid UTF-8."))?;
     sqlx::query("VACUUM INTO ?").bind(target).execute(pool).await?;
@@ -122,7 +123,7 @@ pub async fn vacuum_into(db: &Db, target: &Path) -> Result<(), AppError> {
 
 /// SQLite's full integrity check: `"ok"`, or what is wrong.
 pub async fn integrity_check(db: &Db) -> Result<String, AppError> {
-    let pool = db.sqlite();
+    let pool = db.sqlite_only()?;
     let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(pool).await?;
     Ok(rows.join("; "))
 }

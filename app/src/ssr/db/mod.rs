@@ -2,6 +2,28 @@
 //! Functions take a [`Db`] and take and return model types, so nothing outside knows which store
 //! is behind it.
 
+/// The first statement of a query function taking a [`Db`]: on PostgreSQL it returns what the
+/// function's PostgreSQL form (`pg::…`, given the pool and then the same arguments) answers; on
+/// SQLite it gives the SQLite pool, for the rest of the function.
+macro_rules! sqlite_or_pg {
+    ($db:expr, $($pg:ident)::+ ($($arg:expr),* $(,)?)) => {
+        match $db.pools() {
+            $crate::ssr::db::Pools::Sqlite(pool) => pool,
+            $crate::ssr::db::Pools::Postgres(pool) => return $($pg)::+(pool, $($arg),*).await,
+        }
+    };
+}
+
+/// As [`sqlite_or_pg!`], for a function taking a [`WriteTx`]: gives its SQLite connection.
+macro_rules! sqlite_tx_or_pg {
+    ($tx:expr, $($pg:ident)::+ ($($arg:expr),* $(,)?)) => {
+        match $tx.connection() {
+            $crate::ssr::db::Connection::Sqlite(conn) => conn,
+            $crate::ssr::db::Connection::Postgres(tx) => return $($pg)::+(tx, $($arg),*).await,
+        }
+    };
+}
+
 pub mod bench;
 pub mod claim_edits;
 pub mod claims;
@@ -37,6 +59,7 @@ pub mod testing;
 pub mod users;
 pub mod verdicts;
 
+pub(crate) use handle::Pools;
 pub use handle::{Db, OpenError, Target};
 
 use crate::AppError;
@@ -47,61 +70,89 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// A write transaction. It starts with `BEGIN IMMEDIATE`, taking SQLite's write lock up front, so
-/// that a second writer waits instead of failing with SQLITE_BUSY when it tries to upgrade a read
-/// lock halfway through. Writers of this process first queue on [`WRITE_GATE`], in order: SQLite
-/// makes a waiting writer poll with growing sleeps (up to 100 ms each), which under a steady
-/// stream of edits gave some of them half a second of waiting for a few milliseconds of work.
-/// Other processes (`claimtrack import`) still meet the lock itself, through `busy_timeout`.
+/// A write transaction, on either backend. On SQLite it starts with `BEGIN IMMEDIATE`, taking
+/// the write lock up front, so that a second writer waits instead of failing with SQLITE_BUSY when
+/// it tries to upgrade a read lock halfway through. Writers of this process first queue on
+/// [`WRITE_GATE`], in order: SQLite makes a waiting writer poll with growing sleeps (up to 100 ms
+/// each), which under a steady stream of edits gave some of them half a second of waiting for a
+/// few milliseconds of work. Other processes (`claimtrack import`) still meet the lock itself,
+/// through `busy_timeout`. On PostgreSQL writers take turns on an advisory lock (`pg::write`).
 pub struct WriteTx {
-    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
-    _turn: tokio::sync::OwnedMutexGuard<()>,
-    committed: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    inner: Tx,
+}
+
+enum Tx {
+    Sqlite {
+        tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+        _turn: tokio::sync::OwnedMutexGuard<()>,
+        committed: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    },
+    Postgres(pg::write::WriteTx),
+}
+
+/// A write transaction's connection, for the query functions' dispatch (`sqlite_tx_or_pg!`).
+pub(crate) enum Connection<'a> {
+    Sqlite(&'a mut sqlx::SqliteConnection),
+    Postgres(&'a mut pg::write::WriteTx),
 }
 
 /// One writer at a time in this process; fair (first come, first served).
 static WRITE_GATE: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
     std::sync::LazyLock::new(Default::default);
 
-/// Starts a write transaction (waiting for this process's earlier writers to finish).
+/// Starts a write transaction (waiting for earlier writers to finish).
 pub async fn begin_write(db: &Db) -> Result<WriteTx, AppError> {
-    let pool = db.sqlite();
-    let turn = WRITE_GATE.clone().lock_owned().await;
-    let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    Ok(WriteTx { tx, _turn: turn, committed: kept::of(pool).committed.clone() })
+    let committed = kept::of(db).committed.clone();
+    let inner = match db.pools() {
+        Pools::Sqlite(pool) => {
+            let turn = WRITE_GATE.clone().lock_owned().await;
+            let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+            Tx::Sqlite { tx, _turn: turn, committed }
+        }
+        Pools::Postgres(pool) => Tx::Postgres(pg::write::begin_write(pool, committed).await?),
+    };
+    Ok(WriteTx { inner })
 }
 
 impl WriteTx {
     /// Commits, then lets the next writer in. The content version the transaction leaves (bumped
     /// by triggers when it changed what readers see) is published to this process at once, so
     /// that its page cache never serves a page older than a write it acknowledged.
-    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
-        let version = maintenance::content_version_in(&mut self.tx).await.ok();
-        self.tx.commit().await?;
-        if let Some(version) = version {
-            self.committed.fetch_max(version, std::sync::atomic::Ordering::SeqCst);
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self.inner {
+            Tx::Sqlite { mut tx, _turn, committed } => {
+                let version = maintenance::content_version_in(&mut tx).await.ok();
+                tx.commit().await?;
+                if let Some(version) = version {
+                    committed.fetch_max(version, std::sync::atomic::Ordering::SeqCst);
+                }
+            }
+            Tx::Postgres(tx) => {
+                tx.commit().await?;
+            }
         }
         Ok(())
     }
+
+    /// The SQLite connection, for what only SQLite does (generated benchmark data).
+    pub(crate) fn sqlite_only(&mut self) -> Result<&mut sqlx::SqliteConnection, AppError> {
+        match &mut self.inner {
+            Tx::Sqlite { tx, .. } => Ok(tx),
+            Tx::Postgres(_) => Err(handle::only_on_sqlite()),
+        }
+    }
+
+    pub(crate) fn connection(&mut self) -> Connection<'_> {
+        match &mut self.inner {
+            Tx::Sqlite { tx, .. } => Connection::Sqlite(tx),
+            Tx::Postgres(tx) => Connection::Postgres(tx),
+        }
+    }
 }
 
-/// The newest content version this process committed to `pool`'s database (0 before any).
+/// The newest content version this process committed to `db` (0 before any).
 pub fn committed_content_version(db: &Db) -> std::sync::Arc<std::sync::atomic::AtomicI64> {
-    let pool = db.sqlite();
-    kept::of(pool).committed.clone()
-}
-
-impl std::ops::Deref for WriteTx {
-    type Target = sqlx::SqliteConnection;
-    fn deref(&self) -> &Self::Target {
-        &self.tx
-    }
-}
-
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.tx
-    }
+    kept::of(db).committed.clone()
 }
 
 /// The one place where database errors become [`AppError`]s. A constraint a user can violate

@@ -1,5 +1,6 @@
 //! Private research notes beside a claim (append-only).
 
+use super::pg;
 use super::{timestamp, Db, WriteTx};
 use crate::model::desk::Note;
 use crate::AppError;
@@ -12,6 +13,7 @@ pub async fn add(
     body: &str,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::notes::add(claim_id, author_id, body, at));
     let at = timestamp(at);
     sqlx::query!(
         "INSERT INTO claim_notes (claim_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
@@ -20,14 +22,14 @@ pub async fn add(
         body,
         at
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
 /// A claim's notes, oldest first.
 pub async fn for_claim(db: &Db, claim_id: i64) -> Result<Vec<Note>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::notes::for_claim(claim_id));
     let rows = sqlx::query!(
         r#"SELECT u.display_name AS author, n.body, n.created_at AS "at: DateTime<Utc>"
              FROM claim_notes n JOIN users u ON u.id = n.author_id

@@ -1,6 +1,7 @@
 //! Recorded figures of numeric claims, and the claim's own figure context (period, baseline).
 //! Every change is made under the claim's version (see `editing::records`).
 
+use super::pg;
 use super::{timestamp, Db, WriteTx};
 use crate::model::comparison::Shape;
 use crate::model::forms::record::RecordInput;
@@ -53,7 +54,12 @@ impl Row {
 }
 
 /// A claim's recorded figures, oldest first, withdrawn ones included.
-pub async fn for_claim(conn: &mut SqliteConnection, claim_id: i64) -> Result<Vec<RecordedFigure>, AppError> {
+pub async fn for_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Vec<RecordedFigure>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::recorded::for_claim(claim_id));
+    for_claim_in(conn, claim_id).await
+}
+
+async fn for_claim_in(conn: &mut SqliteConnection, claim_id: i64) -> Result<Vec<RecordedFigure>, AppError> {
     let rows: Vec<Row> =
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM recorded_figures WHERE claim_id = ? ORDER BY id"))
             .bind(claim_id)
@@ -64,16 +70,23 @@ pub async fn for_claim(conn: &mut SqliteConnection, claim_id: i64) -> Result<Vec
 
 /// A claim's recorded figures, as [`for_claim`] inside a write, for pages that only read.
 pub async fn figures(db: &Db, claim_id: i64) -> Result<Vec<RecordedFigure>, AppError> {
-    for_claim(&mut *db.sqlite().acquire().await?, claim_id).await
+    let pool = sqlite_or_pg!(db, pg::recorded::figures(claim_id));
+    for_claim_in(&mut *pool.acquire().await?, claim_id).await
 }
 
 /// A claim's figure context, as [`context`] inside a write, for pages that only read.
 pub async fn figure_context(db: &Db, claim_id: i64) -> Result<(Option<String>, Option<String>), AppError> {
-    context(&mut *db.sqlite().acquire().await?, claim_id).await
+    let pool = sqlite_or_pg!(db, pg::recorded::figure_context(claim_id));
+    context_in(&mut *pool.acquire().await?, claim_id).await
 }
 
 /// The claim's figure context: its period and the baseline it names.
-pub async fn context(
+pub async fn context(tx: &mut WriteTx, claim_id: i64) -> Result<(Option<String>, Option<String>), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::recorded::context(claim_id));
+    context_in(conn, claim_id).await
+}
+
+pub(super) async fn context_in(
     conn: &mut SqliteConnection,
     claim_id: i64,
 ) -> Result<(Option<String>, Option<String>), AppError> {
@@ -92,11 +105,12 @@ pub async fn set_context(
     period: Option<&str>,
     baseline: Option<&str>,
 ) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::recorded::set_context(claim_id, period, baseline));
     sqlx::query("UPDATE claims SET figure_period = ?, figure_baseline = ? WHERE id = ?")
         .bind(period)
         .bind(baseline)
         .bind(claim_id)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
@@ -108,12 +122,13 @@ pub async fn bump_claim_version(
     version: i64,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::recorded::bump_claim_version(claim_id, version, at));
     let done =
         sqlx::query("UPDATE claims SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?")
             .bind(timestamp(at))
             .bind(claim_id)
             .bind(version)
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -156,9 +171,10 @@ impl<'a> FigureValues<'a> {
 
 /// No figure of the claim is compared any more (before another one is).
 pub async fn clear_compared(tx: &mut WriteTx, claim_id: i64) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::recorded::clear_compared(claim_id));
     sqlx::query("UPDATE recorded_figures SET compared = 0 WHERE claim_id = ? AND compared = 1")
         .bind(claim_id)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
@@ -205,6 +221,7 @@ pub async fn insert(
     by: i64,
     at: DateTime<Utc>,
 ) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::recorded::insert(claim_id, v, by, at));
     let sql = format!(
         "INSERT INTO recorded_figures ({}, claim_id, created_by, created_at, updated_at)
          VALUES ({}, ?, ?, ?, ?) RETURNING id",
@@ -217,7 +234,7 @@ pub async fn insert(
         .bind(by)
         .bind(&at)
         .bind(&at)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *conn)
         .await?;
     Ok(sqlx::Row::try_get(&row, 0)?)
 }
@@ -230,6 +247,7 @@ pub async fn update(
     v: &FigureValues<'_>,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::recorded::update(claim_id, id, v, at));
     let sql = format!(
         "UPDATE recorded_figures SET {}, updated_at = ?
           WHERE id = ? AND claim_id = ? AND withdrawn_at IS NULL",
@@ -239,13 +257,14 @@ pub async fn update(
         .bind(timestamp(at))
         .bind(id)
         .bind(claim_id)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Withdraws a figure (kept, no longer shown or compared); returns whether it was standing.
 pub async fn withdraw(tx: &mut WriteTx, claim_id: i64, id: i64, at: DateTime<Utc>) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::recorded::withdraw(claim_id, id, at));
     let done = sqlx::query(
         "UPDATE recorded_figures SET withdrawn_at = ?, compared = 0, updated_at = ?
           WHERE id = ? AND claim_id = ? AND withdrawn_at IS NULL",
@@ -254,7 +273,7 @@ pub async fn withdraw(tx: &mut WriteTx, claim_id: i64, id: i64, at: DateTime<Utc
     .bind(timestamp(at))
     .bind(id)
     .bind(claim_id)
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -266,7 +285,7 @@ pub async fn compared_in_range(
     after_id: i64,
     last_id: i64,
 ) -> Result<Vec<(i64, Option<String>, RecordedFigure)>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::recorded::compared_in_range(after_id, last_id));
     #[derive(sqlx::FromRow)]
     struct Ranged {
         claim_id: i64,
@@ -289,7 +308,7 @@ pub async fn compared_in_range(
 
 /// Which of `claim_ids` have a compared figure.
 pub async fn with_compared(db: &Db, claim_ids: &[i64]) -> Result<Vec<i64>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::recorded::with_compared(claim_ids));
     if claim_ids.is_empty() {
         return Ok(Vec::new());
     }

@@ -1,6 +1,7 @@
 //! The queries of the repeats matcher (`ssr::repeats`): which claims share a word with a new
 //! one, which state the same figure, which wait in intake; and attaching a repetition.
 
+use super::pg;
 use super::Db;
 use super::{timestamp, WriteTx};
 use crate::model::{Change, Qualifier};
@@ -41,7 +42,7 @@ const KNOWN_COLUMNS: &str =
 
 /// How many claims are published: the archive a word's rarity is measured against.
 pub async fn archive_size(db: &Db) -> Result<usize, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::repeats::archive_size());
     let n: i64 = sqlx::query_scalar("SELECT coalesce(max(list_seq), 0) FROM claims").fetch_one(pool).await?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
@@ -54,7 +55,7 @@ pub async fn claims_with_words(
     words: &[Vec<String>],
     cap: usize,
 ) -> Result<Vec<Vec<i64>>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::repeats::claims_with_words(words, cap));
     let mut connection = pool.acquire().await?;
     let mut found = Vec::with_capacity(words.len());
     for forms in words {
@@ -74,7 +75,7 @@ pub async fn claims_with_words(
 /// forms), at most `limit`: a claim said again in the same or fewer words is found this way even
 /// when each of its words is common.
 pub async fn claims_with_all_words(db: &Db, words: &[Vec<String>], limit: i64) -> Result<Vec<i64>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::repeats::claims_with_all_words(words, limit));
     if words.is_empty() {
         return Ok(Vec::new());
     }
@@ -93,7 +94,7 @@ fn any_form(forms: &[String]) -> String {
 
 /// The published claims at these list keys, not retracted.
 pub async fn published_at(db: &Db, keys: &[i64]) -> Result<Vec<KnownRow>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::repeats::published_at(keys));
     if keys.is_empty() {
         return Ok(Vec::new());
     }
@@ -110,7 +111,7 @@ pub async fn published_at(db: &Db, keys: &[i64]) -> Result<Vec<KnownRow>, AppErr
 /// Claims (published or in intake, not retracted) stating `value` within rounding: at most
 /// `limit`, through the `claims_by_figure` index.
 pub async fn stating_figure(db: &Db, value: f64, limit: i64) -> Result<Vec<KnownRow>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::repeats::stating_figure(value, limit));
     let margin = value.abs() * 0.002;
     let rows = sqlx::query_as(&format!(
         "{KNOWN_COLUMNS} WHERE c.quantity_value BETWEEN ?1 AND ?2 AND c.stage <> 'discarded' \
@@ -126,7 +127,7 @@ pub async fn stating_figure(db: &Db, value: f64, limit: i64) -> Result<Vec<Known
 
 /// The newest claims waiting in intake (not yet in the search index), at most `limit`.
 pub async fn in_intake(db: &Db, limit: i64) -> Result<Vec<KnownRow>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::repeats::in_intake(limit));
     let rows = sqlx::query_as(&format!(
         "{KNOWN_COLUMNS} WHERE c.stage = 'intake' AND c.retracted_at IS NULL ORDER BY c.id DESC LIMIT ?"
     ))
@@ -146,12 +147,13 @@ pub struct OpenClaim {
 
 /// The claim, if it can take a repetition.
 pub async fn open_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Option<OpenClaim>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::repeats::open_claim(claim_id));
     Ok(sqlx::query_as(
         "SELECT speaker_id, said_on, text FROM claims \
           WHERE id = ? AND retracted_at IS NULL AND stage <> 'discarded'",
     )
     .bind(claim_id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?)
 }
 
@@ -171,6 +173,7 @@ pub struct Repetition<'a> {
 
 /// Records a repetition as an appearance of the claim.
 pub async fn attach(tx: &mut WriteTx, r: &Repetition<'_>) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::repeats::attach(r));
     let (start, end) = r.span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
     sqlx::query(
         "INSERT INTO appearances (claim_id, source_id, start_byte, end_byte, speaker_id, said_on, words, \
@@ -185,7 +188,7 @@ pub async fn attach(tx: &mut WriteTx, r: &Repetition<'_>) -> Result<(), AppError
     .bind(r.words)
     .bind(r.attached_by)
     .bind(timestamp(r.at))
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     if r.span.is_some() {
         super::snapshots::record_place(tx, r.claim_id, r.source_id).await?;

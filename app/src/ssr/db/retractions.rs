@@ -1,6 +1,7 @@
 //! Retractions and their reversals (append-only); the claim keeps its current state in
 //! `claims.retracted_at` and `retraction_reason`.
 
+use super::pg;
 use super::{timestamp, Db, WriteTx};
 use crate::model::desk::RetractionAction;
 use crate::model::{public_id, Correction, CorrectionKind, RetractionEvent};
@@ -17,6 +18,7 @@ pub async fn set(
     user_id: i64,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::retractions::set(claim_id, reinstate, reason, user_id, at));
     let at = timestamp(at);
     let done = if reinstate {
         sqlx::query!(
@@ -25,7 +27,7 @@ pub async fn set(
             at,
             claim_id
         )
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?
     } else {
         sqlx::query!(
@@ -36,7 +38,7 @@ pub async fn set(
             at,
             claim_id
         )
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?
     };
     if done.rows_affected() != 1 {
@@ -51,14 +53,14 @@ pub async fn set(
         user_id,
         at
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(true)
 }
 
 /// A claim's retractions and reversals, oldest first.
 pub async fn for_claim(db: &Db, claim_id: i64) -> Result<Vec<RetractionEvent>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::retractions::for_claim(claim_id));
     let rows = sqlx::query!(
         r#"SELECT r.action AS "action: RetractionAction", r.reason, u.display_name AS by_name, r.created_at AS "at: DateTime<Utc>"
              FROM retractions r JOIN users u ON u.id = r.user_id
@@ -80,7 +82,7 @@ pub async fn for_claim(db: &Db, claim_id: i64) -> Result<Vec<RetractionEvent>, A
 
 /// The newest retractions and reversals, for the corrections log.
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<Correction>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::retractions::recent(limit));
     let rows = sqlx::query!(
         r#"SELECT r.claim_id, c.text, sp.name AS speaker, r.action AS "action: RetractionAction", r.reason, u.display_name AS by_name,
                   r.created_at AS "at: DateTime<Utc>"

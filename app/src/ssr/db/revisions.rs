@@ -1,5 +1,6 @@
 //! Revisions: the append-only record of every edit of a claim, source or speaker.
 
+use super::pg;
 use super::{timestamp, Db, WriteTx};
 use crate::model::Revision;
 use crate::AppError;
@@ -43,6 +44,7 @@ pub async fn append(
     changes: &Changes,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::revisions::append(of, id, version, editor_id, changes, at));
     let (json, at) = (to_json(changes), timestamp(at));
     let query = match of {
         Of::Claim => sqlx::query!(
@@ -58,13 +60,13 @@ pub async fn append(
             id, version, editor_id, json, at
         ),
     };
-    query.execute(&mut **tx).await?;
+    query.execute(&mut *conn).await?;
     Ok(())
 }
 
 /// A claim's revisions, oldest first.
 pub async fn of_claim(db: &Db, claim_id: i64) -> Result<Vec<Revision>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::revisions::of_claim(claim_id));
     let rows = sqlx::query!(
         r#"SELECT r.version, u.display_name AS editor, r.changes, r.created_at AS "at: DateTime<Utc>"
              FROM claim_revisions r JOIN users u ON u.id = r.editor_id

@@ -1,6 +1,7 @@
 //! Rulings, their evidence and their sign-offs. A ruling is never edited: an amendment is a new
 //! ruling, and only its state moves (proposed → sent back / withdrawn / published → superseded).
 
+use super::pg;
 use super::{timestamp, Db, WriteTx};
 use crate::model::{Attribution, Decision, EvidenceLink, Review, Ruling, RulingKind, RulingState, Status};
 use crate::AppError;
@@ -18,7 +19,7 @@ pub enum Audience {
 
 /// A claim's rulings, oldest first, with evidence in the order cited and their sign-offs.
 pub async fn for_claim(db: &Db, claim_id: i64, audience: Audience) -> Result<Vec<Ruling>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::rulings::for_claim(claim_id, audience));
     let mut conn = pool.acquire().await?;
     for_claim_on(&mut conn, claim_id, audience).await
 }
@@ -111,6 +112,7 @@ pub struct NewRuling<'a> {
 
 /// Records a proposed ruling with its evidence; returns its id.
 pub async fn insert(tx: &mut WriteTx, r: &NewRuling<'_>) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::rulings::insert(r));
     let at = timestamp(r.at);
     let id = sqlx::query_scalar!(
         r#"INSERT INTO rulings (claim_id, author_id, rating, attribution, verdict, body, kind, note, amends, created_at)
@@ -126,7 +128,7 @@ pub async fn insert(tx: &mut WriteTx, r: &NewRuling<'_>) -> Result<i64, AppError
         r.amends,
         at
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?;
     for (position, link) in r.evidence.iter().enumerate() {
         let position = position as i64;
@@ -138,7 +140,7 @@ pub async fn insert(tx: &mut WriteTx, r: &NewRuling<'_>) -> Result<i64, AppError
             link.title,
             link.note
         )
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     }
     Ok(id)
@@ -157,6 +159,7 @@ pub struct Open {
 }
 
 pub async fn open_for_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Option<Open>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::rulings::open_for_claim(claim_id));
     let row = sqlx::query!(
         r#"SELECT id AS "id!", state AS "state: RulingState", author_id, rating AS "rating: Status",
                   attribution AS "attribution: Attribution", amends, kind AS "kind: RulingKind"
@@ -164,7 +167,7 @@ pub async fn open_for_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Option<Op
             ORDER BY id DESC LIMIT 1"#,
         claim_id
     )
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?;
     Ok(row.map(|r| Open {
         id: r.id,
@@ -186,6 +189,7 @@ pub async fn move_state(
     to: RulingState,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::rulings::move_state(id, from, to, at));
     let published_at = (to == RulingState::Published).then(|| timestamp(at));
     let done = sqlx::query!(
         "UPDATE rulings SET state = ?, published_at = coalesce(published_at, ?) WHERE id = ? AND state = ?",
@@ -194,7 +198,7 @@ pub async fn move_state(
         id,
         from
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -208,6 +212,7 @@ pub async fn add_review(
     note: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::rulings::add_review(ruling_id, reviewer_id, decision, note, at));
     let at = timestamp(at);
     sqlx::query!(
         "INSERT INTO ruling_reviews (ruling_id, reviewer_id, decision, note, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -217,29 +222,31 @@ pub async fn add_review(
         note,
         at
     )
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
 /// Whether `reviewer_id` already answered this ruling.
 pub async fn reviewed_by(tx: &mut WriteTx, ruling_id: i64, reviewer_id: i64) -> Result<bool, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::rulings::reviewed_by(ruling_id, reviewer_id));
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM ruling_reviews WHERE ruling_id = ? AND reviewer_id = ?) AS "yes!: bool""#,
         ruling_id,
         reviewer_id
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?)
 }
 
 /// How many editors approved a ruling.
 pub async fn approvals(tx: &mut WriteTx, ruling_id: i64) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::rulings::approvals(ruling_id));
     Ok(sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM ruling_reviews WHERE ruling_id = ? AND decision = 'approve'"#,
         ruling_id
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?)
 }
 
@@ -251,12 +258,13 @@ pub struct Content {
 }
 
 pub async fn content(tx: &mut WriteTx, id: i64) -> Result<Content, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::rulings::content(id));
     let r = sqlx::query!(
         r#"SELECT rating AS "rating: Status", attribution AS "attribution: Attribution", verdict
              FROM rulings WHERE id = ?"#,
         id
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(Content { rating: r.rating, attribution: r.attribution, verdict: r.verdict })
 }

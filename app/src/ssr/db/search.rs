@@ -12,7 +12,7 @@ use super::Db;
 use crate::model::search::PREFIX_MIN_CHARS;
 use crate::model::{public_id, Cursor, ListQuery, Status};
 use crate::AppError;
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 /// The place in the list of the current match, for a select list (`claims.list_seq`).
 pub const LIST_SEQ_COLUMN: &str = "claims_fts.rowid AS seq";
@@ -52,8 +52,7 @@ impl Terms {
 /// every match of every such word — a third of the archive for a frequent word — on each query.
 ///
 /// The kind, speaker and source filters of `query` become conditions on the `facets` column.
-pub async fn prepare(db: &Db, query: &ListQuery) -> Result<Terms, AppError> {
-    let pool = db.sqlite();
+pub(super) async fn prepare(db: &Db, pool: &SqlitePool, query: &ListQuery) -> Result<Terms, AppError> {
     let terms = query.search_terms();
     if terms.is_empty() {
         return Ok(Terms::default());
@@ -74,7 +73,7 @@ pub async fn prepare(db: &Db, query: &ListQuery) -> Result<Terms, AppError> {
         facets.push(quoted(&format!("source{source}")));
     }
     let version = super::maintenance::content_version(db).await?;
-    let kept = super::kept::of(pool);
+    let kept = super::kept::of(db);
     let mut words = Vec::with_capacity(terms.len());
     for term in &terms {
         let expression = if term.chars().count() < PREFIX_MIN_CHARS {
@@ -88,7 +87,7 @@ pub async fn prepare(db: &Db, query: &ListQuery) -> Result<Terms, AppError> {
             let beginning = match kept.prefix_words.get(term, version) {
                 Some(words) => words,
                 None => {
-                    let found = words_beginning(db, term).await?;
+                    let found = words_beginning(pool, term).await?;
                     kept.prefix_words.put(term.clone(), version, 0, found.clone());
                     found
                 }
@@ -104,8 +103,7 @@ pub async fn prepare(db: &Db, query: &ListQuery) -> Result<Terms, AppError> {
 /// step seeks the first instance of the next word (`>= word || char(1)`: the tokenizer never
 /// emits control characters), so a word's matches are never counted or read past their first;
 /// the `row` vocabulary table would count every match of every word it returns.
-async fn words_beginning(db: &Db, prefix: &str) -> Result<Vec<String>, AppError> {
-    let pool = db.sqlite();
+async fn words_beginning(pool: &SqlitePool, prefix: &str) -> Result<Vec<String>, AppError> {
     let words: Vec<String> = sqlx::query_scalar(
         "WITH RECURSIVE words (word, n) AS ( \
              SELECT (SELECT term FROM claims_fts_instances WHERE term >= ?1 AND term < ?2 LIMIT 1), 1 \

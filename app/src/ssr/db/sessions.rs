@@ -1,5 +1,6 @@
 //! Sessions (see `ssr::auth::sessions`).
 
+use super::pg;
 use super::timestamp;
 use super::Db;
 use crate::model::{CurrentUser, Role};
@@ -14,7 +15,7 @@ pub async fn insert(
     now: DateTime<Utc>,
     expires: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sessions::insert(token_hash, user_id, csrf, now, expires));
     let (now, expires) = (timestamp(now), timestamp(expires));
     sqlx::query!(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
@@ -45,7 +46,7 @@ pub async fn find(
     now: DateTime<Utc>,
     idle_cutoff: DateTime<Utc>,
 ) -> Result<Option<Found>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sessions::find(token_hash, now, idle_cutoff));
     let (now, idle_cutoff) = (timestamp(now), timestamp(idle_cutoff));
     let row = sqlx::query!(
         r#"SELECT u.id AS "id!", u.username, u.display_name, u.role AS "role: Role", s.csrf_token,
@@ -71,7 +72,7 @@ pub async fn find(
 }
 
 pub async fn touch(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sessions::touch(token_hash, now));
     let now = timestamp(now);
     sqlx::query!("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", now, token_hash)
         .execute(pool)
@@ -80,14 +81,14 @@ pub async fn touch(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<(), 
 }
 
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sessions::delete(token_hash));
     sqlx::query!("DELETE FROM sessions WHERE token_hash = ?", token_hash).execute(pool).await?;
     Ok(())
 }
 
 /// Ends every session of a user (disabled account, new password).
 pub async fn delete_for_user(db: &Db, user_id: i64) -> Result<(), AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sessions::delete_for_user(user_id));
     sqlx::query!("DELETE FROM sessions WHERE user_id = ?", user_id).execute(pool).await?;
     Ok(())
 }
@@ -97,7 +98,7 @@ pub async fn delete_expired(
     now: DateTime<Utc>,
     idle_cutoff: DateTime<Utc>,
 ) -> Result<u64, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sessions::delete_expired(now, idle_cutoff));
     let (now, idle_cutoff) = (timestamp(now), timestamp(idle_cutoff));
     let done =
         sqlx::query!("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?", now, idle_cutoff)

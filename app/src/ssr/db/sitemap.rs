@@ -2,6 +2,7 @@
 //! claims, sources in which a published claim appears — each with when what readers see of it
 //! last changed. Parts are key ranges (see `model::sitemap`), so every part is an index range.
 
+use super::pg;
 use super::Db;
 use crate::AppError;
 
@@ -16,7 +17,7 @@ pub struct Extent {
 }
 
 pub async fn extent(db: &Db) -> Result<Extent, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sitemap::extent());
     // Kept counts and index ends, not scans: this runs on every miss of `/sitemap.xml`. Every
     // speaker and source is counted (an upper bound), which can only split the sitemap sooner.
     Ok(sqlx::query_as(
@@ -33,7 +34,7 @@ pub async fn extent(db: &Db) -> Result<Extent, AppError> {
 
 /// Published claims with `list_seq` in `lo..=hi`: (id, last change).
 pub async fn claims(db: &Db, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sitemap::claims(lo, hi));
     Ok(sqlx::query_as(
         "SELECT id, max(updated_at, coalesce(ruled_at, ''), coalesce(published_at, ''), coalesce(retracted_at, ''))
            FROM claims WHERE list_seq BETWEEN ? AND ? ORDER BY list_seq",
@@ -47,7 +48,7 @@ pub async fn claims(db: &Db, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, App
 /// Speakers with published claims and `id` in `lo..=hi`: (slug, when their newest listed claim
 /// was ruled or published).
 pub async fn speakers(db: &Db, lo: i64, hi: i64) -> Result<Vec<(String, Option<String>)>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sitemap::speakers(lo, hi));
     Ok(sqlx::query_as(
         "SELECT s.slug,
                 (SELECT coalesce(c.ruled_at, c.published_at) FROM claims c
@@ -66,7 +67,7 @@ pub async fn speakers(db: &Db, lo: i64, hi: i64) -> Result<Vec<(String, Option<S
 /// Sources with `id` in `lo..=hi` in which a published claim appears: (id, when the newest of
 /// those claims was ruled or published).
 pub async fn sources(db: &Db, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sitemap::sources(lo, hi));
     Ok(sqlx::query_as(
         "SELECT a.source_id, max(coalesce(c.ruled_at, c.published_at, ''))
            FROM appearances a JOIN claims c ON c.id = a.claim_id

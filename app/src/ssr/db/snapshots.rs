@@ -1,11 +1,13 @@
 //! Versions of sources' texts (migration 0010), and re-anchoring claims when a text changes.
 
+use super::pg;
 use super::Db;
 use super::WriteTx;
 use crate::model::anchor::{self, Selector};
 use crate::model::snapshot::{Origin, Reanchored, Snapshot};
 use crate::AppError;
 use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
 
 /// Where a new version of a text came from, and who kept it.
 #[derive(Clone, Copy, Debug)]
@@ -18,6 +20,7 @@ pub struct Taken<'a> {
 
 /// Keeps `body` as the source's next version; returns its number.
 pub async fn take(tx: &mut WriteTx, source_id: i64, body: &str, taken: Taken<'_>) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::snapshots::take(source_id, body, taken));
     let n: i64 = sqlx::query_scalar(
         "INSERT INTO source_snapshots (source_id, n, body, sha256, origin, fetched_from, taken_by, taken_at)
          VALUES (?1, (SELECT coalesce(max(n), 0) + 1 FROM source_snapshots WHERE source_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)
@@ -30,7 +33,7 @@ pub async fn take(tx: &mut WriteTx, source_id: i64, body: &str, taken: Taken<'_>
     .bind(taken.fetched_from)
     .bind(taken.by)
     .bind(taken.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(n)
 }
@@ -45,52 +48,46 @@ pub async fn reanchor(
     new: &str,
     at: DateTime<Utc>,
 ) -> Result<Reanchored, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::snapshots::reanchor(source_id, old, new, at));
     let placed: Vec<PlacedRow> = sqlx::query_as(
         "SELECT id, start_byte, end_byte, anchor_exact, anchor_prefix, anchor_suffix, anchor_position
            FROM appearances WHERE source_id = ? AND start_byte IS NOT NULL",
     )
     .bind(source_id)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await?;
-    let version = newest_version(tx, source_id).await?;
+    let version = newest_version(&mut *conn, source_id).await?;
     let mut done = Reanchored::default();
-    for row in placed {
-        // The selector recorded with the appearance; for one made before selectors were kept,
-        // the one its place in the old text gives.
-        let Some(selector) = row.selector().or_else(|| Selector::of(old, row.span())) else { continue };
-        match selector.find_in(new) {
-            Some(span) => {
-                set_place(tx, row.id, new, span, version).await?;
+    for change in moves(old, new, placed) {
+        match change {
+            Move::Placed { id, span } => {
+                set_place(&mut *conn, id, new, span, version).await?;
                 done.kept += 1;
             }
-            None => {
+            Move::Lost { id, words, passage, replacement } => {
                 sqlx::query(
                     "UPDATE appearances SET start_byte = NULL, end_byte = NULL, lost_at = ?, lost_words = ?,
                             lost_passage = ?, lost_replacement = ? WHERE id = ?",
                 )
                 .bind(lost_at(at))
-                .bind(&selector.exact)
-                .bind(clip(&selector.passage()))
-                .bind(clip(&anchor::near(
-                    new,
-                    selector.position,
-                    2 * anchor::CONTEXT_CHARS + selector.exact.chars().count().min(200),
-                )))
-                .bind(row.id)
-                .execute(&mut **tx)
+                .bind(words)
+                .bind(passage)
+                .bind(replacement)
+                .bind(id)
+                .execute(&mut *conn)
                 .await?;
                 done.lost += 1;
             }
         }
     }
-    done.kept += found_again(tx, source_id, new, version).await?;
+    done.kept += found_again(&mut *conn, source_id, new, version).await?;
     Ok(done)
 }
 
 /// An appearance with a place in its source's text, and its selector when one was recorded.
 #[derive(sqlx::FromRow)]
-struct PlacedRow {
-    id: i64,
+pub(super) struct PlacedRow {
+    pub(super) id: i64,
     start_byte: i64,
     end_byte: i64,
     anchor_exact: Option<String>,
@@ -100,14 +97,14 @@ struct PlacedRow {
 }
 
 impl PlacedRow {
-    fn span(&self) -> (usize, usize) {
+    pub(super) fn span(&self) -> (usize, usize) {
         (
             usize::try_from(self.start_byte).unwrap_or(usize::MAX),
             usize::try_from(self.end_byte).unwrap_or(usize::MAX),
         )
     }
 
-    fn selector(&self) -> Option<Selector> {
+    pub(super) fn selector(&self) -> Option<Selector> {
         Some(Selector {
             exact: self.anchor_exact.clone().filter(|e| !e.is_empty())?,
             prefix: self.anchor_prefix.clone().unwrap_or_default(),
@@ -118,17 +115,17 @@ impl PlacedRow {
 }
 
 /// The number of the source's newest text version (0 when it has none).
-async fn newest_version(tx: &mut WriteTx, source_id: i64) -> Result<i64, AppError> {
+async fn newest_version(tx: &mut SqliteConnection, source_id: i64) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar("SELECT coalesce(max(n), 0) FROM source_snapshots WHERE source_id = ?")
         .bind(source_id)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?)
 }
 
 /// Gives appearance `id` its place `span` in `text` (version `version` of its source's text),
 /// with the selector that finds it there.
 async fn set_place(
-    tx: &mut WriteTx,
+    tx: &mut SqliteConnection,
     id: i64,
     text: &str,
     span: (usize, usize),
@@ -147,7 +144,7 @@ async fn set_place(
     .bind(selector.as_ref().map(|s| s.position.clamp(0.0, 1.0)))
     .bind(version)
     .bind(id)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -156,6 +153,7 @@ async fn set_place(
 /// `claim_id` in `source_id` has them: a selector, and the version it was taken from (nothing
 /// when the appearance has no place or the source no text).
 pub async fn record_place(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Result<(), AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::snapshots::record_place(claim_id, source_id));
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -169,28 +167,33 @@ pub async fn record_place(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Re
     )
     .bind(claim_id)
     .bind(source_id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?;
     let Some(Row { id, start_byte: Some(start), end_byte: Some(end), body: Some(body) }) = row else {
         return Ok(());
     };
     let span = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
     if Selector::of(&body, span).is_some() {
-        let version = newest_version(tx, source_id).await?;
-        set_place(tx, id, &body, span, version).await?;
+        let version = newest_version(&mut *conn, source_id).await?;
+        set_place(&mut *conn, id, &body, span, version).await?;
     }
     Ok(())
 }
 
 /// Claims of `source_id` whose words an earlier version lost: placed again where the new text
 /// has those very words (their first occurrence).
-async fn found_again(tx: &mut WriteTx, source_id: i64, new: &str, version: i64) -> Result<usize, AppError> {
+async fn found_again(
+    tx: &mut SqliteConnection,
+    source_id: i64,
+    new: &str,
+    version: i64,
+) -> Result<usize, AppError> {
     let lost: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, lost_words FROM appearances
           WHERE source_id = ? AND start_byte IS NULL AND lost_at IS NOT NULL AND lost_words IS NOT NULL",
     )
     .bind(source_id)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *tx)
     .await?;
     let mut found = 0;
     for (id, words) in lost {
@@ -218,7 +221,7 @@ fn clip(text: &str) -> String {
 
 /// Every source whose newest text was fetched, with the address it was fetched from.
 pub async fn fetched_sources(db: &Db) -> Result<Vec<(i64, String)>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::snapshots::fetched_sources());
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT s.source_id, s.fetched_from FROM source_snapshots s
           WHERE s.origin = 'fetched' AND s.fetched_from IS NOT NULL
@@ -232,7 +235,7 @@ pub async fn fetched_sources(db: &Db) -> Result<Vec<(i64, String)>, AppError> {
 
 /// Where to fetch source `id` from: the address its newest fetched text came from, or its own.
 pub async fn address_of(db: &Db, id: i64) -> Result<Option<String>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::snapshots::address_of(id));
     let address: Option<String> = sqlx::query_scalar(
         "SELECT coalesce((SELECT fetched_from FROM source_snapshots
                            WHERE source_id = s.id AND fetched_from IS NOT NULL ORDER BY n DESC LIMIT 1), s.url)
@@ -260,7 +263,7 @@ pub(super) struct Row {
 /// Every version of a source's text, newest first, without the texts (SQLite counts their
 /// characters; only a text older than versions is read, to hash it).
 pub async fn history(db: &Db, source_id: i64) -> Result<Vec<Snapshot>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::snapshots::history(source_id));
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT s.n, s.origin, s.fetched_from, u.display_name AS taken_by, s.taken_at, s.sha256,
                 length(s.body) AS chars, CASE WHEN s.sha256 IS NULL THEN s.body END AS unhashed_body
@@ -292,27 +295,26 @@ pub(super) fn snapshots(rows: Vec<Row>) -> Vec<Snapshot> {
         .collect()
 }
 
-// Shared with the PostgreSQL port (`db::pg::snapshots`), which re-anchors from the old text.
-/// What becomes of one placed appearance when its source's text changes.
+/// What becomes of one placed appearance when its source's text changes (either backend).
 pub(super) enum Move {
     /// Its words are in the new text, here.
-    Placed { id: i64, start: i64, end: i64 },
+    Placed { id: i64, span: (usize, usize) },
     /// Its words are gone: what they were, the passage around them, what stands there now.
     Lost { id: i64, words: String, passage: String, replacement: String },
 }
 
-/// The moves of the placed appearances `(id, start, end)` from `old` to `new` (either backend).
-pub(super) fn moves(old: &str, new: &str, placed: Vec<(i64, i64, i64)>) -> Vec<Move> {
+/// The moves of the placed appearances from `old` to `new`: each is found from the selector
+/// recorded with it, or, for one placed before selectors were kept, the one its place in the old
+/// text gives.
+pub(super) fn moves(old: &str, new: &str, placed: Vec<PlacedRow>) -> Vec<Move> {
     placed
         .into_iter()
-        .filter_map(|(id, start, end)| {
-            let span =
-                (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
-            let selector = Selector::of(old, span)?;
+        .filter_map(|row| {
+            let selector = row.selector().or_else(|| Selector::of(old, row.span()))?;
             Some(match selector.find_in(new) {
-                Some((s, e)) => Move::Placed { id, start: s as i64, end: e as i64 },
+                Some(span) => Move::Placed { id: row.id, span },
                 None => Move::Lost {
-                    id,
+                    id: row.id,
                     passage: clip(&selector.passage()),
                     replacement: clip(&anchor::near(
                         new,

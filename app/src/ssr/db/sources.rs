@@ -1,5 +1,6 @@
 //! Sources: the documents claims appear in.
 
+use super::pg;
 use super::Db;
 use super::WriteTx;
 use crate::model::{public_id, Appearance, LostWords, Source, SpeakerRef};
@@ -8,13 +9,13 @@ use chrono::NaiveDate;
 
 /// A source's title, for labelling a filter.
 pub async fn title_by_id(db: &Db, id: i64) -> Result<Option<String>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sources::title_by_id(id));
     Ok(sqlx::query_scalar!("SELECT title FROM sources WHERE id = ?", id).fetch_optional(pool).await?)
 }
 
 /// A source's metadata by internal id.
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<Source>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sources::by_id(id));
     let row = sqlx::query!(
         r#"SELECT id AS "id!", url, title, outlet, author, published_on AS "published_on: NaiveDate"
              FROM sources WHERE id = ?"#,
@@ -58,7 +59,7 @@ pub async fn appearances_of(
     claim_id: i64,
     with_lost_words: bool,
 ) -> Result<Vec<Appearance>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sources::appearances_of(claim_id, with_lost_words));
     let rows: Vec<AppearanceRow> = sqlx::query_as(
         "SELECT s.id, s.url, s.title, s.outlet, s.author, s.published_on, a.start_byte, a.end_byte,
                 a.lost_at, a.lost_passage, a.lost_replacement, coalesce(a.said_on, s.published_on) AS said_on,
@@ -103,6 +104,7 @@ pub(super) fn appearances(rows: Vec<AppearanceRow>, with_lost_words: bool) -> Ve
 
 /// Adds a source; returns its internal id.
 pub async fn insert(tx: &mut WriteTx, source: &Source) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::sources::insert(source));
     let id = sqlx::query_scalar!(
         "INSERT INTO sources (url, title, outlet, author, published_on) VALUES (?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
         source.url,
@@ -111,21 +113,22 @@ pub async fn insert(tx: &mut WriteTx, source: &Source) -> Result<i64, AppError> 
         source.author,
         source.published_on
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(id)
 }
 
 /// The internal id of the source with this URL.
 pub async fn id_by_url(tx: &mut WriteTx, url: &str) -> Result<Option<i64>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::sources::id_by_url(url));
     Ok(sqlx::query_scalar!(r#"SELECT id AS "id!" FROM sources WHERE url = ?"#, url)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?)
 }
 
 /// Whether a source has published claims (readers see only such sources).
 pub async fn has_published_claims(db: &Db, source_id: i64) -> Result<bool, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::sources::has_published_claims(source_id));
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
                            WHERE a.source_id = ? AND c.stage = 'published') AS "yes!: bool""#,

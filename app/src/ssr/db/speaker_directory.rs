@@ -1,10 +1,12 @@
 //! The readers' directory of speakers: those with published claims, A–Z (ignoring case), with
 //! their counts from `speaker_claim_counts` (kept by triggers, published claims only).
 
+use super::pg;
 use super::Db;
 use crate::model::speaker_directory::{DirectoryEntry, DirectoryPage, DirectoryQuery, DIRECTORY_PAGE_SIZE};
 use crate::model::SpeakerKind;
 use crate::AppError;
+use sqlx::SqlitePool;
 
 /// The speakers a query selects, whatever the page: published claims, not merged, the search in
 /// the name or an alias (case-insensitive for ASCII, as LIKE is), the first letter. Counts are
@@ -46,7 +48,7 @@ impl Row {
 
 /// A page of the directory, and how many speakers match in all.
 pub async fn page(db: &Db, query: &DirectoryQuery) -> Result<DirectoryPage, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speaker_directory::page(query));
     let pattern = like_pattern(&query.q);
     // A first letter is a range of the name index (NOCASE compares in lower case).
     let (from, to) = match query.letter {
@@ -67,7 +69,7 @@ pub async fn page(db: &Db, query: &DirectoryQuery) -> Result<DirectoryPage, AppE
                 .await?
         }
         Some(after) => {
-            let Some((name, slug)) = anchor(db, after).await? else {
+            let Some((name, slug)) = anchor(pool, after).await? else {
                 return Err(AppError::invalid(
                     "after",
                     "That page position is no longer in the directory; start again from the first page.",
@@ -103,8 +105,7 @@ pub async fn page(db: &Db, query: &DirectoryQuery) -> Result<DirectoryPage, AppE
 }
 
 /// The name and slug of the speaker a page starts after.
-async fn anchor(db: &Db, slug: &str) -> Result<Option<(String, String)>, AppError> {
-    let pool = db.sqlite();
+async fn anchor(pool: &SqlitePool, slug: &str) -> Result<Option<(String, String)>, AppError> {
     Ok(sqlx::query_as("SELECT name, slug FROM speakers WHERE slug = ?")
         .bind(slug)
         .fetch_optional(pool)
@@ -115,7 +116,7 @@ async fn anchor(db: &Db, slug: &str) -> Result<Option<(String, String)>, AppErro
 /// published claims first, at most `limit`. Walks the name and alias indexes (prefixes only), so
 /// it costs next to nothing beside the claim search it accompanies.
 pub async fn named_in_search(db: &Db, q: &str, limit: i64) -> Result<Vec<DirectoryEntry>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speaker_directory::named_in_search(q, limit));
     if q.is_empty() || q.chars().count() > crate::model::speaker_directory::MAX_SEARCH_CHARS {
         return Ok(Vec::new());
     }

@@ -1,19 +1,21 @@
 //! Speakers and their aliases.
 
+use super::pg;
 use super::Db;
 use super::WriteTx;
 use crate::model::{Speaker, SpeakerKind};
 use crate::AppError;
+use sqlx::SqlitePool;
 
 /// A speaker's name, for labelling a filter.
 pub async fn name_by_slug(db: &Db, slug: &str) -> Result<Option<String>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speakers::name_by_slug(slug));
     Ok(sqlx::query_scalar!("SELECT name FROM speakers WHERE slug = ?", slug).fetch_optional(pool).await?)
 }
 
 /// A speaker's profile and internal id, by slug.
 pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<(i64, Speaker)>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speakers::by_slug(slug));
     let Some(row) = sqlx::query!(
         r#"SELECT id AS "id!", slug, name, description, kind AS "kind: SpeakerKind" FROM speakers WHERE slug = ?"#,
         slug
@@ -28,14 +30,14 @@ pub async fn by_slug(db: &Db, slug: &str) -> Result<Option<(i64, Speaker)>, AppE
         name: row.name,
         description: row.description,
         kind: row.kind,
-        aliases: aliases(db, row.id).await?,
+        aliases: aliases(pool, row.id).await?,
     };
     Ok(Some((row.id, speaker)))
 }
 
 /// A speaker's profile, by internal id.
 pub async fn by_id(db: &Db, id: i64) -> Result<Option<Speaker>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speakers::by_id(id));
     let Some(slug) =
         sqlx::query_scalar!("SELECT slug FROM speakers WHERE id = ?", id).fetch_optional(pool).await?
     else {
@@ -44,8 +46,7 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<Speaker>, AppError> {
     Ok(by_slug(db, &slug).await?.map(|(_, speaker)| speaker))
 }
 
-async fn aliases(db: &Db, speaker_id: i64) -> Result<Vec<String>, AppError> {
-    let pool = db.sqlite();
+async fn aliases(pool: &SqlitePool, speaker_id: i64) -> Result<Vec<String>, AppError> {
     Ok(sqlx::query_scalar!(
         "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
         speaker_id
@@ -56,6 +57,7 @@ async fn aliases(db: &Db, speaker_id: i64) -> Result<Vec<String>, AppError> {
 
 /// Adds a speaker with aliases; returns the internal id.
 pub async fn insert(tx: &mut WriteTx, speaker: &Speaker) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::speakers::insert(speaker));
     let kind = speaker.kind;
     let id = sqlx::query_scalar!(
         "INSERT INTO speakers (slug, name, description, kind) VALUES (?, ?, ?, ?) RETURNING id AS \"id!\"",
@@ -64,11 +66,11 @@ pub async fn insert(tx: &mut WriteTx, speaker: &Speaker) -> Result<i64, AppError
         speaker.description,
         kind
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?;
     for alias in &speaker.aliases {
         sqlx::query!("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", id, alias)
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await?;
     }
     Ok(id)
@@ -77,6 +79,7 @@ pub async fn insert(tx: &mut WriteTx, speaker: &Speaker) -> Result<i64, AppError
 /// The speakers a name could mean: exact (case-insensitive) matches of a name, an alias or a
 /// slug, among speakers not merged into another. `(id, name, slug)`.
 pub async fn matching_name(tx: &mut WriteTx, name: &str) -> Result<Vec<(i64, String, String)>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::speakers::matching_name(name));
     let rows = sqlx::query!(
         r#"SELECT DISTINCT s.id AS "id!", s.name, s.slug FROM speakers s
             WHERE s.merged_into IS NULL
@@ -85,14 +88,14 @@ pub async fn matching_name(tx: &mut WriteTx, name: &str) -> Result<Vec<(i64, Str
             ORDER BY s.name"#,
         name
     )
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows.into_iter().map(|r| (r.id, r.name, r.slug)).collect())
 }
 
 /// Every speaker's name (not merged ones), for the claim form's suggestions.
 pub async fn names(db: &Db) -> Result<Vec<String>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speakers::names());
     Ok(sqlx::query_scalar!("SELECT name FROM speakers WHERE merged_into IS NULL ORDER BY name LIMIT 5000")
         .fetch_all(pool)
         .await?)
@@ -100,7 +103,7 @@ pub async fn names(db: &Db) -> Result<Vec<String>, AppError> {
 
 /// The slug of the speaker that `slug` was merged into, if it was.
 pub async fn merged_into(db: &Db, slug: &str) -> Result<Option<String>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speakers::merged_into(slug));
     Ok(sqlx::query_scalar!(
         "SELECT t.slug FROM speakers s JOIN speakers t ON t.id = s.merged_into WHERE s.slug = ?",
         slug
@@ -111,7 +114,7 @@ pub async fn merged_into(db: &Db, slug: &str) -> Result<Option<String>, AppError
 
 /// Every speaker with published claims (not merged ones), by name, at most `limit`.
 pub async fn list(db: &Db, limit: i64) -> Result<Vec<Speaker>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speakers::list(limit));
     // Aliases are joined with the ASCII unit separator, which no alias contains (it is a control
     // character, refused by validation).
     let rows = sqlx::query!(
@@ -140,7 +143,7 @@ pub async fn list(db: &Db, limit: i64) -> Result<Vec<Speaker>, AppError> {
 
 /// Whether a speaker has published claims (readers see only such speakers).
 pub async fn has_published_claims(db: &Db, speaker_id: i64) -> Result<bool, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speakers::has_published_claims(speaker_id));
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM speaker_claim_counts WHERE speaker_id = ? AND n > 0) AS "yes!: bool""#,
         speaker_id
@@ -151,7 +154,7 @@ pub async fn has_published_claims(db: &Db, speaker_id: i64) -> Result<bool, AppE
 
 /// Speakers by name, for the desk's filter.
 pub async fn refs(db: &Db, limit: i64) -> Result<Vec<crate::model::SpeakerRef>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::speakers::refs(limit));
     let rows = sqlx::query!(
         "SELECT slug, name FROM speakers WHERE merged_into IS NULL ORDER BY name LIMIT ?",
         limit

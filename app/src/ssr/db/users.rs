@@ -1,5 +1,6 @@
 //! Accounts.
 
+use super::pg;
 use super::Db;
 use super::WriteTx;
 use crate::model::user::Account;
@@ -13,8 +14,9 @@ pub async fn ensure_without_password(
     username: &str,
     display_name: &str,
 ) -> Result<i64, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::users::ensure_without_password(username, display_name));
     if let Some(id) = sqlx::query_scalar!(r#"SELECT id AS "id!" FROM users WHERE username = ?"#, username)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?
     {
         return Ok(id);
@@ -24,7 +26,7 @@ pub async fn ensure_without_password(
         username,
         display_name
     )
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?)
 }
 
@@ -36,7 +38,7 @@ pub async fn create(
     role: Role,
     password_hash: &str,
 ) -> Result<i64, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::users::create(username, display_name, role, password_hash));
     sqlx::query_scalar!(
         r#"INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id AS "id!""#,
         username,
@@ -60,7 +62,7 @@ pub struct Credentials {
 }
 
 pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::users::credentials(username));
     let row = sqlx::query!(
         r#"SELECT id AS "id!", password_hash, disabled_at IS NOT NULL AS "disabled!: bool"
              FROM users WHERE username = ?"#,
@@ -73,7 +75,7 @@ pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>,
 
 /// Sets a new password on an account that has one (a system account, made without, keeps none).
 pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::users::set_password(id, password_hash));
     sqlx::query("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash IS NOT NULL")
         .bind(password_hash)
         .bind(id)
@@ -84,7 +86,7 @@ pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<(), A
 
 /// Disables an account (it stays, with its history).
 pub async fn disable(db: &Db, id: i64) -> Result<(), AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::users::disable(id));
     sqlx::query(
         "UPDATE users SET disabled_at = coalesce(disabled_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?",
     )
@@ -102,7 +104,7 @@ pub async fn create_first_admin(
     display_name: &str,
     password_hash: &str,
 ) -> Result<bool, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::users::create_first_admin(username, display_name, password_hash));
     let done = sqlx::query(
         "INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, 'admin', ?) \
          ON CONFLICT (username) DO NOTHING",
@@ -117,7 +119,7 @@ pub async fn create_first_admin(
 
 /// Every account, for `user list` and the admin page.
 pub async fn list(db: &Db) -> Result<Vec<Account>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::users::list());
     let rows = sqlx::query!(
         r#"SELECT username, display_name, role AS "role: Role", password_hash IS NOT NULL AS "can_sign_in!: bool",
                   disabled_at IS NOT NULL AS "disabled!: bool", created_at
@@ -140,7 +142,7 @@ pub async fn list(db: &Db) -> Result<Vec<Account>, AppError> {
 
 /// Whether any account can sign in (on first start there is none, and an admin is created).
 pub async fn any_can_sign_in(db: &Db) -> Result<bool, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::users::any_can_sign_in());
     Ok(sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM users WHERE password_hash IS NOT NULL) AS "any!: bool""#
     )
@@ -150,7 +152,7 @@ pub async fn any_can_sign_in(db: &Db) -> Result<bool, AppError> {
 
 /// The accounts that can work the desk (can sign in, not disabled), by name.
 pub async fn editors(db: &Db) -> Result<Vec<crate::model::UserRef>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::users::editors());
     let rows = sqlx::query!(
         r#"SELECT username, display_name FROM users
             WHERE password_hash IS NOT NULL AND disabled_at IS NULL ORDER BY display_name, username"#
@@ -168,17 +170,19 @@ pub async fn active_editor(
     tx: &mut super::WriteTx,
     username: &str,
 ) -> Result<Option<(i64, String)>, AppError> {
+    let conn = sqlite_tx_or_pg!(tx, pg::users::active_editor(username));
     let row = sqlx::query!(
         r#"SELECT id AS "id!", display_name FROM users
             WHERE username = ? AND password_hash IS NOT NULL AND disabled_at IS NULL"#,
         username
     )
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?;
     Ok(row.map(|r| (r.id, r.display_name)))
 }
 
 /// An account's username, by id.
 pub async fn username_of(tx: &mut super::WriteTx, id: i64) -> Result<Option<String>, AppError> {
-    Ok(sqlx::query_scalar!("SELECT username FROM users WHERE id = ?", id).fetch_optional(&mut **tx).await?)
+    let conn = sqlite_tx_or_pg!(tx, pg::users::username_of(id));
+    Ok(sqlx::query_scalar!("SELECT username FROM users WHERE id = ?", id).fetch_optional(&mut *conn).await?)
 }

@@ -1,5 +1,6 @@
 //! Published rulings over time: the feeds' entries and the rating changes of the corrections log.
 
+use super::pg;
 use super::Db;
 use crate::model::{public_id, Attribution, Correction, CorrectionKind, RulingEvent, RulingKind, Status};
 use crate::AppError;
@@ -19,7 +20,7 @@ pub async fn recent(
     speaker_slug: Option<&str>,
     limit: i64,
 ) -> Result<Vec<RulingEvent>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::verdicts::recent(status, speaker_slug, limit));
     let sql = match speaker_slug {
         None => format!(
             "SELECT {EVENT_COLUMNS}
@@ -94,7 +95,7 @@ impl EventRow {
 /// Published corrections: rulings that changed a published rating or attribution, with their
 /// notes. Newest first.
 pub async fn corrections(db: &Db, limit: i64) -> Result<Vec<Correction>, AppError> {
-    let pool = db.sqlite();
+    let pool = sqlite_or_pg!(db, pg::verdicts::corrections(limit));
     let rows = sqlx::query!(
         r#"SELECT r.claim_id, c.text, sp.name AS speaker, p.rating AS "before: Status",
                   r.rating AS "after: Status", r.verdict, r.note AS "note!", u.display_name AS author,

@@ -273,6 +273,9 @@ pub async fn add_appearance(
     .bind(end)
     .execute(&mut **tx)
     .await?;
+    if span.is_some() {
+        super::snapshots::record_place(tx, claim_id, source_id).await?;
+    }
     Ok(())
 }
 

@@ -3,12 +3,9 @@
 //! `Db` or `WriteTx`, and gives the same results in the same order; `pg_parity_tests` runs each
 //! slice on both backends and compares.
 //!
-//! Not yet reachable from [`super::Db`]: `postgres://` stays refused until every function has its
-//! form here, so that no page can meet a missing one. Ported so far: `users`, `sessions`,
-//! `maintenance` (content version, readiness), `search`, `claims`,
-//! `speaker_directory`, `speakers`, `sources`, `retractions`, `notes`, `revisions`, `verdicts`,
-//! `sitemap`, `speaker_edits`, `source_edits`, `claim_edits`, `recorded`,
-//! `rulings`, `desk`, `import`, `snapshots`, `export`, and write transactions (`write`).
+//! Reached through [`super::Db`]: each query function of `db/` starts with `sqlite_or_pg!` (or
+//! `sqlite_tx_or_pg!`), which hands a PostgreSQL database to its form here. What only a SQLite
+//! file does (`VACUUM INTO`, its integrity check, generated benchmark data) says so instead.
 //!
 //! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
 //! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
@@ -22,6 +19,7 @@ pub mod import;
 pub mod maintenance;
 pub mod notes;
 pub mod recorded;
+pub mod repeats;
 pub mod retractions;
 pub mod revisions;
 pub mod rulings;

@@ -3,8 +3,9 @@
 //! `places_again`); this file only reads and writes.
 
 use super::write::WriteTx;
+use crate::model::anchor::Selector;
 use crate::model::snapshot::{Reanchored, Snapshot};
-use crate::ssr::db::snapshots::{lost_at, moves, places_again, snapshots, Move, Row, Taken};
+use crate::ssr::db::snapshots::{lost_at, moves, places_again, snapshots, Move, PlacedRow, Row, Taken};
 use crate::AppError;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
@@ -27,7 +28,7 @@ pub async fn take(tx: &mut WriteTx, source_id: i64, body: &str, taken: Taken<'_>
     .await?)
 }
 
-/// See `db::snapshots::reanchor`.
+/// See `db::snapshots::reanchor` (the decision is shared: `snapshots::moves`).
 pub async fn reanchor(
     tx: &mut WriteTx,
     source_id: i64,
@@ -35,22 +36,19 @@ pub async fn reanchor(
     new: &str,
     at: DateTime<Utc>,
 ) -> Result<Reanchored, AppError> {
-    let placed: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT id, start_byte, end_byte FROM appearances WHERE source_id = $1 AND start_byte IS NOT NULL ORDER BY id",
+    let placed: Vec<PlacedRow> = sqlx::query_as(
+        "SELECT id, start_byte, end_byte, anchor_exact, anchor_prefix, anchor_suffix, anchor_position
+           FROM appearances WHERE source_id = $1 AND start_byte IS NOT NULL ORDER BY id",
     )
     .bind(source_id)
     .fetch_all(&mut **tx)
     .await?;
+    let version = newest_version(tx, source_id).await?;
     let mut done = Reanchored::default();
     for change in moves(old, new, placed) {
         match change {
-            Move::Placed { id, start, end } => {
-                sqlx::query("UPDATE appearances SET start_byte = $1, end_byte = $2 WHERE id = $3")
-                    .bind(start)
-                    .bind(end)
-                    .bind(id)
-                    .execute(&mut **tx)
-                    .await?;
+            Move::Placed { id, span } => {
+                set_place(tx, id, new, span, version).await?;
                 done.kept += 1;
             }
             Move::Lost { id, words, passage, replacement } => {
@@ -77,15 +75,66 @@ pub async fn reanchor(
     .fetch_all(&mut **tx)
     .await?;
     for (id, start, end) in places_again(new, lost) {
-        sqlx::query("UPDATE appearances SET start_byte = $1, end_byte = $2, lost_at = NULL WHERE id = $3")
-            .bind(start)
-            .bind(end)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+        set_place(tx, id, new, (start as usize, end as usize), version).await?;
         done.kept += 1;
     }
     Ok(done)
+}
+
+/// An appearance's id and place, and its source's text.
+type PlaceRow = (i64, Option<i64>, Option<i64>, Option<String>);
+
+/// See `db::snapshots::record_place`.
+pub async fn record_place(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Result<(), AppError> {
+    let row: Option<PlaceRow> = sqlx::query_as(
+        "SELECT a.id, a.start_byte, a.end_byte, s.body FROM appearances a JOIN sources s ON s.id = a.source_id
+          WHERE a.claim_id = $1 AND a.source_id = $2",
+    )
+    .bind(claim_id)
+    .bind(source_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((id, Some(start), Some(end), Some(body))) = row else { return Ok(()) };
+    let span = (usize::try_from(start).unwrap_or(usize::MAX), usize::try_from(end).unwrap_or(usize::MAX));
+    if Selector::of(&body, span).is_some() {
+        let version = newest_version(tx, source_id).await?;
+        set_place(tx, id, &body, span, version).await?;
+    }
+    Ok(())
+}
+
+/// The number of the source's newest text version (0 when it has none).
+async fn newest_version(tx: &mut WriteTx, source_id: i64) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar("SELECT coalesce(max(n), 0)::bigint FROM source_snapshots WHERE source_id = $1")
+        .bind(source_id)
+        .fetch_one(&mut **tx)
+        .await?)
+}
+
+/// See `db::snapshots`' `set_place`.
+async fn set_place(
+    tx: &mut WriteTx,
+    id: i64,
+    text: &str,
+    span: (usize, usize),
+    version: i64,
+) -> Result<(), AppError> {
+    let selector = Selector::of(text, span);
+    sqlx::query(
+        "UPDATE appearances SET start_byte = $1, end_byte = $2, lost_at = NULL, anchor_exact = $3, anchor_prefix = $4,
+                anchor_suffix = $5, anchor_position = $6, anchored_in = nullif($7, 0) WHERE id = $8",
+    )
+    .bind(span.0 as i64)
+    .bind(span.1 as i64)
+    .bind(selector.as_ref().map(|s| s.exact.as_str()))
+    .bind(selector.as_ref().map(|s| s.prefix.as_str()))
+    .bind(selector.as_ref().map(|s| s.suffix.as_str()))
+    .bind(selector.as_ref().map(|s| s.position.clamp(0.0, 1.0)))
+    .bind(version)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// See `db::snapshots::fetched_sources`.
