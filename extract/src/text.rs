@@ -14,7 +14,9 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'\n' {
-            let ends_paragraph = !blank_lines || next_line_is_blank(bytes, i + 1);
+            // A list item is a paragraph of its own, even where blank lines part the others.
+            let ends_paragraph =
+                !blank_lines || next_line_is_blank(bytes, i + 1) || list_item(&text[i + 1..]).is_some();
             if ends_paragraph {
                 push_trimmed(text, start..i, &mut out);
                 start = i + 1;
@@ -31,7 +33,23 @@ fn next_line_is_blank(bytes: &[u8], from: usize) -> bool {
         && bytes[from..].contains(&b'\n')
 }
 
+/// The length of the marker opening a list item ("• ", "- ", "* "), if `line` opens one.
+fn list_item(line: &str) -> Option<usize> {
+    let body = line.trim_start_matches([' ', '\t']);
+    let mut chars = body.chars();
+    chars.next().filter(|c| matches!(c, '•' | '◦' | '▪' | '‣' | '*' | '-'))?;
+    let rest = chars.as_str();
+    let item = rest.trim_start_matches([' ', '\t']);
+    let spaced = item.len() < rest.len() && item.starts_with(|c: char| !c.is_whitespace());
+    spaced.then(|| line.len() - item.len())
+}
+
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut range = range;
+    // A list item's marker is no part of its sentence.
+    if let Some(marker) = list_item(&text[range.clone()]) {
+        range.start += marker;
+    }
     let trimmed = trim(text, range);
     if !trimmed.is_empty() {
         out.push(trimmed);
@@ -261,6 +279,18 @@ mod tests {
 
     fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
         ranges.iter().map(|r| text[r.clone()].to_owned()).collect()
+    }
+
+    #[test]
+    fn a_list_item_is_a_paragraph_of_its_own_without_its_marker() {
+        let text =
+            "Funding was awarded.\n\n• 26 projects awarded funding\n• a share of £4.1 million\n\nThe end.";
+        let found: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            ["Funding was awarded.", "26 projects awarded funding", "a share of £4.1 million", "The end."]
+        );
+        assert_eq!(texts("- \n-", &paragraphs("- \n-")), ["-", "-"]);
     }
 
     #[test]
