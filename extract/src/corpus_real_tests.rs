@@ -106,7 +106,10 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
     // measured before and after the rules it shows), without the floors; `EXTRACT_ONLY=1,2,3`
     // those starting with any of them.
     if let Some(prefix) = std::env::var("EXTRACT_ONLY").ok().filter(|_| tuning_only) {
-        let batch: Vec<_> = part("tune").into_iter().filter(|(name, _, _)| prefix.split(',').any(|p| name.starts_with(p))).collect();
+        let batch: Vec<_> = part("tune")
+            .into_iter()
+            .filter(|(name, _, _)| prefix.split(',').any(|p| name.starts_with(p)))
+            .collect();
         println!("batch {prefix}*: {:?}", measure(&batch, true));
         return;
     }
@@ -183,14 +186,14 @@ const HELDOUT_FLOOR: Row = Row {
     candidates_per_claim: 1.05,
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 53,
+    texts: 66,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
     numeric_r: 0.0,
-    quote_f1: 0.99,
+    quote_f1: 0.98,
     speaker: 0.95,
-    numeric_f1: 0.93,
-    numeric_speaker: 0.92,
-    candidates_per_claim: 1.04,
+    numeric_f1: 0.94,
+    numeric_speaker: 0.93,
+    candidates_per_claim: 1.06,
 };

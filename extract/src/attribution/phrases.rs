@@ -134,10 +134,22 @@ pub(super) fn common_noun_ending_at(
     if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 3) || bare_title {
         return registry.holder_of(&head);
     }
+    let plain: Vec<&str> = words.iter().map(String::as_str).collect();
+    if let Some(person) = described_person(&plain, owned[j].start, registry) {
+        return Some(person);
+    }
     let phrase = words.join(" ");
     // A lone capitalised common noun at a sentence's start ("Officials said") reads as written.
     let phrase = if first == 0 && words.len() == 1 { phrase.to_lowercase() } else { phrase };
     Some(registry.group(owned[j].start, &phrase))
+}
+
+/// "the Houston resident", "the retired nurse": a definite description of a person is the
+/// person in view (named before), when there is one.
+fn described_person(words: &[&str], at: usize, registry: &mut Registry) -> Option<String> {
+    let head = words.last()?.to_lowercase();
+    let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    (definite && words::PERSON_NOUNS.contains(head.as_str())).then(|| registry.described(at)).flatten()
 }
 
 /// The organisation named among a publication's modifiers: "Wednesday's Labor Department
@@ -279,7 +291,13 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let name = name_of_run(&words);
         let person_inside = name.split(' ').count() < words.len() && kind_of(&name) == NameKind::Person;
-        if *start > 0 && phrase[start - 1].is("the") && !person_inside {
+        // "said the Houston resident": the name only qualifies a noun for a person.
+        let qualifies = phrase.get(start + words.len()).is_some_and(|t| {
+            let w = t.lower();
+            t.is_lowercase_word()
+                && (words::PERSON_NOUNS.contains(w.as_ref()) || words::ROLE_NOUNS.contains(w.as_ref()))
+        });
+        if *start > 0 && phrase[start - 1].is("the") && !person_inside && !qualifies {
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
         if *start == 0 || full.is_some() {
@@ -296,6 +314,9 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         // "said the spokesman, who…": a role is the person named with it, or nobody.
         if first.is("the") && is_role(&head) && words.len() <= 3 {
             return registry.holder_of(&head);
+        }
+        if let Some(person) = described_person(&words, at, registry) {
+            return Some(person);
         }
         let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
         return (words.len() > 1).then(|| registry.group(at, phrase.trim()));

@@ -159,3 +159,59 @@ fn a_statement_with_no_word_before_it_speaks_for_nobody_named_and_never_panics()
                  \"As the single largest donor of humanitarian assis,tcn teahe United States is a leader,\" the` statement read.\n";
     crate::extract(crash).expect("extracts");
 }
+
+#[test]
+fn an_adverb_before_said_is_nobody_and_the_clause_subject_speaks() {
+    let text = "Meat Loaf fell ill. He tried to sing, but instead said \"I can't continue, sorry.\"";
+    assert_eq!(speaker_of(text, "I can't continue, sorry.").as_deref(), Some("Meat Loaf"));
+    let text = "Anna Keller spoke. \"We will not move at all,\" Keller quietly said.";
+    assert_eq!(speaker_of(text, "We will not move at all").as_deref(), Some("Anna Keller"));
+}
+
+#[test]
+fn the_family_is_a_noun_not_an_adverb() {
+    let text = "\"We miss him every single day,\" the family said.";
+    assert_eq!(speaker_of(text, "We miss him every single day").as_deref(), Some("the family"));
+}
+
+#[test]
+fn an_and_inside_the_aside_after_the_name_does_not_end_the_attribution() {
+    let text = "\"We are outraged by this blatant attack,\" Stephen J. Adler, president and editor in chief of Reuters, said in a statement.";
+    assert_eq!(
+        speaker_of(text, "We are outraged by this blatant attack").as_deref(),
+        Some("Stephen J. Adler")
+    );
+}
+
+#[test]
+fn a_definite_description_of_a_person_is_the_person_in_view() {
+    let text = "For Javier Quiroz Castro, it was a dream. \"It was not easy,\" said the Houston resident, who used the program.";
+    assert_eq!(speaker_of(text, "It was not easy").as_deref(), Some("Javier Quiroz Castro"));
+    // With nobody in view the description stays as written, whole.
+    let text = "\"It was not easy,\" said the Houston resident, who used the program.";
+    assert_eq!(speaker_of(text, "It was not easy").as_deref(), Some("the Houston resident"));
+}
+
+#[test]
+fn a_shorter_form_of_a_compound_name_is_the_full_name() {
+    let text = "For Javier Quiroz Castro, it was a dream. Quiroz Castro spoke at the White House. \"It was not easy,\" he said.";
+    assert_eq!(speaker_of(text, "It was not easy").as_deref(), Some("Javier Quiroz Castro"));
+}
+
+#[test]
+fn recognized_that_reports_words() {
+    let text = "Jose Luis Rodriguez Zapatero spoke to a newspaper. He recognized that \"the developed countries are going to experience negative growth.\"";
+    assert_eq!(
+        speaker_of(text, "the developed countries are going to experience negative growth.").as_deref(),
+        Some("Jose Luis Rodriguez Zapatero")
+    );
+}
+
+#[test]
+fn an_appeal_or_a_phrase_someone_called_credits_no_figure() {
+    assert_eq!(figure_speakers("Reuters called on Myanmar to release 630,000 people."), [None]);
+    assert_eq!(
+        figure_speakers("Police arrested 10 people, in what Amnesty International called a crackdown."),
+        [None]
+    );
+}
