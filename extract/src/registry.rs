@@ -209,6 +209,12 @@ impl Registry {
         self.nearest_person(at, None).map(|(_, n)| n)
     }
 
+    /// The organisation "the company" or "the group" re-names: the one last credited before
+    /// byte `at`, if any.
+    pub fn renamed_group(&self, at: usize) -> Option<String> {
+        self.last_group.as_ref().filter(|(g, _)| *g <= at).map(|(_, n)| n.clone())
+    }
+
     /// The person "he" (`Some(false)`), "she" (`Some(true)`) or "they" is, before byte `at`.
     fn nearest_person(&self, at: usize, female: Option<bool>) -> Option<(usize, String)> {
         let fits = |m: &&Mention| female.is_none_or(|f| is_female(&m.name) != Some(!f));

@@ -68,6 +68,7 @@ word_list! {
     CLAUSE_WORDS: Words = "clause_words.txt";
     ROLE_NOUNS: Words = "role_nouns.txt";
     PERSON_NOUNS: Words = "person_nouns.txt";
+    GROUP_NOUNS: Words = "group_nouns.txt";
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
     HONOURS: Words = "honours.txt";

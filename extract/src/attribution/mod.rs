@@ -233,7 +233,7 @@ fn title_case(name: &str) -> String {
 fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
     let first_word = after.iter().position(|t| t.kind != Kind::Punct)?;
     // "…," Stephen J. Adler, president and editor in chief of Reuters, said: an "and" inside
-    // the aside does not end the attribution.
+    // the aside (nor one in a role before the name) does not end the attribution.
     let aside = aside_before_verb(after, first_word);
     let clause_end = (first_word..after.len()).find(|k| {
         words::CLAUSE_BREAKS.contains(after[*k].lower().as_ref())
@@ -259,11 +259,14 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
 
 /// The aside between the two commas after a quote's speaker, when a verb of speech follows it
 /// ("Jane Doe, head of research and policy at the bank, said").
+/// An aside may list ("Katainen, responsible for Jobs, Growth, Investment and Competitiveness,
+/// said"): its end is the comma a verb of speech follows; a role before the name may hold an
+/// "and" too ("Sudan's Minister of Labor and Social Development, Lena el-Sheikh, told").
 fn aside_before_verb(after: &[&Token<'_>], first_word: usize) -> Option<std::ops::Range<usize>> {
     let open = first_word + after.iter().skip(first_word).take(12).position(|t| t.punct(","))?;
-    let close = open + 1 + after.iter().skip(open + 1).take(20).position(|t| t.punct(","))?;
-    let verb = (close + 1..after.len().min(close + 3)).any(|v| speaks(after, v));
-    verb.then_some(open + 1..close)
+    let close = (open + 1..after.len().min(open + 26))
+        .find(|c| after[*c].punct(",") && (c + 1..after.len().min(c + 3)).any(|v| speaks(after, v)))?;
+    Some(first_word..close)
 }
 
 /// "Putin said: …", "according to the ministry, …", "Gabuev described them as …".

@@ -68,7 +68,9 @@ pub(super) fn name_ending_at(
         if is_org_word(last) {
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
-        return registry.holder_of(last);
+        // "the Pope said", with no pope named before: the one the title means, as written.
+        let the = first > 0 && owned[first - 1].is("the");
+        return registry.holder_of(last).or_else(|| the.then(|| format!("the {}", words.join(" "))));
     }
     let name = name_of_run(&words);
     if first == 0 || !owned[first - 1].is("the") {
@@ -146,9 +148,13 @@ pub(super) fn common_noun_ending_at(
 
 /// "the Houston resident", "the retired nurse": a definite description of a person is the
 /// person in view (named before), when there is one.
+/// "The company said" after "Microsoft": a lone noun for an organisation is the one in view.
 fn described_person(words: &[&str], at: usize, registry: &mut Registry) -> Option<String> {
     let head = words.last()?.to_lowercase();
     let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if definite && words.len() == 2 && words::GROUP_NOUNS.contains(head.as_str()) {
+        return registry.renamed_group(at);
+    }
     (definite && words::PERSON_NOUNS.contains(head.as_str())).then(|| registry.described(at)).flatten()
 }
 
@@ -250,9 +256,14 @@ pub(super) fn person_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut R
 
 /// "said X", "according to X": the speaker after the verb, up to the next punctuation.
 pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    // "said 34-year-old Ahmed Ali": a hyphen inside a word ends nothing.
     let end = tokens[v + 1..]
         .iter()
-        .position(|t| t.kind == Kind::Punct && !t.punct("."))
+        .enumerate()
+        .position(|(k, t)| {
+            let inside_word = t.punct("-") && t.joined && tokens.get(v + 2 + k).is_some_and(|n| n.joined);
+            t.kind == Kind::Punct && !t.punct(".") && !inside_word
+        })
         .map_or(tokens.len(), |p| v + 1 + p);
     let phrase: Vec<Token<'_>> = tokens[v + 1..end].iter().take(10).map(|t| (*t).clone()).collect();
     let first = phrase.first()?;
@@ -277,6 +288,10 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         if let Some(name) = apposed_name(tokens, v, end, registry) {
             return Some(name);
         }
+    }
+    // "wrote Microsoft's Roger Capriotti": the person the owner employs.
+    if let Some(person) = owned_person(&phrase, registry) {
+        return Some(person);
     }
     if let Some(owner) = owner_of(&phrase, registry) {
         return Some(owner);
@@ -349,6 +364,16 @@ fn name_runs(phrase: &[Token<'_>]) -> Vec<(usize, Vec<String>)> {
 }
 
 /// "according to the Commission's Autumn 2017 Economic Forecast": the owner.
+fn owned_person(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let owner_at = usize::from(phrase.first()?.is("the"));
+    let (end, _) = run_starting_at(phrase, owner_at).filter(|(end, _)| is_possessive(phrase[*end].text))?;
+    let (_, words) = run_starting_at(phrase, end + 1)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
+    person.then(|| registry.person(phrase[end + 1].start, &name)).flatten()
+}
+
 fn owner_of(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
     let owner_at = usize::from(phrase.first()?.is("the"));
     let (end, words) =

@@ -215,3 +215,56 @@ fn an_appeal_or_a_phrase_someone_called_credits_no_figure() {
         [None]
     );
 }
+
+#[test]
+fn the_person_after_an_owner_speaks_after_the_verb() {
+    let text = "\"Our goal is to get IE6 usage below one percent,\" wrote Microsoft's Roger Capriotti in a blog post.";
+    assert_eq!(
+        speaker_of(text, "Our goal is to get IE6 usage below one percent").as_deref(),
+        Some("Roger Capriotti")
+    );
+}
+
+#[test]
+fn an_aside_that_lists_or_a_role_with_and_before_the_name_still_attributes() {
+    let text = "\"The plan works,\" Vice-President Jyrki Katainen, responsible for Jobs, Growth, Investment and Competitiveness, said.";
+    assert_eq!(speaker_of(text, "The plan works").as_deref(), Some("Jyrki Katainen"));
+    let text = "\"We have seen the worst flooding in a century,\" Sudan's Minister of Labor and Social Development, Lena el-Sheikh, told reporters.";
+    assert_eq!(
+        speaker_of(text, "We have seen the worst flooding in a century").as_deref(),
+        Some("Lena el-Sheikh")
+    );
+}
+
+#[test]
+fn an_age_before_the_name_after_the_verb() {
+    let text = "\"I saw the crane fall,\" said 34-year-old Ahmed Ali.";
+    assert_eq!(speaker_of(text, "I saw the crane fall").as_deref(), Some("Ahmed Ali"));
+}
+
+#[test]
+fn a_title_nobody_was_named_with_is_credited_as_written() {
+    assert_eq!(
+        speaker_of("\"We must help them,\" the Pope said.", "We must help them").as_deref(),
+        Some("the Pope")
+    );
+}
+
+#[test]
+fn a_portfolio_between_a_title_and_the_name_is_no_part_of_the_name() {
+    let text = "Commissioner for Trade Cecilia Malmström said: \"This is a big day for European trade.\"";
+    assert_eq!(
+        speaker_of(text, "This is a big day for European trade.").as_deref(),
+        Some("Cecilia Malmström")
+    );
+}
+
+#[test]
+fn the_company_is_the_organisation_in_view() {
+    let text = "Microsoft launched a website. \"We want IE6 gone,\" the company said.";
+    assert_eq!(speaker_of(text, "We want IE6 gone").as_deref(), Some("Microsoft"));
+    assert_eq!(
+        speaker_of("\"We want IE6 gone,\" the company said.", "We want IE6 gone").as_deref(),
+        Some("the company")
+    );
+}
