@@ -79,7 +79,7 @@ pub fn kind_of(name: &str) -> NameKind {
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_ref())
+    token.is_capitalized() && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower().as_ref()))
 }
 
 /// A word without its possessive ending: "Ukraine's" → "Ukraine".

@@ -69,6 +69,16 @@ fn is_closer(c: char) -> bool {
     matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '“')
 }
 
+/// "U.S", "U.N", "E.U": single capitals joined by full stops.
+fn is_initials(word: &str) -> bool {
+    let mut parts = word.split('.');
+    let initial = |p: &str| {
+        let mut c = p.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    };
+    word.contains('.') && parts.all(initial)
+}
+
 /// The sentences of one paragraph.
 pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -177,6 +187,14 @@ impl<'a> Token<'a> {
         self.text.eq_ignore_ascii_case(word)
     }
 
+    /// An abbreviation in capitals ("WHO", "US", "UNHCR"): a name, even where its letters spell
+    /// a function word.
+    pub fn is_acronym(&self) -> bool {
+        self.kind == Kind::Word
+            && (2..=6).contains(&self.text.chars().count())
+            && self.text.chars().all(|c| c.is_ascii_uppercase())
+    }
+
     /// The token in lower case, borrowed when it already is (most words are).
     pub fn lower(&self) -> std::borrow::Cow<'a, str> {
         if self.text.chars().any(char::is_uppercase) {
@@ -242,6 +260,11 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     break;
                 }
             }
+            // "U.S.", "U.N.": an abbreviation of initials keeps its last full stop.
+            let word: String = chars[start..i].iter().map(|(_, ch)| *ch).collect();
+            if chars.get(i).is_some_and(|(_, ch)| *ch == '.') && is_initials(&word) {
+                i += 1;
+            }
             Kind::Word
         } else if c.is_ascii_digit() {
             i += 1;
@@ -279,6 +302,14 @@ mod tests {
 
     fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
         ranges.iter().map(|r| text[r.clone()].to_owned()).collect()
+    }
+
+    #[test]
+    fn initials_keep_their_last_full_stop_but_still_end_a_sentence() {
+        let text = "The U.N. said so. He moved to the U.S. The next day he died.";
+        let words: Vec<&str> = tokens(text, 0..text.len()).into_iter().map(|t| t.text).collect();
+        assert_eq!(&words[..3], ["The", "U.N.", "said"]);
+        assert_eq!(texts(text, &sentences(text, 0..text.len())).len(), 3);
     }
 
     #[test]

@@ -133,7 +133,7 @@ pub(super) fn common_noun_ending_at(
     // "the refugee spokesman said", "the former U.N. chief said": a role is the person named
     // with it earlier, or nobody.
     let bare_title = words.len() == 1 && is_role(&head) && owned[first].is_lowercase_word();
-    if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 3) || bare_title {
+    if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 4) || bare_title {
         return registry.holder_of(&head);
     }
     let plain: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -224,7 +224,7 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
             }
             break;
         }
-        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(&*lower) {
+        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(&*lower) && !prev.is_acronym() {
             break;
         }
         first -= 1;
@@ -327,7 +327,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     if DETERMINERS.contains(&first.lower().as_ref()) {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         // "said the spokesman, who…": a role is the person named with it, or nobody.
-        if first.is("the") && is_role(&head) && words.len() <= 3 {
+        if first.is("the") && is_role(&head) && words.len() <= 4 {
             return registry.holder_of(&head);
         }
         if let Some(person) = described_person(&words, at, registry) {

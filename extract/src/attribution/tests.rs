@@ -268,3 +268,24 @@ fn the_company_is_the_organisation_in_view() {
         Some("the company")
     );
 }
+
+#[test]
+fn initials_and_capitals_name_an_organisation() {
+    assert_eq!(figure_speakers("The U.N. said 54 people were killed."), [Some("the U.N.".to_owned())]);
+    assert_eq!(
+        figure_speakers("The U.S. military said 54 people were killed."),
+        [Some("the U.S. military".to_owned())]
+    );
+    assert_eq!(figure_speakers("WHO said 54 people were killed."), [Some("WHO".to_owned())]);
+    assert_eq!(
+        figure_speakers("The US military said 54 people were killed."),
+        [Some("the US military".to_owned())]
+    );
+    assert_eq!(figure_speakers("Those who said 54 people died were wrong."), [None]);
+}
+
+#[test]
+fn the_person_in_apposition_to_an_opening_role_is_in_view() {
+    let text = "The agency's head, Charles Bolden, was upbeat. “The shuttles inspired a generation,” he told the crowd.";
+    assert_eq!(speaker_of(text, "The shuttles inspired a generation").as_deref(), Some("Charles Bolden"));
+}
