@@ -289,3 +289,13 @@ fn the_person_in_apposition_to_an_opening_role_is_in_view() {
     let text = "The agency's head, Charles Bolden, was upbeat. “The shuttles inspired a generation,” he told the crowd.";
     assert_eq!(speaker_of(text, "The shuttles inspired a generation").as_deref(), Some("Charles Bolden"));
 }
+
+#[test]
+fn a_source_that_reported_or_estimated_a_figure_is_credited_with_it() {
+    assert_eq!(figure_speakers("The WHO reported 1.2 million cases."), [Some("the WHO".to_owned())]);
+    assert_eq!(
+        figure_speakers("The agency estimated 21,000 people were displaced."),
+        [Some("the agency".to_owned())]
+    );
+    assert_eq!(figure_speakers("The storm was reported to have killed 12 people."), [None]);
+}
