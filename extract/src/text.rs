@@ -98,6 +98,17 @@ pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
                 break;
             }
         }
+        // `ready . " He left`: a closing mark spaced off, as tokenised text prints it.
+        let open_quote = para[start..end].matches('"').count() % 2 == 1;
+        if open_quote
+            && para[end..].starts_with(" \"")
+            && para[end + 2..].chars().next().is_none_or(char::is_whitespace)
+        {
+            end += 2;
+            while chars.peek().is_some_and(|(j, _)| *j < end) {
+                chars.next();
+            }
+        }
         let rest = &para[end..];
         let after_space = rest.trim_start();
         if rest.len() == after_space.len() && !rest.is_empty() {
@@ -310,6 +321,15 @@ mod tests {
         let words: Vec<&str> = tokens(text, 0..text.len()).into_iter().map(|t| t.text).collect();
         assert_eq!(&words[..3], ["The", "U.N.", "said"]);
         assert_eq!(texts(text, &sentences(text, 0..text.len())).len(), 3);
+    }
+
+    #[test]
+    fn a_spaced_closing_mark_stays_with_its_sentence() {
+        let text = "Bolden said , \" We are ready . \" He left .";
+        assert_eq!(
+            texts(text, &sentences(text, 0..text.len())),
+            ["Bolden said , \" We are ready . \"", "He left ."]
+        );
     }
 
     #[test]
