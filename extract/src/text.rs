@@ -272,8 +272,8 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 }
             }
             // "U.S.", "U.N.": an abbreviation of initials keeps its last full stop.
-            let word: String = chars[start..i].iter().map(|(_, ch)| *ch).collect();
-            if chars.get(i).is_some_and(|(_, ch)| *ch == '.') && is_initials(&word) {
+            let word = || chars[start..i].iter().map(|(_, ch)| *ch).collect::<String>();
+            if chars.get(i).is_some_and(|(_, ch)| *ch == '.') && is_initials(&word()) {
                 i += 1;
             }
             Kind::Word

@@ -289,12 +289,9 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
             return Some(name);
         }
     }
-    // "wrote Microsoft's Roger Capriotti": the person the owner employs.
-    if let Some(person) = owned_person(&phrase, registry) {
-        return Some(person);
-    }
-    if let Some(owner) = owner_of(&phrase, registry) {
-        return Some(owner);
+    // "wrote Microsoft's Roger Capriotti": the person the owner employs; else the owner.
+    if let Some(who) = owned_person(&phrase, registry).or_else(|| owner_of(&phrase, registry)) {
+        return Some(who);
     }
     if full.is_none() {
         // "the Crown prosecutor, Mark Tedeschi, QC,": a role, then the person in apposition.
@@ -306,12 +303,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let name = name_of_run(&words);
         let person_inside = name.split(' ').count() < words.len() && kind_of(&name) == NameKind::Person;
-        // "said the Houston resident": the name only qualifies a noun for a person.
-        let qualifies = phrase.get(start + words.len()).is_some_and(|t| {
-            let w = t.lower();
-            t.is_lowercase_word()
-                && (words::PERSON_NOUNS.contains(w.as_ref()) || words::ROLE_NOUNS.contains(w.as_ref()))
-        });
+        let qualifies = qualifies_a_person(phrase.get(start + words.len()));
         if *start > 0 && phrase[start - 1].is("the") && !person_inside && !qualifies {
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
@@ -364,6 +356,15 @@ fn name_runs(phrase: &[Token<'_>]) -> Vec<(usize, Vec<String>)> {
 }
 
 /// "according to the Commission's Autumn 2017 Economic Forecast": the owner.
+/// "said the Houston resident": a name before a noun for a person only qualifies it.
+fn qualifies_a_person(next: Option<&Token<'_>>) -> bool {
+    next.is_some_and(|t| {
+        let w = t.lower();
+        t.is_lowercase_word()
+            && (words::PERSON_NOUNS.contains(w.as_ref()) || words::ROLE_NOUNS.contains(w.as_ref()))
+    })
+}
+
 fn owned_person(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
     let owner_at = usize::from(phrase.first()?.is("the"));
     let (end, _) = run_starting_at(phrase, owner_at).filter(|(end, _)| is_possessive(phrase[*end].text))?;
