@@ -243,9 +243,25 @@ mod tests {
             ":",
             "(",
             ")",
+            "•",
+            "* ",
+            " \" ",
+            "U.S.",
+            "U.N",
+            "WHO",
+            "company",
+            "resident",
+            "instead",
+            "quietly",
+            "Microsoft's",
+            "injured",
+            "missing",
+            "reported",
+            "-year-old",
         ];
         let mut rng = Rng(0x5eed_2022);
-        for _ in 0..3000 {
+        let cases = std::env::var("EXTRACT_PROPERTY_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(3000);
+        for _ in 0..cases {
             let len = (rng.next() % 60) as usize;
             let text: String =
                 (0..len).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect();

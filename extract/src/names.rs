@@ -79,7 +79,7 @@ pub fn kind_of(name: &str) -> NameKind {
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    token.is_capitalized() && !words::NOT_NAMES.contains(token.lower().as_ref())
+    token.is_capitalized() && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower().as_ref()))
 }
 
 /// A word without its possessive ending: "Ukraine's" → "Ukraine".
@@ -111,6 +111,15 @@ pub fn name_of_run(words: &[&str]) -> String {
     }
     let kept = if after_title < words.len() { &words[after_title..] } else { words };
     let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
+    // "Commissioner for Employment Marianne Thyssen": a portfolio between the title and the
+    // person, who begins at a known first name.
+    let honoured = kept.first().is_some_and(|w| words::HONOURS.contains(w.to_lowercase().as_str()));
+    if after_title > 0 && kept.len() >= 3 && !is_first_name(kept[0]) && !honoured {
+        if let Some(first) = kept.iter().skip(1).position(|w| is_first_name(w)).filter(|p| p + 2 < kept.len())
+        {
+            kept.drain(..=first);
+        }
+    }
     // "President Anton Varga of Meridia" and "Lydia Buchtmann for Food Standards Australia" are
     // the person; "Ministry of Defence" and "Institute for the Study of War" stay whole.
     let of = kept.iter().position(|w| *w == "of" || *w == "for").filter(|of| *of >= 2);
@@ -121,6 +130,11 @@ pub fn name_of_run(words: &[&str]) -> String {
         }
     }
     kept.join(" ")
+}
+
+fn is_first_name(word: &str) -> bool {
+    let w = word.to_lowercase();
+    words::FEMALE_NAMES.contains(w.as_str()) || words::MALE_NAMES.contains(w.as_str())
 }
 
 /// How many leading words of a run name a place or nationality, leaving at least two words.

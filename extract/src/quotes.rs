@@ -107,7 +107,8 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
                         let before_word = !after.is_none_or(char::is_whitespace);
                         !glued
                             && (before_word
-                                || before.is_some_and(|b| matches!(b, ',' | ':')) && after.is_some())
+                                || before.is_some_and(|b| matches!(b, ',' | ':')) && after.is_some()
+                                || spaced_opener(&chars, k))
                     }
                     // An opening single mark starts a word and follows a space or a bracket.
                     '‘' => is_word_char(after) || after == Some('…'),
@@ -134,6 +135,15 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
         }
     }
     out
+}
+
+/// A straight mark with a space on both sides, as tokenised text prints them (`said , " We are
+/// ready . "`): an opener when a closer of the same kind follows in the paragraph — an odd
+/// number of straight marks after it.
+fn spaced_opener(chars: &[(usize, char)], k: usize) -> bool {
+    let spaced = |p: Option<usize>| p.and_then(|p| chars.get(p)).is_none_or(|(_, c)| c.is_whitespace());
+    let later = chars[k + 1..].iter().filter(|(_, c)| *c == '"').count();
+    spaced(k.checked_sub(1)) && spaced(Some(k + 1)) && chars.get(k + 1).is_some() && later % 2 == 1
 }
 
 fn push(
@@ -208,6 +218,13 @@ mod tests {
         assert_eq!(&text[q[0].inner.clone()], "It was a very emotional day for all of us. We will be back.");
         assert!(q[0].continues);
         assert!(in_paragraph(text, 0..text.len(), false).is_empty());
+    }
+
+    #[test]
+    fn straight_marks_spaced_as_in_tokenised_text_still_pair() {
+        assert_eq!(quotes("Bolden said , \" We are ready to fly . \" He left ."), ["We are ready to fly ."]);
+        assert_eq!(quotes("\" We are ready , \" Bolden said ."), ["We are ready"]);
+        assert_eq!(quotes("A 12 \" pipe burst."), Vec::<&str>::new());
     }
 
     #[test]

@@ -49,6 +49,8 @@ impl Registry {
         if name.split_whitespace().count() < 2 || kind_of(name) != NameKind::Person {
             return;
         }
+        let completed = self.completed(at, name);
+        let name = completed.as_str();
         let known = self.by_word.get(name.rsplit(' ').next().unwrap_or("")).into_iter().flatten();
         if !known.into_iter().any(|(k, _)| self.people[*k].1 == name) {
             let k = self.people.len();
@@ -130,7 +132,7 @@ impl Registry {
     /// Smith"), an organisation as named (an abbreviation spelled out), or nobody for a place
     /// or nationality. A person is remembered as in view, for "he said" later.
     pub fn person(&mut self, at: usize, name: &str) -> Option<String> {
-        let full = if name.contains(' ') { name.to_owned() } else { self.resolve(at, name) };
+        let full = if name.contains(' ') { self.completed(at, name) } else { self.resolve(at, name) };
         match kind_of(&full) {
             NameKind::Place => None,
             NameKind::Group => Some(self.group(at, &full)),
@@ -140,6 +142,15 @@ impl Registry {
                 Some(full)
             }
         }
+    }
+
+    /// A name of two words or more completed to the fuller one met before that ends with it:
+    /// "Quiroz Castro" after "Javier Quiroz Castro", "Lopez Obrador" after "Andres Manuel Lopez
+    /// Obrador".
+    fn completed(&self, at: usize, name: &str) -> String {
+        let suffix = format!(" {name}");
+        let fuller = self.people.iter().rev().find(|(seen, n)| *seen <= at && n.ends_with(&suffix));
+        fuller.map_or_else(|| name.to_owned(), |(_, n)| n.clone())
     }
 
     /// An organisation; "the air force" after "Ukraine's air force" is the same one, "KCNA" the
@@ -189,6 +200,19 @@ impl Registry {
             };
         }
         person.map(|(_, n)| n)
+    }
+
+    /// Who a definite description of a person ("the Houston resident") most likely is: the
+    /// person in view, as for "they"; less sure, like a pronoun.
+    pub fn described(&mut self, at: usize) -> Option<String> {
+        self.pronoun_used = true;
+        self.nearest_person(at, None).map(|(_, n)| n)
+    }
+
+    /// The organisation "the company" or "the group" re-names: the one last credited before
+    /// byte `at`, if any.
+    pub fn renamed_group(&self, at: usize) -> Option<String> {
+        self.last_group.as_ref().filter(|(g, _)| *g <= at).map(|(_, n)| n.clone())
     }
 
     /// The person "he" (`Some(false)`), "she" (`Some(true)`) or "they" is, before byte `at`.

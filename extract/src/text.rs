@@ -14,7 +14,9 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'\n' {
-            let ends_paragraph = !blank_lines || next_line_is_blank(bytes, i + 1);
+            // A list item is a paragraph of its own, even where blank lines part the others.
+            let ends_paragraph =
+                !blank_lines || next_line_is_blank(bytes, i + 1) || list_item(&text[i + 1..]).is_some();
             if ends_paragraph {
                 push_trimmed(text, start..i, &mut out);
                 start = i + 1;
@@ -31,7 +33,23 @@ fn next_line_is_blank(bytes: &[u8], from: usize) -> bool {
         && bytes[from..].contains(&b'\n')
 }
 
+/// The length of the marker opening a list item ("• ", "- ", "* "), if `line` opens one.
+fn list_item(line: &str) -> Option<usize> {
+    let body = line.trim_start_matches([' ', '\t']);
+    let mut chars = body.chars();
+    chars.next().filter(|c| matches!(c, '•' | '◦' | '▪' | '‣' | '*' | '-'))?;
+    let rest = chars.as_str();
+    let item = rest.trim_start_matches([' ', '\t']);
+    let spaced = item.len() < rest.len() && item.starts_with(|c: char| !c.is_whitespace());
+    spaced.then(|| line.len() - item.len())
+}
+
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut range = range;
+    // A list item's marker is no part of its sentence.
+    if let Some(marker) = list_item(&text[range.clone()]) {
+        range.start += marker;
+    }
     let trimmed = trim(text, range);
     if !trimmed.is_empty() {
         out.push(trimmed);
@@ -51,6 +69,16 @@ fn is_closer(c: char) -> bool {
     matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '“')
 }
 
+/// "U.S", "U.N", "E.U": single capitals joined by full stops.
+fn is_initials(word: &str) -> bool {
+    let mut parts = word.split('.');
+    let initial = |p: &str| {
+        let mut c = p.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    };
+    word.contains('.') && parts.all(initial)
+}
+
 /// The sentences of one paragraph.
 pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -68,6 +96,17 @@ pub fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
                 chars.next();
             } else {
                 break;
+            }
+        }
+        // `ready . " He left`: a closing mark spaced off, as tokenised text prints it.
+        let open_quote = para[start..end].matches('"').count() % 2 == 1;
+        if open_quote
+            && para[end..].starts_with(" \"")
+            && para[end + 2..].chars().next().is_none_or(char::is_whitespace)
+        {
+            end += 2;
+            while chars.peek().is_some_and(|(j, _)| *j < end) {
+                chars.next();
             }
         }
         let rest = &para[end..];
@@ -159,6 +198,14 @@ impl<'a> Token<'a> {
         self.text.eq_ignore_ascii_case(word)
     }
 
+    /// An abbreviation in capitals ("WHO", "US", "UNHCR"): a name, even where its letters spell
+    /// a function word.
+    pub fn is_acronym(&self) -> bool {
+        self.kind == Kind::Word
+            && (2..=6).contains(&self.text.chars().count())
+            && self.text.chars().all(|c| c.is_ascii_uppercase())
+    }
+
     /// The token in lower case, borrowed when it already is (most words are).
     pub fn lower(&self) -> std::borrow::Cow<'a, str> {
         if self.text.chars().any(char::is_uppercase) {
@@ -224,6 +271,11 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     break;
                 }
             }
+            // "U.S.", "U.N.": an abbreviation of initials keeps its last full stop.
+            let word = || chars[start..i].iter().map(|(_, ch)| *ch).collect::<String>();
+            if chars.get(i).is_some_and(|(_, ch)| *ch == '.') && is_initials(&word()) {
+                i += 1;
+            }
             Kind::Word
         } else if c.is_ascii_digit() {
             i += 1;
@@ -261,6 +313,35 @@ mod tests {
 
     fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
         ranges.iter().map(|r| text[r.clone()].to_owned()).collect()
+    }
+
+    #[test]
+    fn initials_keep_their_last_full_stop_but_still_end_a_sentence() {
+        let text = "The U.N. said so. He moved to the U.S. The next day he died.";
+        let words: Vec<&str> = tokens(text, 0..text.len()).into_iter().map(|t| t.text).collect();
+        assert_eq!(&words[..3], ["The", "U.N.", "said"]);
+        assert_eq!(texts(text, &sentences(text, 0..text.len())).len(), 3);
+    }
+
+    #[test]
+    fn a_spaced_closing_mark_stays_with_its_sentence() {
+        let text = "Bolden said , \" We are ready . \" He left .";
+        assert_eq!(
+            texts(text, &sentences(text, 0..text.len())),
+            ["Bolden said , \" We are ready . \"", "He left ."]
+        );
+    }
+
+    #[test]
+    fn a_list_item_is_a_paragraph_of_its_own_without_its_marker() {
+        let text =
+            "Funding was awarded.\n\n• 26 projects awarded funding\n• a share of £4.1 million\n\nThe end.";
+        let found: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            ["Funding was awarded.", "26 projects awarded funding", "a share of £4.1 million", "The end."]
+        );
+        assert_eq!(texts("- \n-", &paragraphs("- \n-")), ["-", "-"]);
     }
 
     #[test]

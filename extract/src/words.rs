@@ -67,6 +67,8 @@ word_list! {
     BETWEEN: Words = "between.txt";
     CLAUSE_WORDS: Words = "clause_words.txt";
     ROLE_NOUNS: Words = "role_nouns.txt";
+    PERSON_NOUNS: Words = "person_nouns.txt";
+    GROUP_NOUNS: Words = "group_nouns.txt";
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
     HONOURS: Words = "honours.txt";

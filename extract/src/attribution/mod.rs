@@ -33,6 +33,12 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
+    // "called on Myanmar to release", "called for calm": an appeal, not words reported.
+    if t.is("called")
+        && next.is_some_and(|n| matches!(n.lower().as_ref(), "on" | "for" | "off" | "in" | "up"))
+    {
+        return false;
+    }
     // "the conditions agreed upon by the Euro Summit", "they agreed to pay": no one speaks.
     if t.is("agreed") && next.is_some_and(|n| n.is("upon") || n.is("on") || n.is("to")) {
         return false;
@@ -126,7 +132,10 @@ pub fn is_attributed(ctx: Context<'_, '_>, quote: usize) -> bool {
 pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Credit> {
     let _ = registry.take_pronoun_used();
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
-    for v in (0..sentence.len()).filter(|v| speaks(&sentence, *v)) {
+    // "in what Amnesty International called a deep crackdown": that phrase is theirs, not the
+    // sentence's figures.
+    let names_a_phrase = |v: usize| sentence[v.saturating_sub(4)..v].iter().any(|t| t.is("what"));
+    for v in (0..sentence.len()).filter(|v| speaks(&sentence, *v) && !names_a_phrase(*v)) {
         if let Some(name) = credited_by(&sentence, v, &sentence, registry) {
             return credit(Some(name), registry);
         }
@@ -223,9 +232,14 @@ fn title_case(name: &str) -> String {
 /// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".
 fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
     let first_word = after.iter().position(|t| t.kind != Kind::Punct)?;
-    let clause_end =
-        after.iter().skip(first_word).position(|t| words::CLAUSE_BREAKS.contains(t.lower().as_ref()));
-    let clause_end = clause_end.map_or(after.len(), |c| first_word + c);
+    // "…," Stephen J. Adler, president and editor in chief of Reuters, said: an "and" inside
+    // the aside (nor one in a role before the name) does not end the attribution.
+    let aside = aside_before_verb(after, first_word);
+    let clause_end = (first_word..after.len()).find(|k| {
+        words::CLAUSE_BREAKS.contains(after[*k].lower().as_ref())
+            && !aside.as_ref().is_some_and(|a| a.contains(k))
+    });
+    let clause_end = clause_end.unwrap_or(after.len());
     // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
     // an apposition between commas may stand before the verb.
     // A role before the name may be long: "the U.N.'s high commissioner for human rights,
@@ -241,6 +255,18 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
         return subject_after(after, v, registry);
     }
     credited_by(after, v, sentence, registry)
+}
+
+/// The aside between the two commas after a quote's speaker, when a verb of speech follows it
+/// ("Jane Doe, head of research and policy at the bank, said").
+/// An aside may list ("Katainen, responsible for Jobs, Growth, Investment and Competitiveness,
+/// said"): its end is the comma a verb of speech follows; a role before the name may hold an
+/// "and" too ("Sudan's Minister of Labor and Social Development, Lena el-Sheikh, told").
+fn aside_before_verb(after: &[&Token<'_>], first_word: usize) -> Option<std::ops::Range<usize>> {
+    let open = first_word + after.iter().skip(first_word).take(12).position(|t| t.punct(","))?;
+    let close = (open + 1..after.len().min(open + 26))
+        .find(|c| after[*c].punct(",") && (c + 1..after.len().min(c + 3)).any(|v| speaks(after, v)))?;
+    Some(first_word..close)
 }
 
 /// "Putin said: …", "according to the ministry, …", "Gabuev described them as …".
@@ -351,7 +377,9 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
             j = j.checked_sub(2)?;
         } else if abbreviation {
             j -= 3;
-        } else if words::BETWEEN.contains(tokens[j].lower().as_ref()) && tokens[j].kind == Kind::Word {
+        } else if words::BETWEEN.contains(tokens[j].lower().as_ref()) && tokens[j].kind == Kind::Word
+            || is_adverb(tokens, j)
+        {
             j = j.checked_sub(1)?;
         } else {
             break;
@@ -387,6 +415,18 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return Some(Subject::Named(country));
     }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// "Smith quietly said": a lower-case word in "-ly" between a subject and its verb — not a noun
+/// after a determiner or an owner ("the family said", "Smith's family said").
+fn is_adverb(tokens: &[&Token<'_>], j: usize) -> bool {
+    let t = tokens[j];
+    let owned = j.checked_sub(1).is_some_and(|p| {
+        DETERMINERS.contains(&tokens[p].lower().as_ref())
+            || is_possessive(tokens[p].text)
+            || tokens[p].is("our")
+    });
+    t.is_lowercase_word() && t.text.len() > 4 && t.text.ends_with("ly") && !owned
 }
 
 /// The full name of a person that is the whole aside between two commas.

@@ -68,7 +68,9 @@ pub(super) fn name_ending_at(
         if is_org_word(last) {
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
-        return registry.holder_of(last);
+        // "the Pope said", with no pope named before: the one the title means, as written.
+        let the = first > 0 && owned[first - 1].is("the");
+        return registry.holder_of(last).or_else(|| the.then(|| format!("the {}", words.join(" "))));
     }
     let name = name_of_run(&words);
     if first == 0 || !owned[first - 1].is("the") {
@@ -131,13 +133,29 @@ pub(super) fn common_noun_ending_at(
     // "the refugee spokesman said", "the former U.N. chief said": a role is the person named
     // with it earlier, or nobody.
     let bare_title = words.len() == 1 && is_role(&head) && owned[first].is_lowercase_word();
-    if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 3) || bare_title {
+    if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 4) || bare_title {
         return registry.holder_of(&head);
+    }
+    let plain: Vec<&str> = words.iter().map(String::as_str).collect();
+    if let Some(person) = described_person(&plain, owned[j].start, registry) {
+        return Some(person);
     }
     let phrase = words.join(" ");
     // A lone capitalised common noun at a sentence's start ("Officials said") reads as written.
     let phrase = if first == 0 && words.len() == 1 { phrase.to_lowercase() } else { phrase };
     Some(registry.group(owned[j].start, &phrase))
+}
+
+/// "the Houston resident", "the retired nurse": a definite description of a person is the
+/// person in view (named before), when there is one.
+/// "The company said" after "Microsoft": a lone noun for an organisation is the one in view.
+fn described_person(words: &[&str], at: usize, registry: &mut Registry) -> Option<String> {
+    let head = words.last()?.to_lowercase();
+    let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if definite && words.len() == 2 && words::GROUP_NOUNS.contains(head.as_str()) {
+        return registry.renamed_group(at);
+    }
+    (definite && words::PERSON_NOUNS.contains(head.as_str())).then(|| registry.described(at)).flatten()
 }
 
 /// The organisation named among a publication's modifiers: "Wednesday's Labor Department
@@ -206,7 +224,7 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
             }
             break;
         }
-        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(&*lower) {
+        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(&*lower) && !prev.is_acronym() {
             break;
         }
         first -= 1;
@@ -238,9 +256,14 @@ pub(super) fn person_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut R
 
 /// "said X", "according to X": the speaker after the verb, up to the next punctuation.
 pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    // "said 34-year-old Ahmed Ali": a hyphen inside a word ends nothing.
     let end = tokens[v + 1..]
         .iter()
-        .position(|t| t.kind == Kind::Punct && !t.punct("."))
+        .enumerate()
+        .position(|(k, t)| {
+            let inside_word = t.punct("-") && t.joined && tokens.get(v + 2 + k).is_some_and(|n| n.joined);
+            t.kind == Kind::Punct && !t.punct(".") && !inside_word
+        })
         .map_or(tokens.len(), |p| v + 1 + p);
     let phrase: Vec<Token<'_>> = tokens[v + 1..end].iter().take(10).map(|t| (*t).clone()).collect();
     let first = phrase.first()?;
@@ -266,8 +289,9 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
             return Some(name);
         }
     }
-    if let Some(owner) = owner_of(&phrase, registry) {
-        return Some(owner);
+    // "wrote Microsoft's Roger Capriotti": the person the owner employs; else the owner.
+    if let Some(who) = owned_person(&phrase, registry).or_else(|| owner_of(&phrase, registry)) {
+        return Some(who);
     }
     if full.is_none() {
         // "the Crown prosecutor, Mark Tedeschi, QC,": a role, then the person in apposition.
@@ -279,7 +303,8 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let name = name_of_run(&words);
         let person_inside = name.split(' ').count() < words.len() && kind_of(&name) == NameKind::Person;
-        if *start > 0 && phrase[start - 1].is("the") && !person_inside {
+        let qualifies = qualifies_a_person(phrase.get(start + words.len()));
+        if *start > 0 && phrase[start - 1].is("the") && !person_inside && !qualifies {
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }
         if *start == 0 || full.is_some() {
@@ -294,8 +319,11 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     if DETERMINERS.contains(&first.lower().as_ref()) {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         // "said the spokesman, who…": a role is the person named with it, or nobody.
-        if first.is("the") && is_role(&head) && words.len() <= 3 {
+        if first.is("the") && is_role(&head) && words.len() <= 4 {
             return registry.holder_of(&head);
+        }
+        if let Some(person) = described_person(&words, at, registry) {
+            return Some(person);
         }
         let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
         return (words.len() > 1).then(|| registry.group(at, phrase.trim()));
@@ -328,6 +356,25 @@ fn name_runs(phrase: &[Token<'_>]) -> Vec<(usize, Vec<String>)> {
 }
 
 /// "according to the Commission's Autumn 2017 Economic Forecast": the owner.
+/// "said the Houston resident": a name before a noun for a person only qualifies it.
+fn qualifies_a_person(next: Option<&Token<'_>>) -> bool {
+    next.is_some_and(|t| {
+        let w = t.lower();
+        t.is_lowercase_word()
+            && (words::PERSON_NOUNS.contains(w.as_ref()) || words::ROLE_NOUNS.contains(w.as_ref()))
+    })
+}
+
+fn owned_person(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let owner_at = usize::from(phrase.first()?.is("the"));
+    let (end, _) = run_starting_at(phrase, owner_at).filter(|(end, _)| is_possessive(phrase[*end].text))?;
+    let (_, words) = run_starting_at(phrase, end + 1)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
+    person.then(|| registry.person(phrase[end + 1].start, &name)).flatten()
+}
+
 fn owner_of(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
     let owner_at = usize::from(phrase.first()?.is("the"));
     let (end, words) =

@@ -122,7 +122,7 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
         if t.kind != Kind::Word
             || is_speech_verb(t)
             || words::BETWEEN.contains(&*lower)
-            || words::CLAUSE_WORDS.contains(&*lower)
+            || words::CLAUSE_WORDS.contains(&*lower) && !t.is_acronym()
             || verb_like
             || phrase.len() == 4
         {
@@ -137,6 +137,11 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
     // says": a person by role is the one named with it earlier, or someone unnamed — whom a
     // "she says" in the next sentence means too, rather than anyone named before.
     if let Some(role) = phrase.last().filter(|w| is_person_role(w)) {
+        // "The agency's head, Charles Bolden, was upbeat": the person in apposition.
+        if let Some(person) = apposed_after_subject(owned, registry) {
+            registry.role(role, &person);
+            return Some(person);
+        }
         let holder = registry.holder_of(role);
         if holder.is_none() {
             registry.anonymous(first.start);
@@ -148,6 +153,19 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
     }
 
     None
+}
+
+/// The full name of a person between the commas after a sentence's opening noun phrase.
+fn apposed_after_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let comma = owned.iter().take(8).position(|t| t.punct(","))?;
+    let (end, words) = run_starting_at(owned, comma + 1)?;
+    if !owned.get(end + 1).is_some_and(|t| t.punct(",")) {
+        return None;
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let person = name.contains(' ') && kind_of(&name) == NameKind::Person;
+    person.then(|| registry.person(owned[comma + 1].start, &name)).flatten()
 }
 
 /// "Cynthia Thompson, curator and director of exhibits at the University of Arkansas,

@@ -159,3 +159,143 @@ fn a_statement_with_no_word_before_it_speaks_for_nobody_named_and_never_panics()
                  \"As the single largest donor of humanitarian assis,tcn teahe United States is a leader,\" the` statement read.\n";
     crate::extract(crash).expect("extracts");
 }
+
+#[test]
+fn an_adverb_before_said_is_nobody_and_the_clause_subject_speaks() {
+    let text = "Meat Loaf fell ill. He tried to sing, but instead said \"I can't continue, sorry.\"";
+    assert_eq!(speaker_of(text, "I can't continue, sorry.").as_deref(), Some("Meat Loaf"));
+    let text = "Anna Keller spoke. \"We will not move at all,\" Keller quietly said.";
+    assert_eq!(speaker_of(text, "We will not move at all").as_deref(), Some("Anna Keller"));
+}
+
+#[test]
+fn the_family_is_a_noun_not_an_adverb() {
+    let text = "\"We miss him every single day,\" the family said.";
+    assert_eq!(speaker_of(text, "We miss him every single day").as_deref(), Some("the family"));
+}
+
+#[test]
+fn an_and_inside_the_aside_after_the_name_does_not_end_the_attribution() {
+    let text = "\"We are outraged by this blatant attack,\" Stephen J. Adler, president and editor in chief of Reuters, said in a statement.";
+    assert_eq!(
+        speaker_of(text, "We are outraged by this blatant attack").as_deref(),
+        Some("Stephen J. Adler")
+    );
+}
+
+#[test]
+fn a_definite_description_of_a_person_is_the_person_in_view() {
+    let text = "For Javier Quiroz Castro, it was a dream. \"It was not easy,\" said the Houston resident, who used the program.";
+    assert_eq!(speaker_of(text, "It was not easy").as_deref(), Some("Javier Quiroz Castro"));
+    // With nobody in view the description stays as written, whole.
+    let text = "\"It was not easy,\" said the Houston resident, who used the program.";
+    assert_eq!(speaker_of(text, "It was not easy").as_deref(), Some("the Houston resident"));
+}
+
+#[test]
+fn a_shorter_form_of_a_compound_name_is_the_full_name() {
+    let text = "For Javier Quiroz Castro, it was a dream. Quiroz Castro spoke at the White House. \"It was not easy,\" he said.";
+    assert_eq!(speaker_of(text, "It was not easy").as_deref(), Some("Javier Quiroz Castro"));
+}
+
+#[test]
+fn recognized_that_reports_words() {
+    let text = "Jose Luis Rodriguez Zapatero spoke to a newspaper. He recognized that \"the developed countries are going to experience negative growth.\"";
+    assert_eq!(
+        speaker_of(text, "the developed countries are going to experience negative growth.").as_deref(),
+        Some("Jose Luis Rodriguez Zapatero")
+    );
+}
+
+#[test]
+fn an_appeal_or_a_phrase_someone_called_credits_no_figure() {
+    assert_eq!(figure_speakers("Reuters called on Myanmar to release 630,000 people."), [None]);
+    assert_eq!(
+        figure_speakers("Police arrested 10 people, in what Amnesty International called a crackdown."),
+        [None]
+    );
+}
+
+#[test]
+fn the_person_after_an_owner_speaks_after_the_verb() {
+    let text = "\"Our goal is to get IE6 usage below one percent,\" wrote Microsoft's Roger Capriotti in a blog post.";
+    assert_eq!(
+        speaker_of(text, "Our goal is to get IE6 usage below one percent").as_deref(),
+        Some("Roger Capriotti")
+    );
+}
+
+#[test]
+fn an_aside_that_lists_or_a_role_with_and_before_the_name_still_attributes() {
+    let text = "\"The plan works,\" Vice-President Jyrki Katainen, responsible for Jobs, Growth, Investment and Competitiveness, said.";
+    assert_eq!(speaker_of(text, "The plan works").as_deref(), Some("Jyrki Katainen"));
+    let text = "\"We have seen the worst flooding in a century,\" Sudan's Minister of Labor and Social Development, Lena el-Sheikh, told reporters.";
+    assert_eq!(
+        speaker_of(text, "We have seen the worst flooding in a century").as_deref(),
+        Some("Lena el-Sheikh")
+    );
+}
+
+#[test]
+fn an_age_before_the_name_after_the_verb() {
+    let text = "\"I saw the crane fall,\" said 34-year-old Ahmed Ali.";
+    assert_eq!(speaker_of(text, "I saw the crane fall").as_deref(), Some("Ahmed Ali"));
+}
+
+#[test]
+fn a_title_nobody_was_named_with_is_credited_as_written() {
+    assert_eq!(
+        speaker_of("\"We must help them,\" the Pope said.", "We must help them").as_deref(),
+        Some("the Pope")
+    );
+}
+
+#[test]
+fn a_portfolio_between_a_title_and_the_name_is_no_part_of_the_name() {
+    let text = "Commissioner for Trade Cecilia Malmström said: \"This is a big day for European trade.\"";
+    assert_eq!(
+        speaker_of(text, "This is a big day for European trade.").as_deref(),
+        Some("Cecilia Malmström")
+    );
+}
+
+#[test]
+fn the_company_is_the_organisation_in_view() {
+    let text = "Microsoft launched a website. \"We want IE6 gone,\" the company said.";
+    assert_eq!(speaker_of(text, "We want IE6 gone").as_deref(), Some("Microsoft"));
+    assert_eq!(
+        speaker_of("\"We want IE6 gone,\" the company said.", "We want IE6 gone").as_deref(),
+        Some("the company")
+    );
+}
+
+#[test]
+fn initials_and_capitals_name_an_organisation() {
+    assert_eq!(figure_speakers("The U.N. said 54 people were killed."), [Some("the U.N.".to_owned())]);
+    assert_eq!(
+        figure_speakers("The U.S. military said 54 people were killed."),
+        [Some("the U.S. military".to_owned())]
+    );
+    assert_eq!(figure_speakers("WHO said 54 people were killed."), [Some("WHO".to_owned())]);
+    assert_eq!(
+        figure_speakers("The US military said 54 people were killed."),
+        [Some("the US military".to_owned())]
+    );
+    assert_eq!(figure_speakers("Those who said 54 people died were wrong."), [None]);
+}
+
+#[test]
+fn the_person_in_apposition_to_an_opening_role_is_in_view() {
+    let text = "The agency's head, Charles Bolden, was upbeat. “The shuttles inspired a generation,” he told the crowd.";
+    assert_eq!(speaker_of(text, "The shuttles inspired a generation").as_deref(), Some("Charles Bolden"));
+}
+
+#[test]
+fn a_source_that_reported_or_estimated_a_figure_is_credited_with_it() {
+    assert_eq!(figure_speakers("The WHO reported 1.2 million cases."), [Some("the WHO".to_owned())]);
+    assert_eq!(
+        figure_speakers("The agency estimated 21,000 people were displaced."),
+        [Some("the agency".to_owned())]
+    );
+    assert_eq!(figure_speakers("The storm was reported to have killed 12 people."), [None]);
+}

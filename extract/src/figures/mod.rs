@@ -294,8 +294,20 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     let next = tokens.get(end + 1);
     // "the DAX 40 fell": a number after a capitalised word and before a verb is part of a name.
     let after_name = i > 1 && tokens[i - 1].is_capitalized() && !tokens[i - 1].is("By");
-    // "380,000 affected", "2,000 displaced".
-    let participle = next.is_some_and(|n| n.is_lowercase_word() && n.text.ends_with("ed"));
+    // "380,000 affected", "2,000 displaced"; "21 missing", "5 dead".
+    let state = next.is_some_and(|n| {
+        matches!(
+            n.lower().as_ref(),
+            "missing" | "dead" | "homeless" | "unaccounted" | "hospitalised" | "hospitalized"
+        )
+    });
+    let participle = state || next.is_some_and(|n| n.is_lowercase_word() && n.text.ends_with("ed"));
+    // "killed 107 people and 238 injured", "38 dead and 21 missing": a count listed after
+    // another, its noun left out.
+    let listed = participle
+        && i > 1
+        && (tokens[i - 1].is("and") || tokens[i - 1].punct(","))
+        && tokens[..i - 1].iter().any(|t| t.kind == Kind::Number);
     let ends_phrase = participle
         || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
     // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
@@ -322,7 +334,9 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
         "rescued",
     ];
     let toll = i > 0 && TOLL.contains(&tokens[i - 1].lower().as_ref());
-    ((strong || grouped || by || tally || qualified || others || toll) && ends_phrase && !after_name)
+    ((strong || grouped || by || tally || qualified || others || toll || listed || state)
+        && ends_phrase
+        && !after_name)
         .then(|| UNSAID_UNIT.to_owned())
 }
 

@@ -243,3 +243,12 @@ fn hyphenated_scales_and_a_half() {
 fn how_many_times() {
     assert_eq!(all_of("The EGF has been used 150 times since 2007.")[0], (150.0, "times".to_owned(), None));
 }
+
+#[test]
+fn a_count_listed_after_another_with_its_noun_left_out() {
+    let values =
+        |s: &str| all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity.value).collect::<Vec<f64>>();
+    assert_eq!(values("The flood killed at least 38 people and left 21 missing."), [38.0, 21.0]);
+    assert_eq!(values("Officials said 107 people were killed and 238 injured."), [107.0, 238.0]);
+    assert_eq!(values("In 2019 and 2020 nothing happened."), Vec::<f64>::new());
+}
