@@ -103,13 +103,24 @@ pub struct PageCache {
     polled: AtomicI64,
     last_poll: tokio::sync::Mutex<Instant>,
     store: Mutex<Store>,
+    /// The task listening for other replicas' commits (PostgreSQL), stopped with the cache.
+    listener: OnceLock<tokio::task::AbortHandle>,
+}
+
+impl Drop for PageCache {
+    fn drop(&mut self) {
+        if let Some(listener) = self.listener.get() {
+            listener.abort();
+        }
+    }
 }
 
 impl PageCache {
     pub fn new(enabled: bool, db: Db) -> Arc<PageCache> {
         let cache = PageCache::unstarted(enabled, db);
         if let (Some(pool), Ok(runtime)) = (cache.db.postgres(), tokio::runtime::Handle::try_current()) {
-            runtime.spawn(listen_for_commits(pool.clone(), Arc::downgrade(&cache)));
+            let task = runtime.spawn(listen_for_commits(pool.clone(), Arc::downgrade(&cache)));
+            let _ = cache.listener.set(task.abort_handle());
         }
         cache
     }
@@ -129,6 +140,7 @@ impl PageCache {
             polled: AtomicI64::new(i64::MIN),
             last_poll: tokio::sync::Mutex::new(long_ago),
             store: Mutex::new(store),
+            listener: OnceLock::new(),
         })
     }
 
@@ -201,7 +213,7 @@ impl PageCache {
 }
 
 /// Takes each content version another replica announces as the database's newest, until the
-/// cache is gone. A lost connection is made again after a pause; notices sent meanwhile are
+/// cache is gone (its `Drop` stops this task). A lost connection is made again after a pause; notices sent meanwhile are
 /// missed, and the polled version covers them.
 async fn listen_for_commits(pool: sqlx::PgPool, cache: std::sync::Weak<PageCache>) {
     use app::ssr::db::pg::write::VersionNotices;
@@ -215,19 +227,17 @@ async fn listen_for_commits(pool: sqlx::PgPool, cache: std::sync::Weak<PageCache
             }
         };
         loop {
-            match tokio::time::timeout(Duration::from_secs(30), notices.next()).await {
-                Ok(Ok(version)) => match cache.upgrade() {
+            match notices.next().await {
+                Ok(version) => match cache.upgrade() {
                     Some(cache) => {
                         cache.polled.fetch_max(version, Ordering::SeqCst);
                     }
                     None => return,
                 },
-                Ok(Err(e)) => {
+                Err(e) => {
                     tracing::warn!(error = %e, "lost the commit notices' connection; listening again");
                     break;
                 }
-                Err(_) if cache.strong_count() == 0 => return,
-                Err(_) => {} // quiet for a while: still wanted, keep listening
             }
         }
     }

@@ -132,7 +132,7 @@ async fn every_sign_in_gets_a_new_session_and_sign_out_ends_it_server_side() {
     let after = app.request(Request::get("/").header("cookie", &first).body(Body::empty()).unwrap()).await;
     after.assert_contains(r#"<a href="/login">Sign in</a>"#);
     let sessions: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM sessions").fetch_one(&app.pool).await.unwrap();
+        sqlx::query_scalar(&app.sql("SELECT count(*) FROM sessions")).fetch_one(&app.pool).await.unwrap();
     assert_eq!(sessions, 2, "the ended session is gone, the other two remain");
 }
 
@@ -174,7 +174,7 @@ async fn expired_sessions_are_refused_and_cleaned_up() {
         &app.request(form_post("/login", &format!("username=maria&password={PASSWORD}"))).await,
     )
     .unwrap();
-    sqlx::query("UPDATE sessions SET last_seen_at = '2020-01-01T00:00:00.000Z'")
+    sqlx::query(&app.sql("UPDATE sessions SET last_seen_at = '2020-01-01T00:00:00.000Z'"))
         .execute(&app.pool)
         .await
         .unwrap();
@@ -312,7 +312,7 @@ async fn servers_starting_together_make_one_first_admin_and_both_go_on() {
     let (a, b) = tokio::join!(accounts::ensure_first_admin(&app.db), accounts::ensure_first_admin(&app.db));
     let made: Vec<_> = [a.unwrap(), b.unwrap()].into_iter().flatten().collect();
     assert_eq!(made.len(), 1, "exactly one password is shown");
-    let admins: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE role = 'admin'")
+    let admins: i64 = sqlx::query_scalar(&app.sql("SELECT count(*) FROM users WHERE role = 'admin'"))
         .fetch_one(&app.pool)
         .await
         .unwrap();

@@ -9,7 +9,7 @@ use app::model::Role;
 use axum::http::StatusCode;
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+    sqlx::query_scalar(&app.sql(sql)).fetch_one(&app.pool).await.unwrap()
 }
 
 /// Adds a claim through the form, as an editor does; returns its public id (it is in intake).
@@ -163,7 +163,10 @@ async fn notes_are_private_and_append_only() {
         page.assert_lacks("Called the");
         page.assert_lacks("The full-year figures come from China");
     }
-    assert!(sqlx::query("DELETE FROM claim_notes").execute(&app.pool).await.is_err(), "append-only");
+    assert!(
+        sqlx::query(&app.sql("DELETE FROM claim_notes")).execute(&app.pool).await.is_err(),
+        "append-only"
+    );
 }
 
 #[tokio::test]

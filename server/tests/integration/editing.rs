@@ -7,7 +7,7 @@ use app::model::Role;
 use axum::http::StatusCode;
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+    sqlx::query_scalar(&app.sql(sql)).fetch_one(&app.pool).await.unwrap()
 }
 
 /// Takes the claim (assigned to nobody) and proposes a ruling on it; returns the answer.

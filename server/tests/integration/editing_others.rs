@@ -41,9 +41,9 @@ async fn an_editor_adds_and_edits_a_source_with_its_history_kept() {
     let stale = app.post_as(&format!("/sources/{id}/edit"), &edit, &editor).await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
     stale.assert_contains("Someone else saved this source (now version 2)");
-    let revisions: i64 = sqlx::query_scalar(
+    let revisions: i64 = sqlx::query_scalar(&app.sql(
         "SELECT count(*) FROM source_revisions WHERE source_id = (SELECT id FROM sources WHERE outlet = 'Reuters')",
-    )
+    ))
     .fetch_one(&app.pool)
     .await
     .unwrap();
@@ -179,7 +179,7 @@ async fn admins_manage_accounts_and_editors_cannot() {
     assert_eq!(system.status, StatusCode::UNPROCESSABLE_ENTITY);
     system.assert_contains("is a system account that signs records and cannot sign in");
     let hash: Option<String> =
-        sqlx::query_scalar("SELECT password_hash FROM users WHERE username = 'demo-editor'")
+        sqlx::query_scalar(&app.sql("SELECT password_hash FROM users WHERE username = 'demo-editor'"))
             .fetch_one(&app.pool)
             .await
             .unwrap();

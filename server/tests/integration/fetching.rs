@@ -306,16 +306,17 @@ async fn import_by_address_fills_the_review_from_the_page() {
     }
     .parse(chrono::Utc::now().date_naive())
     .unwrap();
-    let editor_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE username = 'maria'")
+    let editor_id: i64 = sqlx::query_scalar(&app.sql("SELECT id FROM users WHERE username = 'maria'"))
         .fetch_one(&app.pool)
         .await
         .unwrap();
     app::ssr::editing::import::accept(&app.db, editor_id, &source, &[], false, Some(&url)).await.unwrap();
-    let (origin, from): (String, String) =
-        sqlx::query_as("SELECT origin, fetched_from FROM source_snapshots ORDER BY id DESC LIMIT 1")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (origin, from): (String, String) = sqlx::query_as(
+        &app.sql("SELECT origin, fetched_from FROM source_snapshots ORDER BY id DESC LIMIT 1"),
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert_eq!((origin.as_str(), from.as_str()), ("fetched", url.as_str()));
 
     // What the editor typed wins over the page.

@@ -89,21 +89,21 @@ async fn adding_creates_claims_links_duplicates_and_shows_them_in_the_sources_te
 
     // The demo's Putin quote gained an appearance rather than a twin.
     let twins: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM claims WHERE text LIKE 'We aim to strengthen%'")
+        sqlx::query_scalar(&app.sql("SELECT count(*) FROM claims WHERE text LIKE 'We aim to strengthen%'"))
             .fetch_one(&app.pool)
             .await
             .unwrap();
     assert_eq!(twins, 1);
     let new_speaker: String =
-        sqlx::query_scalar("SELECT kind FROM speakers WHERE name = 'Ministry of Defence'")
+        sqlx::query_scalar(&app.sql("SELECT kind FROM speakers WHERE name = 'Ministry of Defence'"))
             .fetch_one(&app.pool)
             .await
             .unwrap();
     assert_eq!(new_speaker, "organization");
-    let spans: i64 = sqlx::query_scalar(
+    let spans: i64 = sqlx::query_scalar(&app.sql(
         "SELECT count(*) FROM appearances WHERE start_byte IS NOT NULL
             AND source_id = (SELECT id FROM sources WHERE url = 'https://wire.example/leaders')",
-    )
+    ))
     .fetch_one(&app.pool)
     .await
     .unwrap();
@@ -174,10 +174,10 @@ async fn a_quote_with_figures_is_shown_once_and_unsure_candidates_start_unticked
     add.push_str("&pick=0&pick=1&pick=2");
     let done = app.post_as("/import", &add, &editor).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    let speakers: Vec<String> = sqlx::query_scalar(
+    let speakers: Vec<String> = sqlx::query_scalar(&app.sql(
         "SELECT DISTINCT s.name FROM claims c JOIN speakers s ON s.id = c.speaker_id
           JOIN appearances a ON a.claim_id = c.id JOIN sources src ON src.id = a.source_id WHERE src.url = ?",
-    )
+    ))
     .bind(url)
     .fetch_all(&app.pool)
     .await
@@ -195,9 +195,8 @@ async fn a_quote_with_figures_is_shown_once_and_unsure_candidates_start_unticked
 async fn a_surname_alone_is_matched_to_the_one_known_speaker_of_that_name() {
     let app = TestApp::with_demo().await;
     let editor = app.sign_in("maria", Role::Editor).await;
-    let add_speaker = |slug: &'static str, name: &'static str| {
-        sqlx::query("INSERT INTO speakers (slug, name, kind) VALUES (?, ?, 'person')").bind(slug).bind(name)
-    };
+    let insert = app.sql("INSERT INTO speakers (slug, name, kind) VALUES (?, ?, 'person')");
+    let add_speaker = |slug: &'static str, name: &'static str| sqlx::query(&insert).bind(slug).bind(name);
     add_speaker("anna-kowalczyk", "Anna Kowalczyk").execute(&app.pool).await.unwrap();
     let text = "“We are ready to talk,” Kowalczyk said on Tuesday.";
     let review = format!("step=review&{}&text={}", source_fields("https://wire.example/surname"), enc(text));
@@ -251,7 +250,8 @@ async fn bad_input_comes_back_beside_its_field_and_nothing_is_added() {
     let app = TestApp::with_demo().await;
     let editor = app.sign_in("maria", Role::Editor).await;
     let text = app::model::import::normalise_article(ARTICLE);
-    let before: i64 = sqlx::query_scalar("SELECT count(*) FROM claims").fetch_one(&app.pool).await.unwrap();
+    let before: i64 =
+        sqlx::query_scalar(&app.sql("SELECT count(*) FROM claims")).fetch_one(&app.pool).await.unwrap();
 
     let no_speaker = app.post_as("/import", &add_body("https://wire.example/x", &text, ""), &editor).await;
     assert_eq!(no_speaker.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -277,7 +277,8 @@ async fn bad_input_comes_back_beside_its_field_and_nothing_is_added() {
     assert_eq!(undated.status, StatusCode::UNPROCESSABLE_ENTITY);
     undated.assert_contains("Give the article's date");
 
-    let after: i64 = sqlx::query_scalar("SELECT count(*) FROM claims").fetch_one(&app.pool).await.unwrap();
+    let after: i64 =
+        sqlx::query_scalar(&app.sql("SELECT count(*) FROM claims")).fetch_one(&app.pool).await.unwrap();
     assert_eq!(before, after);
 }
 
@@ -418,11 +419,12 @@ async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
     let done = app.post_as("/import", &add_body(url, &text, "Ministry of Defence"), &editor).await;
     let location = done.headers["location"].to_str().unwrap().to_owned();
     let source = location.trim_start_matches("/desk?source=").split('&').next().unwrap().to_owned();
-    let putin: String = sqlx::query_scalar("SELECT id FROM claims WHERE text LIKE 'We aim to strengthen%'")
-        .fetch_one(&app.pool)
-        .await
-        .map(|id: i64| app::model::public_id::encode(id))
-        .unwrap();
+    let putin: String =
+        sqlx::query_scalar(&app.sql("SELECT id FROM claims WHERE text LIKE 'We aim to strengthen%'"))
+            .fetch_one(&app.pool)
+            .await
+            .map(|id: i64| app::model::public_id::encode(id))
+            .unwrap();
     let quote = "We aim to strengthen cooperation between the armed forces of Russia and China";
     let edit = |body: &str, version: i64| {
         format!(
@@ -433,7 +435,7 @@ async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
         )
     };
     let version = || async {
-        sqlx::query_scalar::<_, i64>("SELECT version FROM sources WHERE url = ?")
+        sqlx::query_scalar::<_, i64>(&app.sql("SELECT version FROM sources WHERE url = ?"))
             .bind(url)
             .fetch_one(&app.pool)
             .await
@@ -443,9 +445,11 @@ async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
     // Each appearance records its place as a text-quote selector, with the version it is in.
     let anchored = || async {
         sqlx::query_as::<_, (Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>)>(
-            "SELECT a.anchor_exact, a.anchor_prefix, a.anchor_suffix, a.anchored_in, a.start_byte
+            &app.sql(
+                "SELECT a.anchor_exact, a.anchor_prefix, a.anchor_suffix, a.anchored_in, a.start_byte
                FROM appearances a JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = a.source_id
               WHERE s.url = ? AND c.text LIKE 'We aim to strengthen%'",
+            ),
         )
         .bind(url)
         .fetch_one(&app.pool)
@@ -478,7 +482,7 @@ async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
         page.body
     );
     let hashes: Vec<String> =
-        sqlx::query_scalar("SELECT sha256 FROM source_snapshots ORDER BY id DESC LIMIT 2")
+        sqlx::query_scalar(&app.sql("SELECT sha256 FROM source_snapshots ORDER BY id DESC LIMIT 2"))
             .fetch_all(&app.pool)
             .await
             .unwrap();
@@ -517,12 +521,13 @@ async fn a_changed_text_is_kept_as_a_version_and_claims_are_anchored_again() {
     let page = app.get_as(&format!("/sources/{source}"), &editor).await;
     page.assert_contains(&format!(r#"<mark class="claim-mark claim-mark-quote">{quote}</mark>"#));
     assert_eq!(anchored().await.3, Some(4), "found again in version 4");
-    let versions: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM source_snapshots s JOIN sources o ON o.id = s.source_id WHERE o.url = ?",
-    )
-    .bind(url)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
+    let versions: i64 =
+        sqlx::query_scalar(&app.sql(
+            "SELECT count(*) FROM source_snapshots s JOIN sources o ON o.id = s.source_id WHERE o.url = ?",
+        ))
+        .bind(url)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(versions, 4, "pasted, edited, edited, pasted again");
 }

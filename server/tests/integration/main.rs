@@ -18,6 +18,7 @@ mod pages;
 mod record;
 mod repeats;
 mod repeats_quality;
+mod replicas;
 mod resilience;
 mod share_cards;
 mod sharing;

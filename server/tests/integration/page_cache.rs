@@ -82,7 +82,8 @@ async fn a_change_through_a_form_shows_at_once_and_editors_never_get_the_readers
     assert_eq!(proposed.status, StatusCode::SEE_OTHER, "{}", proposed.body);
     // Proposed, not published: readers' copy is unchanged.
     get(&router, &path, &[]).await.assert_lacks("Refuted by the cache test");
-    let ruling: i64 = sqlx::query_scalar("SELECT max(id) FROM rulings").fetch_one(&app.pool).await.unwrap();
+    let ruling: i64 =
+        sqlx::query_scalar(&app.sql("SELECT max(id) FROM rulings")).fetch_one(&app.pool).await.unwrap();
     let done =
         post(&router, &format!("{path}/desk/review"), &format!("ruling={ruling}&decision=approve"), &signer)
             .await;
@@ -101,7 +102,7 @@ async fn a_write_by_another_process_shows_within_a_moment() {
     let before = get(&router, "/speakers/xi-jinping", &[]).await;
     before.assert_lacks("Renamed elsewhere");
     // As `claimtrack import` or the sqlite3 shell would: straight to the database file.
-    sqlx::query("UPDATE speakers SET description = 'Renamed elsewhere' WHERE slug = 'xi-jinping'")
+    sqlx::query(&app.sql("UPDATE speakers SET description = 'Renamed elsewhere' WHERE slug = 'xi-jinping'"))
         .execute(&app.pool)
         .await
         .unwrap();

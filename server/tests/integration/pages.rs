@@ -83,12 +83,12 @@ async fn search_highlights_the_matched_words() {
 async fn a_search_with_more_matches_than_are_counted_says_how_many_at_least() {
     let app = TestApp::with_demo().await;
     // 1,200 more claims with a common word, straight into the table (the triggers index them).
-    sqlx::query(
+    sqlx::query(&app.sql(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) \
          INSERT INTO claims (kind, text, speaker_id, said_on, stage, status, list_seq) \
          SELECT 'quote', 'Tariffs will rise, part ' || i, (SELECT min(id) FROM speakers), '2023-01-01', \
                 'published', 'false', 1000 + i FROM n",
-    )
+    ))
     .execute(&app.pool)
     .await
     .unwrap();

@@ -14,12 +14,16 @@ const SENTENCE: &str =
                         with 2021) · understated by 4.3 percentage points";
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+    sqlx::query_scalar(&app.sql(sql)).fetch_one(&app.pool).await.unwrap()
 }
 
 async fn version(app: &TestApp, id: &str) -> i64 {
     let id = app::model::public_id::decode(id).unwrap();
-    sqlx::query_scalar("SELECT version FROM claims WHERE id = ?").bind(id).fetch_one(&app.pool).await.unwrap()
+    sqlx::query_scalar(&app.sql("SELECT version FROM claims WHERE id = ?"))
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
 }
 
 /// A complete record form for a share, compared by the ruling.
@@ -199,7 +203,10 @@ async fn a_withdrawn_figure_stays_in_the_history_but_leaves_the_readers_pages() 
     assert_eq!(api["recorded"].as_array().unwrap().len(), 0, "{api}");
     let desk = app.get_as(&format!("/claims/{id}/record"), &editor).await;
     desk.assert_contains("withdrawn");
-    assert!(sqlx::query("DELETE FROM recorded_figures").execute(&app.pool).await.is_err(), "never deleted");
+    assert!(
+        sqlx::query(&app.sql("DELETE FROM recorded_figures")).execute(&app.pool).await.is_err(),
+        "never deleted"
+    );
 }
 
 #[tokio::test]
@@ -243,9 +250,9 @@ async fn the_claim_form_reads_figures_as_people_write_them() {
 
     let saved = app.post_as("/claims/new", &body, &editor).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-    let (value, unit, period): (f64, String, String) = sqlx::query_as(
+    let (value, unit, period): (f64, String, String) = sqlx::query_as(&app.sql(
         "SELECT quantity_value, quantity_unit, figure_period FROM claims WHERE text LIKE 'Russia will spend%'",
-    )
+    ))
     .fetch_one(&app.pool)
     .await
     .unwrap();
@@ -289,7 +296,7 @@ async fn the_largest_figure_the_form_accepts_is_stored_and_edits_keep_every_fiel
         .await;
     assert_eq!(read.status, StatusCode::SEE_OTHER, "{}", read.body);
     let (value, accessed): (f64, String) =
-        sqlx::query_as("SELECT value, accessed_on FROM recorded_figures WHERE id = ?")
+        sqlx::query_as(&app.sql("SELECT value, accessed_on FROM recorded_figures WHERE id = ?"))
             .bind(figure)
             .fetch_one(&app.pool)
             .await

@@ -73,11 +73,12 @@ async fn a_candidate_attached_as_a_repetition_becomes_an_appearance_with_its_own
     assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
 
     // No duplicate: the restatement is an appearance of the existing claim.
-    let duplicates: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM claims WHERE text LIKE 'Russia is a much needier%'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let duplicates: i64 = sqlx::query_scalar(
+        &app.sql("SELECT count(*) FROM claims WHERE text LIKE 'Russia is a much needier%'"),
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert_eq!(duplicates, 0);
     let page = app.get_as(&format!("/claims/{gabuev}"), &editor).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -93,9 +94,9 @@ async fn a_candidate_attached_as_a_repetition_becomes_an_appearance_with_its_own
     // Attaching it again from the same source changes nothing.
     let again = app.post_as("/import", &add_body(&gabuev), &editor).await;
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
-    let appearances: i64 = sqlx::query_scalar(
+    let appearances: i64 = sqlx::query_scalar(&app.sql(
         "SELECT count(*) FROM appearances WHERE claim_id = (SELECT id FROM claims WHERE text LIKE 'Moscow is a much needier%')",
-    )
+    ))
     .fetch_one(&app.pool)
     .await
     .unwrap();
@@ -110,7 +111,7 @@ async fn a_repetition_of_a_claim_that_does_not_exist_is_refused_beside_the_candi
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
     refused.assert_contains("That claim no longer exists, was retracted or discarded");
     refused.assert_contains("Summit weighed");
-    let added: i64 = sqlx::query_scalar("SELECT count(*) FROM sources WHERE outlet = 'Later Wire'")
+    let added: i64 = sqlx::query_scalar(&app.sql("SELECT count(*) FROM sources WHERE outlet = 'Later Wire'"))
         .fetch_one(&app.pool)
         .await
         .unwrap();
@@ -133,7 +134,10 @@ async fn the_claim_form_shows_what_a_new_claim_may_repeat_before_saving_and_atta
     let editor = app.sign_in("maria", Role::Editor).await;
     let gabuev = app.claim_id("Moscow is a much needier partner").await;
     let claims = || async {
-        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM claims").fetch_one(&app.pool).await.unwrap()
+        sqlx::query_scalar::<_, i64>(&app.sql("SELECT count(*) FROM claims"))
+            .fetch_one(&app.pool)
+            .await
+            .unwrap()
     };
     let before = claims().await;
 

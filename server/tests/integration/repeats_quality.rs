@@ -89,11 +89,12 @@ async fn archive(app: &TestApp, set: &Set) -> HashMap<i64, Vec<String>> {
             .collect();
         import::accept(&app.db, editor, &source, &accepted, true, None).await.unwrap();
     }
-    let rows: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT c.id, c.text, s.name FROM claims c JOIN speakers s ON s.id = c.speaker_id")
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        &app.sql("SELECT c.id, c.text, s.name FROM claims c JOIN speakers s ON s.id = c.speaker_id"),
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
     let mut ids: HashMap<i64, Vec<String>> = HashMap::new();
     for (id, text, speaker) in rows {
         for e in set.archive.iter().filter(|e| e.text == text && e.speaker == speaker) {

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic: a panic is a failed test.
 
-use crate::support::process::{claimtrack, http, start_with, Server};
+use crate::support::process::{claimtrack, http, sign_in, start_with, Server};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -31,33 +31,6 @@ fn prepare(dir: &Path) -> PathBuf {
     add.stdin.take().unwrap().write_all(format!("{PASSWORD}\n").as_bytes()).unwrap();
     assert!(add.wait().unwrap().success());
     db
-}
-
-/// Signs in; returns the session cookie and the forms' CSRF token.
-async fn sign_in(addr: &str) -> (String, String) {
-    let reply = http(
-        addr,
-        "POST",
-        "/login",
-        None,
-        &format!("username=writer&password={}", PASSWORD.replace(' ', "+")),
-    )
-    .await
-    .unwrap();
-    assert_eq!(reply.status, 303, "{}", reply.head);
-    let cookie = reply
-        .head
-        .lines()
-        .find_map(|l| l.strip_prefix("set-cookie: "))
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let home = http(addr, "GET", "/", Some(&cookie), "").await.unwrap();
-    let csrf =
-        home.body.split(r#"name="csrf" value=""#).nth(1).unwrap().split('"').next().unwrap().to_owned();
-    (cookie, csrf)
 }
 
 /// The demo's fact-checks' ids.
@@ -164,7 +137,7 @@ async fn acknowledged_writes_survive_sigkill_mid_load() {
     let mut acknowledged = Vec::new();
     for round in 0..3 {
         let mut server = start(&db);
-        let (cookie, csrf) = sign_in(&server.addr).await;
+        let (cookie, csrf) = sign_in(&server.addr, "writer", PASSWORD).await;
         let targets = claims(&server.addr).await;
         let stop = Instant::now() + Duration::from_secs(30);
         let tasks: Vec<_> = targets
@@ -200,7 +173,7 @@ async fn a_mixed_load_gets_no_server_errors_and_loses_no_writes() {
     let dir = tempfile::tempdir().unwrap();
     let db = prepare(dir.path());
     let mut server = start(&db);
-    let (cookie, csrf) = sign_in(&server.addr).await;
+    let (cookie, csrf) = sign_in(&server.addr, "writer", PASSWORD).await;
     let targets = claims(&server.addr).await;
     let permalink = format!("/claims/{}", targets[0]);
     let stop = Instant::now() + Duration::from_secs(6);

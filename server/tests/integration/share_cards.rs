@@ -137,10 +137,11 @@ async fn the_sitemap_lists_speakers_sources_and_pages_and_robots_txt_points_to_i
     sitemap.assert_contains("<url><loc>https://claims.example.org/speakers/vladimir-putin</loc><lastmod>");
     let source = app.source_id("The Week").await;
     sitemap.assert_contains(&format!("<url><loc>https://claims.example.org/sources/{source}</loc><lastmod>"));
-    let published: i64 = sqlx::query_scalar("SELECT count(*) FROM claims WHERE list_seq IS NOT NULL")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let published: i64 =
+        sqlx::query_scalar(&app.sql("SELECT count(*) FROM claims WHERE list_seq IS NOT NULL"))
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     assert_eq!(sitemap.body.matches("/claims/").count() as i64, published);
     // A part of a split sitemap answers too; a made-up one does not.
     assert_eq!(app.get("/sitemaps/claims-0.xml").await.status, StatusCode::OK);
@@ -185,10 +186,11 @@ async fn past_ten_thousand_addresses_the_sitemap_is_an_index_of_parts_that_list_
         assert!(page.body.matches("<url>").count() <= 10_000, "{part}");
         claims.extend(page.body.match_indices("/claims/").map(|(i, _)| page.body[i..i + 16].to_owned()));
     }
-    let published: i64 = sqlx::query_scalar("SELECT count(*) FROM claims WHERE list_seq IS NOT NULL")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let published: i64 =
+        sqlx::query_scalar(&app.sql("SELECT count(*) FROM claims WHERE list_seq IS NOT NULL"))
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     if published > 10_000 {
         assert!(parts.contains(&"/sitemaps/claims-1.xml".to_owned()), "{parts:?}");
     }
@@ -240,11 +242,12 @@ async fn the_speakers_directory_pages_through_every_speaker_once() {
         seen.extend(page.links("/speakers/").into_iter().filter(|l| l != "/speakers/new"));
         next = page.links("/speakers?").into_iter().find(|l| l.contains("after="));
     }
-    let expected: i64 =
-        sqlx::query_scalar("SELECT count(DISTINCT speaker_id) FROM speaker_claim_counts WHERE n > 0")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let expected: i64 = sqlx::query_scalar(
+        &app.sql("SELECT count(DISTINCT speaker_id) FROM speaker_claim_counts WHERE n > 0"),
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert!(expected > 100, "more than one page: {expected}");
     let mut unique = seen.clone();
     unique.dedup();

@@ -3,10 +3,36 @@
 //! with their rulings, some corrected, and claims being checked), the rest in the desk's intake.
 //! Same seed, same database.
 
-use super::{begin_write, timestamp, Db};
+use super::{begin_write, timestamp, Connection, Db, Pools};
 use crate::model::slug;
 use crate::AppError;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
+
+/// Runs one statement, written with `?` placeholders, on either backend.
+macro_rules! run {
+    ($tx:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $tx.connection() {
+            Connection::Sqlite(conn) => {
+                sqlx::query($sql)$(.bind($arg))*.execute(&mut *conn).await?;
+            }
+            Connection::Postgres(tx) => {
+                sqlx::query(&super::numbered($sql))$(.bind($arg))*.execute(&mut **tx).await?;
+            }
+        }
+    };
+}
+
+/// As [`run!`], for an INSERT … RETURNING id: the id.
+macro_rules! returning {
+    ($tx:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        match $tx.connection() {
+            Connection::Sqlite(conn) => sqlx::query_scalar($sql)$(.bind($arg))*.fetch_one(&mut *conn).await?,
+            Connection::Postgres(tx) => {
+                sqlx::query_scalar(&super::numbered($sql))$(.bind($arg))*.fetch_one(&mut **tx).await?
+            }
+        }
+    };
+}
 
 /// A small deterministic generator (SplitMix64): no dependency, same sequence everywhere.
 struct Rng(u64);
@@ -108,7 +134,6 @@ pub const RARE_WORD: &str = "quokkabond";
 
 /// Fills an empty, migrated database with `claims` claims generated from `seed`.
 pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, AppError> {
-    let pool = db.sqlite_only()?;
     let mut rng = Rng(seed);
     let mut tx = begin_write(db).await?;
     let desk = super::users::ensure_without_password(&mut tx, "bench-desk", "Benchmark desk").await?;
@@ -119,21 +144,18 @@ pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, Ap
         let slug = format!("{}-{i}", slug::from_name(&name).unwrap_or_else(|| "speaker".into()));
         let description = format!("{} ({})", rng.pick(&ROLES), rng.pick(&OUTLETS));
         let kind = if i % 7 == 0 { "organization" } else { "person" };
-        sqlx::query("INSERT INTO speakers (id, slug, name, description, kind) VALUES (?, ?, ?, ?, ?)")
-            .bind(i as i64 + 1)
-            .bind(&slug)
-            .bind(&name)
-            .bind(&description)
-            .bind(kind)
-            .execute(tx.sqlite_only()?)
-            .await?;
+        run!(
+            tx,
+            "INSERT INTO speakers (id, slug, name, description, kind) VALUES (?, ?, ?, ?, ?)",
+            i as i64 + 1,
+            &slug,
+            &name,
+            &description,
+            kind
+        );
         if i % 3 == 0 {
             let alias = name.split(' ').next_back().unwrap_or(&name).to_owned();
-            sqlx::query("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)")
-                .bind(i as i64 + 1)
-                .bind(alias)
-                .execute(tx.sqlite_only()?)
-                .await?;
+            run!(tx, "INSERT INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)", i as i64 + 1, alias);
         }
     }
 
@@ -150,14 +172,15 @@ pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, Ap
             rng.pick(&COMMON),
             rng.pick(&COMMON)
         );
-        sqlx::query("INSERT INTO sources (id, url, title, outlet, published_on) VALUES (?, ?, ?, ?, ?)")
-            .bind(i as i64 + 1)
-            .bind(format!("https://news.example/{i}"))
-            .bind(&title)
-            .bind(rng.pick(&OUTLETS))
-            .bind(day)
-            .execute(tx.sqlite_only()?)
-            .await?;
+        run!(
+            tx,
+            "INSERT INTO sources (id, url, title, outlet, published_on) VALUES (?, ?, ?, ?, ?)",
+            i as i64 + 1,
+            format!("https://news.example/{i}"),
+            &title,
+            rng.pick(&OUTLETS),
+            day.to_string()
+        );
     }
 
     let signer = super::users::ensure_without_password(&mut tx, "bench-signer", "Benchmark sign-off").await?;
@@ -182,28 +205,30 @@ pub async fn generate(db: &Db, claims: usize, seed: u64) -> Result<Generated, Ap
             list_seq
         });
         let (value, unit, of, change) = quantity.unwrap_or_default();
-        sqlx::query(
-            "INSERT INTO claims (id, kind, text, speaker_id, said_on, quantity_value, quantity_unit, quantity_of,
+        run!(tx, "INSERT INTO claims (id, kind, text, speaker_id, said_on, quantity_value, quantity_unit, quantity_of,
                                  quantity_change, created_at, updated_at, stage, status, list_seq, published_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(id).bind(if quantity.is_some() { "numeric" } else { "quote" }).bind(&text).bind(speaker).bind(day)
-        .bind(value).bind(unit).bind(of).bind(change).bind(&created).bind(&created)
-        .bind(if status.is_some() { "published" } else { "intake" }).bind(status).bind(seq)
-        .bind(status.map(|_| created.clone()))
-        .execute(tx.sqlite_only()?).await?;
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, if quantity.is_some() { "numeric" } else { "quote" }, &text, speaker, day.to_string(), value, unit, of, change, &created, &created, if status.is_some() { "published" } else { "intake" }, status, seq, status.map(|_| created.clone()));
         let source = (i * sources / claims) as i64 + 1;
-        sqlx::query("INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)")
-            .bind(id)
-            .bind(source)
-            .execute(tx.sqlite_only()?)
-            .await?;
+        run!(tx, "INSERT INTO appearances (claim_id, source_id) VALUES (?, ?)", id, source);
         if let Some(rating) = status.filter(|s| *s != "being_checked") {
             rulings += add_rulings(&mut tx, &mut rng, id, rating, (desk, signer), day).await?;
         }
     }
+    if let Connection::Postgres(tx) = tx.connection() {
+        // The rows above chose their ids; new ones continue after them.
+        for table in ["speakers", "sources", "claims"] {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+            ))
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
     tx.commit().await?;
-    sqlx::query("PRAGMA optimize").execute(pool).await?;
+    match db.pools() {
+        Pools::Sqlite(pool) => sqlx::query("PRAGMA optimize").execute(pool).await?.rows_affected(),
+        Pools::Postgres(pool) => sqlx::query("ANALYZE").execute(pool).await?.rows_affected(),
+    };
     Ok(Generated { speakers, sources, claims, rulings })
 }
 
@@ -254,21 +279,11 @@ async fn add_rulings(
             _ => "correction",
         };
         let last = step + 1 == steps.len();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO rulings (claim_id, author_id, rating, verdict, body, kind, note, amends, state, created_at, published_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(claim).bind(author).bind(*rating)
-        .bind(format!("Checked against the {} figures.", rng.pick(&COMMON)))
-        .bind("Compared with the published data.").bind(kind)
-        .bind((kind == "correction").then_some("Newer figures changed the rating."))
-        .bind(previous).bind(if last { "published" } else { "superseded" }).bind(&at).bind(&at)
-        .fetch_one(tx.sqlite_only()?).await?;
-        sqlx::query("INSERT INTO ruling_reviews (ruling_id, reviewer_id, decision, created_at) VALUES (?, ?, 'approve', ?)")
-            .bind(id).bind(signer).bind(&at).execute(tx.sqlite_only()?).await?;
+        let id: i64 = returning!(tx, "INSERT INTO rulings (claim_id, author_id, rating, verdict, body, kind, note, amends, state, created_at, published_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", claim, author, *rating, format!("Checked against the {} figures.", rng.pick(&COMMON)), "Compared with the published data.", kind, (kind == "correction").then_some("Newer figures changed the rating."), previous, if last { "published" } else { "superseded" }, &at, &at);
+        run!(tx, "INSERT INTO ruling_reviews (ruling_id, reviewer_id, decision, created_at) VALUES (?, ?, 'approve', ?)", id, signer, &at);
         if last {
-            sqlx::query("UPDATE claims SET ruling_id = ?, verdict = (SELECT verdict FROM rulings WHERE id = ?), ruled_at = ? WHERE id = ?")
-                .bind(id).bind(id).bind(&at).bind(claim).execute(tx.sqlite_only()?).await?;
+            run!(tx, "UPDATE claims SET ruling_id = ?, verdict = (SELECT verdict FROM rulings WHERE id = ?), ruled_at = ? WHERE id = ?", id, id, &at, claim);
         }
         previous = Some(id);
     }

@@ -65,6 +65,26 @@ pub use handle::{Db, OpenError, Target};
 use crate::AppError;
 use chrono::{DateTime, SecondsFormat, Utc};
 
+/// SQL written with `?` placeholders, numbered as PostgreSQL wants them (`$1`, `$2`…); quoted
+/// text is left alone. For statements written once for both backends (generated data, tests).
+pub fn numbered(sql: &str) -> String {
+    let (mut out, mut n, mut quoted) = (String::with_capacity(sql.len() + 16), 0, false);
+    for c in sql.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                out.push(c);
+            }
+            '?' if !quoted => {
+                n += 1;
+                out.push_str(&format!("${n}"));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The stored form of a timestamp: RFC 3339 in UTC with milliseconds, as the schema's defaults.
 pub fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -134,14 +154,6 @@ impl WriteTx {
         Ok(())
     }
 
-    /// The SQLite connection, for what only SQLite does (generated benchmark data).
-    pub(crate) fn sqlite_only(&mut self) -> Result<&mut sqlx::SqliteConnection, AppError> {
-        match &mut self.inner {
-            Tx::Sqlite { tx, .. } => Ok(tx),
-            Tx::Postgres(_) => Err(handle::only_on_sqlite()),
-        }
-    }
-
     pub(crate) fn connection(&mut self) -> Connection<'_> {
         match &mut self.inner {
             Tx::Sqlite { tx, .. } => Connection::Sqlite(tx),
@@ -163,6 +175,10 @@ impl From<sqlx::Error> for AppError {
             sqlx::Error::RowNotFound => AppError::not_found("No such record."),
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 AppError::Conflict("A record with the same unique value already exists.".into())
+            }
+            // PostgreSQL's text cannot hold U+0000 (SQLite's can): "invalid byte sequence".
+            sqlx::Error::Database(db) if db.code().as_deref() == Some("22021") => {
+                AppError::invalid("text", "Text cannot contain the NUL character (U+0000).")
             }
             _ => {
                 tracing::error!(error = %err, "database error");

@@ -173,6 +173,12 @@ impl PgTestDatabase {
     /// Drops the database (a test that fails before this leaves it to the throwaway cluster).
     pub async fn remove(self) {
         self.pool.close().await;
+        self.drop_database().await;
+    }
+
+    /// Drops the database, ending whatever connections still use it (a test's pool that cannot
+    /// be closed in order, from a `Drop`).
+    pub async fn drop_database(&self) {
         if let Ok(admin) = super::postgres::connect(&self.server).await {
             let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name))
                 .execute(&admin)

@@ -1,5 +1,9 @@
 //! A fresh claimtrack for each test: its own database file in a temporary directory, the real
 //! router, requests sent with tower's `oneshot` (no port, no network).
+//!
+//! With `CLAIMTRACK_TEST_BACKEND=postgres` (`make test` runs the suite so a second time) each
+//! test gets a database of its own on the tests' PostgreSQL server instead (`make pg-start`),
+//! dropped when the test ends: the same requests, the same assertions, on the other backend.
 
 #![allow(clippy::unwrap_used)]
 
@@ -9,19 +13,43 @@ use app::ssr::{db, demo, AppState};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use tower::ServiceExt;
 
 pub struct TestApp {
     /// The application's handle on the database.
     pub db: db::Db,
-    /// The same file through a plain SQLite pool, for the tests' own SQL (setting up states no
-    /// form makes, checking what was stored).
-    pub pool: SqlitePool,
+    /// The same database through a plain pool, for the tests' own SQL (setting up states no
+    /// form makes, checking what was stored), written for SQLite with `?` placeholders and passed
+    /// through [`TestApp::sql`], which numbers them for PostgreSQL.
+    pub pool: AnyPool,
     pub state: AppState,
     /// What `/import` may fetch (`--allow-private-addresses` is `Reach::Any`).
     pub fetch_reach: server::fetch::Reach,
     _dir: tempfile::TempDir,
+    /// The PostgreSQL database of this test, dropped with it.
+    _postgres: Option<DropDatabase>,
+}
+
+/// Drops a test's PostgreSQL database when the test ends, on a thread of its own: `Drop` cannot
+/// wait on the test's runtime, so the pool is not closed in order (its tasks would need that
+/// runtime) but its connections ended by the server.
+struct DropDatabase(Option<app::ssr::db::testing::PgTestDatabase>);
+
+impl Drop for DropDatabase {
+    fn drop(&mut self) {
+        let Some(database) = self.0.take() else { return };
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(database.drop_database());
+        })
+        .join();
+    }
+}
+
+/// Whether this run of the suite is on PostgreSQL (`CLAIMTRACK_TEST_BACKEND=postgres`).
+pub fn on_postgres() -> bool {
+    std::env::var("CLAIMTRACK_TEST_BACKEND").is_ok_and(|backend| backend == "postgres")
 }
 
 pub struct Page {
@@ -81,15 +109,36 @@ impl Page {
 impl TestApp {
     /// An empty, migrated database.
     pub async fn empty() -> TestApp {
+        sqlx::any::install_default_drivers();
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let file = dir.path().join("test.db");
-        let db =
-            db::Db::open(&db::Target::File(file.clone())).await.expect("the database opens and migrates");
-        let pool = db::pool::connect(&file).await.expect("the database opens");
+        let (db, pool, postgres) = if on_postgres() {
+            let database = app::ssr::db::testing::PgTestDatabase::create()
+                .await
+                .expect("CLAIMTRACK_TEST_BACKEND=postgres needs the tests' PostgreSQL (make pg-start)");
+            let db = db::Db::from_postgres(database.pool.clone(), &database.url);
+            let pool = AnyPool::connect(&database.url).await.expect("the test database opens");
+            (db, pool, Some(DropDatabase(Some(database))))
+        } else {
+            let file = dir.path().join("test.db");
+            let db =
+                db::Db::open(&db::Target::File(file.clone())).await.expect("the database opens and migrates");
+            let pool =
+                AnyPool::connect(&format!("sqlite://{}", file.display())).await.expect("the database opens");
+            (db, pool, None)
+        };
         let mut state = AppState::new(db.clone(), "https://claims.example.org/");
         // Lockouts are tested; the growing waits before them are unit-tested in the throttle.
         state.throttle = app::ssr::auth::Throttle::without_delays();
-        TestApp { db, pool, state, fetch_reach: server::fetch::Reach::Public, _dir: dir }
+        TestApp { db, pool, state, fetch_reach: server::fetch::Reach::Public, _dir: dir, _postgres: postgres }
+    }
+
+    /// The tests' SQL for this backend: on PostgreSQL each `?` becomes `$1`, `$2`…
+    pub fn sql(&self, text: &str) -> String {
+        if self.db.is_postgres() {
+            db::numbered(text)
+        } else {
+            text.to_owned()
+        }
     }
 
     /// A database holding the demo data.
@@ -117,7 +166,7 @@ impl TestApp {
     /// The public id of the claim whose text starts with `prefix`.
     pub async fn claim_id(&self, prefix: &str) -> String {
         let pattern = format!("{prefix}%");
-        let id: i64 = sqlx::query_scalar("SELECT id FROM claims WHERE text LIKE ?")
+        let id: i64 = sqlx::query_scalar(&self.sql("SELECT id FROM claims WHERE text LIKE ?"))
             .bind(pattern)
             .fetch_one(&self.pool)
             .await
@@ -126,7 +175,7 @@ impl TestApp {
     }
 
     pub async fn source_id(&self, outlet: &str) -> String {
-        let id: i64 = sqlx::query_scalar("SELECT id FROM sources WHERE outlet = ?")
+        let id: i64 = sqlx::query_scalar(&self.sql("SELECT id FROM sources WHERE outlet = ?"))
             .bind(outlet)
             .fetch_one(&self.pool)
             .await

@@ -130,3 +130,23 @@ pub async fn http_from(
         .await
         .unwrap_or_else(|_| Err(std::io::Error::other("timed out")))
 }
+
+/// Signs `username` in over HTTP; returns the session cookie and the forms' CSRF token.
+pub async fn sign_in(addr: &str, username: &str, password: &str) -> (String, String) {
+    let body = format!("username={username}&password={}", password.replace(' ', "+"));
+    let reply = http(addr, "POST", "/login", None, &body).await.unwrap();
+    assert_eq!(reply.status, 303, "{}", reply.head);
+    let cookie = reply
+        .head
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: "))
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let home = http(addr, "GET", "/", Some(&cookie), "").await.unwrap();
+    let csrf =
+        home.body.split(r#"name="csrf" value=""#).nth(1).unwrap().split('"').next().unwrap().to_owned();
+    (cookie, csrf)
+}
