@@ -10,7 +10,7 @@ SCHEMATHESIS_VERSION := 4.32.5
 # The extractor's quality benchmark compares with this quantulum3.
 QUANTULUM3_VERSION := 0.10.0
 
-.PHONY: run test test-rust pg-start pg-stop test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-writes bench-repeats bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
+.PHONY: run test test-rust pg-start pg-stop test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-postgres bench-writes bench-repeats bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -89,6 +89,7 @@ bench: release
 	BENCH_PAGE_CACHE=true server/bench/run.sh
 	BENCH_PAGE_CACHE=false server/bench/run.sh
 	server/bench/writes.sh
+	$(MAKE) bench-postgres
 	server/bench/attack.sh
 	server/bench/repeats.sh
 	server/bench/datasette.sh
@@ -96,6 +97,14 @@ bench: release
 ## The repeats matcher's suggestions per claim (server/bench/repeats.sh).
 bench-repeats: release
 	server/bench/repeats.sh
+
+## The same pages (cache on and off) and writes on PostgreSQL, then one replica against two
+## (server/bench/replicas.sh); the database is generated once in the tests' cluster.
+bench-postgres: release
+	BENCH_BACKEND=postgres BENCH_PAGE_CACHE=true server/bench/run.sh
+	BENCH_BACKEND=postgres BENCH_PAGE_CACHE=false server/bench/run.sh
+	BENCH_BACKEND=postgres server/bench/writes.sh
+	server/bench/replicas.sh
 
 ## Status changes per second while readers read (server/bench/writes.sh).
 bench-writes: release

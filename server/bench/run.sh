@@ -14,8 +14,7 @@ DURATION="${BENCH_SECONDS:-5}"
 REPEATS="${BENCH_REPEATS:-3}"
 PAGE_CACHE="${BENCH_PAGE_CACHE:-true}"
 CACHE_LABEL=$([ "$PAGE_CACHE" = true ] && echo on || echo off)
-REPORT="$DIR/report-$CLAIMS-cache-$CACHE_LABEL.md"
-command -v sqlite3 >/dev/null || apt-get install -y -qq sqlite3 >/dev/null
+REPORT="$DIR/report-$CLAIMS-$BACKEND-cache-$CACHE_LABEL.md"
 
 # Start-up on the existing database: from launch until /readyz answers.
 start_ns=$(date +%s%N)
@@ -28,7 +27,7 @@ startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 base="http://127.0.0.1:$PORT"
 # Targets taken from the data itself, so that every run measures the same pages.
 claim=$(curl -s "$base/api/v1/claims" | python3 -c 'import json,sys; print(json.load(sys.stdin)["claims"][0]["id"])')
-speaker=$(sqlite3 "$DB" "SELECT s.slug FROM speakers s JOIN claims c ON c.speaker_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")
+speaker=$(sql "SELECT s.slug FROM speakers s JOIN claims c ON c.speaker_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")
 deep="/"
 for _ in $(seq 1 25); do  # 25 pages down the list, following the Older links
   next=$(curl -s "$base/api/v1/claims${deep#/}" | python3 -c 'import json,sys; n=json.load(sys.stdin)["next"]; print(n[n.index("?"):] if n else "")')
@@ -52,7 +51,7 @@ pages=(
 
 
 {
-  echo "# claimtrack benchmark — $CLAIMS claims, page cache $CACHE_LABEL"
+  echo "# claimtrack benchmark — $CLAIMS claims on $BACKEND, page cache $CACHE_LABEL"
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d${DURATION}s, median of $REPEATS runs after a warm-up; start-up on the existing database: ${startup_ms} ms."
   echo

@@ -10,13 +10,9 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 DURATION="${BENCH_WRITE_SECONDS:-10}"
-SOURCE_DB="$DB"
-DB="$DIR/writes-$CLAIMS.db"
-REPORT="$DIR/report-$CLAIMS-writes.md"
+DB=$(clone_db "writes_$CLAIMS")
+REPORT="$DIR/report-$CLAIMS-$BACKEND-writes.md"
 IDS="$DIR/writes-$CLAIMS-ids.txt"
-rm -f "$DB" "$DB-wal" "$DB-shm"
-cp "$SOURCE_DB" "$DB"
-[ -f "$SOURCE_DB-wal" ] && cp "$SOURCE_DB-wal" "$DB-wal"
 
 # Fifty fact-checks for each writing connection (writes.lua: one connection a thread).
 "$BIN" --db "$DB" export --format jsonl \
@@ -52,7 +48,7 @@ field() { echo "$1" | awk -v k="$2" '$1 == k {print $2}' | to_ms; }
 rps() { echo "$1" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
 errors() { echo "$1" | awk '/Non-2xx/ {print $NF; found=1} END {if (!found) print 0}'; }
 
-published() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM rulings WHERE published_at IS NOT NULL").fetchone()[0])' "$DB"; }
+published() { sql "SELECT count(*) FROM rulings WHERE published_at IS NOT NULL"; }
 published_before=$(published)
 wrk -t1 -c8 -d2s "$base/" >/dev/null  # warm-up
 readers_alone=$(wrk -t1 -c8 -d"${DURATION}s" --latency "$base/")
@@ -71,7 +67,7 @@ readers_during=$(cat "$readers_file"); rm -f "$readers_file"
 published_after=$(published)
 
 {
-  echo "# claimtrack write benchmark — $CLAIMS claims"
+  echo "# claimtrack write benchmark — $CLAIMS claims on $BACKEND"
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores, ${DURATION}s each: wrk -t4 -c4 publishing rulings through the forms (writes.lua: form, take, propose), wrk -t1 -c8 reading the home page."
   echo

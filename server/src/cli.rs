@@ -50,9 +50,9 @@ pub enum Command {
         /// How many claims (1 to 10,000,000; a million take about 4 minutes).
         #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
         claims: u64,
-        /// The database file to create (must not exist).
-        #[arg(long)]
-        out: PathBuf,
+        /// The database file to create (must not exist), or an empty PostgreSQL database's URL.
+        #[arg(long, value_parser = parse_target)]
+        out: db::Target,
         /// The random seed: the same seed makes the same database.
         #[arg(long, default_value_t = 2022)]
         seed: u64,
@@ -198,11 +198,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             result
         }
         Command::BenchData { claims, out, seed } => {
-            if out.exists() {
-                anyhow::bail!("{} already exists; bench-data only creates new files", out.display());
+            if let db::Target::File(file) = &out {
+                if file.exists() {
+                    anyhow::bail!("{} already exists; bench-data only creates new files", file.display());
+                }
             }
             let started = std::time::Instant::now();
-            let db = open(&db::Target::File(out.clone())).await?;
+            let db = open(&out).await?;
+            if !db::claims::none_yet(&db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+                anyhow::bail!(
+                    "{} already has claims; bench-data only fills an empty database",
+                    out.display()
+                );
+            }
             let made =
                 db::bench::generate(&db, claims as usize, seed).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             db.close().await;

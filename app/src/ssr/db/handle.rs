@@ -208,7 +208,7 @@ impl Db {
     pub(crate) fn key(&self) -> String {
         match &self.backend {
             Backend::Sqlite(pool) => pool.connect_options().get_filename().display().to_string(),
-            Backend::Postgres(_, url) => url.to_string(),
+            Backend::Postgres(pool, _) => super::kept::postgres_key(pool),
         }
     }
 }

@@ -72,7 +72,22 @@ static BY_DATABASE: LazyLock<Mutex<HashMap<String, Arc<PerDatabase>>>> = LazyLoc
 
 /// What is kept about `db` (tests open many databases in one process).
 pub fn of(db: &Db) -> Arc<PerDatabase> {
-    let key = db.key();
+    of_key(db.key())
+}
+
+/// What names a PostgreSQL database here: its server and name (never its password).
+pub fn postgres_key(pool: &sqlx::PgPool) -> String {
+    let options = pool.connect_options();
+    format!(
+        "postgres://{}:{}/{}",
+        options.get_host(),
+        options.get_port(),
+        options.get_database().unwrap_or("")
+    )
+}
+
+/// What is kept about the database `key` names ([`Db::key`]).
+pub fn of_key(key: String) -> Arc<PerDatabase> {
     let fresh = || {
         Arc::new(PerDatabase {
             committed: Arc::default(),

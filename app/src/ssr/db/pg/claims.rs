@@ -169,17 +169,36 @@ pub async fn status_counts(
     Ok(StatusCounts::exact(sorted_counts(rows)))
 }
 
-/// A search's per-status counts: exact up to [`COUNT_CAP`] matches in all, else each status
-/// counted by the index alone up to the cap (and the margin `db::kept` uses on SQLite) and shown
-/// at most at the cap, as on SQLite.
+/// A search's per-status counts, worked out (see [`count_matches`]) or kept from an earlier
+/// search while they still hold, as on SQLite (`db::kept`): a frequent word's counts are the
+/// costly part of its page (a GIN index has no order to stop early in), and they survive the
+/// writes that cannot have changed them.
 async fn search_counts(pool: &PgPool, terms: &Terms) -> Result<StatusCounts, AppError> {
+    let kept = crate::ssr::db::kept::of_key(crate::ssr::db::kept::postgres_key(pool));
+    let version = super::maintenance::content_version(pool).await?;
+    if let Some(counts) = kept.search_counts.get(&terms.key(), version) {
+        return Ok(counts);
+    }
+    let (counts, slack) = count_matches(pool, terms).await?;
+    kept.search_counts.put(terms.key(), version, slack, counts.clone());
+    Ok(counts)
+}
+
+/// A search's per-status counts: exact up to [`COUNT_CAP`] matches in all (holding until
+/// anything changes), else each status counted by the index alone up to the cap and
+/// [`COUNT_MARGIN`] beyond and shown at most at the cap (holding while the smallest count's lead
+/// over the cap lasts), as on SQLite.
+async fn count_matches(pool: &PgPool, terms: &Terms) -> Result<(StatusCounts, i64), AppError> {
     let rows = search::counts_of_first(pool, terms, COUNT_CAP + 1).await?;
     if rows.iter().map(|(_, n)| n).sum::<i64>() <= COUNT_CAP {
-        return Ok(StatusCounts::exact(sorted_counts(rows)));
+        return Ok((StatusCounts::exact(sorted_counts(rows)), 0));
     }
     let counted = search::status_counts(pool, terms, COUNT_CAP + COUNT_MARGIN).await?;
+    let every_status = counted.len() == Status::ALL.len();
+    let fewest = if every_status { counted.iter().map(|(_, n)| *n).min().unwrap_or(0) } else { 0 };
+    let slack = (fewest - COUNT_CAP).max(0);
     let shown = counted.into_iter().map(|(s, n)| (s, n.min(COUNT_CAP))).collect();
-    Ok(StatusCounts::capped(sorted_counts(shown), COUNT_CAP))
+    Ok((StatusCounts::capped(sorted_counts(shown), COUNT_CAP), slack))
 }
 
 /// See `db::claims::summaries`: in the order of `ids`.

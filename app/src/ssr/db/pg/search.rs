@@ -26,6 +26,11 @@ impl Terms {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+
+    /// What names this search among those kept (`db::kept`): its words and facets.
+    pub fn key(&self) -> String {
+        format!("{}\u{1}{}", self.words.join(" "), self.facets.join(" "))
+    }
 }
 
 /// See `db::search::prepare`: an unknown speaker's facet is `speaker0`, which nothing has.
