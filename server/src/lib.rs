@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod cli;
 pub mod connections;
+pub mod copy_cli;
 pub mod fetch;
 pub mod http;
 pub mod import_cli;
