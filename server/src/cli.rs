@@ -28,7 +28,8 @@ pub enum Command {
     Migrate,
     /// Load the demo data (claims from one news story) into an empty database, then exit.
     Demo,
-    /// Write a consistent copy of the database to FILE, safely while it is being served.
+    /// Write a consistent copy of the database to FILE, safely while it is being served
+    /// (`pg_dump --format=custom` on PostgreSQL).
     Backup {
         /// Where to write the backup (must not exist yet).
         file: PathBuf,

@@ -8,6 +8,7 @@ pub mod copy_cli;
 pub mod fetch;
 pub mod http;
 pub mod import_cli;
+pub mod pg_backup;
 pub mod recheck_cli;
 pub mod serve;
 pub mod similar_cli;

@@ -1,4 +1,4 @@
-//! `claimtrack copy` between backends, run as a user would.
+//! `claimtrack copy` between backends and `claimtrack backup` on PostgreSQL, run as a user would.
 //! The PostgreSQL tests run on the tests' throwaway server, and are skipped with a note without
 //! one (`make test` always starts it).
 
@@ -168,5 +168,35 @@ async fn a_copy_that_fails_partway_leaves_the_target_empty() {
             sqlx::query_scalar(&format!("SELECT count(*) FROM {table}")).fetch_one(&pg.pool).await.unwrap();
         assert_eq!(n, 0, "{table} is empty after the failed copy");
     }
+    pg.remove().await;
+}
+
+#[tokio::test]
+async fn a_postgres_backup_restores_with_pg_restore() {
+    let Some(pg) = PgTestDatabase::create().await else { return skipped() };
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["--db", &pg.url, "demo"]);
+    let said = ok(dir.path(), &["--db", &pg.url, "backup", "archive.dump"]);
+    assert!(said.contains("backed up") && said.contains("archive.dump"), "{said}");
+    assert!(!dir.path().join("archive.partial").exists());
+
+    // Restored into a database of its own, it holds the same claims.
+    let restored = PgTestDatabase::create_empty().await;
+    let out = std::process::Command::new("pg_restore")
+        .arg("--no-owner")
+        .arg("--dbname")
+        .arg(&restored.url)
+        .arg(dir.path().join("archive.dump"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let count = "SELECT count(*) FROM claims";
+    let n: i64 = sqlx::query_scalar(count).fetch_one(&restored.pool).await.unwrap();
+    assert_eq!(n, sqlx::query_scalar::<_, i64>(count).fetch_one(&pg.pool).await.unwrap());
+    assert!(n > 0);
+
+    let again = claimtrack(dir.path(), &["--db", &pg.url, "backup", "archive.dump"]);
+    assert!(!again.status.success(), "a backup never overwrites");
+    restored.remove().await;
     pg.remove().await;
 }
