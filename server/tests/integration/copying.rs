@@ -92,6 +92,49 @@ fn copying_from_a_file_that_does_not_exist_is_refused() {
 }
 
 #[tokio::test]
+async fn a_copy_that_reads_back_differently_is_refused_and_rolled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_file(dir.path(), "first.db");
+    // A target whose schema quietly changes what it is given (as a wrong type or a trigger
+    // would): every row goes in without an error, and only the check can tell.
+    ok(dir.path(), &["--db", "altered.db", "migrate"]);
+    let pool = db::pool::connect(&dir.path().join("altered.db")).await.unwrap();
+    sqlx::query(
+        "CREATE TRIGGER alter_claims AFTER INSERT ON claims \
+         BEGIN UPDATE claims SET text = text || '!' WHERE id = NEW.id; END",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let out = claimtrack(dir.path(), &["copy", "--from", "first.db", "--to", "altered.db"]);
+    assert!(!out.status.success());
+    let table = String::from_utf8_lossy(&out.stdout);
+    let claims = table.lines().find(|l| l.starts_with("claims ")).unwrap_or_default();
+    assert!(claims.ends_with("MISMATCH"), "{table}");
+    assert!(table.lines().find(|l| l.starts_with("users ")).unwrap_or_default().ends_with(" ok"), "{table}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("the copy differs from the source in claims; nothing was committed"), "{said}");
+    for table in ["claims", "users", "rulings"] {
+        let sql = format!("SELECT count(*) FROM {table}");
+        assert_eq!(sqlx::query_scalar::<_, i64>(&sql).fetch_one(&pool).await.unwrap(), 0, "{table}");
+    }
+    pool.close().await;
+}
+
+#[tokio::test]
+async fn a_table_copy_does_not_know_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_file(dir.path(), "first.db");
+    let pool = db::pool::connect(&dir.path().join("first.db")).await.unwrap();
+    sqlx::query("CREATE TABLE fact_boxes (id INTEGER PRIMARY KEY, body TEXT)").execute(&pool).await.unwrap();
+    pool.close().await;
+    let out = claimtrack(dir.path(), &["copy", "--from", "first.db", "--to", "second.db"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("table fact_boxes is not one copy knows"), "{said}");
+}
+
+#[tokio::test]
 async fn an_archive_goes_to_postgres_and_back_unchanged() {
     let Some(pg) = PgTestDatabase::create().await else { return skipped() };
     let dir = tempfile::tempdir().unwrap();
