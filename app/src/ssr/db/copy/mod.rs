@@ -3,8 +3,10 @@
 //! - **What travels**: every table that holds what editors and readers made ([`TABLES`]), row for
 //!   row with its ids, so that public ids (encoded from them), links and references stay valid.
 //!   What the target keeps for itself ([`NOT_COPIED`]: search index, kept counts, content
-//!   version) is rebuilt by its own triggers as the rows arrive: the two backends keep them in
-//!   different shapes (FTS5 beside a tsvector table), so copying them could not work anyway.
+//!   version) is rebuilt by the target: the two backends keep them in different shapes (FTS5
+//!   beside a tsvector table), so copying them could not work anyway. SQLite's triggers rebuild
+//!   them as the rows arrive; PostgreSQL's are held and their work done once, in bulk, at the end
+//!   (see `pg::copy`).
 //! - **All or nothing**: the target is written in one write transaction, checked before it
 //!   commits; any failure (a refused row, a mismatch) rolls it back and leaves it empty. The
 //!   source is read in one read transaction, so a served database copies as of one moment.
@@ -159,6 +161,7 @@ pub async fn copy(from: &Db, to: &Db) -> Result<Vec<TableCheck>, CopyError> {
         let mut dst = target(&mut write);
         let plan = plan(&mut src, &mut dst).await?;
         refuse_unless_empty(&mut dst).await?;
+        let held = dst.hold_derived().await?;
         let mut forward = Vec::new();
         for (table, columns) in &plan {
             forward.extend(copy_table(&mut src, &mut dst, table, columns).await?);
@@ -168,6 +171,7 @@ pub async fn copy(from: &Db, to: &Db) -> Result<Vec<TableCheck>, CopyError> {
                 dst.set_column(table, column, chunk).await?;
             }
         }
+        dst.rebuild_derived(&held).await?;
         for (table, _) in plan.iter().filter(|(t, _)| t.key == ["id"]) {
             let last = src.last_id(table.name).await?;
             dst.continue_ids_after(table.name, last).await?;
@@ -438,6 +442,12 @@ impl Conn<'_> {
     }
     async fn continue_ids_after(&mut self, table: &str, last: i64) -> Result<(), CopyError> {
         either!(self, continue_ids_after(table, last))
+    }
+    async fn hold_derived(&mut self) -> Result<Vec<(String, String)>, CopyError> {
+        either!(self, hold_derived())
+    }
+    async fn rebuild_derived(&mut self, held: &[(String, String)]) -> Result<(), CopyError> {
+        either!(self, rebuild_derived(held))
     }
     async fn search_documents(&mut self) -> Result<i64, CopyError> {
         either!(self, search_documents())

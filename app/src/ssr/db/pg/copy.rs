@@ -1,5 +1,12 @@
 //! `claimtrack copy` on PostgreSQL (twin of `db/copy/sqlite.rs`): tables, columns, rows as
 //! [`Value`]s, writing them, and moving the id sequences past the copied ids.
+//!
+//! The triggers that keep derived state (search documents, kept counts, the content version) are
+//! held for the copy and their work done once at the end ([`hold_derived`], [`rebuild_derived`]):
+//! row by row, every insert updated the one `content_version` row (and a dozen count rows) again
+//! in the same transaction, and each update walks the row's chain of versions made since the
+//! transaction began, so the copy slowed quadratically — over ten minutes at 100,000 claims
+//! before it was stopped.
 
 use crate::ssr::db::copy::rows::{Class, Column, Value};
 use crate::ssr::db::copy::{quote, CopyError};
@@ -144,4 +151,58 @@ pub async fn continue_ids_after(conn: &mut PgConnection, table: &str, last: i64)
 /// How many documents the search index holds.
 pub async fn search_documents(conn: &mut PgConnection) -> Result<i64, CopyError> {
     Ok(sqlx::query_scalar("SELECT count(*) FROM claim_search").fetch_one(conn).await?)
+}
+
+/// The trigger functions whose work [`rebuild_derived`] does in bulk instead.
+const DERIVED: &[&str] = &["bump_content_version", "claim_counts_follow", "claim_search_follow"];
+
+/// Disables the derived-state triggers (inside the copy's transaction: a failure rolls this back
+/// too; the tables stay locked to other sessions until it commits). Returns (table, trigger).
+pub async fn hold_derived(conn: &mut PgConnection) -> Result<Vec<(String, String)>, CopyError> {
+    let held: Vec<(String, String)> = sqlx::query_as(
+        "SELECT c.relname::text, t.tgname::text FROM pg_trigger t \
+           JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid \
+          WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace \
+            AND p.proname = ANY ($1) ORDER BY 1, 2",
+    )
+    .bind(DERIVED)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (table, trigger) in &held {
+        let sql = format!("ALTER TABLE {} DISABLE TRIGGER {}", quote(table), quote(trigger));
+        sqlx::query(&sql).execute(&mut *conn).await?;
+    }
+    Ok(held)
+}
+
+/// Does what the held triggers would have done, with the schema's own functions where it has
+/// them, then enables them again: every listed claim's search document, the counts of published
+/// claims (by kind and status, by speaker and status, as `claim_counts_follow` keeps them), and
+/// the content version moved on, so that every replica's page cache lets go of the empty archive.
+pub async fn rebuild_derived(conn: &mut PgConnection, held: &[(String, String)]) -> Result<(), CopyError> {
+    // Statistics first: the tables were empty when last analysed, and planned as empty the
+    // search documents' subqueries scanned every appearance per claim (15–20 s a slice).
+    sqlx::query("ANALYZE").execute(&mut *conn).await?;
+    // In slices: the function matches documents with `= ANY (ids)`, which costs ids × documents
+    // (over two minutes for 82,000 listed claims at once, 0.3 s a slice of 5,000).
+    let listed: Vec<i64> = sqlx::query_scalar("SELECT id FROM claims WHERE list_seq IS NOT NULL ORDER BY id")
+        .fetch_all(&mut *conn)
+        .await?;
+    for ids in listed.chunks(5_000) {
+        sqlx::query("SELECT refresh_claim_search($1)").bind(ids).execute(&mut *conn).await?;
+    }
+    for sql in [
+        "INSERT INTO claim_counts (kind, status, n) \
+         SELECT kind, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY kind, status",
+        "INSERT INTO speaker_claim_counts (speaker_id, status, n) \
+         SELECT speaker_id, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY speaker_id, status",
+        "UPDATE content_version SET version = version + 1000000000 WHERE id = 1",
+    ] {
+        sqlx::query(sql).execute(&mut *conn).await?;
+    }
+    for (table, trigger) in held {
+        let sql = format!("ALTER TABLE {} ENABLE TRIGGER {}", quote(table), quote(trigger));
+        sqlx::query(&sql).execute(&mut *conn).await?;
+    }
+    Ok(())
 }
