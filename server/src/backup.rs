@@ -1,5 +1,6 @@
 //! `claimtrack backup FILE`: an online, consistent copy of the database, verified before it is
-//! given its name.
+//! given its name. A SQLite file is copied with `VACUUM INTO` and checked with SQLite's integrity
+//! check; a PostgreSQL database is dumped with `pg_dump` (see `pg_backup`).
 
 use anyhow::{bail, Context};
 use app::ssr::db;
@@ -11,6 +12,9 @@ pub async fn run(db: &db::Db, target: &Path) -> anyhow::Result<()> {
     }
     let partial = target.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
+    if let Some(url) = db.postgres_url() {
+        return crate::pg_backup::run(url, &partial, target);
+    }
     // 1. A consistent snapshot, written while the server keeps serving.
     db::maintenance::vacuum_into(db, &partial)
         .await
@@ -30,11 +34,17 @@ pub async fn run(db: &db::Db, target: &Path) -> anyhow::Result<()> {
     for sidecar in ["partial-wal", "partial-shm"] {
         let _ = std::fs::remove_file(target.with_extension(sidecar));
     }
-    std::fs::rename(&partial, target)?;
+    name_durably(&partial, target)?;
+    let size = std::fs::metadata(target)?.len();
+    println!("backed up to {} ({size} bytes, integrity check: ok)", target.display());
+    Ok(())
+}
+
+/// Gives the finished, synced `partial` its name in one step, and makes the name durable too.
+pub(crate) fn name_durably(partial: &Path, target: &Path) -> anyhow::Result<()> {
+    std::fs::rename(partial, target)?;
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::File::open(dir)?.sync_all()?;
     }
-    let size = std::fs::metadata(target)?.len();
-    println!("backed up to {} ({size} bytes, integrity check: ok)", target.display());
     Ok(())
 }

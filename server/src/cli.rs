@@ -28,11 +28,15 @@ pub enum Command {
     Migrate,
     /// Load the demo data (claims from one news story) into an empty database, then exit.
     Demo,
-    /// Write a consistent copy of the database to FILE, safely while it is being served.
+    /// Write a consistent copy of the database to FILE, safely while it is being served
+    /// (`pg_dump --format=custom` on PostgreSQL).
     Backup {
         /// Where to write the backup (must not exist yet).
         file: PathBuf,
     },
+    /// Copy a whole archive into a new database, SQLite file or `postgres://` URL either way,
+    /// checked table by table (rows and a checksum) before it is committed.
+    Copy(crate::copy_cli::CopyArgs),
     /// Export every claim as CSV or JSON lines, to a file or standard output.
     Export {
         /// `csv` (RFC 4180, safe to open in a spreadsheet) or `jsonl` (one JSON object a line).
@@ -173,6 +177,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => crate::import_cli::import_command(&cli.db, args).await,
         Command::Recheck(args) => crate::recheck_cli::recheck_command(&cli.db, args).await,
         Command::Similar(args) => crate::similar_cli::similar_command(&cli.db, args).await,
+        Command::Copy(args) => crate::copy_cli::copy_command(args).await,
         Command::Migrate => {
             let db = open(&cli.db).await?;
             db.close().await;

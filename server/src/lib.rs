@@ -4,9 +4,11 @@
 pub mod backup;
 pub mod cli;
 pub mod connections;
+pub mod copy_cli;
 pub mod fetch;
 pub mod http;
 pub mod import_cli;
+pub mod pg_backup;
 pub mod recheck_cli;
 pub mod serve;
 pub mod similar_cli;

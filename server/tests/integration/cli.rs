@@ -18,6 +18,7 @@ fn help_explains_every_command() {
         ("migrate", "Create the database if needed and apply any pending schema migrations"),
         ("demo", "Load the demo data"),
         ("backup", "Write a consistent copy of the database"),
+        ("copy", "Copy a whole archive into a new database"),
         ("export", "Export every claim as CSV or JSON lines"),
         ("bench-data", "Generate a large, realistic, deterministic database"),
         ("user", "Manage editor and admin accounts"),

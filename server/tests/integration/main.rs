@@ -7,6 +7,7 @@ mod articles;
 mod attacks;
 mod auth;
 mod cli;
+mod copying;
 mod desk;
 mod editing;
 mod editing_others;

@@ -27,6 +27,7 @@ macro_rules! sqlite_tx_or_pg {
 pub mod bench;
 pub mod claim_edits;
 pub mod claims;
+pub mod copy;
 pub mod desk;
 pub mod export;
 mod handle;

@@ -154,7 +154,18 @@ impl PgTestDatabase {
     /// Creates `t_<random>` on the tests' server and migrates it; `None` without a server.
     /// A server that is named but does not answer fails the test: it is not a reason to skip.
     pub async fn create() -> Option<PgTestDatabase> {
-        let server = pg_test_server()?;
+        let database = PgTestDatabase::create_on(pg_test_server()?).await;
+        super::postgres::migrate(&database.pool).await.expect("the PostgreSQL migrations apply");
+        Some(database)
+    }
+
+    /// A database with no schema at all (to restore a dump into), on the server of the test's
+    /// other databases. Panics without a server: call it after [`PgTestDatabase::create`].
+    pub async fn create_empty() -> PgTestDatabase {
+        PgTestDatabase::create_on(pg_test_server().expect("the tests' PostgreSQL")).await
+    }
+
+    async fn create_on(server: String) -> PgTestDatabase {
         let mut random = [0u8; 8];
         getrandom::fill(&mut random).expect("random bytes");
         let name = format!("t_{}", random.iter().map(|b| format!("{b:02x}")).collect::<String>());
@@ -166,8 +177,7 @@ impl PgTestDatabase {
             None => panic!("CLAIMTRACK_TEST_PG_URL names no database: {server}"),
         };
         let pool = super::postgres::connect(&url).await.expect("the test database opens");
-        super::postgres::migrate(&pool).await.expect("the PostgreSQL migrations apply");
-        Some(PgTestDatabase { pool, url, name, server })
+        PgTestDatabase { pool, url, name, server }
     }
 
     /// Drops the database (a test that fails before this leaves it to the throwaway cluster).

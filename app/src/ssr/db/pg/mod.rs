@@ -13,6 +13,7 @@
 
 pub mod claim_edits;
 pub mod claims;
+pub mod copy;
 pub mod desk;
 pub mod export;
 pub mod import;
