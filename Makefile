@@ -26,12 +26,12 @@ lint:
 ## The Rust tests, then the HTTP integration suite a second time on PostgreSQL (each test on a
 ## database of its own), on a throwaway cluster (server/tests/pg/start.sh) stopped at the end
 ## whether the tests pass or not. The tests that run the binary on files (cli, resilience,
-## attacks) and the two-replica test (PostgreSQL already) run once.
+## attacks, copying) and the two-replica test (PostgreSQL already) run once.
 test-rust:
 	@eval "$$(server/tests/pg/start.sh)" && status=0 && \
 	  { $(CARGO) test --workspace --quiet || status=$$?; } && \
 	  { [ $$status != 0 ] || CLAIMTRACK_TEST_BACKEND=postgres $(CARGO) test -p server --test integration --quiet -- \
-	      --skip cli:: --skip resilience:: --skip attacks:: --skip replicas:: || status=$$?; } && \
+	      --skip cli:: --skip resilience:: --skip attacks:: --skip replicas:: --skip copying:: || status=$$?; } && \
 	  server/tests/pg/stop.sh && exit $$status
 
 ## A throwaway PostgreSQL cluster under target/pg for the tests (server/tests/pg/start.sh: made
