@@ -242,7 +242,7 @@ const BATCH: usize = 2_000;
 
 /// Commits and begins anew every [`BATCH`] rows (`i` counts them).
 async fn in_batches(db: &Db, tx: WriteTx, i: usize) -> Result<WriteTx, AppError> {
-    if i == 0 || i % BATCH != 0 {
+    if i == 0 || !i.is_multiple_of(BATCH) {
         return Ok(tx);
     }
     tx.commit().await?;
