@@ -25,8 +25,12 @@ if [ "$BACKEND" = postgres ]; then
   }
   psql -qtA "$PG_SERVER" -c "SELECT 1 FROM pg_database WHERE datname = 'bench_$CLAIMS'" | grep -q 1 \
     || psql -q "$PG_SERVER" -c "CREATE DATABASE bench_$CLAIMS" >/dev/null
-  [ "$(sql "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'claims') AND EXISTS (SELECT 1 FROM claims)")" = t ] \
-    || "$BIN" bench-data --claims "$CLAIMS" --out "$DB"
+  # The same generated data as SQLite's, copied over: `bench-data` on PostgreSQL writes row by
+  # row through the triggers (531 s for 100,000 claims), `copy` in bulk (313 s for a million).
+  if [ "$(sql "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'claims') AND EXISTS (SELECT 1 FROM claims)")" != t ]; then
+    [ -f "$DIR/claims-$CLAIMS.db" ] || "$BIN" bench-data --claims "$CLAIMS" --out "$DIR/claims-$CLAIMS.db"
+    "$BIN" copy --from "$DIR/claims-$CLAIMS.db" --to "$DB" 2>/dev/null | tail -n 1
+  fi
 else
   DB="$DIR/claims-$CLAIMS.db"
   command -v sqlite3 >/dev/null || apt-get install -y -qq sqlite3 >/dev/null
