@@ -30,6 +30,20 @@ struct Table {
     key: &'static [&'static str],
 }
 
+/// A table's columns from its schema's `(name, declared type)` pairs (either backend): a type
+/// copy cannot carry faithfully stops it, naming the column.
+pub(crate) fn columns_of(table: &str, declared: Vec<(String, String)>) -> Result<Vec<Column>, CopyError> {
+    declared
+        .into_iter()
+        .map(|(name, declared)| match rows::Class::of_declared(&declared) {
+            Some(class) => Ok(Column { name, class }),
+            None => {
+                Err(CopyError::Schema(format!("{table}.{name} has a type copy does not carry ({declared})")))
+            }
+        })
+        .collect()
+}
+
 /// The tables that hold the archive, parents before children, so that every foreign key finds
 /// its row (except [`FORWARD`]'s).
 const TABLES: &[Table] = &[

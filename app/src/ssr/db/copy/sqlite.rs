@@ -1,7 +1,7 @@
 //! `claimtrack copy` on a SQLite file: what tables and columns it has, its rows as [`Value`]s,
 //! and writing them. Runtime-checked SQL: the tables and columns are read from the schema.
 
-use super::rows::{Class, Column, Value};
+use super::rows::{Column, Value};
 use super::{quote, CopyError};
 use futures_util::stream::{BoxStream, StreamExt};
 use sqlx::{Row, SqliteConnection, TypeInfo, ValueRef};
@@ -18,14 +18,7 @@ pub async fn columns(conn: &mut SqliteConnection, table: &str) -> Result<Vec<Col
             .bind(table)
             .fetch_all(conn)
             .await?;
-    rows.into_iter()
-        .map(|(name, declared)| match Class::of_declared(&declared) {
-            Some(class) => Ok(Column { name, class }),
-            None => {
-                Err(CopyError::Schema(format!("{table}.{name} has a type copy does not carry ({declared})")))
-            }
-        })
-        .collect()
+    super::columns_of(table, rows)
 }
 
 /// The rows `sql` selects, each value as stored (SQLite's storage class decides its kind).

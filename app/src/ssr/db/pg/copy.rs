@@ -31,14 +31,7 @@ pub async fn columns(conn: &mut PgConnection, table: &str) -> Result<Vec<Column>
     .bind(table)
     .fetch_all(conn)
     .await?;
-    rows.into_iter()
-        .map(|(name, declared)| match Class::of_declared(&declared) {
-            Some(class) => Ok(Column { name, class }),
-            None => {
-                Err(CopyError::Schema(format!("{table}.{name} has a type copy does not carry ({declared})")))
-            }
-        })
-        .collect()
+    crate::ssr::db::copy::columns_of(table, rows)
 }
 
 /// The rows `sql` selects, each value by its column's type.
