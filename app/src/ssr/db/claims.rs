@@ -311,12 +311,7 @@ pub(super) const COUNT_MARGIN: i64 = 1000;
 async fn search_counts(db: &Db, pool: &SqlitePool, terms: &search::Terms) -> Result<StatusCounts, AppError> {
     let kept = super::kept::of(db);
     let key = search::match_expression(terms, search::Statuses::Any);
-    if let Some(counts) = kept.search_counts.get(&key, terms.version) {
-        return Ok(counts);
-    }
-    let (counts, slack) = count_matches(pool, terms).await?;
-    kept.search_counts.put(key, terms.version, slack, counts.clone());
-    Ok(counts)
+    kept.search_counts.work_out(&key, terms.version, || count_matches(pool, terms)).await
 }
 
 /// A search's per-status counts, and how many claims may change before they might not hold.

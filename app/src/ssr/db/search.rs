@@ -84,14 +84,12 @@ pub(super) async fn prepare(db: &Db, pool: &SqlitePool, query: &ListQuery) -> Re
             format!("{}*", quoted(term))
         } else {
             // Any write may add a word, so the words are kept for this very version only.
-            let beginning = match kept.prefix_words.get(term, version) {
-                Some(words) => words,
-                None => {
-                    let found = words_beginning(pool, term).await?;
-                    kept.prefix_words.put(term.clone(), version, 0, found.clone());
-                    found
-                }
-            };
+            let beginning = kept
+                .prefix_words
+                .work_out(term, version, || async {
+                    Ok::<_, AppError>((words_beginning(pool, term).await?, 0))
+                })
+                .await?;
             term_expression(term, &beginning)
         };
         words.push(expression);

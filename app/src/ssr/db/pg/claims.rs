@@ -172,16 +172,12 @@ pub async fn status_counts(
 /// A search's per-status counts, worked out (see [`count_matches`]) or kept from an earlier
 /// search while they still hold, as on SQLite (`db::kept`): a frequent word's counts are the
 /// costly part of its page (a GIN index has no order to stop early in), and they survive the
-/// writes that cannot have changed them.
+/// writes that cannot have changed them. Readers asking for the same search at once wait for one
+/// count.
 async fn search_counts(pool: &PgPool, terms: &Terms) -> Result<StatusCounts, AppError> {
     let kept = crate::ssr::db::kept::of_key(crate::ssr::db::kept::postgres_key(pool));
     let version = super::maintenance::content_version(pool).await?;
-    if let Some(counts) = kept.search_counts.get(&terms.key(), version) {
-        return Ok(counts);
-    }
-    let (counts, slack) = count_matches(pool, terms).await?;
-    kept.search_counts.put(terms.key(), version, slack, counts.clone());
-    Ok(counts)
+    kept.search_counts.work_out(&terms.key(), version, || count_matches(pool, terms)).await
 }
 
 /// A search's per-status counts: exact up to [`COUNT_CAP`] matches in all (holding until
