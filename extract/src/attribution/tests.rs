@@ -299,3 +299,23 @@ fn a_source_that_reported_or_estimated_a_figure_is_credited_with_it() {
     );
     assert_eq!(figure_speakers("The storm was reported to have killed 12 people."), [None]);
 }
+
+#[test]
+fn the_place_the_speaker_is_in_is_not_the_speaker() {
+    let text = "Police in the West Midlands in England today said 200 kilograms of drugs were seized.";
+    assert_eq!(figure_speakers(text), [Some("Police".to_owned())]);
+    let text = "The embassy in Kabul said 40 people had left.";
+    assert_eq!(figure_speakers(text), [Some("the embassy".to_owned())]);
+}
+
+#[test]
+fn a_relative_word_is_no_part_of_the_speaker() {
+    let text = "Most died in Samoa, where rescue workers say at least 84 people were killed.";
+    assert_eq!(figure_speakers(text), [Some("rescue workers".to_owned())]);
+}
+
+#[test]
+fn an_adverb_of_time_between_subject_and_verb_is_skipped() {
+    let text = "Jane Doe yesterday said 12 schools had closed.";
+    assert_eq!(figure_speakers(text), [Some("Jane Doe".to_owned())]);
+}
