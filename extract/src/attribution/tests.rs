@@ -319,3 +319,10 @@ fn an_adverb_of_time_between_subject_and_verb_is_skipped() {
     let text = "Jane Doe yesterday said 12 schools had closed.";
     assert_eq!(figure_speakers(text), [Some("Jane Doe".to_owned())]);
 }
+
+#[test]
+fn she_is_not_the_man_a_title_named_last() {
+    let text =
+        "Spokeswoman Robin Keller opened the meeting. Then Mr Jamie Ortiz spoke. \"We are ready,\" she said.";
+    assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("Robin Keller"));
+}
