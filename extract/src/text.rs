@@ -177,7 +177,7 @@ fn ends_anyway(before: &str, after: &str) -> bool {
 }
 
 /// Whether the word before a full stop is an abbreviation or an initial ("John F. Kennedy").
-fn is_abbreviation(before: &str) -> bool {
+pub fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let word = word.trim_start_matches(['“', '"', '‘']);
     let mut letters = word.chars();
