@@ -217,6 +217,15 @@ impl Registry {
         self.nearest_person(at, None).map(|(_, n)| n)
     }
 
+    /// The person in view before byte `at` when they hold some office the article named ("the
+    /// top diplomat" after "Secretary of State Antony Blinken"); less sure, like a pronoun.
+    pub fn office_holder_in_view(&mut self, at: usize) -> Option<String> {
+        let (_, person) = self.nearest_person(at, None)?;
+        let holds = self.roles.iter().any(|(_, p)| *p == person);
+        self.pronoun_used |= holds;
+        holds.then_some(person)
+    }
+
     /// The organisation "the company" or "the group" re-names: the one last credited before
     /// byte `at`, if any.
     pub fn renamed_group(&self, at: usize) -> Option<String> {

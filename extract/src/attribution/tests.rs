@@ -326,3 +326,11 @@ fn she_is_not_the_man_a_title_named_last() {
         "Spokeswoman Robin Keller opened the meeting. Then Mr Jamie Ortiz spoke. \"We are ready,\" she said.";
     assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("Robin Keller"));
 }
+
+#[test]
+fn another_role_for_the_office_holder_in_view_is_that_person() {
+    let text = "Secretary of State Antony Blinken met Israeli leaders. The top diplomat urged them to protect 2 million civilians. \"The toll is too high,\" he said.";
+    assert_eq!(speaker_of(text, "The toll is too high").as_deref(), Some("Antony Blinken"));
+    let text = "The senior U.S. diplomat in Burma says 100,000 people may have died.";
+    assert_eq!(figure_speakers(text), [None]);
+}
