@@ -84,8 +84,10 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
                     && before.is_some_and(char::is_whitespace)
                     && after.is_some_and(|a| !a.is_whitespace())
                 {
-                    // A straight mark after a space opens a new quote: the previous one was unclosed.
-                    push(text, paragraph.start, start, i, false, continues && first, &mut out);
+                    // A straight mark after a space opens a new quote: the previous one was unclosed,
+                    // and the narration that resumed before the new one is not in it.
+                    let end = first_sentence_end(para, start, i);
+                    push(text, paragraph.start, start, end, false, continues && first, &mut out);
                     first = false;
                     open = Some((i, c));
                     continue;
@@ -135,6 +137,20 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
         }
     }
     out
+}
+
+/// Where the first sentence of an unclosed quote between `start` and `end` ends: after a full
+/// stop, question or exclamation mark followed by a space and a capital ("… in the north. The top
+/// diplomat also urged …"), else at `end`.
+fn first_sentence_end(para: &str, start: usize, end: usize) -> usize {
+    let inside = &para[start..end];
+    let stops = inside.char_indices().filter(|(_, c)| matches!(c, '.' | '!' | '?'));
+    let next_sentence = |k: usize| {
+        let rest = &inside[k + 1..];
+        rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+    };
+    let k = stops.map(|(k, _)| k).find(|k| next_sentence(*k) && !crate::text::is_abbreviation(&inside[..*k]));
+    k.map_or(end, |k| start + k + 1)
 }
 
 /// A straight mark with a space on both sides, as tokenised text prints them (`said , " We are
@@ -200,6 +216,15 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].open_ended);
         assert_eq!(&text[q[0].inner.clone()], "We will stay the course. We always have.");
+    }
+
+    #[test]
+    fn an_unclosed_quote_before_another_in_its_paragraph_ends_with_its_first_sentence() {
+        let text =
+            "“It will help the north. The top diplomat also urged calm. \"The toll is too high,\" he said.";
+        let q: Vec<&str> =
+            in_paragraph(text, 0..text.len(), false).iter().map(|q| &text[q.inner.clone()]).collect();
+        assert_eq!(q, ["It will help the north.", "The toll is too high"]);
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct Registry {
     abbreviations: Vec<(String, String)>,
     /// A pronoun was resolved since the flag was last taken.
     pronoun_used: bool,
+    /// People whose titles or roles said whether they are women ("Mrs", "spokeswoman").
+    women: HashMap<String, bool>,
 }
 
 impl Registry {
@@ -86,6 +88,12 @@ impl Registry {
     /// Records that `person` holds `role` ("CEO", "refugee spokesman").
     pub fn role(&mut self, role: &str, person: &str) {
         let role = role.to_lowercase();
+        // "Mrs Smith", "spokeswoman Jane Doe": a "he" later is not her, whatever her first name.
+        if crate::words::FEMALE_ROLES.contains(role.as_str()) {
+            self.women.insert(person.to_owned(), true);
+        } else if crate::words::MALE_ROLES.contains(role.as_str()) {
+            self.women.insert(person.to_owned(), false);
+        }
         self.roles.retain(|(r, _)| *r != role);
         self.roles.push((role, person.to_owned()));
     }
@@ -209,6 +217,15 @@ impl Registry {
         self.nearest_person(at, None).map(|(_, n)| n)
     }
 
+    /// The person in view before byte `at` when they hold some office the article named ("the
+    /// top diplomat" after "Secretary of State Antony Blinken"); less sure, like a pronoun.
+    pub fn office_holder_in_view(&mut self, at: usize) -> Option<String> {
+        let (_, person) = self.nearest_person(at, None)?;
+        let holds = self.roles.iter().any(|(_, p)| *p == person);
+        self.pronoun_used |= holds;
+        holds.then_some(person)
+    }
+
     /// The organisation "the company" or "the group" re-names: the one last credited before
     /// byte `at`, if any.
     pub fn renamed_group(&self, at: usize) -> Option<String> {
@@ -217,7 +234,8 @@ impl Registry {
 
     /// The person "he" (`Some(false)`), "she" (`Some(true)`) or "they" is, before byte `at`.
     fn nearest_person(&self, at: usize, female: Option<bool>) -> Option<(usize, String)> {
-        let fits = |m: &&Mention| female.is_none_or(|f| is_female(&m.name) != Some(!f));
+        let woman = |name: &str| self.women.get(name).copied().or_else(|| is_female(name));
+        let fits = |m: &&Mention| female.is_none_or(|f| woman(&m.name) != Some(!f));
         // Mentions are in text order: walk back from the end, only as far as one sentence.
         let mut before = self.mentions.iter().rev().skip_while(|m| m.at >= at).filter(fits);
         let last = before.next()?;
@@ -305,5 +323,18 @@ mod tests {
         assert_eq!(r.pronoun("she", 60).as_deref(), Some("Yvette Cooper"), "a she is not Kevin");
         r.role("ceo", "Enver Solomon");
         assert_eq!(r.holder_of("CEO").as_deref(), Some("Enver Solomon"));
+    }
+
+    #[test]
+    fn a_title_or_role_tells_a_woman_from_a_man_whatever_the_first_name() {
+        let mut r = Registry::default();
+        r.meet(0, "Robin Keller");
+        r.role("spokeswoman", "Robin Keller");
+        r.next_sentence();
+        r.meet(20, "Sam Ortiz");
+        r.role("mr", "Sam Ortiz");
+        r.next_sentence();
+        assert_eq!(r.pronoun("she", 40).as_deref(), Some("Robin Keller"));
+        assert_eq!(r.pronoun("he", 40).as_deref(), Some("Sam Ortiz"));
     }
 }

@@ -10,13 +10,18 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
     let mut out = Vec::new();
     let mut start = 0;
+    let mut line_start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'\n' {
-            // A list item is a paragraph of its own, even where blank lines part the others.
-            let ends_paragraph =
-                !blank_lines || next_line_is_blank(bytes, i + 1) || list_item(&text[i + 1..]).is_some();
+            // A list item is a paragraph of its own, even where blank lines part the others; so is
+            // a run-in heading ("From the Feds") on its own line above its paragraph.
+            let ends_paragraph = !blank_lines
+                || next_line_is_blank(bytes, i + 1)
+                || list_item(&text[i + 1..]).is_some()
+                || is_heading(&text[line_start..i], &text[i + 1..]);
+            line_start = i + 1;
             if ends_paragraph {
                 push_trimmed(text, start..i, &mut out);
                 start = i + 1;
@@ -26,6 +31,19 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// A short line without closing punctuation before a line that opens with a capital: a heading,
+/// not a hard-wrapped line of prose (those run to 60 characters or more, or go on in lower case).
+fn is_heading(line: &str, rest: &str) -> bool {
+    if !rest.trim_start_matches([' ', '\t']).starts_with(char::is_uppercase) {
+        return false;
+    }
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let open = line.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let capital = line.chars().next().is_some_and(char::is_uppercase);
+    (1..=8).contains(&words) && line.len() < 60 && open && capital
 }
 
 fn next_line_is_blank(bytes: &[u8], from: usize) -> bool {
@@ -159,7 +177,7 @@ fn ends_anyway(before: &str, after: &str) -> bool {
 }
 
 /// Whether the word before a full stop is an abbreviation or an initial ("John F. Kennedy").
-fn is_abbreviation(before: &str) -> bool {
+pub fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let word = word.trim_start_matches(['“', '"', '‘']);
     let mut letters = word.chars();
@@ -342,6 +360,20 @@ mod tests {
             ["Funding was awarded.", "26 projects awarded funding", "a share of £4.1 million", "The end."]
         );
         assert_eq!(texts("- \n-", &paragraphs("- \n-")), ["-", "-"]);
+    }
+
+    #[test]
+    fn a_heading_line_is_a_paragraph_even_in_hard_wrapped_text() {
+        let text = "Title\n\nFrom the Feds\nBorder agents found 10 people.\n\nA long line of prose that its sender wrapped at sixty-five or so\ncharacters, as mail programs do.";
+        assert_eq!(
+            texts(text, &paragraphs(text)),
+            [
+                "Title",
+                "From the Feds",
+                "Border agents found 10 people.",
+                "A long line of prose that its sender wrapped at sixty-five or so\ncharacters, as mail programs do."
+            ]
+        );
     }
 
     #[test]

@@ -647,6 +647,12 @@ mod tests {
     }
 
     #[test]
+    fn a_long_title_in_a_label_and_a_kicker_that_names_nobody() {
+        let text = "Press Briefing by Secretary Esper\n\nSECRETARY OF DEFENSE DR. MARK T. ESPER: Good morning.\n\nWe are caring for nearly 200 evacuees.\n\nThe Guatemala connection\nVOA EXCLUSIVE: The U.S. sent 300 officers.";
+        assert_eq!(figure_speakers(text), [Some("Mark T. Esper".to_owned()), None]);
+    }
+
+    #[test]
     fn a_quotation_alone_after_a_paragraph_about_someone_is_theirs() {
         let text = "Officials said the river rose two metres.\n\nAnna Keller has lived by the river for 40 years.\n\n\"This is the worst flood I have seen.\"";
         assert_eq!(speaker_of(text, "This is the worst flood I have seen.").as_deref(), Some("Anna Keller"));

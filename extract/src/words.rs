@@ -93,6 +93,8 @@ word_list! {
     ORG_WORDS: Words = "org_words.txt";
     FEMALE_NAMES: Words = "female_names.txt";
     MALE_NAMES: Words = "male_names.txt";
+    FEMALE_ROLES: Words = "female_roles.txt";
+    MALE_ROLES: Words = "male_roles.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
 }

@@ -205,7 +205,8 @@ impl<'a> Label<'a> {
         let (name, affiliation) = label.split_once(',').map_or((label, false), |(n, _)| (n.trim(), true));
         let words: Vec<&str> = name.split_whitespace().collect();
         let named = !words.is_empty()
-            && words.len() <= 6
+            // "SECRETARY OF DEFENSE DR. MARK T. ESPER": a long title before the name.
+            && words.len() <= 8
             && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && words
                 .iter()
@@ -411,10 +412,28 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         }
         j = open - 1;
     }
+    let j = before_locative(tokens, j);
     if let Some(country) = country_ending_at(tokens, j) {
         return Some(Subject::Named(country));
     }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// "Police in the West Midlands in England said", "the embassy in Kabul said": where the
+/// speaker is ("in" a named place) is not who speaks — the phrase before it does.
+fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
+    let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
+    let mut j = j;
+    while let Some((first, _)) = run_ending_at(&owned, j) {
+        let the = first.checked_sub(1).filter(|p| owned[*p].is("the"));
+        let Some(at) = the.unwrap_or(first).checked_sub(1).filter(|p| owned[*p].is("in")) else { break };
+        let head = at.checked_sub(1).filter(|h| {
+            owned[*h].kind == Kind::Word && !words::CLAUSE_WORDS.contains(owned[*h].lower().as_ref())
+        });
+        let Some(head) = head else { break };
+        j = head;
+    }
+    j
 }
 
 /// "Smith quietly said": a lower-case word in "-ly" between a subject and its verb — not a noun

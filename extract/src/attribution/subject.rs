@@ -142,7 +142,16 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
             registry.role(role, &person);
             return Some(person);
         }
-        let holder = registry.holder_of(role);
+        // "Secretary of State Antony Blinken … The top diplomat also urged": another role for
+        // the office-holder in view — unless the phrase places its holder elsewhere ("the top
+        // U.S. diplomat in Burma" is someone else).
+        let after = owned.get(1 + phrase.len() + usize::from(phrase.iter().any(|w| w.ends_with('.'))));
+        let placed = phrase.iter().any(|w| w.starts_with(char::is_uppercase))
+            || after.is_some_and(|t| matches!(t.lower().as_ref(), "in" | "at" | "for" | "from" | "of"));
+        let mut holder = registry.holder_of(role);
+        if holder.is_none() && !placed {
+            holder = registry.office_holder_in_view(first.start);
+        }
         if holder.is_none() {
             registry.anonymous(first.start);
         }

@@ -299,3 +299,38 @@ fn a_source_that_reported_or_estimated_a_figure_is_credited_with_it() {
     );
     assert_eq!(figure_speakers("The storm was reported to have killed 12 people."), [None]);
 }
+
+#[test]
+fn the_place_the_speaker_is_in_is_not_the_speaker() {
+    let text = "Police in the West Midlands in England today said 200 kilograms of drugs were seized.";
+    assert_eq!(figure_speakers(text), [Some("Police".to_owned())]);
+    let text = "The embassy in Kabul said 40 people had left.";
+    assert_eq!(figure_speakers(text), [Some("the embassy".to_owned())]);
+}
+
+#[test]
+fn a_relative_word_is_no_part_of_the_speaker() {
+    let text = "Most died in Samoa, where rescue workers say at least 84 people were killed.";
+    assert_eq!(figure_speakers(text), [Some("rescue workers".to_owned())]);
+}
+
+#[test]
+fn an_adverb_of_time_between_subject_and_verb_is_skipped() {
+    let text = "Jane Doe yesterday said 12 schools had closed.";
+    assert_eq!(figure_speakers(text), [Some("Jane Doe".to_owned())]);
+}
+
+#[test]
+fn she_is_not_the_man_a_title_named_last() {
+    let text =
+        "Spokeswoman Robin Keller opened the meeting. Then Mr Jamie Ortiz spoke. \"We are ready,\" she said.";
+    assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("Robin Keller"));
+}
+
+#[test]
+fn another_role_for_the_office_holder_in_view_is_that_person() {
+    let text = "Secretary of State Antony Blinken met Israeli leaders. The top diplomat urged them to protect 2 million civilians. \"The toll is too high,\" he said.";
+    assert_eq!(speaker_of(text, "The toll is too high").as_deref(), Some("Antony Blinken"));
+    let text = "The senior U.S. diplomat in Burma says 100,000 people may have died.";
+    assert_eq!(figure_speakers(text), [None]);
+}

@@ -39,11 +39,21 @@ fn is_glued(tokens: &[Token<'_>], i: usize) -> bool {
             "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m" | "h" | "min"
         )
     });
+    // "4chan", "3com", "9gag": a longer word glued after the number makes a name, unless it is
+    // a scale or a unit ("5million", "20mins").
+    let name_after = next.filter(|n| n.joined && n.is_lowercase_word()).is_some_and(|n| {
+        let w = n.lower();
+        w.len() >= 4
+            && scale(&w).is_none()
+            && currency_word(&w).is_none()
+            && !words::MEASURED.contains(w.as_ref())
+            && !matches!(w.as_ref(), "mins" | "secs" | "hrs" | "kmph" | "kmh" | "sq")
+    });
     let glued_to_word = prev.is_some_and(|p| p.kind == Kind::Word) && t.joined;
     let glued_by_hyphen = prev.is_some_and(|p| p.punct("-/#") && p.joined)
         && t.joined
         && prev2.is_some_and(|p2| p2.kind == Kind::Word);
-    suffix || glued_to_word || glued_by_hyphen
+    suffix || name_after || glued_to_word || glued_by_hyphen
 }
 
 /// Times of day: "10:30", "6 p.m.", reading times "6 min read".
@@ -74,9 +84,14 @@ fn is_a_date(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     value <= 31.0 && (month_before || month_after)
 }
 
-/// Years: a four-digit whole number from 1800 to 2100 with no comma, unless money or a share.
+/// Years: a four-digit whole number from 1800 to 2100 with no comma, unless money or a share;
+/// two digits after an apostrophe ("F.Y. '18", "the class of ’09").
 fn is_a_year(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     let (prev, _, next) = around(tokens, i);
+    let apostrophe = prev.is_some_and(|p| p.punct("'’") && !p.joined) && tokens[i].joined;
+    if apostrophe && tokens[i].text.len() == 2 {
+        return true;
+    }
     let is_year = tokens[i].text.len() == 4 && (1800.0..=2100.0).contains(&value);
     let money_or_share = prev.is_some_and(|p| currency_symbol(p.text).is_some())
         || next.is_some_and(|n| {

@@ -80,6 +80,9 @@ fn dates_years_times_ordinals_and_labels_are_not_claims() {
         "A 45-year-old man was arrested.",
         "The two leaders spoke.",
         "They won 3-1 at home.",
+        "The rumor was started on 4chan.",
+        "We need a full F.Y. '18 budget.",
+        "Title 42 ends on Thursday.",
     ] {
         assert_eq!(q(sentence), None, "{sentence}");
     }
