@@ -423,7 +423,7 @@ async fn the_speaker_directory_is_the_same_on_both_backends(sqlite: SqlitePool) 
             differences.push(format!("{q:?}\n  sqlite   {on_sqlite:?}\n  postgres {on_postgres:?}"));
         }
     }
-    for q in ["pat", "MIN", "the", "é", "x"] {
+    for q in ["pat", "MIN", "the", "é", "É", "LÓ", "x", "100%", "_"] {
         let on_sqlite = super::speaker_directory::named_in_search(&lite, q, 3).await?;
         let on_postgres = pg::speaker_directory::named_in_search(&pg.pool, q, 3).await?;
         if on_sqlite != on_postgres {
