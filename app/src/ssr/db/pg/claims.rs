@@ -32,20 +32,27 @@ const SUMMARY_JOINS: &str = " JOIN speakers sp ON sp.id = c.speaker_id \
 /// See `db::claims::list`.
 pub async fn list(pool: &PgPool, query: &ListQuery) -> Result<ClaimListPage, AppError> {
     let terms = search::prepare(pool, query).await?;
-    let rows = fetch_page(pool, query, &terms).await?;
+    // The counts come first: a search's tell how its page is best found (`search::Shape`).
+    let counts = status_counts(pool, query, &terms).await?;
+    let rows = fetch_page(pool, query, &terms, &counts).await?;
     if matches!(query.page, Page::Before(_)) && rows.len() <= PAGE_SIZE {
         // Paging back reached the newest claims: show a full first page rather than a short one.
         let first = query.with_page(Page::First);
-        let rows = fetch_page(pool, &first, &terms).await?;
-        return finish(pool, first, rows, &terms).await;
+        let rows = fetch_page(pool, &first, &terms, &counts).await?;
+        return finish(pool, first, rows, counts).await;
     }
-    finish(pool, query.clone(), rows, &terms).await
+    finish(pool, query.clone(), rows, counts).await
 }
 
 /// Up to PAGE_SIZE + 1 claims in list order (newest first); the extra one tells whether another
 /// page follows. Their places in the list are chosen first, from an index alone (the list's or
 /// the search's), and only those rows are joined for display.
-async fn fetch_page(pool: &PgPool, query: &ListQuery, terms: &Terms) -> Result<Vec<ClaimSummary>, AppError> {
+async fn fetch_page(
+    pool: &PgPool,
+    query: &ListQuery,
+    terms: &Terms,
+    counts: &StatusCounts,
+) -> Result<Vec<ClaimSummary>, AppError> {
     let descending = !matches!(query.page, Page::Before(_));
     let order = if descending { "DESC" } else { "ASC" };
     let mut qb = QueryBuilder::<Postgres>::new(SUMMARY_COLUMNS);
@@ -64,7 +71,8 @@ async fn fetch_page(pool: &PgPool, query: &ListQuery, terms: &Terms) -> Result<V
         qb.push(format!(" ORDER BY c.list_seq {order} LIMIT {}) AS page", PAGE_SIZE + 1));
     } else {
         let statuses = Statuses::Listed(query.listed_statuses());
-        let keys = search::page(pool, terms, statuses, query.page, PAGE_SIZE as i64 + 1).await?;
+        let shape = search::Shape::of(counts, statuses);
+        let keys = search::page(pool, terms, statuses, shape, query.page, PAGE_SIZE as i64 + 1).await?;
         qb.push(" FROM unnest(").push_bind(keys).push("::bigint[]) AS page (seq)");
     }
     qb.push(" JOIN claims c ON c.list_seq = page.seq").push(SUMMARY_JOINS);
@@ -107,10 +115,9 @@ async fn finish(
     pool: &PgPool,
     query: ListQuery,
     claims: Vec<ClaimSummary>,
-    terms: &Terms,
+    status_counts: StatusCounts,
 ) -> Result<ClaimListPage, AppError> {
     let (claims, older, newer) = trim_page(query.page, claims);
-    let status_counts = status_counts(pool, &query, terms).await?;
     let speaker_name = match &query.speaker {
         Some(slug) => {
             sqlx::query_scalar("SELECT name FROM speakers WHERE slug = $1")

@@ -9,7 +9,7 @@
 //! search are answered by the index alone. Highlighting is `model::search`'s, shared.
 
 use super::unknown;
-use crate::model::{public_id, Cursor, ListQuery, Page, Status};
+use crate::model::{public_id, Cursor, ListQuery, Page, Status, StatusCounts, COUNT_CAP};
 use crate::ssr::db::search::Statuses;
 use crate::AppError;
 use sqlx::PgPool;
@@ -61,26 +61,62 @@ fn status_token(status: Status) -> String {
     status.as_str().replace('_', "")
 }
 
-/// The facet groups of a search (`claim_search_query`'s second argument): its filters, and one of
-/// the listed statuses (every ruled status is the single token `factcheck`).
-fn facet_groups(terms: &Terms, statuses: Statuses<'_>) -> Vec<String> {
-    let mut groups = terms.facets.clone();
+/// The status group of a list (`a|b|c`, one token per status; every ruled status is the single
+/// token `factcheck`), none when every status is listed.
+fn status_group(statuses: Statuses<'_>) -> Option<String> {
     match statuses {
-        Statuses::Any => {}
-        Statuses::Listed(listed) if listed == Status::RATINGS => groups.push("factcheck".to_owned()),
+        Statuses::Any => None,
+        Statuses::Listed(listed) if listed == Status::RATINGS => Some("factcheck".to_owned()),
         Statuses::Listed(listed) => {
-            groups.push(listed.iter().map(|s| status_token(*s)).collect::<Vec<_>>().join("|"))
+            Some(listed.iter().map(|s| status_token(*s)).collect::<Vec<_>>().join("|"))
         }
     }
-    groups
+}
+
+/// How a page of matches is found. A GIN index has no order: it hands back every match at once,
+/// where the list's key can be walked from the newest end until a page is full. Which is cheaper
+/// depends on how many match, and the search's counts (kept, see `claims::search_counts`) say
+/// that before the page is read — the planner can only guess it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// At most the cap match under any status: every match of the words and filters is read from
+    /// the index, the listed statuses kept, the newest taken. Leaving the status out of the index
+    /// probe spares intersecting the words with a token most claims carry.
+    Few,
+    /// Few match in the listed statuses, many in others: the index is probed with the statuses too.
+    FewListed,
+    /// Many match: the list is walked from its newest end, each row tested, until the page is full.
+    Many,
+}
+
+impl Shape {
+    /// The shape for a list of `statuses` whose search counted `counts`.
+    pub fn of(counts: &StatusCounts, statuses: Statuses<'_>) -> Shape {
+        let listed = match statuses {
+            Statuses::Any => Status::ALL,
+            Statuses::Listed(listed) => listed,
+        };
+        let few = |(n, lower_bound): (i64, bool)| !lower_bound && n <= COUNT_CAP;
+        if few(counts.total()) {
+            Shape::Few
+        } else if few(counts.sum(listed)) {
+            Shape::FewListed
+        } else {
+            Shape::Many
+        }
+    }
 }
 
 /// The list keys (`claims.list_seq`) of one page of matches, newest first: `limit` of them
 /// from the top, after (older than) or before (newer than) a cursor — keyset paging on the key.
+/// The tsqueries are built once, in `q` (written in the condition, the function would run again
+/// for every row tested), and the shape is fixed by the query's form: `OFFSET 0` keeps the
+/// planner from turning a probe of the index into a walk of the list.
 pub async fn page(
     pool: &PgPool,
     terms: &Terms,
     statuses: Statuses<'_>,
+    shape: Shape,
     page: Page,
     limit: i64,
 ) -> Result<Vec<i64>, AppError> {
@@ -89,17 +125,33 @@ pub async fn page(
         Page::After(Cursor { seq }) => (" AND list_key < $4", "DESC", Some(seq)),
         Page::Before(Cursor { seq }) => (" AND list_key > $4", "ASC", Some(seq)),
     };
-    let sql = format!(
-        "SELECT list_key FROM claim_search WHERE document @@ claim_search_query($1, $2){range} \
-         ORDER BY list_key {order} LIMIT $3"
-    );
-    let mut keys: Vec<i64> = sqlx::query_scalar(&sql)
-        .bind(&terms.words)
-        .bind(facet_groups(terms, statuses))
-        .bind(limit)
-        .bind(cursor)
-        .fetch_all(pool)
-        .await?;
+    let mut probed = terms.facets.clone();
+    let mut kept = None;
+    match (shape, status_group(statuses)) {
+        (Shape::Few, group) => kept = group.map(|g| vec![g]),
+        (_, Some(group)) => probed.push(group),
+        (_, None) => {}
+    }
+    let sql = if shape == Shape::Many {
+        format!(
+            "WITH q AS MATERIALIZED (SELECT claim_search_query($1, $2) AS probe)
+             SELECT list_key FROM claim_search, q WHERE document @@ q.probe{range}
+              ORDER BY list_key {order} LIMIT $3"
+        )
+    } else {
+        format!(
+            "WITH q AS MATERIALIZED (
+                 SELECT claim_search_query($1, $2) AS probe,
+                        CASE WHEN $5::text[] IS NULL THEN NULL ELSE claim_search_query('{{}}', $5) END AS kept)
+             SELECT m.list_key
+               FROM (SELECT list_key, document FROM claim_search, q WHERE document @@ q.probe{range} OFFSET 0) AS m, q
+              WHERE q.kept IS NULL OR m.document @@ q.kept
+              ORDER BY m.list_key {order} LIMIT $3"
+        )
+    };
+    let query = sqlx::query_scalar(&sql).bind(&terms.words).bind(probed).bind(limit).bind(cursor);
+    let query = if shape == Shape::Many { query } else { query.bind(kept) };
+    let mut keys: Vec<i64> = query.fetch_all(pool).await?;
     if order == "ASC" {
         keys.reverse();
     }
@@ -153,4 +205,27 @@ pub async fn counts_of_first(
     .bind(limit)
     .fetch_all(pool)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_counts_choose_how_a_page_of_matches_is_found() {
+        let ruled = Statuses::Listed(Status::RATINGS);
+        let exact = StatusCounts::exact(vec![(Status::True, 3), (Status::BeingChecked, 900)]);
+        assert_eq!(Shape::of(&exact, ruled), Shape::Few, "903 matches in all: read them all");
+        let many_checked =
+            StatusCounts::capped(vec![(Status::True, 12), (Status::BeingChecked, COUNT_CAP)], COUNT_CAP);
+        assert_eq!(Shape::of(&many_checked, ruled), Shape::FewListed, "12 listed among thousands");
+        assert_eq!(Shape::of(&many_checked, Statuses::Any), Shape::Many);
+        let many_true = StatusCounts::capped(vec![(Status::True, COUNT_CAP)], COUNT_CAP);
+        assert_eq!(Shape::of(&many_true, ruled), Shape::Many, "a count at the cap is at least that many");
+        let listed_over = StatusCounts::capped(
+            vec![(Status::True, 600), (Status::False, 600), (Status::BeingChecked, COUNT_CAP)],
+            COUNT_CAP,
+        );
+        assert_eq!(Shape::of(&listed_over, ruled), Shape::Many, "1,200 listed: walk the list");
+    }
 }
