@@ -309,6 +309,10 @@ impl<'a> Walk<'a> {
             self.note_speaker(at, &credit.name);
             return;
         }
+        if let Some(author) = attribution::document_author(context, &mut self.registry) {
+            self.in_paragraph = Some(author);
+            return;
+        }
         if let Some(subject) = attribution::sentence_subject(&refs, &mut self.registry) {
             if crate::names::kind_of(&subject) == crate::names::NameKind::Person && subject.contains(' ') {
                 self.in_paragraph = Some(subject);
@@ -467,6 +471,33 @@ mod tests {
         assert_eq!(
             speaker_of(text, "The crises of nature loss and climate change need urgent action.").as_deref(),
             Some("Lorna Slater")
+        );
+    }
+
+    #[test]
+    fn quotation_paragraphs_after_a_statement_from_someone_are_theirs() {
+        let text = "The following is a statement from NASA Administrator Jane Okafor regarding the landing.\n\n\"We are encouraged by the news out of Utah, despite the hard landing.\n\n\"Our re-entry plan was based on safety, and the choice of site was intentional.";
+        assert_eq!(
+            speaker_of(text, "We are encouraged by the news out of Utah, despite the hard landing.")
+                .as_deref(),
+            Some("Jane Okafor")
+        );
+        assert_eq!(
+            speaker_of(
+                text,
+                "Our re-entry plan was based on safety, and the choice of site was intentional."
+            )
+            .as_deref(),
+            Some("Jane Okafor")
+        );
+        let text = "According to a statement by NASA Associate Administrator for the Office of Communications, Dave Moreau:\n\n\"We respect the contributions the two astronauts have made in service to our country.\"";
+        assert_eq!(
+            speaker_of(
+                text,
+                "We respect the contributions the two astronauts have made in service to our country."
+            )
+            .as_deref(),
+            Some("Dave Moreau")
         );
     }
 

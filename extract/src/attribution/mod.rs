@@ -143,6 +143,19 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
     announced_by(&sentence, registry).and_then(|name| credit(Some(name), registry))
 }
 
+/// "The following is a statement from NASA Administrator Sean O'Keefe", "Here is a letter by
+/// …": the person a document is from, who speaks in the quotation paragraphs after it.
+pub fn document_author(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<String> {
+    let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
+    let from = (1..sentence.len()).find(|k| {
+        (sentence[*k].is("from") || sentence[*k].is("by"))
+            && words::DOCUMENT_NOUNS.contains(sentence[k - 1].lower().as_ref())
+    })?;
+    let name = subject_after(&sentence, from, registry)?;
+    let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+    person.then_some(name)
+}
+
 /// "The European Commission has adopted … €920.4 million", "the Government is building …, today
 /// announcing an investment of $3.3 billion": a release's figures are its subject's when a verb
 /// of announcing says so (not "the storm was announced").

@@ -428,7 +428,10 @@ fn is_preposition(t: &Token<'_>) -> bool {
 fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
     // "the Crown prosecutor, Mark Tedeschi", "one resident, Fatima Bello, 45".
     let role = |w: &str| is_title(w) || words::ROLE_NOUNS.contains(w.to_lowercase().as_str());
-    let role_ends_in_title = end > v + 1 && role(tokens[end - 1].text);
+    // "a statement by NASA Associate Administrator for the Office of Communications, David
+    // Weaver": a title with its office after it, then the holder.
+    let titled = tokens[v + 1..end].iter().any(|t| t.is_capitalized() && is_title(t.text));
+    let role_ends_in_title = end > v + 1 && (role(tokens[end - 1].text) || titled);
     if !role_ends_in_title || !tokens.get(end).is_some_and(|t| t.punct(",")) {
         return None;
     }
