@@ -35,6 +35,9 @@ pub(super) fn noun_phrase_ending_at(
     // "The survey of 1,000 adults found", "the world's biggest carmaker by sales said": the head
     // before the preposition speaks.
     let start = phrase_start(&owned, j);
+    if let Some(person) = unnamed_member(&owned, start, j, registry) {
+        return Some(person);
+    }
     let bare = !DETERMINERS.contains(&owned[start].lower().as_ref());
     let preposition = |p: &usize| is_preposition(&owned[*p]);
     let number_between = |p: &usize| preposition(p) && owned[p + 1].kind == Kind::Number;
@@ -49,6 +52,23 @@ pub(super) fn noun_phrase_ending_at(
         }
     }
     common_noun_ending_at(&owned, j, registry)
+}
+
+/// "An organizer of the demonstrations criticized", "a member of the council said": someone
+/// unnamed, by role, speaks — not what they belong to. The whole phrase, as "an officer" is.
+fn unnamed_member(owned: &[Token<'_>], start: usize, j: usize, registry: &mut Registry) -> Option<String> {
+    let of = start.checked_sub(1).filter(|of| *of >= 2 && owned[*of].is("of"))?;
+    let head = &owned[of - 1];
+    let noun = head.lower();
+    let person = words::ROLE_NOUNS.contains(noun.as_ref()) || words::PERSON_NOUNS.contains(noun.as_ref());
+    let thing = words::REPORT_NOUNS.contains(noun.as_ref()) || words::DOCUMENT_NOUNS.contains(noun.as_ref());
+    let article = &owned[of - 2];
+    if !(head.is_lowercase_word() && person && !thing && (article.is("a") || article.is("an"))) {
+        return None;
+    }
+    let words: Vec<&str> =
+        owned[of - 1..=j].iter().filter(|t| t.kind == Kind::Word).map(|t| t.text).collect();
+    Some(registry.group(article.start, &format!("{} {}", article.lower(), words.join(" "))))
 }
 
 /// "Lopez", "President Anton Varga", "the Alpine Initiative", "the CEO", "the Russian".

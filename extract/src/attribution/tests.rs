@@ -334,3 +334,9 @@ fn another_role_for_the_office_holder_in_view_is_that_person() {
     let text = "The senior U.S. diplomat in Burma says 100,000 people may have died.";
     assert_eq!(figure_speakers(text), [None]);
 }
+
+#[test]
+fn an_unnamed_member_of_a_group_speaks_not_the_group() {
+    let text = "An organizer of the demonstrations criticized the city as not being a \"true democracy.\"";
+    assert_eq!(speaker_of(text, "true democracy.").as_deref(), Some("an organizer of the demonstrations"));
+}
