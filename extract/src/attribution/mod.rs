@@ -305,6 +305,9 @@ fn credited_by(
     if verb.is("according") {
         return tokens.get(v + 1).filter(|t| t.is("to")).and_then(|_| subject_after(tokens, v + 1, registry));
     }
+    if let Some(agent) = passive_agent(tokens, v, registry) {
+        return Some(agent);
+    }
     // "the document was found by a passerby", "he was told": the one spoken to or of.
     let passive = v
         .checked_sub(1)
@@ -334,6 +337,25 @@ fn credited_by(
         }
         None => None,
     }
+}
+
+/// "is being described by EU officials as possibly …", "was called … by the minister": the agent
+/// after "by" speaks; the phrase ends at "as" (what it was called follows).
+fn passive_agent(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    if !tokens.get(v + 1).is_some_and(|t| t.is("by")) || is_participle(tokens[v]) {
+        return None;
+    }
+    let end = (v + 2..tokens.len().min(v + 8)).find(|k| tokens[*k].is("as"))?;
+    let agent = &tokens[..end];
+    let plural = agent.last().is_some_and(|t| {
+        t.is_lowercase_word() && words::ROLE_NOUNS.contains(t.lower().trim_end_matches('s'))
+    });
+    if plural {
+        // "by EU officials": the officials, with whom they serve.
+        let words: Vec<&str> = agent[v + 2..].iter().map(|t| t.text).collect();
+        return Some(registry.group(agent[v + 2].start, &words.join(" ")));
+    }
+    subject_after(agent, v + 1, registry)
 }
 
 /// "…, and local official, Huang Limin was quoted by the Xinhua news service as saying:": the

@@ -340,3 +340,12 @@ fn an_unnamed_member_of_a_group_speaks_not_the_group() {
     let text = "An organizer of the demonstrations criticized the city as not being a \"true democracy.\"";
     assert_eq!(speaker_of(text, "true democracy.").as_deref(), Some("an organizer of the demonstrations"));
 }
+
+#[test]
+fn the_agent_of_a_passive_verb_of_speech_speaks() {
+    let text =
+        "The sinking is being described by EU officials as possibly “the worse tragedy ever” in the sea.";
+    assert_eq!(speaker_of(text, "the worse tragedy ever").as_deref(), Some("EU officials"));
+    let text = "The plan was described by Finance Minister Jane Okafor as “a bold and necessary step for all of us.”";
+    assert_eq!(speaker_of(text, "a bold and necessary step for all of us.").as_deref(), Some("Jane Okafor"));
+}
