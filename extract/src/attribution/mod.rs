@@ -466,6 +466,10 @@ fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
             owned[*h].kind == Kind::Word && !words::CLAUSE_WORDS.contains(owned[*h].lower().as_ref())
         });
         let Some(head) = head else { break };
+        // "An article in Techli said": the paper an article is in speaks for it.
+        if words::DOCUMENT_NOUNS.contains(owned[head].lower().as_ref()) {
+            break;
+        }
         j = head;
     }
     j

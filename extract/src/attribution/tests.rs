@@ -349,3 +349,15 @@ fn the_agent_of_a_passive_verb_of_speech_speaks() {
     let text = "The plan was described by Finance Minister Jane Okafor as “a bold and necessary step for all of us.”";
     assert_eq!(speaker_of(text, "a bold and necessary step for all of us.").as_deref(), Some("Jane Okafor"));
 }
+
+#[test]
+fn an_article_speaks_for_the_paper_it_is_in() {
+    let text = "An article in Techli said the mishap was \"the worst startup crisis in recent history.\"";
+    assert_eq!(speaker_of(text, "the worst startup crisis in recent history.").as_deref(), Some("Techli"));
+    // An embassy in a city is the embassy's, as before.
+    let text = "The embassy in Kabul said it was \"deeply concerned about the attack on civilians.\"";
+    assert_eq!(
+        speaker_of(text, "deeply concerned about the attack on civilians.").as_deref(),
+        Some("the embassy")
+    );
+}
