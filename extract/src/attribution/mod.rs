@@ -447,11 +447,26 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         }
         j = open - 1;
     }
+    if let Some(name) = unclosed_aside(tokens, v, registry) {
+        return Some(Subject::Named(name));
+    }
     let j = before_locative(tokens, j);
     if let Some(country) = country_ending_at(tokens, j) {
         return Some(Subject::Named(country));
     }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// "Commissioner Breton, responsible for the Internal Market said": an aside after the name the
+/// writer did not close with a comma; the person opening the clause speaks, not the aside's end.
+fn unclosed_aside(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    let comma = (v.saturating_sub(14)..v).rev().find(|k| tokens[*k].kind == Kind::Punct)?;
+    let opens = tokens.get(comma + 1).is_some_and(|t| {
+        t.is_lowercase_word() && !matches!(t.lower().as_ref(), "and" | "but" | "or" | "then" | "so")
+    });
+    (tokens[comma].punct(",") && comma + 2 < v && opens)
+        .then(|| opening_apposition(tokens, v, registry))
+        .flatten()
 }
 
 /// "Police in the West Midlands in England said", "the embassy in Kabul said": where the

@@ -361,3 +361,14 @@ fn an_article_speaks_for_the_paper_it_is_in() {
         Some("the embassy")
     );
 }
+
+#[test]
+fn an_aside_left_unclosed_before_the_verb_is_not_the_speaker() {
+    let text = "Commissioners Thierry Breton and Stella Kyriakides spoke. Commissioner Breton, responsible for the Internal Market said: “We have reached a milestone in our fight against the pandemic.”";
+    assert_eq!(
+        speaker_of(text, "We have reached a milestone in our fight against the pandemic.").as_deref(),
+        Some("Thierry Breton")
+    );
+    let text = "Jane Okafor, who heads the regional office said: “We have reached a milestone in the fight.”";
+    assert_eq!(speaker_of(text, "We have reached a milestone in the fight.").as_deref(), Some("Jane Okafor"));
+}
