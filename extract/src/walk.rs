@@ -95,8 +95,11 @@ impl<'a> Walk<'a> {
         let continues = self.open_quote.is_some();
         let mut quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
         let plain = self.unmarked.take().and_then(|first| unmarked::quotation(text, paragraph, first));
-        if quoted.is_empty() {
-            quoted.extend(plain.clone());
+        // An unmarked quotation may hold a phrase in single marks ("what the Bible calls ‘the
+        // least of these’"): the paragraph is the quotation, the phrase inside it.
+        let nested_only = quoted.iter().all(|q| text[q.outer.start..].starts_with(['‘', '\'']));
+        if quoted.is_empty() || plain.is_some() && nested_only {
+            quoted = plain.clone().into_iter().collect();
         }
         let para = &text[paragraph.clone()];
         if plain.is_some() || quoted.is_empty() && unmarked::introduces(para) {
@@ -164,6 +167,10 @@ impl<'a> Walk<'a> {
         }
         if quoted.last().is_some_and(|q| q.open_ended) && next_opens {
             self.open_quote = Some(chain);
+        } else if quoted.last().is_some_and(|q| q.open_ended) && self.unmarked.is_none() {
+            // A quotation left open whose next paragraph opens without a mark (a republisher
+            // dropped them): it goes on while the paragraphs speak in the first person.
+            self.unmarked = Some(false);
         }
     }
 
@@ -499,6 +506,19 @@ mod tests {
             .as_deref(),
             Some("Dave Moreau")
         );
+    }
+
+    #[test]
+    fn a_quotation_left_open_goes_on_in_unmarked_paragraphs_in_the_first_person() {
+        let text = "The Prime Minister Jane Okafor said:\n\n“Easter is the most important date in the calendar for many.\n\nThis year we have particular reason to celebrate, as the Pope will visit.\n\nThe churches are the conscience of our country. I am grateful for what the Bible calls ‘the least of these’.\n\nThe service was attended by hundreds.";
+        assert_eq!(
+            speaker_of(text, "This year we have particular reason to celebrate, as the Pope will visit.")
+                .as_deref(),
+            Some("Jane Okafor")
+        );
+        let quotes: Vec<String> = credited(text).into_iter().map(|(q, _)| q).collect();
+        assert!(quotes.iter().any(|q| q.starts_with("The churches are the conscience")));
+        assert!(!quotes.iter().any(|q| q.starts_with("The service was attended")));
     }
 
     #[test]
