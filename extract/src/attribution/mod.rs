@@ -316,6 +316,12 @@ fn credited_by(
         return None;
     }
     if is_participle(verb) {
+        // "Zapatero continued by saying that …", "he responded by stating": the subject of the
+        // verb before "by".
+        let by = v.checked_sub(3).filter(|k| tokens[k + 2].is("by") && tokens[k + 1].is_lowercase_word());
+        if let Some(name) = by.and_then(|k| noun_phrase_ending_at(tokens, k, registry)) {
+            return Some(name);
+        }
         // "with Boswell stating:", "the government recommending …": the phrase just before.
         let before = v.checked_sub(1).map(|p| tokens[p]);
         if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower().as_ref())) {

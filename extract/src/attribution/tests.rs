@@ -372,3 +372,14 @@ fn an_aside_left_unclosed_before_the_verb_is_not_the_speaker() {
     let text = "Jane Okafor, who heads the regional office said: “We have reached a milestone in the fight.”";
     assert_eq!(speaker_of(text, "We have reached a milestone in the fight.").as_deref(), Some("Jane Okafor"));
 }
+
+#[test]
+fn by_saying_credits_the_subject_of_the_verb_before_it() {
+    let text = "Regarding the crisis, Zapatero continued by saying that \"the financial system is a crucial part of the economy.\"";
+    assert_eq!(
+        speaker_of(text, "the financial system is a crucial part of the economy.").as_deref(),
+        Some("Zapatero")
+    );
+    let text = "Jane Okafor was asked about the plan. She responded by saying it was \"the best we could do in the time.\"";
+    assert_eq!(speaker_of(text, "the best we could do in the time.").as_deref(), Some("Jane Okafor"));
+}
