@@ -289,9 +289,12 @@ impl<'a> Walk<'a> {
                     .find(|c| c.kind == Kind::Quote && c.span == (q.inner.start, q.inner.end))
             });
             let in_quote = quote.map(|c| c.span);
+            // "Biden, who spent seven hours in Uvalde, said …": a figure in a clause about the
+            // speaker is the writer's, not part of what was said.
+            let described = quote.is_none() && attribution::in_relative_clause(tokens, figure.start);
             let speaker = quote
                 .and_then(|c| c.speaker.clone())
-                .or_else(|| credited.as_ref().map(|c| c.name.clone()))
+                .or_else(|| credited.as_ref().filter(|_| !described).map(|c| c.name.clone()))
                 .or_else(|| self.label.clone());
             let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
             self.out.push(Candidate {
@@ -519,6 +522,12 @@ mod tests {
         let quotes: Vec<String> = credited(text).into_iter().map(|(q, _)| q).collect();
         assert!(quotes.iter().any(|q| q.starts_with("The churches are the conscience")));
         assert!(!quotes.iter().any(|q| q.starts_with("The service was attended")));
+    }
+
+    #[test]
+    fn a_figure_in_a_clause_about_the_speaker_is_the_writers() {
+        let text = "Biden, who spent seven hours Sunday in Uvalde visiting with the relatives of the victims and survivors of the attack, said 19 children had died.";
+        assert_eq!(figure_speakers(text), [None, Some("Biden".to_owned())]);
     }
 
     #[test]

@@ -156,6 +156,19 @@ pub fn document_author(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<
     person.then_some(name)
 }
 
+/// Whether token `at` stands in a relative clause set off by commas before a verb of speech
+/// ("Smith, who has led the firm for 12 years, said …"): it describes the speaker.
+pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
+    let who =
+        (at.saturating_sub(12)..at).rev().find(|k| tokens[*k].kind == Kind::Punct || tokens[*k].is("who"));
+    let opened = who.is_some_and(|w| tokens[w].is("who") && w > 0 && tokens[w - 1].punct(","));
+    let close = (at + 1..tokens.len().min(at + 30)).find(|k| tokens[*k].kind == Kind::Punct);
+    let refs: Vec<&Token<'_>> = tokens.iter().collect();
+    opened
+        && close
+            .is_some_and(|c| tokens[c].punct(",") && (c + 1..refs.len().min(c + 3)).any(|v| speaks(&refs, v)))
+}
+
 /// "The European Commission has adopted … €920.4 million", "the Government is building …, today
 /// announcing an investment of $3.3 billion": a release's figures are its subject's when a verb
 /// of announcing says so (not "the storm was announced").
