@@ -155,8 +155,18 @@ impl<'a> Walk<'a> {
                 self.learn_subject(&context);
             }
         }
-        // A quote continued from the paragraph before, credited only at its end, credits the
-        // earlier pieces too.
+        self.end_paragraph(&quoted, chain, pending, next_opens);
+    }
+
+    /// After a paragraph: a quote continued from the paragraph before, credited only at its end,
+    /// credits the earlier pieces too; a quote left open goes on in the next paragraph.
+    fn end_paragraph(
+        &mut self,
+        quoted: &[Quoted],
+        chain: Option<String>,
+        pending: Vec<usize>,
+        next_opens: bool,
+    ) {
         if let Some(s) = &chain {
             for k in pending {
                 if self.out[k].speaker.is_none() {
