@@ -383,3 +383,10 @@ fn by_saying_credits_the_subject_of_the_verb_before_it() {
     let text = "Jane Okafor was asked about the plan. She responded by saying it was \"the best we could do in the time.\"";
     assert_eq!(speaker_of(text, "the best we could do in the time.").as_deref(), Some("Jane Okafor"));
 }
+
+#[test]
+fn a_surname_before_an_age_and_a_role_is_the_speaker() {
+    let text =
+        "Johnson, 45, a teacher from Leeds, described the scene as \"absolute chaos from start to finish.\"";
+    assert_eq!(speaker_of(text, "absolute chaos from start to finish.").as_deref(), Some("Johnson"));
+}
