@@ -180,7 +180,12 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// they and the known open classes showed (the batch then 1.000, 0.800, 0.941, 0.938, 1.09); at
 /// its end, scored once: held-out 0.975, 0.627, 0.870, 0.537, 1.04; tuning (76 texts) 0.994,
 /// 0.949, 0.945, 0.932, 1.06 (the held-out numeric F1 floor stays 0.86: 0.870 as printed may be
-/// just under 0.87).
+/// just under 0.87). Fifth round: 20 texts more (601–620: VOA, NASA, NOAA, UK Government, No 10,
+/// EU Daily News and Audio Wikinews items chosen for pronoun, split, title and quotation-only
+/// attributions; annotated first; the fourth round's rules scored them 0.980, 0.714, 0.880,
+/// 0.939, 1.01, and 1.000, 0.941, 0.923, 1.000, 1.05 after the rules they showed); at its end,
+/// scored once: held-out 0.975, 0.644, 0.870, 0.537, 1.04; tuning (96 texts) 0.995, 0.952,
+/// 0.943, 0.939, 1.06.
 const HELDOUT_FLOOR: Row = Row {
     texts: 17,
     quote_p: 0.0,
@@ -188,19 +193,19 @@ const HELDOUT_FLOOR: Row = Row {
     numeric_p: 0.0,
     numeric_r: 0.0,
     quote_f1: 0.97,
-    speaker: 0.62,
+    speaker: 0.64,
     numeric_f1: 0.86,
     numeric_speaker: 0.53,
     candidates_per_claim: 1.05,
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 76,
+    texts: 96,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
     numeric_r: 0.0,
     quote_f1: 0.99,
-    speaker: 0.94,
+    speaker: 0.95,
     numeric_f1: 0.94,
     numeric_speaker: 0.93,
     candidates_per_claim: 1.07,

@@ -114,10 +114,16 @@ pub fn name_of_run(words: &[&str]) -> String {
     // "Commissioner for Employment Marianne Thyssen": a portfolio between the title and the
     // person, who begins at a known first name.
     let honoured = kept.first().is_some_and(|w| words::HONOURS.contains(w.to_lowercase().as_str()));
+    // "Secretary of Commerce Wilbur Ross": after a title and "of" or "for", a portfolio the
+    // person ends, though no first name the lists know marks where.
+    let portfolio = words.get(after_title).is_some_and(|w| *w == "of" || *w == "for");
     if after_title > 0 && kept.len() >= 3 && !is_first_name(kept[0]) && !honoured {
-        if let Some(first) = kept.iter().skip(1).position(|w| is_first_name(w)).filter(|p| p + 2 < kept.len())
-        {
-            kept.drain(..=first);
+        match kept.iter().skip(1).position(|w| is_first_name(w)).filter(|p| p + 2 < kept.len()) {
+            Some(first) => drop(kept.drain(..=first)),
+            None if portfolio && !kept.contains(&"of") && !kept.contains(&"for") => {
+                kept = person_after_portfolio(&kept).to_vec();
+            }
+            None => {}
         }
     }
     // "President Anton Varga of Meridia" and "Lydia Buchtmann for Food Standards Australia" are
@@ -130,6 +136,18 @@ pub fn name_of_run(words: &[&str]) -> String {
         }
     }
     kept.join(" ")
+}
+
+/// The person at the end of "Commerce Wilbur Ross", "Defense Mark T. Esper", "Energy Jennifer
+/// M. Granholm Jr.": a given name and a surname, with any initial or numeral between or after.
+fn person_after_portfolio<'a, 'w>(kept: &'a [&'w str]) -> &'a [&'w str] {
+    let numeral =
+        kept.last().is_some_and(|w| ROMAN.contains(&w.trim_end_matches('.').to_uppercase().as_str()));
+    let mut start = kept.len().saturating_sub(2 + usize::from(numeral));
+    while start > 0 && kept[start].len() <= 2 && kept[start].ends_with('.') {
+        start -= 1;
+    }
+    &kept[start..]
 }
 
 fn is_first_name(word: &str) -> bool {
@@ -280,6 +298,18 @@ mod tests {
         // An honour stays with a first name and surname, not with a surname alone.
         assert_eq!(name_of_run(&["Minister", "Dame", "Diana", "Johnson"]), "Dame Diana Johnson");
         assert_eq!(name_of_run(&["Minister", "Lord", "Offord"]), "Offord");
+    }
+
+    #[test]
+    fn a_portfolio_after_a_title_and_of_is_not_part_of_the_name() {
+        let run = |s: &str| name_of_run(&s.split(' ').collect::<Vec<_>>());
+        assert_eq!(run("Secretary of Commerce Wilbur Ross"), "Wilbur Ross");
+        assert_eq!(run("UN High Commissioner for Refugees Filippo Grandi"), "Filippo Grandi");
+        assert_eq!(run("Director of National Intelligence Avril Haines"), "Avril Haines");
+        assert_eq!(run("Secretary of Defense Mark T. Esper"), "Mark T. Esper");
+        // Without a title, or with the person first, the run stays as it is.
+        assert_eq!(run("Institute for the Study of War"), "Institute for the Study of War");
+        assert_eq!(run("President Anton Varga of Meridia"), "Anton Varga");
     }
 
     #[test]

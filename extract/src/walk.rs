@@ -95,8 +95,11 @@ impl<'a> Walk<'a> {
         let continues = self.open_quote.is_some();
         let mut quoted = quotes::in_paragraph(text, paragraph.clone(), continues);
         let plain = self.unmarked.take().and_then(|first| unmarked::quotation(text, paragraph, first));
-        if quoted.is_empty() {
-            quoted.extend(plain.clone());
+        // An unmarked quotation may hold a phrase in single marks ("what the Bible calls ‘the
+        // least of these’"): the paragraph is the quotation, the phrase inside it.
+        let nested_only = quoted.iter().all(|q| text[q.outer.start..].starts_with(['‘', '\'']));
+        if quoted.is_empty() || plain.is_some() && nested_only {
+            quoted = plain.clone().into_iter().collect();
         }
         let para = &text[paragraph.clone()];
         if plain.is_some() || quoted.is_empty() && unmarked::introduces(para) {
@@ -152,8 +155,18 @@ impl<'a> Walk<'a> {
                 self.learn_subject(&context);
             }
         }
-        // A quote continued from the paragraph before, credited only at its end, credits the
-        // earlier pieces too.
+        self.end_paragraph(&quoted, chain, pending, next_opens);
+    }
+
+    /// After a paragraph: a quote continued from the paragraph before, credited only at its end,
+    /// credits the earlier pieces too; a quote left open goes on in the next paragraph.
+    fn end_paragraph(
+        &mut self,
+        quoted: &[Quoted],
+        chain: Option<String>,
+        pending: Vec<usize>,
+        next_opens: bool,
+    ) {
         if let Some(s) = &chain {
             for k in pending {
                 if self.out[k].speaker.is_none() {
@@ -164,6 +177,10 @@ impl<'a> Walk<'a> {
         }
         if quoted.last().is_some_and(|q| q.open_ended) && next_opens {
             self.open_quote = Some(chain);
+        } else if quoted.last().is_some_and(|q| q.open_ended) && self.unmarked.is_none() {
+            // A quotation left open whose next paragraph opens without a mark (a republisher
+            // dropped them): it goes on while the paragraphs speak in the first person.
+            self.unmarked = Some(false);
         }
     }
 
@@ -282,9 +299,12 @@ impl<'a> Walk<'a> {
                     .find(|c| c.kind == Kind::Quote && c.span == (q.inner.start, q.inner.end))
             });
             let in_quote = quote.map(|c| c.span);
+            // "Biden, who spent seven hours in Uvalde, said …": a figure in a clause about the
+            // speaker is the writer's, not part of what was said.
+            let described = quote.is_none() && attribution::in_relative_clause(tokens, figure.start);
             let speaker = quote
                 .and_then(|c| c.speaker.clone())
-                .or_else(|| credited.as_ref().map(|c| c.name.clone()))
+                .or_else(|| credited.as_ref().filter(|_| !described).map(|c| c.name.clone()))
                 .or_else(|| self.label.clone());
             let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
             self.out.push(Candidate {
@@ -307,6 +327,10 @@ impl<'a> Walk<'a> {
         let at = refs.first().map_or(0, |t| t.start);
         if let Some(credit) = attribution::in_sentence(context, &mut self.registry) {
             self.note_speaker(at, &credit.name);
+            return;
+        }
+        if let Some(author) = attribution::document_author(context, &mut self.registry) {
+            self.in_paragraph = Some(author);
             return;
         }
         if let Some(subject) = attribution::sentence_subject(&refs, &mut self.registry) {
@@ -468,6 +492,52 @@ mod tests {
             speaker_of(text, "The crises of nature loss and climate change need urgent action.").as_deref(),
             Some("Lorna Slater")
         );
+    }
+
+    #[test]
+    fn quotation_paragraphs_after_a_statement_from_someone_are_theirs() {
+        let text = "The following is a statement from NASA Administrator Jane Okafor regarding the landing.\n\n\"We are encouraged by the news out of Utah, despite the hard landing.\n\n\"Our re-entry plan was based on safety, and the choice of site was intentional.";
+        assert_eq!(
+            speaker_of(text, "We are encouraged by the news out of Utah, despite the hard landing.")
+                .as_deref(),
+            Some("Jane Okafor")
+        );
+        assert_eq!(
+            speaker_of(
+                text,
+                "Our re-entry plan was based on safety, and the choice of site was intentional."
+            )
+            .as_deref(),
+            Some("Jane Okafor")
+        );
+        let text = "According to a statement by NASA Associate Administrator for the Office of Communications, Dave Moreau:\n\n\"We respect the contributions the two astronauts have made in service to our country.\"";
+        assert_eq!(
+            speaker_of(
+                text,
+                "We respect the contributions the two astronauts have made in service to our country."
+            )
+            .as_deref(),
+            Some("Dave Moreau")
+        );
+    }
+
+    #[test]
+    fn a_quotation_left_open_goes_on_in_unmarked_paragraphs_in_the_first_person() {
+        let text = "The Prime Minister Jane Okafor said:\n\n“Easter is the most important date in the calendar for many.\n\nThis year we have particular reason to celebrate, as the Pope will visit.\n\nThe churches are the conscience of our country. I am grateful for what the Bible calls ‘the least of these’.\n\nThe service was attended by hundreds.";
+        assert_eq!(
+            speaker_of(text, "This year we have particular reason to celebrate, as the Pope will visit.")
+                .as_deref(),
+            Some("Jane Okafor")
+        );
+        let quotes: Vec<String> = credited(text).into_iter().map(|(q, _)| q).collect();
+        assert!(quotes.iter().any(|q| q.starts_with("The churches are the conscience")));
+        assert!(!quotes.iter().any(|q| q.starts_with("The service was attended")));
+    }
+
+    #[test]
+    fn a_figure_in_a_clause_about_the_speaker_is_the_writers() {
+        let text = "Biden, who spent seven hours Sunday in Uvalde visiting with the relatives of the victims and survivors of the attack, said 19 children had died.";
+        assert_eq!(figure_speakers(text), [None, Some("Biden".to_owned())]);
     }
 
     #[test]

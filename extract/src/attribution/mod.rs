@@ -143,6 +143,32 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
     announced_by(&sentence, registry).and_then(|name| credit(Some(name), registry))
 }
 
+/// "The following is a statement from NASA Administrator Sean O'Keefe", "Here is a letter by
+/// …": the person a document is from, who speaks in the quotation paragraphs after it.
+pub fn document_author(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<String> {
+    let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
+    let from = (1..sentence.len()).find(|k| {
+        (sentence[*k].is("from") || sentence[*k].is("by"))
+            && words::DOCUMENT_NOUNS.contains(sentence[k - 1].lower().as_ref())
+    })?;
+    let name = subject_after(&sentence, from, registry)?;
+    let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+    person.then_some(name)
+}
+
+/// Whether token `at` stands in a relative clause set off by commas before a verb of speech
+/// ("Smith, who has led the firm for 12 years, said …"): it describes the speaker.
+pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
+    let who =
+        (at.saturating_sub(12)..at).rev().find(|k| tokens[*k].kind == Kind::Punct || tokens[*k].is("who"));
+    let opened = who.is_some_and(|w| tokens[w].is("who") && w > 0 && tokens[w - 1].punct(","));
+    let close = (at + 1..tokens.len().min(at + 30)).find(|k| tokens[*k].kind == Kind::Punct);
+    let refs: Vec<&Token<'_>> = tokens.iter().collect();
+    opened
+        && close
+            .is_some_and(|c| tokens[c].punct(",") && (c + 1..refs.len().min(c + 3)).any(|v| speaks(&refs, v)))
+}
+
 /// "The European Commission has adopted … €920.4 million", "the Government is building …, today
 /// announcing an investment of $3.3 billion": a release's figures are its subject's when a verb
 /// of announcing says so (not "the storm was announced").
@@ -292,6 +318,9 @@ fn credited_by(
     if verb.is("according") {
         return tokens.get(v + 1).filter(|t| t.is("to")).and_then(|_| subject_after(tokens, v + 1, registry));
     }
+    if let Some(agent) = passive_agent(tokens, v, registry) {
+        return Some(agent);
+    }
     // "the document was found by a passerby", "he was told": the one spoken to or of.
     let passive = v
         .checked_sub(1)
@@ -300,6 +329,12 @@ fn credited_by(
         return None;
     }
     if is_participle(verb) {
+        // "Zapatero continued by saying that …", "he responded by stating": the subject of the
+        // verb before "by".
+        let by = v.checked_sub(3).filter(|k| tokens[k + 2].is("by") && tokens[k + 1].is_lowercase_word());
+        if let Some(name) = by.and_then(|k| noun_phrase_ending_at(tokens, k, registry)) {
+            return Some(name);
+        }
         // "with Boswell stating:", "the government recommending …": the phrase just before.
         let before = v.checked_sub(1).map(|p| tokens[p]);
         if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower().as_ref())) {
@@ -321,6 +356,25 @@ fn credited_by(
         }
         None => None,
     }
+}
+
+/// "is being described by EU officials as possibly …", "was called … by the minister": the agent
+/// after "by" speaks; the phrase ends at "as" (what it was called follows).
+fn passive_agent(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    if !tokens.get(v + 1).is_some_and(|t| t.is("by")) || is_participle(tokens[v]) {
+        return None;
+    }
+    let end = (v + 2..tokens.len().min(v + 8)).find(|k| tokens[*k].is("as"))?;
+    let agent = &tokens[..end];
+    let plural = agent.last().is_some_and(|t| {
+        t.is_lowercase_word() && words::ROLE_NOUNS.contains(t.lower().trim_end_matches('s'))
+    });
+    if plural {
+        // "by EU officials": the officials, with whom they serve.
+        let words: Vec<&str> = agent[v + 2..].iter().map(|t| t.text).collect();
+        return Some(registry.group(agent[v + 2].start, &words.join(" ")));
+    }
+    subject_after(agent, v + 1, registry)
 }
 
 /// "…, and local official, Huang Limin was quoted by the Xinhua news service as saying:": the
@@ -412,11 +466,26 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         }
         j = open - 1;
     }
+    if let Some(name) = unclosed_aside(tokens, v, registry) {
+        return Some(Subject::Named(name));
+    }
     let j = before_locative(tokens, j);
     if let Some(country) = country_ending_at(tokens, j) {
         return Some(Subject::Named(country));
     }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// "Commissioner Breton, responsible for the Internal Market said": an aside after the name the
+/// writer did not close with a comma; the person opening the clause speaks, not the aside's end.
+fn unclosed_aside(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    let comma = (v.saturating_sub(14)..v).rev().find(|k| tokens[*k].kind == Kind::Punct)?;
+    let opens = tokens.get(comma + 1).is_some_and(|t| {
+        t.is_lowercase_word() && !matches!(t.lower().as_ref(), "and" | "but" | "or" | "then" | "so")
+    });
+    (tokens[comma].punct(",") && comma + 2 < v && opens)
+        .then(|| opening_apposition(tokens, v, registry))
+        .flatten()
 }
 
 /// "Police in the West Midlands in England said", "the embassy in Kabul said": where the
@@ -431,6 +500,10 @@ fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
             owned[*h].kind == Kind::Word && !words::CLAUSE_WORDS.contains(owned[*h].lower().as_ref())
         });
         let Some(head) = head else { break };
+        // "An article in Techli said": the paper an article is in speaks for it.
+        if words::DOCUMENT_NOUNS.contains(owned[head].lower().as_ref()) {
+            break;
+        }
         j = head;
     }
     j

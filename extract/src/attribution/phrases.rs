@@ -35,6 +35,9 @@ pub(super) fn noun_phrase_ending_at(
     // "The survey of 1,000 adults found", "the world's biggest carmaker by sales said": the head
     // before the preposition speaks.
     let start = phrase_start(&owned, j);
+    if let Some(person) = unnamed_member(&owned, start, j, registry) {
+        return Some(person);
+    }
     let bare = !DETERMINERS.contains(&owned[start].lower().as_ref());
     let preposition = |p: &usize| is_preposition(&owned[*p]);
     let number_between = |p: &usize| preposition(p) && owned[p + 1].kind == Kind::Number;
@@ -49,6 +52,23 @@ pub(super) fn noun_phrase_ending_at(
         }
     }
     common_noun_ending_at(&owned, j, registry)
+}
+
+/// "An organizer of the demonstrations criticized", "a member of the council said": someone
+/// unnamed, by role, speaks — not what they belong to. The whole phrase, as "an officer" is.
+fn unnamed_member(owned: &[Token<'_>], start: usize, j: usize, registry: &mut Registry) -> Option<String> {
+    let of = start.checked_sub(1).filter(|of| *of >= 2 && owned[*of].is("of"))?;
+    let head = &owned[of - 1];
+    let noun = head.lower();
+    let person = words::ROLE_NOUNS.contains(noun.as_ref()) || words::PERSON_NOUNS.contains(noun.as_ref());
+    let thing = words::REPORT_NOUNS.contains(noun.as_ref()) || words::DOCUMENT_NOUNS.contains(noun.as_ref());
+    let article = &owned[of - 2];
+    if !(head.is_lowercase_word() && person && !thing && (article.is("a") || article.is("an"))) {
+        return None;
+    }
+    let words: Vec<&str> =
+        owned[of - 1..=j].iter().filter(|t| t.kind == Kind::Word).map(|t| t.text).collect();
+    Some(registry.group(article.start, &format!("{} {}", article.lower(), words.join(" "))))
 }
 
 /// "Lopez", "President Anton Varga", "the Alpine Initiative", "the CEO", "the Russian".
@@ -428,7 +448,10 @@ fn is_preposition(t: &Token<'_>) -> bool {
 fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
     // "the Crown prosecutor, Mark Tedeschi", "one resident, Fatima Bello, 45".
     let role = |w: &str| is_title(w) || words::ROLE_NOUNS.contains(w.to_lowercase().as_str());
-    let role_ends_in_title = end > v + 1 && role(tokens[end - 1].text);
+    // "a statement by NASA Associate Administrator for the Office of Communications, David
+    // Weaver": a title with its office after it, then the holder.
+    let titled = tokens[v + 1..end].iter().any(|t| t.is_capitalized() && is_title(t.text));
+    let role_ends_in_title = end > v + 1 && (role(tokens[end - 1].text) || titled);
     if !role_ends_in_title || !tokens.get(end).is_some_and(|t| t.punct(",")) {
         return None;
     }

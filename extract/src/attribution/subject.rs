@@ -192,9 +192,14 @@ pub(super) fn opening_apposition(
     let plain = apposition.first().is_some_and(|t| t.punct(","))
         && comma - end <= 30
         && apposition.iter().all(|t| !is_speech_verb(t) && !t.punct(";:") && !is_pronoun(t));
-    // "Commissioner Thyssen, responsible for …, said": a title and a surname name someone too.
+    // "Commissioner Thyssen, responsible for …, said": a title and a surname name someone too;
+    // so does a surname alone before an age and a role ("Johnson, 45, a teacher from Leeds,
+    // described …"), unless it is a place.
     let titled = name.split(' ').count() < words.len() && !name.is_empty();
-    (plain && (name.contains(' ') || titled)).then(|| registry.person(owned[0].start, &name)).flatten()
+    let surname = !name.is_empty() && kind_of(&name) != NameKind::Place;
+    (plain && (name.contains(' ') || titled || surname))
+        .then(|| registry.person(owned[0].start, &name))
+        .flatten()
 }
 
 /// "Trade envoy Maria Lopez arrived", "Defence minister John Smith said": capitalised words

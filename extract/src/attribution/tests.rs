@@ -334,3 +334,59 @@ fn another_role_for_the_office_holder_in_view_is_that_person() {
     let text = "The senior U.S. diplomat in Burma says 100,000 people may have died.";
     assert_eq!(figure_speakers(text), [None]);
 }
+
+#[test]
+fn an_unnamed_member_of_a_group_speaks_not_the_group() {
+    let text = "An organizer of the demonstrations criticized the city as not being a \"true democracy.\"";
+    assert_eq!(speaker_of(text, "true democracy.").as_deref(), Some("an organizer of the demonstrations"));
+}
+
+#[test]
+fn the_agent_of_a_passive_verb_of_speech_speaks() {
+    let text =
+        "The sinking is being described by EU officials as possibly “the worse tragedy ever” in the sea.";
+    assert_eq!(speaker_of(text, "the worse tragedy ever").as_deref(), Some("EU officials"));
+    let text = "The plan was described by Finance Minister Jane Okafor as “a bold and necessary step for all of us.”";
+    assert_eq!(speaker_of(text, "a bold and necessary step for all of us.").as_deref(), Some("Jane Okafor"));
+}
+
+#[test]
+fn an_article_speaks_for_the_paper_it_is_in() {
+    let text = "An article in Techli said the mishap was \"the worst startup crisis in recent history.\"";
+    assert_eq!(speaker_of(text, "the worst startup crisis in recent history.").as_deref(), Some("Techli"));
+    // An embassy in a city is the embassy's, as before.
+    let text = "The embassy in Kabul said it was \"deeply concerned about the attack on civilians.\"";
+    assert_eq!(
+        speaker_of(text, "deeply concerned about the attack on civilians.").as_deref(),
+        Some("the embassy")
+    );
+}
+
+#[test]
+fn an_aside_left_unclosed_before_the_verb_is_not_the_speaker() {
+    let text = "Commissioners Thierry Breton and Stella Kyriakides spoke. Commissioner Breton, responsible for the Internal Market said: “We have reached a milestone in our fight against the pandemic.”";
+    assert_eq!(
+        speaker_of(text, "We have reached a milestone in our fight against the pandemic.").as_deref(),
+        Some("Thierry Breton")
+    );
+    let text = "Jane Okafor, who heads the regional office said: “We have reached a milestone in the fight.”";
+    assert_eq!(speaker_of(text, "We have reached a milestone in the fight.").as_deref(), Some("Jane Okafor"));
+}
+
+#[test]
+fn by_saying_credits_the_subject_of_the_verb_before_it() {
+    let text = "Regarding the crisis, Zapatero continued by saying that \"the financial system is a crucial part of the economy.\"";
+    assert_eq!(
+        speaker_of(text, "the financial system is a crucial part of the economy.").as_deref(),
+        Some("Zapatero")
+    );
+    let text = "Jane Okafor was asked about the plan. She responded by saying it was \"the best we could do in the time.\"";
+    assert_eq!(speaker_of(text, "the best we could do in the time.").as_deref(), Some("Jane Okafor"));
+}
+
+#[test]
+fn a_surname_before_an_age_and_a_role_is_the_speaker() {
+    let text =
+        "Johnson, 45, a teacher from Leeds, described the scene as \"absolute chaos from start to finish.\"";
+    assert_eq!(speaker_of(text, "absolute chaos from start to finish.").as_deref(), Some("Johnson"));
+}

@@ -349,6 +349,10 @@ fn compound_noun(tokens: &[Token<'_>], end: usize) -> Option<(String, usize)> {
     if !glued || lower.contains('-') || matches!(&*lower, "old" | "plus" | "odd" | "something") {
         return None;
     }
+    // "a 70-percent likelihood": a share, not a count of percents.
+    if matches!(&*lower, "percent" | "pct") {
+        return Some(("percent".to_owned(), end + 2));
+    }
     Some((plural(&lower), end + 2))
 }
 

@@ -16,6 +16,38 @@ fn found(value: f64, unit: &str, of: Option<f64>, start: usize, end: usize) -> O
     Some(Found { range: false, value, unit: unit.to_owned(), of, start, end, sign: None })
 }
 
+/// A decimal said as a broadcast script writes it: "seven point one", "four-point-four percent".
+/// Taken with a percent after it or a magnitude before it; else its noun must be plural.
+fn spoken_decimal(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> {
+    let digit =
+        |w: &str| if w == "zero" || w == "oh" { Some(0.0) } else { small_number(w).filter(|v| *v < 10.0) };
+    let (whole, digits, end) = if let Some((whole, digits)) = lower.split_once("-point-") {
+        (small_number(whole)?, digits.split('-').map(digit).collect::<Option<Vec<f64>>>()?, i)
+    } else {
+        let (whole, end) = spelled(tokens, i)?;
+        tokens.get(end + 1).filter(|t| t.is("point"))?;
+        let digits: Vec<f64> = tokens[end + 2..]
+            .iter()
+            .map_while(|t| (t.kind == Kind::Word).then(|| digit(&t.lower())).flatten())
+            .collect();
+        (whole, digits.clone(), end + 1 + digits.len())
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let value = whole + digits.iter().rev().fold(0.0, |acc, d| (acc + d) / 10.0);
+    if let Some((unit, factor, e)) = unit_after(tokens, end) {
+        return found(value * factor, &unit, None, i, e);
+    }
+    if tokens[i.saturating_sub(2)..i].iter().any(|t| t.is("magnitude")) {
+        return found(value, "magnitude", None, i, end);
+    }
+    let (noun, noun_end) = counted_noun(tokens, end + 1)?;
+    looks_plural(noun.rsplit(' ').next().unwrap_or(""))
+        .then(|| found(value, &noun, None, i, noun_end))
+        .flatten()
+}
+
 /// Number words, fractions and "two out of three" starting at token `i`.
 pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &tokens[i];
@@ -24,6 +56,9 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     let lower = t.lower();
     if let Some(f) = fraction_figure(tokens, i, &lower) {
+        return Some(f);
+    }
+    if let Some(f) = spoken_decimal(tokens, i, &lower) {
         return Some(f);
     }
     // "a two-percent rate".

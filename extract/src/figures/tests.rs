@@ -183,6 +183,12 @@ fn news_spellings_of_money_shares_and_magnitudes() {
     assert_eq!(unit("Inflation hit 12pc in March."), Some((12.0, "percent".into(), None)));
     assert_eq!(unit("It allocated Rs 500 crore to the scheme."), Some((5e9, "INR".into(), None)));
     assert_eq!(unit("A magnitude 7.4 earthquake struck."), Some((7.4, "magnitude".into(), None)));
+    assert_eq!(unit("It gave a 70-percent likelihood of rain."), Some((70.0, "percent".into(), None)));
+    // A broadcast script's decimals in words.
+    assert_eq!(unit("A magnitude seven point one earthquake struck."), Some((7.1, "magnitude".into(), None)));
+    assert_eq!(unit("It fell to one-point-nine percent."), Some((1.9, "percent".into(), None)));
+    assert_eq!(unit("The rate was four point two five percent."), Some((4.25, "percent".into(), None)));
+    assert_eq!(q("The score was seven point one earthquake."), None);
     assert_eq!(q("He was 34 years old."), None);
     assert_eq!(q("Shares of the Fortune 500 companies fell."), None);
     let s = "It killed at least 13 people and injured more than 300.";
