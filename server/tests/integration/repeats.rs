@@ -91,6 +91,21 @@ async fn a_candidate_attached_as_a_repetition_becomes_an_appearance_with_its_own
     page.assert_contains("repeated");
     page.assert_needs_no_javascript();
 
+    // The API gives each appearance's own speaker, day and words, as the permalink does.
+    let api = app.get(&format!("/api/v1/claims/{gabuev}")).await;
+    assert_eq!(api.status, StatusCode::OK, "{}", api.body);
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    let appearances = json["appearances"].as_array().unwrap();
+    assert_eq!(appearances.len(), 2, "{json}");
+    assert!(appearances[0]["speaker"].is_null(), "the first is the claim's own speaker's");
+    assert!(appearances[0]["words"].is_null(), "in the claim's words");
+    let repetition = &appearances[1];
+    assert_eq!(repetition["title"], "Summit weighed");
+    assert_eq!(repetition["speaker"]["name"], "Jane Doe");
+    assert!(repetition["speaker"]["url"].as_str().unwrap().ends_with("/speakers/jane-doe"), "{repetition}");
+    assert_eq!(repetition["said_on"], "2023-06-01");
+    assert_eq!(repetition["words"], "Russia is a much needier partner than China");
+
     // Attaching it again from the same source changes nothing.
     let again = app.post_as("/import", &add_body(&gabuev), &editor).await;
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);

@@ -38,6 +38,7 @@ use utoipa::OpenApi;
         Evidence,
         Retraction,
         Source,
+        Appearance,
         SourceFull,
         Speaker,
         SpeakerList,

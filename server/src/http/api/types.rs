@@ -91,7 +91,9 @@ pub struct ClaimFull {
     #[serde(flatten)]
     pub claim: Claim,
     pub speaker_description: String,
-    pub appearances: Vec<Source>,
+    /// Where it appeared, oldest first: the first is where the claim was found; the others are
+    /// repetitions, by the claim's speaker or someone else.
+    pub appearances: Vec<Appearance>,
     /// The published ruling, if any.
     pub ruling: Option<Ruling>,
     /// Every published ruling, oldest first: the first ruling, then corrections and
@@ -217,6 +219,20 @@ pub struct Source {
     pub url: String,
 }
 
+/// A source a claim appeared in, and who said it there, when and in which words.
+#[derive(Serialize, ToSchema)]
+pub struct Appearance {
+    #[serde(flatten)]
+    pub source: Source,
+    /// Who said it there, when not the claim's own speaker (a repetition by someone else).
+    pub speaker: Option<SpeakerRef>,
+    /// When it was said there (YYYY-MM-DD): the day recorded with the appearance, else the
+    /// source's date.
+    pub said_on: Option<String>,
+    /// The words as this source has them, when they differ from the claim's.
+    pub words: Option<String>,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct SourceFull {
     #[serde(flatten)]
@@ -271,11 +287,7 @@ impl Claim {
             url: format!("{site}/claims/{}", s.public_id),
             kind: s.kind.as_str().to_owned(),
             text: s.text.clone(),
-            speaker: SpeakerRef {
-                slug: s.speaker.slug.clone(),
-                name: s.speaker.name.clone(),
-                url: format!("{site}/speakers/{}", s.speaker.slug),
-            },
+            speaker: SpeakerRef::from_model(&s.speaker, site),
             said_on: s.said_on.to_string(),
             status: s.status.unwrap_or(model::Status::BeingChecked).as_str().to_owned(),
             attribution: s.attribution.map(|a| a.as_str().to_owned()),
@@ -305,7 +317,7 @@ impl ClaimFull {
         ClaimFull {
             claim: Claim::from_summary(&d.summary, site),
             speaker_description: d.speaker.description.clone(),
-            appearances: d.appearances.iter().map(|a| Source::from_model(&a.source, site)).collect(),
+            appearances: d.appearances.iter().map(|a| Appearance::from_model(a, site)).collect(),
             ruling: d.ruling.as_ref().map(Ruling::from_model),
             rulings: d.rulings.iter().map(Ruling::from_model).collect(),
             retractions: d
@@ -430,6 +442,23 @@ impl Source {
             author: s.author.clone(),
             published_on: s.published_on.map(|d| d.to_string()),
             url: format!("{site}/sources/{}", s.public_id),
+        }
+    }
+}
+
+impl SpeakerRef {
+    pub fn from_model(s: &model::SpeakerRef, site: &str) -> SpeakerRef {
+        SpeakerRef { slug: s.slug.clone(), name: s.name.clone(), url: format!("{site}/speakers/{}", s.slug) }
+    }
+}
+
+impl Appearance {
+    pub fn from_model(a: &model::Appearance, site: &str) -> Appearance {
+        Appearance {
+            source: Source::from_model(&a.source, site),
+            speaker: a.speaker.as_ref().map(|s| SpeakerRef::from_model(s, site)),
+            said_on: a.said_on.map(|d| d.to_string()),
+            words: a.words.clone(),
         }
     }
 }
