@@ -1,8 +1,9 @@
 //! The extractor measured on real news it was not written for (`corpus-real/`): freely licensed
 //! articles (Wikinews, Voice of America and US government releases, UK and EU government
 //! releases…), each with its address and licence in a `MANIFEST-*.json`, annotated by the rules of
-//! `corpus_tests.rs`. A third of the articles were marked `heldout` when annotated, before any
-//! tuning: they are scored only to report, never read while changing rules.
+//! `corpus_tests.rs`. 34 of the 130 articles are marked `heldout` (a third of the first 47, and
+//! a later batch of 17, 701–717), each when annotated, before the extractor ran on it: they are
+//! scored only to report, never read while changing rules.
 //!
 //! `cargo test -p claimtrack-extract corpus_real -- --nocapture` prints both rows (held-out first)
 //! and the misses of the tuning part; with `EXTRACT_TUNING_ONLY=1` the tuning part alone. The assertions are floors at the figures measured when the corpus
@@ -186,17 +187,21 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// 0.939, 1.01, and 1.000, 0.941, 0.923, 1.000, 1.05 after the rules they showed); at its end,
 /// scored once: held-out 0.975, 0.644, 0.870, 0.537, 1.04; tuning (96 texts) 0.995, 0.952,
 /// 0.943, 0.939, 1.06.
+/// Held-out batch I: 17 texts more (701–717: VOA, Inside VOA, EU Daily News, UK FCDO and No 10,
+/// Wikinews, NOAA, State Department, USAID), all held out, annotated and committed before any
+/// run, no rule changed; scored once: held-out (34 texts) 0.961, 0.662, 0.885, 0.538, 1.02;
+/// tuning (96) unchanged, 0.995, 0.952, 0.943, 0.939, 1.06.
 const HELDOUT_FLOOR: Row = Row {
-    texts: 17,
+    texts: 34,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
     numeric_r: 0.0,
-    quote_f1: 0.97,
-    speaker: 0.64,
-    numeric_f1: 0.86,
+    quote_f1: 0.96,
+    speaker: 0.66,
+    numeric_f1: 0.88,
     numeric_speaker: 0.53,
-    candidates_per_claim: 1.05,
+    candidates_per_claim: 1.03,
 };
 const TUNE_FLOOR: Row = Row {
     texts: 96,
