@@ -238,6 +238,16 @@ pub struct SpeakerPage {
     pub speaker: Speaker,
     pub status_counts: StatusCounts,
     pub claims: ClaimListPage,
+    /// Published claims by others that this speaker said again, newest first.
+    pub repeated: Vec<Repeated>,
+}
+
+/// A published claim first said by someone else, repeated by a speaker: when, and where.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Repeated {
+    pub claim: ClaimSummary,
+    pub said_on: Option<NaiveDate>,
+    pub source: SourceRef,
 }
 
 /// A source's page: its metadata and the claims that appear in it.

@@ -4,7 +4,7 @@ use crate::api::read::get_speaker;
 use crate::components::page::loaded;
 use crate::components::share::PageHead;
 use crate::components::{claim_card::ClaimCard, format, pager::Pager, rating_chart::RatingChart};
-use crate::model::{ListQuery, SpeakerKind, SpeakerPage as Page};
+use crate::model::{ListQuery, Repeated, SpeakerKind, SpeakerPage as Page};
 use crate::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -59,7 +59,36 @@ fn SpeakerBody(page: Page, query: ListQuery) -> impl IntoView {
                 <div class="claim-list">{cards}</div>
                 <Pager base query page=page.claims.clone()/>
             </section>
+            {(!page.repeated.is_empty()).then(|| view! { <RepeatedSection repeated=page.repeated.clone() name=speaker.name.clone()/> })}
         </article>
+    }
+}
+
+/// The published claims by others that the speaker said again: when, where, and the claim as
+/// rated (its card names who said it first).
+#[component]
+fn RepeatedSection(repeated: Vec<Repeated>, name: String) -> impl IntoView {
+    let items = repeated
+        .into_iter()
+        .map(|r| {
+            view! {
+                <li>
+                    <p class="repetition-meta">
+                        {r.said_on.map(|d| view! { <time class="repetition-date" datetime=format::iso_date(d)>{format::date(d)}</time> " · " })}
+                        "in " <a href=format!("/sources/{}", r.source.public_id)>{r.source.title}</a>
+                        <span class="muted">" — " {r.source.outlet}</span>
+                    </p>
+                    <ClaimCard claim=r.claim/>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="repeated-heading">
+            <h2 id="repeated-heading">{format!("Claims {name} repeated")}</h2>
+            <p class="muted">"Said again by them after someone else said it; the ruling on each claim covers the repetition."</p>
+            <ol class="repetitions">{items}</ol>
+        </section>
     }
 }
 

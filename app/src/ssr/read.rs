@@ -9,8 +9,8 @@ use crate::model::comparison::Tolerances;
 use crate::model::desk::{ClaimDesk, DeskFilter, DeskPage};
 use crate::model::record::FigureCheck;
 use crate::model::{
-    public_id, slug, ClaimDetail, ClaimListPage, CurrentUser, ListQuery, Quantity, SourcePage, SpeakerPage,
-    Stage,
+    public_id, slug, ClaimDetail, ClaimListPage, ClaimSummary, CurrentUser, ListQuery, Quantity, Repeated,
+    SourcePage, SourceRef, SpeakerPage, Stage,
 };
 use crate::ssr::db::Db;
 use crate::AppError;
@@ -184,7 +184,12 @@ pub async fn speaker_page(
         return Err(AppError::Moved(format!("/speakers/{target}")));
     }
     let (id, speaker) = db::speakers::by_slug(db, speaker_slug).await?.ok_or_else(not_found)?;
-    if audience == Audience::Public && !db::speakers::has_published_claims(db, id).await? {
+    let repeated = repeated_by(db, id).await?;
+    // A speaker who only repeated others' claims has a page too: the permalinks link to it.
+    if audience == Audience::Public
+        && repeated.is_empty()
+        && !db::speakers::has_published_claims(db, id).await?
+    {
         return Err(not_found());
     }
     let query = ListQuery { speaker: Some(speaker.slug.clone()), ..query.clone() };
@@ -198,7 +203,34 @@ pub async fn speaker_page(
     } else {
         claims.status_counts.clone()
     };
-    Ok(SpeakerPage { speaker, status_counts, claims })
+    Ok(SpeakerPage { speaker, status_counts, claims, repeated })
+}
+
+/// How many repetitions a speaker's page lists.
+const REPEATED_SHOWN: i64 = 50;
+
+/// The published claims by others that a speaker repeated, newest first.
+async fn repeated_by(db: &Db, speaker_id: i64) -> Result<Vec<Repeated>, AppError> {
+    let rows = db::repeated::by_speaker(db, speaker_id, REPEATED_SHOWN).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.claim_id).collect();
+    let claims: std::collections::HashMap<i64, ClaimSummary> = db::claims::summaries(db, &ids)
+        .await?
+        .into_iter()
+        .filter_map(|c| Some((public_id::decode(&c.public_id)?, c)))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let claim = claims.get(&r.claim_id)?.clone();
+            let source = SourceRef {
+                public_id: public_id::encode(r.source_id),
+                title: r.source_title,
+                outlet: r.source_outlet,
+                published_on: r.source_published_on,
+            };
+            Some(Repeated { claim, said_on: r.said_on, source })
+        })
+        .collect())
 }
 
 /// A source's metadata and the published claims that appear in it (editors also see where

@@ -196,3 +196,53 @@ async fn a_repetition_needs_the_source_it_was_said_in() {
     refused.assert_contains("Give the address of the source where it was said again");
     refused.assert_contains("Moscow is a much needier partner than China");
 }
+
+#[tokio::test]
+async fn a_speaker_who_only_repeated_a_claim_has_a_page_listing_it_and_merges_take_it_along() {
+    let app = TestApp::with_demo().await;
+    let editor = app.sign_in("maria", Role::Editor).await;
+    let gabuev = app.claim_id("Moscow is a much needier partner").await;
+    let added = app.post_as("/import", &add_body(&gabuev), &editor).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+
+    // Jane Doe has no claim of her own, but the permalink links readers to her page.
+    let permalink = app.get(&format!("/claims/{gabuev}")).await;
+    permalink.assert_contains(r#"href="/speakers/jane-doe""#);
+    let page = app.get("/speakers/jane-doe").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_contains("Claims Jane Doe repeated");
+    page.assert_contains(&format!(r#"href="/claims/{gabuev}""#));
+    page.assert_contains("Moscow is a much needier partner than China is");
+    page.assert_contains("Summit weighed");
+    page.assert_contains(r#"datetime="2023-06-01""#);
+    page.assert_needs_no_javascript();
+    let api = app.get("/api/v1/speakers/jane-doe").await;
+    assert_eq!(api.status, StatusCode::OK, "{}", api.body);
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(json["repeated"][0]["claim"]["id"], gabuev.as_str());
+    assert_eq!(json["repeated"][0]["said_on"], "2023-06-01");
+    assert_eq!(json["repeated"][0]["source"]["title"], "Summit weighed");
+    // The claim's own speaker's page lists it as theirs, not as repeated.
+    app.get("/speakers/alexander-gabuev").await.assert_lacks("repeated");
+
+    // Merged into another speaker, her repetition is theirs…
+    let merged = app.post_as("/speakers/jane-doe/merge", "target=Dmitry+Peskov", &editor).await;
+    assert_eq!(merged.status, StatusCode::SEE_OTHER, "{}", merged.body);
+    let peskov = app.get("/speakers/dmitry-peskov").await;
+    peskov.assert_contains("Claims Dmitry Peskov repeated");
+    peskov.assert_contains(&format!(r#"href="/claims/{gabuev}""#));
+    app.get(&format!("/claims/{gabuev}")).await.assert_contains(r#"href="/speakers/dmitry-peskov""#);
+    // …and merged into the claim's own speaker, it is a repetition by the claim's speaker.
+    let merged = app.post_as("/speakers/dmitry-peskov/merge", "target=Alexander+Gabuev", &editor).await;
+    assert_eq!(merged.status, StatusCode::SEE_OTHER, "{}", merged.body);
+    let by_others: i64 = sqlx::query_scalar(&app.sql(
+        "SELECT count(*) FROM appearances WHERE speaker_id IS NOT NULL AND claim_id = (SELECT id FROM claims WHERE text LIKE 'Moscow is a much needier%')",
+    ))
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(by_others, 0, "a repetition by the claim's own speaker names no other");
+    let permalink = app.get(&format!("/claims/{gabuev}")).await;
+    permalink.assert_contains("Said 2 times");
+    permalink.assert_lacks("Peskov</a> in");
+}

@@ -43,6 +43,7 @@ pub mod postgres;
 #[cfg(test)]
 mod postgres_schema_tests;
 pub mod recorded;
+pub mod repeated;
 pub mod repeats;
 pub mod retractions;
 pub mod revisions;

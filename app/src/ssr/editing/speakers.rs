@@ -116,6 +116,8 @@ pub async fn merge(db: &Db, user: &CurrentUser, slug: &str, target: &str) -> Res
         revisions::append(&mut tx, revisions::Of::Claim, claim_id, version + 1, user.id, &change, now)
             .await?;
     }
+    // After the claims: a repetition of a claim now theirs becomes the claim's own speaker's.
+    db::repeated::move_to(&mut tx, from_id, into_id).await?;
     let mut names = vec![from.speaker.name.clone()];
     names.extend(from.speaker.aliases.iter().cloned());
     names.retain(|n| !n.eq_ignore_ascii_case(&into_name));

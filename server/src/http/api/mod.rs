@@ -43,6 +43,7 @@ use utoipa::OpenApi;
         Speaker,
         SpeakerList,
         SpeakerFull,
+        RepeatedClaim,
         Problem,
         app::model::export::ExportRow,
         names::StatusName,
@@ -167,6 +168,7 @@ pub async fn get_speaker(
                 &state.site_url,
                 &base,
             ),
+            repeated: page.repeated.iter().map(|r| RepeatedClaim::from_model(r, &state.site_url)).collect(),
         })
     };
     respond(&headers, result.await)

@@ -265,6 +265,27 @@ pub struct SpeakerFull {
     pub status_counts: BTreeMap<String, i64>,
     /// The newest claims by the speaker.
     pub claims: ClaimList,
+    /// Published claims by others that the speaker said again, newest first (at most 50).
+    pub repeated: Vec<RepeatedClaim>,
+}
+
+/// A published claim by someone else that a speaker repeated: when, where, and the claim.
+#[derive(Serialize, ToSchema)]
+pub struct RepeatedClaim {
+    /// When they said it (YYYY-MM-DD): the day recorded with the repetition, else the source's date.
+    pub said_on: Option<String>,
+    pub source: SourceRef,
+    pub claim: Claim,
+}
+
+impl RepeatedClaim {
+    pub fn from_model(r: &model::Repeated, site: &str) -> RepeatedClaim {
+        RepeatedClaim {
+            said_on: r.said_on.map(|d| d.to_string()),
+            source: SourceRef::from_model(&r.source, site),
+            claim: Claim::from_summary(&r.claim, site),
+        }
+    }
 }
 
 /// An error (RFC 9457 problem details), served as `application/problem+json`.
@@ -300,13 +321,7 @@ impl Claim {
                 qualifier: q.qualifier.map(|c| c.as_str().to_owned()),
                 display: q.headline(),
             }),
-            first_source: s.first_source.as_ref().map(|f| SourceRef {
-                id: f.public_id.clone(),
-                title: f.title.clone(),
-                outlet: f.outlet.clone(),
-                published_on: f.published_on.map(|d| d.to_string()),
-                url: format!("{site}/sources/{}", f.public_id),
-            }),
+            first_source: s.first_source.as_ref().map(|f| SourceRef::from_model(f, site)),
             retracted: s.retracted,
         }
     }
@@ -442,6 +457,18 @@ impl Source {
             author: s.author.clone(),
             published_on: s.published_on.map(|d| d.to_string()),
             url: format!("{site}/sources/{}", s.public_id),
+        }
+    }
+}
+
+impl SourceRef {
+    pub fn from_model(f: &model::SourceRef, site: &str) -> SourceRef {
+        SourceRef {
+            id: f.public_id.clone(),
+            title: f.title.clone(),
+            outlet: f.outlet.clone(),
+            published_on: f.published_on.map(|d| d.to_string()),
+            url: format!("{site}/sources/{}", f.public_id),
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod import;
 pub mod maintenance;
 pub mod notes;
 pub mod recorded;
+pub mod repeated;
 pub mod repeats;
 pub mod retractions;
 pub mod revisions;
