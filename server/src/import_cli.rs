@@ -150,6 +150,11 @@ pub struct ImportArgs {
     /// they go to the desk's intake, private until an editor publishes them.
     #[arg(long)]
     pub publish: bool,
+    /// Add every candidate as a new claim, even one that says the same as a claim already in the
+    /// archive. Without it, a candidate near-certainly repeating an existing claim (90% alike or
+    /// more, as the browser's review preselects) becomes a repetition of that claim.
+    #[arg(long)]
+    pub no_repeats: bool,
 }
 
 /// `claimtrack import`: accepts every candidate that has a speaker, in one transaction.
@@ -188,7 +193,7 @@ pub async fn import_command(db_path: &app::ssr::db::Target, args: ImportArgs) ->
         bail!("--date is needed: imported claims are dated by the article (YYYY-MM-DD)");
     };
     let (with_speaker, without): (Vec<_>, Vec<_>) = found.into_iter().partition(|c| c.speaker.is_some());
-    let accepted: Vec<Accepted> = with_speaker
+    let mut accepted: Vec<Accepted> = with_speaker
         .iter()
         .map(|c| Accepted {
             kind: c.kind.into(),
@@ -203,6 +208,13 @@ pub async fn import_command(db_path: &app::ssr::db::Target, args: ImportArgs) ->
         .collect();
     if args.dry_run {
         print!("{}", extract::listing(&with_speaker));
+        // Only an archive that exists can be repeated; a dry run creates none.
+        if !args.no_repeats && archive_exists(db_path) {
+            let db = crate::cli::open(db_path).await?;
+            let repeats = mark_repeats(&db, &mut accepted).await;
+            db.close().await;
+            print!("{}", repeats?);
+        }
         println!(
             "\nDry run: nothing was added. {} candidate(s) have no speaker and would be skipped.",
             without.len()
@@ -213,6 +225,9 @@ pub async fn import_command(db_path: &app::ssr::db::Target, args: ImportArgs) ->
         bail!("no candidate with a speaker was found; nothing to add (review the article at /import)");
     }
     let db = crate::cli::open(db_path).await?;
+    if !args.no_repeats {
+        print!("{}", mark_repeats(&db, &mut accepted).await?);
+    }
     let editor = app::ssr::editing::import::cli_editor(&db).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     // The text's version records the address it was fetched from (the page's own, before any
     // redirect to its canonical address).
@@ -239,6 +254,54 @@ pub async fn import_command(db_path: &app::ssr::db::Target, args: ImportArgs) ->
         println!("{} candidate(s) without a speaker were skipped: review them at /import.", without.len());
     }
     Ok(())
+}
+
+/// Whether the archive to look for repeats in is there: a server, or a file that exists.
+fn archive_exists(target: &app::ssr::db::Target) -> bool {
+    match target {
+        app::ssr::db::Target::File(path) => path.exists(),
+        app::ssr::db::Target::Postgres(_) => true,
+    }
+}
+
+/// Marks each candidate that near-certainly repeats an existing claim as a repetition of it (the
+/// browser's review preselects the same ones), and says which, one line each.
+async fn mark_repeats(db: &app::ssr::db::Db, accepted: &mut [Accepted]) -> anyhow::Result<String> {
+    use app::model::repeats::Probe;
+    let probes: Vec<Probe> = accepted
+        .iter()
+        .map(|a| Probe {
+            kind: a.kind,
+            text: a.text.clone(),
+            quantity: a.quantity.clone(),
+            said_on: Some(a.said_on),
+        })
+        .collect();
+    let suggestions = app::ssr::repeats::suggest_each(db, &probes)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot look for repeats: {e}"))?;
+    let mut lines = String::new();
+    for (candidate, offered) in accepted.iter_mut().zip(suggestions) {
+        let Some(best) = offered.into_iter().find(|s| s.is_near_certain()) else { continue };
+        lines.push_str(&format!(
+            "{} repeats claim {} by {} ({:.0}% alike): “{}”\n",
+            candidate.speaker,
+            best.claim.public_id,
+            best.claim.speaker.name,
+            best.score * 100.0,
+            clipped(&best.claim.text),
+        ));
+        candidate.repeat_of = Some(best.claim.public_id);
+    }
+    Ok(lines)
+}
+
+/// A claim's words, at most 80 characters, for one line.
+fn clipped(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
 }
 
 /// The command-line flag for a source field.

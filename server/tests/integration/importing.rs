@@ -385,6 +385,66 @@ fn import_adds_every_candidate_with_a_speaker_or_lists_them_on_a_dry_run() {
     assert!(String::from_utf8_lossy(&undated.stderr).contains("--date is needed"));
 }
 
+#[test]
+fn import_makes_a_candidate_that_repeats_an_archived_claim_a_repetition_unless_told_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(claimtrack(dir.path(), &["demo"], None).status.success());
+    let restated = "“Moscow is a much needier partner than China is,” said Jane Doe, a researcher.";
+    let args = |url: &str| {
+        [
+            "import",
+            "-",
+            "--url",
+            url,
+            "--title",
+            "Summit weighed",
+            "--outlet",
+            "Later Wire",
+            "--date",
+            "2023-06-01",
+        ]
+        .map(str::to_owned)
+    };
+    let dry = claimtrack(
+        dir.path(),
+        &[&args("https://later.example/a")[..], &["--dry-run".into()]]
+            .concat()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        Some(restated.as_bytes()),
+    );
+    let said = String::from_utf8_lossy(&dry.stdout).into_owned();
+    assert!(said.contains("Jane Doe repeats claim ") && said.contains(" by Alexander Gabuev ("), "{said}");
+    assert!(said.contains("Dry run: nothing was added."), "{said}");
+
+    let done = claimtrack(
+        dir.path(),
+        &args("https://later.example/a").iter().map(String::as_str).collect::<Vec<_>>(),
+        Some(restated.as_bytes()),
+    );
+    let said = String::from_utf8_lossy(&done.stdout).into_owned();
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert!(
+        said.contains("0 claim(s) added to the desk's intake (private), 1 existing claim(s) linked"),
+        "{said}"
+    );
+
+    let mut separate: Vec<String> = args("https://later.example/b").to_vec();
+    separate.push("--no-repeats".into());
+    let done = claimtrack(
+        dir.path(),
+        &separate.iter().map(String::as_str).collect::<Vec<_>>(),
+        Some(restated.as_bytes()),
+    );
+    let said = String::from_utf8_lossy(&done.stdout).into_owned();
+    assert!(!said.contains(" repeats claim "), "{said}");
+    assert!(
+        said.contains("1 claim(s) added to the desk's intake (private), 0 existing claim(s) linked"),
+        "{said}"
+    );
+}
+
 #[tokio::test]
 async fn an_article_can_be_imported_into_a_source_picked_from_the_list() {
     let app = TestApp::with_demo().await;
