@@ -191,17 +191,21 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// Wikinews, NOAA, State Department, USAID), all held out, annotated and committed before any
 /// run, no rule changed; scored once: held-out (34 texts) 0.961, 0.662, 0.885, 0.538, 1.02;
 /// tuning (96) unchanged, 0.995, 0.952, 0.943, 0.939, 1.06.
+/// Held-out batch J: 21 texts more (801–821: VOA feed items, digests and stories, Inside VOA,
+/// DHSC, MOD, EU Commission, USDA, White House archive, DoD transcripts, Wikinews), all held
+/// out, annotated and committed before any run, no rule changed; scored once: held-out (55
+/// texts) 0.951, 0.644, 0.899, 0.638, 1.03; tuning (96) unchanged.
 const HELDOUT_FLOOR: Row = Row {
-    texts: 34,
+    texts: 55,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
     numeric_r: 0.0,
-    quote_f1: 0.96,
-    speaker: 0.66,
-    numeric_f1: 0.88,
-    numeric_speaker: 0.53,
-    candidates_per_claim: 1.03,
+    quote_f1: 0.95,
+    speaker: 0.64,
+    numeric_f1: 0.89,
+    numeric_speaker: 0.63,
+    candidates_per_claim: 1.04,
 };
 const TUNE_FLOOR: Row = Row {
     texts: 96,
