@@ -3,6 +3,7 @@
 //! lower() do exactly that, so names sort and match as on SQLite (an accented initial after Z).
 
 use crate::model::speaker_directory::{DirectoryEntry, DirectoryPage, DirectoryQuery, DIRECTORY_PAGE_SIZE};
+use crate::model::SpeakerKind;
 use crate::ssr::db::speaker_directory::{like_pattern, Row};
 use crate::AppError;
 use sqlx::PgPool;
@@ -34,10 +35,10 @@ pub async fn page(pool: &PgPool, query: &DirectoryQuery) -> Result<DirectoryPage
         None => None,
         Some(after) => {
             let found: Option<(String, String)> =
-                sqlx::query_as("SELECT name, slug FROM speakers WHERE slug = $1")
-                    .bind(after)
+                sqlx::query!("SELECT name, slug FROM speakers WHERE slug = $1", after)
                     .fetch_optional(pool)
-                    .await?;
+                    .await?
+                    .map(|r| (r.name, r.slug));
             let Some(found) = found else {
                 return Err(AppError::invalid(
                     "after",
@@ -79,19 +80,15 @@ pub async fn named_in_search(pool: &PgPool, q: &str, limit: i64) -> Result<Vec<D
         return Ok(Vec::new());
     }
     let prefix = format!("{}%", &like_pattern(q)[1..]);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT s.slug, s.name, s.description, s.kind,
-                (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts WHERE speaker_id = s.id) AS claims,
+    let rows: Vec<Row> = sqlx::query_as!(Row, r#"SELECT s.slug, s.name, s.description, s.kind AS "kind: SpeakerKind",
+                (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts WHERE speaker_id = s.id) AS "claims!",
                 (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts
-                  WHERE speaker_id = s.id AND status <> 'being_checked') AS fact_checks
+                  WHERE speaker_id = s.id AND status <> 'being_checked') AS "fact_checks!"
            FROM speakers s
           WHERE s.merged_into IS NULL
-            AND s.id IN (SELECT id FROM speakers WHERE name ILIKE $1 ESCAPE '\\'
-                         UNION SELECT speaker_id FROM speaker_aliases WHERE alias ILIKE $1 ESCAPE '\\')
-          ORDER BY claims DESC, lower(s.name) LIMIT $2",
-    )
-    .bind(&prefix)
-    .bind(limit)
+            AND s.id IN (SELECT id FROM speakers WHERE name ILIKE $1 ESCAPE '\'
+                         UNION SELECT speaker_id FROM speaker_aliases WHERE alias ILIKE $1 ESCAPE '\')
+          ORDER BY "claims!" DESC, lower(s.name) LIMIT $2"#, &prefix, limit)
     .fetch_all(pool)
     .await?;
     Ok(rows.into_iter().filter(|r| r.claims > 0).map(Row::into_entry).collect())
