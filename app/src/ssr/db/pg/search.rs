@@ -44,10 +44,8 @@ pub async fn prepare(pool: &PgPool, query: &ListQuery) -> Result<Terms, AppError
         facets.push(kind.as_str().to_owned());
     }
     if let Some(slug) = &query.speaker {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM speakers WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?;
+        let id: Option<i64> =
+            sqlx::query_scalar!("SELECT id FROM speakers WHERE slug = $1", slug).fetch_optional(pool).await?;
         facets.push(format!("speaker{}", id.unwrap_or(0)));
     }
     if let Some(source) = query.source.as_deref().and_then(public_id::decode) {
@@ -110,20 +108,21 @@ pub async fn page(
 /// `cap` means "at least"), by the index alone: one bounded probe per status.
 pub async fn status_counts(pool: &PgPool, terms: &Terms, cap: i64) -> Result<Vec<(Status, i64)>, AppError> {
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM claim_search
-                             WHERE document @@ claim_search_query($1, $2 || replace(s.status, '_', ''))
-                             LIMIT $3) AS m)
-           FROM unnest($4::text[]) WITH ORDINALITY AS s (status, n) ORDER BY s.n",
+    let rows = sqlx::query!(
+        r#"SELECT s.status AS "status!", (SELECT count(*) FROM (SELECT 1 FROM claim_search
+                             WHERE document @@ claim_search_query($1, $2::text[] || replace(s.status, '_', ''))
+                             LIMIT $3) AS m) AS "n!"
+             FROM unnest($4::text[]) WITH ORDINALITY AS s (status, n) ORDER BY s.n"#,
+        &terms.words,
+        &terms.facets,
+        cap,
+        statuses.as_slice() as &[&str]
     )
-    .bind(&terms.words)
-    .bind(&terms.facets)
-    .bind(cap)
-    .bind(statuses)
     .fetch_all(pool)
     .await?;
     let mut counts = Vec::new();
-    for (status, n) in rows {
+    for row in rows {
+        let (status, n) = (row.status, row.n);
         let status = Status::parse(&status).map_or_else(|| unknown("status", &status), Ok)?;
         if n > 0 {
             counts.push((status, n));
@@ -139,14 +138,16 @@ pub async fn counts_of_first(
     terms: &Terms,
     limit: i64,
 ) -> Result<Vec<(Status, i64)>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT c.status, count(*) FROM (SELECT list_key FROM claim_search
-                                          WHERE document @@ claim_search_query($1, $2) LIMIT $3) AS m
-           JOIN claims c ON c.list_seq = m.list_key GROUP BY c.status",
+    let rows = sqlx::query!(
+        r#"SELECT c.status AS "status!: Status", count(*) AS "n!"
+             FROM (SELECT list_key FROM claim_search
+                    WHERE document @@ claim_search_query($1, $2) LIMIT $3) AS m
+             JOIN claims c ON c.list_seq = m.list_key GROUP BY c.status"#,
+        &terms.words,
+        &terms.facets,
+        limit
     )
-    .bind(&terms.words)
-    .bind(&terms.facets)
-    .bind(limit)
     .fetch_all(pool)
-    .await?)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.status, r.n)).collect())
 }
