@@ -113,8 +113,7 @@ async fn finish(
     let status_counts = status_counts(pool, &query, terms).await?;
     let speaker_name = match &query.speaker {
         Some(slug) => {
-            sqlx::query_scalar("SELECT name FROM speakers WHERE slug = $1")
-                .bind(slug)
+            sqlx::query_scalar!("SELECT name FROM speakers WHERE slug = $1", slug)
                 .fetch_optional(pool)
                 .await?
         }
@@ -122,10 +121,7 @@ async fn finish(
     };
     let source_title = match query.source.as_deref().and_then(public_id::decode) {
         Some(id) => {
-            sqlx::query_scalar("SELECT title FROM sources WHERE id = $1")
-                .bind(id)
-                .fetch_optional(pool)
-                .await?
+            sqlx::query_scalar!("SELECT title FROM sources WHERE id = $1", id).fetch_optional(pool).await?
         }
         None => None,
     };
@@ -234,13 +230,14 @@ type MetaRow = (i64, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>, Optio
 
 /// See `db::claims::meta`.
 pub async fn meta(pool: &PgPool, id: i64) -> Result<Option<ClaimMeta>, AppError> {
-    let row: Option<MetaRow> = sqlx::query_as(
-        "SELECT speaker_id, created_at::timestamptz, published_at::timestamptz, retraction_reason, ruling_id
-           FROM claims WHERE id = $1",
+    let row: Option<MetaRow> = sqlx::query!(
+        r#"SELECT speaker_id, created_at::timestamptz AS "created_at!", published_at::timestamptz, retraction_reason, ruling_id
+           FROM claims WHERE id = $1"#,
+        id
     )
-    .bind(id)
     .fetch_optional(pool)
-    .await?;
+    .await?
+    .map(|r| (r.speaker_id, r.created_at, r.published_at, r.retraction_reason, r.ruling_id));
     Ok(row.map(|(speaker_id, created_at, published_at, retraction_reason, ruling_id)| ClaimMeta {
         speaker_id,
         created_at,
@@ -254,23 +251,23 @@ pub async fn meta(pool: &PgPool, id: i64) -> Result<Option<ClaimMeta>, AppError>
 pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppError> {
     let (value, unit, of, change, qualifier) = quantity_columns(claim.quantity);
     let created_at = crate::ssr::db::timestamp(claim.created_at);
-    Ok(sqlx::query_scalar(
+    Ok(sqlx::query_scalar!(
         "INSERT INTO claims (kind, text, speaker_id, said_on, quantity_value, quantity_unit, quantity_of,
                              quantity_change, quantity_qualifier, created_at, updated_at, confidence)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
          RETURNING id",
+        claim.kind as _,
+        claim.text,
+        claim.speaker_id,
+        stored_date(Some(claim.said_on)),
+        value,
+        unit,
+        of,
+        change as _,
+        qualifier as _,
+        created_at,
+        claim.confidence
     )
-    .bind(claim.kind)
-    .bind(claim.text)
-    .bind(claim.speaker_id)
-    .bind(stored_date(Some(claim.said_on)))
-    .bind(value)
-    .bind(unit)
-    .bind(of)
-    .bind(change)
-    .bind(qualifier)
-    .bind(created_at)
-    .bind(claim.confidence)
     .fetch_one(&mut **tx)
     .await?)
 }
@@ -283,13 +280,13 @@ pub async fn add_appearance(
     span: Option<(i64, i64)>,
 ) -> Result<(), AppError> {
     let (start, end) = span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO appearances (claim_id, source_id, start_byte, end_byte) VALUES ($1, $2, $3, $4)",
+        claim_id,
+        source_id,
+        start,
+        end
     )
-    .bind(claim_id)
-    .bind(source_id)
-    .bind(start)
-    .bind(end)
     .execute(&mut **tx)
     .await?;
     if span.is_some() {
@@ -300,6 +297,7 @@ pub async fn add_appearance(
 
 /// See `db::claims::none_yet`.
 pub async fn none_yet(pool: &PgPool) -> Result<bool, AppError> {
-    let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM claims)").fetch_one(pool).await?;
+    let any: bool =
+        sqlx::query_scalar!(r#"SELECT EXISTS (SELECT 1 FROM claims) AS "v!""#).fetch_one(pool).await?;
     Ok(!any)
 }

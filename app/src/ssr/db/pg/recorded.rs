@@ -43,12 +43,10 @@ pub async fn context(
     conn: &mut PgConnection,
     claim_id: i64,
 ) -> Result<(Option<String>, Option<String>), AppError> {
-    let row: Option<(Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT figure_period, figure_baseline FROM claims WHERE id = $1")
-            .bind(claim_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(row.unwrap_or_default())
+    let row = sqlx::query!("SELECT figure_period, figure_baseline FROM claims WHERE id = $1", claim_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(|r| (r.figure_period, r.figure_baseline)).unwrap_or_default())
 }
 
 /// See `db::recorded::figure_context`.
@@ -66,12 +64,14 @@ pub async fn set_context(
     period: Option<&str>,
     baseline: Option<&str>,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE claims SET figure_period = $1, figure_baseline = $2 WHERE id = $3")
-        .bind(period)
-        .bind(baseline)
-        .bind(claim_id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE claims SET figure_period = $1, figure_baseline = $2 WHERE id = $3",
+        period,
+        baseline,
+        claim_id
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -82,12 +82,12 @@ pub async fn bump_claim_version(
     version: i64,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE claims SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
+        timestamp(at),
+        claim_id,
+        version
     )
-    .bind(timestamp(at))
-    .bind(claim_id)
-    .bind(version)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -95,8 +95,7 @@ pub async fn bump_claim_version(
 
 /// See `db::recorded::clear_compared`.
 pub async fn clear_compared(tx: &mut WriteTx, claim_id: i64) -> Result<(), AppError> {
-    sqlx::query("UPDATE recorded_figures SET compared = false WHERE claim_id = $1 AND compared")
-        .bind(claim_id)
+    sqlx::query!("UPDATE recorded_figures SET compared = false WHERE claim_id = $1 AND compared", claim_id)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -189,13 +188,13 @@ pub async fn update(
 
 /// See `db::recorded::withdraw`.
 pub async fn withdraw(tx: &mut WriteTx, claim_id: i64, id: i64, at: DateTime<Utc>) -> Result<bool, AppError> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE recorded_figures SET withdrawn_at = $1, compared = false, updated_at = $1
           WHERE id = $2 AND claim_id = $3 AND withdrawn_at IS NULL",
+        timestamp(at),
+        id,
+        claim_id
     )
-    .bind(timestamp(at))
-    .bind(id)
-    .bind(claim_id)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -232,8 +231,7 @@ pub async fn with_compared(pool: &PgPool, claim_ids: &[i64]) -> Result<Vec<i64>,
     if claim_ids.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(sqlx::query_scalar("SELECT DISTINCT claim_id FROM recorded_figures WHERE compared AND claim_id = ANY($1) ORDER BY claim_id")
-        .bind(claim_ids.to_vec())
+    Ok(sqlx::query_scalar!("SELECT DISTINCT claim_id FROM recorded_figures WHERE compared AND claim_id = ANY($1) ORDER BY claim_id", claim_ids)
         .fetch_all(pool)
         .await?)
 }

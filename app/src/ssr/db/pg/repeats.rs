@@ -20,8 +20,9 @@ const ANY_FORM: &str =
 
 /// See `db::repeats::archive_size`.
 pub async fn archive_size(pool: &PgPool) -> Result<usize, AppError> {
-    let n: i64 =
-        sqlx::query_scalar("SELECT coalesce(max(list_seq), 0)::bigint FROM claims").fetch_one(pool).await?;
+    let n: i64 = sqlx::query_scalar!(r#"SELECT coalesce(max(list_seq), 0)::bigint AS "v!" FROM claims"#)
+        .fetch_one(pool)
+        .await?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
@@ -53,15 +54,11 @@ pub async fn claims_with_all_words(
     }
     // Each word's forms joined by '|' (forms hold letters and digits only), the words by '&'.
     let groups: Vec<String> = words.iter().map(|forms| forms.join("|")).collect();
-    Ok(sqlx::query_scalar(
-        "SELECT list_key FROM claim_search WHERE document @@ \
+    Ok(sqlx::query_scalar!("SELECT list_key FROM claim_search WHERE document @@ \
            (SELECT string_agg('(' || (SELECT string_agg(quote_literal(lower(unaccent(f) COLLATE \"default\")) || ':A', ' | ') \
                                         FROM unnest(string_to_array(g, '|')) AS f) || ')', ' & ') \
               FROM unnest($1::text[]) AS g)::tsquery \
-         LIMIT $2",
-    )
-    .bind(groups)
-    .bind(limit)
+         LIMIT $2", &groups, limit)
     .fetch_all(pool)
     .await?)
 }
@@ -102,11 +99,12 @@ pub async fn in_intake(pool: &PgPool, limit: i64) -> Result<Vec<KnownRow>, AppEr
 
 /// See `db::repeats::open_claim`.
 pub async fn open_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Option<OpenClaim>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT speaker_id, said_on::date AS said_on, text FROM claims \
-          WHERE id = $1 AND retracted_at IS NULL AND stage <> 'discarded'",
+    Ok(sqlx::query_as!(
+        OpenClaim,
+        r#"SELECT speaker_id, said_on::date AS "said_on!", text FROM claims
+            WHERE id = $1 AND retracted_at IS NULL AND stage <> 'discarded'"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_optional(&mut **tx)
     .await?)
 }
@@ -114,19 +112,19 @@ pub async fn open_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Option<OpenCl
 /// See `db::repeats::attach`.
 pub async fn attach(tx: &mut WriteTx, r: &Repetition<'_>) -> Result<(), AppError> {
     let (start, end) = r.span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO appearances (claim_id, source_id, start_byte, end_byte, speaker_id, said_on, words, \
                                   attached_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        r.claim_id,
+        r.source_id,
+        start,
+        end,
+        r.speaker_id,
+        r.said_on.map(|d| d.to_string()),
+        r.words,
+        r.attached_by,
+        timestamp(r.at)
     )
-    .bind(r.claim_id)
-    .bind(r.source_id)
-    .bind(start)
-    .bind(end)
-    .bind(r.speaker_id)
-    .bind(r.said_on.map(|d| d.to_string()))
-    .bind(r.words)
-    .bind(r.attached_by)
-    .bind(timestamp(r.at))
     .execute(&mut **tx)
     .await?;
     if r.span.is_some() {
