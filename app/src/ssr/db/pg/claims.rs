@@ -3,12 +3,17 @@
 //!
 //! Dates are TEXT in both schemas; here they are cast in the SELECT (`::date`) so that the rows
 //! decode into the same `SummaryRow` as on SQLite.
+//!
+//! Runtime-checked, the rest compile-time checked: the page of claims (`fetch_page`) and the
+//! status counts without search ([`status_counts`]), both built with `QueryBuilder` from the
+//! reader's filters, page and order.
 
 use super::search::{self, Terms};
 use super::sources::stored_date;
 use super::write::WriteTx;
 use crate::model::{
-    public_id, ClaimListPage, ClaimSummary, ListQuery, Page, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
+    public_id, Attribution, Change, ClaimKind, ClaimListPage, ClaimSummary, ListQuery, Page, Qualifier,
+    Stage, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
 };
 use crate::ssr::db::claims::{
     quantity_columns, sorted_counts, trim_page, ClaimMeta, NewClaim, SummaryRow, COUNT_MARGIN,
@@ -202,13 +207,24 @@ pub async fn summaries(pool: &PgPool, ids: &[i64]) -> Result<Vec<ClaimSummary>, 
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut qb = QueryBuilder::<Postgres>::new(SUMMARY_COLUMNS);
-    qb.push(" FROM claims c")
-        .push(SUMMARY_JOINS)
-        .push(" WHERE c.id = ANY(")
-        .push_bind(ids.to_vec())
-        .push(")");
-    let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
+    // SUMMARY_COLUMNS and SUMMARY_JOINS, written out for the macro.
+    let rows: Vec<SummaryRow> = sqlx::query_as!(
+        SummaryRow,
+        r#"SELECT c.id, c.kind AS "kind: ClaimKind", c.text, c.said_on::date AS "said_on!", c.stage AS "stage: Stage",
+                  c.status AS "status: Status", c.attribution AS "attribution: Attribution", c.verdict, c.list_seq,
+                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
+                  c.quantity_qualifier AS "quantity_qualifier: Qualifier", c.retracted_at IS NOT NULL AS "retracted!",
+                  sp.slug AS speaker_slug, sp.name AS speaker_name, src.id AS "source_id?",
+                  src.title AS "source_title?", src.outlet AS "source_outlet?",
+                  src.published_on::date AS source_published_on
+             FROM claims c JOIN speakers sp ON sp.id = c.speaker_id
+             LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a
+                                                 WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
+            WHERE c.id = ANY($1)"#,
+        ids
+    )
+    .fetch_all(pool)
+    .await?;
     let mut by_id: std::collections::HashMap<i64, ClaimSummary> = rows
         .into_iter()
         .map(|r| r.into_summary())
@@ -219,9 +235,24 @@ pub async fn summaries(pool: &PgPool, ids: &[i64]) -> Result<Vec<ClaimSummary>, 
 
 /// See `db::claims::summary`.
 pub async fn summary(pool: &PgPool, id: i64) -> Result<Option<ClaimSummary>, AppError> {
-    let mut qb = QueryBuilder::<Postgres>::new(SUMMARY_COLUMNS);
-    qb.push(" FROM claims c").push(SUMMARY_JOINS).push(" WHERE c.id = ").push_bind(id);
-    let row: Option<SummaryRow> = qb.build_query_as().fetch_optional(pool).await?;
+    // SUMMARY_COLUMNS and SUMMARY_JOINS, written out for the macro.
+    let row: Option<SummaryRow> = sqlx::query_as!(
+        SummaryRow,
+        r#"SELECT c.id, c.kind AS "kind: ClaimKind", c.text, c.said_on::date AS "said_on!", c.stage AS "stage: Stage",
+                  c.status AS "status: Status", c.attribution AS "attribution: Attribution", c.verdict, c.list_seq,
+                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
+                  c.quantity_qualifier AS "quantity_qualifier: Qualifier", c.retracted_at IS NOT NULL AS "retracted!",
+                  sp.slug AS speaker_slug, sp.name AS speaker_name, src.id AS "source_id?",
+                  src.title AS "source_title?", src.outlet AS "source_outlet?",
+                  src.published_on::date AS source_published_on
+             FROM claims c JOIN speakers sp ON sp.id = c.speaker_id
+             LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a
+                                                 WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
+            WHERE c.id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
     Ok(row.map(SummaryRow::into_summary))
 }
 
