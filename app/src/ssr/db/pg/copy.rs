@@ -7,6 +7,12 @@
 //! in the same transaction, and each update walks the row's chain of versions made since the
 //! transaction began, so the copy slowed quadratically — over ten minutes at 100,000 claims
 //! before it was stopped.
+//!
+//! Runtime-checked, the rest compile-time checked: [`rows`] (its SELECT comes from the caller, per
+//! table), [`insert`], [`set_column`] and [`continue_ids_after`] (table and column names, and as
+//! many parameters as rows × columns), and the trigger switches of [`hold_derived`] and
+//! [`rebuild_derived`] (the table and trigger names read from the catalog). The macros need SQL
+//! known when the crate compiles.
 
 use crate::ssr::db::copy::rows::{Class, Column, Value};
 use crate::ssr::db::copy::{quote, CopyError};

@@ -1,6 +1,9 @@
 //! The desk on PostgreSQL (twin of `db::desk`): a claim's stage and assignee, its private log,
 //! and the queries behind `/desk`. The sections' and filters' conditions are the same SQL on both
 //! backends and are shared (`desk::Section::push_condition`, `desk::push_filter`).
+//!
+//! Runtime-checked, the rest compile-time checked: [`section`]'s ids and count, built with
+//! `QueryBuilder` from the section's and filters' conditions (which vary per request).
 
 use super::write::WriteTx;
 use crate::model::desk::{DeskAction, DeskEvent, DeskFilter, DeskItem, DeskSection, UserRef};

@@ -7,6 +7,9 @@
 //! PostgreSQL's own prefix matching, which the GIN index answers: no word list to look up first,
 //! as FTS5 needs). Filters other than status are facet tokens, as on SQLite, so the counts of a
 //! search are answered by the index alone. Highlighting is `model::search`'s, shared.
+//!
+//! Runtime-checked, the rest compile-time checked: [`page`], whose range condition and order
+//! depend on the cursor.
 
 use super::unknown;
 use crate::model::{public_id, Cursor, ListQuery, Page, Status};
