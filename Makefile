@@ -129,14 +129,33 @@ bench-extract-quality: release
 bench-extract: release
 	server/bench/extract.sh
 
-## After changing SQL: refresh .sqlx/ (needs sqlx-cli 0.8.6, see README).
+## After changing SQL: refresh .sqlx/ for both backends (needs sqlx-cli 0.8.6 with its sqlite and
+## postgres features, see README). A crate's query macros check against one DATABASE_URL, so the
+## crates are checked twice: against a fresh SQLite dev database, then against a fresh PostgreSQL
+## one in the tests' cluster (server/tests/pg/start.sh, left running; `make pg-stop`). In each
+## pass the other backend's macros fail to compile (their errors are in target/sqlx-prepare/*.log)
+## while every macro that its database describes writes its data. sqlx names a query's data after
+## its SQL alone, and either database accepts some of the other's SQL, so tools/sqlx-merge.py takes
+## the queries of app/src/ssr/db/pg/ from the PostgreSQL pass and all others from the SQLite one.
+## Last, the offline build proves that every query has data of its own backend.
+PG_PREPARE_DB := claimtrack_sqlx_prepare
 sqlx-prepare:
 	rm -f $(DEV_DB) && mkdir -p target
 	DATABASE_URL=sqlite:$(DEV_DB) sqlx database create
 	DATABASE_URL=sqlite:$(DEV_DB) sqlx migrate run
+	@eval "$$(server/tests/pg/start.sh)" && url="$${CLAIMTRACK_TEST_PG_URL%/*}/$(PG_PREPARE_DB)" && \
+	  DATABASE_URL="$$url" sqlx database drop -y && DATABASE_URL="$$url" sqlx database create && \
+	  DATABASE_URL="$$url" sqlx migrate run --source migrations/postgres && echo "$$url" >target/sqlx-prepare-pg-url
+	rm -rf target/sqlx-prepare && mkdir -p target/sqlx-prepare/sqlite target/sqlx-prepare/postgres
 	# The query macros write their metadata to SQLX_OFFLINE_DIR while they compile; every target
-	# (tests included) of our two crates is rechecked so that none is left out.
-	rm -rf .sqlx && mkdir .sqlx
+	# (tests included) of our two crates is rechecked in each pass so that none is left out.
 	$(CARGO) clean -p app -p server
-	DATABASE_URL=sqlite:$(DEV_DB) SQLX_OFFLINE=false SQLX_OFFLINE_DIR=$(CURDIR)/.sqlx \
-	  $(CARGO) check --workspace --all-targets --quiet
+	-DATABASE_URL=sqlite:$(DEV_DB) SQLX_OFFLINE=false SQLX_OFFLINE_DIR=$(CURDIR)/target/sqlx-prepare/sqlite \
+	  $(CARGO) check --workspace --all-targets --quiet >target/sqlx-prepare/sqlite.log 2>&1
+	$(CARGO) clean -p app -p server
+	-DATABASE_URL="$$(cat target/sqlx-prepare-pg-url)" SQLX_OFFLINE=false \
+	  SQLX_OFFLINE_DIR=$(CURDIR)/target/sqlx-prepare/postgres \
+	  $(CARGO) check --workspace --all-targets --quiet >target/sqlx-prepare/postgres.log 2>&1
+	rm -rf .sqlx && python3 tools/sqlx-merge.py target/sqlx-prepare/sqlite target/sqlx-prepare/postgres .sqlx
+	$(CARGO) clean -p app -p server
+	$(CARGO) check --workspace --all-targets --quiet

@@ -16,20 +16,20 @@ const COLUMNS: &str =
 
 #[derive(sqlx::FromRow)]
 pub(super) struct Row {
-    id: i64,
-    shape: String,
-    value: f64,
-    of: Option<f64>,
-    unit: String,
-    period: Option<String>,
-    source_url: String,
-    source_title: String,
-    publisher: String,
-    published_on: Option<NaiveDate>,
-    accessed_on: Option<NaiveDate>,
-    note: Option<String>,
-    compared: bool,
-    withdrawn: bool,
+    pub(super) id: i64,
+    pub(super) shape: String,
+    pub(super) value: f64,
+    pub(super) of: Option<f64>,
+    pub(super) unit: String,
+    pub(super) period: Option<String>,
+    pub(super) source_url: String,
+    pub(super) source_title: String,
+    pub(super) publisher: String,
+    pub(super) published_on: Option<NaiveDate>,
+    pub(super) accessed_on: Option<NaiveDate>,
+    pub(super) note: Option<String>,
+    pub(super) compared: bool,
+    pub(super) withdrawn: bool,
 }
 
 impl Row {

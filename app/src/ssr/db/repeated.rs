@@ -8,7 +8,7 @@ use crate::AppError;
 use chrono::NaiveDate;
 
 /// A repetition by a speaker: the claim, the day it was said there, and the source.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct RepeatedRow {
     pub claim_id: i64,
     pub said_on: Option<NaiveDate>,
@@ -21,18 +21,20 @@ pub struct RepeatedRow {
 /// The newest `limit` repetitions by `speaker_id` of published claims by others, newest first.
 pub async fn by_speaker(db: &Db, speaker_id: i64, limit: i64) -> Result<Vec<RepeatedRow>, AppError> {
     let pool = sqlite_or_pg!(db, pg::repeated::by_speaker(speaker_id, limit));
-    Ok(sqlx::query_as(
-        "SELECT a.claim_id, coalesce(a.said_on, src.published_on) AS said_on, src.id AS source_id,
-                src.title AS source_title, src.outlet AS source_outlet, src.published_on AS source_published_on
-           FROM appearances a
-           JOIN claims c ON c.id = a.claim_id
-           JOIN sources src ON src.id = a.source_id
-          WHERE a.speaker_id = ?1 AND c.speaker_id <> ?1 AND c.list_seq IS NOT NULL
-          ORDER BY coalesce(a.said_on, src.published_on) DESC, a.id DESC
-          LIMIT ?2",
+    Ok(sqlx::query_as!(
+        RepeatedRow,
+        r#"SELECT a.claim_id AS "claim_id!", coalesce(a.said_on, src.published_on) AS "said_on: NaiveDate",
+                  src.id AS "source_id!", src.title AS "source_title!", src.outlet AS "source_outlet!",
+                  src.published_on AS "source_published_on: NaiveDate"
+             FROM appearances a
+             JOIN claims c ON c.id = a.claim_id
+             JOIN sources src ON src.id = a.source_id
+            WHERE a.speaker_id = ?1 AND c.speaker_id <> ?1 AND c.list_seq IS NOT NULL
+            ORDER BY coalesce(a.said_on, src.published_on) DESC, a.id DESC
+            LIMIT ?2"#,
+        speaker_id,
+        limit
     )
-    .bind(speaker_id)
-    .bind(limit)
     .fetch_all(pool)
     .await?)
 }
@@ -41,14 +43,14 @@ pub async fn by_speaker(db: &Db, speaker_id: i64, limit: i64) -> Result<Vec<Repe
 /// `into` said first is then theirs again: its speaker becomes the claim's own (NULL).
 pub async fn move_to(tx: &mut WriteTx, from: i64, into: i64) -> Result<(), AppError> {
     let conn = sqlite_tx_or_pg!(tx, pg::repeated::move_to(from, into));
-    sqlx::query(
+    sqlx::query!(
         "UPDATE appearances
             SET speaker_id = CASE WHEN (SELECT c.speaker_id FROM claims c WHERE c.id = appearances.claim_id) = ?2
                                   THEN NULL ELSE ?2 END
           WHERE speaker_id = ?1",
+        from,
+        into
     )
-    .bind(from)
-    .bind(into)
     .execute(&mut *conn)
     .await?;
     Ok(())

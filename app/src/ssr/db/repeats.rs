@@ -17,11 +17,11 @@ pub struct KnownRow {
     pub kind: ClaimKind,
     pub text: String,
     pub said_on: NaiveDate,
-    quantity_value: Option<f64>,
-    quantity_unit: Option<String>,
-    quantity_of: Option<f64>,
-    quantity_change: Option<Change>,
-    quantity_qualifier: Option<Qualifier>,
+    pub(super) quantity_value: Option<f64>,
+    pub(super) quantity_unit: Option<String>,
+    pub(super) quantity_of: Option<f64>,
+    pub(super) quantity_change: Option<Change>,
+    pub(super) quantity_qualifier: Option<Qualifier>,
 }
 
 impl KnownRow {

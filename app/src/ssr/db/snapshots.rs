@@ -88,12 +88,12 @@ pub async fn reanchor(
 #[derive(sqlx::FromRow)]
 pub(super) struct PlacedRow {
     pub(super) id: i64,
-    start_byte: i64,
-    end_byte: i64,
-    anchor_exact: Option<String>,
-    anchor_prefix: Option<String>,
-    anchor_suffix: Option<String>,
-    anchor_position: Option<f64>,
+    pub(super) start_byte: i64,
+    pub(super) end_byte: i64,
+    pub(super) anchor_exact: Option<String>,
+    pub(super) anchor_prefix: Option<String>,
+    pub(super) anchor_suffix: Option<String>,
+    pub(super) anchor_position: Option<f64>,
 }
 
 impl PlacedRow {
@@ -249,15 +249,15 @@ pub async fn address_of(db: &Db, id: i64) -> Result<Option<String>, AppError> {
 
 #[derive(sqlx::FromRow)]
 pub(super) struct Row {
-    n: i64,
-    origin: Origin,
-    fetched_from: Option<String>,
-    taken_by: Option<String>,
-    taken_at: DateTime<Utc>,
-    sha256: Option<String>,
-    chars: i64,
+    pub(super) n: i64,
+    pub(super) origin: Origin,
+    pub(super) fetched_from: Option<String>,
+    pub(super) taken_by: Option<String>,
+    pub(super) taken_at: DateTime<Utc>,
+    pub(super) sha256: Option<String>,
+    pub(super) chars: i64,
     /// Only for a text kept before versions existed, which has no stored hash.
-    unhashed_body: Option<String>,
+    pub(super) unhashed_body: Option<String>,
 }
 
 /// Every version of a source's text, newest first, without the texts (SQLite counts their

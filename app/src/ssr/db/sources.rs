@@ -35,21 +35,21 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<Source>, AppError> {
 
 #[derive(sqlx::FromRow)]
 pub(super) struct AppearanceRow {
-    id: i64,
-    url: String,
-    title: String,
-    outlet: String,
-    author: Option<String>,
-    published_on: Option<NaiveDate>,
-    start_byte: Option<i64>,
-    end_byte: Option<i64>,
-    lost_at: Option<chrono::DateTime<chrono::Utc>>,
-    lost_passage: Option<String>,
-    lost_replacement: Option<String>,
-    said_on: Option<NaiveDate>,
-    words: Option<String>,
-    speaker_slug: Option<String>,
-    speaker_name: Option<String>,
+    pub(super) id: i64,
+    pub(super) url: String,
+    pub(super) title: String,
+    pub(super) outlet: String,
+    pub(super) author: Option<String>,
+    pub(super) published_on: Option<NaiveDate>,
+    pub(super) start_byte: Option<i64>,
+    pub(super) end_byte: Option<i64>,
+    pub(super) lost_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub(super) lost_passage: Option<String>,
+    pub(super) lost_replacement: Option<String>,
+    pub(super) said_on: Option<NaiveDate>,
+    pub(super) words: Option<String>,
+    pub(super) speaker_slug: Option<String>,
+    pub(super) speaker_name: Option<String>,
 }
 
 /// Where a claim appears, in the order the appearances were recorded; with `with_lost_words`

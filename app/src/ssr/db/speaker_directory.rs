@@ -26,11 +26,11 @@ const SELECTED: &str = "
 #[derive(Clone, sqlx::FromRow)]
 pub(super) struct Row {
     pub(super) slug: String,
-    name: String,
-    description: String,
-    kind: SpeakerKind,
+    pub(super) name: String,
+    pub(super) description: String,
+    pub(super) kind: SpeakerKind,
     pub(super) claims: i64,
-    fact_checks: i64,
+    pub(super) fact_checks: i64,
 }
 
 impl Row {

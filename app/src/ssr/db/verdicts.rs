@@ -59,18 +59,18 @@ const PUBLISHED_EVENT: &str = "r.published_at IS NOT NULL AND r.kind <> 'clarifi
 
 #[derive(sqlx::FromRow)]
 pub(super) struct EventRow {
-    id: i64,
-    claim_id: i64,
-    text: String,
-    speaker: String,
-    kind: RulingKind,
-    rating: Status,
-    attribution: Option<Attribution>,
-    verdict: String,
-    body: String,
-    note: Option<String>,
-    author: String,
-    published_at: DateTime<Utc>,
+    pub(super) id: i64,
+    pub(super) claim_id: i64,
+    pub(super) text: String,
+    pub(super) speaker: String,
+    pub(super) kind: RulingKind,
+    pub(super) rating: Status,
+    pub(super) attribution: Option<Attribution>,
+    pub(super) verdict: String,
+    pub(super) body: String,
+    pub(super) note: Option<String>,
+    pub(super) author: String,
+    pub(super) published_at: DateTime<Utc>,
 }
 
 impl EventRow {

@@ -37,30 +37,32 @@ struct EditRow {
 
 /// See `db::claim_edits::editable`.
 pub async fn editable(tx: &mut PgConnection, id: i64) -> Result<Option<ClaimEdit>, AppError> {
-    let row: Option<EditRow> = sqlx::query_as(
-        "SELECT c.kind, c.text, sp.name AS speaker, c.said_on::date AS said_on, c.version, c.quantity_value,
-                c.quantity_unit, c.quantity_of, c.quantity_change, c.quantity_qualifier,
-                c.retracted_at IS NOT NULL AS retracted, c.stage
-           FROM claims c JOIN speakers sp ON sp.id = c.speaker_id WHERE c.id = $1",
+    let row: Option<EditRow> = sqlx::query_as!(
+        EditRow,
+        r#"SELECT c.kind AS "kind: ClaimKind", c.text, sp.name AS speaker, c.said_on::date AS "said_on!", c.version,
+                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
+                  c.quantity_qualifier AS "quantity_qualifier: Qualifier",
+                  c.retracted_at IS NOT NULL AS "retracted!", c.stage AS "stage: Stage"
+             FROM claims c JOIN speakers sp ON sp.id = c.speaker_id WHERE c.id = $1"#,
+        id
     )
-    .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(r) = row else { return Ok(None) };
-    let appearances: Vec<(i64, String, String, Option<NaiveDate>)> = sqlx::query_as(
+    let appearances = sqlx::query!(
         "SELECT s.id, s.title, s.outlet, s.published_on::date
            FROM appearances a JOIN sources s ON s.id = a.source_id WHERE a.claim_id = $1 ORDER BY a.id",
+        id
     )
-    .bind(id)
     .fetch_all(&mut *tx)
     .await?;
     let appearances = appearances
         .into_iter()
-        .map(|(id, title, outlet, published_on)| SourceRef {
-            public_id: public_id::encode(id),
-            title,
-            outlet,
-            published_on,
+        .map(|r| SourceRef {
+            public_id: public_id::encode(r.id),
+            title: r.title,
+            outlet: r.outlet,
+            published_on: r.published_on,
         })
         .collect();
     let quantity = match (r.quantity_value, r.quantity_unit) {
@@ -93,23 +95,9 @@ pub async fn editable(tx: &mut PgConnection, id: i64) -> Result<Option<ClaimEdit
 /// See `db::claim_edits::update`.
 pub async fn update(tx: &mut WriteTx, id: i64, version: i64, u: &ClaimUpdate<'_>) -> Result<bool, AppError> {
     let (value, unit, of, change, qualifier) = quantity_columns(u.quantity);
-    let done = sqlx::query(
-        "UPDATE claims SET kind = $1, text = $2, speaker_id = $3, said_on = $4, quantity_value = $5, quantity_unit = $6,
+    let done = sqlx::query!("UPDATE claims SET kind = $1, text = $2, speaker_id = $3, said_on = $4, quantity_value = $5, quantity_unit = $6,
                 quantity_of = $7, quantity_change = $8, quantity_qualifier = $9, updated_at = $10, version = version + 1
-          WHERE id = $11 AND version = $12",
-    )
-    .bind(u.kind)
-    .bind(u.text)
-    .bind(u.speaker_id)
-    .bind(stored_date(Some(u.said_on)))
-    .bind(value)
-    .bind(unit)
-    .bind(of)
-    .bind(change)
-    .bind(qualifier)
-    .bind(timestamp(u.at))
-    .bind(id)
-    .bind(version)
+          WHERE id = $11 AND version = $12", u.kind as _, u.text, u.speaker_id, stored_date(Some(u.said_on)), value, unit, of, change as _, qualifier as _, timestamp(u.at), id, version)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -117,9 +105,11 @@ pub async fn update(tx: &mut WriteTx, id: i64, version: i64, u: &ClaimUpdate<'_>
 
 /// See `db::claim_edits::appears_in`.
 pub async fn appears_in(tx: &mut WriteTx, claim_id: i64, source_id: i64) -> Result<bool, AppError> {
-    Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM appearances WHERE claim_id = $1 AND source_id = $2)")
-        .bind(claim_id)
-        .bind(source_id)
-        .fetch_one(&mut **tx)
-        .await?)
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM appearances WHERE claim_id = $1 AND source_id = $2) AS "v!""#,
+        claim_id,
+        source_id
+    )
+    .fetch_one(&mut **tx)
+    .await?)
 }

@@ -3,12 +3,17 @@
 //!
 //! Dates are TEXT in both schemas; here they are cast in the SELECT (`::date`) so that the rows
 //! decode into the same `SummaryRow` as on SQLite.
+//!
+//! Runtime-checked, the rest compile-time checked: the page of claims (`fetch_page`) and the
+//! status counts without search ([`status_counts`]), both built with `QueryBuilder` from the
+//! reader's filters, page and order.
 
 use super::search::{self, Terms};
 use super::sources::stored_date;
 use super::write::WriteTx;
 use crate::model::{
-    public_id, ClaimListPage, ClaimSummary, ListQuery, Page, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
+    public_id, Attribution, Change, ClaimKind, ClaimListPage, ClaimSummary, ListQuery, Page, Qualifier,
+    Stage, Status, StatusCounts, COUNT_CAP, PAGE_SIZE,
 };
 use crate::ssr::db::claims::{
     quantity_columns, sorted_counts, trim_page, ClaimMeta, NewClaim, SummaryRow, COUNT_MARGIN,
@@ -120,8 +125,7 @@ async fn finish(
     let (claims, older, newer) = trim_page(query.page, claims);
     let speaker_name = match &query.speaker {
         Some(slug) => {
-            sqlx::query_scalar("SELECT name FROM speakers WHERE slug = $1")
-                .bind(slug)
+            sqlx::query_scalar!("SELECT name FROM speakers WHERE slug = $1", slug)
                 .fetch_optional(pool)
                 .await?
         }
@@ -129,10 +133,7 @@ async fn finish(
     };
     let source_title = match query.source.as_deref().and_then(public_id::decode) {
         Some(id) => {
-            sqlx::query_scalar("SELECT title FROM sources WHERE id = $1")
-                .bind(id)
-                .fetch_optional(pool)
-                .await?
+            sqlx::query_scalar!("SELECT title FROM sources WHERE id = $1", id).fetch_optional(pool).await?
         }
         None => None,
     };
@@ -209,13 +210,24 @@ pub async fn summaries(pool: &PgPool, ids: &[i64]) -> Result<Vec<ClaimSummary>, 
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut qb = QueryBuilder::<Postgres>::new(SUMMARY_COLUMNS);
-    qb.push(" FROM claims c")
-        .push(SUMMARY_JOINS)
-        .push(" WHERE c.id = ANY(")
-        .push_bind(ids.to_vec())
-        .push(")");
-    let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(pool).await?;
+    // SUMMARY_COLUMNS and SUMMARY_JOINS, written out for the macro.
+    let rows: Vec<SummaryRow> = sqlx::query_as!(
+        SummaryRow,
+        r#"SELECT c.id, c.kind AS "kind: ClaimKind", c.text, c.said_on::date AS "said_on!", c.stage AS "stage: Stage",
+                  c.status AS "status: Status", c.attribution AS "attribution: Attribution", c.verdict, c.list_seq,
+                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
+                  c.quantity_qualifier AS "quantity_qualifier: Qualifier", c.retracted_at IS NOT NULL AS "retracted!",
+                  sp.slug AS speaker_slug, sp.name AS speaker_name, src.id AS "source_id?",
+                  src.title AS "source_title?", src.outlet AS "source_outlet?",
+                  src.published_on::date AS source_published_on
+             FROM claims c JOIN speakers sp ON sp.id = c.speaker_id
+             LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a
+                                                 WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
+            WHERE c.id = ANY($1)"#,
+        ids
+    )
+    .fetch_all(pool)
+    .await?;
     let mut by_id: std::collections::HashMap<i64, ClaimSummary> = rows
         .into_iter()
         .map(|r| r.into_summary())
@@ -226,9 +238,24 @@ pub async fn summaries(pool: &PgPool, ids: &[i64]) -> Result<Vec<ClaimSummary>, 
 
 /// See `db::claims::summary`.
 pub async fn summary(pool: &PgPool, id: i64) -> Result<Option<ClaimSummary>, AppError> {
-    let mut qb = QueryBuilder::<Postgres>::new(SUMMARY_COLUMNS);
-    qb.push(" FROM claims c").push(SUMMARY_JOINS).push(" WHERE c.id = ").push_bind(id);
-    let row: Option<SummaryRow> = qb.build_query_as().fetch_optional(pool).await?;
+    // SUMMARY_COLUMNS and SUMMARY_JOINS, written out for the macro.
+    let row: Option<SummaryRow> = sqlx::query_as!(
+        SummaryRow,
+        r#"SELECT c.id, c.kind AS "kind: ClaimKind", c.text, c.said_on::date AS "said_on!", c.stage AS "stage: Stage",
+                  c.status AS "status: Status", c.attribution AS "attribution: Attribution", c.verdict, c.list_seq,
+                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
+                  c.quantity_qualifier AS "quantity_qualifier: Qualifier", c.retracted_at IS NOT NULL AS "retracted!",
+                  sp.slug AS speaker_slug, sp.name AS speaker_name, src.id AS "source_id?",
+                  src.title AS "source_title?", src.outlet AS "source_outlet?",
+                  src.published_on::date AS source_published_on
+             FROM claims c JOIN speakers sp ON sp.id = c.speaker_id
+             LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a
+                                                 WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
+            WHERE c.id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
     Ok(row.map(SummaryRow::into_summary))
 }
 
@@ -237,13 +264,14 @@ type MetaRow = (i64, DateTime<Utc>, Option<DateTime<Utc>>, Option<String>, Optio
 
 /// See `db::claims::meta`.
 pub async fn meta(pool: &PgPool, id: i64) -> Result<Option<ClaimMeta>, AppError> {
-    let row: Option<MetaRow> = sqlx::query_as(
-        "SELECT speaker_id, created_at::timestamptz, published_at::timestamptz, retraction_reason, ruling_id
-           FROM claims WHERE id = $1",
+    let row: Option<MetaRow> = sqlx::query!(
+        r#"SELECT speaker_id, created_at::timestamptz AS "created_at!", published_at::timestamptz, retraction_reason, ruling_id
+           FROM claims WHERE id = $1"#,
+        id
     )
-    .bind(id)
     .fetch_optional(pool)
-    .await?;
+    .await?
+    .map(|r| (r.speaker_id, r.created_at, r.published_at, r.retraction_reason, r.ruling_id));
     Ok(row.map(|(speaker_id, created_at, published_at, retraction_reason, ruling_id)| ClaimMeta {
         speaker_id,
         created_at,
@@ -257,23 +285,23 @@ pub async fn meta(pool: &PgPool, id: i64) -> Result<Option<ClaimMeta>, AppError>
 pub async fn insert(tx: &mut WriteTx, claim: &NewClaim<'_>) -> Result<i64, AppError> {
     let (value, unit, of, change, qualifier) = quantity_columns(claim.quantity);
     let created_at = crate::ssr::db::timestamp(claim.created_at);
-    Ok(sqlx::query_scalar(
+    Ok(sqlx::query_scalar!(
         "INSERT INTO claims (kind, text, speaker_id, said_on, quantity_value, quantity_unit, quantity_of,
                              quantity_change, quantity_qualifier, created_at, updated_at, confidence)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
          RETURNING id",
+        claim.kind as _,
+        claim.text,
+        claim.speaker_id,
+        stored_date(Some(claim.said_on)),
+        value,
+        unit,
+        of,
+        change as _,
+        qualifier as _,
+        created_at,
+        claim.confidence
     )
-    .bind(claim.kind)
-    .bind(claim.text)
-    .bind(claim.speaker_id)
-    .bind(stored_date(Some(claim.said_on)))
-    .bind(value)
-    .bind(unit)
-    .bind(of)
-    .bind(change)
-    .bind(qualifier)
-    .bind(created_at)
-    .bind(claim.confidence)
     .fetch_one(&mut **tx)
     .await?)
 }
@@ -286,13 +314,13 @@ pub async fn add_appearance(
     span: Option<(i64, i64)>,
 ) -> Result<(), AppError> {
     let (start, end) = span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO appearances (claim_id, source_id, start_byte, end_byte) VALUES ($1, $2, $3, $4)",
+        claim_id,
+        source_id,
+        start,
+        end
     )
-    .bind(claim_id)
-    .bind(source_id)
-    .bind(start)
-    .bind(end)
     .execute(&mut **tx)
     .await?;
     if span.is_some() {
@@ -303,6 +331,7 @@ pub async fn add_appearance(
 
 /// See `db::claims::none_yet`.
 pub async fn none_yet(pool: &PgPool) -> Result<bool, AppError> {
-    let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM claims)").fetch_one(pool).await?;
+    let any: bool =
+        sqlx::query_scalar!(r#"SELECT EXISTS (SELECT 1 FROM claims) AS "v!""#).fetch_one(pool).await?;
     Ok(!any)
 }

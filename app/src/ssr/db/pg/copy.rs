@@ -7,6 +7,12 @@
 //! in the same transaction, and each update walks the row's chain of versions made since the
 //! transaction began, so the copy slowed quadratically — over ten minutes at 100,000 claims
 //! before it was stopped.
+//!
+//! Runtime-checked, the rest compile-time checked: [`rows`] (its SELECT comes from the caller, per
+//! table), [`insert`], [`set_column`] and [`continue_ids_after`] (table and column names, and as
+//! many parameters as rows × columns), and the trigger switches of [`hold_derived`] and
+//! [`rebuild_derived`] (the table and trigger names read from the catalog). The macros need SQL
+//! known when the crate compiles.
 
 use crate::ssr::db::copy::rows::{Class, Column, Value};
 use crate::ssr::db::copy::{quote, CopyError};
@@ -15,22 +21,25 @@ use sqlx::postgres::PgRow;
 use sqlx::{Column as _, PgConnection, Row, TypeInfo, ValueRef};
 
 pub async fn tables(conn: &mut PgConnection) -> Result<Vec<String>, CopyError> {
-    Ok(sqlx::query_scalar(
-        "SELECT table_name::text FROM information_schema.tables \
-          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
+    Ok(sqlx::query_scalar!(
+        "SELECT table_name::text AS \"name!\" FROM information_schema.tables \
+          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1"
     )
     .fetch_all(conn)
     .await?)
 }
 
 pub async fn columns(conn: &mut PgConnection, table: &str) -> Result<Vec<Column>, CopyError> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT column_name::text, data_type::text FROM information_schema.columns \
-          WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+    let rows: Vec<(String, String)> = sqlx::query!(
+        r#"SELECT column_name::text AS "name!", data_type::text AS "type!" FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position"#,
+        table
     )
-    .bind(table)
     .fetch_all(conn)
-    .await?;
+    .await?
+    .into_iter()
+    .map(|r| (r.name, r.r#type))
+    .collect();
     crate::ssr::db::copy::columns_of(table, rows)
 }
 
@@ -121,11 +130,12 @@ pub async fn set_column(
 
 /// The last id `table`'s sequence handed out, 0 if none.
 pub async fn last_id(conn: &mut PgConnection, table: &str) -> Result<i64, CopyError> {
-    let last: Option<i64> =
-        sqlx::query_scalar("SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass)")
-            .bind(table)
-            .fetch_one(conn)
-            .await?;
+    let last: Option<i64> = sqlx::query_scalar!(
+        "SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass)",
+        table
+    )
+    .fetch_one(conn)
+    .await?;
     Ok(last.unwrap_or(0))
 }
 
@@ -143,7 +153,7 @@ pub async fn continue_ids_after(conn: &mut PgConnection, table: &str, last: i64)
 
 /// How many documents the search index holds.
 pub async fn search_documents(conn: &mut PgConnection) -> Result<i64, CopyError> {
-    Ok(sqlx::query_scalar("SELECT count(*) FROM claim_search").fetch_one(conn).await?)
+    Ok(sqlx::query_scalar!(r#"SELECT count(*) AS "v!" FROM claim_search"#).fetch_one(conn).await?)
 }
 
 /// The trigger functions whose work [`rebuild_derived`] does in bulk instead.
@@ -152,15 +162,18 @@ const DERIVED: &[&str] = &["bump_content_version", "claim_counts_follow", "claim
 /// Disables the derived-state triggers (inside the copy's transaction: a failure rolls this back
 /// too; the tables stay locked to other sessions until it commits). Returns (table, trigger).
 pub async fn hold_derived(conn: &mut PgConnection) -> Result<Vec<(String, String)>, CopyError> {
-    let held: Vec<(String, String)> = sqlx::query_as(
-        "SELECT c.relname::text, t.tgname::text FROM pg_trigger t \
-           JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid \
-          WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace \
-            AND p.proname = ANY ($1) ORDER BY 1, 2",
+    let held: Vec<(String, String)> = sqlx::query!(
+        r#"SELECT c.relname::text AS "table!", t.tgname::text AS "trigger!" FROM pg_trigger t
+             JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+            WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
+              AND p.proname = ANY ($1) ORDER BY 1, 2"#,
+        DERIVED as &[&str]
     )
-    .bind(DERIVED)
     .fetch_all(&mut *conn)
-    .await?;
+    .await?
+    .into_iter()
+    .map(|r| (r.table, r.trigger))
+    .collect();
     for (table, trigger) in &held {
         let sql = format!("ALTER TABLE {} DISABLE TRIGGER {}", quote(table), quote(trigger));
         sqlx::query(&sql).execute(&mut *conn).await?;
@@ -175,24 +188,31 @@ pub async fn hold_derived(conn: &mut PgConnection) -> Result<Vec<(String, String
 pub async fn rebuild_derived(conn: &mut PgConnection, held: &[(String, String)]) -> Result<(), CopyError> {
     // Statistics first: the tables were empty when last analysed, and planned as empty the
     // search documents' subqueries scanned every appearance per claim (15–20 s a slice).
-    sqlx::query("ANALYZE").execute(&mut *conn).await?;
+    sqlx::query!("ANALYZE").execute(&mut *conn).await?;
     // In slices: the function matches documents with `= ANY (ids)`, which costs ids × documents
     // (over two minutes for 82,000 listed claims at once, 0.3 s a slice of 5,000).
-    let listed: Vec<i64> = sqlx::query_scalar("SELECT id FROM claims WHERE list_seq IS NOT NULL ORDER BY id")
-        .fetch_all(&mut *conn)
-        .await?;
+    let listed: Vec<i64> =
+        sqlx::query_scalar!("SELECT id FROM claims WHERE list_seq IS NOT NULL ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await?;
     for ids in listed.chunks(5_000) {
-        sqlx::query("SELECT refresh_claim_search($1)").bind(ids).execute(&mut *conn).await?;
+        sqlx::query!("SELECT refresh_claim_search($1)", ids).execute(&mut *conn).await?;
     }
-    for sql in [
+    sqlx::query!(
         "INSERT INTO claim_counts (kind, status, n) \
-         SELECT kind, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY kind, status",
+         SELECT kind, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY kind, status"
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
         "INSERT INTO speaker_claim_counts (speaker_id, status, n) \
-         SELECT speaker_id, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY speaker_id, status",
-        "UPDATE content_version SET version = version + 1000000000 WHERE id = 1",
-    ] {
-        sqlx::query(sql).execute(&mut *conn).await?;
-    }
+         SELECT speaker_id, status, count(*) FROM claims WHERE status IS NOT NULL GROUP BY speaker_id, status"
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!("UPDATE content_version SET version = version + 1000000000 WHERE id = 1")
+        .execute(&mut *conn)
+        .await?;
     for (table, trigger) in held {
         let sql = format!("ALTER TABLE {} ENABLE TRIGGER {}", quote(table), quote(trigger));
         sqlx::query(&sql).execute(&mut *conn).await?;

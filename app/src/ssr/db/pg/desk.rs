@@ -1,10 +1,13 @@
 //! The desk on PostgreSQL (twin of `db::desk`): a claim's stage and assignee, its private log,
 //! and the queries behind `/desk`. The sections' and filters' conditions are the same SQL on both
 //! backends and are shared (`desk::Section::push_condition`, `desk::push_filter`).
+//!
+//! Runtime-checked, the rest compile-time checked: [`section`]'s ids and count, built with
+//! `QueryBuilder` from the section's and filters' conditions (which vary per request).
 
 use super::write::WriteTx;
 use crate::model::desk::{DeskAction, DeskEvent, DeskFilter, DeskItem, DeskSection, UserRef};
-use crate::model::{ClaimKind, Stage, Status};
+use crate::model::{ClaimKind, RulingState, Stage, Status};
 use crate::ssr::db::desk::{
     assemble_items, push_filter, ClaimState, DeskFields, ItemRow, Section, SECTION_ROWS,
 };
@@ -19,12 +22,15 @@ type StateRow = (Stage, ClaimKind, Option<Status>, Option<i64>, Option<i64>, boo
 
 /// See `db::desk::state`.
 pub async fn state(tx: &mut WriteTx, claim_id: i64) -> Result<Option<ClaimState>, AppError> {
-    let row: Option<StateRow> = sqlx::query_as(
-        "SELECT stage, kind, status, assignee_id, ruling_id, retracted_at IS NOT NULL FROM claims WHERE id = $1",
+    let row: Option<StateRow> = sqlx::query!(
+        r#"SELECT stage AS "stage: Stage", kind AS "kind: ClaimKind", status AS "status: Status", assignee_id,
+                  ruling_id, retracted_at IS NOT NULL AS "retracted!"
+             FROM claims WHERE id = $1"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_optional(&mut **tx)
-    .await?;
+    .await?
+    .map(|r| (r.stage, r.kind, r.status, r.assignee_id, r.ruling_id, r.retracted));
     Ok(row.map(|(stage, kind, status, assignee_id, ruling_id, retracted)| ClaimState {
         stage,
         kind,
@@ -37,9 +43,7 @@ pub async fn state(tx: &mut WriteTx, claim_id: i64) -> Result<Option<ClaimState>
 
 /// See `db::desk::set_assignee`.
 pub async fn set_assignee(tx: &mut WriteTx, claim_id: i64, assignee_id: Option<i64>) -> Result<(), AppError> {
-    sqlx::query("UPDATE claims SET assignee_id = $1 WHERE id = $2")
-        .bind(assignee_id)
-        .bind(claim_id)
+    sqlx::query!("UPDATE claims SET assignee_id = $1 WHERE id = $2", assignee_id, claim_id)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -53,14 +57,8 @@ pub async fn discard(
     reason: &str,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let done = sqlx::query(
-        "UPDATE claims SET stage = 'discarded', discarded_at = $1, discarded_by = $2, discard_reason = $3, assignee_id = NULL
-          WHERE id = $4 AND stage = 'intake'",
-    )
-    .bind(timestamp(at))
-    .bind(by)
-    .bind(reason)
-    .bind(claim_id)
+    let done = sqlx::query!("UPDATE claims SET stage = 'discarded', discarded_at = $1, discarded_by = $2, discard_reason = $3, assignee_id = NULL
+          WHERE id = $4 AND stage = 'intake'", timestamp(at), by, reason, claim_id)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -68,11 +66,11 @@ pub async fn discard(
 
 /// See `db::desk::restore`.
 pub async fn restore(tx: &mut WriteTx, claim_id: i64) -> Result<bool, AppError> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE claims SET stage = 'intake', discarded_at = NULL, discarded_by = NULL, discard_reason = NULL
           WHERE id = $1 AND stage = 'discarded'",
+        claim_id
     )
-    .bind(claim_id)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -80,7 +78,9 @@ pub async fn restore(tx: &mut WriteTx, claim_id: i64) -> Result<bool, AppError> 
 
 /// The next place at the top of the public lists (the writer lock makes it this write's alone).
 async fn next_list_seq(tx: &mut WriteTx) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar("SELECT coalesce(max(list_seq), 0) + 1 FROM claims").fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_scalar!(r#"SELECT coalesce(max(list_seq), 0) + 1 AS "v!" FROM claims"#)
+        .fetch_one(&mut **tx)
+        .await?)
 }
 
 /// See `db::desk::publish_being_checked`.
@@ -90,13 +90,13 @@ pub async fn publish_being_checked(
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let seq = next_list_seq(tx).await?;
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE claims SET stage = 'published', status = 'being_checked', list_seq = $1, published_at = $2
           WHERE id = $3 AND stage = 'intake'",
+        seq,
+        timestamp(at),
+        claim_id
     )
-    .bind(seq)
-    .bind(timestamp(at))
-    .bind(claim_id)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -112,19 +112,19 @@ pub async fn show_ruling(
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let seq = if first { Some(next_list_seq(tx).await?) } else { None };
-    sqlx::query(
+    sqlx::query!(
         "UPDATE claims SET stage = 'published', status = $1, attribution = $2, verdict = $3, ruling_id = $4,
                 ruled_at = $5, published_at = coalesce(published_at, $5), list_seq = coalesce($6, list_seq),
                 assignee_id = NULL
           WHERE id = $7",
+        content.rating as _,
+        content.attribution as _,
+        &content.verdict,
+        ruling_id,
+        timestamp(at),
+        seq,
+        claim_id
     )
-    .bind(content.rating)
-    .bind(content.attribution)
-    .bind(&content.verdict)
-    .bind(ruling_id)
-    .bind(timestamp(at))
-    .bind(seq)
-    .bind(claim_id)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -139,14 +139,14 @@ pub async fn log(
     detail: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO desk_events (claim_id, user_id, action, detail, created_at) VALUES ($1, $2, $3, $4, $5)",
+        claim_id,
+        user_id,
+        action as _,
+        detail,
+        timestamp(at)
     )
-    .bind(claim_id)
-    .bind(user_id)
-    .bind(action)
-    .bind(detail)
-    .bind(timestamp(at))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -154,34 +154,32 @@ pub async fn log(
 
 /// See `db::desk::events`.
 pub async fn events(pool: &PgPool, claim_id: i64) -> Result<Vec<DeskEvent>, AppError> {
-    let rows: Vec<(String, DeskAction, Option<String>, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT u.display_name, e.action, e.detail, e.created_at::timestamptz
-           FROM desk_events e JOIN users u ON u.id = e.user_id WHERE e.claim_id = $1 ORDER BY e.id",
+    Ok(sqlx::query_as!(
+        DeskEvent,
+        r#"SELECT u.display_name AS "user", e.action AS "action: DeskAction", e.detail,
+                  e.created_at::timestamptz AS "at!"
+             FROM desk_events e JOIN users u ON u.id = e.user_id WHERE e.claim_id = $1 ORDER BY e.id"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().map(|(user, action, detail, at)| DeskEvent { user, action, detail, at }).collect())
+    .await?)
 }
-
-/// assignee username and name, confidence, discarded by, reason, at.
-type FieldsRow =
-    (Option<String>, Option<String>, Option<f64>, Option<String>, Option<String>, Option<DateTime<Utc>>);
 
 /// See `db::desk::fields`.
 pub async fn fields(pool: &PgPool, claim_id: i64) -> Result<DeskFields, AppError> {
-    let (username, name, confidence, by, reason, at): FieldsRow = sqlx::query_as(
-        "SELECT a.username, a.display_name, c.confidence, d.display_name, c.discard_reason, c.discarded_at::timestamptz
-           FROM claims c LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN users d ON d.id = c.discarded_by
-          WHERE c.id = $1",
+    let r = sqlx::query!(
+        r#"SELECT a.username AS "username?", a.display_name AS "name?", c.confidence,
+                  d.display_name AS "by?", c.discard_reason, c.discarded_at::timestamptz AS "at?"
+             FROM claims c LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN users d ON d.id = c.discarded_by
+            WHERE c.id = $1"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_one(pool)
     .await?;
     Ok(DeskFields {
-        assignee: username.zip(name).map(|(username, display_name)| UserRef { username, display_name }),
-        confidence,
-        discarded: match (by, reason, at) {
+        assignee: r.username.zip(r.name).map(|(username, display_name)| UserRef { username, display_name }),
+        confidence: r.confidence,
+        discarded: match (r.by, r.discard_reason, r.at) {
             (Some(by), Some(reason), Some(at)) => Some((by, reason, at)),
             _ => None,
         },
@@ -220,12 +218,12 @@ pub async fn items(pool: &PgPool, ids: &[i64]) -> Result<Vec<DeskItem>, AppError
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<ItemRow> = sqlx::query_as(
-        "SELECT c.id, c.confidence, c.created_at::timestamptz AS added_at, c.ruled_at::timestamptz AS ruled_at,
-                a.username AS assignee_username, a.display_name AS assignee_name, o.id AS open_id, o.state AS open_state,
-                ou.username AS open_author_username, ou.display_name AS open_author_name,
-                o.rating AS open_rating, o.verdict AS open_verdict,
-                (SELECT count(*) FROM ruling_reviews v WHERE v.ruling_id = o.id AND v.decision = 'approve') AS approvals,
+    let rows: Vec<ItemRow> = sqlx::query_as!(ItemRow, r#"SELECT c.id, c.confidence, c.created_at::timestamptz AS "added_at!", c.ruled_at::timestamptz AS ruled_at,
+                a.username AS "assignee_username?", a.display_name AS "assignee_name?", o.id AS "open_id?",
+                o.state AS "open_state?: RulingState",
+                ou.username AS "open_author_username?", ou.display_name AS "open_author_name?",
+                o.rating AS "open_rating?: Status", o.verdict AS "open_verdict?",
+                (SELECT count(*) FROM ruling_reviews v WHERE v.ruling_id = o.id AND v.decision = 'approve') AS "approvals!",
                 (SELECT v.note FROM ruling_reviews v WHERE v.ruling_id = o.id AND v.decision = 'send_back'
                   ORDER BY v.id DESC LIMIT 1) AS sent_back_note,
                 (SELECT u.display_name FROM ruling_reviews v JOIN users u ON u.id = v.reviewer_id
@@ -234,9 +232,7 @@ pub async fn items(pool: &PgPool, ids: &[i64]) -> Result<Vec<DeskItem>, AppError
            LEFT JOIN rulings o ON o.id = (SELECT max(r.id) FROM rulings r
                                            WHERE r.claim_id = c.id AND r.state IN ('proposed', 'sent_back'))
            LEFT JOIN users ou ON ou.id = o.author_id
-          WHERE c.id = ANY($1)",
-    )
-    .bind(ids.to_vec())
+          WHERE c.id = ANY($1)"#, ids)
     .fetch_all(pool)
     .await?;
     let summaries = super::claims::summaries(pool, ids).await?;

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 /// See `db::maintenance::content_version`.
 pub async fn content_version(pool: &PgPool) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT version FROM content_version WHERE id = 1").fetch_one(pool).await
+    sqlx::query_scalar!("SELECT version FROM content_version WHERE id = 1").fetch_one(pool).await
 }
 
 /// How long the write probe may wait (for a lock held by a long migration, say).
@@ -14,9 +14,9 @@ const WRITE_PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// See `db::maintenance::can_write`: a read-only replica or a full disk answers here.
 pub async fn can_write(pool: &PgPool) -> Result<(), String> {
-    let probe = sqlx::query(
+    let probe = sqlx::query!(
         "INSERT INTO readiness_probe (id, checked_at) VALUES (1, utc_now_text()) \
-         ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+         ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at"
     )
     .execute(pool);
     match tokio::time::timeout(WRITE_PROBE_TIMEOUT, probe).await {
@@ -30,7 +30,7 @@ pub async fn can_write(pool: &PgPool) -> Result<(), String> {
 
 /// See `db::maintenance::ready`.
 pub async fn ready(pool: &PgPool) -> Result<(), String> {
-    let applied: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success")
+    let applied: i64 = sqlx::query_scalar!(r#"SELECT count(*) AS "v!" FROM _sqlx_migrations WHERE success"#)
         .fetch_one(pool)
         .await
         .map_err(|e| format!("the database does not answer: {e}"))?;

@@ -7,9 +7,14 @@
 //! `sqlite_tx_or_pg!`), which hands a PostgreSQL database to its form here. What only a SQLite
 //! file does (`VACUUM INTO`, its integrity check, generated benchmark data) says so instead.
 //!
-//! Queries here are runtime-checked (`sqlx::query_as` with rows decoded by hand): sqlx's
-//! compile-time macros check a crate against one database only, and that is SQLite's `.sqlx/`.
-//! The tests against the throwaway PostgreSQL are what checks them.
+//! Queries here are checked at compile time, as SQLite's are (`sqlx::query!`, `query_as!`,
+//! `query_scalar!`), against PostgreSQL's offline data in `.sqlx/` beside SQLite's: each data
+//! file names its database, and `make sqlx-prepare` writes both (a pass per backend,
+//! `tools/sqlx-merge.py`). PostgreSQL cannot tell that a cast, `IS NOT NULL`, `EXISTS` or
+//! `coalesce()` is never null, so those columns say so (`AS "name!"`); text enums are read through
+//! type overrides (`AS "status: Status"`) and bound as themselves (`status as _`). The SQL that
+//! is assembled at runtime stays runtime-checked, each module saying which at its top (`claims`,
+//! `copy`, `desk`, `search`); the tests against the throwaway PostgreSQL check those.
 
 pub mod claim_edits;
 pub mod claims;

@@ -15,25 +15,28 @@ pub async fn add(
     body: &str,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO claim_notes (claim_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(claim_id)
-        .bind(author_id)
-        .bind(body)
-        .bind(timestamp(at))
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query!(
+        "INSERT INTO claim_notes (claim_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)",
+        claim_id,
+        author_id,
+        body,
+        timestamp(at)
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
 /// See `db::notes::for_claim`.
 pub async fn for_claim(pool: &PgPool, claim_id: i64) -> Result<Vec<Note>, AppError> {
-    let rows: Vec<(String, String, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT u.display_name, n.body, n.created_at::timestamptz
-           FROM claim_notes n JOIN users u ON u.id = n.author_id
-          WHERE n.claim_id = $1 ORDER BY n.id",
+    let notes = sqlx::query_as!(
+        Note,
+        r#"SELECT u.display_name AS author, n.body, n.created_at::timestamptz AS "at!"
+             FROM claim_notes n JOIN users u ON u.id = n.author_id
+            WHERE n.claim_id = $1 ORDER BY n.id"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(|(author, body, at)| Note { author, body, at }).collect())
+    Ok(notes)
 }

@@ -8,26 +8,18 @@ use crate::ssr::db::recorded::{FigureValues, Row};
 use crate::ssr::db::timestamp;
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use sqlx::postgres::PgArguments;
-use sqlx::{PgConnection, PgPool, Postgres};
-
-/// As `db::recorded`'s columns, prefixed with `table.` (or nothing).
-fn columns(table: &str) -> String {
-    format!(
-        "{t}id, {t}shape, {t}value, {t}\"of\", {t}unit, {t}period, {t}source_url, {t}source_title, {t}publisher, \
-         {t}published_on::date AS published_on, {t}accessed_on::date AS accessed_on, {t}note, {t}compared, \
-         {t}withdrawn_at IS NOT NULL AS withdrawn",
-        t = table
-    )
-}
+use sqlx::{PgConnection, PgPool};
 
 /// See `db::recorded::for_claim`.
 pub async fn for_claim(conn: &mut PgConnection, claim_id: i64) -> Result<Vec<RecordedFigure>, AppError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {} FROM recorded_figures WHERE claim_id = $1 ORDER BY id",
-        columns("")
-    ))
-    .bind(claim_id)
+    let rows: Vec<Row> = sqlx::query_as!(
+        Row,
+        r#"SELECT id, shape, value, "of", unit, period, source_url, source_title, publisher,
+                  published_on::date AS published_on, accessed_on::date AS accessed_on, note, compared,
+                  withdrawn_at IS NOT NULL AS "withdrawn!"
+             FROM recorded_figures WHERE claim_id = $1 ORDER BY id"#,
+        claim_id
+    )
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(Row::into_figure).collect()
@@ -43,12 +35,10 @@ pub async fn context(
     conn: &mut PgConnection,
     claim_id: i64,
 ) -> Result<(Option<String>, Option<String>), AppError> {
-    let row: Option<(Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT figure_period, figure_baseline FROM claims WHERE id = $1")
-            .bind(claim_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(row.unwrap_or_default())
+    let row = sqlx::query!("SELECT figure_period, figure_baseline FROM claims WHERE id = $1", claim_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(|r| (r.figure_period, r.figure_baseline)).unwrap_or_default())
 }
 
 /// See `db::recorded::figure_context`.
@@ -66,12 +56,14 @@ pub async fn set_context(
     period: Option<&str>,
     baseline: Option<&str>,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE claims SET figure_period = $1, figure_baseline = $2 WHERE id = $3")
-        .bind(period)
-        .bind(baseline)
-        .bind(claim_id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query!(
+        "UPDATE claims SET figure_period = $1, figure_baseline = $2 WHERE id = $3",
+        period,
+        baseline,
+        claim_id
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -82,12 +74,12 @@ pub async fn bump_claim_version(
     version: i64,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE claims SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
+        timestamp(at),
+        claim_id,
+        version
     )
-    .bind(timestamp(at))
-    .bind(claim_id)
-    .bind(version)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -95,50 +87,10 @@ pub async fn bump_claim_version(
 
 /// See `db::recorded::clear_compared`.
 pub async fn clear_compared(tx: &mut WriteTx, claim_id: i64) -> Result<(), AppError> {
-    sqlx::query("UPDATE recorded_figures SET compared = false WHERE claim_id = $1 AND compared")
-        .bind(claim_id)
+    sqlx::query!("UPDATE recorded_figures SET compared = false WHERE claim_id = $1 AND compared", claim_id)
         .execute(&mut **tx)
         .await?;
     Ok(())
-}
-
-type Query<'q> = sqlx::query::Query<'q, Postgres, PgArguments>;
-
-/// The columns [`bind_values`] fills, in its order (parameters $1–$12).
-const VALUE_COLUMNS: [&str; 12] = [
-    "shape",
-    "value",
-    "\"of\"",
-    "unit",
-    "period",
-    "source_url",
-    "source_title",
-    "publisher",
-    "published_on",
-    "accessed_on",
-    "note",
-    "compared",
-];
-
-fn bind_values<'q>(query: Query<'q>, v: &'q FigureValues<'_>) -> Query<'q> {
-    query
-        .bind(v.shape.as_str())
-        .bind(v.value)
-        .bind(v.of)
-        .bind(v.unit)
-        .bind(v.period)
-        .bind(v.source_url)
-        .bind(v.source_title)
-        .bind(v.publisher)
-        .bind(stored_date(v.published_on))
-        .bind(stored_date(v.accessed_on))
-        .bind(v.note)
-        .bind(v.compared)
-}
-
-/// `$1, $2, …, $n`.
-fn parameters(n: usize) -> String {
-    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
 /// See `db::recorded::insert`.
@@ -149,19 +101,29 @@ pub async fn insert(
     by: i64,
     at: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let sql = format!(
-        "INSERT INTO recorded_figures ({}, claim_id, created_by, created_at, updated_at)
-         VALUES ({}, $13, $14, $15, $15) RETURNING id",
-        VALUE_COLUMNS.join(", "),
-        parameters(VALUE_COLUMNS.len())
-    );
-    let row = bind_values(sqlx::query(&sql), v)
-        .bind(claim_id)
-        .bind(by)
-        .bind(timestamp(at))
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(sqlx::Row::try_get(&row, 0)?)
+    Ok(sqlx::query_scalar!(
+        r#"INSERT INTO recorded_figures (shape, value, "of", unit, period, source_url, source_title, publisher,
+                                         published_on, accessed_on, note, compared, claim_id, created_by,
+                                         created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id"#,
+        v.shape.as_str(),
+        v.value,
+        v.of,
+        v.unit,
+        v.period,
+        v.source_url,
+        v.source_title,
+        v.publisher,
+        stored_date(v.published_on),
+        stored_date(v.accessed_on),
+        v.note,
+        v.compared,
+        claim_id,
+        by,
+        timestamp(at)
+    )
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 /// See `db::recorded::update`.
@@ -172,30 +134,41 @@ pub async fn update(
     v: &FigureValues<'_>,
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let assignments: Vec<String> =
-        VALUE_COLUMNS.iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
-    let sql = format!(
-        "UPDATE recorded_figures SET {}, updated_at = $13 WHERE id = $14 AND claim_id = $15 AND withdrawn_at IS NULL",
-        assignments.join(", ")
-    );
-    let done = bind_values(sqlx::query(&sql), v)
-        .bind(timestamp(at))
-        .bind(id)
-        .bind(claim_id)
-        .execute(&mut **tx)
-        .await?;
+    let done = sqlx::query!(
+        r#"UPDATE recorded_figures
+              SET shape = $1, value = $2, "of" = $3, unit = $4, period = $5, source_url = $6, source_title = $7,
+                  publisher = $8, published_on = $9, accessed_on = $10, note = $11, compared = $12, updated_at = $13
+            WHERE id = $14 AND claim_id = $15 AND withdrawn_at IS NULL"#,
+        v.shape.as_str(),
+        v.value,
+        v.of,
+        v.unit,
+        v.period,
+        v.source_url,
+        v.source_title,
+        v.publisher,
+        stored_date(v.published_on),
+        stored_date(v.accessed_on),
+        v.note,
+        v.compared,
+        timestamp(at),
+        id,
+        claim_id
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// See `db::recorded::withdraw`.
 pub async fn withdraw(tx: &mut WriteTx, claim_id: i64, id: i64, at: DateTime<Utc>) -> Result<bool, AppError> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE recorded_figures SET withdrawn_at = $1, compared = false, updated_at = $1
           WHERE id = $2 AND claim_id = $3 AND withdrawn_at IS NULL",
+        timestamp(at),
+        id,
+        claim_id
     )
-    .bind(timestamp(at))
-    .bind(id)
-    .bind(claim_id)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -207,24 +180,38 @@ pub async fn compared_in_range(
     after_id: i64,
     last_id: i64,
 ) -> Result<Vec<(i64, Option<String>, RecordedFigure)>, AppError> {
-    #[derive(sqlx::FromRow)]
-    struct Ranged {
-        claim_id: i64,
-        claim_period: Option<String>,
-        #[sqlx(flatten)]
-        row: Row,
-    }
-    let rows: Vec<Ranged> = sqlx::query_as(&format!(
-        "SELECT f.claim_id, c.figure_period AS claim_period, {}
-           FROM recorded_figures f JOIN claims c ON c.id = f.claim_id
-          WHERE f.compared AND f.claim_id > $1 AND f.claim_id <= $2 ORDER BY f.claim_id",
-        columns("f.")
-    ))
-    .bind(after_id)
-    .bind(last_id)
+    let rows = sqlx::query!(
+        r#"SELECT f.claim_id, c.figure_period AS claim_period, f.id, f.shape, f.value, f."of", f.unit, f.period,
+                  f.source_url, f.source_title, f.publisher, f.published_on::date AS published_on,
+                  f.accessed_on::date AS accessed_on, f.note, f.compared, f.withdrawn_at IS NOT NULL AS "withdrawn!"
+             FROM recorded_figures f JOIN claims c ON c.id = f.claim_id
+            WHERE f.compared AND f.claim_id > $1 AND f.claim_id <= $2 ORDER BY f.claim_id"#,
+        after_id,
+        last_id
+    )
     .fetch_all(pool)
     .await?;
-    rows.into_iter().map(|r| Ok((r.claim_id, r.claim_period, r.row.into_figure()?))).collect()
+    rows.into_iter()
+        .map(|r| {
+            let figure = Row {
+                id: r.id,
+                shape: r.shape,
+                value: r.value,
+                of: r.of,
+                unit: r.unit,
+                period: r.period,
+                source_url: r.source_url,
+                source_title: r.source_title,
+                publisher: r.publisher,
+                published_on: r.published_on,
+                accessed_on: r.accessed_on,
+                note: r.note,
+                compared: r.compared,
+                withdrawn: r.withdrawn,
+            };
+            Ok((r.claim_id, r.claim_period, figure.into_figure()?))
+        })
+        .collect()
 }
 
 /// See `db::recorded::with_compared`.
@@ -232,8 +219,7 @@ pub async fn with_compared(pool: &PgPool, claim_ids: &[i64]) -> Result<Vec<i64>,
     if claim_ids.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(sqlx::query_scalar("SELECT DISTINCT claim_id FROM recorded_figures WHERE compared AND claim_id = ANY($1) ORDER BY claim_id")
-        .bind(claim_ids.to_vec())
+    Ok(sqlx::query_scalar!("SELECT DISTINCT claim_id FROM recorded_figures WHERE compared AND claim_id = ANY($1) ORDER BY claim_id", claim_ids)
         .fetch_all(pool)
         .await?)
 }

@@ -3,25 +3,19 @@
 //! the index folds (`unaccent`, lower case): a form is never read as query syntax.
 
 use super::write::WriteTx;
+use crate::model::{Change, ClaimKind, Qualifier};
 use crate::ssr::db::repeats::{KnownRow, OpenClaim, Repetition};
 use crate::ssr::db::timestamp;
 use crate::AppError;
-use sqlx::{PgPool, Postgres, QueryBuilder};
+use sqlx::PgPool;
 
-/// As `db::repeats`' columns, the date cast from its stored text.
-const KNOWN_COLUMNS: &str =
-    "SELECT c.id, c.kind, c.text, c.said_on::date AS said_on, c.quantity_value, c.quantity_unit, \
-     c.quantity_of, c.quantity_change, c.quantity_qualifier FROM claims c";
-
-/// The tsquery of one word: any of its forms, in the claims' own text (weight A).
-const ANY_FORM: &str =
-    "(SELECT string_agg(quote_literal(lower(unaccent(f) COLLATE \"default\")) || ':A', ' | ') \
-     FROM unnest($1::text[]) AS f)::tsquery";
+// The claims read as `KnownRow`s take `db::repeats`' columns, the date cast from its stored text.
 
 /// See `db::repeats::archive_size`.
 pub async fn archive_size(pool: &PgPool) -> Result<usize, AppError> {
-    let n: i64 =
-        sqlx::query_scalar("SELECT coalesce(max(list_seq), 0)::bigint FROM claims").fetch_one(pool).await?;
+    let n: i64 = sqlx::query_scalar!(r#"SELECT coalesce(max(list_seq), 0)::bigint AS "v!" FROM claims"#)
+        .fetch_one(pool)
+        .await?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
@@ -32,11 +26,19 @@ pub async fn claims_with_words(
     cap: usize,
 ) -> Result<Vec<Vec<i64>>, AppError> {
     let mut connection = pool.acquire().await?;
-    let sql = format!("SELECT list_key FROM claim_search WHERE document @@ {ANY_FORM} LIMIT $2");
     let mut found = Vec::with_capacity(words.len());
     for forms in words {
-        let keys: Vec<i64> =
-            sqlx::query_scalar(&sql).bind(forms).bind(cap as i64).fetch_all(&mut *connection).await?;
+        // The tsquery of one word: any of its forms, in the claims' own text (weight A).
+        let keys: Vec<i64> = sqlx::query_scalar!(
+            r#"SELECT list_key FROM claim_search WHERE document @@
+                 (SELECT string_agg(quote_literal(lower(unaccent(f) COLLATE "default")) || ':A', ' | ')
+                    FROM unnest($1::text[]) AS f)::tsquery
+               LIMIT $2"#,
+            forms.as_slice(),
+            cap as i64
+        )
+        .fetch_all(&mut *connection)
+        .await?;
         found.push(keys);
     }
     Ok(found)
@@ -53,15 +55,11 @@ pub async fn claims_with_all_words(
     }
     // Each word's forms joined by '|' (forms hold letters and digits only), the words by '&'.
     let groups: Vec<String> = words.iter().map(|forms| forms.join("|")).collect();
-    Ok(sqlx::query_scalar(
-        "SELECT list_key FROM claim_search WHERE document @@ \
+    Ok(sqlx::query_scalar!("SELECT list_key FROM claim_search WHERE document @@ \
            (SELECT string_agg('(' || (SELECT string_agg(quote_literal(lower(unaccent(f) COLLATE \"default\")) || ':A', ' | ') \
                                         FROM unnest(string_to_array(g, '|')) AS f) || ')', ' & ') \
               FROM unnest($1::text[]) AS g)::tsquery \
-         LIMIT $2",
-    )
-    .bind(groups)
-    .bind(limit)
+         LIMIT $2", &groups, limit)
     .fetch_all(pool)
     .await?)
 }
@@ -71,42 +69,60 @@ pub async fn published_at(pool: &PgPool, keys: &[i64]) -> Result<Vec<KnownRow>, 
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let mut qb = QueryBuilder::<Postgres>::new(KNOWN_COLUMNS);
-    qb.push(" WHERE c.retracted_at IS NULL AND c.list_seq = ANY (").push_bind(keys.to_vec()).push(")");
-    Ok(qb.build_query_as().fetch_all(pool).await?)
+    Ok(sqlx::query_as!(
+        KnownRow,
+        r#"SELECT c.id, c.kind AS "kind: ClaimKind", c.text, c.said_on::date AS "said_on!", c.quantity_value,
+                  c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
+                  c.quantity_qualifier AS "quantity_qualifier: Qualifier"
+             FROM claims c
+            WHERE c.retracted_at IS NULL AND c.list_seq = ANY ($1)"#,
+        keys
+    )
+    .fetch_all(pool)
+    .await?)
 }
 
 /// See `db::repeats::stating_figure`.
 pub async fn stating_figure(pool: &PgPool, value: f64, limit: i64) -> Result<Vec<KnownRow>, AppError> {
     let margin = value.abs() * 0.002;
-    Ok(sqlx::query_as(&format!(
-        "{KNOWN_COLUMNS} WHERE c.quantity_value BETWEEN $1 AND $2 AND c.stage <> 'discarded' \
-         AND c.retracted_at IS NULL LIMIT $3"
-    ))
-    .bind(value - margin)
-    .bind(value + margin)
-    .bind(limit)
+    Ok(sqlx::query_as!(
+        KnownRow,
+        r#"SELECT c.id, c.kind AS "kind: ClaimKind", c.text, c.said_on::date AS "said_on!", c.quantity_value,
+                  c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
+                  c.quantity_qualifier AS "quantity_qualifier: Qualifier"
+             FROM claims c
+            WHERE c.quantity_value BETWEEN $1 AND $2 AND c.stage <> 'discarded' AND c.retracted_at IS NULL LIMIT $3"#,
+        value - margin,
+        value + margin,
+        limit
+    )
     .fetch_all(pool)
     .await?)
 }
 
 /// See `db::repeats::in_intake`.
 pub async fn in_intake(pool: &PgPool, limit: i64) -> Result<Vec<KnownRow>, AppError> {
-    Ok(sqlx::query_as(&format!(
-        "{KNOWN_COLUMNS} WHERE c.stage = 'intake' AND c.retracted_at IS NULL ORDER BY c.id DESC LIMIT $1"
-    ))
-    .bind(limit)
+    Ok(sqlx::query_as!(
+        KnownRow,
+        r#"SELECT c.id, c.kind AS "kind: ClaimKind", c.text, c.said_on::date AS "said_on!", c.quantity_value,
+                  c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
+                  c.quantity_qualifier AS "quantity_qualifier: Qualifier"
+             FROM claims c
+            WHERE c.stage = 'intake' AND c.retracted_at IS NULL ORDER BY c.id DESC LIMIT $1"#,
+        limit
+    )
     .fetch_all(pool)
     .await?)
 }
 
 /// See `db::repeats::open_claim`.
 pub async fn open_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Option<OpenClaim>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT speaker_id, said_on::date AS said_on, text FROM claims \
-          WHERE id = $1 AND retracted_at IS NULL AND stage <> 'discarded'",
+    Ok(sqlx::query_as!(
+        OpenClaim,
+        r#"SELECT speaker_id, said_on::date AS "said_on!", text FROM claims
+            WHERE id = $1 AND retracted_at IS NULL AND stage <> 'discarded'"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_optional(&mut **tx)
     .await?)
 }
@@ -114,19 +130,19 @@ pub async fn open_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Option<OpenCl
 /// See `db::repeats::attach`.
 pub async fn attach(tx: &mut WriteTx, r: &Repetition<'_>) -> Result<(), AppError> {
     let (start, end) = r.span.map_or((None, None), |(s, e)| (Some(s), Some(e)));
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO appearances (claim_id, source_id, start_byte, end_byte, speaker_id, said_on, words, \
                                   attached_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        r.claim_id,
+        r.source_id,
+        start,
+        end,
+        r.speaker_id,
+        r.said_on.map(|d| d.to_string()),
+        r.words,
+        r.attached_by,
+        timestamp(r.at)
     )
-    .bind(r.claim_id)
-    .bind(r.source_id)
-    .bind(start)
-    .bind(end)
-    .bind(r.speaker_id)
-    .bind(r.said_on.map(|d| d.to_string()))
-    .bind(r.words)
-    .bind(r.attached_by)
-    .bind(timestamp(r.at))
     .execute(&mut **tx)
     .await?;
     if r.span.is_some() {

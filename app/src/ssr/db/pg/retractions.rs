@@ -19,22 +19,22 @@ pub async fn set(
 ) -> Result<bool, AppError> {
     let at = timestamp(at);
     let done = if reinstate {
-        sqlx::query(
+        sqlx::query!(
             "UPDATE claims SET retracted_at = NULL, retraction_reason = NULL, updated_at = $1
               WHERE id = $2 AND retracted_at IS NOT NULL",
+            &at,
+            claim_id
         )
-        .bind(&at)
-        .bind(claim_id)
         .execute(&mut **tx)
         .await?
     } else {
-        sqlx::query(
+        sqlx::query!(
             "UPDATE claims SET retracted_at = $1, retraction_reason = $2, updated_at = $1
               WHERE id = $3 AND retracted_at IS NULL AND stage = 'published'",
+            &at,
+            reason,
+            claim_id
         )
-        .bind(&at)
-        .bind(reason)
-        .bind(claim_id)
         .execute(&mut **tx)
         .await?
     };
@@ -42,14 +42,14 @@ pub async fn set(
         return Ok(false);
     }
     let action = if reinstate { RetractionAction::Reinstated } else { RetractionAction::Retracted };
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO retractions (claim_id, action, reason, user_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+        claim_id,
+        action as _,
+        reason,
+        user_id,
+        &at
     )
-    .bind(claim_id)
-    .bind(action)
-    .bind(reason)
-    .bind(user_id)
-    .bind(&at)
     .execute(&mut **tx)
     .await?;
     Ok(true)
@@ -57,21 +57,22 @@ pub async fn set(
 
 /// See `db::retractions::for_claim`.
 pub async fn for_claim(pool: &PgPool, claim_id: i64) -> Result<Vec<RetractionEvent>, AppError> {
-    let rows: Vec<(RetractionAction, String, String, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT r.action, r.reason, u.display_name, r.created_at::timestamptz
-           FROM retractions r JOIN users u ON u.id = r.user_id
-          WHERE r.claim_id = $1 ORDER BY r.id",
+    let rows = sqlx::query!(
+        r#"SELECT r.action AS "action: RetractionAction", r.reason, u.display_name,
+                  r.created_at::timestamptz AS "created_at!"
+             FROM retractions r JOIN users u ON u.id = r.user_id
+            WHERE r.claim_id = $1 ORDER BY r.id"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(action, reason, by, at)| RetractionEvent {
-            reinstated: action == RetractionAction::Reinstated,
-            reason,
-            by,
-            at,
+        .map(|r| RetractionEvent {
+            reinstated: r.action == RetractionAction::Reinstated,
+            reason: r.reason,
+            by: r.display_name,
+            at: r.created_at,
         })
         .collect())
 }
@@ -81,18 +82,22 @@ type CorrectionRow = (i64, String, String, RetractionAction, String, String, Dat
 
 /// See `db::retractions::recent`.
 pub async fn recent(pool: &PgPool, limit: i64) -> Result<Vec<Correction>, AppError> {
-    let rows: Vec<CorrectionRow> = sqlx::query_as(
-        "SELECT r.claim_id, c.text, sp.name, r.action, r.reason, u.display_name, r.created_at::timestamptz
-           FROM retractions r
-           JOIN claims c ON c.id = r.claim_id
-           JOIN speakers sp ON sp.id = c.speaker_id
-           JOIN users u ON u.id = r.user_id
-          WHERE c.stage = 'published'
-          ORDER BY r.created_at DESC, r.id DESC LIMIT $1",
+    let rows: Vec<CorrectionRow> = sqlx::query!(
+        r#"SELECT r.claim_id, c.text, sp.name, r.action AS "action: RetractionAction", r.reason, u.display_name,
+                  r.created_at::timestamptz AS "created_at!"
+             FROM retractions r
+             JOIN claims c ON c.id = r.claim_id
+             JOIN speakers sp ON sp.id = c.speaker_id
+             JOIN users u ON u.id = r.user_id
+            WHERE c.stage = 'published'
+            ORDER BY r.created_at DESC, r.id DESC LIMIT $1"#,
+        limit
     )
-    .bind(limit)
     .fetch_all(pool)
-    .await?;
+    .await?
+    .into_iter()
+    .map(|r| (r.claim_id, r.text, r.name, r.action, r.reason, r.display_name, r.created_at))
+    .collect::<Vec<_>>();
     Ok(rows
         .into_iter()
         .map(|(claim_id, claim_text, speaker_name, action, note, by, at)| Correction {

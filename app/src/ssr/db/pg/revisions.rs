@@ -19,36 +19,66 @@ pub async fn append(
     changes: &Changes,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let sql = match of {
-        Of::Claim => "INSERT INTO claim_revisions (claim_id, version, editor_id, changes, created_at) VALUES ($1, $2, $3, $4, $5)",
-        Of::Source => "INSERT INTO source_revisions (source_id, version, editor_id, changes, created_at) VALUES ($1, $2, $3, $4, $5)",
+    let (changes, at) = (to_json(changes), timestamp(at));
+    let conn = &mut **tx;
+    match of {
+        Of::Claim => {
+            sqlx::query!(
+                "INSERT INTO claim_revisions (claim_id, version, editor_id, changes, created_at) VALUES ($1, $2, $3, $4, $5)",
+                id,
+                version,
+                editor_id,
+                changes,
+                at
+            )
+            .execute(conn)
+            .await?
+        }
+        Of::Source => {
+            sqlx::query!(
+                "INSERT INTO source_revisions (source_id, version, editor_id, changes, created_at) VALUES ($1, $2, $3, $4, $5)",
+                id,
+                version,
+                editor_id,
+                changes,
+                at
+            )
+            .execute(conn)
+            .await?
+        }
         Of::Speaker => {
-            "INSERT INTO speaker_revisions (speaker_id, version, editor_id, changes, created_at) VALUES ($1, $2, $3, $4, $5)"
+            sqlx::query!(
+                "INSERT INTO speaker_revisions (speaker_id, version, editor_id, changes, created_at) VALUES ($1, $2, $3, $4, $5)",
+                id,
+                version,
+                editor_id,
+                changes,
+                at
+            )
+            .execute(conn)
+            .await?
         }
     };
-    sqlx::query(sql)
-        .bind(id)
-        .bind(version)
-        .bind(editor_id)
-        .bind(to_json(changes))
-        .bind(timestamp(at))
-        .execute(&mut **tx)
-        .await?;
     Ok(())
 }
 
 /// See `db::revisions::of_claim`.
 pub async fn of_claim(pool: &PgPool, claim_id: i64) -> Result<Vec<Revision>, AppError> {
-    let rows: Vec<(i64, String, String, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT r.version, u.display_name, r.changes, r.created_at::timestamptz
-           FROM claim_revisions r JOIN users u ON u.id = r.editor_id
-          WHERE r.claim_id = $1 ORDER BY r.version",
+    let rows = sqlx::query!(
+        r#"SELECT r.version, u.display_name, r.changes, r.created_at::timestamptz AS "created_at!"
+             FROM claim_revisions r JOIN users u ON u.id = r.editor_id
+            WHERE r.claim_id = $1 ORDER BY r.version"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(version, editor, changes, at)| Revision { version, editor, at, changes: from_json(&changes) })
+        .map(|r| Revision {
+            version: r.version,
+            editor: r.display_name,
+            at: r.created_at,
+            changes: from_json(&r.changes),
+        })
         .collect())
 }

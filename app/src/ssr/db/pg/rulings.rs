@@ -45,31 +45,35 @@ pub async fn for_claim_on(
     audience: Audience,
 ) -> Result<Vec<Ruling>, AppError> {
     let public_only = audience == Audience::Public;
-    let rows: Vec<RulingRow> = sqlx::query_as(
-        "SELECT r.id, r.rating, r.attribution, r.verdict, r.body, r.kind, r.note, r.state, u.display_name AS author,
-                r.created_at::timestamptz AS created_at, r.published_at::timestamptz AS published_at
-           FROM rulings r JOIN users u ON u.id = r.author_id
-          WHERE r.claim_id = $1 AND (NOT $2 OR r.state IN ('published', 'superseded'))
-          ORDER BY r.id",
+    let rows: Vec<RulingRow> = sqlx::query_as!(
+        RulingRow,
+        r#"SELECT r.id, r.rating AS "rating: Status", r.attribution AS "attribution: Attribution", r.verdict, r.body,
+                  r.kind AS "kind: RulingKind", r.note, r.state AS "state: RulingState", u.display_name AS author,
+                  r.created_at::timestamptz AS "created_at!", r.published_at::timestamptz AS published_at
+             FROM rulings r JOIN users u ON u.id = r.author_id
+            WHERE r.claim_id = $1 AND (NOT $2 OR r.state IN ('published', 'superseded'))
+            ORDER BY r.id"#,
+        claim_id,
+        public_only
     )
-    .bind(claim_id)
-    .bind(public_only)
     .fetch_all(&mut *conn)
     .await?;
-    let evidence: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+    let evidence = sqlx::query!(
         "SELECT e.ruling_id, e.url, e.title, e.note FROM ruling_evidence e JOIN rulings r ON r.id = e.ruling_id
           WHERE r.claim_id = $1 ORDER BY e.ruling_id, e.position",
+        claim_id
     )
-    .bind(claim_id)
     .fetch_all(&mut *conn)
     .await?;
-    let reviews: Vec<ReviewRow> = sqlx::query_as(
-        "SELECT v.ruling_id, u.display_name AS reviewer, v.decision, v.note, v.created_at::timestamptz AS at
-           FROM ruling_reviews v JOIN rulings r ON r.id = v.ruling_id JOIN users u ON u.id = v.reviewer_id
-          WHERE r.claim_id = $1 AND (NOT $2 OR v.decision = 'approve') ORDER BY v.id",
+    let reviews: Vec<ReviewRow> = sqlx::query_as!(
+        ReviewRow,
+        r#"SELECT v.ruling_id, u.display_name AS reviewer, v.decision AS "decision: Decision", v.note,
+                  v.created_at::timestamptz AS "at!"
+             FROM ruling_reviews v JOIN rulings r ON r.id = v.ruling_id JOIN users u ON u.id = v.reviewer_id
+            WHERE r.claim_id = $1 AND (NOT $2 OR v.decision = 'approve') ORDER BY v.id"#,
+        claim_id,
+        public_only
     )
-    .bind(claim_id)
-    .bind(public_only)
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows
@@ -77,8 +81,8 @@ pub async fn for_claim_on(
         .map(|row| Ruling {
             evidence: evidence
                 .iter()
-                .filter(|e| e.0 == row.id)
-                .map(|e| EvidenceLink { url: e.1.clone(), title: e.2.clone(), note: e.3.clone() })
+                .filter(|e| e.ruling_id == row.id)
+                .map(|e| EvidenceLink { url: e.url.clone(), title: e.title.clone(), note: e.note.clone() })
                 .collect(),
             reviews: reviews
                 .iter()
@@ -107,31 +111,19 @@ pub async fn for_claim_on(
 
 /// See `db::rulings::insert`.
 pub async fn insert(tx: &mut WriteTx, r: &NewRuling<'_>) -> Result<i64, AppError> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO rulings (claim_id, author_id, rating, attribution, verdict, body, kind, note, amends, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-    )
-    .bind(r.claim_id)
-    .bind(r.author_id)
-    .bind(r.rating)
-    .bind(r.attribution)
-    .bind(r.verdict)
-    .bind(r.body)
-    .bind(r.kind)
-    .bind(r.note)
-    .bind(r.amends)
-    .bind(timestamp(r.at))
+    let id: i64 = sqlx::query_scalar!("INSERT INTO rulings (claim_id, author_id, rating, attribution, verdict, body, kind, note, amends, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id", r.claim_id, r.author_id, r.rating as _, r.attribution as _, r.verdict, r.body, r.kind as _, r.note, r.amends, timestamp(r.at))
     .fetch_one(&mut **tx)
     .await?;
     for (position, link) in r.evidence.iter().enumerate() {
-        sqlx::query(
+        sqlx::query!(
             "INSERT INTO ruling_evidence (ruling_id, position, url, title, note) VALUES ($1, $2, $3, $4, $5)",
+            id,
+            position as i64,
+            &link.url,
+            &link.title,
+            link.note.as_deref()
         )
-        .bind(id)
-        .bind(position as i64)
-        .bind(&link.url)
-        .bind(&link.title)
-        .bind(&link.note)
         .execute(&mut **tx)
         .await?;
     }
@@ -151,11 +143,13 @@ struct OpenRow {
 
 /// See `db::rulings::open_for_claim`.
 pub async fn open_for_claim(tx: &mut WriteTx, claim_id: i64) -> Result<Option<Open>, AppError> {
-    let row: Option<OpenRow> = sqlx::query_as(
-        "SELECT id, state, author_id, rating, attribution, amends, kind
-           FROM rulings WHERE claim_id = $1 AND state IN ('proposed', 'sent_back') ORDER BY id DESC LIMIT 1",
+    let row: Option<OpenRow> = sqlx::query_as!(
+        OpenRow,
+        r#"SELECT id, state AS "state: RulingState", author_id, rating AS "rating: Status",
+                  attribution AS "attribution: Attribution", amends, kind AS "kind: RulingKind"
+             FROM rulings WHERE claim_id = $1 AND state IN ('proposed', 'sent_back') ORDER BY id DESC LIMIT 1"#,
+        claim_id
     )
-    .bind(claim_id)
     .fetch_optional(&mut **tx)
     .await?;
     Ok(row.map(|r| Open {
@@ -178,11 +172,7 @@ pub async fn move_state(
     at: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let published_at = (to == RulingState::Published).then(|| timestamp(at));
-    let done = sqlx::query("UPDATE rulings SET state = $1, published_at = coalesce(published_at, $2) WHERE id = $3 AND state = $4")
-        .bind(to)
-        .bind(published_at)
-        .bind(id)
-        .bind(from)
+    let done = sqlx::query!("UPDATE rulings SET state = $1, published_at = coalesce(published_at, $2) WHERE id = $3 AND state = $4", to as _, published_at, id, from as _)
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -197,12 +187,7 @@ pub async fn add_review(
     note: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO ruling_reviews (ruling_id, reviewer_id, decision, note, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(ruling_id)
-        .bind(reviewer_id)
-        .bind(decision)
-        .bind(note)
-        .bind(timestamp(at))
+    sqlx::query!("INSERT INTO ruling_reviews (ruling_id, reviewer_id, decision, note, created_at) VALUES ($1, $2, $3, $4, $5)", ruling_id, reviewer_id, decision as _, note, timestamp(at))
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -210,31 +195,33 @@ pub async fn add_review(
 
 /// See `db::rulings::reviewed_by`.
 pub async fn reviewed_by(tx: &mut WriteTx, ruling_id: i64, reviewer_id: i64) -> Result<bool, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM ruling_reviews WHERE ruling_id = $1 AND reviewer_id = $2)",
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM ruling_reviews WHERE ruling_id = $1 AND reviewer_id = $2) AS "exists!""#,
+        ruling_id,
+        reviewer_id
     )
-    .bind(ruling_id)
-    .bind(reviewer_id)
     .fetch_one(&mut **tx)
     .await?)
 }
 
 /// See `db::rulings::approvals`.
 pub async fn approvals(tx: &mut WriteTx, ruling_id: i64) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT count(*) FROM ruling_reviews WHERE ruling_id = $1 AND decision = 'approve'",
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM ruling_reviews WHERE ruling_id = $1 AND decision = 'approve'"#,
+        ruling_id
     )
-    .bind(ruling_id)
     .fetch_one(&mut **tx)
     .await?)
 }
 
 /// See `db::rulings::content`.
 pub async fn content(tx: &mut WriteTx, id: i64) -> Result<Content, AppError> {
-    let (rating, attribution, verdict): (Status, Option<Attribution>, String) =
-        sqlx::query_as("SELECT rating, attribution, verdict FROM rulings WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut **tx)
-            .await?;
-    Ok(Content { rating, attribution, verdict })
+    Ok(sqlx::query_as!(
+        Content,
+        r#"SELECT rating AS "rating: Status", attribution AS "attribution: Attribution", verdict
+             FROM rulings WHERE id = $1"#,
+        id
+    )
+    .fetch_one(&mut **tx)
+    .await?)
 }

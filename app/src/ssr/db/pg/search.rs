@@ -7,6 +7,9 @@
 //! PostgreSQL's own prefix matching, which the GIN index answers: no word list to look up first,
 //! as FTS5 needs). Filters other than status are facet tokens, as on SQLite, so the counts of a
 //! search are answered by the index alone. Highlighting is `model::search`'s, shared.
+//!
+//! Runtime-checked, the rest compile-time checked: [`page`], whose range condition, order and
+//! shape depend on the cursor and the counts.
 
 use super::unknown;
 use crate::model::{public_id, Cursor, ListQuery, Page, Status, StatusCounts, COUNT_CAP};
@@ -44,10 +47,8 @@ pub async fn prepare(pool: &PgPool, query: &ListQuery) -> Result<Terms, AppError
         facets.push(kind.as_str().to_owned());
     }
     if let Some(slug) = &query.speaker {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM speakers WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?;
+        let id: Option<i64> =
+            sqlx::query_scalar!("SELECT id FROM speakers WHERE slug = $1", slug).fetch_optional(pool).await?;
         facets.push(format!("speaker{}", id.unwrap_or(0)));
     }
     if let Some(source) = query.source.as_deref().and_then(public_id::decode) {
@@ -164,22 +165,23 @@ pub async fn page(
 /// for every row the index hands back to be rechecked, thousands per status for a frequent word.
 pub async fn status_counts(pool: &PgPool, terms: &Terms, cap: i64) -> Result<Vec<(Status, i64)>, AppError> {
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "WITH probe AS MATERIALIZED (
-             SELECT s.status, s.n, claim_search_query($1, $2 || replace(s.status, '_', '')) AS query
-               FROM unnest($4::text[]) WITH ORDINALITY AS s (status, n))
-         SELECT probe.status,
-                (SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ probe.query LIMIT $3) AS m)
-           FROM probe ORDER BY probe.n",
+    let rows = sqlx::query!(
+        r#"WITH probe AS MATERIALIZED (
+               SELECT s.status, s.n, claim_search_query($1, $2::text[] || replace(s.status, '_', '')) AS query
+                 FROM unnest($4::text[]) WITH ORDINALITY AS s (status, n))
+           SELECT probe.status AS "status!",
+                  (SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE document @@ probe.query LIMIT $3) AS m) AS "n!"
+             FROM probe ORDER BY probe.n"#,
+        &terms.words,
+        &terms.facets,
+        cap,
+        statuses.as_slice() as &[&str]
     )
-    .bind(&terms.words)
-    .bind(&terms.facets)
-    .bind(cap)
-    .bind(statuses)
     .fetch_all(pool)
     .await?;
     let mut counts = Vec::new();
-    for (status, n) in rows {
+    for row in rows {
+        let (status, n) = (row.status, row.n);
         let status = Status::parse(&status).map_or_else(|| unknown("status", &status), Ok)?;
         if n > 0 {
             counts.push((status, n));
@@ -195,16 +197,18 @@ pub async fn counts_of_first(
     terms: &Terms,
     limit: i64,
 ) -> Result<Vec<(Status, i64)>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT c.status, count(*) FROM (SELECT list_key FROM claim_search
-                                          WHERE document @@ claim_search_query($1, $2) LIMIT $3) AS m
-           JOIN claims c ON c.list_seq = m.list_key GROUP BY c.status",
+    let rows = sqlx::query!(
+        r#"SELECT c.status AS "status!: Status", count(*) AS "n!"
+             FROM (SELECT list_key FROM claim_search
+                    WHERE document @@ claim_search_query($1, $2) LIMIT $3) AS m
+             JOIN claims c ON c.list_seq = m.list_key GROUP BY c.status"#,
+        &terms.words,
+        &terms.facets,
+        limit
     )
-    .bind(&terms.words)
-    .bind(&terms.facets)
-    .bind(limit)
     .fetch_all(pool)
-    .await?)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.status, r.n)).collect())
 }
 
 #[cfg(test)]

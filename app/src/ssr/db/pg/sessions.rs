@@ -18,21 +18,19 @@ pub async fn insert(
     now: DateTime<Utc>,
     expires: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
          VALUES ($1, $2, $3, $4, $4, $5)",
+        token_hash,
+        user_id,
+        csrf,
+        timestamp(now),
+        timestamp(expires)
     )
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(csrf)
-    .bind(timestamp(now))
-    .bind(timestamp(expires))
     .execute(pool)
     .await?;
     Ok(())
 }
-
-type FoundRow = (i64, String, String, String, String, String);
 
 /// See `db::sessions::find`.
 pub async fn find(
@@ -41,29 +39,33 @@ pub async fn find(
     now: DateTime<Utc>,
     idle_cutoff: DateTime<Utc>,
 ) -> Result<Option<Found>, AppError> {
-    let row: Option<FoundRow> = sqlx::query_as(
+    let row = sqlx::query!(
         "SELECT u.id, u.username, u.display_name, u.role, s.csrf_token, s.last_seen_at
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled_at IS NULL",
+        token_hash,
+        timestamp(now),
+        timestamp(idle_cutoff)
     )
-    .bind(token_hash)
-    .bind(timestamp(now))
-    .bind(timestamp(idle_cutoff))
     .fetch_optional(pool)
     .await?;
-    let Some((id, username, display_name, role, csrf_token, last_seen_at)) = row else { return Ok(None) };
-    let role = Role::parse(&role).map_or_else(|| unknown("role", &role), Ok)?;
+    let Some(row) = row else { return Ok(None) };
+    let role = Role::parse(&row.role).map_or_else(|| unknown("role", &row.role), Ok)?;
     Ok(Some(Found {
-        user: CurrentUser { id, username, display_name, role, csrf_token },
-        last_seen_at: parse_time(&last_seen_at)?,
+        user: CurrentUser {
+            id: row.id,
+            username: row.username,
+            display_name: row.display_name,
+            role,
+            csrf_token: row.csrf_token,
+        },
+        last_seen_at: parse_time(&row.last_seen_at)?,
     }))
 }
 
 /// See `db::sessions::touch`.
 pub async fn touch(pool: &PgPool, token_hash: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
-        .bind(timestamp(now))
-        .bind(token_hash)
+    sqlx::query!("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2", timestamp(now), token_hash)
         .execute(pool)
         .await?;
     Ok(())
@@ -71,13 +73,13 @@ pub async fn touch(pool: &PgPool, token_hash: &str, now: DateTime<Utc>) -> Resul
 
 /// See `db::sessions::delete`.
 pub async fn delete(pool: &PgPool, token_hash: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await?;
+    sqlx::query!("DELETE FROM sessions WHERE token_hash = $1", token_hash).execute(pool).await?;
     Ok(())
 }
 
 /// See `db::sessions::delete_for_user`.
 pub async fn delete_for_user(pool: &PgPool, user_id: i64) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(pool).await?;
+    sqlx::query!("DELETE FROM sessions WHERE user_id = $1", user_id).execute(pool).await?;
     Ok(())
 }
 
@@ -87,10 +89,12 @@ pub async fn delete_expired(
     now: DateTime<Utc>,
     idle_cutoff: DateTime<Utc>,
 ) -> Result<u64, AppError> {
-    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
-        .bind(timestamp(now))
-        .bind(timestamp(idle_cutoff))
-        .execute(pool)
-        .await?;
+    let done = sqlx::query!(
+        "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2",
+        timestamp(now),
+        timestamp(idle_cutoff)
+    )
+    .execute(pool)
+    .await?;
     Ok(done.rows_affected())
 }

@@ -6,13 +6,14 @@ use sqlx::PgPool;
 
 /// See `db::sitemap::extent`.
 pub async fn extent(pool: &PgPool) -> Result<Extent, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT coalesce((SELECT max(list_seq) FROM claims), 0) AS max_list_seq,
-                coalesce((SELECT max(id) FROM speakers), 0) AS max_speaker_id,
-                coalesce((SELECT max(id) FROM sources), 0) AS max_source_id,
-                (coalesce((SELECT sum(n) FROM claim_counts), 0)
-                 + coalesce((SELECT max(id) FROM speakers), 0)
-                 + coalesce((SELECT max(id) FROM sources), 0))::bigint AS urls",
+    Ok(sqlx::query_as!(
+        Extent,
+        r#"SELECT coalesce((SELECT max(list_seq) FROM claims), 0) AS "max_list_seq!",
+                  coalesce((SELECT max(id) FROM speakers), 0) AS "max_speaker_id!",
+                  coalesce((SELECT max(id) FROM sources), 0) AS "max_source_id!",
+                  (coalesce((SELECT sum(n) FROM claim_counts), 0)
+                   + coalesce((SELECT max(id) FROM speakers), 0)
+                   + coalesce((SELECT max(id) FROM sources), 0))::bigint AS "urls!""#
     )
     .fetch_one(pool)
     .await?)
@@ -20,43 +21,47 @@ pub async fn extent(pool: &PgPool) -> Result<Extent, AppError> {
 
 /// See `db::sitemap::claims` (SQLite's scalar max() is greatest() here).
 pub async fn claims(pool: &PgPool, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT id, greatest(updated_at, coalesce(ruled_at, ''), coalesce(published_at, ''), coalesce(retracted_at, ''))
-           FROM claims WHERE list_seq BETWEEN $1 AND $2 ORDER BY list_seq",
+    let rows = sqlx::query!(
+        r#"SELECT id, greatest(updated_at, coalesce(ruled_at, ''), coalesce(published_at, ''), coalesce(retracted_at, ''))
+                  AS "modified!"
+             FROM claims WHERE list_seq BETWEEN $1 AND $2 ORDER BY list_seq"#,
+        lo,
+        hi
     )
-    .bind(lo)
-    .bind(hi)
     .fetch_all(pool)
-    .await?)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.modified)).collect())
 }
 
 /// See `db::sitemap::speakers`.
 pub async fn speakers(pool: &PgPool, lo: i64, hi: i64) -> Result<Vec<(String, Option<String>)>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT s.slug,
-                (SELECT coalesce(c.ruled_at, c.published_at) FROM claims c
-                  WHERE c.speaker_id = s.id AND c.list_seq IS NOT NULL ORDER BY c.list_seq DESC LIMIT 1)
-           FROM speakers s
-          WHERE s.id BETWEEN $1 AND $2 AND s.merged_into IS NULL
-            AND EXISTS (SELECT 1 FROM speaker_claim_counts n WHERE n.speaker_id = s.id AND n.n > 0)
-          ORDER BY s.id",
+    let rows = sqlx::query!(
+        r#"SELECT s.slug,
+                  (SELECT coalesce(c.ruled_at, c.published_at) FROM claims c
+                    WHERE c.speaker_id = s.id AND c.list_seq IS NOT NULL ORDER BY c.list_seq DESC LIMIT 1) AS "modified?"
+             FROM speakers s
+            WHERE s.id BETWEEN $1 AND $2 AND s.merged_into IS NULL
+              AND EXISTS (SELECT 1 FROM speaker_claim_counts n WHERE n.speaker_id = s.id AND n.n > 0)
+            ORDER BY s.id"#,
+        lo,
+        hi
     )
-    .bind(lo)
-    .bind(hi)
     .fetch_all(pool)
-    .await?)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.slug, r.modified)).collect())
 }
 
 /// See `db::sitemap::sources`.
 pub async fn sources(pool: &PgPool, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT a.source_id, max(coalesce(c.ruled_at, c.published_at, ''))
-           FROM appearances a JOIN claims c ON c.id = a.claim_id
-          WHERE a.source_id BETWEEN $1 AND $2 AND c.list_seq IS NOT NULL
-          GROUP BY a.source_id ORDER BY a.source_id",
+    let rows = sqlx::query!(
+        r#"SELECT a.source_id, max(coalesce(c.ruled_at, c.published_at, '')) AS "modified!"
+             FROM appearances a JOIN claims c ON c.id = a.claim_id
+            WHERE a.source_id BETWEEN $1 AND $2 AND c.list_seq IS NOT NULL
+            GROUP BY a.source_id ORDER BY a.source_id"#,
+        lo,
+        hi
     )
-    .bind(lo)
-    .bind(hi)
     .fetch_all(pool)
-    .await?)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.source_id, r.modified)).collect())
 }

@@ -23,12 +23,13 @@ pub async fn for_form(pool: &PgPool, id: i64) -> Result<Option<SourceEdit>, AppE
 
 /// See `db::source_edits::editable`.
 pub async fn editable(tx: &mut PgConnection, id: i64) -> Result<Option<SourceEdit>, AppError> {
-    let row: Option<EditRow> = sqlx::query_as(
+    let row: Option<EditRow> = sqlx::query!(
         "SELECT id, url, title, outlet, author, published_on::date, body, version FROM sources WHERE id = $1",
+        id
     )
-    .bind(id)
     .fetch_optional(tx)
-    .await?;
+    .await?
+    .map(|r| (r.id, r.url, r.title, r.outlet, r.author, r.published_on, r.body, r.version));
     Ok(row.map(|(id, url, title, outlet, author, published_on, body, version)| SourceEdit {
         public_id: public_id::encode(id),
         url,
@@ -43,16 +44,16 @@ pub async fn editable(tx: &mut PgConnection, id: i64) -> Result<Option<SourceEdi
 
 /// See `db::source_edits::insert`.
 pub async fn insert(tx: &mut WriteTx, s: &SourceInput) -> Result<i64, AppError> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "INSERT INTO sources (url, title, outlet, author, published_on, body) VALUES ($1, $2, $3, $4, $5, $6)
          RETURNING id",
+        &s.url,
+        &s.title,
+        &s.outlet,
+        s.author.as_deref(),
+        stored_date(s.published_on),
+        s.body.as_deref()
     )
-    .bind(&s.url)
-    .bind(&s.title)
-    .bind(&s.outlet)
-    .bind(&s.author)
-    .bind(stored_date(s.published_on))
-    .bind(&s.body)
     .fetch_one(&mut **tx)
     .await
     .map_err(|err| duplicate_url(err, &s.url))
@@ -60,19 +61,19 @@ pub async fn insert(tx: &mut WriteTx, s: &SourceInput) -> Result<i64, AppError> 
 
 /// See `db::source_edits::update`.
 pub async fn update(tx: &mut WriteTx, id: i64, version: i64, s: &SourceInput) -> Result<bool, AppError> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "UPDATE sources SET url = $1, title = $2, outlet = $3, author = $4, published_on = $5, body = $6,
                 version = version + 1
           WHERE id = $7 AND version = $8",
+        &s.url,
+        &s.title,
+        &s.outlet,
+        s.author.as_deref(),
+        stored_date(s.published_on),
+        s.body.as_deref(),
+        id,
+        version
     )
-    .bind(&s.url)
-    .bind(&s.title)
-    .bind(&s.outlet)
-    .bind(&s.author)
-    .bind(stored_date(s.published_on))
-    .bind(&s.body)
-    .bind(id)
-    .bind(version)
     .execute(&mut **tx)
     .await
     .map_err(|err| duplicate_url(err, &s.url))?;

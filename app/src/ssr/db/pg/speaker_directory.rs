@@ -3,22 +3,10 @@
 //! lower() do exactly that, so names sort and match as on SQLite (an accented initial after Z).
 
 use crate::model::speaker_directory::{DirectoryEntry, DirectoryPage, DirectoryQuery, DIRECTORY_PAGE_SIZE};
+use crate::model::SpeakerKind;
 use crate::ssr::db::speaker_directory::{like_pattern, Row};
 use crate::AppError;
 use sqlx::PgPool;
-
-/// See `db::speaker_directory`: the speakers a query selects, whatever the page.
-const SELECTED: &str = "
-    SELECT s.slug, s.name, s.description, s.kind,
-           (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts WHERE speaker_id = s.id) AS claims,
-           (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts
-             WHERE speaker_id = s.id AND status <> 'being_checked') AS fact_checks
-      FROM speakers s
-     WHERE s.merged_into IS NULL
-       AND EXISTS (SELECT 1 FROM speaker_claim_counts c WHERE c.speaker_id = s.id AND c.n > 0)
-       AND ($1 = '' OR s.name ILIKE $1 ESCAPE '\\'
-            OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias ILIKE $1 ESCAPE '\\'))
-       AND ($2::text IS NULL OR (lower(s.name) >= $2 AND lower(s.name) < $3))";
 
 /// See `db::speaker_directory::page`.
 pub async fn page(pool: &PgPool, query: &DirectoryQuery) -> Result<DirectoryPage, AppError> {
@@ -34,10 +22,10 @@ pub async fn page(pool: &PgPool, query: &DirectoryQuery) -> Result<DirectoryPage
         None => None,
         Some(after) => {
             let found: Option<(String, String)> =
-                sqlx::query_as("SELECT name, slug FROM speakers WHERE slug = $1")
-                    .bind(after)
+                sqlx::query!("SELECT name, slug FROM speakers WHERE slug = $1", after)
                     .fetch_optional(pool)
-                    .await?;
+                    .await?
+                    .map(|r| (r.name, r.slug));
             let Some(found) = found else {
                 return Err(AppError::invalid(
                     "after",
@@ -48,27 +36,51 @@ pub async fn page(pool: &PgPool, query: &DirectoryQuery) -> Result<DirectoryPage
         }
     };
     // Keyset paging on (name ignoring case, slug); the slug makes the order total.
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECTED} AND ($5::text IS NULL OR (lower(s.name), s.slug) > (lower($5 COLLATE \"C\"), $6))
-         ORDER BY lower(s.name), s.slug LIMIT $4"
-    ))
-    .bind(&pattern)
-    .bind(&from)
-    .bind(&to)
-    .bind(DIRECTORY_PAGE_SIZE as i64 + 1)
-    .bind(anchor.as_ref().map(|(name, _)| name))
-    .bind(anchor.as_ref().map(|(_, slug)| slug))
+    // The speakers a query selects (see `db::speaker_directory`), here and in the count below.
+    let rows: Vec<Row> = sqlx::query_as!(
+        Row,
+        r#"SELECT s.slug, s.name, s.description, s.kind AS "kind: SpeakerKind",
+                  (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts WHERE speaker_id = s.id) AS "claims!",
+                  (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts
+                    WHERE speaker_id = s.id AND status <> 'being_checked') AS "fact_checks!"
+             FROM speakers s
+            WHERE s.merged_into IS NULL
+              AND EXISTS (SELECT 1 FROM speaker_claim_counts c WHERE c.speaker_id = s.id AND c.n > 0)
+              AND ($1 = '' OR s.name ILIKE $1 ESCAPE '\'
+                   OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias ILIKE $1 ESCAPE '\'))
+              AND ($2::text IS NULL OR (lower(s.name) >= $2 AND lower(s.name) < $3))
+              AND ($5::text IS NULL OR (lower(s.name), s.slug) > (lower($5 COLLATE "C"), $6))
+            ORDER BY lower(s.name), s.slug LIMIT $4"#,
+        &pattern,
+        from.as_deref(),
+        to.as_deref(),
+        DIRECTORY_PAGE_SIZE as i64 + 1,
+        anchor.as_ref().map(|(name, _)| name.as_str()),
+        anchor.as_ref().map(|(_, slug)| slug.as_str())
+    )
     .fetch_all(pool)
     .await?;
     let more = rows.len() > DIRECTORY_PAGE_SIZE;
     let rows = &rows[..rows.len().min(DIRECTORY_PAGE_SIZE)];
     let next = more.then(|| DirectoryQuery { after: rows.last().map(|r| r.slug.clone()), ..query.clone() });
-    let matching: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM ({SELECTED}) AS selected"))
-        .bind(&pattern)
-        .bind(&from)
-        .bind(&to)
-        .fetch_one(pool)
-        .await?;
+    let matching: i64 = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM (
+             SELECT s.slug, s.name, s.description, s.kind,
+                    (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts WHERE speaker_id = s.id) AS claims,
+                    (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts
+                      WHERE speaker_id = s.id AND status <> 'being_checked') AS fact_checks
+               FROM speakers s
+              WHERE s.merged_into IS NULL
+                AND EXISTS (SELECT 1 FROM speaker_claim_counts c WHERE c.speaker_id = s.id AND c.n > 0)
+                AND ($1 = '' OR s.name ILIKE $1 ESCAPE '\'
+                     OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = s.id AND a.alias ILIKE $1 ESCAPE '\'))
+                AND ($2::text IS NULL OR (lower(s.name) >= $2 AND lower(s.name) < $3))) AS selected"#,
+        &pattern,
+        from.as_deref(),
+        to.as_deref()
+    )
+    .fetch_one(pool)
+    .await?;
     let speakers = rows.iter().cloned().map(Row::into_entry).collect();
     Ok(DirectoryPage { speakers, next, matching })
 }
@@ -81,19 +93,15 @@ pub async fn named_in_search(pool: &PgPool, q: &str, limit: i64) -> Result<Vec<D
         return Ok(Vec::new());
     }
     let prefix = format!("{}%", &like_pattern(q)[1..]);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT s.slug, s.name, s.description, s.kind,
-                (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts WHERE speaker_id = s.id) AS claims,
+    let rows: Vec<Row> = sqlx::query_as!(Row, r#"SELECT s.slug, s.name, s.description, s.kind AS "kind: SpeakerKind",
+                (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts WHERE speaker_id = s.id) AS "claims!",
                 (SELECT coalesce(sum(n), 0)::bigint FROM speaker_claim_counts
-                  WHERE speaker_id = s.id AND status <> 'being_checked') AS fact_checks
+                  WHERE speaker_id = s.id AND status <> 'being_checked') AS "fact_checks!"
            FROM speakers s
           WHERE s.merged_into IS NULL
-            AND s.id IN (SELECT id FROM speakers WHERE lower(name) LIKE lower($1 COLLATE \"C\") ESCAPE '\\'
-                         UNION SELECT speaker_id FROM speaker_aliases WHERE lower(alias) LIKE lower($1 COLLATE \"C\") ESCAPE '\\')
-          ORDER BY claims DESC, lower(s.name) LIMIT $2",
-    )
-    .bind(&prefix)
-    .bind(limit)
+            AND s.id IN (SELECT id FROM speakers WHERE lower(name) LIKE lower($1 COLLATE "C") ESCAPE '\'
+                         UNION SELECT speaker_id FROM speaker_aliases WHERE lower(alias) LIKE lower($1 COLLATE "C") ESCAPE '\')
+          ORDER BY "claims!" DESC, lower(s.name) LIMIT $2"#, &prefix, limit)
     .fetch_all(pool)
     .await?;
     Ok(rows.into_iter().filter(|r| r.claims > 0).map(Row::into_entry).collect())

@@ -35,13 +35,13 @@ pub struct WriteTx {
 /// `committed` is where this process keeps the newest content version it committed.
 pub async fn begin_write(pool: &PgPool, committed: Arc<AtomicI64>) -> Result<WriteTx, AppError> {
     let mut tx = pool.begin().await?;
-    sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITER_LOCK).execute(&mut *tx).await?;
+    sqlx::query!("SELECT pg_advisory_xact_lock($1)", WRITER_LOCK).execute(&mut *tx).await?;
     let version_at_start = content_version(&mut tx).await?;
     Ok(WriteTx { tx, version_at_start, committed })
 }
 
 async fn content_version(conn: &mut PgConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT version FROM content_version WHERE id = 1").fetch_one(conn).await
+    sqlx::query_scalar!("SELECT version FROM content_version WHERE id = 1").fetch_one(conn).await
 }
 
 impl WriteTx {
@@ -50,9 +50,7 @@ impl WriteTx {
     pub async fn commit(mut self) -> Result<i64, sqlx::Error> {
         let version = content_version(&mut self.tx).await?;
         if version != self.version_at_start {
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(CHANNEL)
-                .bind(version.to_string())
+            sqlx::query!("SELECT pg_notify($1, $2)", CHANNEL, version.to_string())
                 .execute(&mut *self.tx)
                 .await?;
         }
