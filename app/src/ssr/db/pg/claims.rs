@@ -236,27 +236,10 @@ pub async fn summaries(pool: &PgPool, ids: &[i64]) -> Result<Vec<ClaimSummary>, 
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
-/// See `db::claims::summary`.
+/// See `db::claims::summary`: the one-id case of [`summaries`], so that the columns are written
+/// out once for the macro.
 pub async fn summary(pool: &PgPool, id: i64) -> Result<Option<ClaimSummary>, AppError> {
-    // SUMMARY_COLUMNS and SUMMARY_JOINS, written out for the macro.
-    let row: Option<SummaryRow> = sqlx::query_as!(
-        SummaryRow,
-        r#"SELECT c.id, c.kind AS "kind: ClaimKind", c.text, c.said_on::date AS "said_on!", c.stage AS "stage: Stage",
-                  c.status AS "status: Status", c.attribution AS "attribution: Attribution", c.verdict, c.list_seq,
-                  c.quantity_value, c.quantity_unit, c.quantity_of, c.quantity_change AS "quantity_change: Change",
-                  c.quantity_qualifier AS "quantity_qualifier: Qualifier", c.retracted_at IS NOT NULL AS "retracted!",
-                  sp.slug AS speaker_slug, sp.name AS speaker_name, src.id AS "source_id?",
-                  src.title AS "source_title?", src.outlet AS "source_outlet?",
-                  src.published_on::date AS source_published_on
-             FROM claims c JOIN speakers sp ON sp.id = c.speaker_id
-             LEFT JOIN sources src ON src.id = (SELECT a.source_id FROM appearances a
-                                                 WHERE a.claim_id = c.id ORDER BY a.id LIMIT 1)
-            WHERE c.id = $1"#,
-        id
-    )
-    .fetch_optional(pool)
-    .await?;
-    Ok(row.map(SummaryRow::into_summary))
+    Ok(summaries(pool, &[id]).await?.pop())
 }
 
 /// speaker id, created, published, retraction reason, ruling id.
