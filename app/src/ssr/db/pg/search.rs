@@ -126,13 +126,12 @@ pub async fn page(
         Page::After(Cursor { seq }) => (" AND list_key < $4", "DESC", Some(seq)),
         Page::Before(Cursor { seq }) => (" AND list_key > $4", "ASC", Some(seq)),
     };
-    let mut probed = terms.facets.clone();
-    let mut kept = None;
-    match (shape, status_group(statuses)) {
-        (Shape::Few, group) => kept = group.map(|g| vec![g]),
-        (_, Some(group)) => probed.push(group),
-        (_, None) => {}
-    }
+    // The statuses go into the index probe, or (few matches) are kept from what it hands back.
+    let group = status_group(statuses);
+    let (probed, kept): (Vec<String>, _) = match shape {
+        Shape::Few => (terms.facets.clone(), group.map(|g| vec![g])),
+        _ => (terms.facets.iter().cloned().chain(group).collect(), None),
+    };
     let sql = if shape == Shape::Many {
         format!(
             "WITH q AS MATERIALIZED (SELECT claim_search_query($1, $2) AS probe)
