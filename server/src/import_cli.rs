@@ -208,12 +208,19 @@ pub async fn import_command(db_path: &app::ssr::db::Target, args: ImportArgs) ->
         .collect();
     if args.dry_run {
         print!("{}", extract::listing(&with_speaker));
-        // Only an archive that exists can be repeated; a dry run creates none.
+        // Only an archive that exists can be repeated; a dry run neither creates nor migrates one.
         if !args.no_repeats && archive_exists(db_path) {
-            let db = crate::cli::open(db_path).await?;
-            let repeats = mark_repeats(&db, &mut accepted).await;
-            db.close().await;
-            print!("{}", repeats?);
+            match app::ssr::db::Db::connect(db_path).await {
+                Ok(db) => {
+                    let repeats = mark_repeats(&db, &mut accepted).await;
+                    db.close().await;
+                    match repeats {
+                        Ok(lines) => print!("{lines}"),
+                        Err(e) => println!("Repeats were not looked for: {e}"),
+                    }
+                }
+                Err(e) => println!("Repeats were not looked for: {e}"),
+            }
         }
         println!(
             "\nDry run: nothing was added. {} candidate(s) have no speaker and would be skipped.",
@@ -267,16 +274,7 @@ fn archive_exists(target: &app::ssr::db::Target) -> bool {
 /// Marks each candidate that near-certainly repeats an existing claim as a repetition of it (the
 /// browser's review preselects the same ones), and says which, one line each.
 async fn mark_repeats(db: &app::ssr::db::Db, accepted: &mut [Accepted]) -> anyhow::Result<String> {
-    use app::model::repeats::Probe;
-    let probes: Vec<Probe> = accepted
-        .iter()
-        .map(|a| Probe {
-            kind: a.kind,
-            text: a.text.clone(),
-            quantity: a.quantity.clone(),
-            said_on: Some(a.said_on),
-        })
-        .collect();
+    let probes: Vec<_> = accepted.iter().map(Accepted::probe).collect();
     let suggestions = app::ssr::repeats::suggest_each(db, &probes)
         .await
         .map_err(|e| anyhow::anyhow!("cannot look for repeats: {e}"))?;

@@ -26,6 +26,18 @@ pub struct Accepted {
     pub repeat_of: Option<String>,
 }
 
+impl Accepted {
+    /// What the repeats matcher looks for, as `ClaimForm::probe` for a claim being added.
+    pub fn probe(&self) -> crate::model::repeats::Probe {
+        crate::model::repeats::Probe {
+            kind: self.kind,
+            text: self.text.clone(),
+            quantity: self.quantity.clone(),
+            said_on: Some(self.said_on),
+        }
+    }
+}
+
 /// Below this confidence, a candidate starts unticked in the review and is marked for checking.
 pub const LOW_CONFIDENCE: f64 = 0.6;
 
