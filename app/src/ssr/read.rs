@@ -184,14 +184,10 @@ pub async fn speaker_page(
         return Err(AppError::Moved(format!("/speakers/{target}")));
     }
     let (id, speaker) = db::speakers::by_slug(db, speaker_slug).await?.ok_or_else(not_found)?;
-    let repeated = repeated_by(db, id).await?;
-    // A speaker who only repeated others' claims has a page too: the permalinks link to it.
-    if audience == Audience::Public
-        && repeated.is_empty()
-        && !db::speakers::has_published_claims(db, id).await?
-    {
+    if audience == Audience::Public && !db::speakers::is_public(db, id).await? {
         return Err(not_found());
     }
+    let repeated = repeated_by(db, id).await?;
     let query = ListQuery { speaker: Some(speaker.slug.clone()), ..query.clone() };
     let claims = db::claims::list(db, &query).await?;
     let status_counts = if query.is_filtered_beyond_speaker() {

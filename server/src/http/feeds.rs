@@ -64,7 +64,7 @@ async fn all_of(state: &AppState, status: Option<Status>) -> Result<Response, Ap
 pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {
     let not_found = || AppError::not_found(format!("There is no speaker “{slug}”."));
     let (id, speaker) = db::speakers::by_slug(&state.db, &slug).await?.ok_or_else(not_found)?;
-    if !db::speakers::has_published_claims(&state.db, id).await? {
+    if !db::speakers::is_public(&state.db, id).await? {
         return Err(not_found());
     }
     let name = speaker.name;

@@ -198,7 +198,7 @@ async fn a_repetition_needs_the_source_it_was_said_in() {
 }
 
 #[tokio::test]
-async fn a_speaker_who_only_repeated_a_claim_has_a_page_listing_it_and_merges_take_it_along() {
+async fn a_speaker_who_only_repeated_a_claim_has_a_page_feed_and_sitemap_entry_and_merges_take_it_along() {
     let app = TestApp::with_demo().await;
     let editor = app.sign_in("maria", Role::Editor).await;
     let gabuev = app.claim_id("Moscow is a much needier partner").await;
@@ -222,6 +222,11 @@ async fn a_speaker_who_only_repeated_a_claim_has_a_page_listing_it_and_merges_ta
     assert_eq!(json["repeated"][0]["claim"]["id"], gabuev.as_str());
     assert_eq!(json["repeated"][0]["said_on"], "2023-06-01");
     assert_eq!(json["repeated"][0]["source"]["title"], "Summit weighed");
+    // Readers reach her everywhere a speaker with claims is reached: her feed (empty: she has no
+    // rulings of her own) and the sitemap.
+    let feed = app.get("/speakers/jane-doe/feed.atom").await;
+    assert_eq!(feed.status, StatusCode::OK, "{}", feed.body);
+    app.get("/sitemap.xml").await.assert_contains("/speakers/jane-doe</loc>");
     // The claim's own speaker's page lists it as theirs, not as repeated.
     app.get("/speakers/alexander-gabuev").await.assert_lacks("repeated");
 

@@ -485,7 +485,7 @@ async fn speakers_on_sqlite(db: &Db) -> Result<SpeakersSeen, AppError> {
     seen.push(format!(
         "{:?} {:?}",
         speakers::merged_into(db, "pat-doe").await?,
-        speakers::has_published_claims(db, id).await?
+        speakers::is_public(db, id).await?
     ));
     let refs = speakers::refs(db, 10).await?.into_iter().map(|r| format!("{} {}", r.slug, r.name)).collect();
     Ok((matched, seen, speakers::list(db, 10).await?, [speakers::names(db).await?, refs].concat()))
@@ -506,7 +506,7 @@ async fn speakers_on_postgres(pool: &PgPool) -> Result<SpeakersSeen, AppError> {
     seen.push(format!(
         "{:?} {:?}",
         speakers::merged_into(pool, "pat-doe").await?,
-        speakers::has_published_claims(pool, id).await?
+        speakers::is_public(pool, id).await?
     ));
     let refs =
         speakers::refs(pool, 10).await?.into_iter().map(|r| format!("{} {}", r.slug, r.name)).collect();

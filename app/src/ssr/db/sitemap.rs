@@ -45,7 +45,7 @@ pub async fn claims(db: &Db, lo: i64, hi: i64) -> Result<Vec<(i64, String)>, App
     .await?)
 }
 
-/// Speakers with published claims and `id` in `lo..=hi`: (slug, when their newest listed claim
+/// Speakers readers see (`speakers::is_public`) with `id` in `lo..=hi`: (slug, when their newest listed claim
 /// was ruled or published).
 pub async fn speakers(db: &Db, lo: i64, hi: i64) -> Result<Vec<(String, Option<String>)>, AppError> {
     let pool = sqlite_or_pg!(db, pg::sitemap::speakers(lo, hi));
@@ -55,7 +55,9 @@ pub async fn speakers(db: &Db, lo: i64, hi: i64) -> Result<Vec<(String, Option<S
                   WHERE c.speaker_id = s.id AND c.list_seq IS NOT NULL ORDER BY c.list_seq DESC LIMIT 1)
            FROM speakers s
           WHERE s.id BETWEEN ? AND ? AND s.merged_into IS NULL
-            AND EXISTS (SELECT 1 FROM speaker_claim_counts n WHERE n.speaker_id = s.id AND n.n > 0)
+            AND (EXISTS (SELECT 1 FROM speaker_claim_counts n WHERE n.speaker_id = s.id AND n.n > 0)
+                 OR EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
+                             WHERE a.speaker_id = s.id AND c.speaker_id <> s.id AND c.list_seq IS NOT NULL))
           ORDER BY s.id",
     )
     .bind(lo)

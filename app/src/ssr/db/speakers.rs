@@ -141,11 +141,14 @@ pub async fn list(db: &Db, limit: i64) -> Result<Vec<Speaker>, AppError> {
         .collect())
 }
 
-/// Whether a speaker has published claims (readers see only such speakers).
-pub async fn has_published_claims(db: &Db, speaker_id: i64) -> Result<bool, AppError> {
-    let pool = sqlite_or_pg!(db, pg::speakers::has_published_claims(speaker_id));
+/// Whether readers see a speaker (their page, feed and sitemap entry): they have published
+/// claims, or repeated a published claim someone else said first (the permalink links to them).
+pub async fn is_public(db: &Db, speaker_id: i64) -> Result<bool, AppError> {
+    let pool = sqlite_or_pg!(db, pg::speakers::is_public(speaker_id));
     Ok(sqlx::query_scalar!(
-        r#"SELECT EXISTS (SELECT 1 FROM speaker_claim_counts WHERE speaker_id = ? AND n > 0) AS "yes!: bool""#,
+        r#"SELECT EXISTS (SELECT 1 FROM speaker_claim_counts WHERE speaker_id = ?1 AND n > 0)
+               OR EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
+                           WHERE a.speaker_id = ?1 AND c.speaker_id <> ?1 AND c.list_seq IS NOT NULL) AS "yes!: bool""#,
         speaker_id
     )
     .fetch_one(pool)

@@ -41,7 +41,9 @@ pub async fn speakers(pool: &PgPool, lo: i64, hi: i64) -> Result<Vec<(String, Op
                     WHERE c.speaker_id = s.id AND c.list_seq IS NOT NULL ORDER BY c.list_seq DESC LIMIT 1) AS "modified?"
              FROM speakers s
             WHERE s.id BETWEEN $1 AND $2 AND s.merged_into IS NULL
-              AND EXISTS (SELECT 1 FROM speaker_claim_counts n WHERE n.speaker_id = s.id AND n.n > 0)
+              AND (EXISTS (SELECT 1 FROM speaker_claim_counts n WHERE n.speaker_id = s.id AND n.n > 0)
+                   OR EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
+                               WHERE a.speaker_id = s.id AND c.speaker_id <> s.id AND c.list_seq IS NOT NULL))
             ORDER BY s.id"#,
         lo,
         hi

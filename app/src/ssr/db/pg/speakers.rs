@@ -108,10 +108,12 @@ pub async fn list(pool: &PgPool, limit: i64) -> Result<Vec<Speaker>, AppError> {
     .await?)
 }
 
-/// See `db::speakers::has_published_claims`.
-pub async fn has_published_claims(pool: &PgPool, speaker_id: i64) -> Result<bool, AppError> {
+/// See `db::speakers::is_public`.
+pub async fn is_public(pool: &PgPool, speaker_id: i64) -> Result<bool, AppError> {
     Ok(sqlx::query_scalar!(
-        r#"SELECT EXISTS (SELECT 1 FROM speaker_claim_counts WHERE speaker_id = $1 AND n > 0) AS "v!""#,
+        r#"SELECT EXISTS (SELECT 1 FROM speaker_claim_counts WHERE speaker_id = $1 AND n > 0)
+               OR EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
+                           WHERE a.speaker_id = $1 AND c.speaker_id <> $1 AND c.list_seq IS NOT NULL) AS "v!""#,
         speaker_id
     )
     .fetch_one(pool)
