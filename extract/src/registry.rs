@@ -98,10 +98,37 @@ impl Registry {
         self.roles.push((role, person.to_owned()));
     }
 
-    /// The person last named with `role`, if any.
+    /// The person last named with `role`, if any ("the PM": the person named prime minister).
     pub fn holder_of(&self, role: &str) -> Option<String> {
-        let role = role.to_lowercase();
-        self.roles.iter().rev().find(|(r, _)| *r == role).map(|(_, p)| p.clone())
+        /// Roles written short, and the word of the role in full that a holder is recorded by.
+        const SHORT: &[(&str, &str)] = &[("pm", "minister"), ("veep", "vice")];
+        let role = role.trim_end_matches('.').to_lowercase();
+        let full = SHORT.iter().find(|(short, _)| *short == role).map_or(role.as_str(), |(_, full)| full);
+        let named = |wanted: &str| self.roles.iter().rev().find(|(r, _)| r == wanted).map(|(_, p)| p.clone());
+        named(&role).or_else(|| named(full))
+    }
+
+    /// Who "the minister", "the PM" or "the spokesman" (`role`, the head word) before byte `at`
+    /// is: the person last named with that role; else, unless the phrase places its holder
+    /// elsewhere ("the top diplomat in Burma"), the person in view when the text gave them no
+    /// office ("Gordon Brown said … The PM said") or the role is any office's ("Secretary of
+    /// State Antony Blinken … the top diplomat"), less sure, like a pronoun — not when they hold
+    /// another ("SECRETARY CARTER: As the president said"). `None` when the text named nobody
+    /// for it: the role as written speaks.
+    pub fn role_holder(&mut self, role: &str, at: usize, placed: bool) -> Option<String> {
+        if let Some(holder) = self.holder_of(role) {
+            return Some(holder);
+        }
+        if placed {
+            return None;
+        }
+        let (_, person) = self.nearest_person(at, None)?;
+        let any_office = crate::words::OFFICE_WORDS.contains(role.to_lowercase().as_str());
+        let holds_another = self.roles.iter().any(|(_, p)| *p == person);
+        (any_office || !holds_another).then(|| {
+            self.pronoun_used = true;
+            person
+        })
     }
 
     /// Records an abbreviation for an organisation's name.
@@ -215,15 +242,6 @@ impl Registry {
     pub fn described(&mut self, at: usize) -> Option<String> {
         self.pronoun_used = true;
         self.nearest_person(at, None).map(|(_, n)| n)
-    }
-
-    /// The person in view before byte `at` when they hold some office the article named ("the
-    /// top diplomat" after "Secretary of State Antony Blinken"); less sure, like a pronoun.
-    pub fn office_holder_in_view(&mut self, at: usize) -> Option<String> {
-        let (_, person) = self.nearest_person(at, None)?;
-        let holds = self.roles.iter().any(|(_, p)| *p == person);
-        self.pronoun_used |= holds;
-        holds.then_some(person)
     }
 
     /// The organisation "the company" or "the group" re-names: the one last credited before

@@ -94,6 +94,7 @@ word_list! {
     FEMALE_NAMES: Words = "female_names.txt";
     MALE_NAMES: Words = "male_names.txt";
     FEMALE_ROLES: Words = "female_roles.txt";
+    OFFICE_WORDS: Words = "office_words.txt";
     MALE_ROLES: Words = "male_roles.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";

@@ -32,6 +32,10 @@ pub(super) fn noun_phrase_ending_at(
     if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_ref()) {
         return None;
     }
+    // "the 45-year-old said": someone by their age is the person in view.
+    if t.lower().ends_with("year-old") {
+        return registry.described(t.start);
+    }
     // "The survey of 1,000 adults found", "the world's biggest carmaker by sales said": the head
     // before the preposition speaks.
     let start = phrase_start(&owned, j);
@@ -90,7 +94,9 @@ pub(super) fn name_ending_at(
         }
         // "the Pope said", with no pope named before: the one the title means, as written.
         let the = first > 0 && owned[first - 1].is("the");
-        return registry.holder_of(last).or_else(|| the.then(|| format!("the {}", words.join(" "))));
+        return registry
+            .role_holder(last, at, false)
+            .or_else(|| the.then(|| format!("the {}", words.join(" "))));
     }
     let name = name_of_run(&words);
     if first == 0 || !owned[first - 1].is("the") {
@@ -154,7 +160,8 @@ pub(super) fn common_noun_ending_at(
     // with it earlier, or nobody.
     let bare_title = words.len() == 1 && is_role(&head) && owned[first].is_lowercase_word();
     if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 4) || bare_title {
-        return registry.holder_of(&head);
+        let as_written = (!bare_title).then(|| words.join(" "));
+        return registry.role_holder(&head, owned[j].start, false).or(as_written);
     }
     let plain: Vec<&str> = words.iter().map(String::as_str).collect();
     if let Some(person) = described_person(&plain, owned[j].start, registry) {
@@ -302,8 +309,10 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .iter()
         .find(|(start, w)| *start == 0 && is_full(w))
         .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
-    // "said Doe's spokesman, Tim Lee": the person in apposition speaks, not the owner.
-    let role_owned = phrase.last().is_some_and(|t| t.is_lowercase_word() && is_role(t.text));
+    // "said Doe's spokesman, Tim Lee", "said the spokeswoman for the ministry, Anna Berg", "said
+    // one, Peter Hall": the person in apposition speaks, not the owner or the ministry.
+    let role_owned = phrase.iter().any(|t| t.is_lowercase_word() && is_role(t.text))
+        || phrase.len() == 1 && (first.is("one") || first.is("another"));
     if role_owned {
         if let Some(name) = apposed_name(tokens, v, end, registry) {
             return Some(name);
@@ -340,7 +349,8 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         // "said the spokesman, who…": a role is the person named with it, or nobody.
         if first.is("the") && is_role(&head) && words.len() <= 4 {
-            return registry.holder_of(&head);
+            let as_written = format!("the {}", words[1..].join(" "));
+            return registry.role_holder(&head, at, false).or(Some(as_written));
         }
         if let Some(person) = described_person(&words, at, registry) {
             return Some(person);
@@ -447,10 +457,14 @@ fn is_preposition(t: &Token<'_>) -> bool {
 /// name: the person.
 fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
     // "the Crown prosecutor, Mark Tedeschi", "one resident, Fatima Bello, 45".
-    let role = |w: &str| is_title(w) || words::ROLE_NOUNS.contains(w.to_lowercase().as_str());
+    let role = |w: &str| {
+        let w = w.to_lowercase();
+        is_title(&w) || words::ROLE_NOUNS.contains(w.as_str()) || w == "one" || w == "another"
+    };
     // "a statement by NASA Associate Administrator for the Office of Communications, David
-    // Weaver": a title with its office after it, then the holder.
-    let titled = tokens[v + 1..end].iter().any(|t| t.is_capitalized() && is_title(t.text));
+    // Weaver": a title with its office after it, then the holder; "the spokeswoman for the
+    // ministry, Anna Berg": a role placed in its office.
+    let titled = tokens[v + 1..end].iter().any(|t| is_title(t.text) && !t.is("former"));
     let role_ends_in_title = end > v + 1 && (role(tokens[end - 1].text) || titled);
     if !role_ends_in_title || !tokens.get(end).is_some_and(|t| t.punct(",")) {
         return None;

@@ -148,20 +148,52 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
         let after = owned.get(1 + phrase.len() + usize::from(phrase.iter().any(|w| w.ends_with('.'))));
         let placed = phrase.iter().any(|w| w.starts_with(char::is_uppercase))
             || after.is_some_and(|t| matches!(t.lower().as_ref(), "in" | "at" | "for" | "from" | "of"));
-        let mut holder = registry.holder_of(role);
-        if holder.is_none() && !placed {
-            holder = registry.office_holder_in_view(first.start);
-        }
-        if holder.is_none() {
+        // Nobody the text named: the role as written, someone a later "she says" means too.
+        return registry.role_holder(role, first.start, placed).or_else(|| {
             registry.anonymous(first.start);
-        }
-        return holder;
+            Some(role_as_written(owned))
+        });
     }
     if !phrase.is_empty() {
         return Some(registry.group(first.start, &format!("the {}", phrase.join(" "))));
     }
 
     None
+}
+
+/// A sentence's opening role phrase as written, with what places its holder: "the head of news
+/// for the county station", "the top U.S. diplomat in Burma" — up to the verb or a comma.
+fn role_as_written(owned: &[Token<'_>]) -> String {
+    const PLACING: &[&str] = &["of", "for", "at", "in", "from", "the", "a", "an", "and"];
+    let mut phrase = String::new();
+    for (k, t) in owned.iter().enumerate().take(14) {
+        let lower = t.lower();
+        let placing = PLACING.contains(&lower.as_ref());
+        let verb = k > 0
+            && t.is_lowercase_word()
+            && !placing
+            && (is_speech_verb(t)
+                || super::is_participle(t)
+                || words::BETWEEN.contains(&*lower)
+                || words::CLAUSE_WORDS.contains(&*lower)
+                || lower.ends_with("ed")
+                || matches!(lower.as_ref(), "spoke" | "says" | "wrote"));
+        if t.kind == Kind::Punct && !(t.punct(".") && t.joined) || verb {
+            break;
+        }
+        if k == 0 {
+            phrase.push_str(&lower);
+        } else {
+            if !t.joined {
+                phrase.push(' ');
+            }
+            phrase.push_str(t.text);
+        }
+    }
+    while let Some(cut) = phrase.rsplit_once(' ').filter(|(_, last)| PLACING.contains(last)) {
+        phrase = cut.0.to_owned();
+    }
+    phrase
 }
 
 /// The full name of a person between the commas after a sentence's opening noun phrase.
