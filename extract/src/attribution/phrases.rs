@@ -278,6 +278,15 @@ pub(super) fn person_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut R
     if words.iter().all(|w| is_title(w)) {
         return registry.holder_of(words.last()?);
     }
+    // "Data from the Office for National Statistics showed": a publication, capitalised only
+    // because it opens the sentence, is no one — its publisher after "from" is.
+    let publication = |w: &&str| {
+        let w = w.to_lowercase();
+        words::REPORT_NOUNS.contains(w.as_str()) || words::DOCUMENT_NOUNS.contains(w.as_str())
+    };
+    if words.len() == 1 && words.first().is_some_and(publication) {
+        return None;
+    }
     registry.person(owned[j].start, &name_of_run(&words))
 }
 

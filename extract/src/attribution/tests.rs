@@ -419,3 +419,9 @@ fn a_role_nobody_was_named_for_speaks_as_written() {
     let text = "Amnesty International released a report. \"Torture is widespread,\" it said.";
     assert_eq!(speaker_of(text, "Torture is widespread").as_deref(), Some("Amnesty International"));
 }
+
+#[test]
+fn a_publication_opening_the_sentence_is_its_publishers() {
+    let text = "Data from the Office for National Statistics showed inflation rose to 3.2%.";
+    assert_eq!(figure_speakers(text), [Some("the Office for National Statistics".to_owned())]);
+}
