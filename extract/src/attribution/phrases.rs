@@ -39,6 +39,9 @@ pub(super) fn noun_phrase_ending_at(
     // "The survey of 1,000 adults found", "the world's biggest carmaker by sales said": the head
     // before the preposition speaks.
     let start = phrase_start(&owned, j);
+    if let Some(source) = source_close_to(&owned, start, j, registry) {
+        return Some(source);
+    }
     if let Some(person) = unnamed_member(&owned, start, j, registry) {
         return Some(person);
     }
@@ -73,6 +76,25 @@ fn unnamed_member(owned: &[Token<'_>], start: usize, j: usize, registry: &mut Re
     let words: Vec<&str> =
         owned[of - 1..=j].iter().filter(|t| t.kind == Kind::Word).map(|t| t.text).collect();
     Some(registry.group(article.start, &format!("{} {}", article.lower(), words.join(" "))))
+}
+
+/// "A source close to the talks told AFP", "people familiar with the matter said": someone
+/// unnamed near the thing, not the thing — the whole phrase, as "an official" is.
+fn source_close_to(owned: &[Token<'_>], start: usize, j: usize, registry: &mut Registry) -> Option<String> {
+    let near = start.checked_sub(2).filter(|k| {
+        owned[*k].is("close") && owned[k + 1].is("to") || owned[*k].is("familiar") && owned[k + 1].is("with")
+    })?;
+    // The head may open the sentence ("People familiar with …").
+    let head = near
+        .checked_sub(1)
+        .filter(|h| owned[*h].is_lowercase_word() || *h == 0 && owned[0].kind == Kind::Word)?;
+    let first = phrase_start(owned, head);
+    let words: Vec<String> = owned[first..=j]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| if k == 0 { t.lower().into_owned() } else { t.text.to_owned() })
+        .collect();
+    Some(registry.group(owned[first].start, &words.join(" ")))
 }
 
 /// "Lopez", "President Anton Varga", "the Alpine Initiative", "the CEO", "the Russian".

@@ -425,3 +425,11 @@ fn a_publication_opening_the_sentence_is_its_publishers() {
     let text = "Data from the Office for National Statistics showed inflation rose to 3.2%.";
     assert_eq!(figure_speakers(text), [Some("the Office for National Statistics".to_owned())]);
 }
+
+#[test]
+fn a_source_close_to_something_is_the_source() {
+    let text = "\"It's over,\" a source close to the talks told AFP.";
+    assert_eq!(speaker_of(text, "It's over").as_deref(), Some("a source close to the talks"));
+    let text = "People familiar with the matter said 300 jobs would go.";
+    assert_eq!(figure_speakers(text), [Some("people familiar with the matter".to_owned())]);
+}
