@@ -109,7 +109,9 @@ pub fn name_of_run(words: &[&str]) -> String {
     if honour && words.len() >= after_title + 2 {
         after_title -= 1;
     }
-    let kept = if after_title < words.len() { &words[after_title..] } else { words };
+    // "Ministry of Foreign Affairs": a title word inside an organisation's name leaves it whole.
+    let inside_org = after_org > 0 && after_title + 1 == words.len() && !tail_is_person;
+    let kept = if after_title < words.len() && !inside_org { &words[after_title..] } else { words };
     let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
     // "Commissioner for Employment Marianne Thyssen": a portfolio between the title and the
     // person, who begins at a known first name.
@@ -310,6 +312,9 @@ mod tests {
         // Without a title, or with the person first, the run stays as it is.
         assert_eq!(run("Institute for the Study of War"), "Institute for the Study of War");
         assert_eq!(run("President Anton Varga of Meridia"), "Anton Varga");
+        // A title word inside an organisation's name is part of it.
+        assert_eq!(run("Ministry of Foreign Affairs"), "Ministry of Foreign Affairs");
+        assert_eq!(run("Foreign Ministry Spokesman Wang Wenbin"), "Wang Wenbin");
     }
 
     #[test]
