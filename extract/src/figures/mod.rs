@@ -30,8 +30,9 @@ pub struct Figure {
 
 /// What a matched figure looks like before it becomes a `Quantity`.
 struct Found {
-    /// A range ("4 to 6 percent"): the value is its lower bound.
-    range: bool,
+    /// A range ("4 to 6 percent"): the value is its lower bound, and the upper bound is this
+    /// many times it.
+    range: Option<f64>,
     value: f64,
     unit: String,
     of: Option<f64>,
@@ -47,9 +48,10 @@ pub fn all(tokens: &[Token<'_>]) -> Vec<Figure> {
     let mut i = 0;
     while i < tokens.len() {
         match figure_at(tokens, i) {
-            Some(f) => {
+            Some((f, upper)) => {
                 i = f.end + 1;
                 out.push(f);
+                out.extend(upper);
             }
             None => i += 1,
         }
@@ -65,7 +67,9 @@ pub fn first_quantity(tokens: &[Token<'_>]) -> Option<Quantity> {
     all(tokens).into_iter().next().map(|f| f.quantity)
 }
 
-fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<Figure> {
+/// The figure starting at token `i`, and for a range its upper bound ("10 to 16 named storms":
+/// at least 10 and at most 16, two figures as annotators count them).
+fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<(Figure, Option<Figure>)> {
     let found = match tokens[i].kind {
         Kind::Number => digits_figure(tokens, i)?,
         Kind::Word => spoken::words_figure(tokens, i)?,
@@ -76,7 +80,7 @@ fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<Figure> {
     {
         return None;
     }
-    let qualifier = qualifier_before(tokens, found.start).or(found.range.then_some(Qualifier::AtLeast));
+    let qualifier = qualifier_before(tokens, found.start).or(found.range.map(|_| Qualifier::AtLeast));
     let change = found.sign.or_else(|| change_near(tokens, found.start, found.end));
     // Figures are bounded like the claim form's (under 10^15): a run of hundreds of digits is
     // not a claim, and its float would overflow to infinity.
@@ -86,7 +90,18 @@ fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<Figure> {
     }
     let of = found.of.filter(|of| *of > 0.0 && of.is_finite() && *of < 1e15);
     let quantity = Quantity { value: round(found.value), unit: found.unit, of, change, qualifier };
-    Some(Figure { quantity, start: found.start, end: found.end })
+    let upper = found
+        .range
+        .filter(|ratio| (found.value * ratio).is_finite() && found.value * ratio < 1e15)
+        .map(|ratio| {
+            let quantity = Quantity {
+                value: round(found.value * ratio),
+                qualifier: Some(Qualifier::AtMost),
+                ..quantity.clone()
+            };
+            Figure { quantity, start: found.start, end: found.end }
+        });
+    Some((Figure { quantity, start: found.start, end: found.end }, upper))
 }
 
 fn round(v: f64) -> f64 {
@@ -162,10 +177,14 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         }
     }
     let (range, range_end) = range_after(tokens, i, end)?;
-    if range {
+    // The upper bound as a multiple of the lower, both as written: "10 to 15 million" is 1.5.
+    let range = range.then(|| {
         value *= range_end.1;
         end = range_end.0;
-    }
+        let written = |k: usize| digits_value(tokens[k].text);
+        let upper = written(range_end.0).or_else(|| range_end.0.checked_sub(1).and_then(written));
+        upper.zip(written(i)).filter(|(_, low)| *low > 0.0).map_or(1.0, |(upper, low)| upper / low)
+    });
     let mut of = None;
     if unit.is_none() {
         if let Some((u, factor, e)) = unit_after(tokens, end) {

@@ -13,7 +13,7 @@ fn fraction(word: &str) -> Option<f64> {
 }
 
 fn found(value: f64, unit: &str, of: Option<f64>, start: usize, end: usize) -> Option<Found> {
-    Some(Found { range: false, value, unit: unit.to_owned(), of, start, end, sign: None })
+    Some(Found { range: None, value, unit: unit.to_owned(), of, start, end, sign: None })
 }
 
 /// A decimal said as a broadcast script writes it: "seven point one", "four-point-four percent".

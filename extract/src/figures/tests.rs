@@ -59,10 +59,33 @@ fn counts_qualifiers_and_changes() {
     );
 }
 
+fn bounds(sentence: &str) -> Vec<(f64, String, Option<Qualifier>)> {
+    all(&tokens(sentence, 0..sentence.len()))
+        .into_iter()
+        .map(|f| (f.quantity.value, f.quantity.unit, f.quantity.qualifier))
+        .collect()
+}
+
 #[test]
-fn ranges_keep_the_lower_bound() {
-    let r = q("Between 10 and 15 percent said so.").unwrap();
-    assert_eq!((r.value, r.unit.as_str(), r.qualifier), (10.0, "percent", Some(Qualifier::AtLeast)));
+fn a_range_is_its_two_bounds() {
+    let at_least = Some(Qualifier::AtLeast);
+    let at_most = Some(Qualifier::AtMost);
+    assert_eq!(
+        bounds("Between 10 and 15 percent said so."),
+        [(10.0, "percent".into(), at_least), (15.0, "percent".into(), at_most)]
+    );
+    assert_eq!(
+        bounds("They predict 10 to 16 named storms and 5 to 9 hurricanes."),
+        [
+            (10.0, "storms".into(), at_least),
+            (16.0, "storms".into(), at_most),
+            (5.0, "hurricanes".into(), at_least),
+            (9.0, "hurricanes".into(), at_most)
+        ]
+    );
+    // Not ranges: a score, a change and the level it reached.
+    assert_eq!(bounds("They won 3-1 at home."), []);
+    assert_eq!(bounds("Staff fell by 1,232 to 148,536.").len(), 2);
 }
 
 #[test]
@@ -99,9 +122,14 @@ fn absurdly_long_numbers_are_not_figures() {
 }
 
 #[test]
-fn a_scale_after_a_range_applies_to_its_lower_bound() {
-    let r = q("Between 10 and 15 million people fled.").unwrap();
-    assert_eq!((r.value, r.unit.as_str(), r.qualifier), (10_000_000.0, "people", Some(Qualifier::AtLeast)));
+fn a_scale_after_a_range_applies_to_both_bounds() {
+    assert_eq!(
+        bounds("Between 10 and 15 million people fled."),
+        [
+            (10_000_000.0, "people".into(), Some(Qualifier::AtLeast)),
+            (15_000_000.0, "people".into(), Some(Qualifier::AtMost))
+        ]
+    );
 }
 
 #[test]
