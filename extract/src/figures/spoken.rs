@@ -105,7 +105,7 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let head = noun.rsplit(' ').next().unwrap_or("");
     let measured = words::MEASURED.contains(head);
     let qualified = qualifier_before(tokens, i).is_some();
-    let determined = is_determined(tokens, i, head);
+    let determined = is_determined(tokens, i, head, value);
     let plural_count = value >= 2.0 && looks_plural(head);
     if determined && !large || !(measured || large || qualified && value >= 2.0 || plural_count) {
         return None;
@@ -115,8 +115,10 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
 
 /// "the two leaders", "their three children": a determiner makes a small number a reference, not
 /// a count; "the previous two months", "the next three years": a period referred to. ("the
-/// first five most promising therapeutics" is a count: its noun is no span of time.)
-fn is_determined(tokens: &[Token<'_>], i: usize, head: &str) -> bool {
+/// first five most promising therapeutics" is a count: its noun is no span of time; so is "the
+/// three U.S. crew members", "the four Iranian-Americans detained": after "the", three or more
+/// is how many, as news states it — "the two" is nearly always the pair already named.)
+fn is_determined(tokens: &[Token<'_>], i: usize, head: &str, value: f64) -> bool {
     let time_noun = matches!(
         head,
         "days"
@@ -136,8 +138,10 @@ fn is_determined(tokens: &[Token<'_>], i: usize, head: &str) -> bool {
         && time_noun
         && matches!(tokens[i - 1].lower().as_ref(), "previous" | "next" | "first" | "following" | "coming")
         && matches!(tokens[i - 2].lower().as_ref(), "the" | "its" | "their" | "his" | "her" | "our");
+    let stated = value >= 3.0 && !time_noun && i > 0 && tokens[i - 1].is("the");
     period
-        || i > 0
+        || !stated
+            && i > 0
             && matches!(
                 tokens[i - 1].lower().as_ref(),
                 "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"

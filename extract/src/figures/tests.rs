@@ -122,6 +122,16 @@ fn absurdly_long_numbers_are_not_figures() {
 }
 
 #[test]
+fn three_or_more_after_the_is_how_many_two_is_the_pair_named_before() {
+    let said = |s: &str| q(s).map(|q| (q.value, q.unit));
+    assert_eq!(said("The three U.S. crew members are on the mission."), Some((3.0, "crew members".into())));
+    assert_eq!(said("The two leaders spoke."), None);
+    assert_eq!(said("Their three children were there."), None);
+    assert_eq!(said("These three men were there."), None);
+    assert_eq!(said("The next three years will be hard."), None);
+}
+
+#[test]
 fn a_scale_after_a_range_applies_to_both_bounds() {
     assert_eq!(
         bounds("Between 10 and 15 million people fled."),
