@@ -9,6 +9,11 @@ use crate::text::{Kind, Token};
 /// Registers the names, roles and abbreviations of a sentence (its tokens, quotes as `None`).
 pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
     let owned: Vec<Token<'_>> = context.iter().flatten().map(|t| (*t).clone()).collect();
+    // "She questioned …": the sentence is about whoever "she" is, before anyone it names.
+    let opening = context.first().copied().flatten().filter(|t| t.is("he") || t.is("she"));
+    if let Some(pronoun) = opening {
+        registry.pronoun_subject(&pronoun.lower(), pronoun.start);
+    }
     let mut k = 0;
     while k < owned.len() {
         let Some((end, words)) = names::run_starting_at(&owned, k) else {

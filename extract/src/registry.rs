@@ -237,6 +237,17 @@ impl Registry {
         person.map(|(_, n)| n)
     }
 
+    /// A sentence opening with "he" or "she" at byte `at` speaks of the person that pronoun means
+    /// there: they stay in view as the sentence's subject, ahead of anyone it names after ("She
+    /// questioned chief executive Dave Calhoun. … she said" is still her).
+    pub fn pronoun_subject(&mut self, word: &str, at: usize) {
+        let was_used = self.pronoun_used;
+        if let Some(name) = self.pronoun(word, at) {
+            self.mention(at, &name, true);
+        }
+        self.pronoun_used = was_used;
+    }
+
     /// Who a definite description of a person ("the Houston resident") most likely is: the
     /// person in view, as for "they"; less sure, like a pronoun.
     pub fn described(&mut self, at: usize) -> Option<String> {

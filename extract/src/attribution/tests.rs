@@ -433,3 +433,11 @@ fn a_source_close_to_something_is_the_source() {
     let text = "People familiar with the matter said 300 jobs would go.";
     assert_eq!(figure_speakers(text), [Some("people familiar with the matter".to_owned())]);
 }
+
+#[test]
+fn a_sentence_opening_with_she_keeps_her_in_view_before_whom_it_names() {
+    let text = "Senator Maria Cantwell opened the hearing. She questioned Boeing chief executive Dave Calhoun about the crash. \"Families deserve answers,\" she said.";
+    assert_eq!(speaker_of(text, "Families deserve answers").as_deref(), Some("Maria Cantwell"));
+    let text = "Jones criticised the plan. He called it a disaster, citing a report by economist Mark Hill. \"It will fail,\" he said.";
+    assert_eq!(speaker_of(text, "It will fail").as_deref(), Some("Jones"));
+}
