@@ -94,6 +94,10 @@ pub fn is_possessive(word: &str) -> bool {
 /// The name in a run of capitalised words, without the titles before it:
 /// ["Russian", "President", "Vladimir", "Putin"] → "Vladimir Putin".
 pub fn name_of_run(words: &[&str]) -> String {
+    // "the Rt Hon Chris Heaton-Harris MP": letters after the name are no part of it.
+    let postnominal = |w: &&&str| words::POSTNOMINALS.contains(w.replace('.', "").to_lowercase().as_str());
+    let kept_end = words.len() - words.iter().rev().take_while(postnominal).count();
+    let words = if kept_end >= 2 { &words[..kept_end] } else { words };
     // "CEO of the Refugee Council Enver Solomon": a person named after an organisation's words.
     let after_org = words.iter().rposition(|w| is_org_word(w)).map_or(0, |p| p + 1);
     let tail_is_person = words.len() >= after_org + 2
@@ -300,6 +304,9 @@ mod tests {
         // An honour stays with a first name and surname, not with a surname alone.
         assert_eq!(name_of_run(&["Minister", "Dame", "Diana", "Johnson"]), "Dame Diana Johnson");
         assert_eq!(name_of_run(&["Minister", "Lord", "Offord"]), "Offord");
+        // Nor are "Rt Hon" before it and letters after it.
+        assert_eq!(name_of_run(&["Rt", "Hon", "Chris", "Heaton-Harris", "MP"]), "Chris Heaton-Harris");
+        assert_eq!(name_of_run(&["Charles", "Hay", "MVO"]), "Charles Hay");
     }
 
     #[test]

@@ -95,6 +95,7 @@ word_list! {
     MALE_NAMES: Words = "male_names.txt";
     FEMALE_ROLES: Words = "female_roles.txt";
     OFFICE_WORDS: Words = "office_words.txt";
+    POSTNOMINALS: Words = "postnominals.txt";
     MALE_ROLES: Words = "male_roles.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
