@@ -110,7 +110,8 @@ fn quote_speaker(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) ->
     let before: Vec<&Token<'_>> = ctx[prev_quote..quote].iter().flatten().copied().collect();
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
     let all_before: Vec<&Token<'_>> = ctx[..quote].iter().flatten().copied().collect();
-    after_quote(&after, &sentence, registry)
+    inline_label(&before, registry)
+        .or_else(|| after_quote(&after, &sentence, registry))
         .or_else(|| before_quote(&before, &sentence, registry))
         .or_else(|| (prev_quote > 0).then(|| before_quote(&all_before, &sentence, registry)).flatten())
 }
@@ -193,19 +194,25 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
     let para = &text[paragraph.clone()];
     let label = Label::of(para)?;
     let quote_follows = para[label.colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
-    let anonymous =
-        label.words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
-    let not_name = label.words.iter().any(|w| {
-        let w = w.to_lowercase();
-        words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
-    });
-    if anonymous || not_name || !(label.shouting || quote_follows || label.own_line) {
+    if !names_someone_by_label(&label.words) || !(label.shouting || quote_follows || label.own_line) {
         return None;
     }
     let name = crate::names::name_of_run(&label.words);
     let name = if label.shouting { title_case(&name) } else { name };
     (crate::names::kind_of(&name) == crate::names::NameKind::Person)
         .then_some((paragraph.start + label.colon + 1, name))
+}
+
+/// Whether a label's words may name someone: not "Unidentified Narrator", not "Teacher and
+/// students".
+fn names_someone_by_label(words: &[&str]) -> bool {
+    let anonymous =
+        words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
+    let not_name = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
+    });
+    !anonymous && !not_name
 }
 
 /// Whether a paragraph opens with a transcript's label ("SEC. SHANAHAN:", "Q:", "PRESS
@@ -254,6 +261,27 @@ fn title_case(name: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+/// "… in Medford, Oregon. CARLY IRVINE: "Since China …"": a transcript's label in capitals
+/// right before a quote, where a copy ran the transcript's lines into one paragraph.
+fn inline_label(before: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    let (colon, label) = before.split_last().filter(|(c, _)| c.punct(":"))?;
+    let shouting = |t: &&&Token<'_>| {
+        t.kind == Kind::Word
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    };
+    let words: Vec<&str> = label.iter().rev().take_while(shouting).map(|t| t.text).collect();
+    let whole_label = words.len() == label.len() || label[label.len() - words.len() - 1].kind == Kind::Punct;
+    if !(2..=5).contains(&words.len()) || !whole_label || !names_someone_by_label(&words) {
+        return None;
+    }
+    let name = title_case(&words.into_iter().rev().collect::<Vec<_>>().join(" "));
+    let words: Vec<&str> = name.split(' ').collect();
+    let name = name_of_run(&words);
+    let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+    person.then(|| registry.person(colon.start, &name)).flatten()
 }
 
 /// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".

@@ -441,3 +441,12 @@ fn a_sentence_opening_with_she_keeps_her_in_view_before_whom_it_names() {
     let text = "Jones criticised the plan. He called it a disaster, citing a report by economist Mark Hill. \"It will fail,\" he said.";
     assert_eq!(speaker_of(text, "It will fail").as_deref(), Some("Jones"));
 }
+
+#[test]
+fn a_label_in_capitals_inside_a_paragraph_credits_the_quote_after_it() {
+    let text = "Saint Mary's is a school in Oregon. CARLY IRVINE: \"I think it will be very important to know Chinese.\" Carly Irvine is a student.";
+    assert_eq!(
+        speaker_of(text, "I think it will be very important to know Chinese.").as_deref(),
+        Some("Carly Irvine")
+    );
+}
