@@ -63,6 +63,13 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
             .filter(|t| is_title(t.text))
             .map(|t| t.lower().into_owned()),
     );
+    // "Savchenko's lawyer, Mark Feygin", "The Prime Minister, Rishi Sunak,": a role in apposition.
+    let role_word = |t: &Token<'_>| {
+        t.kind == Kind::Word && (is_title(t.text) || crate::words::ROLE_NOUNS.contains(t.lower().as_ref()))
+    };
+    if start >= 2 && tokens[start - 1].punct(",") && role_word(&tokens[start - 2]) {
+        roles.push(tokens[start - 2].lower().into_owned());
+    }
     // "CEO of the Refugee Council Enver Solomon".
     if start >= 3
         && tokens[start - 1].is("the")

@@ -181,7 +181,10 @@ pub(super) fn common_noun_ending_at(
     // "the refugee spokesman said", "the former U.N. chief said": a role is the person named
     // with it earlier, or nobody.
     let bare_title = words.len() == 1 && is_role(&head) && owned[first].is_lowercase_word();
-    if (words.first().is_some_and(|w| w == "the") && is_role(&head) && words.len() <= 4) || bare_title {
+    // "the CEO", "her lawyer": a role, of someone in view.
+    let definite =
+        words.first().is_some_and(|w| matches!(w.as_str(), "the" | "his" | "her" | "their" | "its"));
+    if (definite && is_role(&head) && words.len() <= 4) || bare_title {
         let as_written = (!bare_title).then(|| words.join(" "));
         return registry.role_holder(&head, owned[j].start, false).or(as_written);
     }

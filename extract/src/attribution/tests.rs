@@ -450,3 +450,9 @@ fn a_label_in_capitals_inside_a_paragraph_credits_the_quote_after_it() {
         Some("Carly Irvine")
     );
 }
+
+#[test]
+fn a_role_in_apposition_is_the_persons_and_her_lawyer_is_that_person() {
+    let text = "Savchenko's lawyer, Mark Feygin, said the verdict was decided. Her lawyer said, \"There is no such thing as an acquittal.\"";
+    assert_eq!(speaker_of(text, "There is no such thing as an acquittal.").as_deref(), Some("Mark Feygin"));
+}
