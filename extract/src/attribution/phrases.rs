@@ -339,10 +339,17 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     };
     // "said Tom Rhys of the group Fair Fares Now": the first full name; "said Kremlin spokesman
     // Dmitry Peskov": past a lone capitalised word to the full name.
-    let full = runs
-        .iter()
-        .find(|(start, w)| *start == 0 && is_full(w))
-        .or_else(|| runs.iter().rev().find(|(_, w)| is_full(w)));
+    // "says Cornell University economist Chris Barrett": the person the organisation employs.
+    let is_person = |w: &Vec<String>| {
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        kind_of(&name_of_run(&w)) == NameKind::Person
+    };
+    let employed = runs.iter().skip(1).find(|(_, w)| is_full(w) && is_person(w));
+    let full = match runs.iter().find(|(start, w)| *start == 0 && is_full(w)) {
+        Some(org) if !is_person(&org.1) && employed.is_some() => employed,
+        Some(first) => Some(first),
+        None => runs.iter().rev().find(|(_, w)| is_full(w)),
+    };
     // "said Doe's spokesman, Tim Lee", "said the spokeswoman for the ministry, Anna Berg", "said
     // one, Peter Hall": the person in apposition speaks, not the owner or the ministry.
     let role_owned = phrase.iter().any(|t| t.is_lowercase_word() && is_role(t.text))

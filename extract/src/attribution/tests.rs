@@ -456,3 +456,9 @@ fn a_role_in_apposition_is_the_persons_and_her_lawyer_is_that_person() {
     let text = "Savchenko's lawyer, Mark Feygin, said the verdict was decided. Her lawyer said, \"There is no such thing as an acquittal.\"";
     assert_eq!(speaker_of(text, "There is no such thing as an acquittal.").as_deref(), Some("Mark Feygin"));
 }
+
+#[test]
+fn a_person_after_the_organisation_employing_them_speaks() {
+    let text = "Corn is \"a key ingredient for rations,\" says Cornell University economist and food aid expert Chris Barrett.";
+    assert_eq!(speaker_of(text, "a key ingredient for rations").as_deref(), Some("Chris Barrett"));
+}
