@@ -120,6 +120,9 @@ pub(super) fn name_ending_at(
             .role_holder(last, at, false)
             .or_else(|| the.then(|| format!("the {}", words.join(" "))));
     }
+    if let Some(role) = role_placed_in(owned, first, j, registry) {
+        return Some(role);
+    }
     let name = name_of_run(&words);
     if first == 0 || !owned[first - 1].is("the") {
         return registry.person(at, &name);
@@ -138,6 +141,37 @@ pub(super) fn name_ending_at(
         }
     }
     Some(registry.group(at, &format!("the {}", words.join(" "))))
+}
+
+/// "The launch director of Atlantis said", "the programme manager for the International Space
+/// Station said": a role placed in what it serves speaks — its holder if the text named one, else
+/// the phrase as written — not the name that places it.
+fn role_placed_in(owned: &[Token<'_>], first: usize, j: usize, registry: &mut Registry) -> Option<String> {
+    let the = usize::from(first >= 1 && owned[first - 1].is("the"));
+    let via = first.checked_sub(1 + the)?;
+    let role_at = via.checked_sub(1)?;
+    let role = &owned[role_at];
+    let is_role_word =
+        role.is_lowercase_word() && (is_role(role.text) || words::ROLE_NOUNS.contains(role.lower().as_ref()));
+    if !matches!(owned[via].lower().as_ref(), "of" | "for" | "at") || !is_role_word {
+        return None;
+    }
+    if let Some(holder) = registry.holder_of(role.text) {
+        return Some(holder);
+    }
+    let start = phrase_start(owned, role_at);
+    let words: Vec<String> = owned[start..=j]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            if k == 0 && DETERMINERS.contains(&t.lower().as_ref()) {
+                t.lower().into_owned()
+            } else {
+                t.text.to_owned()
+            }
+        })
+        .collect();
+    Some(registry.group(owned[start].start, &words.join(" ")))
 }
 
 /// A common noun walked back to its determiner or owner: "the ministry", "Ukraine's air force",

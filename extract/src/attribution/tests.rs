@@ -462,3 +462,12 @@ fn a_person_after_the_organisation_employing_them_speaks() {
     let text = "Corn is \"a key ingredient for rations,\" says Cornell University economist and food aid expert Chris Barrett.";
     assert_eq!(speaker_of(text, "a key ingredient for rations").as_deref(), Some("Chris Barrett"));
 }
+
+#[test]
+fn a_role_placed_in_a_named_thing_speaks_not_the_thing() {
+    let text = "The Space Shuttle Atlantis is ready. The launch director of Atlantis said that \"the scope of the mission is clear.\"";
+    assert_eq!(
+        speaker_of(text, "the scope of the mission is clear.").as_deref(),
+        Some("the launch director of Atlantis")
+    );
+}
