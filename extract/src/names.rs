@@ -100,8 +100,9 @@ pub fn name_of_run(words: &[&str]) -> String {
     let words = if kept_end >= 2 { &words[..kept_end] } else { words };
     // "CEO of the Refugee Council Enver Solomon": a person named after an organisation's words.
     let after_org = words.iter().rposition(|w| is_org_word(w)).map_or(0, |p| p + 1);
+    // ("International Space Station": an organisation's word opening the run only describes it.)
     let tail_is_person = words.len() >= after_org + 2
-        && after_org > 0
+        && after_org > 1
         && words[after_org..].iter().all(|w| !words::PARTICLES.contains(*w));
     let words = if tail_is_person { &words[after_org..] } else { words };
     // "United States Hamdullah Mohib", "U.S. President Joe Biden": a place before a person.

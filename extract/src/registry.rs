@@ -79,6 +79,13 @@ impl Registry {
         self.mentions.push(m);
     }
 
+    /// Records someone named by their role alone ("the launch director of Atlantis"): a "he"
+    /// after it is that person, as written.
+    pub fn by_role(&mut self, at: usize, phrase: &str) -> String {
+        self.mention(at, phrase, true);
+        phrase.to_owned()
+    }
+
     /// Records someone unnamed in view ("the top U.S. diplomat in Burma says"): a "she" after it
     /// is that person, whom the review cannot name, not someone named before.
     pub fn anonymous(&mut self, at: usize) {

@@ -171,7 +171,7 @@ fn role_placed_in(owned: &[Token<'_>], first: usize, j: usize, registry: &mut Re
             }
         })
         .collect();
-    Some(registry.group(owned[start].start, &words.join(" ")))
+    Some(registry.by_role(owned[start].start, &words.join(" ")))
 }
 
 /// A common noun walked back to its determiner or owner: "the ministry", "Ukraine's air force",

@@ -471,3 +471,12 @@ fn a_role_placed_in_a_named_thing_speaks_not_the_thing() {
         Some("the launch director of Atlantis")
     );
 }
+
+#[test]
+fn he_after_a_role_named_as_written_is_that_role() {
+    let text = "The programme manager for the International Space Station said that he thought \"the team is looking forward to the launch.\"";
+    assert_eq!(
+        speaker_of(text, "the team is looking forward to the launch.").as_deref(),
+        Some("the programme manager for the International Space Station")
+    );
+}
