@@ -430,6 +430,9 @@ enum Subject {
 }
 
 fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<Subject> {
+    if let Some(name) = subject_of_relative_clause(tokens, v, registry) {
+        return Some(Subject::Named(name));
+    }
     const WHEN: &[&str] = &[
         "week",
         "month",
@@ -502,6 +505,18 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return Some(Subject::Named(country));
     }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// "Somali pirates who seized a ship bound for east Africa say", "Residents who fled the
+/// fighting said": the phrase before a relative clause (no comma around it) speaks, not the
+/// clause's last noun.
+fn subject_of_relative_clause(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    let who =
+        (v.saturating_sub(16)..v).rev().find(|k| tokens[*k].is("who") || tokens[*k].kind == Kind::Punct)?;
+    if !tokens[who].is("who") || who == 0 || tokens[who - 1].kind == Kind::Punct || who + 2 > v {
+        return None;
+    }
+    noun_phrase_ending_at(tokens, who - 1, registry)
 }
 
 /// "Commissioner Breton, responsible for the Internal Market said": an aside after the name the

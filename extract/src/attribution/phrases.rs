@@ -197,7 +197,9 @@ pub(super) fn common_noun_ending_at(
         .collect();
     let starts_with_article = words.first().is_some_and(|w| w == "a" || w == "an");
     let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    if starts_with_article && (words.len() == 1 || !words::ROLE_NOUNS.contains(head.as_str())) {
+    // "a spokesman said", "a sheriff said": someone unnamed by role — not "a statement said".
+    let role_head = words::ROLE_NOUNS.contains(head.as_str()) || is_role(&head);
+    if starts_with_article && (words.len() == 1 || !role_head) {
         return None;
     }
     if DETERMINERS.contains(&head.as_str()) {
@@ -208,7 +210,7 @@ pub(super) fn common_noun_ending_at(
     }
     // "a United Nations report warned" is that report, as written.
     if words::REPORT_NOUNS.contains(head.as_str()) && !starts_with_article {
-        if let Some(publisher) = publisher_of(&owned[first..j], registry) {
+        if let Some(publisher) = publisher_of(owned, first, j, registry) {
             return Some(publisher);
         }
     }
@@ -246,24 +248,27 @@ fn described_person(words: &[&str], at: usize, registry: &mut Registry) -> Optio
 
 /// The organisation named among a publication's modifiers: "Wednesday's Labor Department
 /// report" → the Labor Department, "new ONS data" → the ONS (spelled out when the text did).
-fn publisher_of(modifiers: &[Token<'_>], registry: &mut Registry) -> Option<String> {
-    let end = modifiers.iter().rposition(|t| is_name_word(t))?;
-    let mut start = end;
-    while start > 0 && is_name_word(&modifiers[start - 1]) && !is_possessive(modifiers[start - 1].text) {
-        start -= 1;
+/// "a U.S. Department of Labor investigation found": the whole name, though the noun phrase
+/// (`owned[first..j]`, the words before the publication's noun) began after its "of".
+fn publisher_of(owned: &[Token<'_>], first: usize, j: usize, registry: &mut Registry) -> Option<String> {
+    let end = (first..j).rev().find(|k| is_name_word(&owned[*k]))?;
+    let (start, run) = run_ending_at(owned, end)?;
+    let run: Vec<&str> = run
+        .iter()
+        .map(|w| without_possessive(w))
+        .skip_while(|w| words::REPORT_ADJECTIVES.contains(w.to_lowercase().as_str()))
+        .collect();
+    if run.is_empty() {
+        return None;
     }
-    while start < end && words::REPORT_ADJECTIVES.contains(modifiers[start].lower().as_ref()) {
-        start += 1;
-    }
-    let run: Vec<&str> = modifiers[start..=end].iter().map(|t| without_possessive(t.text)).collect();
     let name = name_of_run(&run);
-    let the = start > 0 && modifiers[start - 1].is("the");
+    let the = start > 0 && owned[start - 1].is("the");
     let name = if the || kind_of(&name) == NameKind::Group && !name.contains(['.']) && run.len() > 1 {
         format!("the {name}")
     } else {
         name
     };
-    registry.person(modifiers[start].start, &name)
+    registry.person(owned[start].start, &name)
 }
 
 /// A document that speaks ("the statement read", "the Home Office letter said") speaks for

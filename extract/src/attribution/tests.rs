@@ -480,3 +480,14 @@ fn he_after_a_role_named_as_written_is_that_role() {
         Some("the programme manager for the International Space Station")
     );
 }
+
+#[test]
+fn the_phrase_before_a_relative_clause_speaks() {
+    let text =
+        "Somali pirates who seized a Ukrainian ship bound for east Africa say three warships surround it.";
+    assert_eq!(figure_speakers(text), [Some("Somali pirates".to_owned())]);
+    let text = "A sheriff said at least five people were dead.";
+    assert_eq!(figure_speakers(text), [Some("a sheriff".to_owned())]);
+    let text = "The firm shortchanged eight workers, a U.S. Department of Labor investigation found.";
+    assert_eq!(figure_speakers(text), [Some("U.S. Department of Labor".to_owned())]);
+}
