@@ -295,10 +295,22 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
         (Some(a), Some(b)) if a.is("of") && OWNERS.contains(&b.lower().as_ref()) && number(3) => end + 3,
         (Some(a), Some(b)) if a.is("out") && b.is("of") && number(3) => end + 3,
         (Some(a), _) if a.is("in") && number(2) && value < 100.0 => end + 2,
+        // "35 of the country's 75 districts", "2,800 of West Africa's 5,165 deaths".
+        (Some(a), Some(_)) if a.is("of") => end + owner_then_number(tokens, end + 2)?,
         _ => return None,
     };
     let whole = digits_value(tokens[whole_at].text).filter(|w| *w >= value && *w > 0.0)?;
     Some((whole, whole_at))
+}
+
+/// After "X of": an owner ("the country's", "West Africa's", "the agency's") and the whole's
+/// number; how many tokens after "of" the number stands.
+fn owner_then_number(tokens: &[Token<'_>], from: usize) -> Option<usize> {
+    let owner_end = (from..tokens.len().min(from + 4))
+        .find(|k| tokens[*k].kind == Kind::Word && crate::names::is_possessive(tokens[*k].text))?;
+    let words_only = tokens[from..owner_end].iter().all(|t| t.kind == Kind::Word);
+    let number = tokens.get(owner_end + 1).is_some_and(|t| t.kind == Kind::Number);
+    (words_only && number).then_some(owner_end + 1 - (from - 2))
 }
 
 /// A figure with no counted noun is kept only when it is plainly an amount: signed, scaled

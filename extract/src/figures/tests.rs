@@ -299,3 +299,16 @@ fn a_count_listed_after_another_with_its_noun_left_out() {
     assert_eq!(values("Officials said 107 people were killed and 238 injured."), [107.0, 238.0]);
     assert_eq!(values("In 2019 and 2020 nothing happened."), Vec::<f64>::new());
 }
+
+#[test]
+fn a_part_of_a_whole_an_owner_stands_between() {
+    let part = |s: &str| q(s).map(|q| (q.value, q.of, q.unit));
+    assert_eq!(
+        part("The UN said 35 of the country's 75 districts are affected."),
+        Some((35.0, Some(75.0), "districts".into()))
+    );
+    assert_eq!(
+        part("More than 2,800 of West Africa's 5,165 Ebola deaths were in Liberia."),
+        Some((2800.0, Some(5165.0), "deaths".into()))
+    );
+}
