@@ -96,6 +96,7 @@ word_list! {
     FEMALE_ROLES: Words = "female_roles.txt";
     OFFICE_WORDS: Words = "office_words.txt";
     POSTNOMINALS: Words = "postnominals.txt";
+    TOLL_WORDS: Words = "toll_words.txt";
     MALE_ROLES: Words = "male_roles.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";

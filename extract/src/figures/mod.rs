@@ -350,25 +350,24 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
     // "20 others were injured"; "killed 107 and injured 238".
     let others = next.is_some_and(|n| n.is("others") || n.is("more"));
-    const TOLL: &[&str] = &[
-        "killed",
-        "killing",
-        "injured",
-        "injuring",
-        "wounded",
-        "wounding",
-        "hurt",
-        "arrested",
-        "detained",
-        "evacuated",
-        "displaced",
-        "rescued",
-    ];
-    let toll = i > 0 && TOLL.contains(&tokens[i - 1].lower().as_ref());
+    let toll = in_toll(tokens, i, end);
     ((strong || grouped || by || tally || qualified || others || toll || listed || state)
         && ends_phrase
         && !after_name)
         .then(|| UNSAID_UNIT.to_owned())
+}
+
+/// Whether the number at `i..=end` counts casualties, its noun unsaid: "killing 6", "wounding
+/// 40", "5 dead", "12 injured", "117 were also reportedly injured".
+pub(super) fn in_toll(tokens: &[Token<'_>], i: usize, end: usize) -> bool {
+    let toll = |t: &Token<'_>| t.is_lowercase_word() && words::TOLL_WORDS.contains(t.lower().as_ref());
+    let before = i > 0 && toll(&tokens[i - 1]);
+    let after = tokens.get(end + 1).is_some_and(toll);
+    let be = tokens.get(end + 1).is_some_and(|t| {
+        matches!(t.lower().as_ref(), "were" | "was" | "are" | "is" | "have" | "had" | "remain")
+    });
+    let passive = be && tokens.iter().skip(end + 2).take(3).any(toll);
+    before || after || passive
 }
 
 /// "a 131-page document", "an 11-year lull": the noun glued to the number, as a plural.

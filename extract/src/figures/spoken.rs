@@ -2,7 +2,7 @@
 //! "two-tenths of a percent", "a two-percent rate", "one in five", "two out of three".
 
 use super::lexicon::{small_number, spelled, spelled_is_large};
-use super::{counted_noun, looks_plural, qualifier_before, unit_after, Found};
+use super::{counted_noun, in_toll, looks_plural, qualifier_before, unit_after, Found};
 use crate::text::{Kind, Token};
 use crate::words;
 
@@ -100,7 +100,9 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         let unsaid = tokens
             .get(end + 1)
             .is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
-        return (large && unsaid).then(|| found(value, super::UNSAID_UNIT, None, i, end)).flatten();
+        // "killing six and wounding 40", "Five were killed": casualties, their noun unsaid.
+        let toll = in_toll(tokens, i, end) && !is_determined(tokens, i, "", value);
+        return ((large || toll) && unsaid).then(|| found(value, super::UNSAID_UNIT, None, i, end)).flatten();
     };
     let head = noun.rsplit(' ').next().unwrap_or("");
     let measured = words::MEASURED.contains(head);

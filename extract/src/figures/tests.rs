@@ -312,3 +312,12 @@ fn a_part_of_a_whole_an_owner_stands_between() {
         Some((2800.0, Some(5165.0), "deaths".into()))
     );
 }
+
+#[test]
+fn casualties_with_their_noun_unsaid_are_counts() {
+    let counts = |s: &str| bounds(s).into_iter().map(|(v, _, _)| v).collect::<Vec<_>>();
+    assert_eq!(counts("A train crashed, killing six and wounding 40."), [6.0, 40.0]);
+    assert_eq!(counts("At least 117 were also reportedly injured in the crash."), [117.0]);
+    assert_eq!(counts("Five were killed and 12 injured."), [5.0, 12.0]);
+    assert_eq!(counts("The two were killed."), [] as [f64; 0]);
+}
