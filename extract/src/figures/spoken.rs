@@ -87,6 +87,16 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some(share) = share_of(tokens, i, end, value) {
         return Some(share);
     }
+    if let Some(range) = spelled_range(tokens, i, end, value) {
+        return Some(range);
+    }
+    // "in two thousand five", as broadcast scripts spell a year: when, not how many.
+    let year = (1900.0..2100.0).contains(&value)
+        && i > 0
+        && matches!(tokens[i - 1].lower().as_ref(), "in" | "since" | "until" | "by" | "of");
+    if year {
+        return None;
+    }
     if let Some((unit, factor, e)) = unit_after(tokens, end) {
         return found(value * factor, &unit, None, i, e);
     }
@@ -113,6 +123,23 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     found(value, &noun, None, i, noun_end)
+}
+
+/// "a jail term of six to ten months", "between five and nine hurricanes": both bounds said in
+/// words, the counted noun after the second.
+fn spelled_range(tokens: &[Token<'_>], i: usize, end: usize, low: f64) -> Option<Found> {
+    let join = tokens.get(end + 1)?;
+    let between = i > 0 && tokens[i - 1].is("between");
+    if !(join.is("to") || join.is("and") && between) || low <= 0.0 {
+        return None;
+    }
+    let (high, high_end) = spelled(tokens, end + 2).filter(|(high, _)| *high > low)?;
+    let (noun, noun_end) = unit_after(tokens, high_end)
+        .map(|(unit, _, e)| (unit, e))
+        .or_else(|| counted_noun(tokens, high_end + 1))?;
+    let mut range = found(low, &noun, None, i, noun_end)?;
+    range.range = Some(high / low);
+    Some(range)
 }
 
 /// "the two leaders", "their three children": a determiner makes a small number a reference, not

@@ -321,3 +321,14 @@ fn casualties_with_their_noun_unsaid_are_counts() {
     assert_eq!(counts("Five were killed and 12 injured."), [5.0, 12.0]);
     assert_eq!(counts("The two were killed."), [] as [f64; 0]);
 }
+
+#[test]
+fn ranges_said_in_words_and_years_said_in_words() {
+    let at_least = Some(Qualifier::AtLeast);
+    let at_most = Some(Qualifier::AtMost);
+    assert_eq!(
+        bounds("She faces a jail term of six to ten months."),
+        [(6.0, "months".into(), at_least), (10.0, "months".into(), at_most)]
+    );
+    assert_eq!(bounds("It added Mandarin in two thousand five."), []);
+}
