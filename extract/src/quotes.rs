@@ -27,7 +27,8 @@ const NO_MARK: char = '\u{0}';
 /// Whether a paragraph closes a quote it never opened: its first quotation mark is a closing one
 /// (after a word, before a space or the end) and it ends with a closing mark.
 pub fn closes_unopened(para: &str) -> bool {
-    let trimmed = para.trim_end();
+    // "… and entrepreneurship”.": a full stop after the mark, as British copy sets it.
+    let trimmed = para.trim_end().trim_end_matches(['.', ';']);
     if !trimmed.ends_with(['"', '”']) {
         return false;
     }
@@ -243,6 +244,10 @@ mod tests {
         assert_eq!(&text[q[0].inner.clone()], "It was a very emotional day for all of us. We will be back.");
         assert!(q[0].continues);
         assert!(in_paragraph(text, 0..text.len(), false).is_empty());
+        // A full stop after the closing mark, as British copy sets it.
+        let text = "They will help enterprises to grow”.";
+        let q = in_paragraph(text, 0..text.len(), true);
+        assert_eq!(&text[q[0].inner.clone()], "They will help enterprises to grow");
     }
 
     #[test]
