@@ -6,7 +6,8 @@
 //!
 //! Scoring rules: a quote matches when its words are exactly the annotated words; an annotated
 //! quote marked `optional` (a scare quote) counts neither way. A numeric claim matches when its
-//! sentence is the annotated sentence and its figure has the annotated value and whole ("of");
+//! sentence is the annotated sentence and its figure has the annotated value and whole ("of"),
+//! a fraction counting as its part of a whole or as its percentage ("two-thirds": 2 of 3, 66.67%);
 //! a sentence may hold several, matched in any order; quotation marks around a sentence do not
 //! count. The unit (a counted noun matches on its
 //! last word: "cruise missiles" ~ "missiles"), change and qualifier are reported. Speakers
@@ -71,14 +72,24 @@ fn same_sentence(annotated: Option<&str>, found: &str) -> bool {
 }
 
 /// A figure counts when its value and, for "X of Y", its whole are the annotated ones (the unit
-/// is reported beside, as change and qualifier are).
+/// is reported beside, as change and qualifier are). A proportion said as a fraction counts
+/// either way it is written down: "two-thirds" as 2 of 3 or as 66.67 percent.
 fn figure_right(e: &Value, q: &crate::Quantity) -> bool {
-    number(&e["value"]).is_some_and(|v| close(v, q.value))
+    let value = number(&e["value"]);
+    let same = value.is_some_and(|v| close(v, q.value))
         && match (number(&e["of"]), q.of) {
             (Some(a), Some(b)) => close(a, b),
             (None, None) => true,
             _ => false,
-        }
+        };
+    let as_share =
+        |part: f64, whole: f64, percent: f64| whole > 0.0 && (100.0 * part / whole - percent).abs() < 0.01;
+    let proportion = match (value, number(&e["of"]), q.of) {
+        (Some(v), Some(of), None) => q.unit == "percent" && as_share(v, of, q.value),
+        (Some(v), None, Some(of)) => e["unit"].as_str() == Some("percent") && as_share(q.value, of, v),
+        _ => false,
+    };
+    same || proportion
 }
 
 fn number(v: &Value) -> Option<f64> {
