@@ -117,13 +117,16 @@ pub fn name_of_run(words: &[&str]) -> String {
     // "Ministry of Foreign Affairs": a title word inside an organisation's name leaves it whole.
     let inside_org = after_org > 0 && after_title + 1 == words.len() && !tail_is_person;
     let kept = if after_title < words.len() && !inside_org { &words[after_title..] } else { words };
-    let mut kept: Vec<&str> = kept.iter().skip_while(|w| words::PARTICLES.contains(**w)).copied().collect();
+    // "Commissioner for Employment …": the portfolio's "for" goes; "President von der Leyen" and
+    // "President de Gaulle" keep the particles of the surname.
+    let mut kept: Vec<&str> = kept.iter().skip_while(|w| matches!(**w, "of" | "for")).copied().collect();
     // "Commissioner for Employment Marianne Thyssen": a portfolio between the title and the
     // person, who begins at a known first name.
     let honoured = kept.first().is_some_and(|w| words::HONOURS.contains(w.to_lowercase().as_str()));
     // "Secretary of Commerce Wilbur Ross": after a title and "of" or "for", a portfolio the
     // person ends, though no first name the lists know marks where.
-    let portfolio = words.get(after_title).is_some_and(|w| *w == "of" || *w == "for");
+    // ("Minister for Defence Procurement Alex Chalk": the "for" may stand before a title word.)
+    let portfolio = words[..(after_title + 1).min(words.len())].iter().any(|w| *w == "of" || *w == "for");
     if after_title > 0 && kept.len() >= 3 && !is_first_name(kept[0]) && !honoured {
         match kept.iter().skip(1).position(|w| is_first_name(w)).filter(|p| p + 2 < kept.len()) {
             Some(first) => drop(kept.drain(..=first)),
@@ -131,6 +134,14 @@ pub fn name_of_run(words: &[&str]) -> String {
                 kept = person_after_portfolio(&kept).to_vec();
             }
             None => {}
+        }
+    }
+    // "(U.S. Ambassador to the) United Nations Linda Thomas-Greenfield": a known first name after
+    // two words or more of something else begins the person.
+    if after_title == 0 && kept.len() >= 4 {
+        let first = (2..kept.len() - 1).find(|p| is_first_name(kept[*p]) && !is_first_name(kept[p - 1]));
+        if let Some(first) = first {
+            kept.drain(..first);
         }
     }
     // "President Anton Varga of Meridia" and "Lydia Buchtmann for Food Standards Australia" are
@@ -320,6 +331,9 @@ mod tests {
         // Without a title, or with the person first, the run stays as it is.
         assert_eq!(run("Institute for the Study of War"), "Institute for the Study of War");
         assert_eq!(run("President Anton Varga of Meridia"), "Anton Varga");
+        assert_eq!(run("Minister for Defence Procurement Alex Chalk"), "Alex Chalk");
+        assert_eq!(run("President von der Leyen"), "von der Leyen");
+        assert_eq!(run("United Nations Linda Thomas-Greenfield"), "Linda Thomas-Greenfield");
         // A title word inside an organisation's name is part of it.
         assert_eq!(run("Ministry of Foreign Affairs"), "Ministry of Foreign Affairs");
         assert_eq!(run("Foreign Ministry Spokesman Wang Wenbin"), "Wang Wenbin");
