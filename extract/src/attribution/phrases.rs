@@ -160,18 +160,18 @@ fn role_placed_in(owned: &[Token<'_>], first: usize, j: usize, registry: &mut Re
         return Some(holder);
     }
     let start = phrase_start(owned, role_at);
-    let words: Vec<String> = owned[start..=j]
+    Some(registry.by_role(owned[start].start, &as_written(&owned[start..=j]).join(" ")))
+}
+
+/// A phrase's words as the text writes them, but for a determiner opening it in lower case
+/// ("The launch director …" → "the launch director …").
+fn as_written(phrase: &[Token<'_>]) -> Vec<String> {
+    let determiner = |t: &Token<'_>| DETERMINERS.contains(&t.lower().as_ref());
+    phrase
         .iter()
         .enumerate()
-        .map(|(k, t)| {
-            if k == 0 && DETERMINERS.contains(&t.lower().as_ref()) {
-                t.lower().into_owned()
-            } else {
-                t.text.to_owned()
-            }
-        })
-        .collect();
-    Some(registry.by_role(owned[start].start, &words.join(" ")))
+        .map(|(k, t)| if k == 0 && determiner(t) { t.lower().into_owned() } else { t.text.to_owned() })
+        .collect()
 }
 
 /// A common noun walked back to its determiner or owner: "the ministry", "Ukraine's air force",
@@ -184,17 +184,7 @@ pub(super) fn common_noun_ending_at(
     // "Two out of three respondents said": the respondents.
     let first = phrase_start(owned, j);
     let first = (first..j).find(|k| !is_count(&owned[*k])).unwrap_or(j);
-    let words: Vec<String> = owned[first..=j]
-        .iter()
-        .enumerate()
-        .map(|(k, w)| {
-            if k == 0 && DETERMINERS.contains(&w.lower().as_ref()) {
-                w.lower().into_owned()
-            } else {
-                w.text.to_owned()
-            }
-        })
-        .collect();
+    let words = as_written(&owned[first..=j]);
     let starts_with_article = words.first().is_some_and(|w| w == "a" || w == "an");
     let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     // "a spokesman said", "a sheriff said": someone unnamed by role — not "a statement said".
