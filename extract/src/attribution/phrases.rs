@@ -124,6 +124,9 @@ pub(super) fn name_ending_at(
         return Some(role);
     }
     let name = name_of_run(&words);
+    if let Some(joint) = joint_organisations(owned, first, &name, registry) {
+        return Some(joint);
+    }
     if first == 0 || !owned[first - 1].is("the") {
         return registry.person(at, &name);
     }
@@ -141,6 +144,24 @@ pub(super) fn name_ending_at(
         }
     }
     Some(registry.group(at, &format!("the {}", words.join(" "))))
+}
+
+/// "NASA and ESA have said": a joint statement of two organisations is both's, as written.
+fn joint_organisations(
+    owned: &[Token<'_>],
+    first: usize,
+    name: &str,
+    registry: &mut Registry,
+) -> Option<String> {
+    let and = first.checked_sub(1).filter(|a| owned[*a].is("and"))?;
+    let (other_first, other) = run_ending_at(owned, and.checked_sub(1)?)?;
+    let other: Vec<&str> = other.iter().map(String::as_str).collect();
+    let other = name_of_run(&other);
+    let opens = other_first == 0
+        || owned[other_first - 1].kind == Kind::Punct
+        || owned[other_first - 1].is_lowercase_word() && !is_preposition(&owned[other_first - 1]);
+    let groups = kind_of(name) == NameKind::Group && kind_of(&other) == NameKind::Group;
+    (groups && opens).then(|| registry.group(owned[other_first].start, &format!("{other} and {name}")))
 }
 
 /// "The launch director of Atlantis said", "the programme manager for the International Space

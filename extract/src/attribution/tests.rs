@@ -491,3 +491,12 @@ fn the_phrase_before_a_relative_clause_speaks() {
     let text = "The firm shortchanged eight workers, a U.S. Department of Labor investigation found.";
     assert_eq!(figure_speakers(text), [Some("U.S. Department of Labor".to_owned())]);
 }
+
+#[test]
+fn two_organisations_speaking_together_are_both() {
+    let text = "The shuttle is ready, although NASA and ESA have said that there is only a \"40 percent chance of acceptable conditions.\"";
+    assert_eq!(
+        speaker_of(text, "40 percent chance of acceptable conditions.").as_deref(),
+        Some("NASA and ESA")
+    );
+}
