@@ -38,6 +38,9 @@ pub struct Walk<'a> {
     previous: Option<(usize, String)>,
     /// Who the current paragraph is about: a person its sentences credited or began with.
     in_paragraph: Option<String>,
+    /// Who the last sentence of the paragraph credited its figures to: a sentence carrying on
+    /// from it ("In addition, 34 schools …") reports for them too.
+    reporting: Option<String>,
     /// Where the paragraph before began and whom it was about at its end.
     paragraph_before: Option<(usize, String)>,
     paragraph_start: usize,
@@ -108,6 +111,7 @@ impl<'a> Walk<'a> {
         let mut chain = self.open_quote.take().flatten();
         let mut pending: Vec<usize> = Vec::new();
         self.paragraph_before = self.in_paragraph.take().map(|name| (self.paragraph_start, name));
+        self.reporting = None;
         self.paragraph_start = paragraph.start;
         let label = attribution::transcript_label(text, paragraph);
         let labelled = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
@@ -286,6 +290,12 @@ impl<'a> Walk<'a> {
         }
         let inside = quoted.iter().any(|q| q.outer.start <= sentence.start && q.outer.end >= sentence.end);
         let credited = if inside { None } else { attribution::in_sentence(context, &mut self.registry) };
+        let carried = || {
+            let reporting = self.reporting.clone()?;
+            continues_the_sentence_before(tokens).then_some(Credit { name: reporting, by_pronoun: true })
+        };
+        let credited = credited.or_else(|| if inside { None } else { carried() });
+        self.reporting = credited.as_ref().map(|c| c.name.clone());
         if let Some(credit) = &credited {
             self.note_speaker(sentence.start, &credit.name);
         }
@@ -356,6 +366,18 @@ fn is_headline(line: &str) -> bool {
 fn from_credit(c: Credit, confidence: f64) -> Speaker {
     let confidence = if c.by_pronoun { confidence - 0.15 } else { confidence };
     Speaker { name: c.name, confidence }
+}
+
+/// Whether a sentence opens by carrying on from the one before: "In addition, …", "Of those,
+/// …" ("Another 24 people …" may be the writer's own count: not taken).
+fn continues_the_sentence_before(tokens: &[Token<'_>]) -> bool {
+    let word = |k: usize| tokens.get(k).filter(|t| t.kind == text::Kind::Word).map(|t| t.lower());
+    let one = word(0);
+    let two = one.as_ref().zip(word(1)).map(|(a, b)| format!("{a} {b}"));
+    [one.map(|w| w.into_owned()), two]
+        .iter()
+        .flatten()
+        .any(|w| crate::words::CONTINUATIONS.contains(w.as_str()))
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -585,6 +607,13 @@ mod tests {
     fn figure_speakers(text: &str) -> Vec<Option<String>> {
         let found = extract(text).expect("a valid text");
         found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
+    }
+
+    #[test]
+    fn a_sentence_carrying_on_from_a_report_is_the_same_source() {
+        let text = "The government reports at least 90 people have been killed. In addition, 34 schools were closed. The river rose 2 metres.\n\nIn addition, 12 roads were shut.";
+        let government = Some("the government".to_owned());
+        assert_eq!(figure_speakers(text), [government.clone(), government, None, None]);
     }
 
     #[test]

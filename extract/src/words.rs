@@ -97,6 +97,7 @@ word_list! {
     OFFICE_WORDS: Words = "office_words.txt";
     POSTNOMINALS: Words = "postnominals.txt";
     TOLL_WORDS: Words = "toll_words.txt";
+    CONTINUATIONS: Words = "continuations.txt";
     MALE_ROLES: Words = "male_roles.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
