@@ -52,7 +52,7 @@ fn next_line_is_blank(bytes: &[u8], from: usize) -> bool {
 }
 
 /// The length of the marker opening a list item ("• ", "- ", "* "), if `line` opens one.
-fn list_item(line: &str) -> Option<usize> {
+pub fn list_item(line: &str) -> Option<usize> {
     let body = line.trim_start_matches([' ', '\t']);
     let mut chars = body.chars();
     chars.next().filter(|c| matches!(c, '•' | '◦' | '▪' | '‣' | '*' | '-'))?;

@@ -69,7 +69,11 @@ impl<'a> Walk<'a> {
     pub fn run(mut self) -> Vec<Candidate> {
         let paragraphs = text::paragraphs(self.text);
         // The lines above the first sentence: headline, dateline, standfirst without a full stop.
-        let lead = paragraphs.iter().take(3).take_while(|p| is_headline(&self.text[(*p).clone()])).count();
+        let lead = paragraphs
+            .iter()
+            .take(3)
+            .take_while(|p| is_headline(&self.text[(*p).clone()]) && !is_list_item(self.text, p))
+            .count();
         let lead = if lead == paragraphs.len() { 0 } else { lead };
         for (p, paragraph) in paragraphs.iter().enumerate() {
             if p < lead {
@@ -363,6 +367,13 @@ fn is_headline(line: &str) -> bool {
     !line.contains('\n') && !closes && line.split_whitespace().count() <= 25
 }
 
+/// Whether the paragraph at `p` is a list's item ("• 32,695 new homes completed in 2023"): under
+/// a headline it states a figure, it is no second headline.
+fn is_list_item(text: &str, p: &Range<usize>) -> bool {
+    let line_start = text[..p.start].rfind('\n').map_or(0, |n| n + 1);
+    text::list_item(&text[line_start..p.end]).is_some()
+}
+
 fn from_credit(c: Credit, confidence: f64) -> Speaker {
     let confidence = if c.by_pronoun { confidence - 0.15 } else { confidence };
     Speaker { name: c.name, confidence }
@@ -607,6 +618,17 @@ mod tests {
     fn figure_speakers(text: &str) -> Vec<Option<String>> {
         let found = extract(text).expect("a valid text");
         found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
+    }
+
+    #[test]
+    fn list_items_under_the_headline_are_no_headlines() {
+        let text = "Housing update\n\n• 32,695 new homes completed in 2023\n• construction started on 32,800 new homes\n\nThe number rose.";
+        let values: Vec<f64> = extract(text)
+            .expect("a valid text")
+            .into_iter()
+            .filter_map(|c| c.quantity.map(|q| q.value))
+            .collect();
+        assert_eq!(values, [32_695.0, 32_800.0]);
     }
 
     #[test]
