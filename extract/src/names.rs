@@ -31,7 +31,8 @@ pub fn is_org_word(word: &str) -> bool {
 pub enum NameKind {
     Person,
     Group,
-    /// A place, nationality or party adjective: never a speaker.
+    /// A place, nationality or party adjective, or a time ("September", "Memorial Day"): never a
+    /// speaker.
     Place,
 }
 
@@ -48,6 +49,19 @@ pub fn kind_of(name: &str) -> NameKind {
         return NameKind::Place;
     }
     let parts: Vec<&str> = bare.split(' ').collect();
+    // "September", "Memorial Day", "Election Day": a time is nobody.
+    let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
+    let weekday = matches!(
+        last.as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    );
+    // (Not "Theresa May", nor a "May" or "June" met alone: those are names too.)
+    let month = parts.len() == 1 && words::MONTHS.contains(last.as_str()) && !is_first_name(&last);
+    let holiday = parts.len() > 1 && matches!(last.as_str(), "day" | "eve");
+    let place = parts.len() > 1 && words::PLACE_WORDS.contains(last.as_str());
+    if month || parts.len() == 1 && weekday || holiday || place {
+        return NameKind::Place;
+    }
     // "Environment Canada", "Air France": a name ending in a country is an organisation's.
     let last_is_place =
         parts.len() > 1 && parts.last().is_some_and(|p| words::PLACES.contains(p.to_lowercase().as_str()));
@@ -306,6 +320,10 @@ mod tests {
         assert_eq!(kind_of("NASA"), NameKind::Group);
         assert_eq!(kind_of("Benigno Aquino III"), NameKind::Person);
         assert_eq!(kind_of("James N. Mattis"), NameKind::Person);
+        assert_eq!(kind_of("September"), NameKind::Place);
+        assert_eq!(kind_of("Memorial Day"), NameKind::Place);
+        assert_eq!(kind_of("Theresa May"), NameKind::Person);
+        assert_eq!(kind_of("Arlington National Cemetery"), NameKind::Place);
     }
 
     #[test]

@@ -98,6 +98,7 @@ word_list! {
     POSTNOMINALS: Words = "postnominals.txt";
     TOLL_WORDS: Words = "toll_words.txt";
     CONTINUATIONS: Words = "continuations.txt";
+    PLACE_WORDS: Words = "place_words.txt";
     MALE_ROLES: Words = "male_roles.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
