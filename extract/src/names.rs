@@ -119,8 +119,11 @@ pub fn name_of_run(words: &[&str]) -> String {
         && after_org > 1
         && words[after_org..].iter().all(|w| !words::PARTICLES.contains(*w));
     let words = if tail_is_person { &words[after_org..] } else { words };
-    // "United States Hamdullah Mohib", "U.S. President Joe Biden": a place before a person.
+    // "United States Hamdullah Mohib", "U.S. President Joe Biden": a place before a person;
+    // "Saudi-born Zahraa Alakashi": where they come from.
     let words = &words[place_prefix(words)..];
+    let origin = words.first().is_some_and(|w| w.ends_with("-born") || w.ends_with("-based"));
+    let words = if origin && words.len() >= 3 { &words[1..] } else { words };
     let mut after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
     // "Dame Diana Johnson", "Sir Robert Chote": an honour stays with a first name and surname.
     let honour =
@@ -151,7 +154,8 @@ pub fn name_of_run(words: &[&str]) -> String {
         }
     }
     // "(U.S. Ambassador to the) United Nations Linda Thomas-Greenfield": a known first name after
-    // two words or more of something else begins the person.
+    // two words or more of something else begins the person (after one, it may be a middle name:
+    // "Ellis Richard Salvia").
     if after_title == 0 && kept.len() >= 4 {
         let first = (2..kept.len() - 1).find(|p| is_first_name(kept[*p]) && !is_first_name(kept[p - 1]));
         if let Some(first) = first {
@@ -249,6 +253,8 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
             end += 1;
         } else if let Some(k) = particles_then_name(tokens, end + 1) {
             end += k + 1;
+        } else if portfolio_goes_on(tokens, start, end) {
+            end += 2;
         } else {
             break;
         }
@@ -257,6 +263,16 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
         end -= 1;
     }
     Some((end, run_words(tokens, start, end)))
+}
+
+/// "Minister for Education and Youth Helen McEntee": a portfolio's "and", after a title and its
+/// "for" or "of", with a portfolio word and a person's two names after it.
+fn portfolio_goes_on(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let run = &tokens[start..=end];
+    let titled = run.iter().position(|t| is_title(t.text));
+    let portfolio = titled.is_some_and(|t| run[t..].iter().any(|w| w.is("for") || w.is("of")));
+    let names_after = (end + 2..end + 5).all(|k| tokens.get(k).is_some_and(is_name_word));
+    portfolio && tokens[end + 1].is("and") && names_after
 }
 
 fn is_particle(token: &Token<'_>) -> bool {
@@ -352,6 +368,8 @@ mod tests {
         assert_eq!(run("Minister for Defence Procurement Alex Chalk"), "Alex Chalk");
         assert_eq!(run("President von der Leyen"), "von der Leyen");
         assert_eq!(run("United Nations Linda Thomas-Greenfield"), "Linda Thomas-Greenfield");
+        assert_eq!(run("Saudi-born Zahraa Alakashi"), "Zahraa Alakashi");
+        assert_eq!(run("Jose Luis Rodriguez Zapatero"), "Jose Luis Rodriguez Zapatero");
         // A title word inside an organisation's name is part of it.
         assert_eq!(run("Ministry of Foreign Affairs"), "Ministry of Foreign Affairs");
         assert_eq!(run("Foreign Ministry Spokesman Wang Wenbin"), "Wang Wenbin");

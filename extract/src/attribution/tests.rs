@@ -500,3 +500,9 @@ fn two_organisations_speaking_together_are_both() {
         Some("NASA and ESA")
     );
 }
+
+#[test]
+fn a_portfolio_with_an_and_is_no_part_of_the_name() {
+    let text = "Minister for Education and Youth Helen McEntee visited schools. \"It is one of the greatest honours,\" she said.";
+    assert_eq!(speaker_of(text, "It is one of the greatest honours").as_deref(), Some("Helen McEntee"));
+}
