@@ -125,10 +125,11 @@ pub fn name_of_run(words: &[&str]) -> String {
     let origin = words.first().is_some_and(|w| w.ends_with("-born") || w.ends_with("-based"));
     let words = if origin && words.len() >= 3 { &words[1..] } else { words };
     let mut after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
-    // "Dame Diana Johnson", "Sir Robert Chote": an honour stays with a first name and surname.
+    // "Dame Diana Johnson", "Sir Robert Chote", "Lord Hendy": an honour stays with the name (the
+    // registry takes "Lord Offord" for the "Malcolm Offord" the text named in full).
     let honour =
         after_title.checked_sub(1).is_some_and(|h| words::HONOURS.contains(words[h].to_lowercase().as_str()));
-    if honour && words.len() >= after_title + 2 {
+    if honour && words.len() > after_title {
         after_title -= 1;
     }
     // "Ministry of Foreign Affairs": a title word inside an organisation's name leaves it whole.
@@ -349,7 +350,7 @@ mod tests {
         assert_eq!(name_of_run(&["Xi", "Jinping"]), "Xi Jinping");
         // An honour stays with a first name and surname, not with a surname alone.
         assert_eq!(name_of_run(&["Minister", "Dame", "Diana", "Johnson"]), "Dame Diana Johnson");
-        assert_eq!(name_of_run(&["Minister", "Lord", "Offord"]), "Offord");
+        assert_eq!(name_of_run(&["Minister", "Lord", "Offord"]), "Lord Offord");
         // Nor are "Rt Hon" before it and letters after it.
         assert_eq!(name_of_run(&["Rt", "Hon", "Chris", "Heaton-Harris", "MP"]), "Chris Heaton-Harris");
         assert_eq!(name_of_run(&["Charles", "Hay", "MVO"]), "Charles Hay");

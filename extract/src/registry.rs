@@ -51,7 +51,7 @@ impl Registry {
         if name.split_whitespace().count() < 2 || kind_of(name) != NameKind::Person {
             return;
         }
-        let completed = self.completed(at, name);
+        let completed = self.unhonoured(at, name).unwrap_or_else(|| self.completed(at, name));
         let name = completed.as_str();
         let known = self.by_word.get(name.rsplit(' ').next().unwrap_or("")).into_iter().flatten();
         if !known.into_iter().any(|(k, _)| self.people[*k].1 == name) {
@@ -175,6 +175,7 @@ impl Registry {
     /// or nationality. A person is remembered as in view, for "he said" later.
     pub fn person(&mut self, at: usize, name: &str) -> Option<String> {
         let full = if name.contains(' ') { self.completed(at, name) } else { self.resolve(at, name) };
+        let full = self.unhonoured(at, name).unwrap_or(full);
         match kind_of(&full) {
             NameKind::Place => None,
             NameKind::Group => Some(self.group(at, &full)),
@@ -184,6 +185,23 @@ impl Registry {
                 Some(full)
             }
         }
+    }
+
+    /// "Lord Offord" when the text names "Malcolm Offord": the full name (before byte `at`).
+    fn unhonoured(&self, at: usize, name: &str) -> Option<String> {
+        let (honour, surname) = name.split_once(' ')?;
+        let honoured =
+            crate::words::HONOURS.contains(honour.to_lowercase().as_str()) && !surname.contains(' ');
+        Some(self.resolve(at, surname)).filter(|full| honoured && full.contains(' '))
+    }
+
+    /// The fullest form of a person's name anywhere in the text: "Juncker" quoted before the
+    /// paragraph naming Jean-Claude Juncker, "Lord Offord" before "Malcolm Offord".
+    pub fn fullest(&self, name: &str) -> String {
+        if !name.contains(' ') && kind_of(name) == NameKind::Person {
+            return self.resolve(usize::MAX, name);
+        }
+        self.unhonoured(usize::MAX, name).unwrap_or_else(|| name.to_owned())
     }
 
     /// A name of two words or more completed to the fuller one met before that ends with it:

@@ -1,7 +1,9 @@
 //! Quotations set without marks: government releases print a minister's words as plain
 //! paragraphs after "Minister for Exports Lord Offord said:". The paragraph that introduces them
 //! ends in a verb of speech and a colon; the first paragraph after it is the quotation, and so is
-//! each next one that still speaks in the first person ("we", "our", "I").
+//! each next one that still speaks in the first person ("we", "our", "I"), points at what was
+//! just said ("This package provides …", "It is …") or closes the quotation with a mark the
+//! writer never opened ("… in the right direction.”").
 
 use crate::quotes::Quoted;
 use crate::text::{self, Kind};
@@ -21,11 +23,26 @@ pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Qu
     let range = text::trim(text, paragraph.clone());
     let para = &text[range.clone()];
     let marks = ['"', '“', '”', '«', '»', '„'];
+    // "… in the right direction.”": the mark closing the whole quotation, never opened.
+    let closing = para.strip_suffix(['”', '"']).filter(|body| !body.contains(marks));
+    let (range, para) = match closing {
+        Some(body) => (range.start..range.start + body.len(), body),
+        None => (range, para),
+    };
     let sentence = para.ends_with(['.', '!', '?', '…']);
     if para.contains(marks) || !sentence || introduces(para) {
         return None;
     }
     let tokens = text::tokens(text, range.clone());
+    // "This package provides …", "It is …": what was just said, pointed at.
+    let points_back = tokens.first().is_some_and(|t| {
+        matches!(
+            t.lower().as_ref(),
+            "this" | "these" | "that" | "it" | "it's" | "it’s" | "today" | "now" | "together"
+        )
+    });
+    // "He added that …", "The minister said": the writer's narration again.
+    let narrated = tokens.iter().any(|t| crate::attribution::is_speech_verb(t) && t.is_lowercase_word());
     let first_person = || {
         tokens.iter().any(|t| {
             t.kind == Kind::Word
@@ -45,7 +62,8 @@ pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Qu
                 )
         })
     };
-    (first || first_person()).then(|| Quoted {
+    let goes_on = closing.is_some() || first_person() || points_back && !narrated;
+    (first || goes_on).then(|| Quoted {
         outer: range.clone(),
         inner: range,
         open_ended: false,
@@ -74,5 +92,15 @@ mod tests {
         assert!(quotation(text, &paragraphs[1], false).is_some());
         assert!(quotation(text, &paragraphs[2], false).is_none());
         assert!(quotation(text, &paragraphs[3], true).is_none());
+    }
+
+    #[test]
+    fn a_paragraph_pointing_back_or_closing_the_quotation_goes_on() {
+        let text = "This package provides solutions.\n\nThe ONS said the figures were revised.\n\nThere is a long way to go.”";
+        let paragraphs = text::paragraphs(text);
+        assert!(quotation(text, &paragraphs[0], false).is_some());
+        assert!(quotation(text, &paragraphs[1], false).is_none());
+        let q = quotation(text, &paragraphs[2], false).expect("the closing paragraph");
+        assert_eq!(&text[q.inner], "There is a long way to go.");
     }
 }

@@ -19,7 +19,7 @@ use crate::figures;
 use crate::quotes::{self, Quoted};
 use crate::registry::Registry;
 use crate::text::{self, Token};
-use crate::{meet, names, unmarked, Candidate, Kind};
+use crate::{meet, unmarked, Candidate, Kind};
 use std::ops::Range;
 
 /// A speaker credited by a rule, with how sure that rule is.
@@ -88,9 +88,8 @@ impl<'a> Walk<'a> {
         // The fullest form of a name anywhere in the text: "Juncker" quoted before the closing
         // paragraph names Jean-Claude Juncker is Jean-Claude Juncker.
         for c in &mut self.out {
-            let person = |s: &&mut String| !s.contains(' ') && names::kind_of(s) == names::NameKind::Person;
-            if let Some(s) = c.speaker.as_mut().filter(person) {
-                *s = self.registry.resolve(usize::MAX, s);
+            if let Some(s) = c.speaker.as_mut() {
+                *s = self.registry.fullest(s);
             }
         }
         self.out.sort_by_key(|c| c.span.0);

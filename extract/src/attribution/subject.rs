@@ -219,6 +219,19 @@ pub(super) fn opening_apposition(
     let owned: Vec<Token<'_>> = tokens[..comma].iter().map(|t| (*t).clone()).collect();
     let (end, words) = run_starting_at(&owned, 0)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // "Rail Minister, Lord Hendy, who attended the event, said": a role, then its holder.
+    if words.last().is_some_and(|w| crate::names::is_role(w))
+        && owned.get(end + 1).is_some_and(|t| t.punct(","))
+    {
+        if let Some((holder_end, holder)) = run_starting_at(&owned, end + 2) {
+            let holder: Vec<&str> = holder.iter().map(String::as_str).collect();
+            let name = name_of_run(&holder);
+            let closed = owned.get(holder_end + 1).is_none_or(|t| t.punct(","));
+            if closed && name.contains(' ') && kind_of(&name) == NameKind::Person {
+                return registry.person(owned[end + 2].start, &name);
+            }
+        }
+    }
     let name = name_of_run(&words);
     let apposition = &tokens[end + 1..comma];
     let plain = apposition.first().is_some_and(|t| t.punct(","))

@@ -506,3 +506,9 @@ fn a_portfolio_with_an_and_is_no_part_of_the_name() {
     let text = "Minister for Education and Youth Helen McEntee visited schools. \"It is one of the greatest honours,\" she said.";
     assert_eq!(speaker_of(text, "It is one of the greatest honours").as_deref(), Some("Helen McEntee"));
 }
+
+#[test]
+fn a_role_then_its_holder_in_apposition_before_a_long_aside() {
+    let text = "Rail Minister, Lord Hendy, who attended the breakthrough event, said: \"Today marks a major milestone.\"";
+    assert_eq!(speaker_of(text, "Today marks a major milestone.").as_deref(), Some("Lord Hendy"));
+}
