@@ -136,7 +136,15 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
     // "in what Amnesty International called a deep crackdown": that phrase is theirs, not the
     // sentence's figures.
     let names_a_phrase = |v: usize| sentence[v.saturating_sub(4)..v].iter().any(|t| t.is("what"));
-    for v in (0..sentence.len()).filter(|v| speaks(&sentence, *v) && !names_a_phrase(*v)) {
+    // "The IMF is predicting 3.3 percent growth": a verb of speech in its progressive form.
+    let progressive = |v: usize| {
+        is_participle(sentence[v])
+            && v > 0
+            && matches!(sentence[v - 1].lower().as_ref(), "is" | "are" | "was" | "were" | "been")
+    };
+    let verbs =
+        (0..sentence.len()).filter(|v| (speaks(&sentence, *v) || progressive(*v)) && !names_a_phrase(*v));
+    for v in verbs {
         if let Some(name) = credited_by(&sentence, v, &sentence, registry) {
             return credit(Some(name), registry);
         }
@@ -349,10 +357,12 @@ fn credited_by(
     if let Some(agent) = passive_agent(tokens, v, registry) {
         return Some(agent);
     }
-    // "the document was found by a passerby", "he was told": the one spoken to or of.
-    let passive = v
-        .checked_sub(1)
-        .is_some_and(|p| matches!(tokens[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are"));
+    // "the document was found by a passerby", "he was told": the one spoken to or of (not "is
+    // predicting", a progressive).
+    let passive = !is_participle(verb)
+        && v.checked_sub(1).is_some_and(|p| {
+            matches!(tokens[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are")
+        });
     if passive && !tokens.get(v + 1).is_some_and(|t| t.is("as")) {
         return None;
     }
@@ -572,11 +582,14 @@ fn apposed_person(
     registry: &mut Registry,
 ) -> Option<String> {
     let aside: Vec<Token<'_>> = tokens[open + 1..close].iter().map(|t| (*t).clone()).collect();
-    let (_, words) = run_starting_at(&aside, 0).filter(|(end, _)| *end + 1 == aside.len())?;
+    // "His chief competitor, former foreign minister Abdullah Abdullah, has said": lower-case
+    // titles before the name.
+    let titled = aside.iter().take_while(|t| t.is_lowercase_word() && crate::names::is_title(t.text)).count();
+    let (_, words) = run_starting_at(&aside, titled).filter(|(end, _)| *end + 1 == aside.len())?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);
     let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
-    person.then(|| registry.person(aside[0].start, &name)).flatten()
+    person.then(|| registry.person(aside[titled].start, &name)).flatten()
 }
 
 /// "North Korea stated", "China said": a country (or capital) right before a verb of speech

@@ -32,6 +32,10 @@ pub(super) fn noun_phrase_ending_at(
     if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_ref()) {
         return None;
     }
+    // "… in January, May and September, to select candidates, said X": a time is nobody.
+    if crate::names::kind_of(t.text) == NameKind::Place && t.is_capitalized() {
+        return None;
+    }
     // "the 45-year-old said": someone by their age is the person in view.
     if t.lower().ends_with("year-old") {
         return registry.described(t.start);

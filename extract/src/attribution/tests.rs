@@ -512,3 +512,19 @@ fn a_role_then_its_holder_in_apposition_before_a_long_aside() {
     let text = "Rail Minister, Lord Hendy, who attended the breakthrough event, said: \"Today marks a major milestone.\"";
     assert_eq!(speaker_of(text, "Today marks a major milestone.").as_deref(), Some("Lord Hendy"));
 }
+
+#[test]
+fn a_person_in_apposition_after_lower_case_titles() {
+    let text = "His chief competitor, former foreign minister Abdullah Abdullah, has said that 60 percent of voters backed him.";
+    assert_eq!(figure_speakers(text), [Some("Abdullah Abdullah".to_owned())]);
+}
+
+#[test]
+fn a_verb_of_speech_in_its_progressive_form_credits_the_subject() {
+    assert_eq!(
+        figure_speakers("The IMF is predicting 3.3 percent growth this year."),
+        [Some("the IMF".to_owned())]
+    );
+    let text = "Three panels will meet in January, May and September, to select 40 candidates, said Cliff Preetorious, the programme manager.";
+    assert_eq!(figure_speakers(text)[1], Some("Cliff Preetorious".to_owned()));
+}
