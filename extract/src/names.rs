@@ -89,6 +89,15 @@ pub fn kind_of(name: &str) -> NameKind {
     NameKind::Person
 }
 
+/// An organisation's abbreviation in capitals ("VOA", "UNICEF"), not a numeral ("III").
+fn is_acronym_word(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.chars().all(char::is_uppercase)
+        && !word.contains('.')
+        && !ROMAN.contains(&letters.as_str())
+}
+
 /// Numerals after a name ("Benigno Aquino III"), which are not abbreviations.
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
@@ -123,7 +132,11 @@ pub fn name_of_run(words: &[&str]) -> String {
     // "Saudi-born Zahraa Alakashi": where they come from.
     let words = &words[place_prefix(words)..];
     let origin = words.first().is_some_and(|w| w.ends_with("-born") || w.ends_with("-based"));
-    let words = if origin && words.len() >= 3 { &words[1..] } else { words };
+    // "VOA Scott Bobb", "UNICEF spokesman …": the organisation a person works for, before them.
+    let employer = words.first().is_some_and(|w| is_acronym_word(w))
+        && words.len() >= 3
+        && kind_of(&words[1..].join(" ")) == NameKind::Person;
+    let words = if (origin || employer) && words.len() >= 3 { &words[1..] } else { words };
     let mut after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
     // "Dame Diana Johnson", "Sir Robert Chote", "Lord Hendy": an honour stays with the name (the
     // registry takes "Lord Offord" for the "Malcolm Offord" the text named in full).
@@ -370,6 +383,7 @@ mod tests {
         assert_eq!(run("President von der Leyen"), "von der Leyen");
         assert_eq!(run("United Nations Linda Thomas-Greenfield"), "Linda Thomas-Greenfield");
         assert_eq!(run("Saudi-born Zahraa Alakashi"), "Zahraa Alakashi");
+        assert_eq!(run("VOA Scott Bobb"), "Scott Bobb");
         assert_eq!(run("Jose Luis Rodriguez Zapatero"), "Jose Luis Rodriguez Zapatero");
         // A title word inside an organisation's name is part of it.
         assert_eq!(run("Ministry of Foreign Affairs"), "Ministry of Foreign Affairs");

@@ -33,6 +33,10 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
+    // "X pointed out, …" — not "pointed to the map".
+    if t.is("pointed") {
+        return next.is_some_and(|n| n.is("out"));
+    }
     // "called on Myanmar to release", "called for calm": an appeal, not words reported.
     if t.is("called")
         && next.is_some_and(|n| matches!(n.lower().as_ref(), "on" | "for" | "off" | "in" | "up"))
@@ -533,8 +537,10 @@ fn subject_of_relative_clause(tokens: &[&Token<'_>], v: usize, registry: &mut Re
 /// writer did not close with a comma; the person opening the clause speaks, not the aside's end.
 fn unclosed_aside(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
     let comma = (v.saturating_sub(14)..v).rev().find(|k| tokens[*k].kind == Kind::Punct)?;
+    // ("Mike Reynolds, Acting Director of the National Park Service pointed out": a title opens it.)
     let opens = tokens.get(comma + 1).is_some_and(|t| {
         t.is_lowercase_word() && !matches!(t.lower().as_ref(), "and" | "but" | "or" | "then" | "so")
+            || t.is_capitalized() && crate::names::is_title(t.text)
     });
     (tokens[comma].punct(",") && comma + 2 < v && opens)
         .then(|| opening_apposition(tokens, v, registry))
@@ -582,9 +588,17 @@ fn apposed_person(
     registry: &mut Registry,
 ) -> Option<String> {
     let aside: Vec<Token<'_>> = tokens[open + 1..close].iter().map(|t| (*t).clone()).collect();
-    // "His chief competitor, former foreign minister Abdullah Abdullah, has said": lower-case
-    // titles before the name.
-    let titled = aside.iter().take_while(|t| t.is_lowercase_word() && crate::names::is_title(t.text)).count();
+    // "His chief competitor, former foreign minister Abdullah Abdullah, has said", "The head of
+    // the meeting, Algerian oil minister Chakib Khelil, said": a role before the name.
+    let describes = |t: &Token<'_>| {
+        t.is_lowercase_word()
+            || t.kind == Kind::Word && crate::names::kind_of(t.text) == crate::names::NameKind::Place
+    };
+    let titled = aside.iter().take_while(|t| describes(t)).count();
+    let role = aside[..titled]
+        .iter()
+        .any(|t| crate::names::is_title(t.text) || words::ROLE_NOUNS.contains(t.lower().as_ref()));
+    let titled = if role { titled } else { 0 };
     let (_, words) = run_starting_at(&aside, titled).filter(|(end, _)| *end + 1 == aside.len())?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);

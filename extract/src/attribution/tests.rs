@@ -528,3 +528,12 @@ fn a_verb_of_speech_in_its_progressive_form_credits_the_subject() {
     let text = "Three panels will meet in January, May and September, to select 40 candidates, said Cliff Preetorious, the programme manager.";
     assert_eq!(figure_speakers(text)[1], Some("Cliff Preetorious".to_owned()));
 }
+
+#[test]
+fn pointed_out_reports_speech_pointed_to_does_not() {
+    let text = "Mike Reynolds, Acting Director of the National Park Service pointed out, \"That shows the breadth of support for parks.\"";
+    assert_eq!(
+        speaker_of(text, "That shows the breadth of support for parks.").as_deref(),
+        Some("Mike Reynolds")
+    );
+}
