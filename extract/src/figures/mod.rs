@@ -245,7 +245,11 @@ fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usi
     // "reduced by 1,232 to 148,536": a change and the level it reached, not a range.
     let by = prev.is_some_and(|p| p.is("by")) && join.is("to");
     let bounds = |u: f64| u > low && !(by && u > 3.0 * low);
-    if joins && upper.kind == Kind::Number && digits_value(upper.text).is_some_and(bounds) {
+    // "15-100ths of a second": a fraction's denominator, not a range's end.
+    let ordinal = tokens
+        .get(end + 3)
+        .is_some_and(|n| n.joined && matches!(n.lower().as_ref(), "ths" | "th" | "st" | "nd" | "rd"));
+    if joins && upper.kind == Kind::Number && digits_value(upper.text).is_some_and(bounds) && !ordinal {
         let scale_after = tokens.get(end + 3).and_then(|n| scale(n.text)).filter(|_| end == i);
         return Some((true, (end + 2 + usize::from(scale_after.is_some()), scale_after.unwrap_or(1.0))));
     }

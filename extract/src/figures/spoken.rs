@@ -251,13 +251,23 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
     let whole_from = match (tokens.get(end + 1), tokens.get(end + 2)) {
         (Some(a), _) if a.is("in") => end + 2,
         (Some(a), Some(b)) if a.is("out") && b.is("of") => end + 3,
+        // "three of the six components", "two of its four plants": a part of a whole said.
+        (Some(a), Some(b))
+            if a.is("of")
+                && matches!(b.lower().as_ref(), "the" | "its" | "their" | "his" | "her" | "our") =>
+        {
+            end + 3
+        }
         _ => return None,
     };
     let whole = spelled(tokens, whole_from).or_else(|| {
         let n = tokens.get(whole_from).filter(|n| n.kind == Kind::Number)?;
         super::digits_value(n.text).map(|v| (v, whole_from))
     });
-    let (whole, whole_end) = whole.filter(|(w, _)| *w > value && (*w <= 100.0 || whole_from == end + 3))?;
+    // ("day five of the 2018 World Cup": a year is no whole.)
+    let year = |w: f64| (1900.0..2100.0).contains(&w) && w.fract() == 0.0;
+    let (whole, whole_end) =
+        whole.filter(|(w, _)| *w > value && (*w <= 100.0 || whole_from == end + 3) && !year(*w))?;
     let (noun, noun_end) = counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
     found(value, &noun, Some(whole), i, noun_end)
 }

@@ -332,3 +332,10 @@ fn ranges_said_in_words_and_years_said_in_words() {
     );
     assert_eq!(bounds("It added Mandarin in two thousand five."), []);
 }
+
+#[test]
+fn a_part_of_a_whole_said_in_words_and_no_range_before_a_denominator() {
+    let part = |s: &str| q(s).map(|q| (q.value, q.of));
+    assert_eq!(part("Three of the six components made their goals."), Some((3.0, Some(6.0))));
+    assert!(bounds("Bolt won the silver, 15-100ths of a second back.").iter().all(|(v, _, _)| *v != 100.0));
+}
