@@ -117,56 +117,11 @@ pub fn is_possessive(word: &str) -> bool {
 /// The name in a run of capitalised words, without the titles before it:
 /// ["Russian", "President", "Vladimir", "Putin"] → "Vladimir Putin".
 pub fn name_of_run(words: &[&str]) -> String {
-    // "the Rt Hon Chris Heaton-Harris MP": letters after the name are no part of it.
-    let postnominal = |w: &&&str| words::POSTNOMINALS.contains(w.replace('.', "").to_lowercase().as_str());
-    let kept_end = words.len() - words.iter().rev().take_while(postnominal).count();
-    let words = if kept_end >= 2 { &words[..kept_end] } else { words };
-    // "CEO of the Refugee Council Enver Solomon": a person named after an organisation's words.
-    let after_org = words.iter().rposition(|w| is_org_word(w)).map_or(0, |p| p + 1);
-    // ("International Space Station": an organisation's word opening the run only describes it.)
-    let tail_is_person = words.len() >= after_org + 2
-        && after_org > 1
-        && words[after_org..].iter().all(|w| !words::PARTICLES.contains(*w));
-    let words = if tail_is_person { &words[after_org..] } else { words };
-    // "United States Hamdullah Mohib", "U.S. President Joe Biden": a place before a person;
-    // "Saudi-born Zahraa Alakashi": where they come from.
-    let words = &words[place_prefix(words)..];
-    let origin = words.first().is_some_and(|w| w.ends_with("-born") || w.ends_with("-based"));
-    // "VOA Scott Bobb", "UNICEF spokesman …": the organisation a person works for, before them.
-    let employer = words.first().is_some_and(|w| is_acronym_word(w))
-        && words.len() >= 3
-        && kind_of(&words[1..].join(" ")) == NameKind::Person;
-    let words = if (origin || employer) && words.len() >= 3 { &words[1..] } else { words };
-    let mut after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
-    // "Dame Diana Johnson", "Sir Robert Chote", "Lord Hendy": an honour stays with the name (the
-    // registry takes "Lord Offord" for the "Malcolm Offord" the text named in full).
-    let honour =
-        after_title.checked_sub(1).is_some_and(|h| words::HONOURS.contains(words[h].to_lowercase().as_str()));
-    if honour && words.len() > after_title {
-        after_title -= 1;
-    }
-    // "Ministry of Foreign Affairs": a title word inside an organisation's name leaves it whole.
-    let inside_org = after_org > 0 && after_title + 1 == words.len() && !tail_is_person;
-    let kept = if after_title < words.len() && !inside_org { &words[after_title..] } else { words };
-    // "Commissioner for Employment …": the portfolio's "for" goes; "President von der Leyen" and
-    // "President de Gaulle" keep the particles of the surname.
-    let mut kept: Vec<&str> = kept.iter().skip_while(|w| matches!(**w, "of" | "for")).copied().collect();
-    // "Commissioner for Employment Marianne Thyssen": a portfolio between the title and the
-    // person, who begins at a known first name.
-    let honoured = kept.first().is_some_and(|w| words::HONOURS.contains(w.to_lowercase().as_str()));
-    // "Secretary of Commerce Wilbur Ross": after a title and "of" or "for", a portfolio the
-    // person ends, though no first name the lists know marks where.
-    // ("Minister for Defence Procurement Alex Chalk": the "for" may stand before a title word.)
-    let portfolio = words[..(after_title + 1).min(words.len())].iter().any(|w| *w == "of" || *w == "for");
-    if after_title > 0 && kept.len() >= 3 && !is_first_name(kept[0]) && !honoured {
-        match kept.iter().skip(1).position(|w| is_first_name(w)).filter(|p| p + 2 < kept.len()) {
-            Some(first) => drop(kept.drain(..=first)),
-            None if portfolio && !kept.contains(&"of") && !kept.contains(&"for") => {
-                kept = person_after_portfolio(&kept).to_vec();
-            }
-            None => {}
-        }
-    }
+    let words = without_postnominals(words);
+    let (words, organisation) = person_after_organisation(words);
+    let words = without_origin(words);
+    let (mut kept, after_title) = after_titles(words, organisation);
+    without_portfolio(&mut kept, words, after_title);
     // "(U.S. Ambassador to the) United Nations Linda Thomas-Greenfield": a known first name after
     // two words or more of something else begins the person (after one, it may be a middle name:
     // "Ellis Richard Salvia").
@@ -186,6 +141,83 @@ pub fn name_of_run(words: &[&str]) -> String {
         }
     }
     kept.join(" ")
+}
+
+/// "the Rt Hon Chris Heaton-Harris MP": letters after the name are no part of it.
+fn without_postnominals<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    let postnominal = |w: &&&str| words::POSTNOMINALS.contains(w.replace('.', "").to_lowercase().as_str());
+    let kept_end = words.len() - words.iter().rev().take_while(postnominal).count();
+    if kept_end >= 2 {
+        &words[..kept_end]
+    } else {
+        words
+    }
+}
+
+/// "CEO of the Refugee Council Enver Solomon": the person named after an organisation's words;
+/// else the run, and whether it names an organisation ("Ministry of Foreign Affairs").
+fn person_after_organisation<'a, 'w>(words: &'a [&'w str]) -> (&'a [&'w str], bool) {
+    let after_org = words.iter().rposition(|w| is_org_word(w)).map_or(0, |p| p + 1);
+    // ("International Space Station": an organisation's word opening the run only describes it.)
+    let tail_is_person = words.len() >= after_org + 2
+        && after_org > 1
+        && words[after_org..].iter().all(|w| !words::PARTICLES.contains(*w));
+    if tail_is_person {
+        (&words[after_org..], false)
+    } else {
+        (words, after_org > 0)
+    }
+}
+
+/// Where a person comes from or works, before their name: "United States Hamdullah Mohib", "U.S.
+/// President Joe Biden", "Saudi-born Zahraa Alakashi", "VOA Scott Bobb".
+fn without_origin<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    let words = &words[place_prefix(words)..];
+    let origin = words.first().is_some_and(|w| w.ends_with("-born") || w.ends_with("-based"));
+    let employer = words.first().is_some_and(|w| is_acronym_word(w))
+        && words.len() >= 3
+        && kind_of(&words[1..].join(" ")) == NameKind::Person;
+    if (origin || employer) && words.len() >= 3 {
+        &words[1..]
+    } else {
+        words
+    }
+}
+
+/// The words after the last title, and where they begin. "Dame Diana Johnson", "Sir Robert
+/// Chote", "Lord Hendy": an honour stays with the name (the registry takes "Lord Offord" for the
+/// "Malcolm Offord" the text named in full); a title word inside an organisation's name ("Ministry
+/// of Foreign Affairs") leaves it whole; a portfolio's "for" goes, while "President von der Leyen"
+/// and "President de Gaulle" keep the particles of the surname.
+fn after_titles<'w>(words: &[&'w str], organisation: bool) -> (Vec<&'w str>, usize) {
+    let mut after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    let honour =
+        after_title.checked_sub(1).is_some_and(|h| words::HONOURS.contains(words[h].to_lowercase().as_str()));
+    if honour && words.len() > after_title {
+        after_title -= 1;
+    }
+    let inside_org = organisation && after_title + 1 == words.len();
+    let kept = if after_title < words.len() && !inside_org { &words[after_title..] } else { words };
+    (kept.iter().skip_while(|w| matches!(**w, "of" | "for")).copied().collect(), after_title)
+}
+
+/// A portfolio between the title and the person: "Commissioner for Employment Marianne Thyssen"
+/// (the person begins at a known first name); "Secretary of Commerce Wilbur Ross", "Minister for
+/// Defence Procurement Alex Chalk" (after a title and "of" or "for", the person ends the run,
+/// though no first name the lists know marks where).
+fn without_portfolio(kept: &mut Vec<&str>, words: &[&str], after_title: usize) {
+    let honoured = kept.first().is_some_and(|w| words::HONOURS.contains(w.to_lowercase().as_str()));
+    if after_title == 0 || kept.len() < 3 || is_first_name(kept[0]) || honoured {
+        return;
+    }
+    let portfolio = words[..(after_title + 1).min(words.len())].iter().any(|w| *w == "of" || *w == "for");
+    match kept.iter().skip(1).position(|w| is_first_name(w)).filter(|p| p + 2 < kept.len()) {
+        Some(first) => drop(kept.drain(..=first)),
+        None if portfolio && !kept.contains(&"of") && !kept.contains(&"for") => {
+            *kept = person_after_portfolio(kept).to_vec();
+        }
+        None => {}
+    }
 }
 
 /// The person at the end of "Commerce Wilbur Ross", "Defense Mark T. Esper", "Energy Jennifer
