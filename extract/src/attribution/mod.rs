@@ -157,16 +157,35 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
 }
 
 /// "The following is a statement from NASA Administrator Sean O'Keefe", "Here is a letter by
-/// …": the person a document is from, who speaks in the quotation paragraphs after it.
+/// …", "SBA issued the following statement today from Administrator Karen Mills", "Sean Fraser,
+/// Minister of Immigration, issued the following statement:": the person a document is from, who
+/// speaks in the quotation paragraphs after it.
 pub fn document_author(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<String> {
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
+    let document = |k: usize| words::DOCUMENT_NOUNS.contains(sentence[k].lower().as_ref());
+    // ("statement today from": a time word may stand between.)
     let from = (1..sentence.len()).find(|k| {
-        (sentence[*k].is("from") || sentence[*k].is("by"))
-            && words::DOCUMENT_NOUNS.contains(sentence[k - 1].lower().as_ref())
-    })?;
-    let name = subject_after(&sentence, from, registry)?;
+        let by = sentence[*k].is("from") || sentence[*k].is("by");
+        let when = |d: usize| words::BETWEEN.contains(sentence[d].lower().as_ref());
+        by && (document(k - 1) || *k >= 2 && when(k - 1) && document(k - 2))
+    });
+    let name = match from {
+        Some(from) => subject_after(&sentence, from, registry)?,
+        None => issuer_of_the_following(&sentence, registry)?,
+    };
     let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
     person.then_some(name)
+}
+
+/// "Sean Fraser, Minister of Immigration, issued the following statement today:": the subject of
+/// a sentence that issues or releases "the following" document.
+fn issuer_of_the_following(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    let v = sentence
+        .iter()
+        .position(|t| matches!(t.lower().as_ref(), "issued" | "released" | "made" | "gave"))?;
+    let following = sentence.get(v + 1).is_some_and(|t| t.is("the"))
+        && sentence.get(v + 2).is_some_and(|t| t.is("following"));
+    following.then(|| sentence_subject(sentence, registry)).flatten()
 }
 
 /// Whether token `at` stands in a relative clause set off by commas before a verb of speech

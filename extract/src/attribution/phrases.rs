@@ -36,6 +36,10 @@ pub(super) fn noun_phrase_ending_at(
     if crate::names::kind_of(t.text) == NameKind::Place && t.is_capitalized() {
         return None;
     }
+    // "60 percent claimed", "eight percent, …, declared": a share is no one.
+    if matches!(t.lower().as_ref(), "percent" | "cent" | "%") {
+        return None;
+    }
     // "the 45-year-old said": someone by their age is the person in view.
     if t.lower().ends_with("year-old") {
         return registry.described(t.start);

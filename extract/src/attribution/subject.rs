@@ -33,10 +33,16 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         "yesterday",
         "today",
     ];
-    // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -".
-    let dateline = sentence.iter().take(8).position(|t| t.punct("—–-") && !t.joined).filter(|d| {
-        sentence[..*d].iter().all(|t| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number)
-    });
+    // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -", "July 1, 2023 – Toronto, ON —" (to its
+    // last dash).
+    let in_dateline = |t: &&Token<'_>| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number;
+    let dateline = sentence
+        .iter()
+        .take(12)
+        .enumerate()
+        .filter(|(d, t)| t.punct("—–-") && !t.joined && sentence[..*d].iter().all(in_dateline))
+        .map(|(d, _)| d)
+        .last();
     let mut start = dateline.map_or(0, |d| d + 1);
     let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_ref()));
     if opens_with_phrase {
@@ -106,6 +112,12 @@ fn named_subject(
 fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<String> {
     let first = &owned[0];
     if let Some((_, words)) = owned.get(1).and_then(|_| run_starting_at(owned, 1)) {
+        // "The Honourable Sean Fraser, Minister of …": a title, then the person.
+        let run: Vec<&str> = words.iter().map(String::as_str).collect();
+        let name = name_of_run(&run);
+        if name.contains(' ') && name.split(' ').count() < run.len() && kind_of(&name) == NameKind::Person {
+            return registry.person(owned[1].start, &name);
+        }
         return Some(registry.group(first.start, &format!("the {}", words.join(" "))));
     }
     // "The hospital's board disputes…": up to three words, ending after an owner's noun;

@@ -537,3 +537,26 @@ fn pointed_out_reports_speech_pointed_to_does_not() {
         Some("Mike Reynolds")
     );
 }
+
+#[test]
+fn the_issuer_of_the_following_statement_speaks_its_quotations() {
+    let text = "July 1, 2023 – Toronto, ON — The Honourable Sean Fraser, Minister of Immigration, issued the following statement today:\n\n“Canada is the greatest country in the world.\n\n“Happy Canada Day!”";
+    assert_eq!(speaker_of(text, "Happy Canada Day!").as_deref(), Some("Sean Fraser"));
+    let text = "WASHINGTON – SBA issued the following statement today from Administrator Karen Mills regarding loans:\n\n“Continuing those provisions is our top priority.”";
+    assert_eq!(
+        speaker_of(text, "Continuing those provisions is our top priority.").as_deref(),
+        Some("Karen Mills")
+    );
+}
+
+#[test]
+fn ranks_with_full_stops_and_a_share_are_no_speakers() {
+    let text =
+        "“We were proud to assist fellow mariners at sea,” said Cmdr. Antonia Shey, the commanding officer.";
+    assert_eq!(
+        speaker_of(text, "We were proud to assist fellow mariners at sea").as_deref(),
+        Some("Antonia Shey")
+    );
+    let text = "Among active-duty spouses, 60 percent claimed they are satisfied.";
+    assert_eq!(figure_speakers(text), [None]);
+}
