@@ -36,13 +36,9 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
     // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -", "July 1, 2023 – Toronto, ON —" (to its
     // last dash).
     let in_dateline = |t: &&Token<'_>| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number;
-    let dateline = sentence
-        .iter()
-        .take(12)
-        .enumerate()
-        .filter(|(d, t)| t.punct("—–-") && !t.joined && sentence[..*d].iter().all(in_dateline))
-        .map(|(d, _)| d)
-        .last();
+    let dateline = (0..sentence.len().min(12)).rev().find(|d| {
+        sentence[*d].punct("—–-") && !sentence[*d].joined && sentence[..*d].iter().all(in_dateline)
+    });
     let mut start = dateline.map_or(0, |d| d + 1);
     let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_ref()));
     if opens_with_phrase {
