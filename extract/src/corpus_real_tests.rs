@@ -1,9 +1,9 @@
 //! The extractor measured on real news it was not written for (`corpus-real/`): freely licensed
 //! articles (Wikinews, Voice of America and US government releases, UK and EU government
 //! releases…), each with its address and licence in a `MANIFEST-*.json`, annotated by the rules of
-//! `corpus_tests.rs`. 34 of the 130 articles are marked `heldout` (a third of the first 47, and
-//! a later batch of 17, 701–717), each when annotated, before the extractor ran on it: they are
-//! scored only to report, never read while changing rules.
+//! `corpus_tests.rs`. 55 of the 256 articles are marked `heldout` (a third of the first 47, and
+//! two later batches, 701–717 and 801–821), each when annotated, before the extractor ran on it:
+//! they are scored only to report, never read while changing rules.
 //!
 //! `cargo test -p claimtrack-extract corpus_real -- --nocapture` prints both rows (held-out first)
 //! and the misses of the tuning part; with `EXTRACT_TUNING_ONLY=1` the tuning part alone. The assertions are floors at the figures measured when the corpus
@@ -195,6 +195,15 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// DHSC, MOD, EU Commission, USDA, White House archive, DoD transcripts, Wikinews), all held
 /// out, annotated and committed before any run, no rule changed; scored once: held-out (55
 /// texts) 0.951, 0.644, 0.899, 0.638, 1.03; tuning (96) unchanged.
+/// Sixth round (2026-12-07): six fresh tuning batches of 15–18 texts, each annotated and committed
+/// before the extractor ran on it — K and L (901–938), scored before and after rules drawn from
+/// patterns, then M and N (941–978) and last O and P (1501–1538), each pair scored with the rules
+/// the session began with and with the rules at that point before any rule it showed: M and N
+/// 0.946 / 0.693 / 0.918 / 0.792 / 0.99 → 0.946 / 0.739 / 0.913 / 0.792 / 1.00; O and P 0.994 /
+/// 0.735 / 0.900 / 0.799 / 1.02 → 0.994 / 0.783 / 0.916 / 0.803 / 1.04. The scorer now counts a
+/// fraction written either way ("two-thirds": 2 of 3 or 66.67 percent). At the round's end,
+/// scored once: held-out (55) 0.951, 0.678, 0.909 (0.903 without the fraction rule), 0.652, 1.04;
+/// tuning (201 texts) 0.991, 0.941, 0.934, 0.923, 1.04.
 const HELDOUT_FLOOR: Row = Row {
     texts: 55,
     quote_p: 0.0,
@@ -202,10 +211,10 @@ const HELDOUT_FLOOR: Row = Row {
     numeric_p: 0.0,
     numeric_r: 0.0,
     quote_f1: 0.95,
-    speaker: 0.64,
-    numeric_f1: 0.89,
-    numeric_speaker: 0.63,
-    candidates_per_claim: 1.04,
+    speaker: 0.67,
+    numeric_f1: 0.90,
+    numeric_speaker: 0.65,
+    candidates_per_claim: 1.05,
 };
 const TUNE_FLOOR: Row = Row {
     texts: 201,
