@@ -556,11 +556,12 @@ fn subject_of_relative_clause(tokens: &[&Token<'_>], v: usize, registry: &mut Re
 /// writer did not close with a comma; the person opening the clause speaks, not the aside's end.
 fn unclosed_aside(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
     let comma = (v.saturating_sub(14)..v).rev().find(|k| tokens[*k].kind == Kind::Punct)?;
-    // ("Mike Reynolds, Acting Director of the National Park Service pointed out": a title opens it.)
+    // ("Mike Reynolds, Acting Director of the National Park Service pointed out": a title opens
+    // it; "Gwenllian Lansdown Davies, Mudiad Meithrin Chief Executive added": a title ends it.)
     let opens = tokens.get(comma + 1).is_some_and(|t| {
         t.is_lowercase_word() && !matches!(t.lower().as_ref(), "and" | "but" | "or" | "then" | "so")
             || t.is_capitalized() && crate::names::is_title(t.text)
-    });
+    }) || v > 0 && tokens[v - 1].is_capitalized() && crate::names::is_title(tokens[v - 1].text);
     (tokens[comma].punct(",") && comma + 2 < v && opens)
         .then(|| opening_apposition(tokens, v, registry))
         .flatten()

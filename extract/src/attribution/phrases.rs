@@ -32,6 +32,15 @@ pub(super) fn noun_phrase_ending_at(
     if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_ref()) {
         return None;
     }
+    // "However, this was no standard exercise, said Lt. Col. X": a sentence adverb is nobody.
+    let lower = t.lower();
+    if t.kind == Kind::Word
+        && (words::BETWEEN.contains(lower.as_ref())
+            || words::CONTINUATIONS.contains(lower.as_ref())
+            || matches!(lower.as_ref(), "however" | "therefore" | "thus" | "nonetheless" | "nevertheless"))
+    {
+        return None;
+    }
     // "… in January, May and September, to select candidates, said X": a time is nobody.
     if crate::names::kind_of(t.text) == NameKind::Place && t.is_capitalized() {
         return None;

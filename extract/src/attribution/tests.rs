@@ -560,3 +560,14 @@ fn ranks_with_full_stops_and_a_share_are_no_speakers() {
     let text = "Among active-duty spouses, 60 percent claimed they are satisfied.";
     assert_eq!(figure_speakers(text), [None]);
 }
+
+#[test]
+fn a_sentence_adverb_is_nobody_and_a_title_may_end_an_unclosed_aside() {
+    let text = "However, this was no standard exercise, said Lt. Col. Nathaniel Stobert, the battalion commander. “We wanted to break the mold.”";
+    assert_eq!(speaker_of(text, "We wanted to break the mold.").as_deref(), Some("Nathaniel Stobert"));
+    let text = "Dr Gwenllian Lansdown Davies, Mudiad Meithrin Chief Executive added: “The early years are integral.”";
+    assert_eq!(
+        speaker_of(text, "The early years are integral.").as_deref(),
+        Some("Gwenllian Lansdown Davies")
+    );
+}
