@@ -38,7 +38,17 @@ pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Qu
     let points_back = tokens.first().is_some_and(|t| {
         matches!(
             t.lower().as_ref(),
-            "this" | "these" | "that" | "it" | "it's" | "it’s" | "today" | "now" | "together"
+            "this"
+                | "these"
+                | "that"
+                | "it"
+                | "it's"
+                | "it’s"
+                | "today"
+                | "today's"
+                | "today’s"
+                | "now"
+                | "together"
         )
     });
     // "He added that …", "The minister said": the writer's narration again.

@@ -118,8 +118,14 @@ impl<'a> Walk<'a> {
         self.paragraph_start = paragraph.start;
         let label = attribution::transcript_label(text, paragraph);
         let labelled = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
+        // A transcript's speaker goes on in the unmarked paragraphs after their label; a label
+        // before a quotation ('SUSAN TELTSCHER: "…"', as radio scripts print a clip) is that
+        // quotation's alone, and the narration after it is the writer's.
         if attribution::opens_with_label(&text[paragraph.clone()]) {
-            self.transcript = labelled.clone();
+            let clip = label.as_ref().is_some_and(|(end, _)| {
+                text[*end..paragraph.end].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„'])
+            });
+            self.transcript = if clip { None } else { labelled.clone() };
         }
         self.label = labelled.or_else(|| self.transcript.clone());
         self.sentences = text::sentences(text, paragraph.clone());
@@ -617,6 +623,13 @@ mod tests {
     fn figure_speakers(text: &str) -> Vec<Option<String>> {
         let found = extract(text).expect("a valid text");
         found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
+    }
+
+    #[test]
+    fn a_label_before_a_quotation_is_that_clips_alone() {
+        let text = "Internet report\n\nSUSAN TELTSCHER: \"Only one out of five people is online.\"\n\nThe world has almost seven billion people.";
+        let speakers = figure_speakers(text);
+        assert_eq!(speakers, [Some("Susan Teltscher".to_owned()), None]);
     }
 
     #[test]

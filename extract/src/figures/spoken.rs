@@ -76,7 +76,9 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             }
         }
     }
-    if lower == "one" && tokens.get(i + 1).is_some_and(|n| n.is("in")) {
+    let out_of =
+        tokens.get(i + 1).is_some_and(|n| n.is("out")) && tokens.get(i + 2).is_some_and(|n| n.is("of"));
+    if lower == "one" && (tokens.get(i + 1).is_some_and(|n| n.is("in")) || out_of) {
         return one_in(tokens, i);
     }
     // The number must start here: "hundred" inside "two hundred" is not a second figure.
@@ -272,13 +274,14 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
     found(value, &noun, Some(whole), i, noun_end)
 }
 
-/// "one in five adults", "one in 10".
+/// "one in five adults", "one in 10", "one out of five people".
 fn one_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
-    let whole = spelled(tokens, i + 2).or_else(|| {
+    let from = if tokens.get(i + 1).is_some_and(|n| n.is("out")) { i + 3 } else { i + 2 };
+    let whole = spelled(tokens, from).or_else(|| {
         tokens
-            .get(i + 2)
+            .get(from)
             .filter(|n| n.kind == Kind::Number)
-            .and_then(|n| super::digits_value(n.text).map(|v| (v, i + 2)))
+            .and_then(|n| super::digits_value(n.text).map(|v| (v, from)))
     });
     let (whole, whole_end) = whole?;
     let (noun, noun_end) =

@@ -339,3 +339,9 @@ fn a_part_of_a_whole_said_in_words_and_no_range_before_a_denominator() {
     assert_eq!(part("Three of the six components made their goals."), Some((3.0, Some(6.0))));
     assert!(bounds("Bolt won the silver, 15-100ths of a second back.").iter().all(|(v, _, _)| *v != 100.0));
 }
+
+#[test]
+fn one_out_of_five_is_one_of_five() {
+    let part = |s: &str| q(s).map(|q| (q.value, q.of));
+    assert_eq!(part("You have only one out of five people using the Internet."), Some((1.0, Some(5.0))));
+}
