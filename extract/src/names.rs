@@ -51,10 +51,7 @@ pub fn kind_of(name: &str) -> NameKind {
     let parts: Vec<&str> = bare.split(' ').collect();
     // "September", "Memorial Day", "Election Day": a time is nobody.
     let last = parts.last().map(|p| p.to_lowercase()).unwrap_or_default();
-    let weekday = matches!(
-        last.as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    );
+    let weekday = words::WEEKDAYS.contains(last.as_str());
     // (Not "Theresa May", nor a "May" or "June" met alone: those are names too.)
     let month = parts.len() == 1 && words::MONTHS.contains(last.as_str()) && !is_first_name(&last);
     let holiday = parts.len() > 1 && matches!(last.as_str(), "day" | "eve");
@@ -77,12 +74,8 @@ pub fn kind_of(name: &str) -> NameKind {
     }
     // "KCNA", "U.N", "NASA": letters in capitals are an abbreviation, an organisation's; so is
     // a name with one inside ("New ONS", "the WHO Foundation") — not a person's "Aquino III".
-    let abbreviation = |p: &str| {
-        let letters: String = p.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.chars().all(char::is_uppercase) && !ROMAN.contains(&letters.as_str())
-    };
-    if parts.len() == 1 && abbreviation(bare)
-        || parts.len() > 1 && parts.iter().any(|p| !p.contains('.') && abbreviation(p))
+    if parts.len() == 1 && is_abbreviation(bare)
+        || parts.len() > 1 && parts.iter().any(|p| is_acronym_word(p))
     {
         return NameKind::Group;
     }
@@ -91,11 +84,13 @@ pub fn kind_of(name: &str) -> NameKind {
 
 /// An organisation's abbreviation in capitals ("VOA", "UNICEF"), not a numeral ("III").
 fn is_acronym_word(word: &str) -> bool {
+    !word.contains('.') && is_abbreviation(word)
+}
+
+/// Letters in capitals, dotted or not ("KCNA", "U.N"), that are no numeral.
+fn is_abbreviation(word: &str) -> bool {
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.chars().all(char::is_uppercase)
-        && !word.contains('.')
-        && !ROMAN.contains(&letters.as_str())
+    letters.len() >= 2 && letters.chars().all(char::is_uppercase) && !ROMAN.contains(&letters.as_str())
 }
 
 /// Numerals after a name ("Benigno Aquino III"), which are not abbreviations.

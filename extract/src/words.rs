@@ -80,6 +80,7 @@ word_list! {
     REPORT_ADJECTIVES: Words = "report_adjectives.txt";
     PARTICLES: Words = "particles.txt";
     MONTHS: Words = "months.txt";
+    WEEKDAYS: Words = "weekdays.txt";
     LABELS: Words = "labels.txt";
     TIME_WORDS: Words = "time_words.txt";
     NOT_NOUNS: Words = "not_nouns.txt";

@@ -466,28 +466,13 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
     if let Some(name) = subject_of_relative_clause(tokens, v, registry) {
         return Some(Subject::Named(name));
     }
-    const WHEN: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "night",
-        "weekend",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "morning",
-        "evening",
-        "afternoon",
-    ];
+    const WHEN: &[&str] = &["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"];
+    let is_when = |w: &str| WHEN.contains(&w) || words::WEEKDAYS.contains(w);
     let mut j = v.checked_sub(1)?;
     loop {
         // "Honda last week said", "the minister on Monday said".
         let when = j >= 1
-            && WHEN.contains(&tokens[j].lower().as_ref())
+            && is_when(tokens[j].lower().as_ref())
             && matches!(tokens[j - 1].lower().as_ref(), "last" | "this" | "on" | "next" | "earlier" | "late");
         // "the National Disaster Management Agency (BNPB) said": the name before its abbreviation.
         let abbreviation =
