@@ -198,18 +198,22 @@ fn role_placed_in(owned: &[Token<'_>], first: usize, j: usize, registry: &mut Re
         return Some(holder);
     }
     let start = phrase_start(owned, role_at);
-    Some(registry.by_role(owned[start].start, &as_written(&owned[start..=j]).join(" ")))
+    Some(registry.by_role(owned[start].start, &as_written(&owned[start..=j])))
 }
 
-/// A phrase's words as the text writes them, but for a determiner opening it in lower case
-/// ("The launch director …" → "the launch director …").
-fn as_written(phrase: &[Token<'_>]) -> Vec<String> {
-    let determiner = |t: &Token<'_>| DETERMINERS.contains(&t.lower().as_ref());
-    phrase
-        .iter()
-        .enumerate()
-        .map(|(k, t)| if k == 0 && determiner(t) { t.lower().into_owned() } else { t.text.to_owned() })
-        .collect()
+/// A phrase as the text writes it ("U.S." kept whole), but for a determiner opening it in lower
+/// case ("The launch director …" → "the launch director …").
+pub(super) fn as_written(phrase: &[Token<'_>]) -> String {
+    let mut out = String::new();
+    for (k, t) in phrase.iter().enumerate() {
+        if k > 0 && !t.joined {
+            out.push(' ');
+        }
+        let lower = t.lower();
+        let determiner = k == 0 && DETERMINERS.contains(&lower.as_ref());
+        out.push_str(if determiner { &lower } else { t.text });
+    }
+    out
 }
 
 /// A common noun walked back to its determiner or owner: "the ministry", "Ukraine's air force",
@@ -222,7 +226,7 @@ pub(super) fn common_noun_ending_at(
     // "Two out of three respondents said": the respondents.
     let first = phrase_start(owned, j);
     let first = (first..j).find(|k| !is_count(&owned[*k])).unwrap_or(j);
-    let words = as_written(&owned[first..=j]);
+    let words: Vec<String> = as_written(&owned[first..=j]).split(' ').map(str::to_owned).collect();
     let starts_with_article = words.first().is_some_and(|w| w == "a" || w == "an");
     let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     // "a spokesman said", "a sheriff said": someone unnamed by role — not "a statement said".

@@ -173,35 +173,25 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
 /// for the county station", "the top U.S. diplomat in Burma" — up to the verb or a comma.
 fn role_as_written(owned: &[Token<'_>]) -> String {
     const PLACING: &[&str] = &["of", "for", "at", "in", "from", "the", "a", "an", "and"];
-    let mut phrase = String::new();
-    for (k, t) in owned.iter().enumerate().take(14) {
+    let verb = |t: &Token<'_>| {
         let lower = t.lower();
-        let placing = PLACING.contains(&lower.as_ref());
-        let verb = k > 0
-            && t.is_lowercase_word()
-            && !placing
+        t.is_lowercase_word()
+            && !PLACING.contains(&lower.as_ref())
             && (is_speech_verb(t)
                 || super::is_participle(t)
                 || words::BETWEEN.contains(&*lower)
                 || words::CLAUSE_WORDS.contains(&*lower)
                 || lower.ends_with("ed")
-                || matches!(lower.as_ref(), "spoke" | "says" | "wrote"));
-        if t.kind == Kind::Punct && !(t.punct(".") && t.joined) || verb {
-            break;
-        }
-        if k == 0 {
-            phrase.push_str(&lower);
-        } else {
-            if !t.joined {
-                phrase.push(' ');
-            }
-            phrase.push_str(t.text);
-        }
+                || matches!(lower.as_ref(), "spoke" | "says" | "wrote"))
+    };
+    let stop = |t: &Token<'_>| t.kind == Kind::Punct && !(t.punct(".") && t.joined);
+    let mut end = (1..owned.len().min(14))
+        .find(|k| verb(&owned[*k]) || stop(&owned[*k]))
+        .unwrap_or(owned.len().min(14));
+    while end > 1 && PLACING.contains(&owned[end - 1].lower().as_ref()) {
+        end -= 1;
     }
-    while let Some(cut) = phrase.rsplit_once(' ').filter(|(_, last)| PLACING.contains(last)) {
-        phrase = cut.0.to_owned();
-    }
-    phrase
+    super::phrases::as_written(&owned[..end])
 }
 
 /// The full name of a person between the commas after a sentence's opening noun phrase.
