@@ -265,6 +265,8 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
             first -= if joins_by_dot { 2 } else { 1 };
         } else if let Some(k) = particles_after_name(tokens, first) {
             first -= k + 1;
+        } else if let Some(start) = organisation_before_and(tokens, first) {
+            first = start; // "the Department of Health and Human Services"
         } else if prev.punct(".")
             && first >= 2
             && is_title(tokens[first - 2].text)
@@ -296,6 +298,8 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
             end += k + 1;
         } else if portfolio_goes_on(tokens, start, end) {
             end += 2;
+        } else if organisation_goes_on(tokens, start, end) {
+            end += 1; // "the Department of Health and Human Services"
         } else {
             break;
         }
@@ -304,6 +308,40 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
         end -= 1;
     }
     Some((end, run_words(tokens, start, end)))
+}
+
+/// Whether a run of name words names an organisation by what it is "of" or "for" ("Department
+/// of Health", "Centers for Disease Control"): an "and" after it goes on inside the name.
+fn names_a_remit(run: &[Token<'_>]) -> bool {
+    run.windows(2).any(|w| is_org_word(w[0].text) && (w[1].is("of") || w[1].is("for")))
+}
+
+/// Where the organisation's name begins whose "and" stands just before token `first`:
+/// "Department of Health and | Human Services", not "NASA and | ESA" nor "the Ministry of Defence
+/// and | Mr Smith".
+fn organisation_before_and(tokens: &[Token<'_>], first: usize) -> Option<usize> {
+    let and = first.checked_sub(1).filter(|a| tokens[*a].text == "and")?;
+    let (start, _) = run_ending_at(tokens, and.checked_sub(1)?)?;
+    let rest = tokens[first..].iter().take_while(|t| is_name_word(t)).count();
+    let after: Vec<&str> = tokens[first..first + rest].iter().map(|t| t.text).collect();
+    // ("and Mr Smith", "and John Smith": a person joins, not the name's last words.)
+    let person = after.first().is_some_and(|w| is_title(w) || is_first_name(w));
+    // "Food and Drug Administration", "Fish and Wildlife Service": one word, then "and", then a
+    // name that ends as an organisation's does.
+    let one_word =
+        start + 1 == and && after.last().is_some_and(|w| is_org_word(w)) && !is_org_word(tokens[start].text);
+    ((names_a_remit(&tokens[start..and]) || one_word) && !person).then_some(start)
+}
+
+/// Whether the run `start..=end` goes on over an "and" inside an organisation's name ("Department
+/// of Health and Human Services"), with a name word after it that is not a person's.
+fn organisation_goes_on(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let and_next = tokens.get(end + 1).is_some_and(|t| t.text == "and");
+    let name_after = tokens.get(end + 2).is_some_and(|t| is_name_word(t) && !is_title(t.text));
+    and_next
+        && name_after
+        && names_a_remit(&tokens[start..=end])
+        && organisation_before_and(tokens, end + 2).is_some()
 }
 
 /// "Minister for Education and Youth Helen McEntee": a portfolio's "and", after a title and its

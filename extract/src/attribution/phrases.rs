@@ -25,6 +25,11 @@ pub(super) fn noun_phrase_ending_at(
     if words::INDEFINITES.contains(t.lower().as_ref()) {
         return None;
     }
+    // "Figures show …", "Data show …": a publication nobody is said to have published.
+    let alone = j == 0 || tokens[j - 1].kind != Kind::Word;
+    if alone && words::REPORT_NOUNS.contains(t.lower().as_ref()) {
+        return None;
+    }
     let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
     if is_name_word(t) && !is_possessive(t.text) {
         return name_ending_at(tokens, &owned, j, registry);
@@ -231,6 +236,12 @@ pub(super) fn common_noun_ending_at(
     let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     // "a spokesman said", "a sheriff said": someone unnamed by role — not "a statement said".
     let role_head = words::ROLE_NOUNS.contains(head.as_str()) || is_role(&head);
+    // "A UNICEF report says": a publication by someone named is theirs.
+    if starts_with_article && words::REPORT_NOUNS.contains(head.as_str()) {
+        if let Some(publisher) = publisher_of(owned, first, j, registry) {
+            return Some(publisher);
+        }
+    }
     if starts_with_article && (words.len() == 1 || !role_head) {
         return None;
     }
@@ -268,11 +279,14 @@ pub(super) fn common_noun_ending_at(
 
 /// "the Houston resident", "the retired nurse": a definite description of a person is the
 /// person in view (named before), when there is one.
-/// "The company said" after "Microsoft": a lone noun for an organisation is the one in view.
+/// "The company said" after "Microsoft", "the Washington-based agency" after "the IMF": a lone
+/// noun for an organisation is the one in view.
 fn described_person(words: &[&str], at: usize, registry: &mut Registry) -> Option<String> {
     let head = words.last()?.to_lowercase();
     let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    if definite && words.len() == 2 && words::GROUP_NOUNS.contains(head.as_str()) {
+    // ("the Washington-based agency": where it is based does not make it another.)
+    let based = words.len() == 3 && words[1].ends_with("-based");
+    if definite && (words.len() == 2 || based) && words::GROUP_NOUNS.contains(head.as_str()) {
         return registry.renamed_group(at);
     }
     (definite && words::PERSON_NOUNS.contains(head.as_str())).then(|| registry.described(at)).flatten()
@@ -338,8 +352,10 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
             let via = first.checked_sub(1).map(|p| owned[p].lower());
             if matches!(via.as_deref(), Some("from" | "at" | "of" | "for" | "in")) && first >= 2 {
                 let who = &owned[first - 2];
+                // ("Police in the capital said": a collective noun is plural without its "s".)
+                let collective = matches!(who.lower().as_ref(), "police" | "people" | "staff" | "personnel");
                 let plural_people = who.kind == Kind::Word
-                    && who.text.ends_with('s')
+                    && (who.text.ends_with('s') || collective)
                     && !words::CLAUSE_WORDS.contains(who.lower().as_ref());
                 if plural_people && (first == 2 || owned[first - 3].kind != Kind::Word) {
                     first -= 2;

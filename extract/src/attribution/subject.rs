@@ -70,6 +70,9 @@ fn named_subject(
 ) -> Option<String> {
     let first = &owned[0];
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if let Some(people) = people_described(owned, end, registry) {
+        return Some(people);
+    }
     if is_possessive(owned[end].text) {
         // "Labour's Shadow Home Secretary Yvette Cooper said": the person after the owner.
         let (_, after) = run_starting_at(owned, end + 1)?;
@@ -101,6 +104,21 @@ fn named_subject(
         return verb.then(|| registry.group(first.start, &name));
     }
     registry.person(first.start, &name)
+}
+
+/// "International aid groups in the region estimated", "Local health officials said": one
+/// capitalised word describing people or groups named by the plural noun after it — the phrase,
+/// not the word.
+fn people_described(owned: &[Token<'_>], end: usize, registry: &mut Registry) -> Option<String> {
+    if end != 0 {
+        return None;
+    }
+    let nouns = owned[1..].iter().take(2).take_while(|t| t.is_lowercase_word()).count();
+    let head = owned.get(nouns)?.lower();
+    let singular = head.strip_suffix('s').filter(|_| nouns > 0)?;
+    let people = words::ROLE_NOUNS.contains(singular) || words::GROUP_NOUNS.contains(singular);
+    let phrase: Vec<&str> = owned[..=nouns].iter().map(|t| t.text).collect();
+    people.then(|| registry.group(owned[0].start, &phrase.join(" ")))
 }
 
 /// A sentence opening with "the": an organisation's name, an owner's noun ("The hospital's

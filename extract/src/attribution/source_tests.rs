@@ -1,0 +1,88 @@
+//! Who a figure comes from when an organisation, a forecast or a publication gives it: the
+//! rules of the eighth round, each on the smallest text that shows it.
+
+use crate::{extract, Kind};
+
+fn figure_speakers(text: &str) -> Vec<Option<String>> {
+    let found = extract(text).expect("a valid text");
+    found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
+}
+
+fn speaker_of(text: &str, quote: &str) -> Option<String> {
+    let found = extract(text).expect("a valid text");
+    let quote = found.into_iter().find(|c| c.kind == Kind::Quote && c.text == quote);
+    quote.expect("the quote is found").speaker
+}
+
+fn one(name: &str) -> Vec<Option<String>> {
+    vec![Some(name.to_owned())]
+}
+
+#[test]
+fn an_and_inside_an_organisations_name_keeps_it_whole() {
+    let hhs = "The Department of Health and Human Services said 26 million people were uninsured.";
+    assert_eq!(figure_speakers(hhs), one("the Department of Health and Human Services"));
+    let cdc = "The Centers for Disease Control and Prevention said 40 people were sick.";
+    assert_eq!(figure_speakers(cdc), one("the Centers for Disease Control and Prevention"));
+    let fda = "The Food and Drug Administration said 12 products were recalled.";
+    assert_eq!(figure_speakers(fda), one("the Food and Drug Administration"));
+    // Two speakers joined by "and" stay two: neither is the other's last words.
+    let text = "\"We will act,\" said Anna Berg of the Institute for Fiscal Studies and John Smith.";
+    assert_eq!(speaker_of(text, "We will act").as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn a_capitalised_word_before_people_is_part_of_their_description() {
+    let text = "International aid groups in the region estimated at least 500 people have been killed.";
+    assert_eq!(figure_speakers(text), one("International aid groups"));
+}
+
+#[test]
+fn a_progressive_has_its_subject_like_a_finite_verb() {
+    let text = "The International Monetary Fund cut its forecast on Tuesday. But the Washington-based agency is projecting three percent growth in 2016.";
+    assert_eq!(figure_speakers(text), one("the International Monetary Fund"));
+}
+
+#[test]
+fn a_forecast_its_subject_holds_is_theirs() {
+    let text = "The IMF kept its forecast for Chinese economic growth unchanged at 6.8 percent.";
+    assert_eq!(figure_speakers(text), one("the IMF"));
+    assert_eq!(figure_speakers("The bank expects the economy to grow 2 percent."), one("the bank"));
+}
+
+#[test]
+fn whoever_puts_a_figure_at_a_number_gives_it() {
+    assert_eq!(figure_speakers("The ministry put the death toll at 45."), one("the ministry"));
+    assert_eq!(figure_speakers("Authorities in Lagos put the number of dead at 45."), one("Authorities"));
+    assert_eq!(figure_speakers("The death toll was put at 45."), [None]);
+}
+
+#[test]
+fn a_publication_shows_what_its_publisher_says() {
+    let ons = "Figures from the Office for National Statistics show inflation rose to 3 percent.";
+    assert_eq!(figure_speakers(ons), one("the Office for National Statistics"));
+    let unicef = "A UNICEF report released Monday says 1 million children are at risk.";
+    assert_eq!(figure_speakers(unicef), one("UNICEF"));
+    // Findings he noted are not a publication that speaks, and a show is none either.
+    let noted = "Heald noted the findings show pollution fell 10 percent.";
+    assert_eq!(figure_speakers(noted), [None]);
+    assert_eq!(figure_speakers("The show drew 3 million viewers."), [None]);
+}
+
+#[test]
+fn the_source_a_sentence_names_comes_before_whoever_else_speaks_in_it() {
+    let text = "This year the city expects about 6 million visitors, according to the event website.";
+    assert_eq!(figure_speakers(text), one("the event website"));
+}
+
+#[test]
+fn police_in_a_place_are_the_police() {
+    let text = "Police in the capital said 12 people were arrested.";
+    assert_eq!(figure_speakers(text), one("Police in the capital"));
+}
+
+#[test]
+fn a_relative_clauses_verb_after_a_quote_is_not_the_attribution() {
+    let text = "\"We are ready,\" the official, who asked not to be named, told AFP.";
+    assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("the official"));
+}
