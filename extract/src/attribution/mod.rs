@@ -669,7 +669,12 @@ fn apposed_person(
     let (_, words) = run_starting_at(&aside, titled).filter(|(end, _)| *end + 1 == aside.len())?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);
-    let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+    // "Her husband, Ali, added": one name is enough after a relative of someone in view.
+    let relative = open >= 2
+        && matches!(tokens[open - 2].lower().as_ref(), "his" | "her" | "their")
+        && words::PERSON_NOUNS.contains(tokens[open - 1].lower().as_ref());
+    let person =
+        (name.contains(' ') || relative) && crate::names::kind_of(&name) == crate::names::NameKind::Person;
     person.then(|| registry.person(aside[titled].start, &name)).flatten()
 }
 

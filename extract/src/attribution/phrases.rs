@@ -264,8 +264,14 @@ pub(super) fn common_noun_ending_at(
     let definite =
         words.first().is_some_and(|w| matches!(w.as_str(), "the" | "his" | "her" | "their" | "its"));
     if (definite && is_role(&head) && words.len() <= 4) || bare_title {
+        // ("The senator said … He added": the title as written is who "he" is; "the top U.S.
+        // diplomat in Burma" stays someone the review cannot name.)
         let as_written = (!bare_title).then(|| words.join(" "));
-        return registry.role_holder(&head, owned[j].start, false).or(as_written);
+        let at = owned[first].start;
+        let title_alone = words.len() == 2;
+        return registry.role_holder(&head, owned[j].start, false).or_else(|| {
+            as_written.map(|phrase| if title_alone { registry.by_role(at, &phrase) } else { phrase })
+        });
     }
     let plain: Vec<&str> = words.iter().map(String::as_str).collect();
     if let Some(person) = described_person(&plain, owned[j].start, registry) {

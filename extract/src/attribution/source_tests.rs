@@ -1,5 +1,5 @@
-//! Who a figure comes from when an organisation, a forecast or a publication gives it: the
-//! rules of the eighth round, each on the smallest text that shows it.
+//! Who speaks or gives a figure when an organisation, a forecast, a publication, a relative
+//! or a role does: the rules of the eighth round, each on the smallest text that shows it.
 
 use crate::{extract, Kind};
 
@@ -85,4 +85,16 @@ fn police_in_a_place_are_the_police() {
 fn a_relative_clauses_verb_after_a_quote_is_not_the_attribution() {
     let text = "\"We are ready,\" the official, who asked not to be named, told AFP.";
     assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("the official"));
+}
+
+#[test]
+fn one_name_in_apposition_after_a_relative_is_the_person() {
+    let text = "\"We lost everything,\" said Amina Yusuf, a mother of five. Her husband, Ali, added: \"Nobody helped us.\"";
+    assert_eq!(speaker_of(text, "Nobody helped us.").as_deref(), Some("Ali"));
+}
+
+#[test]
+fn a_role_credited_as_written_is_who_he_is_next() {
+    let text = "The senator said: \"We have 60 votes.\" He added that 12 Republicans would join.";
+    assert_eq!(figure_speakers(text), [Some("the senator".to_owned()), Some("the senator".to_owned())]);
 }
