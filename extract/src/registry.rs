@@ -112,7 +112,9 @@ impl Registry {
         let role = role.trim_end_matches('.').to_lowercase();
         let full = SHORT.iter().find(|(short, _)| *short == role).map_or(role.as_str(), |(_, full)| full);
         let named = |wanted: &str| self.roles.iter().rev().find(|(r, _)| r == wanted).map(|(_, p)| p.clone());
-        named(&role).or_else(|| named(full))
+        // ("the Ministers said", after a joint statement of two: one of them.)
+        let one_of_them = || role.strip_suffix('s').and_then(named);
+        named(&role).or_else(|| named(full)).or_else(one_of_them)
     }
 
     /// Who "the minister", "the PM" or "the spokesman" (`role`, the head word) before byte `at`

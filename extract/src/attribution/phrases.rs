@@ -86,7 +86,8 @@ pub(super) fn noun_phrase_ending_at(
 /// "An organizer of the demonstrations criticized", "a member of the council said": someone
 /// unnamed, by role, speaks — not what they belong to. The whole phrase, as "an officer" is.
 fn unnamed_member(owned: &[Token<'_>], start: usize, j: usize, registry: &mut Registry) -> Option<String> {
-    let of = start.checked_sub(1).filter(|of| *of >= 2 && owned[*of].is("of"))?;
+    // ("A spokesperson for the store, MediaMarktSaturn, said": "for" places them as "of" does.)
+    let of = start.checked_sub(1).filter(|of| *of >= 2 && (owned[*of].is("of") || owned[*of].is("for")))?;
     let head = &owned[of - 1];
     let noun = head.lower();
     let person = words::ROLE_NOUNS.contains(noun.as_ref()) || words::PERSON_NOUNS.contains(noun.as_ref());
@@ -145,6 +146,14 @@ pub(super) fn name_ending_at(
     if let Some(role) = role_placed_in(owned, first, j, registry) {
         return Some(role);
     }
+    // "the Ministers said" after two ministers named: one of them.
+    if let [plural] = words.as_slice() {
+        if let Some(holder) =
+            (is_title(plural) && !is_role(plural)).then(|| registry.holder_of(plural)).flatten()
+        {
+            return Some(holder);
+        }
+    }
     let name = name_of_run(&words);
     if let Some(joint) = joint_organisations(owned, first, &name, registry) {
         return Some(joint);
@@ -194,8 +203,10 @@ fn role_placed_in(owned: &[Token<'_>], first: usize, j: usize, registry: &mut Re
     let via = first.checked_sub(1 + the)?;
     let role_at = via.checked_sub(1)?;
     let role = &owned[role_at];
-    let is_role_word =
-        role.is_lowercase_word() && (is_role(role.text) || words::ROLE_NOUNS.contains(role.lower().as_ref()));
+    // ("The Chancellor of the Exchequer wrote": a title in capitals is placed as one in lower case.)
+    let is_role_word = role.is_lowercase_word()
+        && (is_role(role.text) || words::ROLE_NOUNS.contains(role.lower().as_ref()))
+        || role.is_capitalized() && is_title(role.text) && role_at > 0 && owned[role_at - 1].is("the");
     if !matches!(owned[via].lower().as_ref(), "of" | "for" | "at") || !is_role_word {
         return None;
     }

@@ -98,3 +98,22 @@ fn a_role_credited_as_written_is_who_he_is_next() {
     let text = "The senator said: \"We have 60 votes.\" He added that 12 Republicans would join.";
     assert_eq!(figure_speakers(text), [Some("the senator".to_owned()), Some("the senator".to_owned())]);
 }
+
+#[test]
+fn the_ministers_after_two_ministers_named_is_one_of_them() {
+    let text = "Finance Minister Jim Sutton and Health Minister Marian Hobbs announced the plan.\n\n\"We considered the views of the industry,\" the Ministers said.";
+    let speaker = speaker_of(text, "We considered the views of the industry");
+    assert!(matches!(speaker.as_deref(), Some("Jim Sutton" | "Marian Hobbs")), "{speaker:?}");
+}
+
+#[test]
+fn a_title_in_capitals_placed_in_an_office_is_the_role() {
+    let text = "The Chancellor of the Exchequer, in a letter to the committee, wrote: \"Debt is falling.\"";
+    assert_eq!(speaker_of(text, "Debt is falling.").as_deref(), Some("the Chancellor of the Exchequer"));
+}
+
+#[test]
+fn a_spokesperson_for_something_is_the_spokesperson() {
+    let text = "A spokesperson for the store, MediaMarktSaturn, said: \"Huawei is a competitor.\"";
+    assert_eq!(speaker_of(text, "Huawei is a competitor.").as_deref(), Some("a spokesperson for the store"));
+}
