@@ -396,6 +396,19 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
     first
 }
 
+/// "said one resident, who gave her name only as Maria", "said a woman who identified herself as
+/// Fatima": the name someone gave, a few words after the verb, is who speaks.
+fn named_only_as(tokens: &[&Token<'_>], from: usize, registry: &mut Registry) -> Option<String> {
+    let window = &tokens[from..tokens.len().min(from + 14)];
+    let as_at = window.iter().position(|t| t.is("as"))?;
+    let gave = window[as_at.saturating_sub(4)..as_at].iter().any(|t| t.is("identified") || t.is("name"));
+    let owned: Vec<Token<'_>> = window.iter().map(|t| (*t).clone()).collect();
+    let (_, words) = run_starting_at(&owned, as_at + 1).filter(|_| gave)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    (kind_of(&name) == NameKind::Person).then(|| registry.person(owned[as_at + 1].start, &name)).flatten()
+}
+
 /// A person's name ending at token `j`, if there is one there.
 pub(super) fn person_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut Registry) -> Option<String> {
     let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
@@ -432,6 +445,9 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .map_or(tokens.len(), |p| v + 1 + p);
     let phrase: Vec<Token<'_>> = tokens[v + 1..end].iter().take(10).map(|t| (*t).clone()).collect();
     let first = phrase.first()?;
+    if let Some(name) = named_only_as(tokens, v + 1, registry) {
+        return Some(name);
+    }
     if is_pronoun(first) {
         return registry.pronoun(&first.lower(), first.start);
     }

@@ -117,3 +117,11 @@ fn a_spokesperson_for_something_is_the_spokesperson() {
     let text = "A spokesperson for the store, MediaMarktSaturn, said: \"Huawei is a competitor.\"";
     assert_eq!(speaker_of(text, "Huawei is a competitor.").as_deref(), Some("a spokesperson for the store"));
 }
+
+#[test]
+fn the_name_someone_gave_is_who_speaks() {
+    let text = "\"We have nothing,\" said one resident, who gave her name only as Maria.";
+    assert_eq!(speaker_of(text, "We have nothing").as_deref(), Some("Maria"));
+    let text = "\"We have nothing,\" said a woman who identified herself as Fatima.";
+    assert_eq!(speaker_of(text, "We have nothing").as_deref(), Some("Fatima"));
+}
