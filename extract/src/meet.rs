@@ -33,6 +33,12 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         if name.split(' ').count() == 1 && !preceded_by_the {
             registry.meet_short(owned[k].start, &name);
         }
+        if name.split(' ').count() == 1
+            && introduced_by_first_name(&owned, k)
+            && kind_of(&name) == NameKind::Person
+        {
+            registry.person(owned[k].start, &name);
+        }
         if person && (!preceded_by_the || person_after_org) {
             registry.meet(owned[k].start, &name);
             for role in roles_before(&owned, k, &words).into_iter().chain(roles_after(&owned, end)) {
@@ -41,6 +47,20 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         }
         k = end + 1;
     }
+}
+
+/// "A lawyer named Samantha", "a voter who self-identified as Jamie", "Cohen's mother, Ruth,":
+/// someone the text names by one name only, as a person — a "she" after it is her.
+fn introduced_by_first_name(tokens: &[Token<'_>], k: usize) -> bool {
+    let before = |back: usize| k.checked_sub(back).map(|b| &tokens[b]);
+    let named = before(1).is_some_and(|t| t.is("named") || t.is("called"));
+    let identified = before(1).is_some_and(|t| t.is("as"))
+        && before(2).is_some_and(|t| t.lower().ends_with("identified") || t.is("herself") || t.is("himself"));
+    let relative = before(1).is_some_and(|t| t.punct(","))
+        && before(2).is_some_and(|t| crate::words::PERSON_NOUNS.contains(t.lower().as_ref()))
+        && before(3)
+            .is_some_and(|t| names::is_possessive(t.text) || t.is("his") || t.is("her") || t.is("their"));
+    named || identified || relative
 }
 
 /// "(KCNA)" right after a name.

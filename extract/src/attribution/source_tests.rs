@@ -125,3 +125,14 @@ fn the_name_someone_gave_is_who_speaks() {
     let text = "\"We have nothing,\" said a woman who identified herself as Fatima.";
     assert_eq!(speaker_of(text, "We have nothing").as_deref(), Some("Fatima"));
 }
+
+#[test]
+fn someone_named_by_one_name_only_is_who_she_is_next() {
+    let text =
+        "Ted Cohen came to vote. Cohen's mother, Ruth, is an immigrant. \"I waited an hour,\" she said.";
+    assert_eq!(speaker_of(text, "I waited an hour").as_deref(), Some("Ruth"));
+    let text = "The group Election Protection sent lawyers. A lawyer named Samantha took a day off.\n\n\"It is important,\" she said.";
+    assert_eq!(speaker_of(text, "It is important").as_deref(), Some("Samantha"));
+    let text = "In the Big Apple, a voter who self-identified as Jamie said she was glad. \"It's been awful,\" she said.";
+    assert_eq!(speaker_of(text, "It's been awful").as_deref(), Some("Jamie"));
+}
