@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """How often two annotators credit the same speaker: the ceiling for the extractor's speaker
 accuracy. `extract/corpus-real/second-annotator/` holds a second, independent annotator's
-speakers for 32 tuning texts (the quotations and figures of the first annotation, every
-speaker left blank for them to fill). Each entry compares as the corpus test compares the
-extractor: one annotator's first choice against the other's list of acceptable speakers, without
-case and without a leading "the". Run: python3 server/bench/annotator_agreement.py [-v]"""
+speakers for 32 tuning texts and for the 55 held-out texts (the quotations and figures of the
+first annotation, every speaker left blank for them to fill; they never saw the first one's).
+Each entry compares as the corpus test compares the extractor: one annotator's first choice
+against the other's list of acceptable speakers, without case and without a leading "the".
+Figures per split only; `-v` lists the tuning disagreements (never held-out ones).
+Run: python3 server/bench/annotator_agreement.py [-v]"""
 import json
 import pathlib
 import sys
@@ -23,13 +25,25 @@ def accepted(speaker):
     return [normalise(s) for s in speaker] if isinstance(speaker, list) else [normalise(speaker)]
 
 
+def splits():
+    split = {}
+    for manifest in CORPUS.glob("MANIFEST-*.json"):
+        for entry in json.loads(manifest.read_text()):
+            split[entry["file"]] = entry["split"]
+    return split
+
+
 def main():
     verbose = "-v" in sys.argv
-    rows = {"quotes": [0, 0, 0], "numeric": [0, 0, 0]}
+    split = splits()
+    rows = {}
     for second_file in sorted((CORPUS / "second-annotator").glob("*.json")):
+        part = split[second_file.stem]
         first = json.loads((CORPUS / second_file.name).read_text())
         second = json.loads(second_file.read_text())
-        for kind, tally in rows.items():
+        for kind in ("quotes", "numeric"):
+            tally = rows.setdefault((part, kind), [0, 0, 0, set()])
+            tally[3].add(second_file.stem)
             entries = [e for e in first[kind] if not e.get("optional")]
             if len(entries) != len(second[kind]):
                 sys.exit(f"{second_file.name}: {kind} differ in number")
@@ -39,14 +53,14 @@ def main():
                 tally[0] += 1
                 tally[1] += by_first
                 tally[2] += by_second
-                if verbose and not by_first:
+                if verbose and not by_first and part == "tune":
                     said = a.get("text") or a.get("sentence")
                     print(f"  {second_file.stem[:32]} {kind}: {said[:60]!r}: {a['speaker']!r} / {b['speaker']!r}")
-    for kind, (n, by_first, by_second) in rows.items():
+    for (part, kind), (n, by_first, by_second, texts) in sorted(rows.items()):
         label = "quote speakers " if kind == "quotes" else "figure speakers"
         print(
-            f"{label}: {n} entries | second's choice accepted by the first: {by_first / n:.3f}"
-            f" | first's choice accepted by the second: {by_second / n:.3f}"
+            f"{part:7} ({len(texts)} texts) {label}: {n} entries | second's choice accepted by the first:"
+            f" {by_first / n:.3f} | first's choice accepted by the second: {by_second / n:.3f}"
         )
 
 
