@@ -87,10 +87,13 @@ fn is_acronym_word(word: &str) -> bool {
     !word.contains('.') && is_abbreviation(word)
 }
 
-/// Letters in capitals, dotted or not ("KCNA", "U.N"), that are no numeral.
+/// Letters in capitals, dotted or not ("KCNA", "U.N"), that are no numeral — counted as letters,
+/// not bytes: the "Ó" of "Máirtín Ó Muilleoir" is one.
 fn is_abbreviation(word: &str) -> bool {
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.chars().all(char::is_uppercase) && !ROMAN.contains(&letters.as_str())
+    letters.chars().count() >= 2
+        && letters.chars().all(char::is_uppercase)
+        && !ROMAN.contains(&letters.as_str())
 }
 
 /// Numerals after a name ("Benigno Aquino III"), which are not abbreviations.
@@ -277,7 +280,31 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
             break;
         }
     }
+    let first = after_portfolio(tokens, first, end);
     Some((first, run_words(tokens, first, end)))
+}
+
+/// Where the person begins in a run after a portfolio's "and": "Minister for Infrastructure,
+/// Transport and | Regional Development Barnaby Joyce", "Minister for Transport and | Roads Andrew
+/// Constance" — the two names at the run's end (and any initial between); else `start`.
+fn after_portfolio(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
+    let and = start.checked_sub(1).filter(|a| tokens[*a].text == "and");
+    let Some(and) = and.filter(|_| end >= start + 2) else {
+        return start;
+    };
+    let in_portfolio =
+        |t: &Token<'_>| is_name_word(t) || t.punct(",") || t.text == "and" || t.is("for") || t.is("of");
+    let reach = tokens[..and].iter().rev().take(12).take_while(|t| in_portfolio(t)).count();
+    let portfolio = (and - reach..and.saturating_sub(1))
+        .any(|k| is_title(tokens[k].text) && (tokens[k + 1].is("for") || tokens[k + 1].is("of")));
+    if !portfolio {
+        return start;
+    }
+    let mut given = end - 1;
+    while given > start && (tokens[given].punct(".") || tokens[given].text.chars().count() == 1) {
+        given -= 1;
+    }
+    given
 }
 
 /// The run of name words that starts at token `start`.
@@ -307,7 +334,7 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
     while end > start && tokens[end].punct(".") {
         end -= 1;
     }
-    Some((end, run_words(tokens, start, end)))
+    Some((end, run_words(tokens, after_portfolio(tokens, start, end), end)))
 }
 
 /// Whether a run of name words names an organisation by what it is "of" or "for" ("Department
@@ -330,18 +357,35 @@ fn organisation_before_and(tokens: &[Token<'_>], first: usize) -> Option<usize> 
     // name that ends as an organisation's does.
     let one_word =
         start + 1 == and && after.last().is_some_and(|w| is_org_word(w)) && !is_org_word(tokens[start].text);
-    ((names_a_remit(&tokens[start..and]) || one_word) && !person).then_some(start)
+    let abbreviated = spelled_by_abbreviation(tokens, start, first + rest);
+    ((names_a_remit(&tokens[start..and]) || one_word || abbreviated) && !person).then_some(start)
+}
+
+/// "HM Revenue and Customs (HMRC)": the abbreviation after the words `start..end` spells their
+/// initials (a word in capitals gives all its letters), so they are one name.
+fn spelled_by_abbreviation(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let short = match tokens.get(end..end + 3) {
+        Some([open, short, close]) if open.punct("(") && close.punct(")") && is_abbreviation(short.text) => {
+            short.text
+        }
+        _ => return false,
+    };
+    let small = ["and", "of", "for", "the", "&"];
+    let initials: String = tokens[start..end]
+        .iter()
+        .filter(|t| !small.contains(&t.text))
+        .map(|t| if is_abbreviation(t.text) { t.text.to_owned() } else { t.text.chars().take(1).collect() })
+        .collect();
+    initials.to_uppercase() == short.replace('.', "")
 }
 
 /// Whether the run `start..=end` goes on over an "and" inside an organisation's name ("Department
-/// of Health and Human Services"), with a name word after it that is not a person's.
+/// of Health and Human Services", "HM Revenue and Customs (HMRC)"), with a name word after it
+/// that is not a person's.
 fn organisation_goes_on(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     let and_next = tokens.get(end + 1).is_some_and(|t| t.text == "and");
     let name_after = tokens.get(end + 2).is_some_and(|t| is_name_word(t) && !is_title(t.text));
-    and_next
-        && name_after
-        && names_a_remit(&tokens[start..=end])
-        && organisation_before_and(tokens, end + 2).is_some()
+    and_next && name_after && organisation_before_and(tokens, end + 2).is_some_and(|begins| begins == start)
 }
 
 /// "Minister for Education and Youth Helen McEntee": a portfolio's "and", after a title and its

@@ -254,17 +254,73 @@ pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
 /// announcing an investment of $3.3 billion": a release's figures are its subject's when a verb
 /// of announcing says so (not "the storm was announced").
 fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    let v = sentence
-        .iter()
-        .position(|t| t.kind == Kind::Word && words::ANNOUNCE_VERBS.contains(t.lower().as_ref()))?;
+    // ("The awards announced today": after a determiner, "awards" is a noun.)
+    let noun = |k: usize| k > 0 && DETERMINERS.contains(&sentence[k - 1].lower().as_ref());
+    let v = (0..sentence.len()).find(|k| {
+        sentence[*k].kind == Kind::Word
+            && words::ANNOUNCE_VERBS.contains(sentence[*k].lower().as_ref())
+            && !noun(*k)
+    })?;
     let passive = v.checked_sub(1).is_some_and(|p| {
         matches!(sentence[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are")
     });
     if passive {
         return None;
     }
+    if let Some(agent) = participle_after_a_noun(sentence, v, registry) {
+        return agent;
+    }
     let subject = sentence_subject(sentence, registry)?;
     (crate::names::kind_of(&subject) != crate::names::NameKind::Place).then_some(subject)
+}
+
+/// "a £50 million package announced last month", "The awards announced today are for …",
+/// "£1.5 million announced by the Welsh Government": a participle after the sum or thing
+/// announced, not the sentence's verb — credited to its agent after "by", else to nobody
+/// (`Some(None)`); `None` when the verb is the sentence's own.
+fn participle_after_a_noun(
+    tokens: &[&Token<'_>],
+    v: usize,
+    registry: &mut Registry,
+) -> Option<Option<String>> {
+    if !tokens[v].lower().ends_with("ed") {
+        return None;
+    }
+    let by = tokens.get(v + 1).is_some_and(|t| t.is("by"));
+    let after_noun = modifies_a_noun(tokens, v);
+    match (after_noun, by) {
+        (true, true) => Some(subject_after(tokens, v + 1, registry)),
+        (true, false) => Some(None),
+        _ => None,
+    }
+}
+
+fn modifies_a_noun(sentence: &[&Token<'_>], v: usize) -> bool {
+    let Some(before) = v.checked_sub(1).map(|p| sentence[p]) else {
+        return false;
+    };
+    let sum = matches!(before.lower().as_ref(), "million" | "billion" | "package" | "funding" | "investment")
+        || before.kind == Kind::Number;
+    const WHEN: &[&str] = &[
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "recently",
+        "last",
+        "this",
+        "on",
+        "week",
+        "month",
+        "year",
+    ];
+    let time =
+        |t: &Token<'_>| WHEN.contains(&t.lower().as_ref()) || words::WEEKDAYS.contains(t.lower().as_ref());
+    let after_time = sentence[v + 1..].iter().find(|t| !time(t));
+    let verb_follows = after_time.is_some_and(|t| {
+        matches!(t.lower().as_ref(), "is" | "are" | "was" | "were" | "will" | "has" | "have")
+    });
+    sum || before.is_lowercase_word() && verb_follows
 }
 
 /// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: “…”", or a line of
@@ -431,6 +487,9 @@ fn credited_by(
     if let Some(agent) = passive_agent(tokens, v, registry) {
         return Some(agent);
     }
+    if let Some(agent) = participle_after_a_noun(tokens, v, registry) {
+        return agent;
+    }
     // "the document was found by a passerby", "he was told": the one spoken to or of (not "is
     // predicting", a progressive).
     let passive = !is_participle(verb)
@@ -542,6 +601,12 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         if when || released {
             j = j.checked_sub(2)?;
         } else if abbreviation {
+            // "HM Revenue and Customs (HMRC) has revealed": the name the abbreviation was met for.
+            let short = tokens[j - 1];
+            let full = registry.person(short.start, short.text).filter(|full| full.contains(' '));
+            if let Some(full) = full {
+                return Some(Subject::Named(full));
+            }
             j -= 3;
         } else if words::BETWEEN.contains(tokens[j].lower().as_ref()) && tokens[j].kind == Kind::Word
             || is_adverb(tokens, j)

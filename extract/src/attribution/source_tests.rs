@@ -136,3 +136,33 @@ fn someone_named_by_one_name_only_is_who_she_is_next() {
     let text = "In the Big Apple, a voter who self-identified as Jamie said she was glad. \"It's been awful,\" she said.";
     assert_eq!(speaker_of(text, "It's been awful").as_deref(), Some("Jamie"));
 }
+
+#[test]
+fn a_portfolio_before_a_name_is_no_part_of_it() {
+    let text = "Deputy Prime Minister and Minister for Infrastructure, Transport and Regional Development Barnaby Joyce said the Government has committed $360 million.\n\n\"We are busting congestion,\" Mr Joyce said.";
+    assert_eq!(figure_speakers(text), one("Barnaby Joyce"));
+    assert_eq!(speaker_of(text, "We are busting congestion").as_deref(), Some("Barnaby Joyce"));
+    let text = "Minister for Transport and Roads Andrew Constance said the state has committed $90 million.";
+    assert_eq!(figure_speakers(text), one("Andrew Constance"));
+}
+
+#[test]
+fn a_name_with_an_accented_capital_alone_is_a_persons() {
+    let text = "Finance Minister Máirtín Ó Muilleoir has announced a package.\n\nThe Minister said: \"We need a stimulus.\"";
+    assert_eq!(speaker_of(text, "We need a stimulus.").as_deref(), Some("Máirtín Ó Muilleoir"));
+}
+
+#[test]
+fn an_abbreviation_spelling_the_initials_keeps_an_and_inside_the_name() {
+    let text = "A record 24,546 people filed online, HM Revenue and Customs (HMRC) has revealed.";
+    assert_eq!(figure_speakers(text), one("HM Revenue and Customs"));
+}
+
+#[test]
+fn a_participle_after_what_was_announced_is_not_the_sentences_verb() {
+    let text = "The funding comes on top of a £50 million package announced last month.";
+    assert_eq!(figure_speakers(text), [None]);
+    let text = "This is in addition to £1.5 million announced by the Welsh Government in September.";
+    assert_eq!(figure_speakers(text), one("the Welsh Government"));
+    assert_eq!(figure_speakers("The awards announced today are for the 19 states."), [None]);
+}
