@@ -39,6 +39,19 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         {
             registry.person(owned[k].start, &name);
         }
+        // "The director of the relief group is Reverend Steven Mbogo.": who the sentence is about.
+        let identified = k > 0 && (owned[k - 1].is("is") || owned[k - 1].is("was")) && end + 2 >= owned.len();
+        if person && identified {
+            registry.person(owned[k].start, &name);
+            // (The role the sentence opens with is theirs.)
+            let role = owned.iter().take(4).find(|t| {
+                t.is_lowercase_word()
+                    && (is_title(t.text) || crate::words::ROLE_NOUNS.contains(t.lower().as_ref()))
+            });
+            if let Some(role) = role {
+                registry.role(&role.lower(), &name);
+            }
+        }
         if person && (!preceded_by_the || person_after_org) {
             registry.meet(owned[k].start, &name);
             for role in roles_before(&owned, k, &words).into_iter().chain(roles_after(&owned, end)) {

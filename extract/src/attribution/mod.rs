@@ -83,6 +83,16 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if !words::NOUN_VERBS.contains(t.lower().as_ref()) {
         return true;
     }
+    // "farmland in four states", "the reports": after a count or a determiner, a noun.
+    let prev = v.checked_sub(1).map(|p| tokens[p]);
+    let counted = prev.is_some_and(|p| {
+        p.kind == Kind::Number
+            || words::NUMBER_WORDS.contains_key(p.lower().as_ref())
+            || DETERMINERS.contains(&p.lower().as_ref())
+    });
+    if counted {
+        return false;
+    }
     next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_ref()))
 }
 
@@ -154,7 +164,11 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
     // "in what Amnesty International called a deep crackdown": that phrase is theirs, not the
     // sentence's figures.
-    let names_a_phrase = |v: usize| sentence[v.saturating_sub(4)..v].iter().any(|t| t.is("what"));
+    // ("That's what Wilberforce Onyango believes.": what ends the sentence names nothing.)
+    let names_a_phrase = |v: usize| {
+        sentence[v.saturating_sub(4)..v].iter().any(|t| t.is("what"))
+            && sentence.get(v + 1).is_some_and(|t| t.kind == Kind::Word)
+    };
     // "The IMF is predicting 3.3 percent growth": a verb of speech in its progressive form.
     let progressive = |v: usize| {
         is_participle(sentence[v])
@@ -524,6 +538,14 @@ fn credited_by(
             return Some(name);
         }
         return sentence_subject(sentence, registry);
+    }
+    // "… because, says Amtrak's Steve Kulm, those states …": a verb after a comma with a name
+    // after it is an inverted aside; the name speaks.
+    let says = matches!(tokens[v].lower().as_ref(), "says" | "said");
+    let inverted =
+        says && v > 0 && tokens[v - 1].punct(",") && tokens.get(v + 1).is_some_and(|t| t.is_capitalized());
+    if let Some(name) = inverted.then(|| subject_after(tokens, v, registry)).flatten() {
+        return Some(name);
     }
     match subject_before(tokens, v, registry) {
         Some(Subject::Named(name)) => Some(name),

@@ -166,3 +166,26 @@ fn a_participle_after_what_was_announced_is_not_the_sentences_verb() {
     assert_eq!(figure_speakers(text), one("the Welsh Government"));
     assert_eq!(figure_speakers("The awards announced today are for the 19 states."), [None]);
 }
+
+#[test]
+fn an_inverted_aside_says_who_speaks() {
+    let text = "Only two states will build fast tracks because, says Amtrak's Steve Kulm, they alone will pay 40 percent.";
+    assert_eq!(figure_speakers(text)[1..], one("Steve Kulm")[..]);
+}
+
+#[test]
+fn a_role_identified_by_is_and_a_name_is_that_person() {
+    let text = "The director of the African Evangelist Enterprises is Reverend Steven Mbogo. He says the need is great.\n\n\"Many were traumatized,\" he said.";
+    assert_eq!(speaker_of(text, "Many were traumatized").as_deref(), Some("Steven Mbogo"));
+}
+
+#[test]
+fn what_someone_believes_at_a_sentences_end_makes_them_the_speaker_after() {
+    let text = "Salim Muganga said: \"We must stay.\"\n\nThat's what Wilberforce Onyango believes.\n\n\"The courts were not competent.\"";
+    assert_eq!(speaker_of(text, "The courts were not competent.").as_deref(), Some("Wilberforce Onyango"));
+}
+
+#[test]
+fn a_counted_noun_that_is_also_a_verb_of_speech_is_a_noun() {
+    assert_eq!(figure_speakers("It runs through farmland in four states."), [None]);
+}
