@@ -510,8 +510,18 @@ fn noun_after_names(tokens: &[Token<'_>], from: usize) -> Option<Result<usize, (
 }
 
 fn looks_plural(word: &str) -> bool {
-    words::IRREGULAR_PLURALS.contains(word) || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
+    // ("foremen", "gunmen", "fishermen" — not "specimen", "abdomen" or "stamen".)
+    let men = word.len() > 4
+        && word.ends_with("men")
+        && !word.ends_with("imen")
+        && !word.ends_with("omen")
+        && !word.ends_with("amen");
+    words::IRREGULAR_PLURALS.contains(word)
+        || men
+        || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod words_tests;

@@ -66,6 +66,26 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         let (value, _) = spelled(&[Token { text: number, ..t.clone() }], 0)?;
         return found(value, "percent", None, i, i);
     }
+    // "Five-thousand more came": a scale joined to its number.
+    if let Some((number, scale)) = lower.split_once('-') {
+        if let (Some(value), Some(scale)) = (small_number(number), super::lexicon::scale_word(scale)) {
+            let (noun, noun_end) = counted_noun(tokens, i + 1).unwrap_or((super::UNSAID_UNIT.to_owned(), i));
+            return found(value * scale, &noun, None, i, noun_end);
+        }
+    }
+    // "one percent", "nearly zero percent": a number too small to count alone, with its unit.
+    if matches!(lower.as_ref(), "one" | "zero") {
+        if let Some((unit, factor, e)) =
+            unit_after(tokens, i).filter(|(unit, _, _)| unit.starts_with("percent"))
+        {
+            let value = if lower == "one" { 1.0 } else { 0.0 };
+            return found(value * factor, &unit, None, i, e);
+        }
+    }
+    // "accused two times", "about three times higher": how many times.
+    if let Some(f) = times_figure(tokens, i, &lower) {
+        return Some(f);
+    }
     // "a six-member team".
     if let Some((number, noun)) = lower.split_once('-') {
         if let (Some(value), false) =
@@ -125,6 +145,14 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     found(value, &noun, None, i, noun_end)
+}
+
+/// "two times", "three times higher": a count of times, in words ("twice" alone is as often a
+/// manner of speaking as a count, and annotators leave it).
+fn times_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> {
+    let value = small_number(lower).filter(|v| *v >= 2.0)?;
+    tokens.get(i + 1).filter(|t| t.is("times"))?;
+    found(value, "times", None, i, i + 1)
 }
 
 /// "a jail term of six to ten months", "between five and nine hurricanes": both bounds said in
@@ -237,7 +265,9 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     });
     // "a third are retired", "half say they cannot afford rent": a share as the subject.
     let verb_after = next(1).is_some_and(|v| SHARE_VERBS.contains(&v.lower().as_ref()));
-    (article && (of || after_by || verb_after))
+    // "only half the trains", "nearly half the market": "of" left out.
+    let the_after = lower == "half" && next(1).is_some_and(|n| n.is("the") || n.is("its") || n.is("their"));
+    (article && (of || after_by || verb_after || the_after))
         .then(|| found(share * 100.0, "percent", None, start, i))
         .flatten()
 }
@@ -268,8 +298,14 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
     });
     // ("day five of the 2018 World Cup": a year is no whole.)
     let year = |w: f64| (1900.0..2100.0).contains(&w) && w.fract() == 0.0;
-    let (whole, whole_end) =
-        whole.filter(|(w, _)| *w > value && (*w <= 100.0 || whole_from == end + 3) && !year(*w))?;
+    let whole = whole.filter(|(w, _)| *w > value && (*w <= 100.0 || whole_from == end + 3) && !year(*w));
+    let Some((whole, whole_end)) = whole else {
+        // "Six of the festivals", "Seventeen of the counts": a part of a whole left uncounted.
+        let (noun, noun_end) =
+            counted_noun(tokens, whole_from).filter(|_| whole_from == end + 3 && value >= 2.0)?;
+        let plural = looks_plural(noun.rsplit(' ').next().unwrap_or(""));
+        return plural.then(|| found(value, &noun, None, i, noun_end)).flatten();
+    };
     let (noun, noun_end) = counted_noun(tokens, whole_end + 1).unwrap_or(("people".into(), whole_end));
     found(value, &noun, Some(whole), i, noun_end)
 }

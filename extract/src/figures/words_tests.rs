@@ -1,0 +1,46 @@
+//! Figures said in words that the eighth round's fresh batches showed missing.
+
+use super::*;
+use crate::text::tokens;
+
+fn q(sentence: &str) -> Option<Quantity> {
+    let q = first_quantity(&tokens(sentence, 0..sentence.len()));
+    q.map(|q| Quantity { change: None, qualifier: None, ..q })
+}
+
+fn figure(value: f64, unit: &str, of: Option<f64>) -> Quantity {
+    Quantity { value, unit: unit.into(), of, change: None, qualifier: None }
+}
+
+#[test]
+fn one_and_zero_percent_count() {
+    assert_eq!(q("The median wage declined by over one percent."), Some(figure(1.0, "percent", None)));
+    assert_eq!(q("Wage growth slowed to nearly zero percent."), Some(figure(0.0, "percent", None)));
+    // A lone "one" is still no number.
+    assert_eq!(q("One of them spoke."), None);
+}
+
+#[test]
+fn times_said_in_words() {
+    assert_eq!(q("Wages are about three times higher there."), Some(figure(3.0, "times", None)));
+    assert_eq!(q("He was accused two times of corruption."), Some(figure(2.0, "times", None)));
+    assert_eq!(q("They were twice denied visas."), None);
+}
+
+#[test]
+fn a_part_of_a_whole_left_uncounted() {
+    assert_eq!(q("Six of the festivals received support."), Some(figure(6.0, "festivals", None)));
+    assert_eq!(q("Seventeen of the counts are capital offenses."), Some(figure(17.0, "counts", None)));
+}
+
+#[test]
+fn half_without_of_is_a_share() {
+    assert_eq!(q("Only half the trains can travel fast."), Some(figure(50.0, "percent", None)));
+    assert_eq!(q("The first half the season was poor."), None);
+}
+
+#[test]
+fn a_scale_joined_to_its_number_and_plurals_in_men() {
+    assert_eq!(q("Five-thousand more came daily."), Some(figure(5000.0, "count", None)));
+    assert_eq!(q("Five foremen were arrested."), Some(figure(5.0, "foremen", None)));
+}
