@@ -59,6 +59,7 @@ pub fn all(tokens: &[Token<'_>]) -> Vec<Figure> {
     context::share_changes(tokens, &mut out);
     wholes::including(tokens, &mut out);
     wholes::of_the_whole(tokens, &mut out);
+    wholes::for_every(tokens, &mut out);
     out
 }
 

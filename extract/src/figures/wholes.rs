@@ -1,6 +1,7 @@
 //! Parts of a whole said across a sentence rather than as "54 of 69": "330,000 students and
 //! staff, including 26,000 from partner countries" (26,000 of 330,000); "of the 40 papers
-//! included, only eight provided evidence" (eight of 40).
+//! included, only eight provided evidence" (eight of 40); "for every 100 prisoners released we
+//! were seeing 84 reconviction events" (84 of 100).
 
 use super::lexicon::spelled;
 use super::{digits_value, Figure};
@@ -76,6 +77,25 @@ pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
     };
     let at_index = figures.iter().position(|f| f.start > at).unwrap_or(figures.len());
     figures.insert(at_index, Figure { quantity, start: at, end });
+}
+
+/// "For every 100 prisoners released we were seeing 84 reconviction events": the figure after a
+/// base "for every N" is its part of N, and the base is no claim of its own.
+pub fn for_every(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
+    let base = figures
+        .iter()
+        .position(|f| f.start >= 2 && tokens[f.start - 1].is("every") && tokens[f.start - 2].is("for"));
+    // ("for every $40 spent on new roads, $60 in maintenance" is a ratio of sums, two figures.)
+    let counted = |f: &Figure| !["USD", "EUR", "GBP", "percent"].contains(&f.quantity.unit.as_str());
+    let Some(base) = base.filter(|b| {
+        let part = figures.get(b + 1);
+        counted(&figures[*b])
+            && part.is_some_and(|p| p.quantity.of.is_none() && p.quantity.value <= figures[*b].quantity.value)
+    }) else {
+        return;
+    };
+    let whole = figures.remove(base);
+    figures[base].quantity.of = Some(whole.quantity.value);
 }
 
 #[cfg(test)]

@@ -44,3 +44,9 @@ fn a_scale_joined_to_its_number_and_plurals_in_men() {
     assert_eq!(q("Five-thousand more came daily."), Some(figure(5000.0, "count", None)));
     assert_eq!(q("Five foremen were arrested."), Some(figure(5.0, "foremen", None)));
 }
+
+#[test]
+fn a_figure_after_for_every_n_is_its_part_of_n() {
+    let text = "Before the pilot, for every 100 prisoners released we were seeing 84 reconviction events.";
+    assert_eq!(q(text), Some(figure(84.0, "events", Some(100.0))));
+}
