@@ -422,6 +422,10 @@ fn noun_after_of(tokens: &[Token<'_>], end: usize) -> Option<String> {
 fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     let mut from = from;
     let first = tokens.get(from)?;
+    // "two others were hanged": people already named, counted.
+    if first.is("others") {
+        return Some(("others".to_owned(), from));
+    }
     if first.is_capitalized() && !looks_plural(&first.lower()) {
         match noun_after_names(tokens, from)? {
             Ok(skip) => from += skip,
@@ -448,7 +452,9 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     let from = from + before_noun;
     for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
         let lower = t.lower();
-        if t.kind != Kind::Word || words::NOT_NOUNS.contains(&*lower) || t.is_capitalized() && k > from {
+        // ("five junior Soldiers": a plural noun capitalised as military texts do is still one.)
+        let name = t.is_capitalized() && k > from && !looks_plural(&lower);
+        if t.kind != Kind::Word || words::NOT_NOUNS.contains(&*lower) || name {
             break;
         }
         let plural = looks_plural(&lower);

@@ -126,7 +126,9 @@ fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
                 p.text,
                 "Rs" | "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "RUB" | "UAH" | "CHF" | "INR" | "AUD" | "CAD"
             );
-            p.is_capitalized() && !currency && !words::NOT_NAMES.contains(p.lower().as_ref())
+            // ("Apple's 42 stores": an owner's count, not a name's number.)
+            let owner = crate::names::is_possessive(p.text);
+            p.is_capitalized() && !currency && !owner && !words::NOT_NAMES.contains(p.lower().as_ref())
         })
         && !next.is_some_and(|n| n.punct("%") || n.is("percent") || n.is("per"));
     if mid_sentence_name && !tokens[i].text.contains(',') {

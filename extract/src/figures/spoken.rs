@@ -245,6 +245,13 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     {
         return found(50.0, "percent", None, i, i + 2);
     }
+    // "a half million acres".
+    if let Some(scale) =
+        next(1).filter(|_| lower == "half").and_then(|s| super::lexicon::scale_word(&s.lower()))
+    {
+        let (noun, noun_end) = counted_noun(tokens, i + 2).unwrap_or((super::UNSAID_UNIT.to_owned(), i + 1));
+        return found(0.5 * scale, &noun, None, start, noun_end);
+    }
     // "half a million".
     if lower == "half" && next(1).is_some_and(|a| a.is("a")) {
         if let Some((scale, scale_end)) = spelled(tokens, i + 1) {
@@ -259,7 +266,7 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
         tokens[b + 1..i].iter().all(|t| {
             matches!(
                 t.lower().as_ref(),
-                "a" | "almost" | "nearly" | "about" | "roughly" | "more" | "than" | "over"
+                "a" | "one" | "almost" | "nearly" | "about" | "roughly" | "more" | "than" | "over"
             )
         })
     });

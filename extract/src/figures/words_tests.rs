@@ -50,3 +50,21 @@ fn a_figure_after_for_every_n_is_its_part_of_n() {
     let text = "Before the pilot, for every 100 prisoners released we were seeing 84 reconviction events.";
     assert_eq!(q(text), Some(figure(84.0, "events", Some(100.0))));
 }
+
+#[test]
+fn halves_and_quarters_said_other_ways() {
+    assert_eq!(
+        q("It affected almost a half million acres of crops."),
+        Some(figure(500_000.0, "acres", None))
+    );
+    assert_eq!(q("It could cut troops by one quarter."), Some(figure(25.0, "percent", None)));
+}
+
+#[test]
+fn counts_of_others_of_owners_and_of_capitalised_plurals() {
+    assert_eq!(q("Two others were hanged in Karachi."), Some(figure(2.0, "others", None)));
+    assert_eq!(q("Many of Apple's 42 stores there have closed."), Some(figure(42.0, "stores", None)));
+    assert_eq!(q("Around him are five junior Soldiers."), Some(figure(5.0, "junior soldiers", None)));
+    // A name's number is still no count: "the DAX 40 fell".
+    assert_eq!(q("Shares in the DAX 40 fell."), None);
+}
