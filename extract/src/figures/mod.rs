@@ -304,7 +304,10 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
         (Some(a), Some(_)) if a.is("of") => end + owner_then_number(tokens, end + 2)?,
         _ => return None,
     };
-    let whole = digits_value(tokens[whole_at].text).filter(|w| *w >= value && *w > 0.0)?;
+    // ("a low of 1.44 in 2004": a year is when, not a whole.)
+    let year =
+        |w: f64| (1900.0..2100.0).contains(&w) && w.fract() == 0.0 && !tokens[whole_at].text.contains(',');
+    let whole = digits_value(tokens[whole_at].text).filter(|w| *w >= value && *w > 0.0 && !year(*w))?;
     Some((whole, whole_at))
 }
 

@@ -106,6 +106,11 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     let (value, end) = spelled(tokens, i)?;
+    // "more than two thirds of the ballots": a share said as a count of parts.
+    let parts = tokens.get(end + 1).and_then(|t| fraction(&t.lower()).filter(|_| t.lower().ends_with('s')));
+    if let Some(part) = parts.filter(|_| (2.0..10.0).contains(&value)) {
+        return found(value * part * 100.0, "percent", None, i, end + 1);
+    }
     if let Some(share) = share_of(tokens, i, end, value) {
         return Some(share);
     }

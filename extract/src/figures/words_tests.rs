@@ -68,3 +68,12 @@ fn counts_of_others_of_owners_and_of_capitalised_plurals() {
     // A name's number is still no count: "the DAX 40 fell".
     assert_eq!(q("Shares in the DAX 40 fell."), None);
 }
+
+#[test]
+fn parts_said_as_a_count_of_thirds_and_a_year_is_no_whole() {
+    let two_thirds =
+        q("It had counted more than two thirds of the ballots.").map(|f| (f.value.round(), f.unit));
+    assert_eq!(two_thirds, Some((67.0, "percent".to_owned())));
+    let low = q("The rate was up from the record low of 1.44 in 2004.");
+    assert_ne!(low.and_then(|f| f.of), Some(2004.0));
+}
