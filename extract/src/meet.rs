@@ -103,6 +103,15 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
     if start >= 2 && tokens[start - 1].punct(",") && role_word(&tokens[start - 2]) {
         roles.push(tokens[start - 2].lower().into_owned());
     }
+    // "Deputy Prime Minister and Minister for Infrastructure, Transport and Regional Development
+    // Barnaby Joyce": the titles of the portfolio chain before the run are the person's.
+    if start >= 2 && tokens[start - 1].text == "and" {
+        let chain = |t: &&Token<'_>| {
+            names::is_name_word(t) || t.punct(",") || t.text == "and" || t.is("for") || t.is("of")
+        };
+        let chain: Vec<&Token<'_>> = tokens[..start].iter().rev().take(16).take_while(chain).collect();
+        roles.extend(chain.iter().filter(|t| is_title(t.text)).map(|t| t.lower().into_owned()));
+    }
     // "CEO of the Refugee Council Enver Solomon".
     if start >= 3
         && tokens[start - 1].is("the")

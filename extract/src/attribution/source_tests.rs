@@ -189,3 +189,15 @@ fn what_someone_believes_at_a_sentences_end_makes_them_the_speaker_after() {
 fn a_counted_noun_that_is_also_a_verb_of_speech_is_a_noun() {
     assert_eq!(figure_speakers("It runs through farmland in four states."), [None]);
 }
+
+#[test]
+fn the_titles_of_a_portfolio_chain_are_the_persons_after_it() {
+    let text = "Deputy Prime Minister and Minister for Infrastructure, Transport and Regional Development Barnaby Joyce visited the site.\n\n\"Congestion will fall,\" the Deputy Prime Minister said.";
+    assert_eq!(speaker_of(text, "Congestion will fall").as_deref(), Some("Barnaby Joyce"));
+}
+
+#[test]
+fn a_long_dateline_before_the_issuer_of_the_following_statement() {
+    let text = "OTTAWA, ON, Aug. 7, 2020 /CNW/ - The Honourable Carla Qualtrough, Minister of Employment, today issued the following statement:\n\n\"Canadians are returning to work.\"";
+    assert_eq!(speaker_of(text, "Canadians are returning to work.").as_deref(), Some("Carla Qualtrough"));
+}

@@ -36,7 +36,8 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
     // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -", "July 1, 2023 – Toronto, ON —" (to its
     // last dash).
     let in_dateline = |t: &&Token<'_>| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number;
-    let dateline = (0..sentence.len().min(12)).rev().find(|d| {
+    // (Up to 16 tokens: "OTTAWA, ON, Aug. 7, 2020 /CNW/ -" is 13.)
+    let dateline = (0..sentence.len().min(16)).rev().find(|d| {
         sentence[*d].punct("—–-") && !sentence[*d].joined && sentence[..*d].iter().all(in_dateline)
     });
     let mut start = dateline.map_or(0, |d| d + 1);
