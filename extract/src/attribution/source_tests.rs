@@ -201,3 +201,9 @@ fn a_long_dateline_before_the_issuer_of_the_following_statement() {
     let text = "OTTAWA, ON, Aug. 7, 2020 /CNW/ - The Honourable Carla Qualtrough, Minister of Employment, today issued the following statement:\n\n\"Canadians are returning to work.\"";
     assert_eq!(speaker_of(text, "Canadians are returning to work.").as_deref(), Some("Carla Qualtrough"));
 }
+
+#[test]
+fn the_plural_noun_after_a_capitalised_word_ends_the_phrase_before_its_verb() {
+    let text = "Government officials condemned the strike and said the changes were \"fair to taxpayers\".";
+    assert_eq!(speaker_of(text, "fair to taxpayers").as_deref(), Some("Government officials"));
+}

@@ -114,12 +114,17 @@ fn people_described(owned: &[Token<'_>], end: usize, registry: &mut Registry) ->
     if end != 0 {
         return None;
     }
-    let nouns = owned[1..].iter().take(2).take_while(|t| t.is_lowercase_word()).count();
-    let head = owned.get(nouns)?.lower();
-    let singular = head.strip_suffix('s').filter(|_| nouns > 0)?;
-    let people = words::ROLE_NOUNS.contains(singular) || words::GROUP_NOUNS.contains(singular);
-    let phrase: Vec<&str> = owned[..=nouns].iter().map(|t| t.text).collect();
-    people.then(|| registry.group(owned[0].start, &phrase.join(" ")))
+    // ("Government officials condemned …": the plural noun ends the phrase, not the verb after.)
+    let people = |t: &Token<'_>| {
+        let lower = t.lower();
+        let singular = lower.strip_suffix('s').unwrap_or_default();
+        t.is_lowercase_word()
+            && (words::ROLE_NOUNS.contains(singular) || words::GROUP_NOUNS.contains(singular))
+    };
+    let lower_words = owned[1..].iter().take(2).take_while(|t| t.is_lowercase_word()).count();
+    let head = (1..=lower_words).find(|k| people(&owned[*k]))?;
+    let phrase: Vec<&str> = owned[..=head].iter().map(|t| t.text).collect();
+    Some(registry.group(owned[0].start, &phrase.join(" ")))
 }
 
 /// A sentence opening with "the": an organisation's name, an owner's noun ("The hospital's
