@@ -244,6 +244,13 @@ fn place_prefix(run: &[&str]) -> usize {
     if run.iter().any(|w| is_org_word(w)) {
         return 0; // "Sydney Morning Herald" is the paper's whole name.
     }
+    // "Americans Kay and Larry Day": a people (plural, so no part of a name) before a given name.
+    let people = |w: &str| {
+        w.strip_suffix('s').is_some_and(|one| words::NATIONALITIES.contains(one.to_lowercase().as_str()))
+    };
+    if run.len() == 2 && people(run[0]) {
+        return 1;
+    }
     (1..=run.len().saturating_sub(2).min(3)).rev().find(|k| place(&run[..*k])).unwrap_or(0)
 }
 

@@ -207,3 +207,9 @@ fn the_plural_noun_after_a_capitalised_word_ends_the_phrase_before_its_verb() {
     let text = "Government officials condemned the strike and said the changes were \"fair to taxpayers\".";
     assert_eq!(speaker_of(text, "fair to taxpayers").as_deref(), Some("Government officials"));
 }
+
+#[test]
+fn a_people_named_before_a_given_name_is_no_part_of_it() {
+    let text = "When Americans Kay and Larry Day found a store selling kites, they bought a few.\n\n\"He flew it,\" Kay remembered.";
+    assert_eq!(speaker_of(text, "He flew it").as_deref(), Some("Kay"));
+}
