@@ -188,7 +188,12 @@ fn without_origin<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
 /// of Foreign Affairs") leaves it whole; a portfolio's "for" goes, while "President von der Leyen"
 /// and "President de Gaulle" keep the particles of the surname.
 fn after_titles<'w>(words: &[&'w str], organisation: bool) -> (Vec<&'w str>, usize) {
-    let mut after_title = words.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    // ("General Shaukat Sultan", "Archbishop Desmond Tutu … Bishop": a title word last, after a
+    // name word, is a surname.)
+    let n = words.len();
+    let surname_last = n >= 3 && is_title(words[n - 1]) && !is_title(words[n - 2]);
+    let searched = if surname_last { &words[..n - 1] } else { words };
+    let mut after_title = searched.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
     let honour =
         after_title.checked_sub(1).is_some_and(|h| words::HONOURS.contains(words[h].to_lowercase().as_str()));
     if honour && words.len() > after_title {

@@ -451,6 +451,11 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     if is_pronoun(first) {
         return registry.pronoun(&first.lower(), first.start);
     }
+    if let Some(people) = run_starting_at(&phrase, 0)
+        .and_then(|(end, _)| super::subject::people_described(&phrase, end, registry))
+    {
+        return Some(people);
+    }
     let runs = name_runs(&phrase);
     let at = first.start;
     let is_full = |w: &Vec<String>| {

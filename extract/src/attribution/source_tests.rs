@@ -213,3 +213,17 @@ fn a_people_named_before_a_given_name_is_no_part_of_it() {
     let text = "When Americans Kay and Larry Day found a store selling kites, they bought a few.\n\n\"He flew it,\" Kay remembered.";
     assert_eq!(speaker_of(text, "He flew it").as_deref(), Some("Kay"));
 }
+
+#[test]
+fn a_title_word_last_after_a_given_name_is_a_surname() {
+    let text = "In an official statement, Maj. General Shaukat Sultan says 40 people died.";
+    assert_eq!(figure_speakers(text), one("Shaukat Sultan"));
+}
+
+#[test]
+fn a_name_before_a_plural_role_is_those_people() {
+    assert_eq!(
+        figure_speakers("According to OPEC ministers, Russia wants a price of $25."),
+        one("OPEC ministers")
+    );
+}

@@ -107,10 +107,11 @@ fn named_subject(
     registry.person(first.start, &name)
 }
 
-/// "International aid groups in the region estimated", "Local health officials said": one
+/// "International aid groups in the region estimated", "Local health officials said", "according
+/// to OPEC ministers": one
 /// capitalised word describing people or groups named by the plural noun after it — the phrase,
 /// not the word.
-fn people_described(owned: &[Token<'_>], end: usize, registry: &mut Registry) -> Option<String> {
+pub(super) fn people_described(owned: &[Token<'_>], end: usize, registry: &mut Registry) -> Option<String> {
     if end != 0 {
         return None;
     }
@@ -118,8 +119,8 @@ fn people_described(owned: &[Token<'_>], end: usize, registry: &mut Registry) ->
     let people = |t: &Token<'_>| {
         let lower = t.lower();
         let singular = lower.strip_suffix('s').unwrap_or_default();
-        t.is_lowercase_word()
-            && (words::ROLE_NOUNS.contains(singular) || words::GROUP_NOUNS.contains(singular))
+        let role = words::ROLE_NOUNS.contains(singular) || crate::names::is_role(singular);
+        t.is_lowercase_word() && (role || words::GROUP_NOUNS.contains(singular))
     };
     let lower_words = owned[1..].iter().take(2).take_while(|t| t.is_lowercase_word()).count();
     let head = (1..=lower_words).find(|k| people(&owned[*k]))?;
