@@ -168,6 +168,13 @@ impl<'a> Walk<'a> {
                 self.learn_subject(&context);
             }
         }
+        // "Quotes attributable to Treasurer Jim Chalmers:" on its own line: the quotations under
+        // it are theirs.
+        if let Some((_, name)) =
+            label.as_ref().filter(|_| attribution::heads_quotations(&text[paragraph.clone()]))
+        {
+            self.in_paragraph = Some(name.clone());
+        }
         self.end_paragraph(&quoted, chain, pending, next_opens);
     }
 

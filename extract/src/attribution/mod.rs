@@ -44,8 +44,11 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
             words::REPORT_NOUNS.contains(lower.as_ref())
                 || lower.strip_suffix('s').is_some_and(|one| words::REPORT_NOUNS.contains(one))
         };
+        // ("The figures show …" names no publisher: the release's own voice.)
+        let named = (v.saturating_sub(6).max(1)..v)
+            .any(|k| tokens[k].is_capitalized() || crate::names::is_possessive(tokens[k].text));
         return prev.is_some_and(|p| {
-            p.kind == Kind::Word && (publication(p) || p.is_capitalized() && p.text.ends_with('s'))
+            p.kind == Kind::Word && (publication(p) && named || p.is_capitalized() && p.text.ends_with('s'))
         });
     }
     // "X pointed out, …" — not "pointed to the map".
@@ -367,6 +370,12 @@ fn names_someone_by_label(words: &[&str]) -> bool {
 
 /// Whether a paragraph opens with a transcript's label ("SEC. SHANAHAN:", "Q:", "PRESS
 /// SECRETARY JOHN F. KIRBY:", "GREG FLAKUS, Reporting for VOA:"), whoever it names.
+/// Whether a paragraph is a label alone on its line ("Quotes attributable to X:", "Name,
+/// affiliation:") that heads the quotations after it.
+pub fn heads_quotations(paragraph: &str) -> bool {
+    Label::of(paragraph).is_some_and(|l| l.own_line)
+}
+
 pub fn opens_with_label(paragraph: &str) -> bool {
     Label::of(paragraph).is_some_and(|l| l.shouting || l.own_line)
 }
@@ -383,8 +392,14 @@ struct Label<'a> {
 
 impl<'a> Label<'a> {
     fn of(para: &'a str) -> Option<Label<'a>> {
-        let colon = para.find(':').filter(|c| (1..=90).contains(c))?;
+        let colon = para.find(':').filter(|c| (1..=120).contains(c))?;
         let label = para[..colon].trim();
+        if let Some(words) = attributable_to(label).filter(|_| para[colon + 1..].trim().is_empty()) {
+            return Some(Label { colon, words, shouting: false, own_line: true });
+        }
+        if colon > 90 {
+            return None;
+        }
         let (name, affiliation) = label.split_once(',').map_or((label, false), |(n, _)| (n.trim(), true));
         let words: Vec<&str> = name.split_whitespace().collect();
         let named = !words.is_empty()
@@ -398,6 +413,19 @@ impl<'a> Label<'a> {
         let own_line = affiliation && para[colon + 1..].trim().is_empty();
         named.then_some(Label { colon, words, shouting, own_line })
     }
+}
+
+/// "Quotes attributable to Minister for Employment and Workplace Relations Amanda Rishworth:", a
+/// release's heading for the quotations under it: the name's words (after the portfolio's last
+/// word in lower case).
+fn attributable_to(label: &str) -> Option<Vec<&str>> {
+    const HEADINGS: &[&str] =
+        &["quotes attributable to ", "quote attributable to ", "comments attributable to "];
+    let lower = label.to_lowercase();
+    let heading = HEADINGS.iter().find(|h| lower.starts_with(**h))?;
+    let words: Vec<&str> = label[heading.len()..].split_whitespace().collect();
+    let after_lower = words.iter().rposition(|w| w.starts_with(char::is_lowercase)).map_or(0, |p| p + 1);
+    Some(words[after_lower..].to_vec()).filter(|w| !w.is_empty())
 }
 
 /// "MORALES" → "Morales".

@@ -227,3 +227,11 @@ fn a_name_before_a_plural_role_is_those_people() {
         one("OPEC ministers")
     );
 }
+
+#[test]
+fn quotes_attributable_to_someone_heads_the_quotations_under_it() {
+    let text = "Jobs release\n\nUnemployment fell to 4 per cent.\n\nQuotes Attributable to Minister for Employment and Workplace Relations Amanda Rishworth:\n\n\"Our labour market is resilient.\"\n\n\"Wages are rising.\"\n\nQuotes Attributable to Treasurer Jim Chalmers:\n\n\"Under Labor, unemployment is low.\"";
+    assert_eq!(speaker_of(text, "Our labour market is resilient.").as_deref(), Some("Amanda Rishworth"));
+    assert_eq!(speaker_of(text, "Wages are rising.").as_deref(), Some("Amanda Rishworth"));
+    assert_eq!(speaker_of(text, "Under Labor, unemployment is low.").as_deref(), Some("Jim Chalmers"));
+}
