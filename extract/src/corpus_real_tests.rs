@@ -221,7 +221,7 @@ const HELDOUT_FLOOR: Row = Row {
     candidates_per_claim: 1.05,
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 273,
+    texts: 291,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
