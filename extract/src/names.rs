@@ -172,10 +172,18 @@ fn person_after_organisation<'a, 'w>(words: &'a [&'w str]) -> (&'a [&'w str], bo
 fn without_origin<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
     let words = &words[place_prefix(words)..];
     let origin = words.first().is_some_and(|w| w.ends_with("-born") || w.ends_with("-based"));
+    // "Driver Igor Bordnarch says", "Farmer Ivan Semenyuk": an occupation opening a sentence.
+    // (A title such as "Director" is left to the titles' step: "Director of National
+    // Intelligence Avril Haines".)
+    let occupation = words.first().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        let noun = words::ROLE_NOUNS.contains(lower.as_str()) || words::PERSON_NOUNS.contains(lower.as_str());
+        noun && !is_title(w)
+    }) && words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
     let employer = words.first().is_some_and(|w| is_acronym_word(w))
         && words.len() >= 3
         && kind_of(&words[1..].join(" ")) == NameKind::Person;
-    if (origin || employer) && words.len() >= 3 {
+    if (origin || employer || occupation) && words.len() >= 3 {
         &words[1..]
     } else {
         words

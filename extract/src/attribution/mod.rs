@@ -75,6 +75,16 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         };
         // '…," added KCNA': the verb first, then its subject.
         let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
+        // "Officials reported last week that …": a time between the verb and its clause.
+        const WHEN: &[&str] =
+            &["last", "this", "on", "week", "month", "year", "today", "yesterday", "earlier"];
+        let when = |t: &Token<'_>| {
+            WHEN.contains(&t.lower().as_ref()) || words::WEEKDAYS.contains(t.lower().as_ref())
+        };
+        let after_time = tokens[v + 1..].iter().take(3).find(|t| !when(t));
+        if next.is_some_and(|n| when(n)) && after_time.is_some_and(|t| t.is("that")) {
+            return true;
+        }
         return next.is_none_or(|n| {
             n.kind == Kind::Punct && !matches!(n.text, "$" | "€" | "£" | "¥" | "₹" | "(")
                 || inverted && n.is_capitalized()
@@ -669,6 +679,10 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
     if tokens[j].is("and") || tokens[j].is("but") {
         return Some(Subject::Conjoined);
     }
+    // "including the BBC's Robin Brant, who stated that": the one the clause is about.
+    if tokens[j].is("who") && j >= 2 && tokens[j - 1].punct(",") {
+        return noun_phrase_ending_at(tokens, j - 2, registry).map(Subject::Named);
+    }
     // "an estimated", "its earlier forecast": a noun or an adjective, not a verb of speech.
     if DETERMINERS.contains(&tokens[j].lower().as_ref()) || tokens[j].is("its") {
         return None;
@@ -770,6 +784,13 @@ fn apposed_person(
     registry: &mut Registry,
 ) -> Option<String> {
     let aside: Vec<Token<'_>> = tokens[open + 1..close].iter().map(|t| (*t).clone()).collect();
+    // "One financial services firm, Moody's Investors Service, says": the organisation named.
+    let firm = open >= 1 && words::GROUP_NOUNS.contains(tokens[open - 1].lower().as_ref());
+    let named: Vec<&str> = aside.iter().map(|t| t.text).collect();
+    let organisation = crate::names::kind_of(&named.join(" ")) == crate::names::NameKind::Group;
+    if firm && organisation && aside.iter().all(|t| t.kind == Kind::Word && t.is_capitalized()) {
+        return Some(registry.group(aside.first()?.start, &named.join(" ")));
+    }
     // "His chief competitor, former foreign minister Abdullah Abdullah, has said", "The head of
     // the meeting, Algerian oil minister Chakib Khelil, said": a role before the name.
     let describes = |t: &Token<'_>| {

@@ -299,6 +299,8 @@ pub(super) fn common_noun_ending_at(
 /// "The company said" after "Microsoft", "the Washington-based agency" after "the IMF": a lone
 /// noun for an organisation is the one in view.
 fn described_person(words: &[&str], at: usize, registry: &mut Registry) -> Option<String> {
+    // ("said the father of four": the noun before "of" is the head.)
+    let words = &words[..words.iter().position(|w| *w == "of").unwrap_or(words.len())];
     let head = words.last()?.to_lowercase();
     let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
     // ("the Washington-based agency": where it is based does not make it another.)

@@ -235,3 +235,37 @@ fn quotes_attributable_to_someone_heads_the_quotations_under_it() {
     assert_eq!(speaker_of(text, "Wages are rising.").as_deref(), Some("Amanda Rishworth"));
     assert_eq!(speaker_of(text, "Under Labor, unemployment is low.").as_deref(), Some("Jim Chalmers"));
 }
+
+#[test]
+fn batch_u_attributions() {
+    // A long role before the name in apposition.
+    let text = "The head of the 14th Maidan Self Defense group, Volodymir Pak, has been here since November. \"We will stay,\" he said.";
+    assert_eq!(speaker_of(text, "We will stay").as_deref(), Some("Volodymir Pak"));
+    // ", who stated that": the one the clause is about.
+    let text = "Commentators were surprised, including the BBC's Robin Brant, who stated that \"no one expected the opposition to do so well.\"";
+    assert_eq!(
+        speaker_of(text, "no one expected the opposition to do so well.").as_deref(),
+        Some("Robin Brant")
+    );
+    // An occupation opening a sentence is no part of the name.
+    let text = "Driver Igor Bordnarch says the area is clean. \"It is a cleaned area,\" he said.";
+    assert_eq!(speaker_of(text, "It is a cleaned area").as_deref(), Some("Igor Bordnarch"));
+    // "the father of four" is the person in view.
+    let text = "Yin Pong lost his crops.\n\n\"I have difficulty now,\" said the father of four.";
+    assert_eq!(speaker_of(text, "I have difficulty now").as_deref(), Some("Yin Pong"));
+}
+
+#[test]
+fn batch_u_figure_sources() {
+    let text =
+        "One financial services firm, Moody's Investors Service, says the damage could total $6.6 billion.";
+    assert_eq!(figure_speakers(text), one("Moody's Investors Service"));
+    assert_eq!(
+        figure_speakers("Officials reported last week that at least 400 people have been killed."),
+        one("officials")
+    );
+    assert_eq!(
+        figure_speakers("The report indicates a 40 percent decline in grassland birds."),
+        one("the report")
+    );
+}

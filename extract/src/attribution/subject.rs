@@ -221,7 +221,8 @@ fn role_as_written(owned: &[Token<'_>]) -> String {
 
 /// The full name of a person between the commas after a sentence's opening noun phrase.
 fn apposed_after_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<String> {
-    let comma = owned.iter().take(8).position(|t| t.punct(","))?;
+    // ("The head of the 14th Maidan Self Defense group, Volodymir Pak, …": a long role.)
+    let comma = owned.iter().take(14).position(|t| t.punct(","))?;
     let (end, words) = run_starting_at(owned, comma + 1)?;
     if !owned.get(end + 1).is_some_and(|t| t.punct(",")) {
         return None;

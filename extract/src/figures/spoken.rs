@@ -325,6 +325,8 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
 /// "one in five adults", "one in 10", "one out of five people".
 fn one_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let from = if tokens.get(i + 1).is_some_and(|n| n.is("out")) { i + 3 } else { i + 2 };
+    // ("one out of every 10 inhabitants".)
+    let from = if tokens.get(from).is_some_and(|e| e.is("every")) { from + 1 } else { from };
     let whole = spelled(tokens, from).or_else(|| {
         tokens
             .get(from)

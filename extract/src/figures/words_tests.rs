@@ -77,3 +77,11 @@ fn parts_said_as_a_count_of_thirds_and_a_year_is_no_whole() {
     let low = q("The rate was up from the record low of 1.44 in 2004.");
     assert_ne!(low.and_then(|f| f.of), Some(2004.0));
 }
+
+#[test]
+fn one_out_of_every_ten() {
+    assert_eq!(
+        q("In the capital, one out of every 10 inhabitants died."),
+        Some(figure(1.0, "inhabitants", Some(10.0)))
+    );
+}
