@@ -51,6 +51,10 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
             p.kind == Kind::Word && (publication(p) && named || p.is_capitalized() && p.text.ends_with('s'))
         });
     }
+    // "As Smith put it, …".
+    if t.is("put") {
+        return next.is_some_and(|n| n.is("it"));
+    }
     // "X pointed out, …" — not "pointed to the map".
     if t.is("pointed") {
         return next.is_some_and(|n| n.is("out"));
@@ -83,6 +87,13 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         };
         let after_time = tokens[v + 1..].iter().take(3).find(|t| !when(t));
         if next.is_some_and(|n| when(n)) && after_time.is_some_and(|t| t.is("that")) {
+            return true;
+        }
+        // '…," Smith added in an email': where it was said, not what was added.
+        const MEDIA: &[&str] =
+            &["email", "e-mail", "statement", "interview", "letter", "post", "tweet", "speech", "message"];
+        let medium = tokens[v + 1..].iter().skip(1).take(3).any(|t| MEDIA.contains(&t.lower().as_ref()));
+        if next.is_some_and(|n| matches!(n.lower().as_ref(), "in" | "on" | "during")) && medium {
             return true;
         }
         return next.is_none_or(|n| {
@@ -521,8 +532,38 @@ fn before_quote(before: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut R
     if let Some(k) = words_of {
         return subject_after(before, k + 1, registry);
     }
-    let v = (0..before.len()).rev().find(|v| speaks(before, *v) || is_participle(before[*v]))?;
-    credited_by(before, v, sentence, registry)
+    let v = (0..before.len()).rev().find(|v| speaks(before, *v) || is_participle(before[*v]));
+    match v {
+        Some(v) => credited_by(before, v, sentence, registry),
+        None => introduced_by_colon(before, registry),
+    }
+}
+
+/// "The minister, Jane Smith, was blunt: …", "Jane Smith's message was clear: …", "For Jane
+/// Smith, the answer is simple: …": a clause without a verb of speech that ends in a colon
+/// before the quotation introduces its speaker — the person it is about.
+fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    if !before.last().is_some_and(|t| t.punct(":")) {
+        return None;
+    }
+    let clause = &before[..before.len() - 1];
+    // ("TREANOR:", "Anna Keller:": a transcript's label, read as one elsewhere.)
+    if !clause.iter().any(|t| t.is_lowercase_word()) {
+        return None;
+    }
+    let owned: Vec<Token<'_>> = clause.iter().map(|t| (*t).clone()).collect();
+    // The first person's name in the clause, past an opening "For" or an owner's "'s".
+    let person = (0..owned.len()).find_map(|k| {
+        let (_, words) = crate::names::run_starting_at(&owned, k)?;
+        let words: Vec<&str> = words.iter().map(|w| crate::names::without_possessive(w)).collect();
+        let name = crate::names::name_of_run(&words);
+        (name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person)
+            .then_some((k, name))
+    });
+    match person {
+        Some((k, name)) => registry.person(owned[k].start, &name),
+        None => sentence_subject(clause, registry),
+    }
 }
 
 /// Whoever the verb at `v` credits.

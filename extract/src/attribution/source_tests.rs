@@ -269,3 +269,29 @@ fn batch_u_figure_sources() {
         one("the report")
     );
 }
+
+#[test]
+fn a_clause_ending_in_a_colon_introduces_the_person_it_is_about() {
+    for text in [
+        "The minister, Jane Smith, was blunt: \"We are done here.\"",
+        "Jane Smith's message was clear: \"We are done here.\"",
+        "For Jane Smith, the answer is simple: \"We are done here.\"",
+    ] {
+        assert_eq!(speaker_of(text, "We are done here.").as_deref(), Some("Jane Smith"), "{text}");
+    }
+    // A transcript's label is read as one, not as a clause.
+    let text = "Flu vaccine\n\nJohn Treanor leads the study.\n\nTREANOR: \"The study involved 451 people.\"";
+    assert_eq!(speaker_of(text, "The study involved 451 people.").as_deref(), Some("John Treanor"));
+}
+
+#[test]
+fn put_it_and_added_in_an_email_are_attributions() {
+    assert_eq!(
+        speaker_of("As Smith put it, \"We are done here.\"", "We are done here.").as_deref(),
+        Some("Smith")
+    );
+    let text = "\"We are done here,\" Smith added in an email.";
+    assert_eq!(speaker_of(text, "We are done here").as_deref(), Some("Smith"));
+    // "The economy added in the last quarter" stays no verb of speech without a medium.
+    assert_eq!(figure_speakers("The economy added 275,000 jobs in May."), [None]);
+}
