@@ -311,6 +311,10 @@ impl<'a> Walk<'a> {
             continues_the_sentence_before(tokens).then_some(Credit { name: reporting, by_pronoun: true })
         };
         let credited = credited.or_else(|| if inside { None } else { carried() });
+        let second = credited
+            .as_ref()
+            .filter(|_| !inside)
+            .and_then(|_| attribution::second_source(context, &mut self.registry));
         self.reporting = credited.as_ref().map(|c| c.name.clone());
         if let Some(credit) = &credited {
             self.note_speaker(sentence.start, &credit.name);
@@ -328,8 +332,11 @@ impl<'a> Walk<'a> {
             // "Biden, who spent seven hours in Uvalde, said …": a figure in a clause about the
             // speaker is the writer's, not part of what was said.
             let described = quote.is_none() && attribution::in_relative_clause(tokens, figure.start);
+            // ("…, while the State Department says 200 diplomats will leave".)
+            let later = second.as_ref().filter(|(from, _)| at > *from).map(|(_, name)| name.clone());
             let speaker = quote
                 .and_then(|c| c.speaker.clone())
+                .or(later)
                 .or_else(|| credited.as_ref().filter(|_| !described).map(|c| c.name.clone()))
                 .or_else(|| self.label.clone());
             let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;

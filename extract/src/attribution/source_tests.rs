@@ -295,3 +295,24 @@ fn put_it_and_added_in_an_email_are_attributions() {
     // "The economy added in the last quarter" stays no verb of speech without a medium.
     assert_eq!(figure_speakers("The economy added 275,000 jobs in May."), [None]);
 }
+
+#[test]
+fn each_clause_with_its_own_verb_of_speech_gives_its_own_figures() {
+    let text = "The Pentagon says 3,000 troops will deploy, while the State Department says 200 diplomats will leave.";
+    assert_eq!(
+        figure_speakers(text),
+        [Some("the Pentagon".to_owned()), Some("the State Department".to_owned())]
+    );
+}
+
+#[test]
+fn a_figure_in_a_which_clause_about_the_speaker_is_the_writers() {
+    let text = "The company, which employs 5,000 people, said profits fell 12 percent.";
+    assert_eq!(figure_speakers(text), [None, Some("the company".to_owned())]);
+}
+
+#[test]
+fn a_noun_verb_after_a_name_is_the_verb_but_not_after_a_count() {
+    assert_eq!(figure_speakers("The World Bank forecasts growth of 2.4 percent."), one("the World Bank"));
+    assert_eq!(figure_speakers("Thirty-six states were awarded aid."), [None]);
+}
