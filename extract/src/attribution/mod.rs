@@ -45,10 +45,14 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
                 || lower.strip_suffix('s').is_some_and(|one| words::REPORT_NOUNS.contains(one))
         };
         // ("The figures show …" names no publisher: the release's own voice.)
-        let named = (v.saturating_sub(6).max(1)..v)
-            .any(|k| tokens[k].is_capitalized() || crate::names::is_possessive(tokens[k].text));
+        let before = v.saturating_sub(6).max(1)..v;
+        let named =
+            before.clone().any(|k| tokens[k].is_capitalized() || crate::names::is_possessive(tokens[k].text));
+        // ("Figures from the Scottish Funding Council show": the publication opens the phrase.)
+        let published = (v.saturating_sub(7)..v).any(|k| publication(tokens[k]));
         return prev.is_some_and(|p| {
-            p.kind == Kind::Word && (publication(p) && named || p.is_capitalized() && p.text.ends_with('s'))
+            p.kind == Kind::Word
+                && (publication(p) && named || p.is_capitalized() && (p.text.ends_with('s') || published))
         });
     }
     // "As Smith put it, …".
@@ -347,6 +351,13 @@ fn participle_after_a_noun(
         return None;
     }
     let by = tokens.get(v + 1).is_some_and(|t| t.is("by"));
+    // "calls answered by NHS 111": a participle after a plural noun; only what is announced has
+    // its agent for a source.
+    let announced = words::ANNOUNCE_VERBS.contains(tokens[v].lower().as_ref());
+    let after_plural = v > 0 && tokens[v - 1].is_lowercase_word() && tokens[v - 1].text.ends_with('s');
+    if by && after_plural && !announced {
+        return Some(None);
+    }
     let after_noun = modifies_a_noun(tokens, v);
     match (after_noun, by) {
         (true, true) => Some(subject_after(tokens, v + 1, registry)),

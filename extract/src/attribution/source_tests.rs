@@ -316,3 +316,15 @@ fn a_noun_verb_after_a_name_is_the_verb_but_not_after_a_count() {
     assert_eq!(figure_speakers("The World Bank forecasts growth of 2.4 percent."), one("the World Bank"));
     assert_eq!(figure_speakers("Thirty-six states were awarded aid."), [None]);
 }
+
+#[test]
+fn publications_and_participles_in_releases() {
+    let text = "Figures from the Scottish Funding Council show that 91% of leavers were in work.";
+    assert_eq!(figure_speakers(text), one("the Scottish Funding Council"));
+    let text = "There were 323,287 calls answered by NHS 111 service in the week.";
+    assert_eq!(figure_speakers(text), [None]);
+    let text = "Early reports indicate at least 40 villages have been damaged.";
+    assert_eq!(figure_speakers(text), one("Early reports"));
+    let text = "Commenting on the publication, Statistician Helen Cahill said: \"Ireland has 1.94 births.\"";
+    assert_eq!(speaker_of(text, "Ireland has 1.94 births.").as_deref(), Some("Helen Cahill"));
+}

@@ -119,7 +119,10 @@ pub(super) fn people_described(owned: &[Token<'_>], end: usize, registry: &mut R
     let people = |t: &Token<'_>| {
         let lower = t.lower();
         let singular = lower.strip_suffix('s').unwrap_or_default();
-        let role = words::ROLE_NOUNS.contains(singular) || crate::names::is_role(singular);
+        // ("Early reports indicate": a publication described the same way.)
+        let role = words::ROLE_NOUNS.contains(singular)
+            || crate::names::is_role(singular)
+            || words::REPORT_NOUNS.contains(lower.as_ref());
         t.is_lowercase_word() && (role || words::GROUP_NOUNS.contains(singular))
     };
     let lower_words = owned[1..].iter().take(2).take_while(|t| t.is_lowercase_word()).count();
