@@ -81,6 +81,7 @@ word_list! {
     PARTICLES: Words = "particles.txt";
     MONTHS: Words = "months.txt";
     WEEKDAYS: Words = "weekdays.txt";
+    WHEN_WORDS: Words = "when_words.txt";
     LABELS: Words = "labels.txt";
     TIME_WORDS: Words = "time_words.txt";
     NOT_NOUNS: Words = "not_nouns.txt";
@@ -103,6 +104,12 @@ word_list! {
     MALE_ROLES: Words = "male_roles.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
+}
+
+/// A word of a time said between a verb and its clause or a subject and its verb ("reported last
+/// week that", "announced Monday", "Honda last week said").
+pub fn is_when(word: &str) -> bool {
+    WHEN_WORDS.contains(word) || WEEKDAYS.contains(word)
 }
 
 #[cfg(test)]

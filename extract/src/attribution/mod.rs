@@ -84,11 +84,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         // '…," added KCNA': the verb first, then its subject.
         let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
         // "Officials reported last week that …": a time between the verb and its clause.
-        const WHEN: &[&str] =
-            &["last", "this", "on", "week", "month", "year", "today", "yesterday", "earlier"];
-        let when = |t: &Token<'_>| {
-            WHEN.contains(&t.lower().as_ref()) || words::WEEKDAYS.contains(t.lower().as_ref())
-        };
+        let when = |t: &Token<'_>| words::is_when(t.lower().as_ref());
         let after_time = tokens[v + 1..].iter().take(3).find(|t| !when(t));
         if next.is_some_and(|n| when(n)) && after_time.is_some_and(|t| t.is("that")) {
             return true;
@@ -372,21 +368,7 @@ fn modifies_a_noun(sentence: &[&Token<'_>], v: usize) -> bool {
     };
     let sum = matches!(before.lower().as_ref(), "million" | "billion" | "package" | "funding" | "investment")
         || before.kind == Kind::Number;
-    const WHEN: &[&str] = &[
-        "today",
-        "yesterday",
-        "tonight",
-        "earlier",
-        "recently",
-        "last",
-        "this",
-        "on",
-        "week",
-        "month",
-        "year",
-    ];
-    let time =
-        |t: &Token<'_>| WHEN.contains(&t.lower().as_ref()) || words::WEEKDAYS.contains(t.lower().as_ref());
+    let time = |t: &Token<'_>| words::is_when(t.lower().as_ref());
     let after_time = sentence[v + 1..].iter().find(|t| !time(t));
     let verb_follows = after_time.is_some_and(|t| {
         matches!(t.lower().as_ref(), "is" | "are" | "was" | "were" | "will" | "has" | "have")
@@ -717,13 +699,11 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
     if let Some(name) = subject_of_relative_clause(tokens, v, registry) {
         return Some(Subject::Named(name));
     }
-    const WHEN: &[&str] = &["week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"];
-    let is_when = |w: &str| WHEN.contains(&w) || words::WEEKDAYS.contains(w);
     let mut j = v.checked_sub(1)?;
     loop {
         // "Honda last week said", "the minister on Monday said".
         let when = j >= 1
-            && is_when(tokens[j].lower().as_ref())
+            && words::is_when(tokens[j].lower().as_ref())
             && matches!(tokens[j - 1].lower().as_ref(), "last" | "this" | "on" | "next" | "earlier" | "late");
         // "the National Disaster Management Agency (BNPB) said": the name before its abbreviation.
         let abbreviation =
