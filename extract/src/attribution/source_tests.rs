@@ -1,18 +1,7 @@
 //! Who speaks or gives a figure when an organisation, a forecast, a publication, a relative
 //! or a role does: the rules of the eighth round, each on the smallest text that shows it.
 
-use crate::{extract, Kind};
-
-fn figure_speakers(text: &str) -> Vec<Option<String>> {
-    let found = extract(text).expect("a valid text");
-    found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
-}
-
-fn speaker_of(text: &str, quote: &str) -> Option<String> {
-    let found = extract(text).expect("a valid text");
-    let quote = found.into_iter().find(|c| c.kind == Kind::Quote && c.text == quote);
-    quote.expect("the quote is found").speaker
-}
+use super::tests::{figure_speakers, speaker_of};
 
 fn one(name: &str) -> Vec<Option<String>> {
     vec![Some(name.to_owned())]

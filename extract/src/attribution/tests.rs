@@ -3,13 +3,13 @@
 
 use crate::{extract, Kind};
 
-fn speaker_of(text: &str, quote: &str) -> Option<String> {
+pub(super) fn speaker_of(text: &str, quote: &str) -> Option<String> {
     let found = extract(text).expect("a valid text");
     let quote = found.into_iter().find(|c| c.kind == Kind::Quote && c.text == quote);
     quote.expect("the quote is found").speaker
 }
 
-fn figure_speakers(text: &str) -> Vec<Option<String>> {
+pub(super) fn figure_speakers(text: &str) -> Vec<Option<String>> {
     let found = extract(text).expect("a valid text");
     found.into_iter().filter(|c| c.kind == Kind::Numeric).map(|c| c.speaker).collect()
 }

@@ -6,7 +6,7 @@ fn q(sentence: &str) -> Option<Quantity> {
     first_quantity(&tokens(sentence, 0..sentence.len()))
 }
 
-fn figure(value: f64, unit: &str, of: Option<f64>) -> Quantity {
+pub(super) fn figure(value: f64, unit: &str, of: Option<f64>) -> Quantity {
     Quantity { value, unit: unit.into(), of, change: None, qualifier: None }
 }
 

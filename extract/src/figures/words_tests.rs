@@ -1,15 +1,12 @@
 //! Figures said in words that the eighth round's fresh batches showed missing.
 
+use super::tests::figure;
 use super::*;
 use crate::text::tokens;
 
 fn q(sentence: &str) -> Option<Quantity> {
     let q = first_quantity(&tokens(sentence, 0..sentence.len()));
     q.map(|q| Quantity { change: None, qualifier: None, ..q })
-}
-
-fn figure(value: f64, unit: &str, of: Option<f64>) -> Quantity {
-    Quantity { value, unit: unit.into(), of, change: None, qualifier: None }
 }
 
 #[test]
