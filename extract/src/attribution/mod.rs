@@ -1,9 +1,11 @@
 //! Who is credited with a quote or a figure: "X said", "said X", "X told reporters", "according
 //! to X", "X, a Carnegie expert, said", "calling them …" (the sentence's subject), "he said".
 
+mod labels;
 mod phrases;
 #[cfg(test)]
 mod source_tests;
+mod sources;
 mod subject;
 #[cfg(test)]
 mod tests;
@@ -12,7 +14,11 @@ use crate::names::{is_possessive, name_of_run, run_ending_at, run_starting_at};
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
+use labels::inline_label;
+pub use labels::{heads_quotations, opens_with_label, transcript_label};
 use phrases::{noun_phrase_ending_at, subject_after};
+use sources::{announced_by, forecast_of, participle_after_a_noun, put_at};
+pub use sources::{in_relative_clause, second_source};
 use subject::opening_apposition;
 pub use subject::sentence_subject;
 
@@ -221,48 +227,6 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
     name.and_then(|name| credit(Some(name), registry))
 }
 
-/// "The ministry put the death toll at 45", "Authorities in Lagos put the number of dead at
-/// 45": whoever puts a figure at a number gives it (not "the toll was put at 45").
-fn put_at(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    let v =
-        sentence.iter().position(|t| matches!(t.lower().as_ref(), "put" | "puts" | "placed" | "places"))?;
-    let at = v + 1 + sentence[v + 1..].iter().take(8).position(|t| t.is("at"))?;
-    let number = sentence.iter().skip(at + 1).take(2).any(|t| t.kind == Kind::Number);
-    let passive = v.checked_sub(1).is_some_and(|p| {
-        matches!(sentence[p].lower().as_ref(), "was" | "were" | "is" | "are" | "been" | "be")
-    });
-    match subject_before(sentence, v, registry) {
-        Some(Subject::Named(name)) if number && !passive => Some(name),
-        _ => None,
-    }
-}
-
-/// "The Pentagon says 3,000 troops will deploy, while the State Department says 200 diplomats
-/// will leave": a second clause with a verb of speech of its own gives the figures after its
-/// start (a byte offset) to its own source.
-pub fn second_source(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<(usize, String)> {
-    let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
-    let break_at = (1..sentence.len())
-        .find(|k| matches!(sentence[*k].lower().as_ref(), "while" | "whereas") || sentence[*k].punct(";"))?;
-    let clause = &sentence[break_at + 1..];
-    let v = (1..clause.len().min(8)).find(|v| speaks(clause, *v))?;
-    match subject_before(clause, v, registry)? {
-        Subject::Named(name) => Some((sentence[break_at].start, name)),
-        Subject::Conjoined => None,
-    }
-}
-
-/// "The IMF kept its forecast for Chinese growth unchanged at 6.8 percent", "the bank cut its
-/// growth forecast to 2.1 percent": a forecast its subject holds makes the figures theirs.
-fn forecast_of(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    const FORECASTS: &[&str] =
-        &["forecast", "forecasts", "projection", "projections", "outlook", "estimate", "estimates"];
-    let owner = sentence.iter().position(|t| t.is("its") || t.is("their"))?;
-    let held = sentence[owner + 1..].iter().take(3).any(|t| FORECASTS.contains(&t.lower().as_ref()));
-    let verb = owner.checked_sub(1).is_some_and(|v| sentence[v].is_lowercase_word());
-    (held && verb).then(|| sentence_subject(sentence, registry)).flatten()
-}
-
 /// "The following is a statement from NASA Administrator Sean O'Keefe", "Here is a letter by
 /// …", "SBA issued the following statement today from Administrator Karen Mills", "Sean Fraser,
 /// Minister of Immigration, issued the following statement:": the person a document is from, who
@@ -293,209 +257,6 @@ fn issuer_of_the_following(sentence: &[&Token<'_>], registry: &mut Registry) -> 
     let following = sentence.get(v + 1).is_some_and(|t| t.is("the"))
         && sentence.get(v + 2).is_some_and(|t| t.is("following"));
     following.then(|| sentence_subject(sentence, registry)).flatten()
-}
-
-/// Whether token `at` stands in a relative clause set off by commas before a verb of speech
-/// ("Smith, who has led the firm for 12 years, said …"): it describes the speaker.
-pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
-    // ("The company, which employs 5,000 people, said …" is about the speaker too.)
-    let relative = |t: &Token<'_>| t.is("who") || t.is("which");
-    let who =
-        (at.saturating_sub(12)..at).rev().find(|k| tokens[*k].kind == Kind::Punct || relative(&tokens[*k]));
-    let opened = who.is_some_and(|w| relative(&tokens[w]) && w > 0 && tokens[w - 1].punct(","));
-    let close = (at + 1..tokens.len().min(at + 30)).find(|k| tokens[*k].kind == Kind::Punct);
-    let refs: Vec<&Token<'_>> = tokens.iter().collect();
-    opened
-        && close
-            .is_some_and(|c| tokens[c].punct(",") && (c + 1..refs.len().min(c + 3)).any(|v| speaks(&refs, v)))
-}
-
-/// "The European Commission has adopted … €920.4 million", "the Government is building …, today
-/// announcing an investment of $3.3 billion": a release's figures are its subject's when a verb
-/// of announcing says so (not "the storm was announced").
-fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    // ("The awards announced today": after a determiner, "awards" is a noun.)
-    let noun = |k: usize| k > 0 && DETERMINERS.contains(&sentence[k - 1].lower().as_ref());
-    let v = (0..sentence.len()).find(|k| {
-        sentence[*k].kind == Kind::Word
-            && words::ANNOUNCE_VERBS.contains(sentence[*k].lower().as_ref())
-            && !noun(*k)
-    })?;
-    let passive = v.checked_sub(1).is_some_and(|p| {
-        matches!(sentence[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are")
-    });
-    if passive {
-        return None;
-    }
-    if let Some(agent) = participle_after_a_noun(sentence, v, registry) {
-        return agent;
-    }
-    let subject = sentence_subject(sentence, registry)?;
-    (crate::names::kind_of(&subject) != crate::names::NameKind::Place).then_some(subject)
-}
-
-/// "a £50 million package announced last month", "The awards announced today are for …",
-/// "£1.5 million announced by the Welsh Government": a participle after the sum or thing
-/// announced, not the sentence's verb — credited to its agent after "by", else to nobody
-/// (`Some(None)`); `None` when the verb is the sentence's own.
-fn participle_after_a_noun(
-    tokens: &[&Token<'_>],
-    v: usize,
-    registry: &mut Registry,
-) -> Option<Option<String>> {
-    if !tokens[v].lower().ends_with("ed") {
-        return None;
-    }
-    let by = tokens.get(v + 1).is_some_and(|t| t.is("by"));
-    // "calls answered by NHS 111": a participle after a plural noun; only what is announced has
-    // its agent for a source.
-    let announced = words::ANNOUNCE_VERBS.contains(tokens[v].lower().as_ref());
-    let after_plural = v > 0 && tokens[v - 1].is_lowercase_word() && tokens[v - 1].text.ends_with('s');
-    if by && after_plural && !announced {
-        return Some(None);
-    }
-    let after_noun = modifies_a_noun(tokens, v);
-    match (after_noun, by) {
-        (true, true) => Some(subject_after(tokens, v + 1, registry)),
-        (true, false) => Some(None),
-        _ => None,
-    }
-}
-
-fn modifies_a_noun(sentence: &[&Token<'_>], v: usize) -> bool {
-    let Some(before) = v.checked_sub(1).map(|p| sentence[p]) else {
-        return false;
-    };
-    let sum = matches!(before.lower().as_ref(), "million" | "billion" | "package" | "funding" | "investment")
-        || before.kind == Kind::Number;
-    let time = |t: &Token<'_>| words::is_when(t.lower().as_ref());
-    let after_time = sentence[v + 1..].iter().find(|t| !time(t));
-    let verb_follows = after_time.is_some_and(|t| {
-        matches!(t.lower().as_ref(), "is" | "are" | "was" | "were" | "will" | "has" | "have")
-    });
-    sum || before.is_lowercase_word() && verb_follows
-}
-
-/// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: “…”", or a line of
-/// its own naming the speaker and their affiliation ("CAROLYN PRESUTTI, VOA Senior Washington
-/// Correspondent:", "Agnieska Kosowicz, Polish Migration Forum:"). Its end and the person it names.
-pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
-    let para = &text[paragraph.clone()];
-    let label = Label::of(para)?;
-    let quote_follows = para[label.colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
-    if !names_someone_by_label(&label.words) || !(label.shouting || quote_follows || label.own_line) {
-        return None;
-    }
-    let name = crate::names::name_of_run(&label.words);
-    let name = if label.shouting { title_case(&name) } else { name };
-    (crate::names::kind_of(&name) == crate::names::NameKind::Person)
-        .then_some((paragraph.start + label.colon + 1, name))
-}
-
-/// Whether a label's words may name someone: not "Unidentified Narrator", not "Teacher and
-/// students".
-fn names_someone_by_label(words: &[&str]) -> bool {
-    let anonymous =
-        words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
-    let not_name = words.iter().any(|w| {
-        let w = w.to_lowercase();
-        words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
-    });
-    !anonymous && !not_name
-}
-
-/// Whether a paragraph opens with a transcript's label ("SEC. SHANAHAN:", "Q:", "PRESS
-/// SECRETARY JOHN F. KIRBY:", "GREG FLAKUS, Reporting for VOA:"), whoever it names.
-/// Whether a paragraph is a label alone on its line ("Quotes attributable to X:", "Name,
-/// affiliation:") that heads the quotations after it.
-pub fn heads_quotations(paragraph: &str) -> bool {
-    Label::of(paragraph).is_some_and(|l| l.own_line)
-}
-
-pub fn opens_with_label(paragraph: &str) -> bool {
-    Label::of(paragraph).is_some_and(|l| l.shouting || l.own_line)
-}
-
-/// The parts of a label before a colon: the name (before any comma) and how it is set.
-struct Label<'a> {
-    colon: usize,
-    words: Vec<&'a str>,
-    /// The name in capitals, as transcripts print it.
-    shouting: bool,
-    /// "Name, affiliation:" alone on its line.
-    own_line: bool,
-}
-
-impl<'a> Label<'a> {
-    fn of(para: &'a str) -> Option<Label<'a>> {
-        let colon = para.find(':').filter(|c| (1..=120).contains(c))?;
-        let label = para[..colon].trim();
-        if let Some(words) = attributable_to(label).filter(|_| para[colon + 1..].trim().is_empty()) {
-            return Some(Label { colon, words, shouting: false, own_line: true });
-        }
-        if colon > 90 {
-            return None;
-        }
-        let (name, affiliation) = label.split_once(',').map_or((label, false), |(n, _)| (n.trim(), true));
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let named = !words.is_empty()
-            // "SECRETARY OF DEFENSE DR. MARK T. ESPER": a long title before the name.
-            && words.len() <= 8
-            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            && words
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
-        let shouting = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        let own_line = affiliation && para[colon + 1..].trim().is_empty();
-        named.then_some(Label { colon, words, shouting, own_line })
-    }
-}
-
-/// "Quotes attributable to Minister for Employment and Workplace Relations Amanda Rishworth:", a
-/// release's heading for the quotations under it: the name's words (after the portfolio's last
-/// word in lower case).
-fn attributable_to(label: &str) -> Option<Vec<&str>> {
-    const HEADINGS: &[&str] =
-        &["quotes attributable to ", "quote attributable to ", "comments attributable to "];
-    let lower = label.to_lowercase();
-    let heading = HEADINGS.iter().find(|h| lower.starts_with(**h))?;
-    let words: Vec<&str> = label[heading.len()..].split_whitespace().collect();
-    let after_lower = words.iter().rposition(|w| w.starts_with(char::is_lowercase)).map_or(0, |p| p + 1);
-    Some(words[after_lower..].to_vec()).filter(|w| !w.is_empty())
-}
-
-/// "MORALES" → "Morales".
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
-}
-
-/// "… in Medford, Oregon. CARLY IRVINE: "Since China …"": a transcript's label in capitals
-/// right before a quote, where a copy ran the transcript's lines into one paragraph.
-fn inline_label(before: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    let (colon, label) = before.split_last().filter(|(c, _)| c.punct(":"))?;
-    let shouting = |t: &&&Token<'_>| {
-        t.kind == Kind::Word
-            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-    };
-    let words: Vec<&str> = label.iter().rev().take_while(shouting).map(|t| t.text).collect();
-    let whole_label = words.len() == label.len() || label[label.len() - words.len() - 1].kind == Kind::Punct;
-    if !(2..=5).contains(&words.len()) || !whole_label || !names_someone_by_label(&words) {
-        return None;
-    }
-    let name = title_case(&words.into_iter().rev().collect::<Vec<_>>().join(" "));
-    let words: Vec<&str> = name.split(' ').collect();
-    let name = name_of_run(&words);
-    let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
-    person.then(|| registry.person(colon.start, &name)).flatten()
 }
 
 /// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".

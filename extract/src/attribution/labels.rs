@@ -1,0 +1,130 @@
+//! Transcript and release labels: "MORALES: …", "CAROLYN PRESUTTI, VOA Senior Washington
+//! Correspondent:" on its own line, a label in capitals inside a paragraph, and "Quotes
+//! attributable to Treasurer Jim Chalmers:" heading the quotations under it.
+
+use crate::names::name_of_run;
+use crate::registry::Registry;
+use crate::text::{Kind, Token};
+use crate::words;
+
+/// A transcript label opening a paragraph: "MORALES: …", "Anna Keller: “…”", or a line of
+/// its own naming the speaker and their affiliation ("CAROLYN PRESUTTI, VOA Senior Washington
+/// Correspondent:", "Agnieska Kosowicz, Polish Migration Forum:"). Its end and the person it names.
+pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Option<(usize, String)> {
+    let para = &text[paragraph.clone()];
+    let label = Label::of(para)?;
+    let quote_follows = para[label.colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
+    if !names_someone_by_label(&label.words) || !(label.shouting || quote_follows || label.own_line) {
+        return None;
+    }
+    let name = crate::names::name_of_run(&label.words);
+    let name = if label.shouting { title_case(&name) } else { name };
+    (crate::names::kind_of(&name) == crate::names::NameKind::Person)
+        .then_some((paragraph.start + label.colon + 1, name))
+}
+
+/// Whether a label's words may name someone: not "Unidentified Narrator", not "Teacher and
+/// students".
+fn names_someone_by_label(words: &[&str]) -> bool {
+    let anonymous =
+        words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
+    let not_name = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
+    });
+    !anonymous && !not_name
+}
+
+/// Whether a paragraph opens with a transcript's label ("SEC. SHANAHAN:", "Q:", "PRESS
+/// SECRETARY JOHN F. KIRBY:", "GREG FLAKUS, Reporting for VOA:"), whoever it names.
+/// Whether a paragraph is a label alone on its line ("Quotes attributable to X:", "Name,
+/// affiliation:") that heads the quotations after it.
+pub fn heads_quotations(paragraph: &str) -> bool {
+    Label::of(paragraph).is_some_and(|l| l.own_line)
+}
+
+pub fn opens_with_label(paragraph: &str) -> bool {
+    Label::of(paragraph).is_some_and(|l| l.shouting || l.own_line)
+}
+
+/// The parts of a label before a colon: the name (before any comma) and how it is set.
+struct Label<'a> {
+    colon: usize,
+    words: Vec<&'a str>,
+    /// The name in capitals, as transcripts print it.
+    shouting: bool,
+    /// "Name, affiliation:" alone on its line.
+    own_line: bool,
+}
+
+impl<'a> Label<'a> {
+    fn of(para: &'a str) -> Option<Label<'a>> {
+        let colon = para.find(':').filter(|c| (1..=120).contains(c))?;
+        let label = para[..colon].trim();
+        if let Some(words) = attributable_to(label).filter(|_| para[colon + 1..].trim().is_empty()) {
+            return Some(Label { colon, words, shouting: false, own_line: true });
+        }
+        if colon > 90 {
+            return None;
+        }
+        let (name, affiliation) = label.split_once(',').map_or((label, false), |(n, _)| (n.trim(), true));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = !words.is_empty()
+            // "SECRETARY OF DEFENSE DR. MARK T. ESPER": a long title before the name.
+            && words.len() <= 8
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));
+        let shouting = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let own_line = affiliation && para[colon + 1..].trim().is_empty();
+        named.then_some(Label { colon, words, shouting, own_line })
+    }
+}
+
+/// "Quotes attributable to Minister for Employment and Workplace Relations Amanda Rishworth:", a
+/// release's heading for the quotations under it: the name's words (after the portfolio's last
+/// word in lower case).
+fn attributable_to(label: &str) -> Option<Vec<&str>> {
+    const HEADINGS: &[&str] =
+        &["quotes attributable to ", "quote attributable to ", "comments attributable to "];
+    let lower = label.to_lowercase();
+    let heading = HEADINGS.iter().find(|h| lower.starts_with(**h))?;
+    let words: Vec<&str> = label[heading.len()..].split_whitespace().collect();
+    let after_lower = words.iter().rposition(|w| w.starts_with(char::is_lowercase)).map_or(0, |p| p + 1);
+    Some(words[after_lower..].to_vec()).filter(|w| !w.is_empty())
+}
+
+/// "MORALES" → "Morales".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// "… in Medford, Oregon. CARLY IRVINE: "Since China …"": a transcript's label in capitals
+/// right before a quote, where a copy ran the transcript's lines into one paragraph.
+pub(super) fn inline_label(before: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    let (colon, label) = before.split_last().filter(|(c, _)| c.punct(":"))?;
+    let shouting = |t: &&&Token<'_>| {
+        t.kind == Kind::Word
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    };
+    let words: Vec<&str> = label.iter().rev().take_while(shouting).map(|t| t.text).collect();
+    let whole_label = words.len() == label.len() || label[label.len() - words.len() - 1].kind == Kind::Punct;
+    if !(2..=5).contains(&words.len()) || !whole_label || !names_someone_by_label(&words) {
+        return None;
+    }
+    let name = title_case(&words.into_iter().rev().collect::<Vec<_>>().join(" "));
+    let words: Vec<&str> = name.split(' ').collect();
+    let name = name_of_run(&words);
+    let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+    person.then(|| registry.person(colon.start, &name)).flatten()
+}

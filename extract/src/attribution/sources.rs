@@ -1,0 +1,131 @@
+//! Who a figure comes from when no quotation holds it: a release's subject that announces it, a
+//! forecast its subject holds, whoever "puts" a toll "at" a number, a second clause with a verb of
+//! speech of its own — and the participles and relative clauses that only look like sources.
+
+use super::{sentence_subject, speaks, subject_after, subject_before, Context, Subject, DETERMINERS};
+use crate::registry::Registry;
+use crate::text::{Kind, Token};
+use crate::words;
+
+/// "The ministry put the death toll at 45", "Authorities in Lagos put the number of dead at
+/// 45": whoever puts a figure at a number gives it (not "the toll was put at 45").
+pub(super) fn put_at(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    let v =
+        sentence.iter().position(|t| matches!(t.lower().as_ref(), "put" | "puts" | "placed" | "places"))?;
+    let at = v + 1 + sentence[v + 1..].iter().take(8).position(|t| t.is("at"))?;
+    let number = sentence.iter().skip(at + 1).take(2).any(|t| t.kind == Kind::Number);
+    let passive = v.checked_sub(1).is_some_and(|p| {
+        matches!(sentence[p].lower().as_ref(), "was" | "were" | "is" | "are" | "been" | "be")
+    });
+    match subject_before(sentence, v, registry) {
+        Some(Subject::Named(name)) if number && !passive => Some(name),
+        _ => None,
+    }
+}
+
+/// "The Pentagon says 3,000 troops will deploy, while the State Department says 200 diplomats
+/// will leave": a second clause with a verb of speech of its own gives the figures after its
+/// start (a byte offset) to its own source.
+pub fn second_source(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<(usize, String)> {
+    let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
+    let break_at = (1..sentence.len())
+        .find(|k| matches!(sentence[*k].lower().as_ref(), "while" | "whereas") || sentence[*k].punct(";"))?;
+    let clause = &sentence[break_at + 1..];
+    let v = (1..clause.len().min(8)).find(|v| speaks(clause, *v))?;
+    match subject_before(clause, v, registry)? {
+        Subject::Named(name) => Some((sentence[break_at].start, name)),
+        Subject::Conjoined => None,
+    }
+}
+
+/// "The IMF kept its forecast for Chinese growth unchanged at 6.8 percent", "the bank cut its
+/// growth forecast to 2.1 percent": a forecast its subject holds makes the figures theirs.
+pub(super) fn forecast_of(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    const FORECASTS: &[&str] =
+        &["forecast", "forecasts", "projection", "projections", "outlook", "estimate", "estimates"];
+    let owner = sentence.iter().position(|t| t.is("its") || t.is("their"))?;
+    let held = sentence[owner + 1..].iter().take(3).any(|t| FORECASTS.contains(&t.lower().as_ref()));
+    let verb = owner.checked_sub(1).is_some_and(|v| sentence[v].is_lowercase_word());
+    (held && verb).then(|| sentence_subject(sentence, registry)).flatten()
+}
+
+/// Whether token `at` stands in a relative clause set off by commas before a verb of speech
+/// ("Smith, who has led the firm for 12 years, said …"): it describes the speaker.
+pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
+    // ("The company, which employs 5,000 people, said …" is about the speaker too.)
+    let relative = |t: &Token<'_>| t.is("who") || t.is("which");
+    let who =
+        (at.saturating_sub(12)..at).rev().find(|k| tokens[*k].kind == Kind::Punct || relative(&tokens[*k]));
+    let opened = who.is_some_and(|w| relative(&tokens[w]) && w > 0 && tokens[w - 1].punct(","));
+    let close = (at + 1..tokens.len().min(at + 30)).find(|k| tokens[*k].kind == Kind::Punct);
+    let refs: Vec<&Token<'_>> = tokens.iter().collect();
+    opened
+        && close
+            .is_some_and(|c| tokens[c].punct(",") && (c + 1..refs.len().min(c + 3)).any(|v| speaks(&refs, v)))
+}
+
+/// "The European Commission has adopted … €920.4 million", "the Government is building …, today
+/// announcing an investment of $3.3 billion": a release's figures are its subject's when a verb
+/// of announcing says so (not "the storm was announced").
+pub(super) fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    // ("The awards announced today": after a determiner, "awards" is a noun.)
+    let noun = |k: usize| k > 0 && DETERMINERS.contains(&sentence[k - 1].lower().as_ref());
+    let v = (0..sentence.len()).find(|k| {
+        sentence[*k].kind == Kind::Word
+            && words::ANNOUNCE_VERBS.contains(sentence[*k].lower().as_ref())
+            && !noun(*k)
+    })?;
+    let passive = v.checked_sub(1).is_some_and(|p| {
+        matches!(sentence[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are")
+    });
+    if passive {
+        return None;
+    }
+    if let Some(agent) = participle_after_a_noun(sentence, v, registry) {
+        return agent;
+    }
+    let subject = sentence_subject(sentence, registry)?;
+    (crate::names::kind_of(&subject) != crate::names::NameKind::Place).then_some(subject)
+}
+
+/// "a £50 million package announced last month", "The awards announced today are for …",
+/// "£1.5 million announced by the Welsh Government": a participle after the sum or thing
+/// announced, not the sentence's verb — credited to its agent after "by", else to nobody
+/// (`Some(None)`); `None` when the verb is the sentence's own.
+pub(super) fn participle_after_a_noun(
+    tokens: &[&Token<'_>],
+    v: usize,
+    registry: &mut Registry,
+) -> Option<Option<String>> {
+    if !tokens[v].lower().ends_with("ed") {
+        return None;
+    }
+    let by = tokens.get(v + 1).is_some_and(|t| t.is("by"));
+    // "calls answered by NHS 111": a participle after a plural noun; only what is announced has
+    // its agent for a source.
+    let announced = words::ANNOUNCE_VERBS.contains(tokens[v].lower().as_ref());
+    let after_plural = v > 0 && tokens[v - 1].is_lowercase_word() && tokens[v - 1].text.ends_with('s');
+    if by && after_plural && !announced {
+        return Some(None);
+    }
+    let after_noun = modifies_a_noun(tokens, v);
+    match (after_noun, by) {
+        (true, true) => Some(subject_after(tokens, v + 1, registry)),
+        (true, false) => Some(None),
+        _ => None,
+    }
+}
+
+fn modifies_a_noun(sentence: &[&Token<'_>], v: usize) -> bool {
+    let Some(before) = v.checked_sub(1).map(|p| sentence[p]) else {
+        return false;
+    };
+    let sum = matches!(before.lower().as_ref(), "million" | "billion" | "package" | "funding" | "investment")
+        || before.kind == Kind::Number;
+    let time = |t: &Token<'_>| words::is_when(t.lower().as_ref());
+    let after_time = sentence[v + 1..].iter().find(|t| !time(t));
+    let verb_follows = after_time.is_some_and(|t| {
+        matches!(t.lower().as_ref(), "is" | "are" | "was" | "were" | "will" | "has" | "have")
+    });
+    sum || before.is_lowercase_word() && verb_follows
+}
