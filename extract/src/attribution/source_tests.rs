@@ -317,3 +317,9 @@ fn publications_and_participles_in_releases() {
     let text = "Commenting on the publication, Statistician Helen Cahill said: \"Ireland has 1.94 births.\"";
     assert_eq!(speaker_of(text, "Ireland has 1.94 births.").as_deref(), Some("Helen Cahill"));
 }
+
+#[test]
+fn irish_offices_are_titles() {
+    let text = "Tánaiste Micheál Martin said: \"We will act.\"";
+    assert_eq!(speaker_of(text, "We will act.").as_deref(), Some("Micheál Martin"));
+}
