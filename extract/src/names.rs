@@ -171,7 +171,11 @@ fn person_after_organisation<'a, 'w>(words: &'a [&'w str]) -> (&'a [&'w str], bo
 /// President Joe Biden", "Saudi-born Zahraa Alakashi", "VOA Scott Bobb".
 fn without_origin<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
     let words = &words[place_prefix(words)..];
-    let origin = words.first().is_some_and(|w| w.ends_with("-born") || w.ends_with("-based"));
+    // ("Saudi-born …", "Thirty-one-year-old Soledad Bustos".)
+    let origin = words.first().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        lower.ends_with("-born") || lower.ends_with("-based") || lower.ends_with("-year-old")
+    });
     // "Driver Igor Bordnarch says", "Farmer Ivan Semenyuk": an occupation opening a sentence.
     // (A title such as "Director" is left to the titles' step: "Director of National
     // Intelligence Avril Haines".)

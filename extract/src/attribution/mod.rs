@@ -261,6 +261,10 @@ fn issuer_of_the_following(sentence: &[&Token<'_>], registry: &mut Registry) -> 
 
 /// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".
 fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    // '…," Tyler Walker (@tbawalker) of Marietta College tweeted': a short aside in brackets
+    // (a handle, an age, a party) stands outside the attribution.
+    let after = without_brackets(after);
+    let after = after.as_slice();
     let first_word = after.iter().position(|t| t.kind != Kind::Punct)?;
     // "…," Stephen J. Adler, president and editor in chief of Reuters, said: an "and" inside
     // the aside (nor one in a role before the name) does not end the attribution.
@@ -287,6 +291,26 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
         return subject_after(after, v, registry);
     }
     credited_by(after, v, sentence, registry)
+}
+
+/// The tokens without any short aside in brackets ("(@tbawalker)", "(D-Mass.)").
+fn without_brackets<'t, 'a>(tokens: &[&'t Token<'a>]) -> Vec<&'t Token<'a>> {
+    let mut kept = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    while k < tokens.len() {
+        let close = tokens[k]
+            .punct("(")
+            .then(|| (k + 1..tokens.len().min(k + 7)).find(|c| tokens[*c].punct(")")))
+            .flatten();
+        match close {
+            Some(close) => k = close + 1,
+            None => {
+                kept.push(tokens[k]);
+                k += 1;
+            }
+        }
+    }
+    kept
 }
 
 /// The aside between the two commas after a quote's speaker, when a verb of speech follows it

@@ -323,3 +323,13 @@ fn irish_offices_are_titles() {
     let text = "Tánaiste Micheál Martin said: \"We will act.\"";
     assert_eq!(speaker_of(text, "We will act.").as_deref(), Some("Micheál Martin"));
 }
+
+#[test]
+fn batch_w_and_x_names() {
+    let text = "Commodore Frank Bainimarama spoke on Monday. \"It will be a peaceful transition,\" Commodore Bainimarama said.";
+    assert_eq!(speaker_of(text, "It will be a peaceful transition").as_deref(), Some("Frank Bainimarama"));
+    let text = "Thirty-one-year-old Soledad Bustos sells bread. \"The money is not enough,\" she said.";
+    assert_eq!(speaker_of(text, "The money is not enough").as_deref(), Some("Soledad Bustos"));
+    let text = "\"Avoid the hotspots,\" Tyler Walker (@tbawalker) of Marietta College in Ohio tweeted.";
+    assert_eq!(speaker_of(text, "Avoid the hotspots").as_deref(), Some("Tyler Walker"));
+}
