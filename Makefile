@@ -10,7 +10,7 @@ SCHEMATHESIS_VERSION := 4.32.5
 # The extractor's quality benchmark compares with this quantulum3.
 QUANTULUM3_VERSION := 0.10.0
 
-.PHONY: run test test-rust pg-start pg-stop test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-postgres bench-writes bench-repeats bench-attack bench-datasette bench-extract bench-extract-quality fuzz fuzz-smoke fuzz-deps
+.PHONY: run test test-rust pg-start pg-stop test-e2e e2e-deps build release debug lint sqlx-prepare bench bench-postgres bench-writes bench-repeats bench-attack bench-datasette bench-extract bench-extract-quality annotator-agreement fuzz fuzz-smoke fuzz-deps
 
 ## Run claimtrack with the demo data on ./claimtrack.db at http://127.0.0.1:3000
 run:
@@ -120,6 +120,10 @@ bench-datasette: release
 
 ## The extractor against quantulum3 on the real-news corpus, held-out and tuning parts apart
 ## (server/bench/extract_quality.py; installs quantulum3 into target/venv when missing).
+# How often a second, independent annotator credits the same speakers as the corpus's annotations.
+annotator-agreement:
+	python3 server/bench/annotator_agreement.py
+
 bench-extract-quality: release
 	@[ -x target/venv/bin/python ] || python3 -m venv target/venv
 	@target/venv/bin/python -c 'import quantulum3' 2>/dev/null || target/venv/bin/pip install --quiet --disable-pip-version-check quantulum3==$(QUANTULUM3_VERSION)
