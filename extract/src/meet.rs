@@ -62,6 +62,23 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
     }
 }
 
+/// Full names said inside a quotation ("Prime Minister Laisenia Qarase was no longer in
+/// control"): known for completing a surname credited later ("Qarase"), but not put in view for
+/// "he" or "she" — who is talked about in a quotation is not who speaks after it.
+pub fn names_quoted(tokens: &[Token<'_>], registry: &mut Registry) {
+    let mut k = 0;
+    while k < tokens.len() {
+        let Some((end, words)) = names::run_starting_at(tokens, k) else {
+            k += 1;
+            continue;
+        };
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let name = names::name_of_run(&words);
+        registry.know(tokens[k].start, names::without_possessive(&name));
+        k = end + 1;
+    }
+}
+
 /// "A lawyer named Samantha", "a voter who self-identified as Jamie", "Cohen's mother, Ruth,":
 /// someone the text names by one name only, as a person — a "she" after it is her.
 fn introduced_by_first_name(tokens: &[Token<'_>], k: usize) -> bool {

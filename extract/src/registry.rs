@@ -48,11 +48,18 @@ impl Registry {
 
     /// Records a person's full name (two words or more) seen at byte `at`.
     pub fn meet(&mut self, at: usize, name: &str) {
-        if name.split_whitespace().count() < 2 || kind_of(name) != NameKind::Person {
-            return;
+        if let Some(name) = self.know(at, name) {
+            self.mention(at, &name, false);
         }
-        let completed = self.unhonoured(at, name).unwrap_or_else(|| self.completed(at, name));
-        let name = completed.as_str();
+    }
+
+    /// Records a person's full name for completing a surname said later ("Qarase" after
+    /// "Laisenia Qarase"), without putting them in view; the name as recorded.
+    pub fn know(&mut self, at: usize, name: &str) -> Option<String> {
+        if name.split_whitespace().count() < 2 || kind_of(name) != NameKind::Person {
+            return None;
+        }
+        let name = self.unhonoured(at, name).unwrap_or_else(|| self.completed(at, name));
         let known = self.by_word.get(name.rsplit(' ').next().unwrap_or("")).into_iter().flatten();
         if !known.into_iter().any(|(k, _)| self.people[*k].1 == name) {
             let k = self.people.len();
@@ -60,9 +67,9 @@ impl Registry {
             for (p, part) in parts.iter().enumerate() {
                 self.by_word.entry((*part).to_owned()).or_default().push((k, p + 1 == parts.len()));
             }
-            self.people.push((at, name.to_owned()));
+            self.people.push((at, name.clone()));
         }
-        self.mention(at, name, false);
+        Some(name)
     }
 
     /// Records a mention of a person by one word ("Thomas' sister"), when it is part of a full

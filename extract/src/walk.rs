@@ -139,6 +139,9 @@ impl<'a> Walk<'a> {
             self.registry.next_sentence();
             meet::names_in(&context, &mut self.registry);
             for q in &starting {
+                meet::names_quoted(&text::tokens(text, q.inner.clone()), &mut self.registry);
+            }
+            for q in &starting {
                 self.said_by_someone = false;
                 let found =
                     self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain);

@@ -333,3 +333,12 @@ fn batch_w_and_x_names() {
     let text = "\"Avoid the hotspots,\" Tyler Walker (@tbawalker) of Marietta College in Ohio tweeted.";
     assert_eq!(speaker_of(text, "Avoid the hotspots").as_deref(), Some("Tyler Walker"));
 }
+
+#[test]
+fn a_full_name_said_in_a_quotation_completes_a_surname_credited_later() {
+    let text = "Bainimarama said: \"Prime Minister Laisenia Qarase is no longer in control.\"\n\n\"We do not want a dictator,\" Mr Qarase said.";
+    assert_eq!(speaker_of(text, "We do not want a dictator").as_deref(), Some("Laisenia Qarase"));
+    // Nor is the person talked about in a quotation the "he" after it.
+    let text = "Tom Baker spoke first. \"Laisenia Qarase is wrong,\" he said. \"He will go,\" he added.";
+    assert_eq!(speaker_of(text, "He will go").as_deref(), Some("Tom Baker"));
+}
