@@ -123,11 +123,15 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
     // "Deputy Prime Minister and Minister for Infrastructure, Transport and Regional Development
     // Barnaby Joyce": the titles of the portfolio chain before the run are the person's.
     if start >= 2 && tokens[start - 1].text == "and" {
-        let chain = |t: &&Token<'_>| {
-            names::is_name_word(t) || t.punct(",") || t.text == "and" || t.is("for") || t.is("of")
-        };
-        let chain: Vec<&Token<'_>> = tokens[..start].iter().rev().take(16).take_while(chain).collect();
-        roles.extend(chain.iter().filter(|t| is_title(t.text)).map(|t| t.lower().into_owned()));
+        let chain: Vec<&Token<'_>> =
+            tokens[..start].iter().rev().take(16).take_while(|t| names::in_portfolio(t)).collect();
+        // Only a portfolio's chain ("Minister for …"), with nobody named in it: "President Barack
+        // Obama and German Chancellor Angela Merkel" gives Merkel no "president".
+        let portfolio = chain.windows(2).any(|w| (w[0].is("for") || w[0].is("of")) && is_title(w[1].text));
+        let someone = chain.iter().any(|t| names::is_first_name(t.text));
+        if portfolio && !someone {
+            roles.extend(chain.iter().filter(|t| is_title(t.text)).map(|t| t.lower().into_owned()));
+        }
     }
     // "CEO of the Refugee Council Enver Solomon".
     if start >= 3

@@ -247,7 +247,7 @@ fn person_after_portfolio<'a, 'w>(kept: &'a [&'w str]) -> &'a [&'w str] {
     &kept[start..]
 }
 
-fn is_first_name(word: &str) -> bool {
+pub fn is_first_name(word: &str) -> bool {
     let w = word.to_lowercase();
     words::FEMALE_NAMES.contains(w.as_str()) || words::MALE_NAMES.contains(w.as_str())
 }
@@ -308,6 +308,12 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
     Some((first, run_words(tokens, first, end)))
 }
 
+/// A token of a portfolio's chain of offices: "Minister for Infrastructure, Transport and
+/// Regional Development" (name words, commas, "and", "for", "of").
+pub fn in_portfolio(t: &Token<'_>) -> bool {
+    is_name_word(t) || t.punct(",") || t.text == "and" || t.is("for") || t.is("of")
+}
+
 /// Where the person begins in a run after a portfolio's "and": "Minister for Infrastructure,
 /// Transport and | Regional Development Barnaby Joyce", "Minister for Transport and | Roads Andrew
 /// Constance" — the two names at the run's end (and any initial between); else `start`.
@@ -316,8 +322,6 @@ fn after_portfolio(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
     let Some(and) = and.filter(|_| end >= start + 2) else {
         return start;
     };
-    let in_portfolio =
-        |t: &Token<'_>| is_name_word(t) || t.punct(",") || t.text == "and" || t.is("for") || t.is("of");
     let reach = tokens[..and].iter().rev().take(12).take_while(|t| in_portfolio(t)).count();
     let portfolio = (and - reach..and.saturating_sub(1))
         .any(|k| is_title(tokens[k].text) && (tokens[k + 1].is("for") || tokens[k + 1].is("of")));
@@ -372,8 +376,8 @@ fn names_a_remit(run: &[Token<'_>]) -> bool {
 /// and | Mr Smith".
 fn organisation_before_and(tokens: &[Token<'_>], first: usize) -> Option<usize> {
     let and = first.checked_sub(1).filter(|a| tokens[*a].text == "and")?;
-    let (start, _) = run_ending_at(tokens, and.checked_sub(1)?)?;
-    let rest = tokens[first..].iter().take_while(|t| is_name_word(t)).count();
+    let start = bounded_run_start(tokens, and.checked_sub(1)?)?;
+    let rest = tokens[first..].iter().take(8).take_while(|t| is_name_word(t)).count();
     let after: Vec<&str> = tokens[first..first + rest].iter().map(|t| t.text).collect();
     // ("and Mr Smith", "and John Smith": a person joins, not the name's last words.)
     let person = after.first().is_some_and(|w| is_title(w) || is_first_name(w));
@@ -406,6 +410,29 @@ fn spelled_by_abbreviation(tokens: &[Token<'_>], start: usize, end: usize) -> bo
 /// Whether the run `start..=end` goes on over an "and" inside an organisation's name ("Department
 /// of Health and Human Services", "HM Revenue and Customs (HMRC)"), with a name word after it
 /// that is not a person's.
+/// Where the name ending at `end` begins ("Department of Health", "HM Revenue"), looking back at
+/// most eight tokens over name words and the "of", "for" and "the" inside them. Bounded and not
+/// recursive (unlike `run_ending_at`, which calls `organisation_before_and`), so that a sentence
+/// of many "and"s costs no more than a short one.
+fn bounded_run_start(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+    let inside = |t: &Token<'_>| t.is("of") || t.is("for") || t.text == "the";
+    if !tokens.get(end).is_some_and(is_name_word) {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && end - start < 8 {
+        let prev = &tokens[start - 1];
+        if !(is_name_word(prev) && !is_possessive(prev.text) || inside(prev)) {
+            break;
+        }
+        start -= 1;
+    }
+    while start < end && inside(&tokens[start]) {
+        start += 1;
+    }
+    Some(start)
+}
+
 fn organisation_goes_on(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     let and_next = tokens.get(end + 1).is_some_and(|t| t.text == "and");
     let name_after = tokens.get(end + 2).is_some_and(|t| is_name_word(t) && !is_title(t.text));

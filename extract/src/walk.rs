@@ -137,10 +137,7 @@ impl<'a> Walk<'a> {
                 in_sentence.iter().copied().filter(|q| sentence.contains(&q.outer.start)).collect();
             let context = context_tokens(&tokens, &in_sentence);
             self.registry.next_sentence();
-            meet::names_in(&context, &mut self.registry);
-            for q in &starting {
-                meet::names_quoted(&text::tokens(text, q.inner.clone()), &mut self.registry);
-            }
+            self.meet(&context, &starting);
             for q in &starting {
                 self.said_by_someone = false;
                 let found =
@@ -173,12 +170,19 @@ impl<'a> Walk<'a> {
         }
         // "Quotes attributable to Treasurer Jim Chalmers:" on its own line: the quotations under
         // it are theirs.
-        if let Some((_, name)) =
-            label.as_ref().filter(|_| attribution::heads_quotations(&text[paragraph.clone()]))
-        {
-            self.in_paragraph = Some(name.clone());
+        if let Some((_, name)) = label.filter(|_| attribution::heads_quotations(&text[paragraph.clone()])) {
+            self.in_paragraph = Some(name);
         }
         self.end_paragraph(&quoted, chain, pending, next_opens);
+    }
+
+    /// The names a sentence teaches the registry: those of its narration, and the full names
+    /// said inside the quotations that begin in it.
+    fn meet(&mut self, context: &[Option<&Token<'_>>], starting: &[&Quoted]) {
+        meet::names_in(context, &mut self.registry);
+        for q in starting {
+            meet::names_quoted(&text::tokens(self.text, q.inner.clone()), &mut self.registry);
+        }
     }
 
     /// After a paragraph: a quote continued from the paragraph before, credited only at its end,

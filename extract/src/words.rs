@@ -60,6 +60,11 @@ macro_rules! word_list {
 word_list! {
     ABBREVIATIONS: Words = "abbreviations.txt";
     SPEECH_VERBS: Words = "speech_verbs.txt";
+    OPINION_VERBS: Words = "opinion_verbs.txt";
+    MEDIA_NOUNS: Words = "media_nouns.txt";
+    FORECAST_NOUNS: Words = "forecast_nouns.txt";
+    COLLECTIVE_NOUNS: Words = "collective_nouns.txt";
+    ANNOUNCED_SUMS: Words = "announced_sums.txt";
     NOUN_VERBS: Words = "noun_verbs.txt";
     OBJECT_VERBS: Words = "object_verbs.txt";
     PARTICIPLES: Words = "participles.txt";

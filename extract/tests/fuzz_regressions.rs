@@ -1,5 +1,7 @@
-//! Inputs on which the fuzz target `extract` once found a panic (`extract/fuzz-regressions/`,
-//! named for the bug): each is extracted again and checked as the fuzz target checks.
+//! Inputs on which the extractor once broke (`extract/fuzz-regressions/`, named for the bug): a
+//! panic the fuzz target `extract` found, or a text that took minutes (an "and" inside an
+//! organisation's name, repeated 2,000 times, made the name search cubic). Each is extracted
+//! again and checked as the fuzz target checks.
 
 #![allow(clippy::unwrap_used)] // A panic is a failed test.
 

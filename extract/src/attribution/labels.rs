@@ -35,14 +35,14 @@ fn names_someone_by_label(words: &[&str]) -> bool {
     !anonymous && !not_name
 }
 
-/// Whether a paragraph opens with a transcript's label ("SEC. SHANAHAN:", "Q:", "PRESS
-/// SECRETARY JOHN F. KIRBY:", "GREG FLAKUS, Reporting for VOA:"), whoever it names.
 /// Whether a paragraph is a label alone on its line ("Quotes attributable to X:", "Name,
 /// affiliation:") that heads the quotations after it.
 pub fn heads_quotations(paragraph: &str) -> bool {
     Label::of(paragraph).is_some_and(|l| l.own_line)
 }
 
+/// Whether a paragraph opens with a transcript's label ("SEC. SHANAHAN:", "Q:", "PRESS
+/// SECRETARY JOHN F. KIRBY:", "GREG FLAKUS, Reporting for VOA:"), whoever it names.
 pub fn opens_with_label(paragraph: &str) -> bool {
     Label::of(paragraph).is_some_and(|l| l.shouting || l.own_line)
 }
@@ -88,8 +88,8 @@ impl<'a> Label<'a> {
 fn attributable_to(label: &str) -> Option<Vec<&str>> {
     const HEADINGS: &[&str] =
         &["quotes attributable to ", "quote attributable to ", "comments attributable to "];
-    let lower = label.to_lowercase();
-    let heading = HEADINGS.iter().find(|h| lower.starts_with(**h))?;
+    let heading =
+        HEADINGS.iter().find(|h| label.get(..h.len()).is_some_and(|p| p.eq_ignore_ascii_case(h)))?;
     let words: Vec<&str> = label[heading.len()..].split_whitespace().collect();
     let after_lower = words.iter().rposition(|w| w.starts_with(char::is_lowercase)).map_or(0, |p| p + 1);
     Some(words[after_lower..].to_vec()).filter(|w| !w.is_empty())

@@ -41,25 +41,8 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
-    // "Figures from the ONS show", "polls show" — not "the show", "a TV show", nor "he noted
-    // the findings show" (his words).
     if t.is("show") {
-        let prev = v.checked_sub(1).map(|p| tokens[p]);
-        let publication = |p: &Token<'_>| {
-            let lower = p.lower();
-            words::REPORT_NOUNS.contains(lower.as_ref())
-                || lower.strip_suffix('s').is_some_and(|one| words::REPORT_NOUNS.contains(one))
-        };
-        // ("The figures show …" names no publisher: the release's own voice.)
-        let before = v.saturating_sub(6).max(1)..v;
-        let named =
-            before.clone().any(|k| tokens[k].is_capitalized() || crate::names::is_possessive(tokens[k].text));
-        // ("Figures from the Scottish Funding Council show": the publication opens the phrase.)
-        let published = (v.saturating_sub(7)..v).any(|k| publication(tokens[k]));
-        return prev.is_some_and(|p| {
-            p.kind == Kind::Word
-                && (publication(p) && named || p.is_capitalized() && (p.text.ends_with('s') || published))
-        });
+        return shows(tokens, v);
     }
     // "As Smith put it, …".
     if t.is("put") {
@@ -80,35 +63,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     if words::OBJECT_VERBS.contains(t.lower().as_ref()) {
-        // "He added: …", "…," she added, "they estimated that" — not "the economy added 275,000
-        // jobs" or "it noted a rise".
-        // "They estimated by 2050, …": a year after "by" or "in" opens a clause, not an object.
-        let year_after = |n: &Token<'_>| {
-            (n.is("by") || n.is("in"))
-                && tokens.get(v + 2).is_some_and(|y| y.kind == Kind::Number && y.text.len() == 4)
-        };
-        // '…," added KCNA': the verb first, then its subject.
-        let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
-        // "Officials reported last week that …": a time between the verb and its clause.
-        let when = |t: &Token<'_>| words::is_when(t.lower().as_ref());
-        let after_time = tokens[v + 1..].iter().take(3).find(|t| !when(t));
-        if next.is_some_and(|n| when(n)) && after_time.is_some_and(|t| t.is("that")) {
-            return true;
-        }
-        // '…," Smith added in an email': where it was said, not what was added.
-        const MEDIA: &[&str] =
-            &["email", "e-mail", "statement", "interview", "letter", "post", "tweet", "speech", "message"];
-        let medium = tokens[v + 1..].iter().skip(1).take(3).any(|t| MEDIA.contains(&t.lower().as_ref()));
-        if next.is_some_and(|n| matches!(n.lower().as_ref(), "in" | "on" | "during")) && medium {
-            return true;
-        }
-        return next.is_none_or(|n| {
-            n.kind == Kind::Punct && !matches!(n.text, "$" | "€" | "£" | "¥" | "₹" | "(")
-                || inverted && n.is_capitalized()
-                || n.is("that")
-                || year_after(n)
-                || matches!(n.lower().as_ref(), "it" | "he" | "she" | "they" | "we" | "there")
-        });
+        return object_verb_speaks(tokens, v);
     }
     if !words::NOUN_VERBS.contains(t.lower().as_ref()) {
         return true;
@@ -125,18 +80,85 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     // "The World Bank forecasts growth of 2.4 percent": after a name mid-sentence, the verb.
-    if v >= 2 && prev.is_some_and(|p| p.is_capitalized() && p.kind == Kind::Word) {
+    // (Not after a month, a weekday, a nationality or "I": "In March estimates …".)
+    let name_before = prev.is_some_and(|p| {
+        crate::names::is_name_word(p)
+            && !p.is("i")
+            && crate::names::kind_of(p.text) != crate::names::NameKind::Place
+    });
+    if v >= 2 && name_before {
         return true;
     }
     next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_ref()))
 }
 
+/// Whether a verb that also takes an object ("added", "noted", "estimated") is a verb of speech
+/// here: "He added: …", "…," she added, "they estimated that", "Officials reported last week
+/// that", "…," Smith added in an email' — not "the economy added 275,000 jobs" or "it noted a
+/// rise".
+fn object_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
+    let next = tokens.get(v + 1);
+    // "They estimated by 2050, …": a year after "by" or "in" opens a clause, not an object.
+    let year_after = |n: &Token<'_>| {
+        (n.is("by") || n.is("in"))
+            && tokens.get(v + 2).is_some_and(|y| y.kind == Kind::Number && y.text.len() == 4)
+    };
+    // '…," added KCNA': the verb first, then its subject.
+    let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
+    let when = |t: &Token<'_>| words::is_when(t.lower().as_ref());
+    let after_time = tokens[v + 1..].iter().take(3).find(|t| !when(t));
+    if next.is_some_and(|n| when(n)) && after_time.is_some_and(|t| t.is("that")) {
+        return true;
+    }
+    let medium =
+        tokens[v + 1..].iter().skip(1).take(3).any(|t| words::MEDIA_NOUNS.contains(t.lower().as_ref()));
+    if next.is_some_and(|n| matches!(n.lower().as_ref(), "in" | "on" | "during")) && medium {
+        return true;
+    }
+    next.is_none_or(|n| {
+        n.kind == Kind::Punct && !matches!(n.text, "$" | "€" | "£" | "¥" | "₹" | "(")
+            || inverted && n.is_capitalized()
+            || n.is("that")
+            || year_after(n)
+            || matches!(n.lower().as_ref(), "it" | "he" | "she" | "they" | "we" | "there")
+    })
+}
+
+/// "Figures from the ONS show", "polls show", "The agency's data show" — not "the show", "a TV
+/// show", "Jimmy Fallon's show", "The Rolling Stones show in Paris", nor "he noted the findings
+/// show" (his words) or "The figures show" (no publisher named: the release's own voice).
+fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
+    let publication = |p: &Token<'_>| {
+        let lower = p.lower();
+        words::REPORT_NOUNS.contains(lower.as_ref())
+            || lower.strip_suffix('s').is_some_and(|one| words::REPORT_NOUNS.contains(one))
+    };
+    let name = |t: &Token<'_>| {
+        t.is_capitalized() && crate::names::kind_of(t.text) != crate::names::NameKind::Place
+            || is_possessive(t.text)
+    };
+    let named = (v.saturating_sub(6).max(1)..v).any(|k| name(tokens[k]));
+    // ("Figures from the Scottish Funding Council show": the publication opens the phrase.)
+    let published = (v.saturating_sub(7)..v).any(|k| publication(tokens[k]));
+    let Some(prev) = v.checked_sub(1).map(|p| tokens[p]).filter(|p| p.kind == Kind::Word) else {
+        return false;
+    };
+    publication(prev) && named || prev.is_capitalized() && !is_possessive(prev.text) && published
+}
+
 pub fn is_speech_verb(t: &Token<'_>) -> bool {
-    t.kind == Kind::Word && words::SPEECH_VERBS.contains(t.lower().as_ref())
+    let lower = t.lower();
+    t.kind == Kind::Word
+        && (words::SPEECH_VERBS.contains(lower.as_ref()) || words::OPINION_VERBS.contains(lower.as_ref()))
 }
 
 fn is_participle(t: &Token<'_>) -> bool {
     t.kind == Kind::Word && words::PARTICIPLES.contains(t.lower().as_ref())
+}
+
+/// A form of "be" before a participle: a passive ("was told") or a progressive ("is predicting").
+pub(super) fn is_be(t: &Token<'_>) -> bool {
+    matches!(t.lower().as_ref(), "is" | "are" | "was" | "were" | "been" | "be")
 }
 
 pub(super) fn is_pronoun(t: &Token<'_>) -> bool {
@@ -186,8 +208,10 @@ pub fn is_attributed(ctx: Context<'_, '_>, quote: usize) -> bool {
     let next_quote = ctx[quote + 1..].iter().position(Option::is_none).map_or(ctx.len(), |p| quote + 1 + p);
     let after = ctx[quote + 1..next_quote].iter().flatten().take(8);
     let before = ctx[..quote].iter().flatten();
+    // (Not the verbs of opinion, which count only where `speaks` reads them as verbs: "Many of
+    // us expect …" in a label's line attributes nothing.)
     after.chain(before).any(|t| {
-        is_speech_verb(t) && !words::NOUN_VERBS.contains(t.lower().as_ref())
+        words::SPEECH_VERBS.contains(t.lower().as_ref()) && !words::NOUN_VERBS.contains(t.lower().as_ref())
             || is_participle(t)
             || t.is("according")
     })
@@ -205,11 +229,7 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
             && sentence.get(v + 1).is_some_and(|t| t.kind == Kind::Word)
     };
     // "The IMF is predicting 3.3 percent growth": a verb of speech in its progressive form.
-    let progressive = |v: usize| {
-        is_participle(sentence[v])
-            && v > 0
-            && matches!(sentence[v - 1].lower().as_ref(), "is" | "are" | "was" | "were" | "been")
-    };
+    let progressive = |v: usize| is_participle(sentence[v]) && v > 0 && is_be(sentence[v - 1]);
     let mut verbs: Vec<usize> = (0..sentence.len())
         .filter(|v| (speaks(&sentence, *v) || progressive(*v)) && !names_a_phrase(*v))
         .collect();
@@ -352,18 +372,22 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
         return None;
     }
     let owned: Vec<Token<'_>> = clause.iter().map(|t| (*t).clone()).collect();
-    // The first person's name in the clause, past an opening "For" or an owner's "'s".
-    let person = (0..owned.len()).find_map(|k| {
+    // The clause's subject, named: at its start ("Jane Smith's message was clear:"), after an
+    // opening "For" ("For Jane Smith, the answer is simple:"), or in apposition to an opening
+    // role ("The minister, Jane Smith, was blunt:") — not a name further in ("The letter to
+    // Prime Minister Boris Johnson from 40 doctors was clear:" is not his).
+    let subject_at = |k: usize| k == 0 || k == 1 && owned[0].is("for") || k <= 4 && owned[k - 1].punct(",");
+    let person = (0..owned.len().min(6)).filter(|k| subject_at(*k)).find_map(|k| {
         let (_, words) = crate::names::run_starting_at(&owned, k)?;
         let words: Vec<&str> = words.iter().map(|w| crate::names::without_possessive(w)).collect();
         let name = crate::names::name_of_run(&words);
-        (name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person)
-            .then_some((k, name))
+        // ("Supporters of Donald Trump carried …": the name after "of" is not the subject.)
+        let first = name.split(' ').next().unwrap_or_default();
+        let placed = words.iter().take_while(|w| **w != first).any(|w| *w == "of" || *w == "for");
+        let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+        (person && !placed).then_some((k, name))
     });
-    match person {
-        Some((k, name)) => registry.person(owned[k].start, &name),
-        None => sentence_subject(clause, registry),
-    }
+    person.and_then(|(k, name)| registry.person(owned[k].start, &name))
 }
 
 /// Whoever the verb at `v` credits.
@@ -385,10 +409,7 @@ fn credited_by(
     }
     // "the document was found by a passerby", "he was told": the one spoken to or of (not "is
     // predicting", a progressive).
-    let passive = !is_participle(verb)
-        && v.checked_sub(1).is_some_and(|p| {
-            matches!(tokens[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are")
-        });
+    let passive = !is_participle(verb) && v.checked_sub(1).is_some_and(|p| is_be(tokens[p]));
     if passive && !tokens.get(v + 1).is_some_and(|t| t.is("as")) {
         return None;
     }
@@ -401,8 +422,7 @@ fn credited_by(
         }
         // "But the Washington-based agency is projecting …": a progressive's subject is found as a
         // finite verb's is, before its "is".
-        let be =
-            v.checked_sub(1).filter(|p| matches!(tokens[*p].lower().as_ref(), "is" | "are" | "was" | "were"));
+        let be = v.checked_sub(1).filter(|p| is_be(tokens[*p]));
         if let Some(Subject::Named(name)) = be.and_then(|be| subject_before(tokens, be, registry)) {
             return Some(name);
         }

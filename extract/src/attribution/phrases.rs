@@ -372,7 +372,7 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
             if matches!(via.as_deref(), Some("from" | "at" | "of" | "for" | "in")) && first >= 2 {
                 let who = &owned[first - 2];
                 // ("Police in the capital said": a collective noun is plural without its "s".)
-                let collective = matches!(who.lower().as_ref(), "police" | "people" | "staff" | "personnel");
+                let collective = words::COLLECTIVE_NOUNS.contains(who.lower().as_ref());
                 let plural_people = who.kind == Kind::Word
                     && (who.text.ends_with('s') || collective)
                     && !words::CLAUSE_WORDS.contains(who.lower().as_ref());
@@ -511,11 +511,20 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     if let Some(source) = source_of(&phrase, registry) {
         return Some(source);
     }
+    common_phrase_after(&phrase, registry)
+}
+
+/// The common noun phrase after a verb of speech: "said the spokesman" (the person named with
+/// that role, or the role as written), "said the Houston resident" (the person in view),
+/// "according to customs data", "said officials" — not "said that 107 people…", where the clause
+/// after the verb is what was said, not who said it.
+fn common_phrase_after(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let first = phrase.first()?;
+    let at = first.start;
     let words: Vec<&str> =
         phrase.iter().take(8).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
     if DETERMINERS.contains(&first.lower().as_ref()) {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        // "said the spokesman, who…": a role is the person named with it, or nobody.
         if first.is("the") && is_role(&head) && words.len() <= 4 {
             let as_written = format!("the {}", words[1..].join(" "));
             return registry.role_holder(&head, at, false).or(Some(as_written));
@@ -526,8 +535,6 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
         return (words.len() > 1).then(|| registry.group(at, phrase.trim()));
     }
-    // "according to customs data", "said officials" — not "said that 107 people…", where the
-    // clause after the verb is what was said, not who said it.
     let clause = words::CLAUSE_WORDS.contains(first.lower().as_ref());
     (first.is_lowercase_word() && !clause && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
 }

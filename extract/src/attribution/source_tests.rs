@@ -342,3 +342,36 @@ fn a_full_name_said_in_a_quotation_completes_a_surname_credited_later() {
     let text = "Tom Baker spoke first. \"Laisenia Qarase is wrong,\" he said. \"He will go,\" he added.";
     assert_eq!(speaker_of(text, "He will go").as_deref(), Some("Tom Baker"));
 }
+
+#[test]
+fn a_name_further_into_a_colon_clause_is_not_its_speaker() {
+    let text = "The letter to Prime Minister Boris Johnson from 40 doctors was clear: \"The health service cannot cope with this many patients this winter.\"";
+    assert_ne!(
+        speaker_of(text, "The health service cannot cope with this many patients this winter.").as_deref(),
+        Some("Boris Johnson")
+    );
+    let text = "Supporters of Donald Trump carried banners with one message: \"Stop the count now, all of you, before it is too late.\"";
+    assert_ne!(
+        speaker_of(text, "Stop the count now, all of you, before it is too late.").as_deref(),
+        Some("Donald Trump")
+    );
+}
+
+#[test]
+fn what_the_outside_review_found() {
+    // A show is no publication, whoever owns it or plays in it, nor is a month a publisher.
+    assert_eq!(figure_speakers("Jimmy Fallon's show drew 3 million viewers on Monday."), [None]);
+    assert_eq!(figure_speakers("The Rolling Stones show in Paris drew 50,000 fans."), [None]);
+    assert_eq!(figure_speakers("In March figures show 5 percent growth."), [None]);
+    // A title of one person is not passed to the next after "and".
+    let text = "President Barack Obama and German Chancellor Angela Merkel met in Berlin. The president said 40 people were hurt.";
+    assert_ne!(figure_speakers(text), one("Angela Merkel"));
+    // A verb of opinion in a label's line is no attribution.
+    let text = "Farm report\n\nMORALES: Many of us expect \"a very hard winter with no work for anyone here\" this year.";
+    assert_eq!(
+        speaker_of(text, "a very hard winter with no work for anyone here").as_deref(),
+        Some("Morales")
+    );
+    // What is reported has its agent for a source.
+    assert_eq!(figure_speakers("The cases reported by the WHO rose by 40 percent."), one("the WHO"));
+}

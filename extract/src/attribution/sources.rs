@@ -2,7 +2,7 @@
 //! forecast its subject holds, whoever "puts" a toll "at" a number, a second clause with a verb of
 //! speech of its own — and the participles and relative clauses that only look like sources.
 
-use super::{sentence_subject, speaks, subject_after, subject_before, Context, Subject, DETERMINERS};
+use super::{is_be, sentence_subject, speaks, subject_after, subject_before, Context, Subject, DETERMINERS};
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
@@ -14,9 +14,7 @@ pub(super) fn put_at(sentence: &[&Token<'_>], registry: &mut Registry) -> Option
         sentence.iter().position(|t| matches!(t.lower().as_ref(), "put" | "puts" | "placed" | "places"))?;
     let at = v + 1 + sentence[v + 1..].iter().take(8).position(|t| t.is("at"))?;
     let number = sentence.iter().skip(at + 1).take(2).any(|t| t.kind == Kind::Number);
-    let passive = v.checked_sub(1).is_some_and(|p| {
-        matches!(sentence[p].lower().as_ref(), "was" | "were" | "is" | "are" | "been" | "be")
-    });
+    let passive = v.checked_sub(1).is_some_and(|p| is_be(sentence[p]));
     match subject_before(sentence, v, registry) {
         Some(Subject::Named(name)) if number && !passive => Some(name),
         _ => None,
@@ -41,10 +39,9 @@ pub fn second_source(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<(u
 /// "The IMF kept its forecast for Chinese growth unchanged at 6.8 percent", "the bank cut its
 /// growth forecast to 2.1 percent": a forecast its subject holds makes the figures theirs.
 pub(super) fn forecast_of(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    const FORECASTS: &[&str] =
-        &["forecast", "forecasts", "projection", "projections", "outlook", "estimate", "estimates"];
     let owner = sentence.iter().position(|t| t.is("its") || t.is("their"))?;
-    let held = sentence[owner + 1..].iter().take(3).any(|t| FORECASTS.contains(&t.lower().as_ref()));
+    let held =
+        sentence[owner + 1..].iter().take(3).any(|t| words::FORECAST_NOUNS.contains(t.lower().as_ref()));
     let verb = owner.checked_sub(1).is_some_and(|v| sentence[v].is_lowercase_word());
     (held && verb).then(|| sentence_subject(sentence, registry)).flatten()
 }
@@ -75,9 +72,7 @@ pub(super) fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> 
             && words::ANNOUNCE_VERBS.contains(sentence[*k].lower().as_ref())
             && !noun(*k)
     })?;
-    let passive = v.checked_sub(1).is_some_and(|p| {
-        matches!(sentence[p].lower().as_ref(), "was" | "were" | "been" | "be" | "is" | "are")
-    });
+    let passive = v.checked_sub(1).is_some_and(|p| is_be(sentence[p]));
     if passive {
         return None;
     }
@@ -104,9 +99,17 @@ pub(super) fn participle_after_a_noun(
     // "calls answered by NHS 111": a participle after a plural noun; only what is announced has
     // its agent for a source.
     let announced = words::ANNOUNCE_VERBS.contains(tokens[v].lower().as_ref());
-    let after_plural = v > 0 && tokens[v - 1].is_lowercase_word() && tokens[v - 1].text.ends_with('s');
-    if by && after_plural && !announced {
-        return Some(None);
+    let plural_noun = |t: &Token<'_>| {
+        let lower = t.lower();
+        t.is_lowercase_word()
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !words::BETWEEN.contains(lower.as_ref())
+            && !words::CLAUSE_WORDS.contains(lower.as_ref())
+    };
+    // ("the cases reported by the WHO": what is reported has its agent for a source.)
+    if by && v > 0 && plural_noun(tokens[v - 1]) {
+        return Some(if announced { subject_after(tokens, v + 1, registry) } else { None });
     }
     let after_noun = modifies_a_noun(tokens, v);
     match (after_noun, by) {
@@ -120,8 +123,7 @@ fn modifies_a_noun(sentence: &[&Token<'_>], v: usize) -> bool {
     let Some(before) = v.checked_sub(1).map(|p| sentence[p]) else {
         return false;
     };
-    let sum = matches!(before.lower().as_ref(), "million" | "billion" | "package" | "funding" | "investment")
-        || before.kind == Kind::Number;
+    let sum = words::ANNOUNCED_SUMS.contains(before.lower().as_ref()) || before.kind == Kind::Number;
     let time = |t: &Token<'_>| words::is_when(t.lower().as_ref());
     let after_time = sentence[v + 1..].iter().find(|t| !time(t));
     let verb_follows = after_time.is_some_and(|t| {

@@ -520,12 +520,10 @@ fn noun_after_names(tokens: &[Token<'_>], from: usize) -> Option<Result<usize, (
 }
 
 fn looks_plural(word: &str) -> bool {
-    // ("foremen", "gunmen", "fishermen" — not "specimen", "abdomen" or "stamen".)
-    let men = word.len() > 4
-        && word.ends_with("men")
-        && !word.ends_with("imen")
-        && !word.ends_with("omen")
-        && !word.ends_with("amen");
+    // ("foremen", "gunmen", "policewomen" — not "specimen", "abdomen", "stamen" or "acumen".)
+    let singular =
+        ["imen", "omen", "amen", "umen"].iter().any(|s| word.ends_with(s)) && !word.ends_with("women");
+    let men = word.len() > 4 && word.ends_with("men") && !singular;
     words::IRREGULAR_PLURALS.contains(word)
         || men
         || word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")

@@ -66,24 +66,7 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         let (value, _) = spelled(&[Token { text: number, ..t.clone() }], 0)?;
         return found(value, "percent", None, i, i);
     }
-    // "Five-thousand more came": a scale joined to its number.
-    if let Some((number, scale)) = lower.split_once('-') {
-        if let (Some(value), Some(scale)) = (small_number(number), super::lexicon::scale_word(scale)) {
-            let (noun, noun_end) = counted_noun(tokens, i + 1).unwrap_or((super::UNSAID_UNIT.to_owned(), i));
-            return found(value * scale, &noun, None, i, noun_end);
-        }
-    }
-    // "one percent", "nearly zero percent": a number too small to count alone, with its unit.
-    if matches!(lower.as_ref(), "one" | "zero") {
-        if let Some((unit, factor, e)) =
-            unit_after(tokens, i).filter(|(unit, _, _)| unit.starts_with("percent"))
-        {
-            let value = if lower == "one" { 1.0 } else { 0.0 };
-            return found(value * factor, &unit, None, i, e);
-        }
-    }
-    // "accused two times", "about three times higher": how many times.
-    if let Some(f) = times_figure(tokens, i, &lower) {
+    if let Some(f) = word_forms(tokens, i, &lower) {
         return Some(f);
     }
     // "a six-member team".
@@ -106,11 +89,6 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     let (value, end) = spelled(tokens, i)?;
-    // "more than two thirds of the ballots": a share said as a count of parts.
-    let parts = tokens.get(end + 1).and_then(|t| fraction(&t.lower()).filter(|_| t.lower().ends_with('s')));
-    if let Some(part) = parts.filter(|_| (2.0..10.0).contains(&value)) {
-        return found(value * part * 100.0, "percent", None, i, end + 1);
-    }
     if let Some(share) = share_of(tokens, i, end, value) {
         return Some(share);
     }
@@ -150,6 +128,30 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     found(value, &noun, None, i, noun_end)
+}
+
+/// Numbers in words of a shape the main path does not read: a scale joined to its number
+/// ("Five-thousand more came"), "one percent" and "nearly zero percent" (a number too small to
+/// count alone, with its unit), and counts of times ("accused two times", "three times higher").
+fn word_forms(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> {
+    // "Five-thousand more came": a scale joined to its number.
+    if let Some((number, scale)) = lower.split_once('-') {
+        if let (Some(value), Some(scale)) = (small_number(number), super::lexicon::scale_word(scale)) {
+            let (noun, noun_end) = counted_noun(tokens, i + 1).unwrap_or((super::UNSAID_UNIT.to_owned(), i));
+            return found(value * scale, &noun, None, i, noun_end);
+        }
+    }
+    // "one percent", "nearly zero percent": a number too small to count alone, with its unit.
+    if matches!(lower, "one" | "zero") {
+        if let Some((unit, factor, e)) =
+            unit_after(tokens, i).filter(|(unit, _, _)| unit.starts_with("percent"))
+        {
+            let value = if lower == "one" { 1.0 } else { 0.0 };
+            return found(value * factor, &unit, None, i, e);
+        }
+    }
+    // "accused two times", "about three times higher": how many times.
+    times_figure(tokens, i, lower)
 }
 
 /// "two times", "three times higher": a count of times, in words ("twice" alone is as often a
@@ -290,8 +292,14 @@ const SHARE_VERBS: &[&str] = &[
     "think", "support", "oppose", "back", "backed", "want", "live", "lived", "work", "died",
 ];
 
-/// "two in three adults", "two out of three voters": a part of a whole said in words.
+/// "two in three adults", "two out of three voters", "two thirds of the ballots": a part of a
+/// whole said in words.
 fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Found> {
+    // "more than two thirds of the ballots": a share said as a count of parts.
+    let parts = tokens.get(end + 1).and_then(|t| fraction(&t.lower()).filter(|_| t.lower().ends_with('s')));
+    if let Some(part) = parts.filter(|_| (2.0..10.0).contains(&value)) {
+        return found(value * part * 100.0, "percent", None, i, end + 1);
+    }
     let whole_from = match (tokens.get(end + 1), tokens.get(end + 2)) {
         (Some(a), _) if a.is("in") => end + 2,
         (Some(a), Some(b)) if a.is("out") && b.is("of") => end + 3,

@@ -8,6 +8,9 @@ use super::{digits_value, Figure};
 use crate::quantity::Quantity;
 use crate::text::{Kind, Token};
 
+/// Units that are no wholes of counted things: sums and shares.
+const MONEY_AND_SHARES: &[&str] = &["USD", "EUR", "GBP", "percent"];
+
 /// Gives the figure after "including" (or "among them") the whole before it, when the part says
 /// no noun of its own.
 pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
@@ -25,7 +28,7 @@ pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
             && (between.iter().any(|t| t.is("including"))
                 || between.windows(2).any(|w| w[0].is("among") && w[1].is("them")));
         // Money and percentages are no wholes of counted things ("$30 million, including $12 million in fees").
-        let money = ["USD", "EUR", "GBP", "percent"].contains(&whole.quantity.unit.as_str());
+        let money = MONEY_AND_SHARES.contains(&whole.quantity.unit.as_str());
         // Only a part without a noun of its own is of the whole's kind: "13,000 cases, including
         // 833 deaths" are two figures.
         if says_part && !money && part.quantity.unit == super::UNSAID_UNIT {
@@ -86,7 +89,7 @@ pub fn for_every(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
         .iter()
         .position(|f| f.start >= 2 && tokens[f.start - 1].is("every") && tokens[f.start - 2].is("for"));
     // ("for every $40 spent on new roads, $60 in maintenance" is a ratio of sums, two figures.)
-    let counted = |f: &Figure| !["USD", "EUR", "GBP", "percent"].contains(&f.quantity.unit.as_str());
+    let counted = |f: &Figure| !MONEY_AND_SHARES.contains(&f.quantity.unit.as_str());
     let Some(base) = base.filter(|b| {
         let part = figures.get(b + 1);
         counted(&figures[*b])

@@ -82,3 +82,9 @@ fn one_out_of_every_ten() {
         Some(figure(1.0, "inhabitants", Some(10.0)))
     );
 }
+
+#[test]
+fn policewomen_are_a_plural_as_policemen_are() {
+    assert_eq!(q("Five policewomen were injured."), Some(figure(5.0, "policewomen", None)));
+    assert_eq!(q("Five policemen were injured."), Some(figure(5.0, "policemen", None)));
+}
