@@ -29,6 +29,7 @@ pub async fn serve(db_path: &app::ssr::db::Target, args: ServeArgs) -> anyhow::R
     state.sign_offs = args.sign_offs;
     state.tolerances = args.rating_tolerances;
     spawn_session_sweeper(state.clone());
+    let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(args.addr).await.with_context(|| {
         format!("cannot listen on {} (is another program using it? try --addr)", args.addr)
     })?;
@@ -52,7 +53,7 @@ pub async fn serve(db_path: &app::ssr::db::Target, args: ServeArgs) -> anyhow::R
         header_timeout: Duration::from_secs(args.header_timeout),
         shutdown_grace: Duration::from_secs(args.shutdown_grace),
     };
-    crate::connections::serve(listener, app, limits, shutdown_signal()).await;
+    crate::connections::serve(listener, app, limits, shutdown).await;
     db.close().await;
     tracing::info!("stopped; the database is closed");
     Ok(())
@@ -72,25 +73,36 @@ fn spawn_session_sweeper(state: AppState) {
     });
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
+/// The signals that stop the server (SIGTERM, Ctrl-C), listened for from the moment this is
+/// called. `tokio::signal`'s futures register their handler only when first polled, and the
+/// accept loop may not poll its shutdown future before the first connection is served: a SIGTERM
+/// sent as soon as `/readyz` answered then met the default action and killed the process, with no
+/// graceful stop and no closed database. Called before the listener is bound.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, Signal, SignalKind};
+        let terminate = signal(SignalKind::terminate()).ok();
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        let received = |listener: Option<Signal>| async move {
+            match listener {
+                Some(mut listener) => {
+                    listener.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        async move {
+            tokio::select! {
+                () = received(terminate) => {},
+                () = received(interrupt) => {},
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
     }
 }
