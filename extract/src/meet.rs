@@ -83,14 +83,11 @@ pub fn names_quoted(tokens: &[Token<'_>], registry: &mut Registry) {
 /// someone the text names by one name only, as a person — a "she" after it is her.
 fn introduced_by_first_name(tokens: &[Token<'_>], k: usize) -> bool {
     let before = |back: usize| k.checked_sub(back).map(|b| &tokens[b]);
-    let named = before(1).is_some_and(|t| t.is("named") || t.is("called"));
-    let identified = before(1).is_some_and(|t| t.is("as"))
-        && before(2).is_some_and(|t| t.lower().ends_with("identified") || t.is("herself") || t.is("himself"));
     let relative = before(1).is_some_and(|t| t.punct(","))
         && before(2).is_some_and(|t| crate::words::PERSON_NOUNS.contains(t.lower().as_ref()))
         && before(3)
             .is_some_and(|t| names::is_possessive(t.text) || t.is("his") || t.is("her") || t.is("their"));
-    named || identified || relative
+    names::gives_a_name(tokens, k) || relative
 }
 
 /// "(KCNA)" right after a name.

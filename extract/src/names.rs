@@ -314,6 +314,18 @@ pub fn in_portfolio(t: &Token<'_>) -> bool {
     is_name_word(t) || t.punct(",") || t.text == "and" || t.is("for") || t.is("of")
 }
 
+/// Whether token `k` is a name someone is given in the text: "a lawyer named Samantha", "a man
+/// called Ahmed", "a voter who self-identified as Jamie", "who gave her name only as Maria".
+/// Used both to meet such a person and to credit them after a verb of speech.
+pub fn gives_a_name(tokens: &[Token<'_>], k: usize) -> bool {
+    let before = |back: usize| k.checked_sub(back).map(|b| &tokens[b]);
+    let named = before(1).is_some_and(|t| t.is("named") || t.is("called"));
+    let given = |t: &Token<'_>| t.lower().ends_with("identified") || t.is("name");
+    let as_given =
+        before(1).is_some_and(|t| t.is("as")) && tokens[k.saturating_sub(5)..k - 1].iter().any(given);
+    tokens.get(k).is_some_and(|t| t.is_capitalized()) && (named || as_given)
+}
+
 /// Where the person begins in a run after a portfolio's "and": "Minister for Infrastructure,
 /// Transport and | Regional Development Barnaby Joyce", "Minister for Transport and | Roads Andrew
 /// Constance" — the two names at the run's end (and any initial between); else `start`.

@@ -137,7 +137,7 @@ impl<'a> Walk<'a> {
                 in_sentence.iter().copied().filter(|q| sentence.contains(&q.outer.start)).collect();
             let context = context_tokens(&tokens, &in_sentence);
             self.registry.next_sentence();
-            self.meet(&context, &starting);
+            self.meet(&context, &tokens, &in_sentence);
             for q in &starting {
                 self.said_by_someone = false;
                 let found =
@@ -177,11 +177,13 @@ impl<'a> Walk<'a> {
     }
 
     /// The names a sentence teaches the registry: those of its narration, and the full names
-    /// said inside the quotations that begin in it.
-    fn meet(&mut self, context: &[Option<&Token<'_>>], starting: &[&Quoted]) {
+    /// said inside its quotations (the sentence's own tokens within each, not tokenised again).
+    fn meet(&mut self, context: &[Option<&Token<'_>>], tokens: &[Token<'_>], in_sentence: &[&Quoted]) {
         meet::names_in(context, &mut self.registry);
-        for q in starting {
-            meet::names_quoted(&text::tokens(self.text, q.inner.clone()), &mut self.registry);
+        for q in in_sentence {
+            let from = tokens.partition_point(|t| t.start < q.inner.start);
+            let to = tokens.partition_point(|t| t.start < q.inner.end);
+            meet::names_quoted(&tokens[from..to], &mut self.registry);
         }
     }
 

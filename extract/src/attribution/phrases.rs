@@ -402,13 +402,12 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
 /// Fatima": the name someone gave, a few words after the verb, is who speaks.
 fn named_only_as(tokens: &[&Token<'_>], from: usize, registry: &mut Registry) -> Option<String> {
     let window = &tokens[from..tokens.len().min(from + 14)];
-    let as_at = window.iter().position(|t| t.is("as"))?;
-    let gave = window[as_at.saturating_sub(4)..as_at].iter().any(|t| t.is("identified") || t.is("name"));
     let owned: Vec<Token<'_>> = window.iter().map(|t| (*t).clone()).collect();
-    let (_, words) = run_starting_at(&owned, as_at + 1).filter(|_| gave)?;
+    let at = (0..owned.len()).find(|k| crate::names::gives_a_name(&owned, *k))?;
+    let (_, words) = run_starting_at(&owned, at)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);
-    (kind_of(&name) == NameKind::Person).then(|| registry.person(owned[as_at + 1].start, &name)).flatten()
+    (kind_of(&name) == NameKind::Person).then(|| registry.person(owned[at].start, &name)).flatten()
 }
 
 /// A person's name ending at token `j`, if there is one there.
