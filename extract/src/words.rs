@@ -62,6 +62,7 @@ word_list! {
     SPEECH_VERBS: Words = "speech_verbs.txt";
     OPINION_VERBS: Words = "opinion_verbs.txt";
     MEDIA_NOUNS: Words = "media_nouns.txt";
+    SENTENCE_ADVERBS: Words = "sentence_adverbs.txt";
     FORECAST_NOUNS: Words = "forecast_nouns.txt";
     COLLECTIVE_NOUNS: Words = "collective_nouns.txt";
     ANNOUNCED_SUMS: Words = "announced_sums.txt";

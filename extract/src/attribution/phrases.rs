@@ -42,7 +42,7 @@ pub(super) fn noun_phrase_ending_at(
     if t.kind == Kind::Word
         && (words::BETWEEN.contains(lower.as_ref())
             || words::CONTINUATIONS.contains(lower.as_ref())
-            || matches!(lower.as_ref(), "however" | "therefore" | "thus" | "nonetheless" | "nevertheless"))
+            || words::SENTENCE_ADVERBS.contains(lower.as_ref()))
     {
         return None;
     }
