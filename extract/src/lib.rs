@@ -176,6 +176,15 @@ mod tests {
     }
 
     #[test]
+    fn thousands_of_figures_without_a_full_stop_each_carry_a_bounded_sentence() {
+        // 10,000 figures in 240 KB with no sentence end: each candidate once copied the whole run.
+        let text = "Exports rose 12% and ".repeat(10_000);
+        let found = extract(&text).unwrap();
+        assert_eq!(found.iter().filter(|c| c.kind == Kind::Numeric).count(), 10_000);
+        assert!(found.iter().all(|c| c.text.len() <= text::MAX_SENTENCE_BYTES));
+    }
+
+    #[test]
     fn empty_or_oversized_input_is_refused_with_a_reason() {
         assert_eq!(extract("  \n "), Err(ExtractError::Empty));
         let long = "a".repeat(MAX_INPUT_BYTES + 1);
