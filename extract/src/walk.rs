@@ -56,6 +56,9 @@ pub struct Walk<'a> {
     said_by_someone: bool,
     /// The speaker of a quote left open at a paragraph's end (`Some(None)`: open, unknown).
     open_quote: Option<Option<String>>,
+    /// The person the next paragraph signs the current one's quotations with ("—The Honourable
+    /// Pablo Rodriguez, Minister of …").
+    signed: Option<String>,
     /// Paragraphs may be a quotation without marks ("X said:" before them): `Some(true)` for
     /// the first after the introduction, `Some(false)` for the next ones.
     unmarked: Option<bool>,
@@ -83,6 +86,7 @@ impl<'a> Walk<'a> {
                 let next = &self.text[n.clone()];
                 next.starts_with(['“', '"', '‘', '\'', '«', '„']) || quotes::closes_unopened(next)
             });
+            self.signed = paragraphs.get(p + 1).and_then(|n| attribution::sign_off(&self.text[n.clone()]));
             self.paragraph(paragraph, next_opens);
         }
         // The fullest form of a name anywhere in the text: "Juncker" quoted before the closing
@@ -140,8 +144,9 @@ impl<'a> Walk<'a> {
             self.meet(&context, &tokens, &in_sentence);
             for q in &starting {
                 self.said_by_someone = false;
-                let found =
-                    self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain);
+                let found = introduced(&tokens, q).or_else(|| {
+                    self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain)
+                });
                 let quote_only = q.outer.start == sentence.start;
                 let waits_for_speaker = found.is_none() && quote_only && (q.open_ended || q.continues);
                 if let Some(s) = &found {
@@ -253,6 +258,9 @@ impl<'a> Walk<'a> {
         }
         if q.outer.start != sentence.start {
             return None;
+        }
+        if let Some(name) = self.signed.as_ref().filter(|_| q.outer.start == paragraph.start) {
+            return Some(Speaker { name: name.clone(), confidence: 0.85 });
         }
         if let Some(name) = &self.in_paragraph {
             return Some(Speaker { name: name.clone(), confidence: 0.65 });
@@ -390,6 +398,15 @@ impl<'a> Walk<'a> {
 
 /// A first line that reads as a headline: one line, no closing punctuation, not a sentence. Its
 /// figures and words are the article's own, said again below.
+/// A quotation whose first words introduce its speaker ("I'm Carol Pearson. …").
+fn introduced(tokens: &[Token<'_>], q: &Quoted) -> Option<Speaker> {
+    let from = tokens.partition_point(|t| t.start < q.inner.start);
+    let to = tokens.partition_point(|t| t.start < q.inner.end);
+    let inner: Vec<&Token<'_>> = tokens[from..to].iter().collect();
+    let name = attribution::introduced_speaker(&inner)?;
+    Some(Speaker { name, confidence: 0.9 })
+}
+
 fn is_headline(line: &str) -> bool {
     let closes = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '»', ':']);
     !line.contains('\n') && !closes && line.split_whitespace().count() <= 25
@@ -817,6 +834,50 @@ mod tests {
     fn a_long_title_in_a_label_and_a_kicker_that_names_nobody() {
         let text = "Press Briefing by Secretary Esper\n\nSECRETARY OF DEFENSE DR. MARK T. ESPER: Good morning.\n\nWe are caring for nearly 200 evacuees.\n\nThe Guatemala connection\nVOA EXCLUSIVE: The U.S. sent 300 officers.";
         assert_eq!(figure_speakers(text), [Some("Mark T. Esper".to_owned()), None]);
+    }
+
+    #[test]
+    fn rule_a_sign_off_line_under_a_quotation_credits_it() {
+        // As Government of Canada releases print them: each quotation signed on the line below.
+        let text = "The Honourable Filomena Tassi announced today more than $6.7 million in funding.\n\n\
+            \"Our government firmly believes that diversity is one of our greatest strengths.\"\n\n\
+            —The Honourable Pablo Rodriguez, Minister of Canadian Heritage and Multiculturalism\n\n\
+            \"Many Canadians still face barriers, based on their cultural background.\"\n\n\
+            —The Honourable Filomena Tassi, Minister of Seniors, and Member of Parliament (Hamilton West)\n\n\
+            \"I am proud of our support for these initiatives.\"\n\n– Bardish Chagger";
+        let speakers: Vec<Option<String>> = credited(text).into_iter().map(|(_, s)| s).collect();
+        let expected = ["Pablo Rodriguez", "Filomena Tassi", "Bardish Chagger"];
+        assert_eq!(speakers, expected.map(|s| Some(s.to_owned())));
+        // A dash before a sentence or a place signs nothing.
+        assert_eq!(crate::attribution::sign_off("- The council voted on Monday."), None);
+        assert_eq!(crate::attribution::sign_off("— Ottawa, Ontario"), None);
+        assert_eq!(crate::attribution::sign_off("Jane Smith, Mayor"), None);
+    }
+
+    #[test]
+    fn rule_a_speaker_who_introduces_themself_in_the_quotation() {
+        let text = "\"I'm Carol Pearson. Anyone with a sweet tooth knows the name,\" announces Talk to America's host. Mrs. Pearson says she was impressed.\n\n\"I've been inspired by him. You're doing it for you,\" she says.";
+        let speakers: Vec<Option<String>> = credited(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(speakers, [Some("Carol Pearson".to_owned()), Some("Carol Pearson".to_owned())]);
+        let text = "We met the host.\n\n\"My name is John Ruiz and I have lived here for thirty years,\" he told us.";
+        assert_eq!(
+            speaker_of(text, "My name is John Ruiz and I have lived here for thirty years").as_deref(),
+            Some("John Ruiz")
+        );
+        let text =
+            "\"This is Jane Doe reporting from the capital, where crowds gathered,\" the correspondent said.";
+        assert_eq!(
+            speaker_of(text, "This is Jane Doe reporting from the capital, where crowds gathered").as_deref(),
+            Some("Jane Doe")
+        );
+        // Not a name that goes on into the sentence, nor one word.
+        let text = "Maria Lopez spoke first.\n\n\"This is Mr Smith's fault and nobody else's,\" she said.";
+        assert_eq!(
+            speaker_of(text, "This is Mr Smith's fault and nobody else's").as_deref(),
+            Some("Maria Lopez")
+        );
+        let text = "Maria Lopez spoke first.\n\n\"I am Spartacus, like everyone here,\" she said.";
+        assert_eq!(speaker_of(text, "I am Spartacus, like everyone here").as_deref(), Some("Maria Lopez"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod labels;
 mod phrases;
+mod signed;
 #[cfg(test)]
 mod source_tests;
 mod sources;
@@ -17,6 +18,7 @@ use crate::words;
 use labels::inline_label;
 pub use labels::{heads_quotations, opens_with_label, transcript_label};
 use phrases::{noun_phrase_ending_at, subject_after};
+pub use signed::{introduced_speaker, sign_off};
 use sources::{announced_by, forecast_of, participle_after_a_noun, put_at};
 pub use sources::{in_relative_clause, second_source};
 use subject::opening_apposition;
