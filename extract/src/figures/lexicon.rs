@@ -69,6 +69,11 @@ pub fn small_number(word: &str) -> Option<f64> {
     if word == "one" {
         return Some(1.0);
     }
+    // "dozen" multiplies the number before it ("two dozen"); alone ("several dozen", "a few
+    // dozen") it is no number.
+    if word == "dozen" {
+        return None;
+    }
     let mut value = 0.0;
     for part in word.split('-') {
         let v = if part == "one" { 1.0 } else { *words::NUMBER_WORDS.get(part)? };
@@ -83,6 +88,29 @@ pub fn small_number(word: &str) -> Option<f64> {
 /// Scale words said in full ("thousand"; not "k" or "m", which only follow digits).
 pub fn scale_word(word: &str) -> Option<f64> {
     matches!(word, "thousand" | "million" | "billion" | "trillion").then(|| scale(word)).flatten()
+}
+
+/// The fraction after a whole number, and its last token: "3 1/2%" (3.5), "2 ½ per cent",
+/// "1¾ miles".
+pub fn fraction_after(tokens: &[Token<'_>], end: usize) -> Option<(f64, usize)> {
+    let next = tokens.get(end + 1)?;
+    let glyph = match next.text {
+        "½" => Some(0.5),
+        "¼" => Some(0.25),
+        "¾" => Some(0.75),
+        "⅓" => Some(1.0 / 3.0),
+        "⅔" => Some(2.0 / 3.0),
+        "⅛" => Some(0.125),
+        _ => None,
+    };
+    if let Some(g) = glyph {
+        return Some((g, end + 1));
+    }
+    tokens.get(end + 2).filter(|s| s.punct("/") && s.joined)?;
+    let below = tokens.get(end + 3).filter(|d| d.joined && d.kind == Kind::Number)?;
+    let (n, d): (f64, f64) = (next.text.parse().ok()?, below.text.parse().ok()?);
+    let proper = next.kind == Kind::Number && !next.joined && n >= 1.0 && n < d && d <= 16.0;
+    proper.then_some((n / d, end + 3))
 }
 
 /// A number said in words from token `i`: "eleven", "thirty-one thousand", "two hundred forty
@@ -115,6 +143,16 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             current += v;
         } else if w == "hundred" {
             current = current.max(1.0) * 100.0;
+        } else if w == "dozen" && current > 0.0 && current < 100.0 {
+            current *= 12.0; // "two dozen"
+        } else if w.strip_prefix("dozen-").is_some_and(|rest| rest == "plus" || rest == "odd")
+            && current > 0.0
+        {
+            // "two dozen-plus reports": the figure is the dozens.
+            current *= 12.0;
+            words += 1;
+            end = k;
+            break;
         } else if let Some(s) = scale_word(&w) {
             total += current.max(1.0) * s;
             current = 0.0;

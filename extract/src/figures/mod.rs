@@ -177,6 +177,12 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
             scaled = true;
         }
     }
+    if !scaled {
+        if let Some((fraction, e)) = lexicon::fraction_after(tokens, end) {
+            value += fraction;
+            end = e;
+        }
+    }
     let (range, range_end) = range_after(tokens, i, end)?;
     // The upper bound as a multiple of the lower, both as written: "10 to 15 million" is 1.5.
     let range = range.then(|| {
@@ -233,7 +239,13 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
 /// scale after it)). `None` for a score or a season ("3-1", "2022-23"). "from 9 to 10" is two
 /// levels, not a range.
 fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usize, f64))> {
-    let (Some(join), Some(upper)) = (tokens.get(end + 1), tokens.get(end + 2)) else {
+    // "10-to-15 people", as some outlets hyphenate a range: read from its last hyphen.
+    let glued = |k: usize, is: &dyn Fn(&Token<'_>) -> bool| tokens.get(k).is_some_and(|t| t.joined && is(t));
+    let hyphenated_to = glued(end + 1, &|t| t.punct("-"))
+        && glued(end + 2, &|t| t.is("to"))
+        && glued(end + 3, &|t| t.punct("-"));
+    let k = if hyphenated_to { end + 2 } else { end };
+    let (Some(join), Some(upper)) = (tokens.get(k + 1), tokens.get(k + 2)) else {
         return Some((false, (end, 1.0)));
     };
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
@@ -248,11 +260,11 @@ fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usi
     let bounds = |u: f64| u > low && !(by && u > 3.0 * low);
     // "15-100ths of a second": a fraction's denominator, not a range's end.
     let ordinal = tokens
-        .get(end + 3)
+        .get(k + 3)
         .is_some_and(|n| n.joined && matches!(n.lower().as_ref(), "ths" | "th" | "st" | "nd" | "rd"));
     if joins && upper.kind == Kind::Number && digits_value(upper.text).is_some_and(bounds) && !ordinal {
-        let scale_after = tokens.get(end + 3).and_then(|n| scale(n.text)).filter(|_| end == i);
-        return Some((true, (end + 2 + usize::from(scale_after.is_some()), scale_after.unwrap_or(1.0))));
+        let scale_after = tokens.get(k + 3).and_then(|n| scale(n.text)).filter(|_| end == i);
+        return Some((true, (k + 2 + usize::from(scale_after.is_some()), scale_after.unwrap_or(1.0))));
     }
     if join.punct("-–") && join.joined && upper.kind == Kind::Number && upper.joined {
         return None;

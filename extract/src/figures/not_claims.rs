@@ -14,6 +14,16 @@ pub fn is_not_a_claim(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
         || is_a_label(tokens, i)
         || is_a_code(tokens, i)
         || is_a_range_end(tokens, i)
+        || is_a_denominator(tokens, i)
+}
+
+/// The number after the slash of "24/7", "9/11" or "3 1/2" (read with its whole number): no
+/// figure of its own.
+fn is_a_denominator(tokens: &[Token<'_>], i: usize) -> bool {
+    let (prev, prev2, _) = around(tokens, i);
+    tokens[i].joined
+        && prev.is_some_and(|p| p.punct("/") && p.joined)
+        && prev2.is_some_and(|p| p.kind == Kind::Number)
 }
 
 /// The upper end of a range whose lower end was no figure: "aged 8–10 years".

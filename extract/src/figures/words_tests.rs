@@ -1,4 +1,4 @@
-//! Figures said in words that the eighth round's fresh batches showed missing.
+//! Figures said in words and written forms that the eighth and ninth rounds' fresh batches showed missing.
 
 use super::tests::figure;
 use super::*;
@@ -87,4 +87,50 @@ fn one_out_of_every_ten() {
 fn policewomen_are_a_plural_as_policemen_are() {
     assert_eq!(q("Five policewomen were injured."), Some(figure(5.0, "policewomen", None)));
     assert_eq!(q("Five policemen were injured."), Some(figure(5.0, "policemen", None)));
+}
+
+fn all_of(sentence: &str) -> Vec<(f64, String)> {
+    all(&tokens(sentence, 0..sentence.len()))
+        .into_iter()
+        .map(|f| (f.quantity.value, f.quantity.unit))
+        .collect()
+}
+
+#[test]
+fn dozens_multiply_the_number_before_them_and_alone_are_vague() {
+    assert_eq!(
+        all_of("Two dozen people were hurt and a dozen cars burned."),
+        [(24.0, "people".to_owned()), (12.0, "cars".to_owned())]
+    );
+    assert_eq!(
+        q("At least two dozen smaller aftershocks have struck."),
+        Some(figure(24.0, "aftershocks", None))
+    );
+    assert_eq!(
+        q("We look back at the two dozen-plus original reports of the year."),
+        Some(figure(24.0, "reports", None))
+    );
+    assert_eq!(q("The attacks have claimed several dozen civilians."), None);
+    assert_eq!(q("A few dozen soldiers were hurt."), None);
+}
+
+#[test]
+fn mixed_fractions_and_fraction_glyphs_join_their_whole_number() {
+    assert_eq!(
+        q("Borrowing is set to fall by 3 1/2% of national income."),
+        Some(figure(3.5, "percent", None))
+    );
+    assert_eq!(q("Growth will be 2 ½ per cent next year."), Some(figure(2.5, "percent", None)));
+    assert_eq!(q("They were sentenced to 2½ years in prison."), Some(figure(2.5, "years", None)));
+    // "24/7" and "9/11" are no figures; the numbers around them still are.
+    assert_eq!(all_of("The 24/7 line took 300 calls."), [(300.0, "calls".to_owned())]);
+    assert_eq!(all_of("On 9/11 some 2,977 people died."), [(2977.0, "people".to_owned())]);
+}
+
+#[test]
+fn a_range_hyphenated_with_to() {
+    assert_eq!(
+        all_of("He said 10-to-15 people are alive."),
+        [(10.0, "people".to_owned()), (15.0, "people".to_owned())]
+    );
 }
