@@ -378,7 +378,12 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
     // opening "For" ("For Jane Smith, the answer is simple:"), or in apposition to an opening
     // role ("The minister, Jane Smith, was blunt:") — not a name further in ("The letter to
     // Prime Minister Boris Johnson from 40 doctors was clear:" is not his).
-    let subject_at = |k: usize| k == 0 || k == 1 && owned[0].is("for") || k <= 4 && owned[k - 1].punct(",");
+    // After an opening "As" only with a verb of speech in the clause ("As Walter Radermacher,
+    // Director-General of Eurostat, states in the foreword:"; not "As Obama arrived, the crowd
+    // chanted:").
+    let speech = clause.iter().any(|t| words::SPEECH_VERBS.contains(t.lower().as_ref()));
+    let opener = |t: &Token<'_>| t.is("for") || t.is("as") && speech;
+    let subject_at = |k: usize| k == 0 || k == 1 && opener(&owned[0]) || k <= 4 && owned[k - 1].punct(",");
     let person = (0..owned.len().min(6)).filter(|k| subject_at(*k)).find_map(|k| {
         let (_, words) = crate::names::run_starting_at(&owned, k)?;
         let words: Vec<&str> = words.iter().map(|w| crate::names::without_possessive(w)).collect();
@@ -542,7 +547,8 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
     }
     // "including the BBC's Robin Brant, who stated that": the one the clause is about.
     if tokens[j].is("who") && j >= 2 && tokens[j - 1].punct(",") {
-        return noun_phrase_ending_at(tokens, j - 2, registry).map(Subject::Named);
+        // ("Among the callers was Jane Moyo from Harare, who said": not Harare.)
+        return noun_phrase_ending_at(tokens, before_locative(tokens, j - 2), registry).map(Subject::Named);
     }
     // "an estimated", "its earlier forecast": a noun or an adjective, not a verb of speech.
     if DETERMINERS.contains(&tokens[j].lower().as_ref()) || tokens[j].is("its") {
@@ -611,11 +617,17 @@ fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
     let mut j = j;
     while let Some((first, _)) = run_ending_at(&owned, j) {
         let the = first.checked_sub(1).filter(|p| owned[*p].is("the"));
-        let Some(at) = the.unwrap_or(first).checked_sub(1).filter(|p| owned[*p].is("in")) else { break };
+        let at = the.unwrap_or(first).checked_sub(1).filter(|p| owned[*p].is("in") || owned[*p].is("from"));
+        let Some(at) = at else { break };
         let head = at.checked_sub(1).filter(|h| {
             owned[*h].kind == Kind::Word && !words::CLAUSE_WORDS.contains(owned[*h].lower().as_ref())
         });
         let Some(head) = head else { break };
+        // "Jane Moyo from Harare": a person from a place, not "researchers from Harvard" (nor
+        // "Figures from the ONS", capitalised only because it opens the sentence).
+        if owned[at].is("from") && !(head > 0 && crate::names::is_name_word(&owned[head])) {
+            break;
+        }
         // "An article in Techli said": the paper an article is in speaks for it.
         if words::DOCUMENT_NOUNS.contains(owned[head].lower().as_ref()) {
             break;

@@ -236,6 +236,14 @@ fn batch_u_attributions() {
         speaker_of(text, "no one expected the opposition to do so well.").as_deref(),
         Some("Robin Brant")
     );
+    // ", who said," after someone from somewhere: the person, not the place.
+    let text = "Among the callers was Jane Moyo from Harare, who said, \"People are disappointed with the leadership.\"";
+    assert_eq!(
+        speaker_of(text, "People are disappointed with the leadership.").as_deref(),
+        Some("Jane Moyo")
+    );
+    let text = "Researchers from Harvard University said 40 percent of patients recovered.";
+    assert_eq!(figure_speakers(text), one("Harvard University"));
     // An occupation opening a sentence is no part of the name.
     let text = "Driver Igor Bordnarch says the area is clean. \"It is a cleaned area,\" he said.";
     assert_eq!(speaker_of(text, "It is a cleaned area").as_deref(), Some("Igor Bordnarch"));
@@ -265,6 +273,7 @@ fn a_clause_ending_in_a_colon_introduces_the_person_it_is_about() {
         "The minister, Jane Smith, was blunt: \"We are done here.\"",
         "Jane Smith's message was clear: \"We are done here.\"",
         "For Jane Smith, the answer is simple: \"We are done here.\"",
+        "As Jane Smith, director of the agency, states in the foreword of the report: \"We are done here.\"",
     ] {
         assert_eq!(speaker_of(text, "We are done here.").as_deref(), Some("Jane Smith"), "{text}");
     }
@@ -350,6 +359,8 @@ fn a_name_further_into_a_colon_clause_is_not_its_speaker() {
         speaker_of(text, "The health service cannot cope with this many patients this winter.").as_deref(),
         Some("Boris Johnson")
     );
+    let text = "As Barack Obama arrived in the hall, the crowd chanted: \"Four more years, four more years for all of us.\"";
+    assert_eq!(speaker_of(text, "Four more years, four more years for all of us.").as_deref(), None);
     let text = "Supporters of Donald Trump carried banners with one message: \"Stop the count now, all of you, before it is too late.\"";
     assert_ne!(
         speaker_of(text, "Stop the count now, all of you, before it is too late.").as_deref(),
