@@ -623,6 +623,16 @@ mod tests {
     fn a_figure_in_a_clause_about_the_speaker_is_the_writers() {
         let text = "Biden, who spent seven hours Sunday in Uvalde visiting with the relatives of the victims and survivors of the attack, said 19 children had died.";
         assert_eq!(figure_speakers(text), [None, Some("Biden".to_owned())]);
+        // After the attribution, ending the sentence; not when the clause says something itself.
+        let text = "\"Right now I am worried,\" said Stoung town farmer Buth Chorn, who has six children.";
+        assert_eq!(figure_speakers(text), [None]);
+        let text = "The mayor spoke, said Jane Smith, who added that 40 percent of homes were damaged.";
+        assert_eq!(figure_speakers(text), [Some("Jane Smith".to_owned())]);
+        let text = "Andrew Constance said the state has committed $90 million to the project, which is expected to create 300 jobs.";
+        assert_eq!(
+            figure_speakers(text),
+            [Some("Andrew Constance".to_owned()), Some("Andrew Constance".to_owned())]
+        );
     }
 
     #[test]

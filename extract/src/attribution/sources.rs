@@ -26,8 +26,9 @@ pub(super) fn put_at(sentence: &[&Token<'_>], registry: &mut Registry) -> Option
 /// start (a byte offset) to its own source.
 pub fn second_source(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<(usize, String)> {
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
-    let break_at = (1..sentence.len())
-        .find(|k| matches!(sentence[*k].lower().as_ref(), "while" | "whereas") || sentence[*k].punct(";"))?;
+    let break_at = (1..sentence.len()).find(|k| {
+        matches!(sentence[*k].lower().as_ref(), "while" | "whereas" | "but") || sentence[*k].punct(";")
+    })?;
     let clause = &sentence[break_at + 1..];
     let v = (1..clause.len().min(8)).find(|v| speaks(clause, *v))?;
     match subject_before(clause, v, registry)? {
@@ -56,9 +57,20 @@ pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
     let opened = who.is_some_and(|w| relative(&tokens[w]) && w > 0 && tokens[w - 1].punct(","));
     let close = (at + 1..tokens.len().min(at + 30)).find(|k| tokens[*k].kind == Kind::Punct);
     let refs: Vec<&Token<'_>> = tokens.iter().collect();
-    opened
-        && close
-            .is_some_and(|c| tokens[c].punct(",") && (c + 1..refs.len().min(c + 3)).any(|v| speaks(&refs, v)))
+    let before_verb = opened
+        && close.is_some_and(|c| {
+            tokens[c].punct(",") && (c + 1..refs.len().min(c + 3)).any(|v| speaks(&refs, v))
+        });
+    // '"Right now I am worried," said farmer Buth Chorn, who has six children.': a clause about
+    // the speaker after the attribution, ending the sentence (not "…, who added that 40 percent").
+    let Some(w) = who.filter(|w| opened && tokens[*w].is("who")) else { return before_verb };
+    let last = close.is_none_or(|c| tokens[c + 1..].iter().all(|t| t.kind == Kind::Punct));
+    // The verb of speech, then only the speaker's name and role before ", who".
+    let said = (w.saturating_sub(9)..w - 1).rev().find(|v| speaks(&refs, *v));
+    let named_after =
+        said.is_some_and(|v| tokens[v + 1..w - 1].iter().all(|t| t.kind == Kind::Word && !t.is("that")));
+    let says_inside = (w + 1..at).any(|v| speaks(&refs, v));
+    before_verb || last && named_after && !says_inside
 }
 
 /// "The European Commission has adopted … €920.4 million", "the Government is building …, today
