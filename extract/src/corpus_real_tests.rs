@@ -222,7 +222,11 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// tuning (375 texts) 0.981, 0.955, 0.944, 0.928, 1.03. Batch AA (interviews, briefings and
 /// features, 1741–1758), likewise: 0.984 / 0.721 / 0.944 / 0.831 / 1.05 (its odd-numbered
 /// texts 0.786 speaker, its even-numbered 0.667 — the even half kept unread as a check); with it,
-/// tuning (393 texts) 0.981, 0.941, 0.944, 0.924, 1.03.
+/// tuning (393 texts) 0.981, 0.941, 0.944, 0.924, 1.03. Batch AB (interviews, briefings and
+/// releases, 1761–1778), annotated while rules were drawn from Y, Z and AA's odd half, scored
+/// with the rules the round began with and with those of that point: 0.941 / 0.563 / 0.900 /
+/// 0.833 / 1.00 both times — the rules drawn so far did not move it; with it, tuning (411 texts)
+/// 0.980, 0.935, 0.945, 0.923, 1.03.
 const HELDOUT_FLOOR: Row = Row {
     texts: 55,
     quote_p: 0.0,
@@ -236,13 +240,13 @@ const HELDOUT_FLOOR: Row = Row {
     candidates_per_claim: 1.06,
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 393,
+    texts: 411,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
     numeric_r: 0.0,
-    quote_f1: 0.98,
-    speaker: 0.94,
+    quote_f1: 0.97,
+    speaker: 0.93,
     numeric_f1: 0.94,
     numeric_speaker: 0.92,
     candidates_per_claim: 1.08,
