@@ -23,7 +23,12 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let name = names::name_of_run(&words);
         let name = names::without_possessive(&name).to_owned();
-        let preceded_by_the = k > 0 && owned[k - 1].is("the");
+        // ("the Rt Hon Gordon Brown MP", "the Honourable Pablo Rodriguez": a person all the same.)
+        let honoured = matches!(
+            words[0].to_lowercase().trim_end_matches('.'),
+            "rt" | "hon" | "honourable" | "honorable" | "right"
+        );
+        let preceded_by_the = k > 0 && owned[k - 1].is("the") && !honoured;
         if let Some(short) = abbreviation_after(&owned, end) {
             registry.abbreviation(short, &words.join(" "));
         }
@@ -114,8 +119,22 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
     let role_word = |t: &Token<'_>| {
         t.kind == Kind::Word && (is_title(t.text) || crate::words::ROLE_NOUNS.contains(t.lower().as_ref()))
     };
-    if start >= 2 && tokens[start - 1].punct(",") && role_word(&tokens[start - 2]) {
-        roles.push(tokens[start - 2].lower().into_owned());
+    // ("The Chancellor of the Exchequer, the Rt Hon Gordon Brown MP,": the role before what it is
+    // of, and an article before the name.)
+    let comma = start.checked_sub(1 + usize::from(start >= 1 && tokens[start - 1].is("the")));
+    if let Some(comma) = comma.filter(|c| *c >= 1 && tokens[*c].punct(",")) {
+        // (Right before the comma, or with what it is "of": not "President Obama, Angela Merkel".)
+        let complement = |t: &Token<'_>| {
+            t.is("of") || t.is("the") || t.is("for") || t.kind == Kind::Word && t.is_capitalized()
+        };
+        let role = (comma.saturating_sub(6)..comma).rev().find(|k| role_word(&tokens[*k])).filter(|r| {
+            *r + 1 == comma
+                || (tokens[r + 1].is("of") || tokens[r + 1].is("for"))
+                    && tokens[r + 1..comma].iter().all(complement)
+        });
+        if let Some(role) = role {
+            roles.push(tokens[role].lower().into_owned());
+        }
     }
     // "Deputy Prime Minister and Minister for Infrastructure, Transport and Regional Development
     // Barnaby Joyce": the titles of the portfolio chain before the run are the person's.

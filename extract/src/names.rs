@@ -1,7 +1,7 @@
 //! Names of people and organisations: runs of capitalised words, stripped of titles, and the
 //! full names an article introduces, so that a later "Putin" or "he" finds "Vladimir Putin".
 
-use super::text::Token;
+use super::text::{Kind, Token};
 use crate::words;
 
 /// A title or role before a name: "President", "Gen.", "Director-General", "CEO".
@@ -308,6 +308,21 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
     Some((first, run_words(tokens, first, end)))
 }
 
+/// Whether `and` joins a portfolio before a title and the person holding it: "Social Development
+/// and Employment Minister Louise Upston" (a title, then a name, in the capitalised words after
+/// it) — not "Smith and Jones", nor "Health and Social Care Secretary" naming nobody.
+pub fn is_and_in_portfolio<'t, 'a: 't>(
+    before: &Token<'_>,
+    and: &Token<'_>,
+    after: impl Iterator<Item = &'t Token<'a>>,
+) -> bool {
+    let capital = |t: &Token<'_>| t.kind == Kind::Word && t.is_capitalized();
+    let run: Vec<&Token<'_>> = after.take_while(|t| capital(t)).collect();
+    let title = run.iter().position(|t| is_title(t.text));
+    let named = title.is_some_and(|k| run[k + 1..].iter().any(|t| !is_title(t.text)));
+    and.text == "and" && capital(before) && !is_title(before.text) && named
+}
+
 /// A token of a portfolio's chain of offices: "Minister for Infrastructure, Transport and
 /// Regional Development" (name words, commas, "and", "for", "of").
 pub fn in_portfolio(t: &Token<'_>) -> bool {
@@ -363,6 +378,10 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
             end += 1;
         } else if let Some(k) = particles_then_name(tokens, end + 1) {
             end += k + 1;
+        } else if tokens[start..=end].iter().all(|t| !is_title(t.text))
+            && is_and_in_portfolio(&tokens[end], next, tokens[end + 2..].iter())
+        {
+            end += 1; // "Social Development and Employment Minister Louise Upston"
         } else if portfolio_goes_on(tokens, start, end) {
             end += 2;
         } else if organisation_goes_on(tokens, start, end) {

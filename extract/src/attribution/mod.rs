@@ -294,6 +294,7 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     let clause_end = (first_word..after.len()).find(|k| {
         words::CLAUSE_BREAKS.contains(after[*k].lower().as_ref())
             && !aside.as_ref().is_some_and(|a| a.contains(k))
+            && !and_in_portfolio(after, *k)
     });
     let clause_end = clause_end.unwrap_or(after.len());
     // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
@@ -316,6 +317,10 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
 }
 
 /// The tokens without any short aside in brackets ("(@tbawalker)", "(D-Mass.)").
+fn and_in_portfolio(tokens: &[&Token<'_>], k: usize) -> bool {
+    k > 0 && crate::names::is_and_in_portfolio(tokens[k - 1], tokens[k], tokens[k + 1..].iter().copied())
+}
+
 fn without_brackets<'t, 'a>(tokens: &[&'t Token<'a>]) -> Vec<&'t Token<'a>> {
     let mut kept = Vec::with_capacity(tokens.len());
     let mut k = 0;
@@ -674,7 +679,15 @@ fn apposed_person(
     let role = aside[..titled]
         .iter()
         .any(|t| crate::names::is_title(t.text) || words::ROLE_NOUNS.contains(t.lower().as_ref()));
-    let titled = if role { titled } else { 0 };
+    // "…, Crime Prevention minister Jeremy Browne, said": a portfolio in capitals before the role.
+    let is_role_word =
+        |t: &Token<'_>| crate::names::is_title(t.text) || words::ROLE_NOUNS.contains(t.lower().as_ref());
+    let after_portfolio = aside
+        .iter()
+        .rposition(|t| t.is_lowercase_word() && is_role_word(t))
+        .filter(|r| *r > 0 && aside[..*r].iter().all(|t| t.kind == Kind::Word && t.is_capitalized()))
+        .map(|r| r + 1);
+    let titled = if role { titled } else { after_portfolio.unwrap_or(0) };
     let (_, words) = run_starting_at(&aside, titled).filter(|(end, _)| *end + 1 == aside.len())?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);

@@ -301,6 +301,12 @@ fn each_clause_with_its_own_verb_of_speech_gives_its_own_figures() {
         figure_speakers(text),
         [Some("the Pentagon".to_owned()), Some("the State Department".to_owned())]
     );
+    let text =
+        "The Pentagon says 3,000 troops will deploy, but the State Department says 200 diplomats will leave.";
+    assert_eq!(
+        figure_speakers(text),
+        [Some("the Pentagon".to_owned()), Some("the State Department".to_owned())]
+    );
 }
 
 #[test]
@@ -385,4 +391,28 @@ fn what_the_outside_review_found() {
     );
     // What is reported has its agent for a source.
     assert_eq!(figure_speakers("The cases reported by the WHO rose by 40 percent."), one("the WHO"));
+}
+
+#[test]
+fn batch_ab_portfolios_and_honourables() {
+    // A portfolio with an "and" before the title, after the quote or after "said".
+    let quote = "We want financial support to go to families that need it most";
+    for text in [
+        "\u{201c}We want financial support to go to families that need it most,\u{201d} Social Development and Employment Minister Louise Upston says.",
+        "\u{201c}We want financial support to go to families that need it most,\u{201d} said Social Development and Employment Minister Louise Upston.",
+    ] {
+        assert_eq!(speaker_of(text, quote).as_deref(), Some("Louise Upston"), "{text}");
+    }
+    // Two people, each with a portfolio, stay two.
+    let text = "Minister for Further and Higher Education James Lawless and Minister of State Marian Harkin spoke.\n\n\"We are proud of the work done this year,\" said Lawless.";
+    assert_eq!(speaker_of(text, "We are proud of the work done this year").as_deref(), Some("James Lawless"));
+    // A portfolio in capitals before a lower-case role, in apposition after an opening phrase.
+    let text = "Responding to today\u{2019}s Crime Survey for England and Wales, Crime Prevention minister Jeremy Browne, said: \u{2018}Crime continues to fall under this government.\u{2019}";
+    assert_eq!(
+        speaker_of(text, "Crime continues to fall under this government.").as_deref(),
+        Some("Jeremy Browne")
+    );
+    // "the Rt Hon" before a name in apposition to a role: the role is theirs.
+    let text = "At the meeting the Chancellor of the Exchequer, the Rt Hon Gordon Brown MP, will propose new measures.\n\nSpeaking before the meeting, the Chancellor said:\n\n\u{201c}A global recovery is under way.\u{201d}";
+    assert_eq!(speaker_of(text, "A global recovery is under way.").as_deref(), Some("Gordon Brown"));
 }
