@@ -68,6 +68,7 @@ word_list! {
     ANNOUNCED_SUMS: Words = "announced_sums.txt";
     NOUN_VERBS: Words = "noun_verbs.txt";
     OBJECT_VERBS: Words = "object_verbs.txt";
+    PLURAL_SPEECH_VERBS: Words = "plural_speech_verbs.txt";
     PARTICIPLES: Words = "participles.txt";
     ANNOUNCE_VERBS: Words = "announce_verbs.txt";
     BETWEEN: Words = "between.txt";

@@ -43,6 +43,11 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
+    if words::PLURAL_SPEECH_VERBS.contains(t.lower().as_ref()) {
+        let prev = v.checked_sub(1).map(|p| tokens[p]);
+        let infinitive = prev.is_some_and(|p| p.is("to") || DETERMINERS.contains(&p.lower().as_ref()));
+        return !infinitive && next.is_none_or(|n| n.is("that") || n.kind == Kind::Punct);
+    }
     if t.is("show") {
         return shows(tokens, v);
     }
@@ -151,7 +156,9 @@ fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
 pub fn is_speech_verb(t: &Token<'_>) -> bool {
     let lower = t.lower();
     t.kind == Kind::Word
-        && (words::SPEECH_VERBS.contains(lower.as_ref()) || words::OPINION_VERBS.contains(lower.as_ref()))
+        && (words::SPEECH_VERBS.contains(lower.as_ref())
+            || words::OPINION_VERBS.contains(lower.as_ref())
+            || words::PLURAL_SPEECH_VERBS.contains(lower.as_ref()))
 }
 
 fn is_participle(t: &Token<'_>) -> bool {

@@ -416,3 +416,19 @@ fn batch_ab_portfolios_and_honourables() {
     let text = "At the meeting the Chancellor of the Exchequer, the Rt Hon Gordon Brown MP, will propose new measures.\n\nSpeaking before the meeting, the Chancellor said:\n\n\u{201c}A global recovery is under way.\u{201d}";
     assert_eq!(speaker_of(text, "A global recovery is under way.").as_deref(), Some("Gordon Brown"));
 }
+
+#[test]
+fn verbs_of_speech_in_the_plural_present_before_that() {
+    let text = "The IMF note that \"private sector fundamentals are strong in every region.\"";
+    assert_eq!(
+        speaker_of(text, "private sector fundamentals are strong in every region.").as_deref(),
+        Some("the IMF")
+    );
+    assert_eq!(
+        figure_speakers("Experts predict that inflation for the whole year will reach 90 percent."),
+        one("experts")
+    );
+    // Not an infinitive, a noun, or a verb with an object or a preposition.
+    assert_eq!(figure_speakers("It is important to note that 40 percent of homes were hit."), [None]);
+    assert_eq!(figure_speakers("As world powers argue over the border, 300 protesters remain."), [None]);
+}
