@@ -54,6 +54,13 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if t.kind != Kind::Word {
         return None;
     }
+    // "the Four Presidencies initiative", "the Big Four", "Group of Seven": a number word
+    // capitalised mid-sentence next to another capital is part of a name.
+    let capital = |k: usize| tokens.get(k).is_some_and(|n| n.kind == Kind::Word && n.is_capitalized());
+    if i > 0 && t.is_capitalized() && !tokens[i - 1].punct(".!?:\"“") && (capital(i + 1) || capital(i - 1))
+    {
+        return None;
+    }
     let lower = t.lower();
     if let Some(f) = fraction_figure(tokens, i, &lower) {
         return Some(f);

@@ -134,3 +134,12 @@ fn a_range_hyphenated_with_to() {
         [(10.0, "people".to_owned()), (15.0, "people".to_owned())]
     );
 }
+
+#[test]
+fn a_number_word_capitalised_inside_a_name_is_no_figure() {
+    assert_eq!(q("Barriers fall with the Four Presidencies initiative insisting on a new test."), None);
+    assert_eq!(q("The Big Four banks lost money."), None);
+    // Opening a sentence or a quotation, it counts.
+    assert_eq!(q("Three people died."), Some(figure(3.0, "people", None)));
+    assert_eq!(q("He said: Three people died."), Some(figure(3.0, "people", None)));
+}
