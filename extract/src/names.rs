@@ -355,6 +355,11 @@ fn after_portfolio(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
     if !portfolio {
         return start;
     }
+    // The person begins at their first name if it is a known one ("… and Innovation Mary Mitchell
+    // O'Connor"), else at the last two words.
+    if let Some(first) = (start..end).find(|k| is_first_name(tokens[*k].text)) {
+        return first;
+    }
     let mut given = end - 1;
     while given > start && (tokens[given].punct(".") || tokens[given].text.chars().count() == 1) {
         given -= 1;

@@ -131,6 +131,12 @@ fn a_portfolio_before_a_name_is_no_part_of_it() {
     let text = "Deputy Prime Minister and Minister for Infrastructure, Transport and Regional Development Barnaby Joyce said the Government has committed $360 million.\n\n\"We are busting congestion,\" Mr Joyce said.";
     assert_eq!(figure_speakers(text), one("Barnaby Joyce"));
     assert_eq!(speaker_of(text, "We are busting congestion").as_deref(), Some("Barnaby Joyce"));
+    // A name of three words after the chain begins at its known first name.
+    let text = "The Minister for Jobs, Enterprise and Innovation Mary Mitchell O\u{2019}Connor today welcomed the figures.\n\n\"These figures are very welcome news for everyone,\" she said.";
+    assert_eq!(
+        speaker_of(text, "These figures are very welcome news for everyone").as_deref(),
+        Some("Mary Mitchell O\u{2019}Connor")
+    );
     let text = "Minister for Transport and Roads Andrew Constance said the state has committed $90 million.";
     assert_eq!(figure_speakers(text), one("Andrew Constance"));
 }
