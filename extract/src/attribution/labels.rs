@@ -67,7 +67,19 @@ impl<'a> Label<'a> {
         if colon > 90 {
             return None;
         }
-        let (name, affiliation) = label.split_once(',').map_or((label, false), |(n, _)| (n.trim(), true));
+        // ("The Prime Minister, Justin Trudeau, today issued the following statement:" is a
+        // sentence: an affiliation's lower-case words are only the small words of a name.)
+        let affiliation_only = |a: &str| {
+            a.split_whitespace().all(|w| {
+                !w.starts_with(char::is_lowercase)
+                    || matches!(
+                        w,
+                        "of" | "for" | "the" | "and" | "at" | "in" | "on" | "to" | "de" | "du" | "la"
+                    )
+            })
+        };
+        let (name, affiliation) =
+            label.split_once(',').map_or((label, false), |(n, a)| (n.trim(), affiliation_only(a)));
         let words: Vec<&str> = name.split_whitespace().collect();
         let named = !words.is_empty()
             // "SECRETARY OF DEFENSE DR. MARK T. ESPER": a long title before the name.

@@ -285,7 +285,19 @@ fn issuer_of_the_following(sentence: &[&Token<'_>], registry: &mut Registry) -> 
         .position(|t| matches!(t.lower().as_ref(), "issued" | "released" | "made" | "gave"))?;
     let following = sentence.get(v + 1).is_some_and(|t| t.is("the"))
         && sentence.get(v + 2).is_some_and(|t| t.is("following"));
-    following.then(|| sentence_subject(sentence, registry)).flatten()
+    if !following {
+        return None;
+    }
+    // "The Prime Minister, Justin Trudeau, today issued the following statement": the name in
+    // apposition, else the sentence's subject.
+    let full_name =
+        |n: &String| n.contains(' ') && crate::names::kind_of(n) == crate::names::NameKind::Person;
+    match subject_before(sentence, v, registry) {
+        Some(Subject::Named(name)) if full_name(&name) && !name.to_lowercase().starts_with("the ") => {
+            Some(name)
+        }
+        _ => sentence_subject(sentence, registry),
+    }
 }
 
 /// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".

@@ -438,3 +438,20 @@ fn verbs_of_speech_in_the_plural_present_before_that() {
     assert_eq!(figure_speakers("It is important to note that 40 percent of homes were hit."), [None]);
     assert_eq!(figure_speakers("As world powers argue over the border, 300 protesters remain."), [None]);
 }
+
+#[test]
+fn a_title_then_the_person_in_apposition_issuing_a_statement() {
+    // A line ending in a colon with a verb in it is a sentence, not a "Name, affiliation:" label.
+    let text = "The Prime Minister, Justin Trudeau, today issued the following statement on Ridván:\n\n\u{201c}Today at sunset, communities in Canada will observe the first day of Ridván.\u{201d}";
+    assert_eq!(
+        speaker_of(text, "Today at sunset, communities in Canada will observe the first day of Ridván.")
+            .as_deref(),
+        Some("Justin Trudeau")
+    );
+    let text = "The Prime Minister, Justin Trudeau, spoke on Ridván.\n\n\u{201c}Today at sunset, communities in Canada will observe the first day of Ridván.\u{201d}";
+    assert_eq!(
+        speaker_of(text, "Today at sunset, communities in Canada will observe the first day of Ridván.")
+            .as_deref(),
+        Some("Justin Trudeau")
+    );
+}

@@ -142,6 +142,14 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
         if name.contains(' ') && name.split(' ').count() < run.len() && kind_of(&name) == NameKind::Person {
             return registry.person(owned[1].start, &name);
         }
+        // "The Prime Minister, Justin Trudeau, today issued …": a title, then the person in
+        // apposition.
+        if run.last().is_some_and(|w| crate::names::is_title(w)) {
+            if let Some(person) = apposed_after_subject(owned, registry) {
+                registry.role(&run.join(" ").to_lowercase(), &person);
+                return Some(person);
+            }
+        }
         return Some(registry.group(first.start, &format!("the {}", words.join(" "))));
     }
     // "The hospital's board disputes…": up to three words, ending after an owner's noun;
