@@ -79,6 +79,13 @@ pub fn kind_of(name: &str) -> NameKind {
     {
         return NameKind::Group;
     }
+    // "Warrant of Fitness", "Festival of Lights": a small word inside, with no first name or
+    // title before it, makes a thing's name ("Anna of Cleves" is a person).
+    let inner =
+        parts.len() > 2 && parts[1..parts.len() - 1].iter().any(|p| matches!(*p, "of" | "for" | "on"));
+    if inner && !is_first_name(parts[0]) && !is_title(parts[0]) {
+        return NameKind::Group;
+    }
     NameKind::Person
 }
 
@@ -539,6 +546,14 @@ fn run_words(tokens: &[Token<'_>], from: usize, to: usize) -> Vec<String> {
 mod tests {
     use super::super::text::tokens;
     use super::*;
+
+    #[test]
+    fn a_small_word_inside_a_name_without_a_first_name_or_title_makes_a_things_name() {
+        assert_eq!(kind_of("Warrant of Fitness"), NameKind::Group);
+        assert_eq!(kind_of("Festival of Lights"), NameKind::Group);
+        assert_eq!(kind_of("Anna of Cleves"), NameKind::Person);
+        assert_eq!(kind_of("Secretary of State Antony Blinken"), NameKind::Person);
+    }
 
     #[test]
     fn a_name_with_an_abbreviation_in_it_is_an_organisation() {
