@@ -295,7 +295,10 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
     while first > 0 {
         let prev = &tokens[first - 1];
         let joins_by_dot = prev.punct(".") && first >= 2 && is_initial(tokens, first - 2);
-        if (is_name_word(prev) && !is_possessive(prev.text)) || joins_by_dot {
+        if (is_name_word(prev) && !is_possessive(prev.text))
+            || joins_by_dot
+            || month_as_first_name(tokens, first - 1)
+        {
             first -= if joins_by_dot { 2 } else { 1 };
         } else if let Some(k) = particles_after_name(tokens, first) {
             first -= k + 1;
@@ -374,10 +377,33 @@ fn after_portfolio(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
     given
 }
 
+/// Whether token `k` is a month that is someone's first name: "Jan Egeland", "June Sarpong",
+/// "April Ryan" — a month before a surname, not after a preposition ("in May Smith said") nor
+/// before a number.
+fn month_as_first_name(tokens: &[Token<'_>], k: usize) -> bool {
+    const BEFORE_A_DATE: &[&str] = &[
+        "in", "on", "since", "until", "by", "last", "next", "early", "late", "mid", "of", "from", "to",
+        "through", "during", "before", "after", "between", "and", "or", "this", "that",
+    ];
+    let t = &tokens[k];
+    let month = t.kind == Kind::Word && t.is_capitalized() && words::MONTHS.contains(t.lower().as_ref());
+    let surname = tokens.get(k + 1).is_some_and(|n| {
+        is_name_word(n)
+            && !words::MONTHS.contains(n.lower().as_ref())
+            && !words::WEEKDAYS.contains(n.lower().as_ref())
+    });
+    let dated = k.checked_sub(1).is_some_and(|p| {
+        tokens[p].kind == Kind::Number || BEFORE_A_DATE.contains(&tokens[p].lower().as_ref())
+    });
+    month && surname && !dated
+}
+
 /// The run of name words that starts at token `start`.
 pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec<String>)> {
     let mut end = start;
-    if !tokens.get(start).is_some_and(is_name_word) {
+    if !tokens.get(start).is_some_and(is_name_word)
+        && !(start < tokens.len() && month_as_first_name(tokens, start))
+    {
         return None;
     }
     while end + 1 < tokens.len() {

@@ -455,3 +455,20 @@ fn a_title_then_the_person_in_apposition_issuing_a_statement() {
         Some("Justin Trudeau")
     );
 }
+
+#[test]
+fn a_month_before_a_surname_is_a_first_name() {
+    let text = "On Monday, Jan Egeland, the UN chief of emergency relief, said rich nations were stingy.\n\n\"It is one of the most generous pledges so far,\" Egeland said.";
+    assert_eq!(
+        speaker_of(text, "It is one of the most generous pledges so far").as_deref(),
+        Some("Jan Egeland")
+    );
+    let text = "June Sarpong said: \"We will win this fight, whatever it takes.\"";
+    assert_eq!(
+        speaker_of(text, "We will win this fight, whatever it takes.").as_deref(),
+        Some("June Sarpong")
+    );
+    // After a preposition it is the month.
+    let text = "In May Smith said \"we will win this fight, whatever it takes.\"";
+    assert_eq!(speaker_of(text, "we will win this fight, whatever it takes.").as_deref(), Some("Smith"));
+}
