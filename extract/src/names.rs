@@ -401,9 +401,9 @@ fn month_as_first_name(tokens: &[Token<'_>], k: usize) -> bool {
 /// The run of name words that starts at token `start`.
 pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec<String>)> {
     let mut end = start;
-    if !tokens.get(start).is_some_and(is_name_word)
-        && !(start < tokens.len() && month_as_first_name(tokens, start))
-    {
+    let begins = tokens.get(start).is_some_and(is_name_word)
+        || start < tokens.len() && month_as_first_name(tokens, start);
+    if !begins {
         return None;
     }
     while end + 1 < tokens.len() {
