@@ -253,6 +253,11 @@ fn batch_u_attributions() {
     // An occupation opening a sentence is no part of the name.
     let text = "Driver Igor Bordnarch says the area is clean. \"It is a cleaned area,\" he said.";
     assert_eq!(speaker_of(text, "It is a cleaned area").as_deref(), Some("Igor Bordnarch"));
+    let text = "Businessman Rocky De La Fuente said: \"We will win this race, whatever it takes.\"";
+    assert_eq!(
+        speaker_of(text, "We will win this race, whatever it takes.").as_deref(),
+        Some("Rocky De La Fuente")
+    );
     // "the father of four" is the person in view.
     let text = "Yin Pong lost his crops.\n\n\"I have difficulty now,\" said the father of four.";
     assert_eq!(speaker_of(text, "I have difficulty now").as_deref(), Some("Yin Pong"));
