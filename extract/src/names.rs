@@ -89,6 +89,12 @@ pub fn kind_of(name: &str) -> NameKind {
     NameKind::Person
 }
 
+/// Whether `name` is a person's name of two words or more ("Justin Trudeau", not "the Prime
+/// Minister" nor "Warrant of Fitness").
+pub fn is_full_name(name: &str) -> bool {
+    name.contains(' ') && !name.to_lowercase().starts_with("the ") && kind_of(name) == NameKind::Person
+}
+
 /// An organisation's abbreviation in capitals ("VOA", "UNICEF"), not a numeral ("III").
 fn is_acronym_word(word: &str) -> bool {
     !word.contains('.') && is_abbreviation(word)
@@ -327,10 +333,13 @@ pub fn is_and_in_portfolio<'t, 'a: 't>(
     after: impl Iterator<Item = &'t Token<'a>>,
 ) -> bool {
     let capital = |t: &Token<'_>| t.kind == Kind::Word && t.is_capitalized();
-    let run: Vec<&Token<'_>> = after.take_while(|t| capital(t)).collect();
+    // (The cheap checks first, and a few words at most: this runs at every name's start.)
+    if and.text != "and" || !capital(before) || is_title(before.text) {
+        return false;
+    }
+    let run: Vec<&Token<'_>> = after.take(8).take_while(|t| capital(t)).collect();
     let title = run.iter().position(|t| is_title(t.text));
-    let named = title.is_some_and(|k| run[k + 1..].iter().any(|t| !is_title(t.text)));
-    and.text == "and" && capital(before) && !is_title(before.text) && named
+    title.is_some_and(|k| run[k + 1..].iter().any(|t| !is_title(t.text)))
 }
 
 /// A token of a portfolio's chain of offices: "Minister for Infrastructure, Transport and
@@ -381,21 +390,21 @@ fn after_portfolio(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
 /// "April Ryan" — a month before a surname, not after a preposition ("in May Smith said") nor
 /// before a number.
 fn month_as_first_name(tokens: &[Token<'_>], k: usize) -> bool {
-    const BEFORE_A_DATE: &[&str] = &[
-        "in", "on", "since", "until", "by", "last", "next", "early", "late", "mid", "of", "from", "to",
-        "through", "during", "before", "after", "between", "and", "or", "this", "that",
-    ];
     let t = &tokens[k];
     let month = t.kind == Kind::Word && t.is_capitalized() && words::MONTHS.contains(t.lower().as_ref());
     let surname = tokens.get(k + 1).is_some_and(|n| {
+        let lower = n.lower();
         is_name_word(n)
-            && !words::MONTHS.contains(n.lower().as_ref())
-            && !words::WEEKDAYS.contains(n.lower().as_ref())
+            && !n.is_acronym()
+            && !words::MONTHS.contains(lower.as_ref())
+            && !words::WEEKDAYS.contains(lower.as_ref())
     });
-    let dated = k.checked_sub(1).is_some_and(|p| {
-        tokens[p].kind == Kind::Number || BEFORE_A_DATE.contains(&tokens[p].lower().as_ref())
-    });
-    month && surname && !dated
+    let prev = k.checked_sub(1).map(|p| &tokens[p]);
+    let dated =
+        prev.is_some_and(|p| p.kind == Kind::Number || words::BEFORE_A_DATE.contains(p.lower().as_ref()));
+    // ("May God bless you": "May" opening a sentence or a quotation is the verb.)
+    let modal = t.is("may") && prev.is_none_or(|p| p.kind == Kind::Punct);
+    month && surname && !dated && !modal
 }
 
 /// The run of name words that starts at token `start`.

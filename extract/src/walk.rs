@@ -144,9 +144,9 @@ impl<'a> Walk<'a> {
             self.meet(&context, &tokens, &in_sentence);
             for q in &starting {
                 self.said_by_someone = false;
-                let found = introduced(&tokens, q).or_else(|| {
-                    self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain)
-                });
+                let credited =
+                    self.credit(q, &context, &in_sentence, paragraph, &sentence, label.as_ref(), &chain);
+                let found = or_introduced(credited, || introduced(&tokens, q));
                 let quote_only = q.outer.start == sentence.start;
                 let waits_for_speaker = found.is_none() && quote_only && (q.open_ended || q.continues);
                 if let Some(s) = &found {
@@ -396,17 +396,26 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// A first line that reads as a headline: one line, no closing punctuation, not a sentence. Its
-/// figures and words are the article's own, said again below.
+/// The speaker credited, unless it is no one named in full and the quotation's first words
+/// introduce its speaker ("'I'm Carol Pearson. …,' announces the host").
+fn or_introduced(credited: Option<Speaker>, introduced: impl FnOnce() -> Option<Speaker>) -> Option<Speaker> {
+    if credited.as_ref().is_some_and(|s| crate::names::is_full_name(&s.name)) {
+        return credited;
+    }
+    introduced().or(credited)
+}
+
 /// A quotation whose first words introduce its speaker ("I'm Carol Pearson. …").
 fn introduced(tokens: &[Token<'_>], q: &Quoted) -> Option<Speaker> {
     let from = tokens.partition_point(|t| t.start < q.inner.start);
     let to = tokens.partition_point(|t| t.start < q.inner.end);
     let inner: Vec<&Token<'_>> = tokens[from..to].iter().collect();
-    let name = attribution::introduced_speaker(&inner)?;
+    let name = attribution::introduced_speaker(&inner, q.inner.end)?;
     Some(Speaker { name, confidence: 0.9 })
 }
 
+/// A first line that reads as a headline: one line, no closing punctuation, not a sentence. Its
+/// figures and words are the article's own, said again below.
 fn is_headline(line: &str) -> bool {
     let closes = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '»', ':']);
     !line.contains('\n') && !closes && line.split_whitespace().count() <= 25

@@ -89,6 +89,7 @@ word_list! {
     MONTHS: Words = "months.txt";
     WEEKDAYS: Words = "weekdays.txt";
     WHEN_WORDS: Words = "when_words.txt";
+    BEFORE_A_DATE: Words = "before_a_date.txt";
     LABELS: Words = "labels.txt";
     TIME_WORDS: Words = "time_words.txt";
     NOT_NOUNS: Words = "not_nouns.txt";
@@ -111,6 +112,7 @@ word_list! {
     MALE_ROLES: Words = "male_roles.txt";
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
+    FRACTION_GLYPHS: Valued = "fraction_glyphs.txt";
 }
 
 /// A word of a time said between a verb and its clause or a subject and its verb ("reported last

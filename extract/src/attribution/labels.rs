@@ -68,14 +68,15 @@ impl<'a> Label<'a> {
             return None;
         }
         // ("The Prime Minister, Justin Trudeau, today issued the following statement:" is a
-        // sentence: an affiliation's lower-case words are only the small words of a name.)
+        // sentence, "Jane Smith, chief executive of Acme:" a label: an affiliation has no verb.)
         let affiliation_only = |a: &str| {
-            a.split_whitespace().all(|w| {
-                !w.starts_with(char::is_lowercase)
-                    || matches!(
-                        w,
-                        "of" | "for" | "the" | "and" | "at" | "in" | "on" | "to" | "de" | "du" | "la"
-                    )
+            !a.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                w.starts_with(char::is_lowercase)
+                    && (w.ends_with("ed")
+                        || words::SPEECH_VERBS.contains(w)
+                        || words::ANNOUNCE_VERBS.contains(w)
+                        || words::WHEN_WORDS.contains(w))
             })
         };
         let (name, affiliation) =

@@ -38,16 +38,14 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if t.is("according") {
         return tokens.get(v + 1).is_some_and(|n| n.is("to"));
     }
+    if words::PLURAL_SPEECH_VERBS.contains(t.lower().as_ref()) {
+        return plural_present_speaks(tokens, v);
+    }
     // A capital mid-sentence makes a name, not a verb: "the United States said".
     if !is_speech_verb(t) || v > 0 && t.is_capitalized() {
         return false;
     }
     let next = tokens.get(v + 1);
-    if words::PLURAL_SPEECH_VERBS.contains(t.lower().as_ref()) {
-        let prev = v.checked_sub(1).map(|p| tokens[p]);
-        let infinitive = prev.is_some_and(|p| p.is("to") || DETERMINERS.contains(&p.lower().as_ref()));
-        return !infinitive && next.is_none_or(|n| n.is("that") || n.kind == Kind::Punct);
-    }
     if t.is("show") {
         return shows(tokens, v);
     }
@@ -97,6 +95,24 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return true;
     }
     next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_ref()))
+}
+
+/// A verb of speech in the plain present, which is mostly a noun or an infinitive too ("stress",
+/// "note", "to note"): a verb only with a subject right before it — a pronoun, a name or a plural
+/// — and "that", a colon or the sentence's end after it ("The IMF note that", "Experts predict
+/// that", '…," analysts warn.'), not "Under stress, workers …" or "Toyota's recall, …".
+fn plural_present_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
+    let Some(prev) = v.checked_sub(1).map(|p| tokens[p]) else { return false };
+    let lower = prev.lower();
+    let pronoun = matches!(lower.as_ref(), "they" | "we" | "you" | "i");
+    let name = v >= 2 && crate::names::is_name_word(prev) && !crate::names::is_possessive(prev.text);
+    // ("Experts predict that": a plural opening the sentence is capitalised.)
+    let plural = (prev.is_lowercase_word() || v == 1 && prev.kind == Kind::Word)
+        && lower.ends_with('s')
+        && !crate::names::is_possessive(prev.text);
+    let next = tokens.get(v + 1);
+    let then = next.is_none_or(|n| n.is("that") || n.punct(":.!?"));
+    (pronoun || name || plural) && then
 }
 
 /// Whether a verb that also takes an object ("added", "noted", "estimated") is a verb of speech
@@ -156,9 +172,7 @@ fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
 pub fn is_speech_verb(t: &Token<'_>) -> bool {
     let lower = t.lower();
     t.kind == Kind::Word
-        && (words::SPEECH_VERBS.contains(lower.as_ref())
-            || words::OPINION_VERBS.contains(lower.as_ref())
-            || words::PLURAL_SPEECH_VERBS.contains(lower.as_ref()))
+        && (words::SPEECH_VERBS.contains(lower.as_ref()) || words::OPINION_VERBS.contains(lower.as_ref()))
 }
 
 fn is_participle(t: &Token<'_>) -> bool {
@@ -290,12 +304,8 @@ fn issuer_of_the_following(sentence: &[&Token<'_>], registry: &mut Registry) -> 
     }
     // "The Prime Minister, Justin Trudeau, today issued the following statement": the name in
     // apposition, else the sentence's subject.
-    let full_name =
-        |n: &String| n.contains(' ') && crate::names::kind_of(n) == crate::names::NameKind::Person;
     match subject_before(sentence, v, registry) {
-        Some(Subject::Named(name)) if full_name(&name) && !name.to_lowercase().starts_with("the ") => {
-            Some(name)
-        }
+        Some(Subject::Named(name)) if crate::names::is_full_name(&name) => Some(name),
         _ => sentence_subject(sentence, registry),
     }
 }
@@ -335,11 +345,13 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     credited_by(after, v, sentence, registry)
 }
 
-/// The tokens without any short aside in brackets ("(@tbawalker)", "(D-Mass.)").
+/// Whether token `k` is the "and" of a portfolio before a title and a name ("Social Development
+/// and Employment Minister Louise Upston says"), which ends no attribution.
 fn and_in_portfolio(tokens: &[&Token<'_>], k: usize) -> bool {
     k > 0 && crate::names::is_and_in_portfolio(tokens[k - 1], tokens[k], tokens[k + 1..].iter().copied())
 }
 
+/// The tokens without any short aside in brackets ("(@tbawalker)", "(D-Mass.)").
 fn without_brackets<'t, 'a>(tokens: &[&'t Token<'a>]) -> Vec<&'t Token<'a>> {
     let mut kept = Vec::with_capacity(tokens.len());
     let mut k = 0;
@@ -694,13 +706,11 @@ fn apposed_person(
         t.is_lowercase_word()
             || t.kind == Kind::Word && crate::names::kind_of(t.text) == crate::names::NameKind::Place
     };
-    let titled = aside.iter().take_while(|t| describes(t)).count();
-    let role = aside[..titled]
-        .iter()
-        .any(|t| crate::names::is_title(t.text) || words::ROLE_NOUNS.contains(t.lower().as_ref()));
-    // "…, Crime Prevention minister Jeremy Browne, said": a portfolio in capitals before the role.
     let is_role_word =
         |t: &Token<'_>| crate::names::is_title(t.text) || words::ROLE_NOUNS.contains(t.lower().as_ref());
+    let titled = aside.iter().take_while(|t| describes(t)).count();
+    let role = aside[..titled].iter().any(is_role_word);
+    // "…, Crime Prevention minister Jeremy Browne, said": a portfolio in capitals before the role.
     let after_portfolio = aside
         .iter()
         .rposition(|t| t.is_lowercase_word() && is_role_word(t))

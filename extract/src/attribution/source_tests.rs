@@ -477,3 +477,50 @@ fn a_month_before_a_surname_is_a_first_name() {
     let text = "In May Smith said \"we will win this fight, whatever it takes.\"";
     assert_eq!(speaker_of(text, "we will win this fight, whatever it takes.").as_deref(), Some("Smith"));
 }
+
+#[test]
+fn what_the_ninth_rounds_review_found() {
+    // A self-introduction yields to a speaker named in full, and a title in quotation marks
+    // introduces nobody.
+    let text = "\"This is Boris Johnson at his worst,\" said Keir Starmer.";
+    assert_eq!(speaker_of(text, "This is Boris Johnson at his worst").as_deref(), Some("Keir Starmer"));
+    let text =
+        "\"My name is Jane Smith and I approve this message,\" said Governor John Brown, mocking his rival.";
+    assert_eq!(
+        speaker_of(text, "My name is Jane Smith and I approve this message").as_deref(),
+        Some("John Brown")
+    );
+    let text = "The BBC will repeat \"I'm Alan Partridge\" next year, the broadcaster said.";
+    assert_ne!(speaker_of(text, "I'm Alan Partridge").as_deref(), Some("Alan Partridge"));
+    // Nouns that are also verbs in the plural present, before a comma, credit no one.
+    assert_eq!(
+        figure_speakers("Under stress, workers took 5 days off on average, the report says."),
+        one("the report")
+    );
+    assert_eq!(figure_speakers("Amid stress, 40 nurses quit last year, the union said."), one("the union"));
+    assert_eq!(
+        figure_speakers("Toyota's recall, which covers 40,000 cars, began on Monday, the company said."),
+        one("the company")
+    );
+    // What was said is no clause about the speaker.
+    assert_eq!(
+        figure_speakers("Election officials said the winner was Jane Smith, who won 52 percent of the vote."),
+        one("Election officials")
+    );
+    // A month after "ended", or "May" opening a sentence, is no first name.
+    assert_eq!(figure_speakers("For the year ended March HSBC said profit rose 5%."), one("HSBC"));
+    assert_eq!(
+        figure_speakers("May God bless you all, the bishop said, as 300 people wept."),
+        one("the bishop")
+    );
+    // A reporter's byline under a quotation signs nothing.
+    let text = "Mayor John Smith spoke at the opening.\n\n\"We will rebuild this town, whatever it takes, and we will do it together.\"\n\n\u{2014} Jane Doe, The Canadian Press";
+    assert_eq!(
+        speaker_of(text, "We will rebuild this town, whatever it takes, and we will do it together.")
+            .as_deref(),
+        Some("John Smith")
+    );
+    // A label with a lower-case job title still heads the paragraph after it.
+    let text = "Reaction to the budget came quickly.\n\nJane Smith, chief executive of Acme:\n\nOur profits rose 12 percent this year, and we will hire more staff across the country.";
+    assert_eq!(figure_speakers(text), one("Jane Smith"));
+}

@@ -67,8 +67,12 @@ pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
     let last = close.is_none_or(|c| tokens[c + 1..].iter().all(|t| t.kind == Kind::Punct));
     // The verb of speech, then only the speaker's name and role before ", who".
     let said = (w.saturating_sub(9)..w - 1).rev().find(|v| speaks(&refs, *v));
-    let named_after =
-        said.is_some_and(|v| tokens[v + 1..w - 1].iter().all(|t| t.kind == Kind::Word && !t.is("that")));
+    // (Not "officials said the winner was Jane Smith, who won 52 percent": what was said.)
+    let named_after = said.is_some_and(|v| {
+        tokens[v + 1..w - 1]
+            .iter()
+            .all(|t| t.kind == Kind::Word && !t.is("that") && !is_be(t) && !t.is("has") && !t.is("had"))
+    });
     let says_inside = (w + 1..at).any(|v| speaks(&refs, v));
     before_verb || last && named_after && !says_inside
 }

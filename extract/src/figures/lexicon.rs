@@ -94,15 +94,7 @@ pub fn scale_word(word: &str) -> Option<f64> {
 /// "1¾ miles".
 pub fn fraction_after(tokens: &[Token<'_>], end: usize) -> Option<(f64, usize)> {
     let next = tokens.get(end + 1)?;
-    let glyph = match next.text {
-        "½" => Some(0.5),
-        "¼" => Some(0.25),
-        "¾" => Some(0.75),
-        "⅓" => Some(1.0 / 3.0),
-        "⅔" => Some(2.0 / 3.0),
-        "⅛" => Some(0.125),
-        _ => None,
-    };
+    let glyph = words::FRACTION_GLYPHS.get(next.text).copied();
     if let Some(g) = glyph {
         return Some((g, end + 1));
     }

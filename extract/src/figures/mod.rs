@@ -149,6 +149,20 @@ fn sign_before(tokens: &[Token<'_>], i: usize) -> Option<Change> {
     }
 }
 
+/// The scale after a number ending at `end` — "565 million", "2bn", "3.5m", "13-million
+/// Ukrainians" as some outlets hyphenate it — and its last token (`end` and 1.0 when none).
+fn scale_after(tokens: &[Token<'_>], end: usize) -> (f64, usize) {
+    let Some(n) = tokens.get(end + 1) else { return (1.0, end) };
+    if let Some(s) = scale(n.text).filter(|_| n.kind == Kind::Word && (n.joined || n.text.len() > 2)) {
+        return (s, end + 1);
+    }
+    let hyphenated = n.punct("-") && n.joined && tokens.get(end + 2).is_some_and(|w| w.joined);
+    match tokens.get(end + 2).filter(|_| hyphenated).and_then(|w| lexicon::scale_word(&w.lower())) {
+        Some(s) => (s, end + 2),
+        None => (1.0, end),
+    }
+}
+
 fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &tokens[i];
     let mut value = digits_value(t.text)?;
@@ -158,31 +172,13 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let sign = sign_before(tokens, i);
     let mut unit = currency_before(tokens, i);
     let mut start = if unit.is_some() || sign.is_some() { i - 1 } else { i };
-    let mut end = i;
-    // Scale: "565 million", "2bn", "3.5m".
-    let mut scaled = false;
-    if let Some(n) = tokens.get(i + 1) {
-        if let Some(s) = scale(n.text).filter(|_| n.kind == Kind::Word && (n.joined || n.text.len() > 2)) {
-            value *= s;
-            end += 1;
-            scaled = true;
-        }
-        // "13-million Ukrainians", as some outlets hyphenate it.
-        let hyphenated = n.punct("-") && n.joined && tokens.get(i + 2).is_some_and(|w| w.joined);
-        if let Some(s) =
-            tokens.get(i + 2).filter(|_| hyphenated).and_then(|w| lexicon::scale_word(&w.lower()))
-        {
-            value *= s;
-            end += 2;
-            scaled = true;
-        }
-    }
-    if !scaled {
-        if let Some((fraction, e)) = lexicon::fraction_after(tokens, end) {
-            value += fraction;
-            end = e;
-        }
-    }
+    // "3 1/2 million": the whole number's fraction, then its scale.
+    let (fraction, mut end) = lexicon::fraction_after(tokens, i).unwrap_or((0.0, i));
+    value += fraction;
+    let (factor, scaled_to) = scale_after(tokens, end);
+    value *= factor;
+    let scaled = scaled_to > end;
+    end = scaled_to;
     let (range, range_end) = range_after(tokens, i, end)?;
     // The upper bound as a multiple of the lower, both as written: "10 to 15 million" is 1.5.
     let range = range.then(|| {

@@ -49,16 +49,34 @@ fn spoken_decimal(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> 
 }
 
 /// Number words, fractions and "two out of three" starting at token `i`.
+/// "the Four Presidencies initiative", "the Big Four", "Group of Seven": a number word
+/// capitalised mid-sentence next to another capital is part of a name — after a word only, not
+/// "‘Three Britons were killed’" nor "(Two Americans and a Briton)".
+fn in_a_name(tokens: &[Token<'_>], i: usize) -> bool {
+    let capital = |k: usize| tokens.get(k).is_some_and(|n| n.kind == Kind::Word && n.is_capitalized());
+    i > 0
+        && tokens[i].is_capitalized()
+        && tokens[i - 1].kind == Kind::Word
+        && (capital(i + 1) || capital(i - 1))
+}
+
+/// "a six-member team": a count joined to its noun.
+fn hyphenated_count(lower: &str, i: usize) -> Option<Found> {
+    let (number, noun) = lower.split_once('-')?;
+    let value = small_number(number)?;
+    let not_a_count = noun.contains('-') || noun == "old" || noun.ends_with("th");
+    if not_a_count || value < 2.0 || small_number(noun).is_some() || fraction(noun).is_some() {
+        return None;
+    }
+    found(value, &super::plural(noun), None, i, i)
+}
+
 pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &tokens[i];
     if t.kind != Kind::Word {
         return None;
     }
-    // "the Four Presidencies initiative", "the Big Four", "Group of Seven": a number word
-    // capitalised mid-sentence next to another capital is part of a name.
-    let capital = |k: usize| tokens.get(k).is_some_and(|n| n.kind == Kind::Word && n.is_capitalized());
-    if i > 0 && t.is_capitalized() && !tokens[i - 1].punct(".!?:\"“") && (capital(i + 1) || capital(i - 1))
-    {
+    if in_a_name(tokens, i) {
         return None;
     }
     let lower = t.lower();
@@ -76,15 +94,8 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some(f) = word_forms(tokens, i, &lower) {
         return Some(f);
     }
-    // "a six-member team".
-    if let Some((number, noun)) = lower.split_once('-') {
-        if let (Some(value), false) =
-            (small_number(number), noun.contains('-') || noun == "old" || noun.ends_with("th"))
-        {
-            if value >= 2.0 && small_number(noun).is_none() && fraction(noun).is_none() {
-                return found(value, &super::plural(noun), None, i, i);
-            }
-        }
+    if let Some(f) = hyphenated_count(&lower, i) {
+        return Some(f);
     }
     let out_of =
         tokens.get(i + 1).is_some_and(|n| n.is("out")) && tokens.get(i + 2).is_some_and(|n| n.is("of"));

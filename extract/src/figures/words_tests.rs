@@ -143,3 +143,17 @@ fn a_number_word_capitalised_inside_a_name_is_no_figure() {
     assert_eq!(q("Three people died."), Some(figure(3.0, "people", None)));
     assert_eq!(q("He said: Three people died."), Some(figure(3.0, "people", None)));
 }
+
+#[test]
+fn what_the_ninth_rounds_review_found_in_figures() {
+    // A fraction keeps the scale after it.
+    assert_eq!(q("About 3 1/2 million people were affected."), Some(figure(3_500_000.0, "people", None)));
+    assert_eq!(q("About 2½ million people were affected."), Some(figure(2_500_000.0, "people", None)));
+    assert_eq!(q("The deal is worth $1 1/2 billion."), Some(figure(1_500_000_000.0, "USD", None)));
+    // A capitalised number word after a mark is a figure.
+    assert_eq!(q("He said: \u{2018}Three Britons were killed.\u{2019}"), Some(figure(3.0, "britons", None)));
+    assert_eq!(
+        q("The survivors (Two Americans and a Briton) were flown home."),
+        Some(figure(2.0, "americans", None))
+    );
+}
