@@ -49,10 +49,7 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         if person && identified {
             registry.person(owned[k].start, &name);
             // (The role the sentence opens with is theirs.)
-            let role = owned.iter().take(4).find(|t| {
-                t.is_lowercase_word()
-                    && (is_title(t.text) || crate::words::ROLE_NOUNS.contains(t.lower().as_ref()))
-            });
+            let role = owned.iter().take(4).find(|t| t.is_lowercase_word() && names::is_role_word(t.text));
             if let Some(role) = role {
                 registry.role(&role.lower(), &name);
             }
@@ -116,9 +113,7 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
             .map(|t| t.lower().into_owned()),
     );
     // "Savchenko's lawyer, Mark Feygin", "The Prime Minister, Rishi Sunak,": a role in apposition.
-    let role_word = |t: &Token<'_>| {
-        t.kind == Kind::Word && (is_title(t.text) || crate::words::ROLE_NOUNS.contains(t.lower().as_ref()))
-    };
+    let role_word = |t: &Token<'_>| t.kind == Kind::Word && names::is_role_word(t.text);
     // ("The Chancellor of the Exchequer, the Rt Hon Gordon Brown MP,": the role before what it is
     // of, and an article before the name.)
     let comma = start.checked_sub(1 + usize::from(start >= 1 && tokens[start - 1].is("the")));

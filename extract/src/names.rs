@@ -14,6 +14,12 @@ pub fn is_title(word: &str) -> bool {
         || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
 }
 
+/// A title or a role noun: "Minister", "spokesman", "farmer" — what a person is called by their
+/// office or work.
+pub fn is_role_word(word: &str) -> bool {
+    is_title(word) || words::ROLE_NOUNS.contains(word.trim_end_matches('.').to_lowercase().as_str())
+}
+
 /// A title naming one person ("the spokesman", not "the researchers").
 pub fn is_role(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
@@ -337,9 +343,16 @@ pub fn is_and_in_portfolio<'t, 'a: 't>(
     if and.text != "and" || !capital(before) || is_title(before.text) {
         return false;
     }
-    let run: Vec<&Token<'_>> = after.take(8).take_while(|t| capital(t)).collect();
-    let title = run.iter().position(|t| is_title(t.text));
-    title.is_some_and(|k| run[k + 1..].iter().any(|t| !is_title(t.text)))
+    // A title, then a word that is none: the person holding it.
+    let mut titled = false;
+    for t in after.take(8).take_while(|t| capital(t)) {
+        if is_title(t.text) {
+            titled = true;
+        } else if titled {
+            return true;
+        }
+    }
+    false
 }
 
 /// A token of a portfolio's chain of offices: "Minister for Infrastructure, Transport and

@@ -299,15 +299,7 @@ fn issuer_of_the_following(sentence: &[&Token<'_>], registry: &mut Registry) -> 
         .position(|t| matches!(t.lower().as_ref(), "issued" | "released" | "made" | "gave"))?;
     let following = sentence.get(v + 1).is_some_and(|t| t.is("the"))
         && sentence.get(v + 2).is_some_and(|t| t.is("following"));
-    if !following {
-        return None;
-    }
-    // "The Prime Minister, Justin Trudeau, today issued the following statement": the name in
-    // apposition, else the sentence's subject.
-    match subject_before(sentence, v, registry) {
-        Some(Subject::Named(name)) if crate::names::is_full_name(&name) => Some(name),
-        _ => sentence_subject(sentence, registry),
-    }
+    following.then(|| sentence_subject(sentence, registry)).flatten()
 }
 
 /// ", he said", " Lopez told reporters", ", said Alexander Gabuev, a Carnegie expert".
@@ -706,8 +698,7 @@ fn apposed_person(
         t.is_lowercase_word()
             || t.kind == Kind::Word && crate::names::kind_of(t.text) == crate::names::NameKind::Place
     };
-    let is_role_word =
-        |t: &Token<'_>| crate::names::is_title(t.text) || words::ROLE_NOUNS.contains(t.lower().as_ref());
+    let is_role_word = |t: &Token<'_>| crate::names::is_role_word(t.text);
     let titled = aside.iter().take_while(|t| describes(t)).count();
     let role = aside[..titled].iter().any(is_role_word);
     // "…, Crime Prevention minister Jeremy Browne, said": a portfolio in capitals before the role.

@@ -632,8 +632,7 @@ fn is_preposition(t: &Token<'_>) -> bool {
 fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
     // "the Crown prosecutor, Mark Tedeschi", "one resident, Fatima Bello, 45".
     let role = |w: &str| {
-        let w = w.to_lowercase();
-        is_title(&w) || words::ROLE_NOUNS.contains(w.as_str()) || w == "one" || w == "another"
+        crate::names::is_role_word(w) || w.eq_ignore_ascii_case("one") || w.eq_ignore_ascii_case("another")
     };
     // "a statement by NASA Associate Administrator for the Office of Communications, David
     // Weaver": a title with its office after it, then the holder; "the spokeswoman for the

@@ -3,9 +3,8 @@
 //! them), and a speaker introducing themself in its first words ("I'm Carol Pearson.", "My name
 //! is John Ruiz", "This is Jane Doe reporting from …").
 
-use crate::names::{is_full_name, is_title, name_of_run, run_starting_at};
+use crate::names::{is_full_name, is_role_word, name_of_run, run_starting_at};
 use crate::text::{self, Kind, Token};
-use crate::words;
 
 /// The person a paragraph signs a quotation with: a short line opening with a dash, then a name,
 /// then perhaps a comma and their office ("— Jane Smith, Mayor of Kingston"). Not a dash before
@@ -22,7 +21,7 @@ pub fn sign_off(paragraph: &str) -> Option<String> {
     let name_part = name_part.trim();
     let holds_office = office.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        is_title(w) || words::ROLE_NOUNS.contains(w.to_lowercase().as_str())
+        is_role_word(w)
     });
     if !office.is_empty() && !holds_office {
         return None;

@@ -48,7 +48,6 @@ fn spoken_decimal(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> 
         .flatten()
 }
 
-/// Number words, fractions and "two out of three" starting at token `i`.
 /// "the Four Presidencies initiative", "the Big Four", "Group of Seven": a number word
 /// capitalised mid-sentence next to another capital is part of a name — after a word only, not
 /// "‘Three Britons were killed’" nor "(Two Americans and a Briton)".
@@ -71,6 +70,7 @@ fn hyphenated_count(lower: &str, i: usize) -> Option<Found> {
     found(value, &super::plural(noun), None, i, i)
 }
 
+/// Number words, fractions and "two out of three" starting at token `i`.
 pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let t = &tokens[i];
     if t.kind != Kind::Word {
