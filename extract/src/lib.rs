@@ -23,6 +23,8 @@ mod corpus_real_tests;
 #[cfg(test)]
 mod corpus_tests;
 #[cfg(test)]
+mod paradigm_tests;
+#[cfg(test)]
 mod test_rng;
 
 pub use output::{json, listing};

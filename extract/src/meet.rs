@@ -34,7 +34,10 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         }
         // "the Refugee Council Enver Solomon": an organisation's words, then a person.
         let person_after_org = name.split(' ').count() < words.len();
-        let person = name.split(' ').count() >= 2 && kind_of(&name) == NameKind::Person;
+        let person = name.split(' ').count() >= 2
+            && kind_of(&name) == NameKind::Person
+            && !names::is_office_alone(&words)
+            && names::holder_after_office(&owned, k, end).is_none();
         if name.split(' ').count() == 1 && !preceded_by_the {
             registry.meet_short(owned[k].start, &name);
         }
@@ -54,10 +57,18 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
                 registry.role(&role.lower(), &name);
             }
         }
+        // ("The Ministry of Health issued guidance. … the ministry said".)
+        let whole = words.join(" ");
+        if words.len() >= 2 && kind_of(&whole) == NameKind::Group && !person_after_org {
+            registry.name_group(owned[k].start, &whole);
+        }
         if person && (!preceded_by_the || person_after_org) {
             registry.meet(owned[k].start, &name);
             for role in roles_before(&owned, k, &words).into_iter().chain(roles_after(&owned, end)) {
                 registry.role(&role, &name);
+            }
+            if let Some(key) = office_before_name(&owned, k, end, &name) {
+                registry.office(&key, &name);
             }
         }
         k = end + 1;
@@ -122,12 +133,15 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
         let complement = |t: &Token<'_>| {
             t.is("of") || t.is("the") || t.is("for") || t.kind == Kind::Word && t.is_capitalized()
         };
-        let role = (comma.saturating_sub(6)..comma).rev().find(|k| role_word(&tokens[*k])).filter(|r| {
+        // ("The Minister of State for Higher Education, Mary Mitchell O'Connor,": each title of
+        // the chain, the first as well as "State".)
+        let chained = |r: &usize| {
             *r + 1 == comma
                 || (tokens[r + 1].is("of") || tokens[r + 1].is("for"))
                     && tokens[r + 1..comma].iter().all(complement)
-        });
-        if let Some(role) = role {
+        };
+        let window = comma.saturating_sub(8)..comma;
+        for role in window.rev().filter(|k| role_word(&tokens[*k])).filter(chained) {
             roles.push(tokens[role].lower().into_owned());
         }
     }
@@ -153,6 +167,14 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
         roles.push(tokens[start - 3].lower().into_owned());
     }
     roles
+}
+
+/// "Minister for Business, Enterprise and Innovation Frances Fitzgerald TD": the office whose
+/// chain ends right before the name, found inside the run from `start` to `end` or before it.
+fn office_before_name(tokens: &[Token<'_>], start: usize, end: usize, name: &str) -> Option<String> {
+    let first_word = name.split(' ').next()?;
+    let at = (start..=end).find(|p| tokens[*p].text == first_word)?;
+    names::office_ending_at(tokens, at.checked_sub(1)?).map(|(_, key)| key)
 }
 
 /// "Dame Diana Johnson, Minister of State for Police": the titles of an apposition after a name.

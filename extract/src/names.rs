@@ -115,6 +115,10 @@ fn is_abbreviation(word: &str) -> bool {
         && !ROMAN.contains(&letters.as_str())
 }
 
+fn is_numeral(word: &str) -> bool {
+    ROMAN.contains(&word.trim_end_matches('.').to_uppercase().as_str())
+}
+
 /// Numerals after a name ("Benigno Aquino III"), which are not abbreviations.
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
@@ -138,6 +142,9 @@ pub fn name_of_run(words: &[&str]) -> String {
     let (words, organisation) = person_after_organisation(words);
     let words = without_origin(words);
     let (mut kept, after_title) = after_titles(words, organisation);
+    if is_portfolio(words, &kept, after_title) {
+        return words.join(" ");
+    }
     without_portfolio(&mut kept, words, after_title);
     // "(U.S. Ambassador to the) United Nations Linda Thomas-Greenfield": a known first name after
     // two words or more of something else begins the person (after one, it may be a middle name:
@@ -221,10 +228,20 @@ fn without_origin<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
 fn after_titles<'w>(words: &[&'w str], organisation: bool) -> (Vec<&'w str>, usize) {
     // ("General Shaukat Sultan", "Archbishop Desmond Tutu … Bishop": a title word last, after a
     // name word, is a surname.)
-    let n = words.len();
+    // ("Martin Luther King Jr.": so with a numeral after it.)
+    let numerals = words.iter().rev().take_while(|w| is_numeral(w)).count();
+    let n = words.len() - numerals;
     let surname_last = n >= 3 && is_title(words[n - 1]) && !is_title(words[n - 2]);
-    let searched = if surname_last { &words[..n - 1] } else { words };
+    let searched = if surname_last { &words[..n - 1] } else { &words[..n] };
     let mut after_title = searched.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    // "Pope Francis", "Queen Elizabeth II": a sovereign's or a pope's title stays with a name of
+    // one word, which it is part of.
+    let regnal = after_title
+        .checked_sub(1)
+        .is_some_and(|t| words::REGNAL_TITLES.contains(words[t].to_lowercase().as_str()));
+    if regnal && n == after_title + 1 {
+        after_title -= 1;
+    }
     let honour =
         after_title.checked_sub(1).is_some_and(|h| words::HONOURS.contains(words[h].to_lowercase().as_str()));
     if honour && words.len() > after_title {
@@ -233,6 +250,26 @@ fn after_titles<'w>(words: &[&'w str], organisation: bool) -> (Vec<&'w str>, usi
     let inside_org = organisation && after_title + 1 == words.len();
     let kept = if after_title < words.len() && !inside_org { &words[after_title..] } else { words };
     (kept.iter().skip_while(|w| matches!(**w, "of" | "for")).copied().collect(), after_title)
+}
+
+/// "Minister of State for Higher Education": a title and what it is for, with no one named —
+/// the office, which the run names whole, not a person called "Higher Education".
+fn is_portfolio(words: &[&str], kept: &[&str], after_title: usize) -> bool {
+    let marked = after_title > 0 && words.get(after_title).is_some_and(|w| matches!(*w, "of" | "for"));
+    // ("Lawyers for Bsaiss": people of a profession, for someone named.)
+    let plural = after_title > 0 && is_plural_word(words[after_title - 1]);
+    marked && !plural && kept.len() <= 2 && !kept.iter().any(|w| is_first_name(w))
+}
+
+fn is_plural_word(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
+}
+
+/// Whether a run of capitalised words is a title with its portfolio and nobody in it.
+pub fn is_office_alone(words: &[&str]) -> bool {
+    let words = without_postnominals(words);
+    let (kept, after_title) = after_titles(words, false);
+    is_portfolio(words, &kept, after_title)
 }
 
 /// A portfolio between the title and the person: "Commissioner for Employment Marianne Thyssen"
@@ -353,6 +390,53 @@ pub fn is_and_in_portfolio<'t, 'a: 't>(
         }
     }
     false
+}
+
+/// The office a portfolio's chain ending at token `end` names, when the chain opens with a
+/// title and "for" or "of" and names nobody: "Minister for Business, Enterprise and Innovation" →
+/// the title's index and "minister for business enterprise and innovation", the office's key.
+pub fn office_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, String)> {
+    let reach = tokens[..=end].iter().rev().take(16).take_while(|t| in_portfolio(t)).count();
+    let from = end + 1 - reach;
+    let title = (from..end).find(|k| {
+        let t = &tokens[*k];
+        is_title(t.text)
+            && t.is_capitalized()
+            && !is_plural_word(t.text)
+            && (tokens[k + 1].is("for") || tokens[k + 1].is("of"))
+    })?;
+    let office = &tokens[title..=end];
+    // ("Minister for Welsh Language and Lifelong Learning, Eluned Morgan": a list of portfolios
+    // ends with "and"; words after the last comma without one are the holder.)
+    let last_part = office.iter().rposition(|t| t.punct(",")).map_or(&office[..0], |c| &office[c..]);
+    if !last_part.is_empty() && !last_part.iter().any(|t| t.text == "and") {
+        return None;
+    }
+    // ("Secretary of State Antony Blinken", "Minister of Finance Ahmed Ali": someone named.)
+    let titled_name =
+        |w: &[Token<'_>]| is_title(w[0].text) && w[1].kind == Kind::Word && w[1].is_capitalized();
+    let named = office[2..].iter().any(|t| is_first_name(t.text)) || office[2..].windows(2).any(titled_name);
+    let key: Vec<String> =
+        office.iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower().into_owned()).collect();
+    (!named && !tokens[end].punct(",")).then(|| (title, key.join(" ")))
+}
+
+/// "Minister for Welsh Language and Lifelong Learning, Eluned Morgan": a run from `start` to
+/// `end` that is a title and its portfolio, then its holder in apposition — the holder's name;
+/// the run is the office, not a person "Lifelong Learning".
+pub fn holder_after_office(tokens: &[Token<'_>], start: usize, end: usize) -> Option<String> {
+    let titled = tokens[start..end]
+        .iter()
+        .zip(&tokens[start + 1..=end])
+        .any(|(t, next)| is_title(t.text) && (next.is("for") || next.is("of")));
+    if !titled || !tokens.get(end + 1).is_some_and(|t| t.punct(",")) {
+        return None;
+    }
+    let (after, words) = run_starting_at(tokens, end + 2)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = name_of_run(&words);
+    let closed = tokens.get(after + 1).is_none_or(|t| t.kind != Kind::Word);
+    (closed && is_full_name(&name)).then_some(name)
 }
 
 /// A token of a portfolio's chain of offices: "Minister for Infrastructure, Transport and

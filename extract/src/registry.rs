@@ -27,6 +27,11 @@ pub struct Registry {
     groups: Vec<String>,
     /// Role words ("ceo", "spokesman") and the person last named with them.
     roles: Vec<(String, String)>,
+    /// Organisations the text named, where ("the Ministry of Health"): "the ministry" later.
+    named_groups: Vec<(usize, String)>,
+    /// Offices named with their portfolio ("minister for business enterprise and innovation")
+    /// and the person last named as holding each.
+    offices: Vec<(String, String)>,
     /// "KCNA" → "Korean Central News Agency", from "Korean Central News Agency (KCNA)".
     abbreviations: Vec<(String, String)>,
     /// A pronoun was resolved since the flag was last taken.
@@ -101,7 +106,7 @@ impl Registry {
 
     /// Records that `person` holds `role` ("CEO", "refugee spokesman").
     pub fn role(&mut self, role: &str, person: &str) {
-        let role = role.to_lowercase();
+        let role = crate::words::title_in_full(role);
         // "Mrs Smith", "spokeswoman Jane Doe": a "he" later is not her, whatever her first name.
         if crate::words::FEMALE_ROLES.contains(role.as_str()) {
             self.women.insert(person.to_owned(), true);
@@ -112,12 +117,23 @@ impl Registry {
         self.roles.push((role, person.to_owned()));
     }
 
+    /// Records that `person` holds the office `key` (see `names::office_ending_at`).
+    pub fn office(&mut self, key: &str, person: &str) {
+        self.offices.retain(|(o, _)| o != key);
+        self.offices.push((key.to_owned(), person.to_owned()));
+    }
+
+    /// The person named as holding the office `key`, if any.
+    pub fn office_holder(&self, key: &str) -> Option<String> {
+        self.offices.iter().rev().find(|(o, _)| o == key).map(|(_, p)| p.clone())
+    }
+
     /// The person last named with `role`, if any ("the PM": the person named prime minister).
     pub fn holder_of(&self, role: &str) -> Option<String> {
-        /// Roles written short, and the word of the role in full that a holder is recorded by.
-        const SHORT: &[(&str, &str)] = &[("pm", "minister"), ("veep", "vice")];
         let role = role.trim_end_matches('.').to_lowercase();
-        let full = SHORT.iter().find(|(short, _)| *short == role).map_or(role.as_str(), |(_, full)| full);
+        // (A role written short is recorded in full: "the PM" is the person named minister.)
+        let full = crate::words::title_in_full(&role);
+        let full = full.as_str();
         let named = |wanted: &str| self.roles.iter().rev().find(|(r, _)| r == wanted).map(|(_, p)| p.clone());
         // ("the Ministers said", after a joint statement of two: one of them.)
         let one_of_them = || role.strip_suffix('s').and_then(named);
@@ -289,10 +305,29 @@ impl Registry {
         self.nearest_person(at, None).map(|(_, n)| n)
     }
 
-    /// The organisation "the company" or "the group" re-names: the one last credited before
-    /// byte `at`, if any.
-    pub fn renamed_group(&self, at: usize) -> Option<String> {
-        self.last_group.as_ref().filter(|(g, _)| *g <= at).map(|(_, n)| n.clone())
+    /// Records an organisation the text names at byte `at`, credited or not.
+    pub fn name_group(&mut self, at: usize, name: &str) {
+        self.named_groups.push((at, name.to_owned()));
+    }
+
+    /// The organisation "the company" or "the ministry" (`noun`) re-names: the last one named
+    /// before byte `at` with that word in its name ("the Ministry of Health") or the one last
+    /// credited, whichever came later.
+    pub fn renamed_group(&self, at: usize, noun: &str) -> Option<String> {
+        let institution = crate::words::INSTITUTION_NOUNS.contains(noun);
+        let with_noun = self
+            .named_groups
+            .iter()
+            .rev()
+            .filter(|(g, _)| *g < at)
+            .find(|(_, name)| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun)));
+        // (An institution is named with its word: "the ministry" is no company credited before.)
+        let credited = self.last_group.as_ref().filter(|(g, _)| *g <= at && !institution);
+        let later = match (with_noun, credited) {
+            (Some(named), Some(credited)) => Some(if named.0 > credited.0 { named } else { credited }),
+            (named, credited) => named.or(credited),
+        };
+        later.map(|(_, n)| n.clone())
     }
 
     /// The person "he" (`Some(false)`), "she" (`Some(true)`) or "they" is, before byte `at`.

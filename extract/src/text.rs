@@ -243,6 +243,11 @@ impl<'a> Token<'a> {
         self.text.eq_ignore_ascii_case(word)
     }
 
+    /// The relative pronoun "who", not the World Health Organization ("the WHO chief said").
+    pub fn is_who(&self) -> bool {
+        self.is("who") && self.text != "WHO"
+    }
+
     /// An abbreviation in capitals ("WHO", "US", "UNHCR"): a name, even where its letters spell
     /// a function word.
     pub fn is_acronym(&self) -> bool {

@@ -28,6 +28,8 @@ type Build = std::hash::BuildHasherDefault<Fnv>;
 
 /// A set of lower-case words.
 pub type Words = LazyLock<HashSet<&'static str, Build>>;
+/// Words with another word each ("gen general").
+pub type Paired = LazyLock<HashMap<&'static str, &'static str, Build>>;
 /// Words with a number each ("dozen 12").
 pub type Valued = LazyLock<HashMap<&'static str, f64, Build>>;
 
@@ -49,12 +51,17 @@ fn valued(file: &'static str) -> HashMap<&'static str, f64, Build> {
         .collect()
 }
 
+fn paired(file: &'static str) -> HashMap<&'static str, &'static str, Build> {
+    entries(file).filter_map(|l| l.split_once(char::is_whitespace)).map(|(a, b)| (a, b.trim())).collect()
+}
+
 macro_rules! word_list {
     ($($name:ident: $kind:ident = $file:literal;)*) => {
         $(pub static $name: $kind = LazyLock::new(|| word_list!(@parse $kind, include_str!(concat!("../data/", $file))));)*
     };
     (@parse Words, $text:expr) => { set($text) };
     (@parse Valued, $text:expr) => { valued($text) };
+    (@parse Paired, $text:expr) => { paired($text) };
 }
 
 word_list! {
@@ -76,9 +83,11 @@ word_list! {
     ROLE_NOUNS: Words = "role_nouns.txt";
     PERSON_NOUNS: Words = "person_nouns.txt";
     GROUP_NOUNS: Words = "group_nouns.txt";
+    INSTITUTION_NOUNS: Words = "institution_nouns.txt";
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
     HONOURS: Words = "honours.txt";
+    REGNAL_TITLES: Words = "regnal_titles.txt";
     ANONYMOUS_LABELS: Words = "anonymous_labels.txt";
     NOT_NAMES: Words = "not_names.txt";
     INDEFINITES: Words = "indefinites.txt";
@@ -113,6 +122,13 @@ word_list! {
     NUMBER_WORDS: Valued = "number_words.txt";
     FRACTIONS: Valued = "fractions.txt";
     FRACTION_GLYPHS: Valued = "fraction_glyphs.txt";
+    SHORT_TITLES: Paired = "short_titles.txt";
+}
+
+/// A title in full: "Gen." → "general", "Sen" → "senator"; any other word in lower case.
+pub fn title_in_full(word: &str) -> String {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    SHORT_TITLES.get(lower.as_str()).map_or(lower, |full| (*full).to_owned())
 }
 
 /// A word of a time said between a verb and its clause or a subject and its verb ("reported last

@@ -326,7 +326,7 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     let reach = if apposition.is_some() { 30 } else { 10 };
     let window = &after[..clause_end.min(first_word + reach)];
     // ("…," the official, who asked not to be named, told AFP: the aside's verb speaks of nothing.)
-    let relative = |v: usize| window[v.saturating_sub(2)..v].iter().any(|t| t.is("who"));
+    let relative = |v: usize| window[v.saturating_sub(2)..v].iter().any(|t| t.is_who());
     let v = (0..window.len()).find(|v| speaks(window, *v) && !relative(*v))?;
     if v > first_word + 10 && !window[v - 1].punct(",") {
         return None;
@@ -574,7 +574,7 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return Some(Subject::Conjoined);
     }
     // "including the BBC's Robin Brant, who stated that": the one the clause is about.
-    if tokens[j].is("who") && j >= 2 && tokens[j - 1].punct(",") {
+    if tokens[j].is_who() && j >= 2 && tokens[j - 1].punct(",") {
         // ("Among the callers was Jane Moyo from Harare, who said": not Harare.)
         return noun_phrase_ending_at(tokens, before_locative(tokens, j - 2), registry).map(Subject::Named);
     }
@@ -616,8 +616,8 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
 /// clause's last noun.
 fn subject_of_relative_clause(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
     let who =
-        (v.saturating_sub(16)..v).rev().find(|k| tokens[*k].is("who") || tokens[*k].kind == Kind::Punct)?;
-    if !tokens[who].is("who") || who == 0 || tokens[who - 1].kind == Kind::Punct || who + 2 > v {
+        (v.saturating_sub(16)..v).rev().find(|k| tokens[*k].is_who() || tokens[*k].kind == Kind::Punct)?;
+    if !tokens[who].is_who() || who == 0 || tokens[who - 1].kind == Kind::Punct || who + 2 > v {
         return None;
     }
     noun_phrase_ending_at(tokens, who - 1, registry)

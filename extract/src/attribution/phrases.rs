@@ -143,6 +143,9 @@ pub(super) fn name_ending_at(
             .role_holder(last, at, false)
             .or_else(|| the.then(|| format!("the {}", words.join(" "))));
     }
+    if let Some(holder) = office_holder(owned, j, registry) {
+        return Some(holder);
+    }
     if let Some(role) = role_placed_in(owned, first, j, registry) {
         return Some(role);
     }
@@ -294,6 +297,38 @@ pub(super) fn common_noun_ending_at(
     Some(registry.group(owned[j].start, &phrase))
 }
 
+/// "the Minister for Business, Enterprise and Innovation said": whoever the text named as
+/// holding that office; else whoever it named with the title; else the office as written (not
+/// the person in view, as for "the Minister said": the office here says whose words they are).
+fn office_holder(owned: &[Token<'_>], j: usize, registry: &mut Registry) -> Option<String> {
+    let (title, key) = crate::names::office_ending_at(owned, j)?;
+    if let Some(holder) = registry.office_holder(&key) {
+        return Some(holder);
+    }
+    let the = title > 0 && owned[title - 1].is("the");
+    let written = owned[title..=j].iter().fold(String::new(), |mut out, t| {
+        if !out.is_empty() && !t.punct(",") {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+        out
+    });
+    let written = if the { format!("the {written}") } else { written };
+    registry.holder_of(&owned[title].lower()).or(Some(written))
+}
+
+/// "said the Minister for Business, Enterprise and Innovation.": an office after the verb of
+/// speech, commas and all, with nobody named in it.
+fn office_after(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
+    let owned: Vec<Token<'_>> = tokens[v + 1..].iter().take(20).map(|t| (*t).clone()).collect();
+    let opens = usize::from(owned.first()?.is("the"));
+    let reach = owned[opens..].iter().take_while(|t| crate::names::in_portfolio(t)).count();
+    let end = (opens..opens + reach).rev().find(|k| owned[*k].kind == Kind::Word)?;
+    let ends_there = owned.get(end + 1).is_none_or(|t| t.kind == Kind::Punct);
+    let (title, _) = crate::names::office_ending_at(&owned, end)?;
+    (title == opens && ends_there).then(|| office_holder(&owned, end, registry)).flatten()
+}
+
 /// "the Houston resident", "the retired nurse": a definite description of a person is the
 /// person in view (named before), when there is one.
 /// "The company said" after "Microsoft", "the Washington-based agency" after "the IMF": a lone
@@ -305,8 +340,12 @@ fn described_person(words: &[&str], at: usize, registry: &mut Registry) -> Optio
     let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
     // ("the Washington-based agency": where it is based does not make it another.)
     let based = words.len() == 3 && words[1].ends_with("-based");
-    if definite && (words.len() == 2 || based) && words::GROUP_NOUNS.contains(head.as_str()) {
-        return registry.renamed_group(at);
+    let group_noun =
+        words::GROUP_NOUNS.contains(head.as_str()) || words::INSTITUTION_NOUNS.contains(head.as_str());
+    if definite && (words.len() == 2 || based) && group_noun {
+        if let Some(group) = registry.renamed_group(at, &head) {
+            return Some(group);
+        }
     }
     (definite && words::PERSON_NOUNS.contains(head.as_str())).then(|| registry.described(at)).flatten()
 }
@@ -452,6 +491,9 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     if is_pronoun(first) {
         return registry.pronoun(&first.lower(), first.start);
     }
+    if let Some(holder) = office_after(tokens, v, registry) {
+        return Some(holder);
+    }
     if let Some(people) = run_starting_at(&phrase, 0)
         .and_then(|(end, _)| super::subject::people_described(&phrase, end, registry))
     {
@@ -461,7 +503,8 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     let at = first.start;
     let is_full = |w: &Vec<String>| {
         let w: Vec<&str> = w.iter().map(String::as_str).collect();
-        name_of_run(&w).contains(' ') && names_someone(&w)
+        // ("said the President of Peru, Alan Garcia": an office alone names nobody yet.)
+        name_of_run(&w).contains(' ') && names_someone(&w) && !crate::names::is_office_alone(&w)
     };
     // "said Tom Rhys of the group Fair Fares Now": the first full name; "said Kremlin spokesman
     // Dmitry Peskov": past a lone capitalised word to the full name.
@@ -474,7 +517,11 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     let full = match runs.iter().find(|(start, w)| *start == 0 && is_full(w)) {
         Some(org) if !is_person(&org.1) && employed.is_some() => employed,
         Some(first) => Some(first),
-        None => runs.iter().rev().find(|(_, w)| is_full(w)),
+        // ("said the Secretary of the Air Force, James Roche": what an office is of is no one.)
+        None => runs.iter().rev().find(|(start, w)| {
+            let someone = w.iter().any(|w| crate::names::is_first_name(w)) || w.len() > 2;
+            is_full(w) && (someone || !of_an_office(&phrase, *start))
+        }),
     };
     // "said Doe's spokesman, Tim Lee", "said the spokeswoman for the ministry, Anna Berg", "said
     // one, Peter Hall": the person in apposition speaks, not the owner or the ministry.
@@ -627,6 +674,14 @@ fn is_preposition(t: &Token<'_>) -> bool {
     matches!(t.lower().as_ref(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
 }
 
+/// Whether the run at `start` is what a title before it is of or for: "(Secretary of the) Air
+/// Force".
+fn of_an_office(phrase: &[Token<'_>], start: usize) -> bool {
+    let of = start.checked_sub(1 + usize::from(start >= 1 && phrase[start - 1].is("the")));
+    of.filter(|of| *of >= 1 && (phrase[*of].is("of") || phrase[*of].is("for")))
+        .is_some_and(|of| is_title(phrase[of - 1].text) && phrase[of - 1].is_capitalized())
+}
+
 /// A role phrase ending in a title ("the Crown prosecutor") and then, between commas, a full
 /// name: the person.
 fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Registry) -> Option<String> {
@@ -642,7 +697,16 @@ fn apposed_name(tokens: &[&Token<'_>], v: usize, end: usize, registry: &mut Regi
     if !role_ends_in_title || !tokens.get(end).is_some_and(|t| t.punct(",")) {
         return None;
     }
-    let rest: Vec<Token<'_>> = tokens[end + 1..].iter().take(6).map(|t| (*t).clone()).collect();
+    // ("said the Minister for Enterprise, Trade and Employment, Mary Coughlan": past the rest of
+    // a list of portfolios.)
+    let listed = tokens[end + 1..].iter().take(12).take_while(|t| titled && crate::names::in_portfolio(t));
+    let skip = listed
+        .enumerate()
+        .filter(|(_, t)| t.punct(","))
+        .last()
+        .filter(|_| tokens[end + 1..].iter().take(12).any(|t| t.text == "and"))
+        .map_or(0, |(k, _)| k + 1);
+    let rest: Vec<Token<'_>> = tokens[end + 1 + skip..].iter().take(6).map(|t| (*t).clone()).collect();
     let (run_end, words) = run_starting_at(&rest, 0)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);

@@ -51,7 +51,7 @@ pub(super) fn forecast_of(sentence: &[&Token<'_>], registry: &mut Registry) -> O
 /// ("Smith, who has led the firm for 12 years, said …"): it describes the speaker.
 pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
     // ("The company, which employs 5,000 people, said …" is about the speaker too.)
-    let relative = |t: &Token<'_>| t.is("who") || t.is("which");
+    let relative = |t: &Token<'_>| t.is_who() || t.is("which");
     let who =
         (at.saturating_sub(12)..at).rev().find(|k| tokens[*k].kind == Kind::Punct || relative(&tokens[*k]));
     let opened = who.is_some_and(|w| relative(&tokens[w]) && w > 0 && tokens[w - 1].punct(","));
@@ -63,7 +63,7 @@ pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
         });
     // '"Right now I am worried," said farmer Buth Chorn, who has six children.': a clause about
     // the speaker after the attribution, ending the sentence (not "…, who added that 40 percent").
-    let Some(w) = who.filter(|w| opened && tokens[*w].is("who")) else { return before_verb };
+    let Some(w) = who.filter(|w| opened && tokens[*w].is_who()) else { return before_verb };
     let last = close.is_none_or(|c| tokens[c + 1..].iter().all(|t| t.kind == Kind::Punct));
     // The verb of speech, then only the speaker's name and role before ", who".
     let said = (w.saturating_sub(9)..w - 1).rev().find(|v| speaks(&refs, *v));

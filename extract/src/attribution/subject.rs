@@ -85,6 +85,9 @@ fn named_subject(
     if let Some(person) = person_after_title(owned, end + 1, registry) {
         return Some(person);
     }
+    if let Some(holder) = crate::names::holder_after_office(owned, 0, end) {
+        return registry.person(owned[end + 2].start, &holder);
+    }
     let name = name_of_run(&words);
     // A lone capitalised word opening a sentence ("Earnings of 85 cents beat forecasts",
     // "Microsoft launched a website") is a person only when the article named them in full
