@@ -182,13 +182,22 @@ fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
     if !tokens.get(end + 1).is_some_and(|t| t.punct(",")) {
         return Vec::new();
     }
-    let phrase = tokens[end + 2..].iter().take(4).take_while(|t| t.kind == Kind::Word);
+    // ("Wes Streeting, the Health and Social Care Secretary,": the title may come sixth.)
+    let phrase: Vec<&Token<'_>> =
+        tokens[end + 2..].iter().take(7).take_while(|t| t.kind == Kind::Word).collect();
+    // (Capitalised words of an office's name before its title: "Health and Social Care".)
+    let office_before_title = |k: usize| {
+        phrase[k..].iter().take_while(|t| t.is_capitalized() || t.text == "and").any(|t| is_title(t.text))
+    };
     let mut roles = Vec::new();
-    for (k, t) in phrase.enumerate() {
+    for (k, t) in phrase.iter().enumerate() {
         if is_title(t.text) {
             roles.push(t.lower().into_owned());
-        } else if !(k == 0 && (t.is("the") || t.is("a"))) && t.is_capitalized() {
+        } else if !(k == 0 && (t.is("the") || t.is("a"))) && t.is_capitalized() && !office_before_title(k) {
             break;
+        } else if k >= 4 && !t.is_capitalized() && !matches!(t.lower().as_ref(), "and" | "of" | "for" | "the")
+        {
+            break; // ("Jane Doe, who met the president": no title of hers.)
         }
     }
     roles

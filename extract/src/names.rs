@@ -142,7 +142,7 @@ pub fn name_of_run(words: &[&str]) -> String {
     let (words, organisation) = person_after_organisation(words);
     let words = without_origin(words);
     let (mut kept, after_title) = after_titles(words, organisation);
-    if is_portfolio(words, &kept, after_title) {
+    if is_portfolio(words, &kept, after_title) || is_office_alone(words) {
         return words.join(" ");
     }
     without_portfolio(&mut kept, words, after_title);
@@ -268,6 +268,11 @@ fn is_plural_word(word: &str) -> bool {
 /// Whether a run of capitalised words is a title with its portfolio and nobody in it.
 pub fn is_office_alone(words: &[&str]) -> bool {
     let words = without_postnominals(words);
+    // ("Health and Social Care Secretary": an office's name, then its title.)
+    let and_then_title = words.contains(&"and") && words.last().is_some_and(|w| is_title(w));
+    if and_then_title && !words.iter().any(|w| is_first_name(w)) {
+        return true;
+    }
     let (kept, after_title) = after_titles(words, false);
     is_portfolio(words, &kept, after_title)
 }
@@ -351,6 +356,11 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
             first -= if joins_by_dot { 2 } else { 1 };
         } else if let Some(k) = particles_after_name(tokens, first) {
             first -= k + 1;
+        } else if first >= 2
+            && is_and_in_office(&tokens[first - 2], prev, tokens[first..=end].iter())
+            && tokens[..first - 1].iter().all(|t| t.text != "and")
+        {
+            first -= 2; // "the Health and Social Care Secretary"
         } else if let Some(start) = organisation_before_and(tokens, first) {
             first = start; // "the Department of Health and Human Services"
         } else if prev.punct(".")
@@ -387,6 +397,32 @@ pub fn is_and_in_portfolio<'t, 'a: 't>(
             titled = true;
         } else if titled {
             return true;
+        }
+    }
+    false
+}
+
+/// Whether `and` is inside the name of an office or an institution before its title or role:
+/// "the Health and Social Care Secretary said", "a Work and Pensions spokesperson said" — not
+/// "Smith and Jones said".
+pub fn is_and_in_office<'t, 'a: 't>(
+    before: &Token<'_>,
+    and: &Token<'_>,
+    mut after: impl Iterator<Item = &'t Token<'a>>,
+) -> bool {
+    let capital = |t: &Token<'_>| t.kind == Kind::Word && t.is_capitalized();
+    // (The word before may be a portfolio's, itself a title: "Health".)
+    if and.text != "and" || !capital(before) {
+        return false;
+    }
+    let mut capitals = 0;
+    for t in after.by_ref().take(5) {
+        if capital(t) && !is_title(t.text) {
+            capitals += 1;
+        } else {
+            // (Its title ends the office: "… and German Chancellor Angela Merkel" names someone.)
+            let named_after = after.next().is_some_and(&capital);
+            return capitals > 0 && t.kind == Kind::Word && is_role_word(t.text) && !named_after;
         }
     }
     false
@@ -526,6 +562,8 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
             && is_and_in_portfolio(&tokens[end], next, tokens[end + 2..].iter())
         {
             end += 1; // "Social Development and Employment Minister Louise Upston"
+        } else if is_and_in_office(&tokens[end], next, tokens[end + 2..].iter()) {
+            end += 1; // "the Health and Social Care Secretary"
         } else if portfolio_goes_on(tokens, start, end) {
             end += 2;
         } else if organisation_goes_on(tokens, start, end) {

@@ -316,6 +316,7 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
         words::CLAUSE_BREAKS.contains(after[*k].lower().as_ref())
             && !aside.as_ref().is_some_and(|a| a.contains(k))
             && !and_in_portfolio(after, *k)
+            && !and_in_office(after, *k)
     });
     let clause_end = clause_end.unwrap_or(after.len());
     // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
@@ -341,6 +342,12 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
 /// and Employment Minister Louise Upston says"), which ends no attribution.
 fn and_in_portfolio(tokens: &[&Token<'_>], k: usize) -> bool {
     k > 0 && crate::names::is_and_in_portfolio(tokens[k - 1], tokens[k], tokens[k + 1..].iter().copied())
+}
+
+/// Whether token `k` is the "and" inside an office's name before its title ("the Health and
+/// Social Care Secretary said"), which ends no attribution.
+fn and_in_office(tokens: &[&Token<'_>], k: usize) -> bool {
+    k > 0 && crate::names::is_and_in_office(tokens[k - 1], tokens[k], tokens[k + 1..].iter().copied())
 }
 
 /// The tokens without any short aside in brackets ("(@tbawalker)", "(D-Mass.)").

@@ -130,7 +130,9 @@ pub(super) fn name_ending_at(
     let at = owned[j].start;
     let (first, words) = run_ending_at(owned, j)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    if words.iter().all(|w| is_role(w)) {
+    // ("the Health and Social Care Secretary said": an office's name, then its title.)
+    let office = words.len() >= 4 && words.contains(&"and") && words.last().is_some_and(|w| is_title(w));
+    if words.iter().all(|w| is_role(w)) || office && first > 0 && owned[first - 1].is("the") {
         // "the CEO said", "the Minister said": the person named so earlier, or nobody; "the
         // Treasury said": the institution.
         let last = words.last()?;
@@ -420,6 +422,15 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
                 }
             }
             break;
+        }
+        // ("a Department of Health spokesperson": the small word inside an organisation's name.)
+        let inside_name = matches!(&*lower, "of" | "for" | "and")
+            && first >= 2
+            && owned[first - 2].is_capitalized()
+            && owned[first].is_capitalized();
+        if inside_name {
+            first -= 1;
+            continue;
         }
         if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(&*lower) && !prev.is_acronym() {
             break;

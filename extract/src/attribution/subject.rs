@@ -130,6 +130,11 @@ pub(super) fn people_described(owned: &[Token<'_>], end: usize, registry: &mut R
     };
     let lower_words = owned[1..].iter().take(2).take_while(|t| t.is_lowercase_word()).count();
     let head = (1..=lower_words).find(|k| people(&owned[*k]))?;
+    // ("Starmer told reporters, adding:": a verb, then its object, is no description.)
+    let verb = |t: &Token<'_>| is_speech_verb(t) || t.lower().ends_with("ed");
+    if owned[1..head].iter().any(verb) {
+        return None;
+    }
     let phrase: Vec<&str> = owned[..=head].iter().map(|t| t.text).collect();
     Some(registry.group(owned[0].start, &phrase.join(" ")))
 }
