@@ -146,6 +146,12 @@ pub fn name_of_run(words: &[&str]) -> String {
         return words.join(" ");
     }
     without_portfolio(&mut kept, words, after_title);
+    // "(… of the Air Force) for Acquisition Marvin Sambur": a portfolio's word after "for", then
+    // a known first name.
+    let for_a_portfolio = words.first().is_some_and(|w| matches!(*w, "for" | "of"));
+    if for_a_portfolio && kept.len() >= 3 && !is_first_name(kept[0]) && is_first_name(kept[1]) {
+        kept.remove(0);
+    }
     // "(U.S. Ambassador to the) United Nations Linda Thomas-Greenfield": a known first name after
     // two words or more of something else begins the person (after one, it may be a middle name:
     // "Ellis Richard Salvia").
@@ -291,6 +297,14 @@ fn without_portfolio(kept: &mut Vec<&str>, words: &[&str], after_title: usize) {
         Some(first) => drop(kept.drain(..=first)),
         None if portfolio && !kept.contains(&"of") && !kept.contains(&"for") => {
             *kept = person_after_portfolio(kept).to_vec();
+        }
+        // "(Secretary of) the Air Force for Acquisition Marvin Sambur": the last portfolio's word,
+        // then the person.
+        None if portfolio => {
+            let last_of = kept.iter().rposition(|w| *w == "of" || *w == "for").unwrap_or(0);
+            if kept.len() >= last_of + 4 {
+                *kept = person_after_portfolio(&kept[last_of + 1..]).to_vec();
+            }
         }
         None => {}
     }

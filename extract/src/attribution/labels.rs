@@ -14,10 +14,17 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
     let para = &text[paragraph.clone()];
     let label = Label::of(para)?;
     let quote_follows = para[label.colon + 1..].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„']);
-    if !names_someone_by_label(&label.words) || !(label.shouting || quote_follows || label.own_line) {
+    let name = crate::names::name_of_run(&label.words);
+    // "Press Secretary Jen Psaki: We are sending …", "Secretary of the Air Force James Roche:":
+    // a title and a full name, in plain case, label a transcript's turn as surely as capitals.
+    let titled_name = crate::names::is_full_name(&name)
+        && (name.split(' ').count() < label.words.len()
+            || name.split(' ').next().is_some_and(crate::names::is_first_name));
+    if !names_someone_by_label(&label.words)
+        || !(label.shouting || quote_follows || label.own_line || titled_name)
+    {
         return None;
     }
-    let name = crate::names::name_of_run(&label.words);
     let name = if label.shouting { title_case(&name) } else { name };
     (crate::names::kind_of(&name) == crate::names::NameKind::Person)
         .then_some((paragraph.start + label.colon + 1, name))
@@ -82,10 +89,13 @@ impl<'a> Label<'a> {
         let (name, affiliation) =
             label.split_once(',').map_or((label, false), |(n, a)| (n.trim(), affiliation_only(a)));
         let words: Vec<&str> = name.split_whitespace().collect();
+        // ("Secretary of the Air Force James Roche": the small words of an office.)
+        let connector = |w: &&str| matches!(*w, "of" | "for" | "the" | "and");
         let named = !words.is_empty()
             // "SECRETARY OF DEFENSE DR. MARK T. ESPER": a long title before the name.
-            && words.len() <= 8
-            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words.len() <= 12
+            && words.first().is_some_and(|w| !connector(w))
+            && words.iter().all(|w| connector(w) || w.chars().next().is_some_and(char::is_uppercase))
             && words
                 .iter()
                 .all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')));

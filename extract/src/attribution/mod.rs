@@ -404,8 +404,13 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
         return None;
     }
     let clause = &before[..before.len() - 1];
-    // ("TREANOR:", "Anna Keller:": a transcript's label, read as one elsewhere.)
-    if !clause.iter().any(|t| t.is_lowercase_word()) {
+    // ("TREANOR:", "Anna Keller:", "Secretary of the Air Force James Roche:": a transcript's
+    // label, read as one elsewhere.)
+    let label_word = |t: &&Token<'_>| {
+        t.kind == Kind::Word && (t.is_capitalized() || matches!(t.text, "of" | "for" | "the" | "and"))
+            || t.punct(".")
+    };
+    if !clause.iter().any(|t| t.is_lowercase_word()) || clause.iter().all(label_word) {
         return None;
     }
     let owned: Vec<Token<'_>> = clause.iter().map(|t| (*t).clone()).collect();

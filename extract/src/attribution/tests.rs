@@ -571,3 +571,14 @@ fn a_sentence_adverb_is_nobody_and_a_title_may_end_an_unclosed_aside() {
         Some("Gwenllian Lansdown Davies")
     );
 }
+
+#[test]
+fn a_transcript_label_in_plain_case_names_a_title_and_a_full_name() {
+    let turn = "Press Secretary Jen Psaki: We are sending 40 million doses.";
+    assert_eq!(figure_speakers(turn), [Some("Jen Psaki".to_owned())]);
+    let turn = "Assistant Secretary of the Air Force for Acquisition Marvin Sambur: We need 100 tankers.";
+    assert_eq!(figure_speakers(turn), [Some("Marvin Sambur".to_owned())]);
+    // A heading's word or a surname alone is no such label.
+    assert_eq!(figure_speakers("Update: 40 million doses were sent."), [None]);
+    assert_eq!(figure_speakers("Smith: We need 100 tankers."), [None]);
+}
