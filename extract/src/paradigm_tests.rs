@@ -1,5 +1,5 @@
-//! The speaker paradigms of `paradigms/speakers.txt`: one small text per construction, each
-//! quotation's speaker as expected.
+//! The paradigms of `paradigms/`: one small text per construction, each quotation's speaker
+//! (`speakers.txt`) or each figure's (`figure_speakers.txt`) as expected.
 
 use super::{extract, Kind};
 
@@ -18,19 +18,31 @@ fn cases(file: &str) -> Vec<(String, Vec<Option<String>>)> {
         .collect()
 }
 
-#[test]
-fn every_paradigm_credits_its_speakers() {
-    let file = include_str!("../paradigms/speakers.txt");
+/// The paradigms of `file` whose candidates of `kind` are not credited as expected.
+fn wrong_in(file: &str, kind: Kind) -> (usize, Vec<String>) {
     let cases = cases(file);
-    assert!(cases.len() >= 40, "the paradigm file has its cases");
     let mut wrong = Vec::new();
     for (text, expected) in &cases {
         let found = extract(text).expect("a valid text");
         let speakers: Vec<Option<String>> =
-            found.into_iter().filter(|c| c.kind == Kind::Quote).map(|c| c.speaker).collect();
+            found.into_iter().filter(|c| c.kind == kind).map(|c| c.speaker).collect();
         if &speakers != expected {
             wrong.push(format!("{text}\n  found {speakers:?}, expected {expected:?}"));
         }
     }
-    assert!(wrong.is_empty(), "{} of {} paradigms wrong:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
+    (cases.len(), wrong)
+}
+
+#[test]
+fn every_paradigm_credits_its_speakers() {
+    let (count, wrong) = wrong_in(include_str!("../paradigms/speakers.txt"), Kind::Quote);
+    assert!(count >= 40, "the paradigm file has its cases");
+    assert!(wrong.is_empty(), "{} of {count} paradigms wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+#[test]
+fn every_paradigm_credits_its_figures() {
+    let (count, wrong) = wrong_in(include_str!("../paradigms/figure_speakers.txt"), Kind::Numeric);
+    assert!(count >= 20, "the paradigm file has its cases");
+    assert!(wrong.is_empty(), "{} of {count} paradigms wrong:\n{}", wrong.len(), wrong.join("\n"));
 }

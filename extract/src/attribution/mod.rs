@@ -133,6 +133,13 @@ fn object_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if next.is_some_and(|n| when(n)) && after_time.is_some_and(|t| t.is("that")) {
         return true;
     }
+    // "…, the Labor Department reported Friday.", "reported on Monday.": a time, then the end.
+    let on_a_day = next.is_some_and(|n| n.is("on")) && tokens.get(v + 2).is_some_and(|d| when(d));
+    let dated = next.is_some_and(|n| when(n)) || on_a_day;
+    let ends = tokens[v + 1..].iter().skip(usize::from(on_a_day)).find(|t| !when(t));
+    if dated && ends.is_none_or(|t| t.punct(".") || t.punct(",")) {
+        return true;
+    }
     let medium =
         tokens[v + 1..].iter().skip(1).take(3).any(|t| words::MEDIA_NOUNS.contains(t.lower().as_ref()));
     if next.is_some_and(|n| matches!(n.lower().as_ref(), "in" | "on" | "during")) && medium {
