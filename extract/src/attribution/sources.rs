@@ -48,10 +48,15 @@ pub(super) fn forecast_of(sentence: &[&Token<'_>], registry: &mut Registry) -> O
 }
 
 /// Whether token `at` stands in a relative clause set off by commas before a verb of speech
-/// ("Smith, who has led the firm for 12 years, said …"): it describes the speaker.
+/// ("Smith, who has led the firm for 12 years, said …"), or in a participle's opening the
+/// sentence: it describes the speaker or the scene.
 pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
-    // ("The company, which employs 5,000 people, said …" is about the speaker too.)
-    let relative = |t: &Token<'_>| t.is_who() || t.is("which");
+    if in_opening_participle(tokens, at) {
+        return true;
+    }
+    // ("The company, which employs 5,000 people, said …" is about the speaker too, and so is
+    // "Smith, whose company employs 400 people, said …".)
+    let relative = |t: &Token<'_>| t.is_who() || t.is("which") || t.is("whose");
     let who =
         (at.saturating_sub(12)..at).rev().find(|k| tokens[*k].kind == Kind::Punct || relative(&tokens[*k]));
     let opened = who.is_some_and(|w| relative(&tokens[w]) && w > 0 && tokens[w - 1].punct(","));
@@ -75,6 +80,19 @@ pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
     });
     let says_inside = (w + 1..at).any(|v| speaks(&refs, v));
     before_verb || last && named_after && !says_inside
+}
+
+/// Whether token `at` stands in a participle's clause opening the sentence before its speaker
+/// ("Speaking to 200 supporters in Leeds, Jane Doe said …"): the scene, set by the writer.
+fn in_opening_participle(tokens: &[Token<'_>], at: usize) -> bool {
+    let opens = tokens
+        .first()
+        .is_some_and(|t| t.kind == Kind::Word && t.lower().ends_with("ing") && t.text.len() > 4);
+    let Some(comma) = tokens.iter().take(20).position(|t| t.punct(",")).filter(|c| *c > at) else {
+        return false;
+    };
+    let refs: Vec<&Token<'_>> = tokens.iter().collect();
+    opens && (comma + 1..refs.len().min(comma + 8)).any(|v| speaks(&refs, v))
 }
 
 /// "The European Commission has adopted … €920.4 million", "the Government is building …, today
