@@ -423,6 +423,11 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
             }
             break;
         }
+        // ("the 45-year-old father": a hyphen inside a word joins it.)
+        if prev.punct("-") && prev.joined && owned[first].joined && first >= 2 {
+            first -= 2;
+            continue;
+        }
         // ("a Department of Health spokesperson": the small word inside an organisation's name.)
         let inside_name = matches!(&*lower, "of" | "for" | "and")
             && first >= 2
