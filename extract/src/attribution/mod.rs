@@ -330,6 +330,13 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     // an apposition between commas may stand before the verb.
     // A role before the name may be long: "the U.N.'s high commissioner for human rights,
     // Volker Turk, told…".
+    // ('…," read a statement from Hamas': what a document reads, its issuer says.)
+    let reads = after[first_word].is("read") || after[first_word].is("reads");
+    let document =
+        after[first_word + 1..].iter().take(3).any(|t| words::DOCUMENT_NOUNS.contains(t.lower().as_ref()));
+    if reads && document {
+        return subject_after(after, first_word, registry);
+    }
     let apposition = after.iter().skip(first_word).take(12).position(|t| t.punct(","));
     let reach = if apposition.is_some() { 30 } else { 10 };
     let window = &after[..clause_end.min(first_word + reach)];
@@ -504,11 +511,25 @@ fn credited_by(
         Some(Subject::Named(name)) => Some(name),
         Some(Subject::Conjoined) => sentence_subject(sentence, registry),
         // "…, said Jane Doe, an analyst": the speaker follows the verb.
-        None if v == 0 || tokens[..v].iter().all(|t| t.kind == Kind::Punct) || tokens[v - 1].punct(",") => {
+        // (Not "The statement, signed by 40 economists, said the plan was …": a clause follows.)
+        None if (v == 0 || tokens[..v].iter().all(|t| t.kind == Kind::Punct) || tokens[v - 1].punct(","))
+            && !clause_follows(tokens, v) =>
+        {
             subject_after(tokens, v, registry)
         }
         None => None,
     }
+}
+
+/// Whether a clause, not a speaker, follows the verb at `v`: a finite verb among the next few
+/// words ("said the plan was flawed", "said prices had risen").
+fn clause_follows(tokens: &[&Token<'_>], v: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "can", "did",
+        "does", "might", "must",
+    ];
+    let words = tokens[v + 1..].iter().take(6).take_while(|t| t.kind == Kind::Word);
+    words.skip(1).any(|t| FINITE.contains(&t.lower().as_ref()))
 }
 
 /// "is being described by EU officials as possibly …", "was called … by the minister": the agent

@@ -496,7 +496,8 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         .enumerate()
         .position(|(k, t)| {
             let inside_word = t.punct("-") && t.joined && tokens.get(v + 2 + k).is_some_and(|n| n.joined);
-            t.kind == Kind::Punct && !t.punct(".") && !inside_word
+            // ("said the man who has led the group": the relative clause is about him.)
+            t.kind == Kind::Punct && !t.punct(".") && !inside_word || t.is_who() || t.is("whose")
         })
         .map_or(tokens.len(), |p| v + 1 + p);
     let phrase: Vec<Token<'_>> = tokens[v + 1..end].iter().take(10).map(|t| (*t).clone()).collect();
