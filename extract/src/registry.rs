@@ -15,6 +15,9 @@ struct Mention {
     subject: bool,
 }
 
+/// How many of the organisations named last "the ministry" may re-name.
+const RECENT_GROUPS: usize = 24;
+
 #[derive(Default, Debug)]
 pub struct Registry {
     /// Full names (two words or more) in the order met.
@@ -315,12 +318,10 @@ impl Registry {
     /// credited, whichever came later.
     pub fn renamed_group(&self, at: usize, noun: &str) -> Option<String> {
         let institution = crate::words::INSTITUTION_NOUNS.contains(noun);
-        let with_noun = self
-            .named_groups
-            .iter()
-            .rev()
-            .filter(|(g, _)| *g < at)
-            .find(|(_, name)| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun)));
+        // (Among the last few named: one named long before is not re-named, and an article naming
+        // thousands of organisations must not make each lookup read them all.)
+        let mut recent = self.named_groups.iter().rev().filter(|(g, _)| *g < at).take(RECENT_GROUPS);
+        let with_noun = recent.find(|(_, name)| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun)));
         // (An institution is named with its word: "the ministry" is no company credited before.)
         let credited = self.last_group.as_ref().filter(|(g, _)| *g <= at && !institution);
         let later = match (with_noun, credited) {
@@ -396,6 +397,21 @@ mod tests {
         r.next_sentence();
         assert_eq!(r.person(30, "Putin").as_deref(), Some("Vladimir Putin"));
         assert_eq!(r.pronoun("he", 40).as_deref(), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn an_institution_is_renamed_by_its_word_among_the_last_organisations_named() {
+        let mut r = Registry::default();
+        r.name_group(0, "Ministry of Health");
+        r.group(10, "Acme Corporation");
+        assert_eq!(r.renamed_group(20, "ministry").as_deref(), Some("Ministry of Health"));
+        // (A company credited is no ministry; "the company" is the one credited.)
+        assert_eq!(r.renamed_group(20, "company").as_deref(), Some("Acme Corporation"));
+        // Only the last few named are looked at, however many the article names.
+        for k in 0..RECENT_GROUPS {
+            r.name_group(100 + k, "Acme Corporation");
+        }
+        assert_eq!(r.renamed_group(1_000, "ministry"), None);
     }
 
     #[test]
