@@ -250,7 +250,7 @@ const HELDOUT_FLOOR: Row = Row {
     candidates_per_claim: 1.06,
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 476,
+    texts: 508,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
