@@ -85,6 +85,26 @@ pub fn small_number(word: &str) -> Option<f64> {
     Some(value)
 }
 
+/// A number written as one hyphenated word with a hundred or a scale in it, as broadcast scripts
+/// spell them: "two-hundred" (200), "twenty-five-million", "three-hundred-fifty-million".
+pub fn compound_number(word: &str) -> Option<f64> {
+    if !word.contains('-') || !word.split('-').any(|p| p == "hundred" || scale_word(p).is_some()) {
+        return None;
+    }
+    let (mut total, mut current) = (0.0, 0.0);
+    for part in word.split('-') {
+        if part == "hundred" && current > 0.0 {
+            current *= 100.0;
+        } else if let Some(scale) = scale_word(part).filter(|_| current > 0.0) {
+            total += current * scale;
+            current = 0.0;
+        } else {
+            current += small_number(part).filter(|v| *v < 100.0)?;
+        }
+    }
+    Some(total + current).filter(|v| *v > 0.0)
+}
+
 /// Scale words said in full ("thousand"; not "k" or "m", which only follow digits).
 pub fn scale_word(word: &str) -> Option<f64> {
     matches!(word, "thousand" | "million" | "billion" | "trillion").then(|| scale(word)).flatten()
@@ -110,6 +130,7 @@ pub fn fraction_after(tokens: &[Token<'_>], end: usize) -> Option<(f64, usize)> 
 /// "one" or "a" is no number.
 pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
     let (mut total, mut current, mut end, mut words) = (0.0, 0.0, i, 0);
+    let mut last_scale = 0.0;
     let mut k = i;
     let first = tokens.get(i)?;
     if first.is("a") {
@@ -122,12 +143,14 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         }
         current = 1.0;
         k += 1;
-    } else if small_number(&first.lower()).is_none() {
+    } else if small_number(&first.lower()).is_none() && compound_number(&first.lower()).is_none() {
         return None; // "thousand" alone, or "thousands of", is no number.
     }
     while let Some(t) = tokens.get(k).filter(|t| t.kind == Kind::Word) {
         let w = t.lower();
-        if let Some(v) = small_number(&w) {
+        if let Some(v) = compound_number(&w).filter(|_| words == 0) {
+            current = v;
+        } else if let Some(v) = small_number(&w) {
             // "twenty thirty" is two numbers: a small word follows only a hundred or a scale.
             if words > 0 && current % 100.0 != 0.0 {
                 break;
@@ -148,6 +171,7 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         } else if let Some(s) = scale_word(&w) {
             total += current.max(1.0) * s;
             current = 0.0;
+            last_scale = s;
         } else if w == "and"
             && current >= 100.0
             && tokens.get(k + 1).is_some_and(|n| small_number(&n.lower()).is_some())
@@ -170,6 +194,16 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         words += 1;
         end = k;
         k += 1;
+    }
+    // "two billion, four hundred million dollars": a smaller scale after a comma goes on.
+    let after_scale = words > 0 && current == 0.0 && last_scale > 0.0 && end + 1 == k;
+    if after_scale && tokens.get(k).is_some_and(|c| c.punct(",")) {
+        let rest =
+            spelled(tokens, k + 1).filter(|(v, e)| *v < last_scale && spelled_is_large(tokens, k + 1, *e));
+        if let Some((rest, rest_end)) = rest {
+            total += rest;
+            end = rest_end;
+        }
     }
     let value = total + current;
     let lone_one = words == 1 && first.is("one");

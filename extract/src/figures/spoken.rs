@@ -1,7 +1,7 @@
 //! Figures said in words: "eleven", "thirty-one thousand", "a quarter of a million", "a third",
 //! "two-tenths of a percent", "a two-percent rate", "one in five", "two out of three".
 
-use super::lexicon::{small_number, spelled, spelled_is_large};
+use super::lexicon::{scale_word, small_number, spelled, spelled_is_large};
 use super::{counted_noun, in_toll, looks_plural, qualifier_before, unit_after, Found};
 use crate::text::{Kind, Token};
 use crate::words;
@@ -35,7 +35,15 @@ fn spoken_decimal(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> 
     if digits.is_empty() {
         return None;
     }
-    let value = whole + digits.iter().rev().fold(0.0, |acc, d| (acc + d) / 10.0);
+    let mut value = whole + digits.iter().rev().fold(0.0, |acc, d| (acc + d) / 10.0);
+    // ("one-point-five million people".)
+    let scaled = tokens.get(end + 1).and_then(|t| scale_word(&t.lower()));
+    let end = if let Some(scale) = scaled {
+        value *= scale;
+        end + 1
+    } else {
+        end
+    };
     if let Some((unit, factor, e)) = unit_after(tokens, end) {
         return found(value * factor, &unit, None, i, e);
     }
@@ -59,8 +67,27 @@ fn in_a_name(tokens: &[Token<'_>], i: usize) -> bool {
         && (capital(i + 1) || capital(i - 1))
 }
 
+/// Whether a year spelled as broadcast scripts say it starts at token `i`: "nineteen
+/// ninety-one", "nineteen-fifty", "eighteen sixty-five" — a century's number, then its year.
+fn spoken_year(tokens: &[Token<'_>], i: usize) -> bool {
+    let century = |w: &str| matches!(w, "eighteen" | "nineteen" | "twenty");
+    let year = |w: &str| small_number(w).is_some_and(|v| (10.0..100.0).contains(&v));
+    let lower = tokens[i].lower();
+    if let Some((first, rest)) = lower.split_once('-') {
+        return century(first) && year(rest);
+    }
+    let next = tokens.get(i + 1).map(|t| t.lower());
+    let after = tokens.get(i + 2).map(|t| t.lower());
+    let scaled = after.as_deref().is_some_and(|a| a == "hundred" || scale_word(a).is_some());
+    century(&lower) && next.as_deref().is_some_and(year) && !scaled
+}
+
 /// "a six-member team": a count joined to its noun.
 fn hyphenated_count(lower: &str, i: usize) -> Option<Found> {
+    // ("two-hundred percent" is a number, not two hundreds.)
+    if super::lexicon::compound_number(lower).is_some() {
+        return None;
+    }
     let (number, noun) = lower.split_once('-')?;
     let value = small_number(number)?;
     let not_a_count = noun.contains('-') || noun == "old" || noun.ends_with("th");
@@ -106,6 +133,10 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if i > 0 && spelled(tokens, i - 1).is_some_and(|(_, e)| e >= i) && !tokens[i - 1].is("a") {
         return None;
     }
+    // "nineteen ninety-one", "nineteen-fifty": a year as broadcast scripts spell it.
+    if spoken_year(tokens, i) || i > 0 && spoken_year(tokens, i - 1) && !tokens[i - 1].text.contains('-') {
+        return None;
+    }
     let (value, end) = spelled(tokens, i)?;
     if let Some(share) = share_of(tokens, i, end, value) {
         return Some(share);
@@ -114,9 +145,11 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return Some(range);
     }
     // "in two thousand five", as broadcast scripts spell a year: when, not how many.
+    // ("from nineteen ninety-one to two thousand two": after "to", a year not round.)
+    let before = i.checked_sub(1).map(|b| tokens[b].lower());
+    let to_a_year = before.as_deref() == Some("to") && value % 100.0 != 0.0;
     let year = (1900.0..2100.0).contains(&value)
-        && i > 0
-        && matches!(tokens[i - 1].lower().as_ref(), "in" | "since" | "until" | "by" | "of");
+        && (matches!(before.as_deref(), Some("in" | "since" | "until" | "by" | "of" | "from")) || to_a_year);
     if year {
         return None;
     }
@@ -249,7 +282,12 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     let start = if prev == "a" { i - 1 } else { i };
     let next = |k: usize| tokens.get(i + k);
     let of = next(1).is_some_and(|n| n.is("of"));
-    // "… of a percent", "… of a percentage point", "… of a million".
+    // "… of a percent", "… of a percentage point", "… of a million"; "seven-tenths of one
+    // percent", as broadcast scripts say it.
+    let one_percent = next(2).is_some_and(|a| a.is("one")) && next(3).is_some_and(|p| p.is("percent"));
+    if of && one_percent {
+        return found(share, "percent", None, start, i + 3);
+    }
     if of && next(2).is_some_and(|a| a.is("a")) {
         let what = next(3)?.lower();
         if what == "percent" {

@@ -157,3 +157,25 @@ fn what_the_ninth_rounds_review_found_in_figures() {
         Some(figure(2.0, "americans", None))
     );
 }
+
+#[test]
+fn numbers_as_broadcast_scripts_spell_them() {
+    assert_eq!(q("Production has grown by about two-hundred percent."), Some(figure(200.0, "percent", None)));
+    assert_eq!(
+        q("Prices hurt about twenty-five-million coffee growers."),
+        Some(figure(25e6, "growers", None))
+    );
+    assert_eq!(q("The company lost three-hundred-fifty-million dollars."), Some(figure(350e6, "USD", None)));
+    assert_eq!(q("About one-point-five million people fled."), Some(figure(1.5e6, "people", None)));
+    assert_eq!(q("Prices rose seven-tenths of one percent."), Some(figure(0.7, "percent", None)));
+    assert_eq!(
+        q("The fund has two billion, four hundred million dollars."),
+        Some(figure(2.4e9, "USD", None))
+    );
+    // Years said in words are when, not how many.
+    assert_eq!(q("The war lasted from nineteen ninety-one to two thousand two."), None);
+    assert_eq!(q("Production has grown since nineteen-fifty."), None);
+    assert_eq!(q("He was born in eighteen sixty-five."), None);
+    // A round number after "to" is still a count.
+    assert_eq!(q("The staff grew to two thousand workers."), Some(figure(2000.0, "workers", None)));
+}
