@@ -206,7 +206,9 @@ fn without_origin<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
     // ("Saudi-born …", "Thirty-one-year-old Soledad Bustos".)
     let origin = words.first().is_some_and(|w| {
         let lower = w.to_lowercase();
-        lower.ends_with("-born") || lower.ends_with("-based") || lower.ends_with("-year-old")
+        // ("Canadian-American Kristin Clay": nationalities joined.)
+        let nationalities = lower.contains('-') && lower.split('-').all(|p| words::NATIONALITIES.contains(p));
+        lower.ends_with("-born") || lower.ends_with("-based") || lower.ends_with("-year-old") || nationalities
     });
     // "Driver Igor Bordnarch says", "Farmer Ivan Semenyuk": an occupation opening a sentence.
     // (A title such as "Director" is left to the titles' step: "Director of National

@@ -321,7 +321,9 @@ impl Registry {
         // (Among the last few named: one named long before is not re-named, and an article naming
         // thousands of organisations must not make each lookup read them all.)
         let mut recent = self.named_groups.iter().rev().filter(|(g, _)| *g < at).take(RECENT_GROUPS);
-        let with_noun = recent.find(|(_, name)| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun)));
+        let synonym = crate::words::INSTITUTION_SYNONYMS.get(noun).copied().unwrap_or(noun);
+        let named = |w: &str| w.eq_ignore_ascii_case(noun) || w.eq_ignore_ascii_case(synonym);
+        let with_noun = recent.find(|(_, name)| name.split(' ').any(named));
         // (An institution is named with its word: "the ministry" is no company credited before.)
         let credited = self.last_group.as_ref().filter(|(g, _)| *g <= at && !institution);
         let later = match (with_noun, credited) {

@@ -84,6 +84,7 @@ word_list! {
     PERSON_NOUNS: Words = "person_nouns.txt";
     GROUP_NOUNS: Words = "group_nouns.txt";
     INSTITUTION_NOUNS: Words = "institution_nouns.txt";
+    INSTITUTION_SYNONYMS: Paired = "institution_synonyms.txt";
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
     HONOURS: Words = "honours.txt";
