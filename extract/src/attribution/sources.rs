@@ -51,7 +51,7 @@ pub(super) fn forecast_of(sentence: &[&Token<'_>], registry: &mut Registry) -> O
 /// ("Smith, who has led the firm for 12 years, said …"), or in a participle's opening the
 /// sentence: it describes the speaker or the scene.
 pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
-    if in_opening_participle(tokens, at) {
+    if in_opening_participle(tokens, at) || in_subjects_apposition(tokens, at) {
         return true;
     }
     // ("The company, which employs 5,000 people, said …" is about the speaker too, and so is
@@ -82,6 +82,21 @@ pub fn in_relative_clause(tokens: &[Token<'_>], at: usize) -> bool {
     before_verb || last && named_after && !says_inside
 }
 
+/// Whether token `at` stands in an apposition to the name opening the sentence, before its verb
+/// of speech ("Abdulai Bangurah, an observer for the Group of Seven Plus, an organization of 20
+/// nations, said …"): it describes the speaker.
+fn in_subjects_apposition(tokens: &[Token<'_>], at: usize) -> bool {
+    let Some((name_end, _)) = crate::names::run_starting_at(tokens, 0) else { return false };
+    if !tokens.get(name_end + 1).is_some_and(|t| t.punct(",")) || at <= name_end + 1 {
+        return false;
+    }
+    let refs: Vec<&Token<'_>> = tokens.iter().collect();
+    let said_before = (name_end + 2..at).any(|v| speaks(&refs, v));
+    let close = (at + 1..tokens.len().min(at + 30))
+        .find(|c| tokens[*c].punct(",") && (c + 1..refs.len().min(c + 3)).any(|v| speaks(&refs, v)));
+    !said_before && close.is_some()
+}
+
 /// Whether token `at` stands in a participle's clause opening the sentence before its speaker
 /// ("Speaking to 200 supporters in Leeds, Jane Doe said …"): the scene, set by the writer.
 fn in_opening_participle(tokens: &[Token<'_>], at: usize) -> bool {
@@ -107,7 +122,9 @@ pub(super) fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> 
             && !noun(*k)
     })?;
     let passive = v.checked_sub(1).is_some_and(|p| is_be(sentence[p]));
-    if passive {
+    // ("Cynthia Friedman had invested 40 years of savings": the story's past, not a release.)
+    let story = v.checked_sub(1).is_some_and(|p| sentence[p].is("had"));
+    if passive || story {
         return None;
     }
     if let Some(agent) = participle_after_a_noun(sentence, v, registry) {
