@@ -129,6 +129,11 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if lower == "one" && (tokens.get(i + 1).is_some_and(|n| n.is("in")) || out_of) {
         return one_in(tokens, i);
     }
+    if lower == "one" {
+        if let Some(f) = one_noun_in(tokens, i) {
+            return Some(f);
+        }
+    }
     // The number must start here: "hundred" inside "two hundred" is not a second figure.
     if i > 0 && spelled(tokens, i - 1).is_some_and(|(_, e)| e >= i) && !tokens[i - 1].is("a") {
         return None;
@@ -387,6 +392,23 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
 }
 
 /// "one in five adults", "one in 10", "one out of five people".
+/// "one young person in every six", "one adult in 10": one of a whole, its noun before "in".
+fn one_noun_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
+    let words = tokens[i + 1..].iter().take(3).take_while(|t| t.is_lowercase_word() && !t.is("in")).count();
+    let at_in = i + 1 + words;
+    if words == 0 || !tokens.get(at_in).is_some_and(|t| t.is("in")) {
+        return None;
+    }
+    let from = if tokens.get(at_in + 1).is_some_and(|e| e.is("every")) { at_in + 2 } else { at_in + 1 };
+    let whole = spelled(tokens, from).or_else(|| {
+        let n = tokens.get(from).filter(|n| n.kind == Kind::Number)?;
+        super::digits_value(n.text).map(|v| (v, from))
+    });
+    let (whole, whole_end) = whole.filter(|(w, _)| *w >= 2.0)?;
+    let noun: Vec<&str> = tokens[i + 1..at_in].iter().map(|t| t.text).collect();
+    found(1.0, &noun.join(" "), Some(whole), i, whole_end)
+}
+
 fn one_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let from = if tokens.get(i + 1).is_some_and(|n| n.is("out")) { i + 3 } else { i + 2 };
     // ("one out of every 10 inhabitants".)

@@ -179,3 +179,13 @@ fn numbers_as_broadcast_scripts_spell_them() {
     // A round number after "to" is still a count.
     assert_eq!(q("The staff grew to two thousand workers."), Some(figure(2000.0, "workers", None)));
 }
+
+#[test]
+fn one_of_a_whole_with_its_noun_before_in() {
+    assert_eq!(
+        q("Nearly one young person in every six is unemployed."),
+        Some(figure(1.0, "young person", Some(6.0)))
+    );
+    assert_eq!(q("One adult in 10 smokes."), Some(figure(1.0, "adult", Some(10.0))));
+    assert_eq!(q("One person in the crowd was hurt."), None);
+}
