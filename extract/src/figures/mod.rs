@@ -215,6 +215,12 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         None => match counted_noun(tokens, end + 1).or_else(|| compound_noun(tokens, end)) {
             Some((noun, noun_end)) => {
                 end = noun_end;
+                // "45 pupils out of 80,000": the whole after the noun.
+                let out_of = tokens.get(end + 1).is_some_and(|t| t.is("out") || t.is("of"));
+                if let Some((whole, e)) = whole_after(tokens, end, value).filter(|_| of.is_none() && out_of) {
+                    of = Some(whole);
+                    end = e;
+                }
                 noun
             }
             None => match noun_after_of(tokens, end) {
@@ -307,6 +313,15 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
         // "54 of the 69", "54 of its 69 stores", "12 of their 40 staff".
         (Some(a), Some(b)) if a.is("of") && OWNERS.contains(&b.lower().as_ref()) && number(3) => end + 3,
         (Some(a), Some(b)) if a.is("out") && b.is("of") && number(3) => end + 3,
+        // "4 out of every 5 jobs", "10 of the past 12 months".
+        (Some(a), Some(b))
+            if a.is("out") && b.is("of") && at(3).is_some_and(|e| e.is("every")) && number(4) =>
+        {
+            end + 4
+        }
+        (Some(a), Some(b)) if a.is("of") && b.is("the") && at(3).is_some_and(is_a_span_word) && number(4) => {
+            end + 4
+        }
         (Some(a), _) if a.is("in") && number(2) && value < 100.0 => end + 2,
         // "35 of the country's 75 districts", "2,800 of West Africa's 5,165 deaths".
         (Some(a), Some(_)) if a.is("of") => end + owner_then_number(tokens, end + 2)?,
@@ -317,6 +332,12 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
         |w: f64| (1900.0..2100.0).contains(&w) && w.fract() == 0.0 && !tokens[whole_at].text.contains(',');
     let whole = digits_value(tokens[whole_at].text).filter(|w| *w >= value && *w > 0.0 && !year(*w))?;
     Some((whole, whole_at))
+}
+
+/// "past", "last", "first", "next": a span's word between "of the" and its count ("10 of the past
+/// 12 months").
+pub(super) fn is_a_span_word(t: &Token<'_>) -> bool {
+    matches!(t.lower().as_ref(), "past" | "last" | "first" | "next")
 }
 
 /// After "X of": an owner ("the country's", "West Africa's", "the agency's") and the whole's

@@ -361,9 +361,19 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
     if let Some(part) = parts.filter(|_| (2.0..10.0).contains(&value)) {
         return found(value * part * 100.0, "percent", None, i, end + 1);
     }
-    let whole_from = match (tokens.get(end + 1), tokens.get(end + 2)) {
+    let at = |k: usize| tokens.get(end + k);
+    let counted = |k: usize| {
+        at(k).is_some_and(|t| t.kind == Kind::Number || small_number(&t.lower()).is_some_and(|v| v >= 2.0))
+    };
+    let whole_from = match (at(1), at(2)) {
         (Some(a), _) if a.is("in") => end + 2,
+        // "four out of every five jobs".
+        (Some(a), Some(b)) if a.is("out") && b.is("of") && at(3).is_some_and(|e| e.is("every")) => end + 4,
         (Some(a), Some(b)) if a.is("out") && b.is("of") => end + 3,
+        // "five of the last six months".
+        (Some(a), Some(b)) if a.is("of") && b.is("the") && at(3).is_some_and(super::is_a_span_word) => {
+            end + 4
+        }
         // "three of the six components", "two of its four plants": a part of a whole said.
         (Some(a), Some(b))
             if a.is("of")
@@ -371,6 +381,8 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
         {
             end + 3
         }
+        // "two of five submarines".
+        (Some(a), _) if a.is("of") && counted(2) => end + 2,
         _ => return None,
     };
     let whole = spelled(tokens, whole_from).or_else(|| {
@@ -391,7 +403,6 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
     found(value, &noun, Some(whole), i, noun_end)
 }
 
-/// "one in five adults", "one in 10", "one out of five people".
 /// "one young person in every six", "one adult in 10": one of a whole, its noun before "in".
 fn one_noun_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let words = tokens[i + 1..].iter().take(3).take_while(|t| t.is_lowercase_word() && !t.is("in")).count();
@@ -409,6 +420,7 @@ fn one_noun_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     found(1.0, &noun.join(" "), Some(whole), i, whole_end)
 }
 
+/// "one in five adults", "one in 10", "one out of five people".
 fn one_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let from = if tokens.get(i + 1).is_some_and(|n| n.is("out")) { i + 3 } else { i + 2 };
     // ("one out of every 10 inhabitants".)

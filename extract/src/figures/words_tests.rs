@@ -189,3 +189,14 @@ fn one_of_a_whole_with_its_noun_before_in() {
     assert_eq!(q("One adult in 10 smokes."), Some(figure(1.0, "adult", Some(10.0))));
     assert_eq!(q("One person in the crowd was hurt."), None);
 }
+
+#[test]
+fn a_part_of_a_whole_said_in_more_ways() {
+    assert_eq!(q("Only two of five submarines work."), Some(figure(2.0, "submarines", Some(5.0))));
+    assert_eq!(q("4 out of every 5 jobs are outside Dublin."), Some(figure(4.0, "jobs", Some(5.0))));
+    assert_eq!(q("Employment rose for 10 of the past 12 months."), Some(figure(10.0, "months", Some(12.0))));
+    assert_eq!(q("It stood there in five of the last six months."), Some(figure(5.0, "months", Some(6.0))));
+    assert_eq!(q("Just 45 pupils out of 80,000 made it."), Some(figure(45.0, "pupils", Some(80000.0))));
+    // A place is no whole.
+    assert_eq!(q("5 stores in 20 countries opened."), Some(figure(5.0, "stores", None)));
+}
