@@ -91,6 +91,17 @@ pub fn compound_number(word: &str) -> Option<f64> {
     if !word.contains('-') || !word.split('-').any(|p| p == "hundred" || scale_word(p).is_some()) {
         return None;
     }
+    // ("a quarter-million people", "a half-million".)
+    if let Some((part, scale)) = word.split_once('-') {
+        let share = match part {
+            "quarter" => Some(0.25),
+            "half" => Some(0.5),
+            _ => None,
+        };
+        if let Some(v) = share.zip(scale_word(scale)).map(|(s, m)| s * m) {
+            return Some(v);
+        }
+    }
     let (mut total, mut current) = (0.0, 0.0);
     for part in word.split('-') {
         if part == "hundred" && current > 0.0 {

@@ -157,7 +157,12 @@ fn scale_after(tokens: &[Token<'_>], end: usize) -> (f64, usize) {
         return (s, end + 1);
     }
     let hyphenated = n.punct("-") && n.joined && tokens.get(end + 2).is_some_and(|w| w.joined);
-    match tokens.get(end + 2).filter(|_| hyphenated).and_then(|w| lexicon::scale_word(&w.lower())) {
+    // ("231-million-dollar": the scale, with a currency joined after it.)
+    let scale_of = |w: &Token<'_>| {
+        let lower = w.lower();
+        lexicon::scale_word(lower.split('-').next().unwrap_or_default())
+    };
+    match tokens.get(end + 2).filter(|_| hyphenated).and_then(scale_of) {
         Some(s) => (s, end + 2),
         None => (1.0, end),
     }
@@ -179,6 +184,17 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     value *= factor;
     let scaled = scaled_to > end;
     end = scaled_to;
+    // "a 231-million-dollar effort": the currency joined to its scale.
+    if unit.is_none() && scaled {
+        let joined = tokens[end].lower();
+        let currency = joined
+            .split_once('-')
+            .and_then(|(_, c)| currency_word(c).or_else(|| currency_word(&format!("{c}s"))));
+        if let Some((code, currency_factor)) = currency {
+            unit = Some(code.to_owned());
+            value *= currency_factor;
+        }
+    }
     let (range, range_end) = range_after(tokens, i, end)?;
     // The upper bound as a multiple of the lower, both as written: "10 to 15 million" is 1.5.
     let range = range.then(|| {

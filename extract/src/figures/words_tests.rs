@@ -200,3 +200,10 @@ fn a_part_of_a_whole_said_in_more_ways() {
     // A place is no whole.
     assert_eq!(q("5 stores in 20 countries opened."), Some(figure(5.0, "stores", None)));
 }
+
+#[test]
+fn scales_joined_by_hyphens() {
+    assert_eq!(q("They launched a 231-million-dollar effort."), Some(figure(231e6, "USD", None)));
+    assert_eq!(q("They set up a 10-million-pound fund."), Some(figure(10e6, "GBP", None)));
+    assert_eq!(q("With a quarter-million people killed."), Some(figure(250_000.0, "people", None)));
+}
