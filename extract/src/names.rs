@@ -139,7 +139,9 @@ pub fn is_possessive(word: &str) -> bool {
 /// ["Russian", "President", "Vladimir", "Putin"] → "Vladimir Putin".
 pub fn name_of_run(words: &[&str]) -> String {
     let words = without_postnominals(words);
+    let whole_run = words.len();
     let (words, organisation) = person_after_organisation(words);
+    let after_an_organisation = words.len() < whole_run;
     let words = without_origin(words);
     let (mut kept, after_title) = after_titles(words, organisation);
     if is_portfolio(words, &kept, after_title) || is_office_alone(words) {
@@ -148,7 +150,8 @@ pub fn name_of_run(words: &[&str]) -> String {
     without_portfolio(&mut kept, words, after_title);
     // "(… of the Air Force) for Acquisition Marvin Sambur": a portfolio's word after "for", then
     // a known first name.
-    let for_a_portfolio = words.first().is_some_and(|w| matches!(*w, "for" | "of"));
+    // (So after an organisation's words: "(Air Force) Communications Bill Bodie".)
+    let for_a_portfolio = words.first().is_some_and(|w| matches!(*w, "for" | "of")) || after_an_organisation;
     if for_a_portfolio && kept.len() >= 3 && !is_first_name(kept[0]) && is_first_name(kept[1]) {
         kept.remove(0);
     }

@@ -31,13 +31,15 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
 }
 
 /// Whether a label's words may name someone: not "Unidentified Narrator", not "Teacher and
-/// students".
+/// students" (an "and" may only join titles: "Special Asst. to the Secretary and Director of …").
 fn names_someone_by_label(words: &[&str]) -> bool {
     let anonymous =
         words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
-    let not_name = words.iter().any(|w| {
+    let not_name = words.iter().enumerate().any(|(k, w)| {
         let w = w.to_lowercase();
-        words::NOT_NAMES.contains(w.as_str()) && !matches!(w.as_str(), "of" | "for" | "the")
+        let joins_titles = w == "and" && words.get(k + 1).is_some_and(|n| crate::names::is_title(n));
+        let small = matches!(w.as_str(), "of" | "for" | "the" | "to") || joins_titles;
+        words::NOT_NAMES.contains(w.as_str()) && !small
     });
     !anonymous && !not_name
 }
@@ -90,10 +92,10 @@ impl<'a> Label<'a> {
             label.split_once(',').map_or((label, false), |(n, a)| (n.trim(), affiliation_only(a)));
         let words: Vec<&str> = name.split_whitespace().collect();
         // ("Secretary of the Air Force James Roche": the small words of an office.)
-        let connector = |w: &&str| matches!(*w, "of" | "for" | "the" | "and");
+        let connector = |w: &&str| matches!(*w, "of" | "for" | "the" | "and" | "to");
         let named = !words.is_empty()
             // "SECRETARY OF DEFENSE DR. MARK T. ESPER": a long title before the name.
-            && words.len() <= 12
+            && words.len() <= 16
             && words.first().is_some_and(|w| !connector(w))
             && words.iter().all(|w| connector(w) || w.chars().next().is_some_and(char::is_uppercase))
             && words

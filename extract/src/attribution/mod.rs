@@ -421,7 +421,7 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
     // ("TREANOR:", "Anna Keller:", "Secretary of the Air Force James Roche:": a transcript's
     // label, read as one elsewhere.)
     let label_word = |t: &&Token<'_>| {
-        t.kind == Kind::Word && (t.is_capitalized() || matches!(t.text, "of" | "for" | "the" | "and"))
+        t.kind == Kind::Word && (t.is_capitalized() || matches!(t.text, "of" | "for" | "the" | "and" | "to"))
             || t.punct(".")
     };
     if !clause.iter().any(|t| t.is_lowercase_word()) || clause.iter().all(label_word) {

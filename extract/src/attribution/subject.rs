@@ -53,12 +53,38 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         return registry.pronoun(&first.lower(), first.start);
     }
     if let Some((end, words)) = run_starting_at(&owned, 0) {
+        if let Some(holder) = holder_after_its_office(&owned, end, &words, registry) {
+            return Some(holder);
+        }
         return named_subject(&owned, end, &words, registry);
     }
     if first.is("the") {
         return definite_subject(&owned, registry);
     }
     None
+}
+
+/// "Secretary of the Air Force James Roche defended the deal": a sentence opening with a title,
+/// what it is of, and then the holder's name — the holder, not the title.
+fn holder_after_its_office(
+    owned: &[Token<'_>],
+    end: usize,
+    words: &[String],
+    registry: &mut Registry,
+) -> Option<String> {
+    let titles_only = words.iter().all(|w| crate::names::is_title(w));
+    let of = owned.get(end + 1).is_some_and(|t| t.is("of") || t.is("for"));
+    if !titles_only || !of {
+        return None;
+    }
+    // The office's words, then the name, up to the verb.
+    let office = |t: &Token<'_>| t.is_capitalized() || matches!(t.text, "of" | "for" | "the" | "and");
+    let last = end + 1 + owned[end + 1..].iter().take(16).take_while(|t| office(t)).count() - 1;
+    let whole: Vec<&str> = owned[..=last].iter().map(|t| t.text).collect();
+    let name = name_of_run(&whole);
+    let given = name.split(' ').next().unwrap_or_default();
+    let at = owned[..=last].iter().rfind(|t| t.text == given).map_or(owned[0].start, |t| t.start);
+    crate::names::is_full_name(&name).then(|| registry.person(at, &name)).flatten()
 }
 
 /// A sentence opening with a name: the person after an owner ("Labour's Shadow Home Secretary
