@@ -169,8 +169,12 @@ fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
     };
     let named = (v.saturating_sub(6).max(1)..v).any(|k| name(tokens[k]));
     // ("Figures from the Scottish Funding Council show": the publication opens the phrase.)
-    let published = (v.saturating_sub(7)..v).any(|k| publication(tokens[k]));
-    let Some(prev) = v.checked_sub(1).map(|p| tokens[p]).filter(|p| p.kind == Kind::Word) else {
+    let published = (v.saturating_sub(10)..v).any(|k| publication(tokens[k]));
+    // ("Figures published by the Office for National Statistics (ONS) show": past the
+    // abbreviation in brackets.)
+    let bracketed = v >= 4 && tokens[v - 1].punct(")") && tokens[v - 3].punct("(");
+    let before = if bracketed { v - 3 } else { v };
+    let Some(prev) = before.checked_sub(1).map(|p| tokens[p]).filter(|p| p.kind == Kind::Word) else {
         return false;
     };
     publication(prev) && named || prev.is_capitalized() && !is_possessive(prev.text) && published
