@@ -21,8 +21,10 @@ pub(super) fn noun_phrase_ending_at(
     if is_pronoun(t) {
         return registry.pronoun(&t.lower(), t.start);
     }
-    // "Someone said", "many said": said by someone the text does not name.
-    if words::INDEFINITES.contains(t.lower().as_ref()) {
+    // "Someone said", "many said": said by someone the text does not name; "as I've said": the
+    // first person, whom the narration cannot name.
+    let first_person = t.is("i") || t.is("we") || t.lower().starts_with("i'") || t.lower().starts_with("i’");
+    if words::INDEFINITES.contains(t.lower().as_ref()) || first_person {
         return None;
     }
     // "Figures show …", "Data show …": a publication nobody is said to have published.
