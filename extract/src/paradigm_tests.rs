@@ -46,3 +46,15 @@ fn every_paradigm_credits_its_figures() {
     assert!(count >= 20, "the paradigm file has its cases");
     assert!(wrong.is_empty(), "{} of {count} paradigms wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
+
+#[test]
+fn quotation_marks_typed_as_pairs_or_opening_each_paragraph_are_no_part_of_the_words() {
+    let text = "Farm\n\nAcosta spoke on Monday. \"We are badly treated here,\" Acosta explained. \"It is not fair.''\n\nHe left.";
+    let quotes: Vec<String> =
+        extract(text).expect("valid").into_iter().filter(|c| c.kind == Kind::Quote).map(|c| c.text).collect();
+    assert_eq!(quotes, ["We are badly treated here", "It is not fair."]);
+    let text = "Figures\n\nChris Grayling said:\n\n\u{2018}These figures make a case for reform.\n\n\u{2018}We will roll it out.\u{2019}";
+    let quotes: Vec<String> =
+        extract(text).expect("valid").into_iter().filter(|c| c.kind == Kind::Quote).map(|c| c.text).collect();
+    assert_eq!(quotes, ["These figures make a case for reform.", "We will roll it out."]);
+}

@@ -74,7 +74,16 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
     for (k, &(i, c)) in chars.iter().enumerate() {
         let before = k.checked_sub(1).map(|p| chars[p].1);
         let after = chars.get(k + 1).map(|(_, a)| *a);
+        // ("It's not fair.'': two straight single marks typed for a double one.)
+        let doubled_single = c == '\''
+            && after == Some('\'')
+            && chars.get(k + 2).is_none_or(|(_, a)| a.is_whitespace() || matches!(a, ',' | ';' | ')'));
         match open {
+            Some((start, mark)) if doubled_single && matches!(mark, '"' | '“' | NO_MARK) => {
+                push(text, paragraph.start, start, i + 2, true, continues && first, &mut out);
+                first = false;
+                open = None;
+            }
             Some((start, mark)) if closers(mark).contains(&c) => {
                 // A closing single mark must end a word: "don’t" is an apostrophe, not a close.
                 if matches!(c, '’' | '\'') && (is_word_char(after) || before.is_none_or(char::is_whitespace))
@@ -178,6 +187,10 @@ fn push(
     let close_len = if closed { text[..base + end].chars().next_back().map_or(1, char::len_utf8) } else { 0 };
     let inner_end = base + end - close_len;
     let mut inner = trim(text, inner_start..inner_end.max(inner_start));
+    // (Two straight single marks closing: the second is no part of the words.)
+    if closed && text[inner.clone()].ends_with('\'') && text[..base + end].ends_with("''") {
+        inner = trim(text, inner.start..inner.end - 1);
+    }
     // "We will not be rushed into a bad deal," he said: the comma belongs to the sentence.
     while text[inner.clone()].ends_with([',', ';', ':']) {
         inner = trim(text, inner.start..inner.end - 1);

@@ -21,10 +21,16 @@ pub fn introduces(paragraph: &str) -> bool {
 /// after the introduction, which needs no first person.
 pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Quoted> {
     let range = text::trim(text, paragraph.clone());
+    // "‘These figures make a compelling case …": a release opening each paragraph of the
+    // statement with a single mark it closes only at the end.
+    let opened = text[range.clone()].starts_with('‘');
+    let outer_start = range.start;
+    let range = if opened { range.start + '‘'.len_utf8()..range.end } else { range };
     let para = &text[range.clone()];
     let marks = ['"', '“', '”', '«', '»', '„'];
     // "… in the right direction.”": the mark closing the whole quotation, never opened.
-    let closing = para.strip_suffix(['”', '"']).filter(|body| !body.contains(marks));
+    let closing = para.strip_suffix(['”', '"']).or_else(|| para.strip_suffix('’').filter(|_| opened));
+    let closing = closing.filter(|body| !body.contains(marks));
     let (range, para) = match closing {
         Some(body) => (range.start..range.start + body.len(), body),
         None => (range, para),
@@ -73,8 +79,8 @@ pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Qu
         })
     };
     let goes_on = closing.is_some() || first_person() || points_back && !narrated;
-    (first || goes_on).then(|| Quoted {
-        outer: range.clone(),
+    (first || goes_on).then_some(Quoted {
+        outer: outer_start..range.end,
         inner: range,
         open_ended: false,
         continues: false,

@@ -417,7 +417,8 @@ fn introduced(tokens: &[Token<'_>], q: &Quoted) -> Option<Speaker> {
 /// A first line that reads as a headline: one line, no closing punctuation, not a sentence. Its
 /// figures and words are the article's own, said again below.
 fn is_headline(line: &str) -> bool {
-    let closes = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '»', ':']);
+    // ("… not fair.''": two straight single marks close a sentence too.)
+    let closes = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '»', ':', '\'']);
     !line.contains('\n') && !closes && line.split_whitespace().count() <= 25
 }
 
