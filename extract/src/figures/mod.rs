@@ -228,6 +228,10 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     let unit = match unit {
         Some(u) => u,
+        // ("compared with just 600,000 eight years ago": a time after it, not its noun.)
+        None if compared_with(tokens, i) && time_follows(tokens, end + 1) => {
+            unsaid_unit(tokens, i, end, sign.is_some() || scaled || of.is_some())?
+        }
         None => match counted_noun(tokens, end + 1).or_else(|| compound_noun(tokens, end)) {
             Some((noun, noun_end)) => {
                 end = noun_end;
@@ -366,6 +370,31 @@ fn owner_then_number(tokens: &[Token<'_>], from: usize) -> Option<usize> {
     (words_only && number).then_some(owner_end + 1 - (from - 2))
 }
 
+/// Whether the number at `i` is the other side of a comparison: "compared with (just) 600,000",
+/// "against 900", "versus 4.8".
+fn compared_with(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && matches!(tokens[k - 1].lower().as_ref(), "just" | "only" | "about" | "some" | "around") {
+        k -= 1;
+    }
+    let before = |back: usize| k.checked_sub(back).map(|b| tokens[b].lower());
+    let compared =
+        matches!(before(1).as_deref(), Some("with" | "to")) && before(2).as_deref() == Some("compared");
+    compared || matches!(before(1).as_deref(), Some("against" | "versus" | "vs"))
+}
+
+/// Whether a time follows from token `k` to the phrase's end: "eight years ago", "a year
+/// earlier", "on Sunday", "in 2010", "last year".
+fn time_follows(tokens: &[Token<'_>], k: usize) -> bool {
+    let time = |t: &Token<'_>| {
+        let w = t.lower();
+        words::is_when(&w) || matches!(w.as_ref(), "ago" | "earlier" | "before" | "year" | "years" | "decade")
+    };
+    let phrase: Vec<&Token<'_>> =
+        tokens[k.min(tokens.len())..].iter().take_while(|t| t.kind != Kind::Punct).collect();
+    !phrase.is_empty() && phrase.len() <= 4 && phrase.iter().any(|t| time(t))
+}
+
 /// A figure with no counted noun is kept only when it is plainly an amount: signed, scaled
 /// ("2.3 million of them"), a part of a whole, grouped in thousands ("380,000 affected"), or the
 /// size of a change ("fell by 747,000"); its unit is then `UNSAID_UNIT`.
@@ -375,6 +404,9 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     // "fell by 747,000"; "risen to 94, up from 61".
     let by = i > 0 && tokens[i - 1].is("by")
         || i > 1 && tokens[i - 1].is("from") && (tokens[i - 2].is("up") || tokens[i - 2].is("down"));
+    // "compared with just 600,000 eight years ago", "against 900 on Sunday": the other side of a
+    // comparison.
+    let compared = compared_with(tokens, i);
     let next = tokens.get(end + 1);
     // "the DAX 40 fell": a number after a capitalised word and before a verb is part of a name.
     let after_name = i > 1 && tokens[i - 1].is_capitalized() && !tokens[i - 1].is("By");
@@ -393,7 +425,8 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
         && (tokens[i - 1].is("and") || tokens[i - 1].punct(","))
         && tokens[..i - 1].iter().any(|t| t.kind == Kind::Number);
     let ends_phrase = participle
-        || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
+        || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()))
+        || compared && time_follows(tokens, end + 1);
     // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
     let tally = tokens[i.saturating_sub(6)..i]
         .iter()
@@ -404,7 +437,7 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     // "20 others were injured"; "killed 107 and injured 238".
     let others = next.is_some_and(|n| n.is("others") || n.is("more"));
     let toll = in_toll(tokens, i, end);
-    ((strong || grouped || by || tally || qualified || others || toll || listed || state)
+    ((strong || grouped || by || compared || tally || qualified || others || toll || listed || state)
         && ends_phrase
         && !after_name)
         .then(|| UNSAID_UNIT.to_owned())

@@ -207,3 +207,14 @@ fn scales_joined_by_hyphens() {
     assert_eq!(q("They set up a 10-million-pound fund."), Some(figure(10e6, "GBP", None)));
     assert_eq!(q("With a quarter-million people killed."), Some(figure(250_000.0, "people", None)));
 }
+
+#[test]
+fn the_other_side_of_a_comparison_is_a_figure_without_its_noun() {
+    let figures =
+        |s: &str| all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity.value).collect::<Vec<f64>>();
+    assert_eq!(
+        figures("It had 2.3 million visitors, compared with just 600,000 eight years ago."),
+        [2.3e6, 600_000.0]
+    );
+    assert_eq!(figures("The toll stood at 1,200 on Monday, against 900 on Sunday."), [1200.0, 900.0]);
+}
