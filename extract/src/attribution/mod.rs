@@ -350,7 +350,8 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     if v > first_word + 10 && !window[v - 1].punct(",") {
         return None;
     }
-    if v == first_word {
+    // ('…," according to Smith': the source after "to".)
+    if v == first_word && !after[v].is("according") {
         return subject_after(after, v, registry);
     }
     credited_by(after, v, sentence, registry)
