@@ -67,7 +67,9 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
             for role in roles_before(&owned, k, &words).into_iter().chain(roles_after(&owned, end)) {
                 registry.role(&role, &name);
             }
-            if let Some(key) = office_before_name(&owned, k, end, &name) {
+            let in_run = office_in_run(&owned, k, &words, &name);
+            let offices = office_before_name(&owned, k, end, &name).into_iter().chain(in_run);
+            for key in offices.chain(office_after(&owned, end)) {
                 registry.office(&key, &name);
             }
         }
@@ -177,6 +179,36 @@ fn office_before_name(tokens: &[Token<'_>], start: usize, end: usize, name: &str
     names::office_ending_at(tokens, at.checked_sub(1)?).map(|(_, key)| key)
 }
 
+/// "Health and Social Care Secretary Wes Streeting": an office's name with "and" in it and its
+/// title, before the name in the run starting at `start` (or a word and "and" before the run) —
+/// the office's key, in lower case.
+fn office_in_run(tokens: &[Token<'_>], start: usize, words: &[&str], name: &str) -> Option<String> {
+    let given = name.split(' ').next()?;
+    let mut office: Vec<&str> = words[..words.iter().position(|w| *w == given)?].to_vec();
+    let and_before = start >= 2 && tokens[start - 1].text == "and" && tokens[start - 2].is_capitalized();
+    if and_before && !office.contains(&"and") {
+        office.splice(0..0, [tokens[start - 2].text, "and"]);
+    }
+    let titled = office.last().is_some_and(|w| is_title(w));
+    (titled && office.contains(&"and")).then(|| office.join(" ").to_lowercase())
+}
+
+/// "Wes Streeting, the Health and Social Care Secretary,": the office in apposition after a
+/// name, up to its last title — the office's key, in lower case, when it has words before the
+/// title.
+fn office_after(tokens: &[Token<'_>], end: usize) -> Option<String> {
+    if !tokens.get(end + 1).is_some_and(|t| t.punct(",")) {
+        return None;
+    }
+    let phrase: Vec<&Token<'_>> =
+        tokens[end + 2..].iter().take(8).take_while(|t| t.kind == Kind::Word).collect();
+    let from = usize::from(phrase.first().is_some_and(|t| t.is("the")));
+    let last_title = phrase.iter().rposition(|t| is_title(t.text) && t.is_capitalized())?;
+    let office = phrase.get(from..=last_title)?;
+    let capitals = office.iter().all(|t| t.is_capitalized() || names::is_connector(t.text));
+    (office.len() >= 2 && capitals).then(|| office.iter().map(|t| t.lower()).collect::<Vec<_>>().join(" "))
+}
+
 /// "Dame Diana Johnson, Minister of State for Police": the titles of an apposition after a name.
 fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
     if !tokens.get(end + 1).is_some_and(|t| t.punct(",")) {
@@ -195,8 +227,7 @@ fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
             roles.push(t.lower().into_owned());
         } else if !(k == 0 && (t.is("the") || t.is("a"))) && t.is_capitalized() && !office_before_title(k) {
             break;
-        } else if k >= 4 && !t.is_capitalized() && !matches!(t.lower().as_ref(), "and" | "of" | "for" | "the")
-        {
+        } else if k >= 4 && !t.is_capitalized() && !names::is_connector(&t.lower()) {
             break; // ("Jane Doe, who met the president": no title of hers.)
         }
     }

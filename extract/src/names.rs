@@ -115,6 +115,7 @@ fn is_abbreviation(word: &str) -> bool {
         && !ROMAN.contains(&letters.as_str())
 }
 
+/// A numeral after a name ("III", "Jr."), dot or not.
 fn is_numeral(word: &str) -> bool {
     ROMAN.contains(&word.trim_end_matches('.').to_uppercase().as_str())
 }
@@ -272,6 +273,8 @@ fn is_portfolio(words: &[&str], kept: &[&str], after_title: usize) -> bool {
     marked && !plural && kept.len() <= 2 && !kept.iter().any(|w| is_first_name(w))
 }
 
+/// A plural by its ending ("Lawyers", "officials"; not "Ross", "boss"): titles of several people
+/// hold no one office.
 fn is_plural_word(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
 }
@@ -439,9 +442,15 @@ pub fn is_and_in_office<'t, 'a: 't>(
         if capital(t) && !is_title(t.text) {
             capitals += 1;
         } else {
-            // (Its title ends the office: "… and German Chancellor Angela Merkel" names someone.)
+            // (Its title ends the office: "… and German Chancellor Angela Merkel" names someone;
+            // "Israel and Hamas officials" are people of two sides, no office.)
             let named_after = after.next().is_some_and(&capital);
-            return capitals > 0 && t.kind == Kind::Word && is_role_word(t.text) && !named_after;
+            let one_holder = !is_plural_word(t.text);
+            return capitals > 0
+                && t.kind == Kind::Word
+                && is_role_word(t.text)
+                && one_holder
+                && !named_after;
         }
     }
     false
@@ -455,10 +464,7 @@ pub fn office_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Stri
     let from = end + 1 - reach;
     let title = (from..end).find(|k| {
         let t = &tokens[*k];
-        is_title(t.text)
-            && t.is_capitalized()
-            && !is_plural_word(t.text)
-            && (tokens[k + 1].is("for") || tokens[k + 1].is("of"))
+        t.is_capitalized() && !is_plural_word(t.text) && opens_a_portfolio(t, &tokens[k + 1])
     })?;
     let office = &tokens[title..=end];
     // ("Minister for Welsh Language and Lifelong Learning, Eluned Morgan": a list of portfolios
@@ -470,7 +476,15 @@ pub fn office_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Stri
     // ("Secretary of State Antony Blinken", "Minister of Finance Ahmed Ali": someone named.)
     let titled_name =
         |w: &[Token<'_>]| is_title(w[0].text) && w[1].kind == Kind::Word && w[1].is_capitalized();
-    let named = office[2..].iter().any(|t| is_first_name(t.text)) || office[2..].windows(2).any(titled_name);
+    // ("Secretary of Commerce Wilbur Ross": a person's two names end the chain, known first name
+    // or not.)
+    let words: Vec<&str> = office.iter().filter(|t| t.kind == Kind::Word).map(|t| t.text).collect();
+    let person = name_of_run(&words);
+    let capitalised = person.split(' ').all(|w| w.starts_with(char::is_uppercase));
+    let person_inside = person.split(' ').count() < words.len() && capitalised && is_full_name(&person);
+    let named = office[2..].iter().any(|t| is_first_name(t.text))
+        || office[2..].windows(2).any(titled_name)
+        || person_inside;
     let key: Vec<String> =
         office.iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower().into_owned()).collect();
     (!named && !tokens[end].punct(",")).then(|| (title, key.join(" ")))
@@ -480,10 +494,8 @@ pub fn office_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Stri
 /// `end` that is a title and its portfolio, then its holder in apposition — the holder's name;
 /// the run is the office, not a person "Lifelong Learning".
 pub fn holder_after_office(tokens: &[Token<'_>], start: usize, end: usize) -> Option<String> {
-    let titled = tokens[start..end]
-        .iter()
-        .zip(&tokens[start + 1..=end])
-        .any(|(t, next)| is_title(t.text) && (next.is("for") || next.is("of")));
+    let titled =
+        tokens[start..end].iter().zip(&tokens[start + 1..=end]).any(|(t, next)| opens_a_portfolio(t, next));
     if !titled || !tokens.get(end + 1).is_some_and(|t| t.punct(",")) {
         return None;
     }
@@ -492,6 +504,17 @@ pub fn holder_after_office(tokens: &[Token<'_>], start: usize, end: usize) -> Op
     let name = name_of_run(&words);
     let closed = tokens.get(after + 1).is_none_or(|t| t.kind != Kind::Word);
     (closed && is_full_name(&name)).then_some(name)
+}
+
+/// Whether a title is followed by what it is for or of: "Minister | for", "Secretary | of".
+fn opens_a_portfolio(title: &Token<'_>, next: &Token<'_>) -> bool {
+    is_title(title.text) && (next.is("for") || next.is("of"))
+}
+
+/// The small words inside an office's or an organisation's name: "Secretary of the Air Force",
+/// "Minister for Health and Aged Care", "Special Asst. to the Secretary".
+pub fn is_connector(word: &str) -> bool {
+    words::CONNECTORS.contains(word)
 }
 
 /// A token of a portfolio's chain of offices: "Minister for Infrastructure, Transport and
@@ -521,8 +544,8 @@ fn after_portfolio(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
         return start;
     };
     let reach = tokens[..and].iter().rev().take(12).take_while(|t| in_portfolio(t)).count();
-    let portfolio = (and - reach..and.saturating_sub(1))
-        .any(|k| is_title(tokens[k].text) && (tokens[k + 1].is("for") || tokens[k + 1].is("of")));
+    let portfolio =
+        (and - reach..and.saturating_sub(1)).any(|k| opens_a_portfolio(&tokens[k], &tokens[k + 1]));
     if !portfolio {
         return start;
     }

@@ -74,12 +74,9 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
     for (k, &(i, c)) in chars.iter().enumerate() {
         let before = k.checked_sub(1).map(|p| chars[p].1);
         let after = chars.get(k + 1).map(|(_, a)| *a);
-        // ("It's not fair.'': two straight single marks typed for a double one.)
-        let doubled_single = c == '\''
-            && after == Some('\'')
-            && chars.get(k + 2).is_none_or(|(_, a)| a.is_whitespace() || matches!(a, ',' | ';' | ')'));
         match open {
-            Some((start, mark)) if doubled_single && matches!(mark, '"' | '“' | NO_MARK) => {
+            // ("It's not fair.'': two straight single marks typed for a double one.)
+            Some((start, mark)) if doubled_single(&chars, k) && matches!(mark, '"' | '“' | NO_MARK) => {
                 push(text, paragraph.start, start, i + 2, true, continues && first, &mut out);
                 first = false;
                 open = None;
@@ -109,31 +106,7 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
             }
             Some(_) => {}
             None => {
-                let opens = match c {
-                    '“' | '„' | '«' => true,
-                    // A straight mark opens before a word ("Yes"), or after a comma or colon
-                    // with a space inside (said," [Warhol] liked…); never right after a word.
-                    '"' => {
-                        let glued =
-                            before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | '!' | '?'));
-                        let before_word = !after.is_none_or(char::is_whitespace);
-                        !glued
-                            && (before_word
-                                || before.is_some_and(|b| matches!(b, ',' | ':')) && after.is_some()
-                                || spaced_opener(&chars, k))
-                    }
-                    // An opening single mark starts a word and follows a space or a bracket.
-                    '‘' => is_word_char(after) || after == Some('…'),
-                    // A straight single mark opens only at a word's start after a space; inside
-                    // words ("don't") and after them ("residents' ") it is an apostrophe.
-                    '\'' => {
-                        before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
-                            && after.is_some_and(char::is_alphabetic)
-                    }
-                    // Some styles open with a right mark (”Like this”): only after a space.
-                    '”' => before.is_none_or(|b| b.is_whitespace()) && is_word_char(after),
-                    _ => false,
-                };
+                let opens = opens_at(&chars, k);
                 if opens {
                     open = Some((i, c));
                 }
@@ -147,6 +120,46 @@ pub fn in_paragraph(text: &str, paragraph: Range<usize>, continues: bool) -> Vec
         }
     }
     out
+}
+
+/// Whether the mark at `k` opens a quotation.
+fn opens_at(chars: &[(usize, char)], k: usize) -> bool {
+    let c = chars[k].1;
+    let before = k.checked_sub(1).map(|p| chars[p].1);
+    let after = chars.get(k + 1).map(|(_, a)| *a);
+    match c {
+        '“' | '„' | '«' => true,
+        // A straight mark opens before a word ("Yes"), or after a comma or colon
+        // with a space inside (said," [Warhol] liked…); never right after a word.
+        '"' => {
+            let glued = before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | '!' | '?'));
+            let before_word = !after.is_none_or(char::is_whitespace);
+            !glued
+                && (before_word
+                    || before.is_some_and(|b| matches!(b, ',' | ':')) && after.is_some()
+                    || spaced_opener(chars, k))
+        }
+        // An opening single mark starts a word and follows a space or a bracket.
+        '‘' => is_word_char(after) || after == Some('…'),
+        // A straight single mark opens only at a word's start after a space; inside
+        // words ("don't") and after them ("residents' ") it is an apostrophe.
+        '\'' => {
+            before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
+                && after.is_some_and(char::is_alphabetic)
+        }
+        // Some styles open with a right mark (”Like this”): only after a space.
+        '”' => before.is_none_or(|b| b.is_whitespace()) && is_word_char(after),
+        _ => false,
+    }
+}
+
+/// Whether the straight single mark at `k` and the one after it close a double quotation as a
+/// typewriter's pair ("It's not fair.'').
+fn doubled_single(chars: &[(usize, char)], k: usize) -> bool {
+    let at = |n: usize| chars.get(n).map(|(_, c)| *c);
+    at(k) == Some('\'')
+        && at(k + 1) == Some('\'')
+        && at(k + 2).is_none_or(|a| a.is_whitespace() || matches!(a, ',' | ';' | ')'))
 }
 
 /// Where the first sentence of an unclosed quote between `start` and `end` ends: after a full

@@ -324,8 +324,17 @@ impl Registry {
         let synonym = crate::words::INSTITUTION_SYNONYMS.get(noun).copied().unwrap_or(noun);
         let named = |w: &str| w.eq_ignore_ascii_case(noun) || w.eq_ignore_ascii_case(synonym);
         let with_noun = recent.find(|(_, name)| name.split(' ').any(named));
-        // (An institution is named with its word: "the ministry" is no company credited before.)
-        let credited = self.last_group.as_ref().filter(|(g, _)| *g <= at && !institution);
+        let credited = self.last_group.as_ref().filter(|(g, _)| *g <= at);
+        if institution {
+            // "the ministry" is the Ministry named with that word, unless another organisation
+            // was named or credited after it ("… Japan's trade ministry, METI, warned. The
+            // ministry said"): then it stays as written.
+            let (named_at, name) = with_noun?;
+            let other = |(g, n): &&(usize, String)| *g > *named_at && *g < at && n != name;
+            let later_named = self.named_groups.iter().rev().take(RECENT_GROUPS).any(|g| other(&g));
+            let later_credited = credited.is_some_and(|g| other(&g));
+            return (!later_named && !later_credited).then(|| name.clone());
+        }
         let later = match (with_noun, credited) {
             (Some(named), Some(credited)) => Some(if named.0 > credited.0 { named } else { credited }),
             (named, credited) => named.or(credited),
@@ -404,12 +413,24 @@ mod tests {
     #[test]
     fn an_institution_is_renamed_by_its_word_among_the_last_organisations_named() {
         let mut r = Registry::default();
-        r.name_group(0, "Ministry of Health");
-        r.group(10, "Acme Corporation");
+        r.group(0, "Acme Corporation");
+        r.name_group(10, "Ministry of Health");
         assert_eq!(r.renamed_group(20, "ministry").as_deref(), Some("Ministry of Health"));
         // (A company credited is no ministry; "the company" is the one credited.)
         assert_eq!(r.renamed_group(20, "company").as_deref(), Some("Acme Corporation"));
+        // Another organisation named or credited after the ministry: "the ministry" stays as
+        // written ("… Japan's trade ministry, METI, warned. The ministry said").
+        r.group(30, "METI");
+        assert_eq!(r.renamed_group(40, "ministry"), None);
         // Only the last few named are looked at, however many the article names.
+        let mut r = Registry::default();
+        r.name_group(0, "Ministry of Health");
+        for k in 0..RECENT_GROUPS {
+            r.name_group(100 + k, "Ministry of Health");
+        }
+        assert_eq!(r.renamed_group(1_000, "ministry").as_deref(), Some("Ministry of Health"));
+        let mut r = Registry::default();
+        r.name_group(0, "Ministry of Health");
         for k in 0..RECENT_GROUPS {
             r.name_group(100 + k, "Acme Corporation");
         }

@@ -51,6 +51,7 @@ fn valued(file: &'static str) -> HashMap<&'static str, f64, Build> {
         .collect()
 }
 
+/// The entries of a data file of pairs: each line's first word and the rest.
 fn paired(file: &'static str) -> HashMap<&'static str, &'static str, Build> {
     entries(file).filter_map(|l| l.split_once(char::is_whitespace)).map(|(a, b)| (a, b.trim())).collect()
 }
@@ -85,6 +86,12 @@ word_list! {
     GROUP_NOUNS: Words = "group_nouns.txt";
     INSTITUTION_NOUNS: Words = "institution_nouns.txt";
     INSTITUTION_SYNONYMS: Paired = "institution_synonyms.txt";
+    SCENE_PARTICIPLES: Words = "scene_participles.txt";
+    FIRST_PERSON: Words = "first_person.txt";
+    FINITE_VERBS: Words = "finite_verbs.txt";
+    CONNECTORS: Words = "connectors.txt";
+    SPAN_WORDS: Words = "span_words.txt";
+    CENTURY_WORDS: Words = "century_words.txt";
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
     HONOURS: Words = "honours.txt";

@@ -17,7 +17,11 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
     let name = crate::names::name_of_run(&label.words);
     // "Press Secretary Jen Psaki: We are sending …", "Secretary of the Air Force James Roche:":
     // a title and a full name, in plain case, label a transcript's turn as surely as capitals.
-    let titled_name = crate::names::is_full_name(&name)
+    // (Only before speech — a quotation, or someone saying "I" or "we" — not a subhead's figures:
+    // "Defence Secretary John Healey: 2,500 troops to be sent to Estonia".)
+    let speaks = quote_follows || first_person(&para[label.colon + 1..]);
+    let titled_name = speaks
+        && crate::names::is_full_name(&name)
         && (name.split(' ').count() < label.words.len()
             || name.split(' ').next().is_some_and(crate::names::is_first_name));
     if !names_someone_by_label(&label.words)
@@ -28,6 +32,15 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
     let name = if label.shouting { title_case(&name) } else { name };
     (crate::names::kind_of(&name) == crate::names::NameKind::Person)
         .then_some((paragraph.start + label.colon + 1, name))
+}
+
+/// Whether the first words after a label speak in the first or second person ("We are sending
+/// …", "I think …", "Thank you").
+fn first_person(turn: &str) -> bool {
+    turn.split_whitespace().take(12).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').to_lowercase();
+        words::FIRST_PERSON.contains(w.as_str())
+    })
 }
 
 /// Whether a label's words may name someone: not "Unidentified Narrator", not "Teacher and
@@ -92,7 +105,7 @@ impl<'a> Label<'a> {
             label.split_once(',').map_or((label, false), |(n, a)| (n.trim(), affiliation_only(a)));
         let words: Vec<&str> = name.split_whitespace().collect();
         // ("Secretary of the Air Force James Roche": the small words of an office.)
-        let connector = |w: &&str| matches!(*w, "of" | "for" | "the" | "and" | "to");
+        let connector = |w: &&str| crate::names::is_connector(w);
         let named = !words.is_empty()
             // "SECRETARY OF DEFENSE DR. MARK T. ESPER": a long title before the name.
             && words.len() <= 16

@@ -426,8 +426,7 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
     // ("TREANOR:", "Anna Keller:", "Secretary of the Air Force James Roche:": a transcript's
     // label, read as one elsewhere.)
     let label_word = |t: &&Token<'_>| {
-        t.kind == Kind::Word && (t.is_capitalized() || matches!(t.text, "of" | "for" | "the" | "and" | "to"))
-            || t.punct(".")
+        t.kind == Kind::Word && (t.is_capitalized() || crate::names::is_connector(t.text)) || t.punct(".")
     };
     if !clause.iter().any(|t| t.is_lowercase_word()) || clause.iter().all(label_word) {
         return None;
@@ -529,12 +528,10 @@ fn credited_by(
 /// Whether a clause, not a speaker, follows the verb at `v`: a finite verb among the next few
 /// words ("said the plan was flawed", "said prices had risen").
 fn clause_follows(tokens: &[&Token<'_>], v: usize) -> bool {
-    const FINITE: &[&str] = &[
-        "is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "can", "did",
-        "does", "might", "must",
-    ];
-    let words = tokens[v + 1..].iter().take(6).take_while(|t| t.kind == Kind::Word);
-    words.skip(1).any(|t| FINITE.contains(&t.lower().as_ref()))
+    // (Up to a relative pronoun: "said union boss Sharon Graham who has led Unite" names her.)
+    let relative = |t: &&&Token<'_>| t.is_who() || t.is("whose") || t.is("which") || t.is("that");
+    let words = tokens[v + 1..].iter().take(6).take_while(|t| t.kind == Kind::Word && !relative(t));
+    words.skip(1).any(|t| words::FINITE_VERBS.contains(t.lower().as_ref()))
 }
 
 /// "is being described by EU officials as possibly …", "was called … by the minister": the agent

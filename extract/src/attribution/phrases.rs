@@ -133,8 +133,14 @@ pub(super) fn name_ending_at(
     let (first, words) = run_ending_at(owned, j)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     // ("the Health and Social Care Secretary said": an office's name, then its title.)
+    // ("the Health and Social Care Secretary said": an office's name, then its title — whoever
+    // the text named as holding that office, else the office as written.)
     let office = words.len() >= 4 && words.contains(&"and") && words.last().is_some_and(|w| is_title(w));
-    if words.iter().all(|w| is_role(w)) || office && first > 0 && owned[first - 1].is("the") {
+    if office && first > 0 && owned[first - 1].is("the") {
+        let key = words.join(" ").to_lowercase();
+        return registry.office_holder(&key).or_else(|| Some(format!("the {}", words.join(" "))));
+    }
+    if words.iter().all(|w| is_role(w)) {
         // "the CEO said", "the Minister said": the person named so earlier, or nobody; "the
         // Treasury said": the institution.
         let last = words.last()?;
@@ -302,8 +308,9 @@ pub(super) fn common_noun_ending_at(
 }
 
 /// "the Minister for Business, Enterprise and Innovation said": whoever the text named as
-/// holding that office; else whoever it named with the title; else the office as written (not
-/// the person in view, as for "the Minister said": the office here says whose words they are).
+/// holding that office; else the office as written (not whoever holds some office of the same
+/// title, nor the person in view, as for "the Minister said": "The Secretary of Defense said"
+/// after "Secretary of State Antony Blinken" is not Blinken).
 fn office_holder(owned: &[Token<'_>], j: usize, registry: &mut Registry) -> Option<String> {
     let (title, key) = crate::names::office_ending_at(owned, j)?;
     if let Some(holder) = registry.office_holder(&key) {
@@ -318,7 +325,7 @@ fn office_holder(owned: &[Token<'_>], j: usize, registry: &mut Registry) -> Opti
         out
     });
     let written = if the { format!("the {written}") } else { written };
-    registry.holder_of(&owned[title].lower()).or(Some(written))
+    Some(written)
 }
 
 /// "said the Minister for Business, Enterprise and Innovation.": an office after the verb of
@@ -431,7 +438,8 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
             continue;
         }
         // ("a Department of Health spokesperson": the small word inside an organisation's name.)
-        let inside_name = matches!(&*lower, "of" | "for" | "and")
+        let inside_name = crate::names::is_connector(&lower)
+            && lower != "the"
             && first >= 2
             && owned[first - 2].is_capitalized()
             && owned[first].is_capitalized();
@@ -490,6 +498,36 @@ pub(super) fn person_ending_at(tokens: &[&Token<'_>], j: usize, registry: &mut R
     registry.person(owned[j].start, &name_of_run(&words))
 }
 
+/// The run of a phrase after a verb of speech that names its speaker in full, if any (its start
+/// in the phrase and its words).
+fn full_name_run<'r>(
+    phrase: &[Token<'_>],
+    runs: &'r [(usize, Vec<String>)],
+) -> Option<&'r (usize, Vec<String>)> {
+    let is_full = |w: &Vec<String>| {
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        // ("said the President of Peru, Alan Garcia": an office alone names nobody yet.)
+        name_of_run(&w).contains(' ') && names_someone(&w) && !crate::names::is_office_alone(&w)
+    };
+    // "said Tom Rhys of the group Fair Fares Now": the first full name; "said Kremlin spokesman
+    // Dmitry Peskov": past a lone capitalised word to the full name.
+    // "says Cornell University economist Chris Barrett": the person the organisation employs.
+    let is_person = |w: &Vec<String>| {
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        kind_of(&name_of_run(&w)) == NameKind::Person
+    };
+    let employed = runs.iter().skip(1).find(|(_, w)| is_full(w) && is_person(w));
+    match runs.iter().find(|(start, w)| *start == 0 && is_full(w)) {
+        Some(org) if !is_person(&org.1) && employed.is_some() => employed,
+        Some(first) => Some(first),
+        // ("said the Secretary of the Air Force, James Roche": what an office is of is no one.)
+        None => runs.iter().rev().find(|(start, w)| {
+            let someone = w.iter().any(|w| crate::names::is_first_name(w)) || w.len() > 2;
+            is_full(w) && (someone || !of_an_office(phrase, *start))
+        }),
+    }
+}
+
 /// "said X", "according to X": the speaker after the verb, up to the next punctuation.
 pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
     // "said 34-year-old Ahmed Ali": a hyphen inside a word ends nothing.
@@ -520,28 +558,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
     }
     let runs = name_runs(&phrase);
     let at = first.start;
-    let is_full = |w: &Vec<String>| {
-        let w: Vec<&str> = w.iter().map(String::as_str).collect();
-        // ("said the President of Peru, Alan Garcia": an office alone names nobody yet.)
-        name_of_run(&w).contains(' ') && names_someone(&w) && !crate::names::is_office_alone(&w)
-    };
-    // "said Tom Rhys of the group Fair Fares Now": the first full name; "said Kremlin spokesman
-    // Dmitry Peskov": past a lone capitalised word to the full name.
-    // "says Cornell University economist Chris Barrett": the person the organisation employs.
-    let is_person = |w: &Vec<String>| {
-        let w: Vec<&str> = w.iter().map(String::as_str).collect();
-        kind_of(&name_of_run(&w)) == NameKind::Person
-    };
-    let employed = runs.iter().skip(1).find(|(_, w)| is_full(w) && is_person(w));
-    let full = match runs.iter().find(|(start, w)| *start == 0 && is_full(w)) {
-        Some(org) if !is_person(&org.1) && employed.is_some() => employed,
-        Some(first) => Some(first),
-        // ("said the Secretary of the Air Force, James Roche": what an office is of is no one.)
-        None => runs.iter().rev().find(|(start, w)| {
-            let someone = w.iter().any(|w| crate::names::is_first_name(w)) || w.len() > 2;
-            is_full(w) && (someone || !of_an_office(&phrase, *start))
-        }),
-    };
+    let full = full_name_run(&phrase, &runs);
     // "said Doe's spokesman, Tim Lee", "said the spokeswoman for the ministry, Anna Berg", "said
     // one, Peter Hall": the person in apposition speaks, not the owner or the ministry.
     let role_owned = phrase.iter().any(|t| t.is_lowercase_word() && is_role(t.text))

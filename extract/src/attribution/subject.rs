@@ -78,7 +78,7 @@ fn holder_after_its_office(
         return None;
     }
     // The office's words, then the name, up to the verb.
-    let office = |t: &Token<'_>| t.is_capitalized() || matches!(t.text, "of" | "for" | "the" | "and");
+    let office = |t: &Token<'_>| t.is_capitalized() || crate::names::is_connector(t.text);
     let last = end + 1 + owned[end + 1..].iter().take(16).take_while(|t| office(t)).count() - 1;
     let whole: Vec<&str> = owned[..=last].iter().map(|t| t.text).collect();
     let name = name_of_run(&whole);

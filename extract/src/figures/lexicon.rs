@@ -93,12 +93,8 @@ pub fn compound_number(word: &str) -> Option<f64> {
     }
     // ("a quarter-million people", "a half-million".)
     if let Some((part, scale)) = word.split_once('-') {
-        let share = match part {
-            "quarter" => Some(0.25),
-            "half" => Some(0.5),
-            _ => None,
-        };
-        if let Some(v) = share.zip(scale_word(scale)).map(|(s, m)| s * m) {
+        let share = words::FRACTIONS.get(part).filter(|_| matches!(part, "quarter" | "half"));
+        if let Some(v) = share.zip(scale_word(scale)).map(|(percent, m)| percent / 100.0 * m) {
             return Some(v);
         }
     }
@@ -110,7 +106,13 @@ pub fn compound_number(word: &str) -> Option<f64> {
             total += current * scale;
             current = 0.0;
         } else {
-            current += small_number(part).filter(|v| *v < 100.0)?;
+            let v = small_number(part).filter(|v| *v < 100.0)?;
+            // ("twenty-five" after a hundred or alone; not "ninety-ninety".)
+            let follows = current % 100.0 == 0.0 || current % 10.0 == 0.0 && v < 10.0;
+            if !follows {
+                return None;
+            }
+            current += v;
         }
     }
     Some(total + current).filter(|v| *v > 0.0)
@@ -206,12 +208,8 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         end = k;
         k += 1;
     }
-    // "two billion, four hundred million dollars": a smaller scale after a comma goes on.
-    let after_scale = words > 0 && current == 0.0 && last_scale > 0.0 && end + 1 == k;
-    if after_scale && tokens.get(k).is_some_and(|c| c.punct(",")) {
-        let rest =
-            spelled(tokens, k + 1).filter(|(v, e)| *v < last_scale && spelled_is_large(tokens, k + 1, *e));
-        if let Some((rest, rest_end)) = rest {
+    if words > 0 && current == 0.0 && end + 1 == k {
+        if let Some((rest, rest_end)) = smaller_scale_after_comma(tokens, k, last_scale) {
             total += rest;
             end = rest_end;
         }
@@ -219,6 +217,17 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
     let value = total + current;
     let lone_one = words == 1 && first.is("one");
     (words > 0 && !lone_one && value > 0.0).then_some((value, end))
+}
+
+/// "two billion, four hundred million dollars": after a scale and the comma at `comma`, a
+/// number with a smaller scale goes on (not "Of those three thousand, nine hundred were
+/// rescued", which has none).
+fn smaller_scale_after_comma(tokens: &[Token<'_>], comma: usize, last_scale: f64) -> Option<(f64, usize)> {
+    if last_scale == 0.0 || !tokens.get(comma)?.punct(",") {
+        return None;
+    }
+    let scaled = |e: usize| tokens[comma + 1..=e].iter().any(|t| scale_word(&t.lower()).is_some());
+    spelled(tokens, comma + 1).filter(|(v, e)| *v < last_scale && scaled(*e))
 }
 
 /// Whether the number said from `i` to `end` has a scale or a hundred ("five thousand"): a

@@ -157,10 +157,12 @@ fn scale_after(tokens: &[Token<'_>], end: usize) -> (f64, usize) {
         return (s, end + 1);
     }
     let hyphenated = n.punct("-") && n.joined && tokens.get(end + 2).is_some_and(|w| w.joined);
-    // ("231-million-dollar": the scale, with a currency joined after it.)
+    // ("231-million-dollar": the scale, with a currency joined after it — not
+    // "3-million-year-old", "2-million-square-foot".)
     let scale_of = |w: &Token<'_>| {
         let lower = w.lower();
-        lexicon::scale_word(lower.split('-').next().unwrap_or_default())
+        let bare_or_currency = !lower.contains('-') || joined_currency(&lower).is_some();
+        lexicon::scale_word(lower.split('-').next().unwrap_or_default()).filter(|_| bare_or_currency)
     };
     match tokens.get(end + 2).filter(|_| hyphenated).and_then(scale_of) {
         Some(s) => (s, end + 2),
@@ -185,24 +187,18 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let scaled = scaled_to > end;
     end = scaled_to;
     // "a 231-million-dollar effort": the currency joined to its scale.
-    if unit.is_none() && scaled {
-        let joined = tokens[end].lower();
-        let currency = joined
-            .split_once('-')
-            .and_then(|(_, c)| currency_word(c).or_else(|| currency_word(&format!("{c}s"))));
-        if let Some((code, currency_factor)) = currency {
-            unit = Some(code.to_owned());
-            value *= currency_factor;
-        }
+    if let Some((code, currency_factor)) =
+        joined_currency(&tokens[end].lower()).filter(|_| unit.is_none() && scaled)
+    {
+        unit = Some(code.to_owned());
+        value *= currency_factor;
     }
     let (range, range_end) = range_after(tokens, i, end)?;
     // The upper bound as a multiple of the lower, both as written: "10 to 15 million" is 1.5.
     let range = range.then(|| {
         value *= range_end.1;
         end = range_end.0;
-        let written = |k: usize| digits_value(tokens[k].text);
-        let upper = written(range_end.0).or_else(|| range_end.0.checked_sub(1).and_then(written));
-        upper.zip(written(i)).filter(|(_, low)| *low > 0.0).map_or(1.0, |(upper, low)| upper / low)
+        upper_over_lower(tokens, i, range_end.0)
     });
     let mut of = None;
     if unit.is_none() {
@@ -222,8 +218,7 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         }
     }
     // "a magnitude 7.4 earthquake", "its magnitude at 7.1", "a magnitude of 6.9".
-    let magnitude = tokens[i.saturating_sub(2)..i].iter().any(|t| t.is("magnitude"));
-    if unit.is_none() && magnitude {
+    if unit.is_none() && tokens[i.saturating_sub(2)..i].iter().any(|t| t.is("magnitude")) {
         unit = Some("magnitude".to_owned());
     }
     let unit = match unit {
@@ -235,9 +230,7 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         None => match counted_noun(tokens, end + 1).or_else(|| compound_noun(tokens, end)) {
             Some((noun, noun_end)) => {
                 end = noun_end;
-                // "45 pupils out of 80,000": the whole after the noun.
-                let out_of = tokens.get(end + 1).is_some_and(|t| t.is("out") || t.is("of"));
-                if let Some((whole, e)) = whole_after(tokens, end, value).filter(|_| of.is_none() && out_of) {
+                if let Some((whole, e)) = whole_after_noun(tokens, end, value).filter(|_| of.is_none()) {
                     of = Some(whole);
                     end = e;
                 }
@@ -354,10 +347,31 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
     Some((whole, whole_at))
 }
 
+/// A range's upper bound as a multiple of its lower, both as written ("10 to 15 million" is
+/// 1.5): the lower at token `i`, the upper at or just before `upper_end`.
+fn upper_over_lower(tokens: &[Token<'_>], i: usize, upper_end: usize) -> f64 {
+    let written = |k: usize| digits_value(tokens[k].text);
+    let upper = written(upper_end).or_else(|| upper_end.checked_sub(1).and_then(written));
+    upper.zip(written(i)).filter(|(_, low)| *low > 0.0).map_or(1.0, |(upper, low)| upper / low)
+}
+
+/// "million-dollar", "million-pound": the currency joined after a scale word, and its factor.
+fn joined_currency(word: &str) -> Option<(&'static str, f64)> {
+    let (_, currency) = word.split_once('-')?;
+    currency_word(currency).or_else(|| currency_word(&format!("{currency}s")))
+}
+
+/// "45 pupils out of 80,000": the whole after a figure's noun (ending at `end`), after "of" or
+/// "out of" only — "5 stores in 20 countries" has none.
+fn whole_after_noun(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usize)> {
+    let out_of = tokens.get(end + 1).is_some_and(|t| t.is("out") || t.is("of"));
+    whole_after(tokens, end, value).filter(|_| out_of)
+}
+
 /// "past", "last", "first", "next": a span's word between "of the" and its count ("10 of the past
 /// 12 months").
 pub(super) fn is_a_span_word(t: &Token<'_>) -> bool {
-    matches!(t.lower().as_ref(), "past" | "last" | "first" | "next")
+    words::SPAN_WORDS.contains(t.lower().as_ref())
 }
 
 /// After "X of": an owner ("the country's", "West Africa's", "the agency's") and the whole's

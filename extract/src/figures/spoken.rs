@@ -67,10 +67,22 @@ fn in_a_name(tokens: &[Token<'_>], i: usize) -> bool {
         && (capital(i + 1) || capital(i - 1))
 }
 
+/// "in two thousand five", as broadcast scripts spell a year: when, not how many.
+fn is_a_year_said(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> bool {
+    // ("from nineteen ninety-one to two thousand two": after "from" or "to", a year said as one —
+    // not "rose to one thousand nine hundred and twelve" nor "from two thousand to three thousand".)
+    let before = i.checked_sub(1).map(|b| tokens[b].lower());
+    let said_as_a_year =
+        tokens[i].is("two") && tokens.get(i + 1).is_some_and(|t| t.is("thousand")) && end == i + 2;
+    let from_or_to = matches!(before.as_deref(), Some("from" | "to")) && said_as_a_year;
+    (1900.0..2100.0).contains(&value)
+        && (matches!(before.as_deref(), Some("in" | "since" | "until" | "by" | "of")) || from_or_to)
+}
+
 /// Whether a year spelled as broadcast scripts say it starts at token `i`: "nineteen
 /// ninety-one", "nineteen-fifty", "eighteen sixty-five" — a century's number, then its year.
 fn spoken_year(tokens: &[Token<'_>], i: usize) -> bool {
-    let century = |w: &str| matches!(w, "eighteen" | "nineteen" | "twenty");
+    let century = |w: &str| words::CENTURY_WORDS.contains(w);
     let year = |w: &str| small_number(w).is_some_and(|v| (10.0..100.0).contains(&v));
     let lower = tokens[i].lower();
     if let Some((first, rest)) = lower.split_once('-') {
@@ -124,13 +136,8 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some(f) = hyphenated_count(&lower, i) {
         return Some(f);
     }
-    let out_of =
-        tokens.get(i + 1).is_some_and(|n| n.is("out")) && tokens.get(i + 2).is_some_and(|n| n.is("of"));
-    if lower == "one" && (tokens.get(i + 1).is_some_and(|n| n.is("in")) || out_of) {
-        return one_in(tokens, i);
-    }
     if lower == "one" {
-        if let Some(f) = one_noun_in(tokens, i) {
+        if let Some(f) = one_of_a_whole(tokens, i) {
             return Some(f);
         }
     }
@@ -149,13 +156,7 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some(range) = spelled_range(tokens, i, end, value) {
         return Some(range);
     }
-    // "in two thousand five", as broadcast scripts spell a year: when, not how many.
-    // ("from nineteen ninety-one to two thousand two": after "to", a year not round.)
-    let before = i.checked_sub(1).map(|b| tokens[b].lower());
-    let to_a_year = before.as_deref() == Some("to") && value % 100.0 != 0.0;
-    let year = (1900.0..2100.0).contains(&value)
-        && (matches!(before.as_deref(), Some("in" | "since" | "until" | "by" | "of" | "from")) || to_a_year);
-    if year {
+    if is_a_year_said(tokens, i, end, value) {
         return None;
     }
     if let Some((unit, factor, e)) = unit_after(tokens, end) {
@@ -403,6 +404,16 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
     found(value, &noun, Some(whole), i, noun_end)
 }
 
+/// "one in five adults", "one out of every 10", "one young person in every six": one of a whole.
+fn one_of_a_whole(tokens: &[Token<'_>], i: usize) -> Option<Found> {
+    let out_of =
+        tokens.get(i + 1).is_some_and(|n| n.is("out")) && tokens.get(i + 2).is_some_and(|n| n.is("of"));
+    if tokens.get(i + 1).is_some_and(|n| n.is("in")) || out_of {
+        return one_in(tokens, i);
+    }
+    one_noun_in(tokens, i)
+}
+
 /// "one young person in every six", "one adult in 10": one of a whole, its noun before "in".
 fn one_noun_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let words = tokens[i + 1..].iter().take(3).take_while(|t| t.is_lowercase_word() && !t.is("in")).count();
@@ -415,7 +426,17 @@ fn one_noun_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         let n = tokens.get(from).filter(|n| n.kind == Kind::Number)?;
         super::digits_value(n.text).map(|v| (v, from))
     });
-    let (whole, whole_end) = whole.filter(|(w, _)| *w >= 2.0)?;
+    // (Not "one woman in 2019", a year, nor "one player in 20 years", a time, unless "every".)
+    let every = from == at_in + 2;
+    let year = |w: f64| (1900.0..2100.0).contains(&w) && w.fract() == 0.0;
+    let (whole, whole_end) = whole.filter(|(w, _)| *w >= 2.0 && !year(*w))?;
+    let time_after = tokens.get(whole_end + 1).is_some_and(|t| {
+        let lower = t.lower();
+        words::WHEN_WORDS.contains(lower.as_ref()) || words::WHEN_WORDS.contains(lower.trim_end_matches('s'))
+    });
+    if time_after && !every {
+        return None;
+    }
     let noun: Vec<&str> = tokens[i + 1..at_in].iter().map(|t| t.text).collect();
     found(1.0, &noun.join(" "), Some(whole), i, whole_end)
 }

@@ -218,3 +218,17 @@ fn the_other_side_of_a_comparison_is_a_figure_without_its_noun() {
     );
     assert_eq!(figures("The toll stood at 1,200 on Monday, against 900 on Sunday."), [1200.0, 900.0]);
 }
+
+#[test]
+fn what_the_tenth_rounds_outside_review_found_in_numbers() {
+    let values =
+        |s: &str| all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity.value).collect::<Vec<f64>>();
+    assert_eq!(values("The toll rose to one thousand nine hundred and twelve."), [1912.0]);
+    assert_eq!(values("Cases rose from two thousand to three thousand."), [2000.0, 3000.0]);
+    assert_eq!(values("Of those three thousand, nine hundred were rescued."), [3000.0, 900.0]);
+    assert_eq!(values("Only one player in 20 years has scored twice."), [20.0]);
+    assert!(values("One woman in 2019 won the lottery twice.").is_empty());
+    assert!(values("They found a 3-million-year-old fossil.").is_empty());
+    assert!(values("A 2-million-square-foot warehouse opened.").is_empty());
+    assert_eq!(super::lexicon::compound_number("ninety-ninety-million"), None);
+}
