@@ -281,6 +281,10 @@ fn is_plural_word(word: &str) -> bool {
 
 /// Whether a run of capitalised words is a title with its portfolio and nobody in it.
 pub fn is_office_alone(words: &[&str]) -> bool {
+    // (The cheap test first: this runs at every name met.)
+    if !words.iter().any(|w| matches!(*w, "of" | "for" | "and")) {
+        return false;
+    }
     let words = without_postnominals(words);
     // ("Health and Social Care Secretary": an office's name, then its title.)
     let and_then_title = words.contains(&"and") && words.last().is_some_and(|w| is_title(w));

@@ -145,11 +145,12 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if i > 0 && spelled(tokens, i - 1).is_some_and(|(_, e)| e >= i) && !tokens[i - 1].is("a") {
         return None;
     }
-    // "nineteen ninety-one", "nineteen-fifty": a year as broadcast scripts spell it.
+    let (value, end) = spelled(tokens, i)?;
+    // "nineteen ninety-one", "nineteen-fifty": a year as broadcast scripts spell it (checked
+    // only once a number is read: this runs at every word).
     if spoken_year(tokens, i) || i > 0 && spoken_year(tokens, i - 1) && !tokens[i - 1].text.contains('-') {
         return None;
     }
-    let (value, end) = spelled(tokens, i)?;
     if let Some(share) = share_of(tokens, i, end, value) {
         return Some(share);
     }
