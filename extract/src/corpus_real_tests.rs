@@ -1,7 +1,7 @@
 //! The extractor measured on real news it was not written for (`corpus-real/`): freely licensed
 //! articles (Wikinews, Voice of America and US government releases, UK and EU government
 //! releases…), each with its address and licence in a `MANIFEST-*.json`, annotated by the rules of
-//! `corpus_tests.rs`. 55 of the 292 articles are marked `heldout` (a third of the first 47, and
+//! `corpus_tests.rs`. 55 of the 563 articles are marked `heldout` (a third of the first 47, and
 //! two later batches, 701–717 and 801–821), each when annotated, before the extractor ran on it:
 //! they are scored only to report, never read while changing rules.
 //!
@@ -237,13 +237,21 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// mends, AF and AA's even half scored as before (0.971 and 0.667 speaker), and the held-out part,
 /// scored once: 0.951, 0.701, 0.913, 0.688, 1.05 — one quotation and one figure fewer credited
 /// rightly than at the eighth round's end; tuning (476) 0.982, 0.938, 0.940, 0.916, 1.03.
+/// Tenth round (2026-12-07): rules written from paradigms (`paradigms/`) rather than from misses,
+/// then from batch AG's misses and an outside review. Batches AG (VOA and Wikinews stories,
+/// 1861–1876) and AH (government releases, 1881–1896, kept unread), annotated during the round,
+/// scored with the round's starting rules and its rules of that point: identical (AG 1.000 /
+/// 0.857 / 0.829 / 0.868 / 0.99; AH 0.962 / 0.922 / 0.957 / 0.843 / 0.99). At the round's end AG
+/// 1.000 / 0.929 / 0.861 / 0.915, AH 0.962 / 0.922 / 0.957 / 0.865, AF 1.000 / 0.971 / 0.958 /
+/// 0.912, AA's even half unchanged; the held-out part, scored once: 0.962, 0.705, 0.913, 0.688,
+/// 1.05; tuning (508) 0.986, 0.946, 0.943, 0.919, 1.03.
 const HELDOUT_FLOOR: Row = Row {
     texts: 55,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
     numeric_r: 0.0,
-    quote_f1: 0.95,
+    quote_f1: 0.96,
     speaker: 0.70,
     numeric_f1: 0.91,
     numeric_speaker: 0.68,
@@ -256,8 +264,8 @@ const TUNE_FLOOR: Row = Row {
     numeric_p: 0.0,
     numeric_r: 0.0,
     quote_f1: 0.98,
-    speaker: 0.92,
-    numeric_f1: 0.93,
+    speaker: 0.94,
+    numeric_f1: 0.94,
     numeric_speaker: 0.91,
     candidates_per_claim: 1.08,
 };
