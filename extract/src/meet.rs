@@ -69,7 +69,7 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
             }
             let in_run = office_in_run(&owned, k, &words, &name);
             let offices = office_before_name(&owned, k, end, &name).into_iter().chain(in_run);
-            for key in offices.chain(office_after(&owned, end)) {
+            for key in offices.chain(office_in_apposition(&owned, end)) {
                 registry.office(&key, &name);
             }
         }
@@ -196,7 +196,7 @@ fn office_in_run(tokens: &[Token<'_>], start: usize, words: &[&str], name: &str)
 /// "Wes Streeting, the Health and Social Care Secretary,": the office in apposition after a
 /// name, up to its last title — the office's key, in lower case, when it has words before the
 /// title.
-fn office_after(tokens: &[Token<'_>], end: usize) -> Option<String> {
+fn office_in_apposition(tokens: &[Token<'_>], end: usize) -> Option<String> {
     if !tokens.get(end + 1).is_some_and(|t| t.punct(",")) {
         return None;
     }

@@ -145,7 +145,8 @@ pub fn name_of_run(words: &[&str]) -> String {
     let after_an_organisation = words.len() < whole_run;
     let words = without_origin(words);
     let (mut kept, after_title) = after_titles(words, organisation);
-    if is_portfolio(words, &kept, after_title) || is_office_alone(words) {
+    // (The office is read from what this function has worked out already: it runs at every name.)
+    if is_portfolio(words, &kept, after_title) || is_office_by_its_name(words) {
         return words.join(" ");
     }
     without_portfolio(&mut kept, words, after_title);
@@ -286,13 +287,18 @@ pub fn is_office_alone(words: &[&str]) -> bool {
         return false;
     }
     let words = without_postnominals(words);
-    // ("Health and Social Care Secretary": an office's name, then its title.)
-    let and_then_title = words.contains(&"and") && words.last().is_some_and(|w| is_title(w));
-    if and_then_title && !words.iter().any(|w| is_first_name(w)) {
+    if is_office_by_its_name(words) {
         return true;
     }
     let (kept, after_title) = after_titles(words, false);
     is_portfolio(words, &kept, after_title)
+}
+
+/// "Health and Social Care Secretary": an office's name with "and" in it, then its title, and
+/// no one named.
+fn is_office_by_its_name(words: &[&str]) -> bool {
+    let and_then_title = words.contains(&"and") && words.last().is_some_and(|w| is_title(w));
+    and_then_title && !words.iter().any(|w| is_first_name(w))
 }
 
 /// A portfolio between the title and the person: "Commissioner for Employment Marianne Thyssen"

@@ -197,13 +197,14 @@ fn push(
     let first = text[base + open_at..].chars().next();
     let mark_len = first.filter(|c| !closers(*c).is_empty() && *c != NO_MARK).map_or(0, char::len_utf8);
     let inner_start = base + open_at + mark_len;
-    let close_len = if closed { text[..base + end].chars().next_back().map_or(1, char::len_utf8) } else { 0 };
+    // (A typewriter's pair of single marks, "It's not fair.'', closes as one mark of two bytes.)
+    let close_len = match text[..base + end].chars().next_back() {
+        _ if !closed => 0,
+        Some('\'') if text[..base + end].ends_with("''") => 2,
+        last => last.map_or(1, char::len_utf8),
+    };
     let inner_end = base + end - close_len;
     let mut inner = trim(text, inner_start..inner_end.max(inner_start));
-    // (Two straight single marks closing: the second is no part of the words.)
-    if closed && text[inner.clone()].ends_with('\'') && text[..base + end].ends_with("''") {
-        inner = trim(text, inner.start..inner.end - 1);
-    }
     // "We will not be rushed into a bad deal," he said: the comma belongs to the sentence.
     while text[inner.clone()].ends_with([',', ';', ':']) {
         inner = trim(text, inner.start..inner.end - 1);

@@ -92,6 +92,7 @@ word_list! {
     CONNECTORS: Words = "connectors.txt";
     SPAN_WORDS: Words = "span_words.txt";
     CENTURY_WORDS: Words = "century_words.txt";
+    HEDGES: Words = "hedges.txt";
     CLAUSE_BREAKS: Words = "clause_breaks.txt";
     TITLES: Words = "titles.txt";
     HONOURS: Words = "honours.txt";

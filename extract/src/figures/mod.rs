@@ -388,7 +388,7 @@ fn owner_then_number(tokens: &[Token<'_>], from: usize) -> Option<usize> {
 /// "against 900", "versus 4.8".
 fn compared_with(tokens: &[Token<'_>], i: usize) -> bool {
     let mut k = i;
-    while k > 0 && matches!(tokens[k - 1].lower().as_ref(), "just" | "only" | "about" | "some" | "around") {
+    while k > 0 && words::HEDGES.contains(tokens[k - 1].lower().as_ref()) {
         k -= 1;
     }
     let before = |back: usize| k.checked_sub(back).map(|b| tokens[b].lower());
