@@ -1,7 +1,7 @@
 //! The extractor measured on real news it was not written for (`corpus-real/`): freely licensed
 //! articles (Wikinews, Voice of America and US government releases, UK and EU government
 //! releases…), each with its address and licence in a `MANIFEST-*.json`, annotated by the rules of
-//! `corpus_tests.rs`. 55 of the 563 articles are marked `heldout` (a third of the first 47, and
+//! `corpus_tests.rs`. 55 of the 595 articles are marked `heldout` (a third of the first 47, and
 //! two later batches, 701–717 and 801–821), each when annotated, before the extractor ran on it:
 //! they are scored only to report, never read while changing rules.
 //!
@@ -258,7 +258,7 @@ const HELDOUT_FLOOR: Row = Row {
     candidates_per_claim: 1.06,
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 508,
+    texts: 540,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,

@@ -9,9 +9,22 @@ pub fn is_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     // "Astronauts Doug Hurley and Bob Behnken": a plural title too.
     let singular = lower.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&lower);
+    // "Ex-footballer Jane Doe", "Mother-of-three Ann Lee": a title after "ex-", a parent of a
+    // number of children.
     words::TITLES.contains(lower.as_str())
         || words::TITLES.contains(singular)
         || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
+}
+
+/// A word written before a name as if it were a title: a title, or an occupation ("Sculptor
+/// Jane Doe", "Ex-footballer Ian Wright", "Mother-of-three Ann Lee") — which, unlike a title,
+/// names no one alone ("Teacher" is no role to find a holder of).
+fn is_false_title(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    let occupation = |w: &str| words::OCCUPATIONS.contains(w) || words::TITLES.contains(w);
+    let parent =
+        lower.split_once("-of-").is_some_and(|(who, _)| matches!(who, "mother" | "father" | "mum" | "dad"));
+    is_title(word) || occupation(&lower) || lower.strip_prefix("ex-").is_some_and(occupation) || parent
 }
 
 /// A title or a role noun: "Minister", "spokesman", "farmer" — what a person is called by their
@@ -246,7 +259,11 @@ fn after_titles<'w>(words: &[&'w str], organisation: bool) -> (Vec<&'w str>, usi
     let n = words.len() - numerals;
     let surname_last = n >= 3 && is_title(words[n - 1]) && !is_title(words[n - 2]);
     let searched = if surname_last { &words[..n - 1] } else { &words[..n] };
-    let mut after_title = searched.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    let mut after_title = searched.iter().rposition(|w| is_false_title(w)).map_or(0, |p| p + 1);
+    // ("TEACHER AND STUDENTS:": people joined to an occupation, not a name after it.)
+    if words.get(after_title).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+        after_title = searched.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
+    }
     // "Pope Francis", "Queen Elizabeth II": a sovereign's or a pope's title stays with a name of
     // one word, which it is part of.
     let regnal = after_title

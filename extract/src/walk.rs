@@ -325,7 +325,11 @@ impl<'a> Walk<'a> {
         let credited = if inside { None } else { attribution::in_sentence(context, &mut self.registry) };
         let carried = || {
             let reporting = self.reporting.clone()?;
-            continues_the_sentence_before(tokens).then_some(Credit { name: reporting, by_pronoun: true })
+            continues_the_sentence_before(tokens).then_some(Credit {
+                name: reporting,
+                by_pronoun: true,
+                by_data: false,
+            })
         };
         let credited = credited.or_else(|| if inside { None } else { carried() });
         let second = credited
@@ -334,7 +338,7 @@ impl<'a> Walk<'a> {
             .and_then(|_| attribution::second_source(context, &mut self.registry));
         self.reporting = credited.as_ref().map(|c| c.name.clone());
         if let Some(credit) = &credited {
-            self.note_speaker(sentence.start, &credit.name);
+            self.note_reporter(sentence.start, credit);
         }
         for figure in found {
             // A figure inside a quotation is its speaker's, and is tied to the quote's candidate.
@@ -376,7 +380,7 @@ impl<'a> Walk<'a> {
         let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
         let at = refs.first().map_or(0, |t| t.start);
         if let Some(credit) = attribution::in_sentence(context, &mut self.registry) {
-            self.note_speaker(at, &credit.name);
+            self.note_reporter(at, &credit);
             return;
         }
         if let Some(author) = attribution::document_author(context, &mut self.registry) {
@@ -387,6 +391,14 @@ impl<'a> Walk<'a> {
             if crate::names::kind_of(&subject) == crate::names::NameKind::Person && subject.contains(' ') {
                 self.in_paragraph = Some(subject);
             }
+        }
+    }
+
+    /// Someone credited in a sentence without marks: who a quotation after it may be — but data
+    /// that shows a figure ("International Visitor Survey results show …") speaks no quotation.
+    fn note_reporter(&mut self, at: usize, credit: &Credit) {
+        if !credit.by_data {
+            self.note_speaker(at, &credit.name);
         }
     }
 

@@ -71,6 +71,8 @@ word_list! {
     OPINION_VERBS: Words = "opinion_verbs.txt";
     MEDIA_NOUNS: Words = "media_nouns.txt";
     SENTENCE_ADVERBS: Words = "sentence_adverbs.txt";
+    ADVERB_ENDINGS: Words = "adverb_endings.txt";
+    OCCUPATIONS: Words = "occupations.txt";
     FORECAST_NOUNS: Words = "forecast_nouns.txt";
     COLLECTIVE_NOUNS: Words = "collective_nouns.txt";
     ANNOUNCED_SUMS: Words = "announced_sums.txt";
@@ -144,6 +146,13 @@ pub fn title_in_full(word: &str) -> String {
 /// week that", "announced Monday", "Honda last week said").
 pub fn is_when(word: &str) -> bool {
     WHEN_WORDS.contains(word) || WEEKDAYS.contains(word)
+}
+
+/// Whether a word opening a sentence before a comma is an adverb, not a name: "However",
+/// "Sadly", "Encouragingly", "Separately" — not "Kelly" or "Emily".
+pub fn is_sentence_adverb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SENTENCE_ADVERBS.contains(lower.as_str()) || ADVERB_ENDINGS.iter().any(|ending| lower.ends_with(ending))
 }
 
 #[cfg(test)]

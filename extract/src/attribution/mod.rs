@@ -46,7 +46,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
-    if t.is("show") {
+    if t.is("show") || t.is("reveal") || t.is("reveals") {
         return shows(tokens, v);
     }
     // "As Smith put it, …".
@@ -69,6 +69,9 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     }
     if words::OBJECT_VERBS.contains(t.lower().as_ref()) {
         return object_verb_speaks(tokens, v);
+    }
+    if t.is("claims") && claims_to_have(tokens, v) {
+        return true;
     }
     if !words::NOUN_VERBS.contains(t.lower().as_ref()) {
         return true;
@@ -107,12 +110,36 @@ fn plural_present_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     let pronoun = matches!(lower.as_ref(), "they" | "we" | "you" | "i");
     let name = v >= 2 && crate::names::is_name_word(prev) && !crate::names::is_possessive(prev.text);
     // ("Experts predict that": a plural opening the sentence is capitalised.)
+    // (Not a singular in -s: "a news report that", "the progress report", "a status report".)
+    let singular_in_s = lower.ends_with("ss") || lower.ends_with("us") || lower == "news";
+    let after_a = v >= 2 && matches!(tokens[v - 2].lower().as_ref(), "a" | "an");
     let plural = (prev.is_lowercase_word() || v == 1 && prev.kind == Kind::Word)
         && lower.ends_with('s')
+        && !singular_in_s
+        && !after_a
         && !crate::names::is_possessive(prev.text);
     let next = tokens.get(v + 1);
-    let then = next.is_none_or(|n| n.is("that") || n.punct(":.!?"));
+    let then = next.is_none_or(|n| n.is("that") || n.punct(":.!?")) || figure_object(tokens, v);
     (pronoun || name || plural) && then
+}
+
+/// "The organization claims to have planted …", "the group claims to be": a singular subject
+/// with its determiner, then "to have" or "to be" — not "asylum claims to be processed".
+fn claims_to_have(tokens: &[&Token<'_>], v: usize) -> bool {
+    let infinitive = tokens.get(v + 1).is_some_and(|t| t.is("to"))
+        && tokens.get(v + 2).is_some_and(|t| t.is("have") || t.is("be"));
+    let subject = v >= 2
+        && tokens[v - 1].is_lowercase_word()
+        && !tokens[v - 1].lower().ends_with('s')
+        && DETERMINERS.contains(&tokens[v - 2].lower().as_ref());
+    infinitive && subject
+}
+
+/// Whether a figure is the object of the verb at `v`, within two plain words of it ("Local
+/// authorities report 300 deaths", "Officials estimate more than 2,000 were killed").
+fn figure_object(tokens: &[&Token<'_>], v: usize) -> bool {
+    let mut after = tokens[v + 1..].iter().take(3);
+    after.find(|t| !t.is_lowercase_word()).is_some_and(|t| t.kind == Kind::Number)
 }
 
 /// Whether a verb that also takes an object ("added", "noted", "estimated") is a verb of speech
@@ -167,7 +194,9 @@ fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
         t.is_capitalized() && crate::names::kind_of(t.text) != crate::names::NameKind::Place
             || is_possessive(t.text)
     };
-    let named = (v.saturating_sub(6).max(1)..v).any(|k| name(tokens[k]));
+    // (A capital opening the sentence may be any word, but an acronym there names a publisher:
+    // "ABS data reveals", "CSO figures show".)
+    let named = (v.saturating_sub(6).max(1)..v).any(|k| name(tokens[k])) || v <= 6 && tokens[0].is_acronym();
     // ("Figures from the Scottish Funding Council show": the publication opens the phrase.)
     let published = (v.saturating_sub(10)..v).any(|k| publication(tokens[k]));
     // ("Figures published by the Office for National Statistics (ONS) show": past the
@@ -203,16 +232,26 @@ pub(super) fn is_pronoun(t: &Token<'_>) -> bool {
 /// `None` entries stand where a quotation was.
 pub type Context<'t, 'a> = &'t [Option<&'t Token<'a>>];
 
-/// Who a rule credited, and whether through a pronoun (less sure).
+/// Who a rule credited, whether through a pronoun (less sure), and whether through a verb of
+/// showing ("ABS data reveals", "figures from the ONS show"): a source of figures, not a speaker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Credit {
     pub name: String,
     pub by_pronoun: bool,
+    pub by_data: bool,
 }
 
 fn credit(name: Option<String>, registry: &mut Registry) -> Option<Credit> {
     let by_pronoun = registry.take_pronoun_used();
-    name.map(|name| Credit { name, by_pronoun })
+    name.map(|name| Credit { name, by_pronoun, by_data: false })
+}
+
+/// "show", "reveals", "found": verbs by which data, not a speaker, gives a figure.
+fn shows_data(verb: &Token<'_>) -> bool {
+    matches!(
+        verb.lower().as_ref(),
+        "show" | "shows" | "showed" | "reveal" | "reveals" | "revealed" | "found" | "finds"
+    )
 }
 
 /// The speaker credited for the quote at `quote` (an index of a `None` in `ctx`), looking first
@@ -272,7 +311,8 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
     verbs.sort_by_key(|v| !sentence[*v].is("according"));
     for v in verbs {
         if let Some(name) = credited_by(&sentence, v, &sentence, registry) {
-            return credit(Some(name), registry);
+            let by_data = shows_data(sentence[v]);
+            return credit(Some(name), registry).map(|c| Credit { by_data, ..c });
         }
     }
     let name = announced_by(&sentence, registry)

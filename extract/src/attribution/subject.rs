@@ -310,7 +310,7 @@ pub(super) fn opening_apposition(
     // so does a surname alone before an age and a role ("Johnson, 45, a teacher from Leeds,
     // described …"), unless it is a place.
     let titled = name.split(' ').count() < words.len() && !name.is_empty();
-    let surname = !name.is_empty() && kind_of(&name) != NameKind::Place;
+    let surname = !name.is_empty() && kind_of(&name) != NameKind::Place && !words::is_sentence_adverb(&name);
     (plain && (name.contains(' ') || titled || surname))
         .then(|| registry.person(owned[0].start, &name))
         .flatten()
