@@ -259,6 +259,10 @@ fn after_titles<'w>(words: &[&'w str], organisation: bool) -> (Vec<&'w str>, usi
     let n = words.len() - numerals;
     let surname_last = n >= 3 && is_title(words[n - 1]) && !is_title(words[n - 2]);
     let searched = if surname_last { &words[..n - 1] } else { &words[..n] };
+    // ("Doctors Without Borders": an organisation, not doctors.)
+    if words.get(1).is_some_and(|w| *w == "Without") {
+        return (words.to_vec(), 0);
+    }
     let mut after_title = searched.iter().rposition(|w| is_false_title(w)).map_or(0, |p| p + 1);
     // ("TEACHER AND STUDENTS:": people joined to an occupation, not a name after it.)
     if words.get(after_title).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
@@ -398,7 +402,7 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
     while first > 0 {
         let prev = &tokens[first - 1];
         let joins_by_dot = prev.punct(".") && first >= 2 && is_initial(tokens, first - 2);
-        if (is_name_word(prev) && !is_possessive(prev.text))
+        if (is_name_word(prev) && (!is_possessive(prev.text) || group_of_people_in(tokens, first, end)))
             || joins_by_dot
             || month_as_first_name(tokens, first - 1)
         {
@@ -663,12 +667,27 @@ fn organisation_before_and(tokens: &[Token<'_>], first: usize) -> Option<usize> 
     let after: Vec<&str> = tokens[first..first + rest].iter().map(|t| t.text).collect();
     // ("and Mr Smith", "and John Smith": a person joins, not the name's last words.)
     let person = after.first().is_some_and(|w| is_title(w) || is_first_name(w));
-    // "Food and Drug Administration", "Fish and Wildlife Service": one word, then "and", then a
-    // name that ends as an organisation's does.
-    let one_word =
-        start + 1 == and && after.last().is_some_and(|w| is_org_word(w)) && !is_org_word(tokens[start].text);
+    // "Food and Drug Administration", "National Oceanic and Atmospheric Administration": a few
+    // words that name no organisation yet, then "and", then a name that ends as an
+    // organisation's does (not "the Foreign Office and Home Office", two of them).
+    // (Nor "Public Health Scotland and University of Glasgow": a second one opens with its word.)
+    let unfinished = and - start <= 3 && !tokens[start..and].iter().any(|t| is_org_word(t.text));
+    let goes_on = tokens.get(first + 1).is_some_and(|t| is_particle(t) || is_name_word(t));
+    let second = after.first().is_some_and(|w| is_org_word(w)) && goes_on;
+    let few_words = unfinished && !second && after.last().is_some_and(|w| is_org_word(w));
     let abbreviated = spelled_by_abbreviation(tokens, start, first + rest);
-    ((names_a_remit(&tokens[start..and]) || one_word || abbreviated) && !person).then_some(start)
+    ((names_a_remit(&tokens[start..and]) || few_words || abbreviated) && !person).then_some(start)
+}
+
+/// Whether the "and" at `k` stands inside an organisation's name ("'…,' the Centers for Disease
+/// Control and Prevention said"), so that it ends no attribution.
+pub fn and_in_organisation(tokens: &[&Token<'_>], k: usize) -> bool {
+    if tokens[k].text != "and" {
+        return false;
+    }
+    let from = k.saturating_sub(8);
+    let window: Vec<Token<'_>> = tokens[from..tokens.len().min(k + 9)].iter().map(|t| (*t).clone()).collect();
+    organisation_before_and(&window, k - from + 1).is_some()
 }
 
 /// "HM Revenue and Customs (HMRC)": the abbreviation after the words `start..end` spells their
@@ -689,9 +708,6 @@ fn spelled_by_abbreviation(tokens: &[Token<'_>], start: usize, end: usize) -> bo
     initials.to_uppercase() == short.replace('.', "")
 }
 
-/// Whether the run `start..=end` goes on over an "and" inside an organisation's name ("Department
-/// of Health and Human Services", "HM Revenue and Customs (HMRC)"), with a name word after it
-/// that is not a person's.
 /// Where the name ending at `end` begins ("Department of Health", "HM Revenue"), looking back at
 /// most eight tokens over name words and the "of", "for" and "the" inside them. Bounded and not
 /// recursive (unlike `run_ending_at`, which calls `organisation_before_and`), so that a sentence
@@ -735,11 +751,32 @@ fn is_particle(token: &Token<'_>) -> bool {
     token.is_lowercase_word() && words::PARTICLES.contains(token.text)
 }
 
+/// Whether the word before `first` is the people an organisation is of, inside its name: "the
+/// U.N. Children's Fund", "the Women's Institute", "the People's Party" — not "Ukraine's Foreign
+/// Ministry", which is Ukraine's.
+fn group_of_people_in(tokens: &[Token<'_>], first: usize, end: usize) -> bool {
+    let owner = without_possessive(tokens[first - 1].text).to_lowercase();
+    matches!(owner.as_str(), "children" | "women" | "men" | "people") && is_org_word(tokens[end].text)
+}
+
+/// A small word that goes on an organisation's name after its word ("Project on Government
+/// Oversight", "Committee to Protect Journalists", "Coalition against Hunger").
+fn is_org_particle(token: &Token<'_>) -> bool {
+    // (Not "in": "Tyler Walker of Marietta College in Ohio" is placed, not named.)
+    token.is_lowercase_word() && matches!(token.text, "on" | "to" | "against")
+}
+
 /// How many particles start at `from` when a name word follows them ("von der Leyen").
 fn particles_then_name(tokens: &[Token<'_>], from: usize) -> Option<usize> {
+    let org_before = from > 0 && is_org_word(tokens[from - 1].text);
+    if org_before
+        && tokens.get(from).is_some_and(is_org_particle)
+        && tokens.get(from + 1).is_some_and(is_name_word)
+    {
+        return Some(1);
+    }
     let mut k = tokens[from..].iter().take(3).take_while(|t| is_particle(t)).count();
     // "Institute for the Study of War", "Bank of the West" (not "Anna Keller of the …").
-    let org_before = from > 0 && is_org_word(tokens[from - 1].text);
     if k > 0 && org_before && tokens.get(from + k).is_some_and(|t| t.is_lowercase_word() && t.text == "the") {
         k += 1;
     }
@@ -748,6 +785,17 @@ fn particles_then_name(tokens: &[Token<'_>], from: usize) -> Option<usize> {
 
 /// How many particles end just before `before` when a name word precedes them.
 fn particles_after_name(tokens: &[Token<'_>], before: usize) -> Option<usize> {
+    // "Doctors Without | Borders", "Reporters Without | Borders".
+    let without = before >= 2 && tokens[before - 1].text == "Without";
+    if without && is_name_word(&tokens[before - 2]) {
+        return Some(1);
+    }
+    // "Project on | Government Oversight", "Committee to | Protect Journalists": a small word
+    // after an organisation's word.
+    let org = before >= 2 && is_org_particle(&tokens[before - 1]) && tokens[before - 2].is_capitalized();
+    if org && is_org_word(tokens[before - 2].text) {
+        return Some(1);
+    }
     // "… of the West": "the" right after a particle belongs to the name.
     let the =
         usize::from(before >= 2 && tokens[before - 1].text == "the" && is_particle(&tokens[before - 2]));

@@ -368,6 +368,7 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
             && !aside.as_ref().is_some_and(|a| a.contains(k))
             && !and_in_portfolio(after, *k)
             && !and_in_office(after, *k)
+            && !crate::names::and_in_organisation(after, *k)
     });
     let clause_end = clause_end.unwrap_or(after.len());
     // "…," Dr. Ana García, head of emergency medicine at La Paz hospital, told AP: a name and
