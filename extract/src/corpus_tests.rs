@@ -34,7 +34,49 @@ pub(super) struct Tally {
     pub(super) numeric_fn: usize,
     pub(super) numeric_speaker_right: usize,
     pub(super) numeric_details_right: usize,
+    /// Quotations credited wrongly, by kind of miss (`MissKind` as index).
+    pub(super) quote_speaker_misses: [usize; 4],
+    /// Figures credited wrongly, by kind of miss.
+    pub(super) figure_speaker_misses: [usize; 4],
     pub(super) misses: Vec<String>,
+}
+
+/// How a speaker is wrong, counted so that a part can be described without reading its texts.
+#[derive(Clone, Copy)]
+pub(super) enum MissKind {
+    /// Nobody credited, someone expected.
+    Nobody = 0,
+    /// Someone credited where the annotation has the writer's own (null).
+    NotTheWriter = 1,
+    /// Another form of an expected name: one holds the other ("Kane" for "Harry Kane", "the
+    /// Government Oversight" for "Project on Government Oversight") or they share a word.
+    NameForm = 2,
+    /// Someone else.
+    SomeoneElse = 3,
+}
+
+pub(super) fn miss_kind(expected: &Value, found: Option<&str>) -> MissKind {
+    let accepted: Vec<Option<String>> = match expected {
+        Value::Array(list) => list.iter().map(|v| v.as_str().map(normalise_speaker)).collect(),
+        Value::String(s) => vec![Some(normalise_speaker(s))],
+        _ => vec![None],
+    };
+    let Some(found) = found.map(normalise_speaker) else { return MissKind::Nobody };
+    let names: Vec<&String> = accepted.iter().flatten().collect();
+    if names.is_empty() {
+        return MissKind::NotTheWriter;
+    }
+    let words = |s: &str| s.split(' ').map(|w| w.trim_matches(['.', ',']).to_owned()).collect::<Vec<_>>();
+    let shares = |name: &String| {
+        name.contains(found.as_str())
+            || found.contains(name.as_str())
+            || words(name).iter().any(|w| words(&found).contains(w) && w.len() > 3)
+    };
+    if names.into_iter().any(shares) {
+        MissKind::NameForm
+    } else {
+        MissKind::SomeoneElse
+    }
 }
 
 pub(super) fn f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
@@ -125,6 +167,7 @@ fn score_quotes(name: &str, text: &str, annotation: &Value, found: &[Candidate],
                 if speaker_ok(&e["speaker"], c.speaker.as_deref()) {
                     tally.speaker_right += 1;
                 } else {
+                    tally.quote_speaker_misses[miss_kind(&e["speaker"], c.speaker.as_deref()) as usize] += 1;
                     tally.misses.push(format!(
                         "{name}: speaker of “{}”: found {:?}, expected {}",
                         c.text, c.speaker, e["speaker"]
@@ -196,6 +239,7 @@ fn score_figures(name: &str, text: &str, annotation: &Value, found: &[Candidate]
         if speaker_ok(&e["speaker"], c.speaker.as_deref()) {
             tally.numeric_speaker_right += 1;
         } else {
+            tally.figure_speaker_misses[miss_kind(&e["speaker"], c.speaker.as_deref()) as usize] += 1;
             tally.misses.push(format!(
                 "{name}: (info) numeric speaker in “{}”: {:?}, expected {}",
                 c.text, c.speaker, e["speaker"]
