@@ -19,7 +19,7 @@ pub fn is_title(word: &str) -> bool {
 /// A word written before a name as if it were a title: a title, or an occupation ("Sculptor
 /// Jane Doe", "Ex-footballer Ian Wright", "Mother-of-three Ann Lee") — which, unlike a title,
 /// names no one alone ("Teacher" is no role to find a holder of).
-fn is_false_title(word: &str) -> bool {
+pub fn is_false_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     let occupation = |w: &str| words::OCCUPATIONS.contains(w) || words::TITLES.contains(w);
     let parent =

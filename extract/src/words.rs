@@ -73,6 +73,7 @@ word_list! {
     SENTENCE_ADVERBS: Words = "sentence_adverbs.txt";
     ADVERB_ENDINGS: Words = "adverb_endings.txt";
     OCCUPATIONS: Words = "occupations.txt";
+    QUOTING_VERBS: Words = "quoting_verbs.txt";
     FORECAST_NOUNS: Words = "forecast_nouns.txt";
     COLLECTIVE_NOUNS: Words = "collective_nouns.txt";
     ANNOUNCED_SUMS: Words = "announced_sums.txt";

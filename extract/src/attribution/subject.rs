@@ -316,11 +316,12 @@ pub(super) fn opening_apposition(
         .flatten()
 }
 
-/// "Trade envoy Maria Lopez arrived", "Defence minister John Smith said": capitalised words
-/// before a lower-case title name the post, not the person; the person is the name after it.
+/// "Trade envoy Maria Lopez arrived", "Defence minister John Smith said", "New Zealand batsman
+/// Scott Styris went further": capitalised words before a lower-case title or occupation name
+/// the post or the place, not the person; the person is the name after it.
 fn person_after_title(owned: &[Token<'_>], from: usize, registry: &mut Registry) -> Option<String> {
     let is_lower_title =
-        |t: &Token<'_>| t.kind == Kind::Word && !t.is_capitalized() && crate::names::is_title(t.text);
+        |t: &Token<'_>| t.kind == Kind::Word && !t.is_capitalized() && crate::names::is_false_title(t.text);
     let after = from + owned[from..].iter().take_while(|t| is_lower_title(t)).count();
     if after == from {
         return None;
