@@ -59,6 +59,10 @@ pub struct Walk<'a> {
     /// The person the next paragraph signs the current one's quotations with ("—The Honourable
     /// Pablo Rodriguez, Minister of …").
     signed: Option<String>,
+    /// Quotations opening a paragraph that nobody was credited with and nobody in reach could
+    /// be: the person the next paragraph opens by naming may be their speaker ('"We lost
+    /// everything." / Maria Lopez, 62, is one of thousands of farmers …').
+    unclaimed: Vec<usize>,
     /// Paragraphs may be a quotation without marks ("X said:" before them): `Some(true)` for
     /// the first after the introduction, `Some(false)` for the next ones.
     unmarked: Option<bool>,
@@ -116,6 +120,7 @@ impl<'a> Walk<'a> {
             self.unmarked = Some(plain.is_none());
         }
         let mut chain = self.open_quote.take().flatten();
+        let mut unclaimed = std::mem::take(&mut self.unclaimed);
         let mut pending: Vec<usize> = Vec::new();
         self.paragraph_before = self.in_paragraph.take().map(|name| (self.paragraph_start, name));
         self.reporting = None;
@@ -133,7 +138,7 @@ impl<'a> Walk<'a> {
         }
         self.label = labelled.or_else(|| self.transcript.clone());
         self.sentences = text::sentences(text, paragraph.clone());
-        for sentence in self.sentences.clone() {
+        for (nth, sentence) in self.sentences.clone().into_iter().enumerate() {
             let tokens = text::tokens(text, sentence.clone());
             let in_sentence: Vec<&Quoted> = quoted.iter().filter(|q| overlaps(&q.outer, &sentence)).collect();
             // Quotes that begin in this sentence (a quote across sentences belongs to its first).
@@ -156,7 +161,12 @@ impl<'a> Walk<'a> {
                     }
                 }
                 let before = self.out.len();
+                let unclaimed_here =
+                    found.is_none() && q.outer.start == paragraph.start && !self.said_by_someone;
                 self.push_quote(q, found, paragraph, &sentence);
+                if unclaimed_here && self.out.len() > before {
+                    self.unclaimed.push(before);
+                }
                 // Only a quote actually kept (not dropped as a scare quote) waits for its speaker.
                 if waits_for_speaker && self.out.len() > before {
                     pending.push(before);
@@ -172,6 +182,9 @@ impl<'a> Walk<'a> {
             if starting.is_empty() {
                 self.learn_subject(&context);
             }
+            if nth == 0 && in_sentence.is_empty() {
+                self.claim(&mut unclaimed, &context);
+            }
         }
         // "Quotes attributable to Treasurer Jim Chalmers:" on its own line: the quotations under
         // it are theirs.
@@ -179,6 +192,25 @@ impl<'a> Walk<'a> {
             self.in_paragraph = Some(name);
         }
         self.end_paragraph(&quoted, chain, pending, next_opens);
+    }
+
+    /// Gives the quotations left unclaimed before this paragraph to the person its first
+    /// sentence credits or opens with, named in full ("Maria Lopez, 62, is one of …", "So says
+    /// Maria Lopez, a farmer"), least sure of the rules.
+    fn claim(&mut self, unclaimed: &mut Vec<usize>, context: &[Option<&Token<'_>>]) {
+        if unclaimed.is_empty() {
+            return;
+        }
+        let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
+        let credited = attribution::in_sentence(context, &mut self.registry).map(|c| c.name);
+        let named = credited.or_else(|| attribution::sentence_subject(&refs, &mut self.registry));
+        let person = named.filter(|n| is_full_name(n));
+        for k in unclaimed.drain(..) {
+            if let (Some(name), None) = (&person, &self.out[k].speaker) {
+                self.out[k].speaker = Some(name.clone());
+                self.out[k].confidence = 0.45;
+            }
+        }
     }
 
     /// The names a sentence teaches the registry: those of its narration, and the full names
@@ -406,6 +438,16 @@ impl<'a> Walk<'a> {
         self.previous = Some((at, name.to_owned()));
         self.in_paragraph = Some(name.to_owned());
     }
+}
+
+/// A person's name as written in full: two words or more, the first and the last capitalised
+/// ("Maria Lopez", "Ursula von der Leyen") — not a phrase such as "the river rose two".
+fn is_full_name(name: &str) -> bool {
+    let capitalised = |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+    name.contains(' ')
+        && capitalised(name.split(' ').next())
+        && capitalised(name.rsplit(' ').next())
+        && crate::names::kind_of(name) == crate::names::NameKind::Person
 }
 
 /// The speaker credited, unless it is no one named in full and the quotation's first words
