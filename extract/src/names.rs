@@ -9,8 +9,6 @@ pub fn is_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     // "Astronauts Doug Hurley and Bob Behnken": a plural title too.
     let singular = lower.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&lower);
-    // "Ex-footballer Jane Doe", "Mother-of-three Ann Lee": a title after "ex-", a parent of a
-    // number of children.
     words::TITLES.contains(lower.as_str())
         || words::TITLES.contains(singular)
         || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
@@ -22,8 +20,9 @@ pub fn is_title(word: &str) -> bool {
 pub fn is_false_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     let occupation = |w: &str| words::OCCUPATIONS.contains(w) || words::TITLES.contains(w);
-    let parent =
-        lower.split_once("-of-").is_some_and(|(who, _)| matches!(who, "mother" | "father" | "mum" | "dad"));
+    // "Ex-footballer Ian Wright": a title after "ex-"; "Mother-of-three Ann Lee": a parent of a
+    // number of children.
+    let parent = lower.split_once("-of-").is_some_and(|(who, _)| words::PARENT_WORDS.contains(who));
     is_title(word) || occupation(&lower) || lower.strip_prefix("ex-").is_some_and(occupation) || parent
 }
 
@@ -259,13 +258,16 @@ fn after_titles<'w>(words: &[&'w str], organisation: bool) -> (Vec<&'w str>, usi
     let n = words.len() - numerals;
     let surname_last = n >= 3 && is_title(words[n - 1]) && !is_title(words[n - 2]);
     let searched = if surname_last { &words[..n - 1] } else { &words[..n] };
-    // ("Doctors Without Borders": an organisation, not doctors.)
-    if words.get(1).is_some_and(|w| *w == "Without") {
+    // ("Doctors Without Borders": an organisation whose name joins its parts, not doctors.)
+    if words.get(1).is_some_and(|w| is_name_joiner(w)) {
         return (words.to_vec(), 0);
     }
     let mut after_title = searched.iter().rposition(|w| is_false_title(w)).map_or(0, |p| p + 1);
-    // ("TEACHER AND STUDENTS:": people joined to an occupation, not a name after it.)
-    if words.get(after_title).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+    // ("TEACHER AND STUDENTS:": people joined to an occupation, not a name after it; "Athlete
+    // Ally": an occupation names a person only before a name of two words or more.)
+    let joined = words.get(after_title).is_some_and(|w| w.eq_ignore_ascii_case("and"));
+    let occupation_only = after_title > 0 && !is_title(searched[after_title - 1]);
+    if joined || occupation_only && n - after_title < 2 {
         after_title = searched.iter().rposition(|w| is_title(w)).map_or(0, |p| p + 1);
     }
     // "Pope Francis", "Queen Elizabeth II": a sovereign's or a pope's title stays with a name of
@@ -670,8 +672,10 @@ fn organisation_before_and(tokens: &[Token<'_>], first: usize) -> Option<usize> 
     // "Food and Drug Administration", "National Oceanic and Atmospheric Administration": a few
     // words that name no organisation yet, then "and", then a name that ends as an
     // organisation's does (not "the Foreign Office and Home Office", two of them).
-    // (Nor "Public Health Scotland and University of Glasgow": a second one opens with its word.)
-    let unfinished = and - start <= 3 && !tokens[start..and].iter().any(|t| is_org_word(t.text));
+    // (Nor "Public Health Scotland and University of Glasgow": a second one opens with its word;
+    // nor "Germany and European Union officials": a place before the "and" is a party of its own.)
+    let place = tokens[start..and].iter().any(|t| kind_of(t.text) == NameKind::Place);
+    let unfinished = and - start <= 3 && !place && !tokens[start..and].iter().any(|t| is_org_word(t.text));
     let goes_on = tokens.get(first + 1).is_some_and(|t| is_particle(t) || is_name_word(t));
     let second = after.first().is_some_and(|w| is_org_word(w)) && goes_on;
     let few_words = unfinished && !second && after.last().is_some_and(|w| is_org_word(w));
@@ -685,6 +689,8 @@ pub fn and_in_organisation(tokens: &[&Token<'_>], k: usize) -> bool {
     if tokens[k].text != "and" {
         return false;
     }
+    // (`organisation_before_and` reads at most eight tokens before the "and" and eight after it:
+    // a window of them is all it needs.)
     let from = k.saturating_sub(8);
     let window: Vec<Token<'_>> = tokens[from..tokens.len().min(k + 9)].iter().map(|t| (*t).clone()).collect();
     organisation_before_and(&window, k - from + 1).is_some()
@@ -756,23 +762,36 @@ fn is_particle(token: &Token<'_>) -> bool {
 /// Ministry", which is Ukraine's.
 fn group_of_people_in(tokens: &[Token<'_>], first: usize, end: usize) -> bool {
     let owner = without_possessive(tokens[first - 1].text).to_lowercase();
-    matches!(owner.as_str(), "children" | "women" | "men" | "people") && is_org_word(tokens[end].text)
+    words::PEOPLE_IN_ORG_NAMES.contains(owner.as_str()) && is_org_word(tokens[end].text)
 }
 
-/// A small word that goes on an organisation's name after its word ("Project on Government
-/// Oversight", "Committee to Protect Journalists", "Coalition against Hunger").
-fn is_org_particle(token: &Token<'_>) -> bool {
-    // (Not "in": "Tyler Walker of Marietta College in Ohio" is placed, not named.)
-    token.is_lowercase_word() && matches!(token.text, "on" | "to" | "against")
+/// Whether the small word at `k` goes on an organisation's name between its word and the
+/// capitalised word after ("Project on | Government Oversight", "Committee to | Protect
+/// Journalists"): not before a place, an organisation named by one word, a time or a person
+/// ("the Commission to Hungary", "the Foundation to Congress", "the Commission on Tuesday").
+/// Not "in": "Tyler Walker of Marietta College in Ohio" is placed, not named.
+fn is_org_particle(tokens: &[Token<'_>], k: usize) -> bool {
+    let (Some(particle), Some(next)) = (tokens.get(k), tokens.get(k + 1)) else { return false };
+    let small = particle.is_lowercase_word() && words::ORG_PARTICLES.contains(particle.text);
+    let one_word_org = is_org_word(next.text) && !tokens.get(k + 2).is_some_and(is_name_word);
+    let elsewhere = kind_of(next.text) == NameKind::Place
+        || one_word_org
+        || words::is_when(next.lower().as_ref())
+        || is_first_name(next.text);
+    small && is_name_word(next) && !elsewhere
+}
+
+/// "Without" in "Doctors Without Borders": a word that joins an organisation's name, written
+/// with its capital.
+fn is_name_joiner(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && words::NAME_JOINERS.contains(word.to_lowercase().as_str())
 }
 
 /// How many particles start at `from` when a name word follows them ("von der Leyen").
 fn particles_then_name(tokens: &[Token<'_>], from: usize) -> Option<usize> {
     let org_before = from > 0 && is_org_word(tokens[from - 1].text);
-    if org_before
-        && tokens.get(from).is_some_and(is_org_particle)
-        && tokens.get(from + 1).is_some_and(is_name_word)
-    {
+    if org_before && is_org_particle(tokens, from) {
         return Some(1);
     }
     let mut k = tokens[from..].iter().take(3).take_while(|t| is_particle(t)).count();
@@ -786,13 +805,13 @@ fn particles_then_name(tokens: &[Token<'_>], from: usize) -> Option<usize> {
 /// How many particles end just before `before` when a name word precedes them.
 fn particles_after_name(tokens: &[Token<'_>], before: usize) -> Option<usize> {
     // "Doctors Without | Borders", "Reporters Without | Borders".
-    let without = before >= 2 && tokens[before - 1].text == "Without";
-    if without && is_name_word(&tokens[before - 2]) {
+    let joiner = before >= 2 && is_name_joiner(tokens[before - 1].text);
+    if joiner && is_name_word(&tokens[before - 2]) {
         return Some(1);
     }
     // "Project on | Government Oversight", "Committee to | Protect Journalists": a small word
     // after an organisation's word.
-    let org = before >= 2 && is_org_particle(&tokens[before - 1]) && tokens[before - 2].is_capitalized();
+    let org = before >= 2 && is_org_particle(tokens, before - 1) && tokens[before - 2].is_capitalized();
     if org && is_org_word(tokens[before - 2].text) {
         return Some(1);
     }

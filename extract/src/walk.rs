@@ -370,7 +370,7 @@ impl<'a> Walk<'a> {
             .and_then(|_| attribution::second_source(context, &mut self.registry));
         self.reporting = credited.as_ref().map(|c| c.name.clone());
         if let Some(credit) = &credited {
-            self.note_reporter(sentence.start, credit);
+            self.note_speaker_unless_data(sentence.start, credit);
         }
         for figure in found {
             // A figure inside a quotation is its speaker's, and is tied to the quote's candidate.
@@ -412,7 +412,7 @@ impl<'a> Walk<'a> {
         let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
         let at = refs.first().map_or(0, |t| t.start);
         if let Some(credit) = attribution::in_sentence(context, &mut self.registry) {
-            self.note_reporter(at, &credit);
+            self.note_speaker_unless_data(at, &credit);
             return;
         }
         if let Some(author) = attribution::document_author(context, &mut self.registry) {
@@ -428,7 +428,7 @@ impl<'a> Walk<'a> {
 
     /// Someone credited in a sentence without marks: who a quotation after it may be — but data
     /// that shows a figure ("International Visitor Survey results show …") speaks no quotation.
-    fn note_reporter(&mut self, at: usize, credit: &Credit) {
+    fn note_speaker_unless_data(&mut self, at: usize, credit: &Credit) {
         if !credit.by_data {
             self.note_speaker(at, &credit.name);
         }

@@ -74,6 +74,14 @@ word_list! {
     ADVERB_ENDINGS: Words = "adverb_endings.txt";
     OCCUPATIONS: Words = "occupations.txt";
     QUOTING_VERBS: Words = "quoting_verbs.txt";
+    DATA_VERBS: Words = "data_verbs.txt";
+    PUBLICATION_VERBS: Words = "publication_verbs.txt";
+    ORG_PARTICLES: Words = "org_particles.txt";
+    NAME_JOINERS: Words = "name_joiners.txt";
+    PARENT_WORDS: Words = "parent_words.txt";
+    PEOPLE_IN_ORG_NAMES: Words = "people_in_org_names.txt";
+    FIGURE_REPORT_VERBS: Words = "figure_report_verbs.txt";
+    SINGULAR_NOUNS_IN_S: Words = "singular_nouns_in_s.txt";
     FORECAST_NOUNS: Words = "forecast_nouns.txt";
     COLLECTIVE_NOUNS: Words = "collective_nouns.txt";
     ANNOUNCED_SUMS: Words = "announced_sums.txt";

@@ -46,7 +46,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
-    if t.is("show") || t.is("reveal") || t.is("reveals") {
+    if words::PUBLICATION_VERBS.contains(t.lower().as_ref()) {
         return shows(tokens, v);
     }
     // "As Smith put it, …".
@@ -111,7 +111,8 @@ fn plural_present_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     let name = v >= 2 && crate::names::is_name_word(prev) && !crate::names::is_possessive(prev.text);
     // ("Experts predict that": a plural opening the sentence is capitalised.)
     // (Not a singular in -s: "a news report that", "the progress report", "a status report".)
-    let singular_in_s = lower.ends_with("ss") || lower.ends_with("us") || lower == "news";
+    let singular_in_s =
+        lower.ends_with("ss") || lower.ends_with("us") || words::SINGULAR_NOUNS_IN_S.contains(lower.as_ref());
     let after_a = v >= 2 && matches!(tokens[v - 2].lower().as_ref(), "a" | "an");
     let plural = (prev.is_lowercase_word() || v == 1 && prev.kind == Kind::Word)
         && lower.ends_with('s')
@@ -119,15 +120,19 @@ fn plural_present_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         && !after_a
         && !crate::names::is_possessive(prev.text);
     let next = tokens.get(v + 1);
-    let then = next.is_none_or(|n| n.is("that") || n.punct(":.!?")) || figure_object(tokens, v);
+    // ("The numbers report 300 deaths": figures report nothing.)
+    let reports_figure = figure_object(tokens, v) && !words::REPORT_NOUNS.contains(lower.as_ref());
+    let then = next.is_none_or(|n| n.is("that") || n.punct(":.!?")) || reports_figure;
     (pronoun || name || plural) && then
 }
 
-/// "The organization claims to have planted …", "the group claims to be": a singular subject
-/// with its determiner, then "to have" or "to be" — not "asylum claims to be processed".
+/// "The organization claims to have planted …": a singular subject with its determiner, then
+/// "to have" and a participle — not "asylum claims to be processed" nor "The compensation
+/// claims to have been settled", which are claims made, not someone claiming.
 fn claims_to_have(tokens: &[&Token<'_>], v: usize) -> bool {
     let infinitive = tokens.get(v + 1).is_some_and(|t| t.is("to"))
-        && tokens.get(v + 2).is_some_and(|t| t.is("have") || t.is("be"));
+        && tokens.get(v + 2).is_some_and(|t| t.is("have"))
+        && tokens.get(v + 3).is_some_and(|t| t.is_lowercase_word() && !t.is("been"));
     let subject = v >= 2
         && tokens[v - 1].is_lowercase_word()
         && !tokens[v - 1].lower().ends_with('s')
@@ -135,9 +140,13 @@ fn claims_to_have(tokens: &[&Token<'_>], v: usize) -> bool {
     infinitive && subject
 }
 
-/// Whether a figure is the object of the verb at `v`, within two plain words of it ("Local
-/// authorities report 300 deaths", "Officials estimate more than 2,000 were killed").
+/// Whether a figure is the object of the verb at `v`, a verb that reports one, within two plain
+/// words of it ("Local authorities report 300 deaths", "Officials confirm more than 2,000") —
+/// not "Tariffs add 25 percent to the price".
 fn figure_object(tokens: &[&Token<'_>], v: usize) -> bool {
+    if !words::FIGURE_REPORT_VERBS.contains(tokens[v].lower().as_ref()) {
+        return false;
+    }
     let mut after = tokens[v + 1..].iter().take(3);
     after.find(|t| !t.is_lowercase_word()).is_some_and(|t| t.kind == Kind::Number)
 }
@@ -194,9 +203,7 @@ fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
         t.is_capitalized() && crate::names::kind_of(t.text) != crate::names::NameKind::Place
             || is_possessive(t.text)
     };
-    // (A capital opening the sentence may be any word, but an acronym there names a publisher:
-    // "ABS data reveals", "CSO figures show".)
-    let named = (v.saturating_sub(6).max(1)..v).any(|k| name(tokens[k])) || v <= 6 && tokens[0].is_acronym();
+    let named = (v.saturating_sub(6).max(1)..v).any(|k| name(tokens[k]));
     // ("Figures from the Scottish Funding Council show": the publication opens the phrase.)
     let published = (v.saturating_sub(10)..v).any(|k| publication(tokens[k]));
     // ("Figures published by the Office for National Statistics (ONS) show": past the
@@ -244,14 +251,6 @@ pub struct Credit {
 fn credit(name: Option<String>, registry: &mut Registry) -> Option<Credit> {
     let by_pronoun = registry.take_pronoun_used();
     name.map(|name| Credit { name, by_pronoun, by_data: false })
-}
-
-/// "show", "reveals", "found": verbs by which data, not a speaker, gives a figure.
-fn shows_data(verb: &Token<'_>) -> bool {
-    matches!(
-        verb.lower().as_ref(),
-        "show" | "shows" | "showed" | "reveal" | "reveals" | "revealed" | "found" | "finds"
-    )
 }
 
 /// The speaker credited for the quote at `quote` (an index of a `None` in `ctx`), looking first
@@ -311,7 +310,9 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
     verbs.sort_by_key(|v| !sentence[*v].is("according"));
     for v in verbs {
         if let Some(name) = credited_by(&sentence, v, &sentence, registry) {
-            let by_data = shows_data(sentence[v]);
+            // (Data shows a figure; a person who "revealed" or "found" it may speak on.)
+            let by_data = words::DATA_VERBS.contains(sentence[v].lower().as_ref())
+                && crate::names::kind_of(&name) != crate::names::NameKind::Person;
             return credit(Some(name), registry).map(|c| Credit { by_data, ..c });
         }
     }
