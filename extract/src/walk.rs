@@ -204,7 +204,7 @@ impl<'a> Walk<'a> {
         let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
         let credited = attribution::in_sentence(context, &mut self.registry).map(|c| c.name);
         let named = credited.or_else(|| attribution::sentence_subject(&refs, &mut self.registry));
-        let person = named.filter(|n| is_full_name(n));
+        let person = named.filter(|n| crate::names::is_full_name(n));
         for k in unclaimed.drain(..) {
             if let (Some(name), None) = (&person, &self.out[k].speaker) {
                 self.out[k].speaker = Some(name.clone());
@@ -438,16 +438,6 @@ impl<'a> Walk<'a> {
         self.previous = Some((at, name.to_owned()));
         self.in_paragraph = Some(name.to_owned());
     }
-}
-
-/// A person's name as written in full: two words or more, the first and the last capitalised
-/// ("Maria Lopez", "Ursula von der Leyen") — not a phrase such as "the river rose two".
-fn is_full_name(name: &str) -> bool {
-    let capitalised = |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
-    name.contains(' ')
-        && capitalised(name.split(' ').next())
-        && capitalised(name.rsplit(' ').next())
-        && crate::names::kind_of(name) == crate::names::NameKind::Person
 }
 
 /// The speaker credited, unless it is no one named in full and the quotation's first words
