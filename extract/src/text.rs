@@ -236,6 +236,9 @@ pub struct Token<'a> {
     pub kind: Kind,
     /// No white space between this token and the one before ("G20", "$5", "6pm").
     pub joined: bool,
+    /// The word in lower case when it has a capital, made once: the rules ask for it of the same
+    /// token many times (shared, so that a copied token costs no new string).
+    lowered: Option<std::rc::Rc<str>>,
 }
 
 impl<'a> Token<'a> {
@@ -257,12 +260,17 @@ impl<'a> Token<'a> {
     }
 
     /// The token in lower case, borrowed when it already is (most words are).
-    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
-        if self.text.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(self.text.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(self.text)
+    pub fn lower(&self) -> std::borrow::Cow<'_, str> {
+        match &self.lowered {
+            Some(lowered) => std::borrow::Cow::Borrowed(lowered),
+            None => std::borrow::Cow::Borrowed(self.text),
         }
+    }
+
+    /// A token of `text` at byte `start`.
+    pub fn new(start: usize, text: &'a str, kind: Kind, joined: bool) -> Self {
+        let lowered = text.chars().any(char::is_uppercase).then(|| std::rc::Rc::from(text.to_lowercase()));
+        Token { start, text, kind, joined, lowered }
     }
 
     /// A word with a capital: "Putin", and surnames behind a short lower-case particle joined
@@ -346,12 +354,7 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         };
         let end = chars.get(i).map_or(slice.len(), |(e, _)| *e);
         let abs_start = range.start + chars[start].0;
-        out.push(Token {
-            start: abs_start,
-            text: &slice[chars[start].0..end],
-            kind,
-            joined: last_end == abs_start,
-        });
+        out.push(Token::new(abs_start, &slice[chars[start].0..end], kind, last_end == abs_start));
         last_end = range.start + end;
     }
     out

@@ -127,7 +127,7 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     // "a two-percent rate".
     if let Some(number) = lower.strip_suffix("-percent") {
-        let (value, _) = spelled(&[Token { text: number, ..t.clone() }], 0)?;
+        let (value, _) = spelled(&[Token::new(t.start, number, t.kind, t.joined)], 0)?;
         return found(value, "percent", None, i, i);
     }
     if let Some(f) = word_forms(tokens, i, &lower) {
