@@ -300,6 +300,13 @@ fn prefixed_capital(word: &str) -> bool {
         && rest.chars().nth(1).is_some_and(char::is_uppercase)
 }
 
+/// ".06 degrees": a decimal written without its leading zero, the point after a space or an
+/// opening bracket and before digits (not the full stop of "in 2019.5 people": none is spaced so).
+fn leading_point(chars: &[(usize, char)], i: usize) -> bool {
+    let spaced = i == 0 || chars[i - 1].1.is_whitespace() || matches!(chars[i - 1].1, '(' | '~');
+    chars[i].1 == '.' && spaced && chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit())
+}
+
 /// Tokens of `range`: words keep inner apostrophes, hyphens and dots ("Ukraine's", "Jean-Pierre",
 /// "U.S"); numbers keep inner commas and dots ("150,000", "16.7").
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
@@ -335,7 +342,7 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 i += 1;
             }
             Kind::Word
-        } else if c.is_ascii_digit() {
+        } else if c.is_ascii_digit() || leading_point(&chars, i) {
             i += 1;
             while i < chars.len() {
                 let ch = chars[i].1;

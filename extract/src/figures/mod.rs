@@ -260,9 +260,17 @@ fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usi
         && glued(end + 2, &|t| t.is("to"))
         && glued(end + 3, &|t| t.punct("-"));
     let k = if hyphenated_to { end + 2 } else { end };
-    let (Some(join), Some(upper)) = (tokens.get(k + 1), tokens.get(k + 2)) else {
+    let (Some(join), Some(mut upper)) = (tokens.get(k + 1), tokens.get(k + 2)) else {
         return Some((false, (end, 1.0)));
     };
+    // "$10–$15 billion": the currency written again before the range's end.
+    let mut upper_at = k + 2;
+    if upper.kind == Kind::Punct && i > 0 && upper.text == tokens[i - 1].text {
+        if let Some(after) = tokens.get(k + 3).filter(|t| t.kind == Kind::Number) {
+            upper = after;
+            upper_at = k + 3;
+        }
+    }
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     if prev.is_some_and(|p| p.is("from")) {
         return Some((false, (end, 1.0)));
@@ -275,11 +283,11 @@ fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usi
     let bounds = |u: f64| u > low && !(by && u > 3.0 * low);
     // "15-100ths of a second": a fraction's denominator, not a range's end.
     let ordinal = tokens
-        .get(k + 3)
+        .get(upper_at + 1)
         .is_some_and(|n| n.joined && matches!(n.lower().as_ref(), "ths" | "th" | "st" | "nd" | "rd"));
     if joins && upper.kind == Kind::Number && digits_value(upper.text).is_some_and(bounds) && !ordinal {
-        let scale_after = tokens.get(k + 3).and_then(|n| scale(n.text)).filter(|_| end == i);
-        return Some((true, (k + 2 + usize::from(scale_after.is_some()), scale_after.unwrap_or(1.0))));
+        let scale_after = tokens.get(upper_at + 1).and_then(|n| scale(n.text)).filter(|_| end == i);
+        return Some((true, (upper_at + usize::from(scale_after.is_some()), scale_after.unwrap_or(1.0))));
     }
     if join.punct("-–") && join.joined && upper.kind == Kind::Number && upper.joined {
         return None;
@@ -336,6 +344,10 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
             end + 4
         }
         (Some(a), _) if a.is("in") && number(2) && value < 100.0 => end + 2,
+        // "33,000 of more than 1.6 million kids": a qualified whole.
+        (Some(a), Some(_)) if a.is("of") && qualified_number(tokens, end + 2).is_some() => {
+            qualified_number(tokens, end + 2)?
+        }
         // "35 of the country's 75 districts", "2,800 of West Africa's 5,165 deaths".
         (Some(a), Some(_)) if a.is("of") => end + owner_then_number(tokens, end + 2)?,
         _ => return None,
@@ -343,8 +355,19 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
     // ("a low of 1.44 in 2004": a year is when, not a whole.)
     let year =
         |w: f64| (1900.0..2100.0).contains(&w) && w.fract() == 0.0 && !tokens[whole_at].text.contains(',');
-    let whole = digits_value(tokens[whole_at].text).filter(|w| *w >= value && *w > 0.0 && !year(*w))?;
-    Some((whole, whole_at))
+    // ("of 1.6 million": the whole's scale after it.)
+    let scaled = tokens.get(whole_at + 1).and_then(|t| lexicon::scale_word(t.lower().as_ref()));
+    let whole = digits_value(tokens[whole_at].text).map(|w| w * scaled.unwrap_or(1.0));
+    let whole = whole.filter(|w| *w >= value && *w > 0.0 && !year(*w))?;
+    Some((whole, whole_at + usize::from(scaled.is_some())))
+}
+
+/// The number a qualifier of two words at most leads to from token `from` ("more than 1.6
+/// million", "nearly 4,000"), when the words are a qualifier of it.
+fn qualified_number(tokens: &[Token<'_>], from: usize) -> Option<usize> {
+    let number = (from + 1..tokens.len().min(from + 3)).find(|k| tokens[*k].kind == Kind::Number)?;
+    let words = tokens[from..number].iter().all(|t| t.is_lowercase_word());
+    (words && context::qualifier_before(tokens, number).is_some()).then_some(number)
 }
 
 /// A range's upper bound as a multiple of its lower, both as written ("10 to 15 million" is

@@ -16,6 +16,37 @@ fn found(value: f64, unit: &str, of: Option<f64>, start: usize, end: usize) -> O
     Some(Found { range: None, value, unit: unit.to_owned(), of, start, end, sign: None })
 }
 
+/// A percentage point said without a digit: "fell by a full percentage point" (1), "rose half a
+/// percentage point" (0.5), "a quarter of a percentage point" (0.25).
+fn percentage_point_said(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> {
+    let at = |k: usize| tokens.get(k).map(|t| t.lower());
+    let is = |k: usize, word: &str| at(k).is_some_and(|w| w == word);
+    // The share, and where the words before "percentage point" begin.
+    let (value, from) = if lower == "a" {
+        match at(i + 1).as_deref().and_then(fraction) {
+            Some(share) if is(i + 2, "of") && is(i + 3, "a") => (share, i + 4),
+            Some(_) => return None,
+            None => (1.0, i + 1 + usize::from(is(i + 1, "full"))),
+        }
+    } else {
+        let share = fraction(lower)?;
+        let of_a = is(i + 1, "of") && is(i + 2, "a");
+        (
+            share,
+            if of_a {
+                i + 3
+            } else if is(i + 1, "a") {
+                i + 2
+            } else {
+                return None;
+            },
+        )
+    };
+    (is(from, "percentage") && (is(from + 1, "point") || is(from + 1, "points")))
+        .then(|| found(value, "percentage points", None, i, from + 1))
+        .flatten()
+}
+
 /// A decimal said as a broadcast script writes it: "seven point one", "four-point-four percent".
 /// Taken with a percent after it or a magnitude before it; else its noun must be plural.
 fn spoken_decimal(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> {
@@ -119,6 +150,9 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     let lower = t.lower();
+    if let Some(f) = percentage_point_said(tokens, i, &lower) {
+        return Some(f);
+    }
     if let Some(f) = fraction_figure(tokens, i, &lower) {
         return Some(f);
     }

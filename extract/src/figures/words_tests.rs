@@ -232,3 +232,21 @@ fn what_the_tenth_rounds_outside_review_found_in_numbers() {
     assert!(values("A 2-million-square-foot warehouse opened.").is_empty());
     assert_eq!(super::lexicon::compound_number("ninety-ninety-million"), None);
 }
+
+/// Number forms written from how news writes numbers (the eleventh round), not from a miss.
+#[test]
+fn points_said_without_a_digit_a_leading_point_and_qualified_wholes() {
+    let pp = |v: f64| Some(figure(v, "percentage points", None));
+    assert_eq!(q("Unemployment fell by a full percentage point in a month."), pp(1.0));
+    assert_eq!(q("Inflation rose half a percentage point last month."), pp(0.5));
+    assert_eq!(q("The Fed cut rates by a quarter of a percentage point."), pp(0.25));
+    assert_eq!(q("A quarter of voters agreed."), Some(figure(25.0, "percent", None)));
+    assert_eq!(q("It cooled the temperature by about .06 degrees."), Some(figure(0.06, "degrees", None)));
+    assert_eq!(
+        q("That is about 33,000 of more than 1.6 million kids."),
+        Some(figure(33000.0, "kids", Some(1.6e6)))
+    );
+    assert_eq!(q("Some 45 of nearly 4,000 staff were sent home."), Some(figure(45.0, "staff", Some(4000.0))));
+    let all = |s: &str| all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity.value).collect::<Vec<_>>();
+    assert_eq!(all("The cuts remove $10–$15 billion from the budget."), [10e9, 15e9]);
+}
