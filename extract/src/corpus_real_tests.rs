@@ -1,7 +1,7 @@
 //! The extractor measured on real news it was not written for (`corpus-real/`): freely licensed
 //! articles (Wikinews, Voice of America and US government releases, UK and EU government
 //! releases…), each with its address and licence in a `MANIFEST-*.json`, annotated by the rules of
-//! `corpus_tests.rs`. 55 of the 595 articles are marked `heldout` (a third of the first 47, and
+//! `corpus_tests.rs`. 55 of the 611 articles are marked `heldout` (a third of the first 47, and
 //! two later batches, 701–717 and 801–821), each when annotated, before the extractor ran on it:
 //! they are scored only to report, never read while changing rules.
 //!
@@ -259,7 +259,17 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// 0.857 / 0.829 / 0.868 / 0.99; AH 0.962 / 0.922 / 0.957 / 0.843 / 0.99). At the round's end AG
 /// 1.000 / 0.929 / 0.861 / 0.915, AH 0.962 / 0.922 / 0.957 / 0.865, AF 1.000 / 0.971 / 0.958 /
 /// 0.912, AA's even half unchanged; the held-out part, scored once: 0.962, 0.705, 0.913, 0.688,
-/// 1.05; tuning (508) 0.986, 0.946, 0.943, 0.919, 1.03.
+/// 1.05; tuning (508) 0.986, 0.946, 0.943, 0.919, 1.03. Eleventh round: batches AI (VOA stories,
+/// 1901–1916) and AJ (statistics releases, 1921–1936), annotated during the round, scored with
+/// the round's starting rules and its rules of that point: identical (AI 1.000 / 0.947 / 0.936
+/// / 0.912 / 1.01; AJ 0.936 / 0.977 / 0.979 / 0.966 / 1.02), then read. At the round's end AF,
+/// AH and AA's even half unchanged; the held-out part, scored once: 0.962, 0.705, 0.913, 0.694,
+/// 1.05 (wrong speakers: of quotations 12 nobody, 5 another form of the name, 9 someone else; of
+/// figures 27 nobody, 3 where the writer's own, 7 another form, 11 someone else); tuning (540)
+/// 0.985, 0.952, 0.946, 0.925, 1.03. Batch AK (interviews, briefings and transcripts,
+/// 1941–1956), annotated at the round's end and kept unread, scored with the round's starting
+/// rules (1.000 / 0.842 / 0.862 / 0.480 / 0.94) and its end rules (1.000 / 0.868 / 0.862 / 0.480);
+/// with it, tuning (556) 0.985, 0.949, 0.944, 0.916, 1.02.
 const HELDOUT_FLOOR: Row = Row {
     texts: 55,
     quote_p: 0.0,
@@ -269,12 +279,12 @@ const HELDOUT_FLOOR: Row = Row {
     quote_f1: 0.96,
     speaker: 0.70,
     numeric_f1: 0.91,
-    numeric_speaker: 0.68,
+    numeric_speaker: 0.69,
     candidates_per_claim: 1.06,
     misses_by_kind: [[0; 4]; 2],
 };
 const TUNE_FLOOR: Row = Row {
-    texts: 540,
+    texts: 556,
     quote_p: 0.0,
     quote_r: 0.0,
     numeric_p: 0.0,
