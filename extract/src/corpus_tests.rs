@@ -56,11 +56,7 @@ pub(super) enum MissKind {
 }
 
 pub(super) fn miss_kind(expected: &Value, found: Option<&str>) -> MissKind {
-    let accepted: Vec<Option<String>> = match expected {
-        Value::Array(list) => list.iter().map(|v| v.as_str().map(normalise_speaker)).collect(),
-        Value::String(s) => vec![Some(normalise_speaker(s))],
-        _ => vec![None],
-    };
+    let accepted = accepted_speakers(expected);
     let Some(found) = found.map(normalise_speaker) else { return MissKind::Nobody };
     let names: Vec<&String> = accepted.iter().flatten().collect();
     if names.is_empty() {
@@ -91,13 +87,17 @@ fn normalise_speaker(s: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(&lower).trim().to_owned()
 }
 
-fn speaker_ok(expected: &Value, found: Option<&str>) -> bool {
-    let accepted: Vec<Option<String>> = match expected {
+/// The speakers an annotation accepts, normalised (`None`: the writer's own).
+fn accepted_speakers(expected: &Value) -> Vec<Option<String>> {
+    match expected {
         Value::Array(list) => list.iter().map(|v| v.as_str().map(normalise_speaker)).collect(),
         Value::String(s) => vec![Some(normalise_speaker(s))],
         _ => vec![None],
-    };
-    accepted.contains(&found.map(normalise_speaker))
+    }
+}
+
+fn speaker_ok(expected: &Value, found: Option<&str>) -> bool {
+    accepted_speakers(expected).contains(&found.map(normalise_speaker))
 }
 
 fn unit_ok(expected: &str, found: &str) -> bool {

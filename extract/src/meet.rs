@@ -12,7 +12,7 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
     // "She questioned …": the sentence is about whoever "she" is, before anyone it names.
     let opening = context.first().copied().flatten().filter(|t| t.is("he") || t.is("she"));
     if let Some(pronoun) = opening {
-        registry.pronoun_subject(&pronoun.lower(), pronoun.start);
+        registry.pronoun_subject(pronoun.lower(), pronoun.start);
     }
     let mut k = 0;
     while k < owned.len() {
@@ -54,7 +54,7 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
             // (The role the sentence opens with is theirs.)
             let role = owned.iter().take(4).find(|t| t.is_lowercase_word() && names::is_role_word(t.text));
             if let Some(role) = role {
-                registry.role(&role.lower(), &name);
+                registry.role(role.lower(), &name);
             }
         }
         // ("The Ministry of Health issued guidance. … the ministry said".)
@@ -99,7 +99,7 @@ pub fn names_quoted(tokens: &[Token<'_>], registry: &mut Registry) {
 fn introduced_by_first_name(tokens: &[Token<'_>], k: usize) -> bool {
     let before = |back: usize| k.checked_sub(back).map(|b| &tokens[b]);
     let relative = before(1).is_some_and(|t| t.punct(","))
-        && before(2).is_some_and(|t| crate::words::PERSON_NOUNS.contains(t.lower().as_ref()))
+        && before(2).is_some_and(|t| crate::words::PERSON_NOUNS.contains(t.lower()))
         && before(3)
             .is_some_and(|t| names::is_possessive(t.text) || t.is("his") || t.is("her") || t.is("their"));
     names::gives_a_name(tokens, k) || relative
@@ -123,7 +123,7 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
         before
             .take_while(|t| t.is_lowercase_word())
             .filter(|t| is_title(t.text))
-            .map(|t| t.lower().into_owned()),
+            .map(|t| t.lower().to_owned()),
     );
     // "Savchenko's lawyer, Mark Feygin", "The Prime Minister, Rishi Sunak,": a role in apposition.
     let role_word = |t: &Token<'_>| t.kind == Kind::Word && names::is_role_word(t.text);
@@ -144,7 +144,7 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
         };
         let window = comma.saturating_sub(8)..comma;
         for role in window.rev().filter(|k| role_word(&tokens[*k])).filter(chained) {
-            roles.push(tokens[role].lower().into_owned());
+            roles.push(tokens[role].lower().to_owned());
         }
     }
     // "Deputy Prime Minister and Minister for Infrastructure, Transport and Regional Development
@@ -157,7 +157,7 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
         let portfolio = chain.windows(2).any(|w| (w[0].is("for") || w[0].is("of")) && is_title(w[1].text));
         let someone = chain.iter().any(|t| names::is_first_name(t.text));
         if portfolio && !someone {
-            roles.extend(chain.iter().filter(|t| is_title(t.text)).map(|t| t.lower().into_owned()));
+            roles.extend(chain.iter().filter(|t| is_title(t.text)).map(|t| t.lower().to_owned()));
         }
     }
     // "CEO of the Refugee Council Enver Solomon".
@@ -166,7 +166,7 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
         && tokens[start - 2].is("of")
         && is_title(tokens[start - 3].text)
     {
-        roles.push(tokens[start - 3].lower().into_owned());
+        roles.push(tokens[start - 3].lower().to_owned());
     }
     roles
 }
@@ -224,10 +224,10 @@ fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
     let mut roles = Vec::new();
     for (k, t) in phrase.iter().enumerate() {
         if is_title(t.text) {
-            roles.push(t.lower().into_owned());
+            roles.push(t.lower().to_owned());
         } else if !(k == 0 && (t.is("the") || t.is("a"))) && t.is_capitalized() && !office_before_title(k) {
             break;
-        } else if k >= 4 && !t.is_capitalized() && !names::is_connector(&t.lower()) {
+        } else if k >= 4 && !t.is_capitalized() && !names::is_connector(t.lower()) {
             break; // ("Jane Doe, who met the president": no title of hers.)
         }
     }

@@ -25,11 +25,11 @@ pub fn is_title(word: &str) -> bool {
 /// names no one alone ("Teacher" is no role to find a holder of).
 pub fn is_false_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
-    let occupation = |w: &str| words::OCCUPATIONS.contains(w) || words::TITLES.contains(w);
-    // "Ex-footballer Ian Wright": a title after "ex-"; "Mother-of-three Ann Lee": a parent of a
-    // number of children.
+    let title_or_job = |w: &str| words::OCCUPATIONS.contains(w) || words::TITLES.contains(w);
+    // "Ex-footballer Ian Wright": a title or a job after "ex-"; "Mother-of-three Ann Lee": a
+    // parent of a number of children.
     let parent = lower.split_once("-of-").is_some_and(|(who, _)| words::PARENT_WORDS.contains(who));
-    is_title(word) || occupation(&lower) || lower.strip_prefix("ex-").is_some_and(occupation) || parent
+    is_title(word) || title_or_job(&lower) || lower.strip_prefix("ex-").is_some_and(title_or_job) || parent
 }
 
 /// A title or a role noun: "Minister", "spokesman", "farmer" — what a person is called by their
@@ -142,7 +142,7 @@ fn is_numeral(word: &str) -> bool {
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    token.is_capitalized() && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower().as_ref()))
+    token.is_capitalized() && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower()))
 }
 
 /// A word without its possessive ending: "Ukraine's" → "Ukraine".
@@ -525,7 +525,7 @@ pub fn office_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Stri
         || office[2..].windows(2).any(titled_name)
         || person_inside;
     let key: Vec<String> =
-        office.iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower().into_owned()).collect();
+        office.iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower().to_owned()).collect();
     (!named && !tokens[end].punct(",")).then(|| (title, key.join(" ")))
 }
 
@@ -605,17 +605,16 @@ fn after_portfolio(tokens: &[Token<'_>], start: usize, end: usize) -> usize {
 /// before a number.
 fn month_as_first_name(tokens: &[Token<'_>], k: usize) -> bool {
     let t = &tokens[k];
-    let month = t.kind == Kind::Word && t.is_capitalized() && words::MONTHS.contains(t.lower().as_ref());
+    let month = t.kind == Kind::Word && t.is_capitalized() && words::MONTHS.contains(t.lower());
     let surname = tokens.get(k + 1).is_some_and(|n| {
         let lower = n.lower();
         is_name_word(n)
             && !n.is_acronym()
-            && !words::MONTHS.contains(lower.as_ref())
-            && !words::WEEKDAYS.contains(lower.as_ref())
+            && !words::MONTHS.contains(lower)
+            && !words::WEEKDAYS.contains(lower)
     });
     let prev = k.checked_sub(1).map(|p| &tokens[p]);
-    let dated =
-        prev.is_some_and(|p| p.kind == Kind::Number || words::BEFORE_A_DATE.contains(p.lower().as_ref()));
+    let dated = prev.is_some_and(|p| p.kind == Kind::Number || words::BEFORE_A_DATE.contains(p.lower()));
     // ("May God bless you": "May" opening a sentence or a quotation is the verb.)
     let modal = t.is("may") && prev.is_none_or(|p| p.kind == Kind::Punct);
     month && surname && !dated && !modal

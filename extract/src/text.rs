@@ -260,11 +260,8 @@ impl<'a> Token<'a> {
     }
 
     /// The token in lower case, borrowed when it already is (most words are).
-    pub fn lower(&self) -> std::borrow::Cow<'_, str> {
-        match &self.lowered {
-            Some(lowered) => std::borrow::Cow::Borrowed(lowered),
-            None => std::borrow::Cow::Borrowed(self.text),
-        }
+    pub fn lower(&self) -> &str {
+        self.lowered.as_deref().unwrap_or(self.text)
     }
 
     /// A token of `text` at byte `start`.

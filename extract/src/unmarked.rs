@@ -43,7 +43,7 @@ pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Qu
     // "This package provides …", "It is …": what was just said, pointed at.
     let points_back = tokens.first().is_some_and(|t| {
         matches!(
-            t.lower().as_ref(),
+            t.lower(),
             "this"
                 | "these"
                 | "that"
@@ -63,7 +63,7 @@ pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Qu
         tokens.iter().any(|t| {
             t.kind == Kind::Word
                 && matches!(
-                    t.lower().as_ref(),
+                    t.lower(),
                     "i" | "we"
                         | "our"
                         | "us"

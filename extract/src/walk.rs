@@ -484,7 +484,7 @@ fn continues_the_sentence_before(tokens: &[Token<'_>]) -> bool {
     let word = |k: usize| tokens.get(k).filter(|t| t.kind == text::Kind::Word).map(|t| t.lower());
     let one = word(0);
     let two = one.as_ref().zip(word(1)).map(|(a, b)| format!("{a} {b}"));
-    [one.map(|w| w.into_owned()), two]
+    [one.map(|w| w.to_owned()), two]
         .iter()
         .flatten()
         .any(|w| crate::words::CONTINUATIONS.contains(w.as_str()))

@@ -38,7 +38,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if t.is("according") {
         return tokens.get(v + 1).is_some_and(|n| n.is("to"));
     }
-    if words::PLURAL_SPEECH_VERBS.contains(t.lower().as_ref()) {
+    if words::PLURAL_SPEECH_VERBS.contains(t.lower()) {
         return plural_present_speaks(tokens, v);
     }
     // A capital mid-sentence makes a name, not a verb: "the United States said".
@@ -46,7 +46,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return false;
     }
     let next = tokens.get(v + 1);
-    if words::PUBLICATION_VERBS.contains(t.lower().as_ref()) {
+    if words::PUBLICATION_VERBS.contains(t.lower()) {
         return shows(tokens, v);
     }
     // "As Smith put it, …".
@@ -58,22 +58,20 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         return next.is_some_and(|n| n.is("out"));
     }
     // "called on Myanmar to release", "called for calm": an appeal, not words reported.
-    if t.is("called")
-        && next.is_some_and(|n| matches!(n.lower().as_ref(), "on" | "for" | "off" | "in" | "up"))
-    {
+    if t.is("called") && next.is_some_and(|n| matches!(n.lower(), "on" | "for" | "off" | "in" | "up")) {
         return false;
     }
     // "the conditions agreed upon by the Euro Summit", "they agreed to pay": no one speaks.
     if t.is("agreed") && next.is_some_and(|n| n.is("upon") || n.is("on") || n.is("to")) {
         return false;
     }
-    if words::OBJECT_VERBS.contains(t.lower().as_ref()) {
+    if words::OBJECT_VERBS.contains(t.lower()) {
         return object_verb_speaks(tokens, v);
     }
     if t.is("claims") && claims_to_have(tokens, v) {
         return true;
     }
-    if !words::NOUN_VERBS.contains(t.lower().as_ref()) {
+    if !words::NOUN_VERBS.contains(t.lower()) {
         return true;
     }
     // "farmland in four states", "the reports": after a count or a determiner, a noun.
@@ -82,7 +80,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         let lower = p.lower();
         let number_word =
             lower.split('-').all(|part| words::NUMBER_WORDS.contains_key(part) || part == "one");
-        p.kind == Kind::Number || number_word || DETERMINERS.contains(&lower.as_ref())
+        p.kind == Kind::Number || number_word || DETERMINERS.contains(&lower)
     });
     if counted {
         return false;
@@ -97,7 +95,7 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if v >= 2 && name_before {
         return true;
     }
-    next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower().as_ref()))
+    next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower()))
 }
 
 /// A verb of speech in the plain present, which is mostly a noun or an infinitive too ("stress",
@@ -107,13 +105,13 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
 fn plural_present_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     let Some(prev) = v.checked_sub(1).map(|p| tokens[p]) else { return false };
     let lower = prev.lower();
-    let pronoun = matches!(lower.as_ref(), "they" | "we" | "you" | "i");
+    let pronoun = matches!(lower, "they" | "we" | "you" | "i");
     let name = v >= 2 && crate::names::is_name_word(prev) && !crate::names::is_possessive(prev.text);
     // ("Experts predict that": a plural opening the sentence is capitalised.)
     // (Not a singular in -s: "a news report that", "the progress report", "a status report".)
     let singular_in_s =
-        lower.ends_with("ss") || lower.ends_with("us") || words::SINGULAR_NOUNS_IN_S.contains(lower.as_ref());
-    let after_a = v >= 2 && matches!(tokens[v - 2].lower().as_ref(), "a" | "an");
+        lower.ends_with("ss") || lower.ends_with("us") || words::SINGULAR_NOUNS_IN_S.contains(lower);
+    let after_a = v >= 2 && matches!(tokens[v - 2].lower(), "a" | "an");
     let plural = (prev.is_lowercase_word() || v == 1 && prev.kind == Kind::Word)
         && lower.ends_with('s')
         && !singular_in_s
@@ -121,7 +119,7 @@ fn plural_present_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         && !crate::names::is_possessive(prev.text);
     let next = tokens.get(v + 1);
     // ("The numbers report 300 deaths": figures report nothing.)
-    let reports_figure = figure_object(tokens, v) && !words::REPORT_NOUNS.contains(lower.as_ref());
+    let reports_figure = figure_object(tokens, v) && !words::REPORT_NOUNS.contains(lower);
     let then = next.is_none_or(|n| n.is("that") || n.punct(":.!?")) || reports_figure;
     (pronoun || name || plural) && then
 }
@@ -136,7 +134,7 @@ fn claims_to_have(tokens: &[&Token<'_>], v: usize) -> bool {
     let subject = v >= 2
         && tokens[v - 1].is_lowercase_word()
         && !tokens[v - 1].lower().ends_with('s')
-        && DETERMINERS.contains(&tokens[v - 2].lower().as_ref());
+        && DETERMINERS.contains(&tokens[v - 2].lower());
     infinitive && subject
 }
 
@@ -144,7 +142,7 @@ fn claims_to_have(tokens: &[&Token<'_>], v: usize) -> bool {
 /// words of it ("Local authorities report 300 deaths", "Officials confirm more than 2,000") —
 /// not "Tariffs add 25 percent to the price".
 fn figure_object(tokens: &[&Token<'_>], v: usize) -> bool {
-    if !words::FIGURE_REPORT_VERBS.contains(tokens[v].lower().as_ref()) {
+    if !words::FIGURE_REPORT_VERBS.contains(tokens[v].lower()) {
         return false;
     }
     let mut after = tokens[v + 1..].iter().take(3);
@@ -164,7 +162,7 @@ fn object_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     };
     // '…," added KCNA': the verb first, then its subject.
     let inverted = v == 0 || tokens[v - 1].kind == Kind::Punct;
-    let when = |t: &Token<'_>| words::is_when(t.lower().as_ref());
+    let when = |t: &Token<'_>| words::is_when(t.lower());
     let after_time = tokens[v + 1..].iter().take(3).find(|t| !when(t));
     if next.is_some_and(|n| when(n)) && after_time.is_some_and(|t| t.is("that")) {
         return true;
@@ -176,9 +174,8 @@ fn object_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if dated && ends.is_none_or(|t| t.punct(".") || t.punct(",")) {
         return true;
     }
-    let medium =
-        tokens[v + 1..].iter().skip(1).take(3).any(|t| words::MEDIA_NOUNS.contains(t.lower().as_ref()));
-    if next.is_some_and(|n| matches!(n.lower().as_ref(), "in" | "on" | "during")) && medium {
+    let medium = tokens[v + 1..].iter().skip(1).take(3).any(|t| words::MEDIA_NOUNS.contains(t.lower()));
+    if next.is_some_and(|n| matches!(n.lower(), "in" | "on" | "during")) && medium {
         return true;
     }
     next.is_none_or(|n| {
@@ -186,7 +183,7 @@ fn object_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
             || inverted && n.is_capitalized()
             || n.is("that")
             || year_after(n)
-            || matches!(n.lower().as_ref(), "it" | "he" | "she" | "they" | "we" | "there")
+            || matches!(n.lower(), "it" | "he" | "she" | "they" | "we" | "there")
     })
 }
 
@@ -196,7 +193,7 @@ fn object_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
 fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
     let publication = |p: &Token<'_>| {
         let lower = p.lower();
-        words::REPORT_NOUNS.contains(lower.as_ref())
+        words::REPORT_NOUNS.contains(lower)
             || lower.strip_suffix('s').is_some_and(|one| words::REPORT_NOUNS.contains(one))
     };
     let name = |t: &Token<'_>| {
@@ -218,21 +215,20 @@ fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
 
 pub fn is_speech_verb(t: &Token<'_>) -> bool {
     let lower = t.lower();
-    t.kind == Kind::Word
-        && (words::SPEECH_VERBS.contains(lower.as_ref()) || words::OPINION_VERBS.contains(lower.as_ref()))
+    t.kind == Kind::Word && (words::SPEECH_VERBS.contains(lower) || words::OPINION_VERBS.contains(lower))
 }
 
 fn is_participle(t: &Token<'_>) -> bool {
-    t.kind == Kind::Word && words::PARTICIPLES.contains(t.lower().as_ref())
+    t.kind == Kind::Word && words::PARTICIPLES.contains(t.lower())
 }
 
 /// A form of "be" before a participle: a passive ("was told") or a progressive ("is predicting").
 pub(super) fn is_be(t: &Token<'_>) -> bool {
-    matches!(t.lower().as_ref(), "is" | "are" | "was" | "were" | "been" | "be")
+    matches!(t.lower(), "is" | "are" | "was" | "were" | "been" | "be")
 }
 
 pub(super) fn is_pronoun(t: &Token<'_>) -> bool {
-    matches!(t.lower().as_ref(), "he" | "she" | "they" | "it")
+    matches!(t.lower(), "he" | "she" | "they" | "it")
 }
 
 /// A span of tokens to look in: a slice of one sentence's tokens with the quotes left out.
@@ -283,7 +279,7 @@ pub fn is_attributed(ctx: Context<'_, '_>, quote: usize) -> bool {
     // (Not the verbs of opinion, which count only where `speaks` reads them as verbs: "Many of
     // us expect …" in a label's line attributes nothing.)
     after.chain(before).any(|t| {
-        words::SPEECH_VERBS.contains(t.lower().as_ref()) && !words::NOUN_VERBS.contains(t.lower().as_ref())
+        words::SPEECH_VERBS.contains(t.lower()) && !words::NOUN_VERBS.contains(t.lower())
             || is_participle(t)
             || t.is("according")
     })
@@ -311,7 +307,7 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
     for v in verbs {
         if let Some(name) = credited_by(&sentence, v, &sentence, registry) {
             // (Data shows a figure; a person who "revealed" or "found" it may speak on.)
-            let by_data = words::DATA_VERBS.contains(sentence[v].lower().as_ref())
+            let by_data = words::DATA_VERBS.contains(sentence[v].lower())
                 && crate::names::kind_of(&name) != crate::names::NameKind::Person;
             return credit(Some(name), registry).map(|c| Credit { by_data, ..c });
         }
@@ -328,11 +324,11 @@ pub fn in_sentence(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<Cred
 /// speaks in the quotation paragraphs after it.
 pub fn document_author(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<String> {
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
-    let document = |k: usize| words::DOCUMENT_NOUNS.contains(sentence[k].lower().as_ref());
+    let document = |k: usize| words::DOCUMENT_NOUNS.contains(sentence[k].lower());
     // ("statement today from": a time word may stand between.)
     let from = (1..sentence.len()).find(|k| {
         let by = sentence[*k].is("from") || sentence[*k].is("by");
-        let when = |d: usize| words::BETWEEN.contains(sentence[d].lower().as_ref());
+        let when = |d: usize| words::BETWEEN.contains(sentence[d].lower());
         by && (document(k - 1) || *k >= 2 && when(k - 1) && document(k - 2))
     });
     let name = match from {
@@ -346,9 +342,7 @@ pub fn document_author(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<
 /// "Sean Fraser, Minister of Immigration, issued the following statement today:": the subject of
 /// a sentence that issues or releases "the following" document.
 fn issuer_of_the_following(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    let v = sentence
-        .iter()
-        .position(|t| matches!(t.lower().as_ref(), "issued" | "released" | "made" | "gave"))?;
+    let v = sentence.iter().position(|t| matches!(t.lower(), "issued" | "released" | "made" | "gave"))?;
     let following = sentence.get(v + 1).is_some_and(|t| t.is("the"))
         && sentence.get(v + 2).is_some_and(|t| t.is("following"));
     following.then(|| sentence_subject(sentence, registry)).flatten()
@@ -365,7 +359,7 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     // the aside (nor one in a role before the name) does not end the attribution.
     let aside = aside_before_verb(after, first_word);
     let clause_end = (first_word..after.len()).find(|k| {
-        words::CLAUSE_BREAKS.contains(after[*k].lower().as_ref())
+        words::CLAUSE_BREAKS.contains(after[*k].lower())
             && !aside.as_ref().is_some_and(|a| a.contains(k))
             && !and_in_portfolio(after, *k)
             && !and_in_office(after, *k)
@@ -378,8 +372,7 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     // Volker Turk, told…".
     // ('…," read a statement from Hamas': what a document reads, its issuer says.)
     let reads = after[first_word].is("read") || after[first_word].is("reads");
-    let document =
-        after[first_word + 1..].iter().take(3).any(|t| words::DOCUMENT_NOUNS.contains(t.lower().as_ref()));
+    let document = after[first_word + 1..].iter().take(3).any(|t| words::DOCUMENT_NOUNS.contains(t.lower()));
     if reads && document {
         return subject_after(after, first_word, registry);
     }
@@ -464,7 +457,7 @@ fn before_quote(before: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut R
 /// tragedy”", "The Nobel committee cited “…”", "They call for “…”".
 fn quotes_as_object(before: &[&Token<'_>], v: usize) -> bool {
     let between = &before[v + 1..];
-    words::QUOTING_VERBS.contains(before[v].lower().as_ref())
+    words::QUOTING_VERBS.contains(before[v].lower())
         && between.len() <= 8
         && !between.iter().any(|t| t.punct(".;:") || t.is_who() || t.is("that"))
 }
@@ -493,7 +486,7 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
     // After an opening "As" only with a verb of speech in the clause ("As Walter Radermacher,
     // Director-General of Eurostat, states in the foreword:"; not "As Obama arrived, the crowd
     // chanted:").
-    let speech = clause.iter().any(|t| words::SPEECH_VERBS.contains(t.lower().as_ref()));
+    let speech = clause.iter().any(|t| words::SPEECH_VERBS.contains(t.lower()));
     let opener = |t: &Token<'_>| t.is("for") || t.is("as") && speech;
     let subject_at = |k: usize| k == 0 || k == 1 && opener(&owned[0]) || k <= 4 && owned[k - 1].punct(",");
     let person = (0..owned.len().min(6)).filter(|k| subject_at(*k)).find_map(|k| {
@@ -547,7 +540,7 @@ fn credited_by(
         }
         // "with Boswell stating:", "the government recommending …": the phrase just before.
         let before = v.checked_sub(1).map(|p| tokens[p]);
-        if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower().as_ref())) {
+        if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower())) {
             if let Some(name) = noun_phrase_ending_at(tokens, v - 1, registry) {
                 return Some(name);
             }
@@ -559,7 +552,7 @@ fn credited_by(
     }
     // "… because, says Amtrak's Steve Kulm, those states …": a verb after a comma with a name
     // after it is an inverted aside; the name speaks.
-    let says = matches!(tokens[v].lower().as_ref(), "says" | "said");
+    let says = matches!(tokens[v].lower(), "says" | "said");
     let inverted =
         says && v > 0 && tokens[v - 1].punct(",") && tokens.get(v + 1).is_some_and(|t| t.is_capitalized());
     if let Some(name) = inverted.then(|| subject_after(tokens, v, registry)).flatten() {
@@ -585,7 +578,7 @@ fn clause_follows(tokens: &[&Token<'_>], v: usize) -> bool {
     // (Up to a relative pronoun: "said union boss Sharon Graham who has led Unite" names her.)
     let relative = |t: &&&Token<'_>| t.is_who() || t.is("whose") || t.is("which") || t.is("that");
     let words = tokens[v + 1..].iter().take(6).take_while(|t| t.kind == Kind::Word && !relative(t));
-    words.skip(1).any(|t| words::FINITE_VERBS.contains(t.lower().as_ref()))
+    words.skip(1).any(|t| words::FINITE_VERBS.contains(t.lower()))
 }
 
 /// "is being described by EU officials as possibly …", "was called … by the minister": the agent
@@ -615,9 +608,7 @@ fn quoted_as_saying(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) ->
         return None;
     }
     let quoted = (v.saturating_sub(10)..v).rev().find(|k| tokens[*k].is("quoted"))?;
-    let be = quoted
-        .checked_sub(1)
-        .filter(|b| matches!(tokens[*b].lower().as_ref(), "was" | "were" | "is" | "been"));
+    let be = quoted.checked_sub(1).filter(|b| matches!(tokens[*b].lower(), "was" | "were" | "is" | "been"));
     match be {
         Some(be) => noun_phrase_ending_at(tokens, be.checked_sub(1)?, registry),
         // "The Times quoted John Smith as saying": the one between "quoted" and "as".
@@ -639,15 +630,15 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
     loop {
         // "Honda last week said", "the minister on Monday said".
         let when = j >= 1
-            && words::is_when(tokens[j].lower().as_ref())
-            && matches!(tokens[j - 1].lower().as_ref(), "last" | "this" | "on" | "next" | "earlier" | "late");
+            && words::is_when(tokens[j].lower())
+            && matches!(tokens[j - 1].lower(), "last" | "this" | "on" | "next" | "earlier" | "late");
         // "the National Disaster Management Agency (BNPB) said": the name before its abbreviation.
         let abbreviation =
             j >= 3 && tokens[j].punct(")") && tokens[j - 2].punct("(") && tokens[j - 1].kind == Kind::Word;
         // "A UNICEF report released Monday says": the publication before its release.
         let released = j >= 1
-            && words::WEEKDAYS.contains(tokens[j].lower().as_ref())
-            && matches!(tokens[j - 1].lower().as_ref(), "released" | "published" | "issued" | "out");
+            && words::WEEKDAYS.contains(tokens[j].lower())
+            && matches!(tokens[j - 1].lower(), "released" | "published" | "issued" | "out");
         if when || released {
             j = j.checked_sub(2)?;
         } else if abbreviation {
@@ -658,7 +649,7 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
                 return Some(Subject::Named(full));
             }
             j -= 3;
-        } else if words::BETWEEN.contains(tokens[j].lower().as_ref()) && tokens[j].kind == Kind::Word
+        } else if words::BETWEEN.contains(tokens[j].lower()) && tokens[j].kind == Kind::Word
             || is_adverb(tokens, j)
         {
             j = j.checked_sub(1)?;
@@ -675,7 +666,7 @@ fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
         return noun_phrase_ending_at(tokens, before_locative(tokens, j - 2), registry).map(Subject::Named);
     }
     // "an estimated", "its earlier forecast": a noun or an adjective, not a verb of speech.
-    if DETERMINERS.contains(&tokens[j].lower().as_ref()) || tokens[j].is("its") {
+    if DETERMINERS.contains(&tokens[j].lower()) || tokens[j].is("its") {
         return None;
     }
     if tokens[j].punct(",—–") {
@@ -726,7 +717,7 @@ fn unclosed_aside(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
     // ("Mike Reynolds, Acting Director of the National Park Service pointed out": a title opens
     // it; "Gwenllian Lansdown Davies, Mudiad Meithrin Chief Executive added": a title ends it.)
     let opens = tokens.get(comma + 1).is_some_and(|t| {
-        t.is_lowercase_word() && !matches!(t.lower().as_ref(), "and" | "but" | "or" | "then" | "so")
+        t.is_lowercase_word() && !matches!(t.lower(), "and" | "but" | "or" | "then" | "so")
             || t.is_capitalized() && crate::names::is_title(t.text)
     }) || v > 0 && tokens[v - 1].is_capitalized() && crate::names::is_title(tokens[v - 1].text);
     (tokens[comma].punct(",") && comma + 2 < v && opens)
@@ -743,9 +734,9 @@ fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
         let the = first.checked_sub(1).filter(|p| owned[*p].is("the"));
         let at = the.unwrap_or(first).checked_sub(1).filter(|p| owned[*p].is("in") || owned[*p].is("from"));
         let Some(at) = at else { break };
-        let head = at.checked_sub(1).filter(|h| {
-            owned[*h].kind == Kind::Word && !words::CLAUSE_WORDS.contains(owned[*h].lower().as_ref())
-        });
+        let head = at
+            .checked_sub(1)
+            .filter(|h| owned[*h].kind == Kind::Word && !words::CLAUSE_WORDS.contains(owned[*h].lower()));
         let Some(head) = head else { break };
         // "Jane Moyo from Harare": a person from a place, not "researchers from Harvard" (nor
         // "Figures from the ONS", capitalised only because it opens the sentence).
@@ -753,7 +744,7 @@ fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
             break;
         }
         // "An article in Techli said": the paper an article is in speaks for it.
-        if words::DOCUMENT_NOUNS.contains(owned[head].lower().as_ref()) {
+        if words::DOCUMENT_NOUNS.contains(owned[head].lower()) {
             break;
         }
         j = head;
@@ -766,9 +757,7 @@ fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
 fn is_adverb(tokens: &[&Token<'_>], j: usize) -> bool {
     let t = tokens[j];
     let owned = j.checked_sub(1).is_some_and(|p| {
-        DETERMINERS.contains(&tokens[p].lower().as_ref())
-            || is_possessive(tokens[p].text)
-            || tokens[p].is("our")
+        DETERMINERS.contains(&tokens[p].lower()) || is_possessive(tokens[p].text) || tokens[p].is("our")
     });
     t.is_lowercase_word() && t.text.len() > 4 && t.text.ends_with("ly") && !owned
 }
@@ -782,7 +771,7 @@ fn apposed_person(
 ) -> Option<String> {
     let aside: Vec<Token<'_>> = tokens[open + 1..close].iter().map(|t| (*t).clone()).collect();
     // "One financial services firm, Moody's Investors Service, says": the organisation named.
-    let firm = open >= 1 && words::GROUP_NOUNS.contains(tokens[open - 1].lower().as_ref());
+    let firm = open >= 1 && words::GROUP_NOUNS.contains(tokens[open - 1].lower());
     let named: Vec<&str> = aside.iter().map(|t| t.text).collect();
     let organisation = crate::names::kind_of(&named.join(" ")) == crate::names::NameKind::Group;
     if firm && organisation && aside.iter().all(|t| t.kind == Kind::Word && t.is_capitalized()) {
@@ -809,8 +798,8 @@ fn apposed_person(
     let name = name_of_run(&words);
     // "Her husband, Ali, added": one name is enough after a relative of someone in view.
     let relative = open >= 2
-        && matches!(tokens[open - 2].lower().as_ref(), "his" | "her" | "their")
-        && words::PERSON_NOUNS.contains(tokens[open - 1].lower().as_ref());
+        && matches!(tokens[open - 2].lower(), "his" | "her" | "their")
+        && words::PERSON_NOUNS.contains(tokens[open - 1].lower());
     let person =
         (name.contains(' ') || relative) && crate::names::kind_of(&name) == crate::names::NameKind::Person;
     person.then(|| registry.person(aside[titled].start, &name)).flatten()
@@ -825,7 +814,7 @@ fn country_ending_at(tokens: &[&Token<'_>], j: usize) -> Option<String> {
     // "the senior U.S. diplomat in Burma said": the place is where, not who.
     let placed = first.checked_sub(1).is_some_and(|p| {
         matches!(
-            owned[p].lower().as_ref(),
+            owned[p].lower(),
             "in" | "at" | "from" | "of" | "to" | "for" | "with" | "on" | "near" | "across"
         )
     });

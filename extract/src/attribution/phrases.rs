@@ -19,32 +19,32 @@ pub(super) fn noun_phrase_ending_at(
 ) -> Option<String> {
     let t = tokens[j];
     if is_pronoun(t) {
-        return registry.pronoun(&t.lower(), t.start);
+        return registry.pronoun(t.lower(), t.start);
     }
     // "Someone said", "many said": said by someone the text does not name; "as I've said": the
     // first person, whom the narration cannot name.
     let first_person = t.is("i") || t.is("we") || t.lower().starts_with("i'") || t.lower().starts_with("i’");
-    if words::INDEFINITES.contains(t.lower().as_ref()) || first_person {
+    if words::INDEFINITES.contains(t.lower()) || first_person {
         return None;
     }
     // "Figures show …", "Data show …": a publication nobody is said to have published.
     let alone = j == 0 || tokens[j - 1].kind != Kind::Word;
-    if alone && words::REPORT_NOUNS.contains(t.lower().as_ref()) {
+    if alone && words::REPORT_NOUNS.contains(t.lower()) {
         return None;
     }
     let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
     if is_name_word(t) && !is_possessive(t.text) {
         return name_ending_at(tokens, &owned, j, registry);
     }
-    if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower().as_ref()) {
+    if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower()) {
         return None;
     }
     // "However, this was no standard exercise, said Lt. Col. X": a sentence adverb is nobody.
     let lower = t.lower();
     if t.kind == Kind::Word
-        && (words::BETWEEN.contains(lower.as_ref())
-            || words::CONTINUATIONS.contains(lower.as_ref())
-            || words::SENTENCE_ADVERBS.contains(lower.as_ref()))
+        && (words::BETWEEN.contains(lower)
+            || words::CONTINUATIONS.contains(lower)
+            || words::SENTENCE_ADVERBS.contains(lower))
     {
         return None;
     }
@@ -53,7 +53,7 @@ pub(super) fn noun_phrase_ending_at(
         return None;
     }
     // "60 percent claimed", "eight percent, …, declared": a share is no one.
-    if matches!(t.lower().as_ref(), "percent" | "cent" | "%") {
+    if matches!(t.lower(), "percent" | "cent" | "%") {
         return None;
     }
     // "the 45-year-old said": someone by their age is the person in view.
@@ -69,7 +69,7 @@ pub(super) fn noun_phrase_ending_at(
     if let Some(person) = unnamed_member(&owned, start, j, registry) {
         return Some(person);
     }
-    let bare = !DETERMINERS.contains(&owned[start].lower().as_ref());
+    let bare = !DETERMINERS.contains(&owned[start].lower());
     let preposition = |p: &usize| is_preposition(&owned[*p]);
     let number_between = |p: &usize| preposition(p) && owned[p + 1].kind == Kind::Number;
     let of_at = start
@@ -78,7 +78,7 @@ pub(super) fn noun_phrase_ending_at(
         .or_else(|| start.checked_sub(2).filter(number_between));
     if let Some(of_at) = of_at.filter(|p| *p > 0 && owned[p - 1].is_lowercase_word()) {
         let head_start = phrase_start(&owned, of_at - 1);
-        if DETERMINERS.contains(&owned[head_start].lower().as_ref()) {
+        if DETERMINERS.contains(&owned[head_start].lower()) {
             return common_noun_ending_at(&owned, of_at - 1, registry);
         }
     }
@@ -92,8 +92,8 @@ fn unnamed_member(owned: &[Token<'_>], start: usize, j: usize, registry: &mut Re
     let of = start.checked_sub(1).filter(|of| *of >= 2 && (owned[*of].is("of") || owned[*of].is("for")))?;
     let head = &owned[of - 1];
     let noun = head.lower();
-    let person = words::ROLE_NOUNS.contains(noun.as_ref()) || words::PERSON_NOUNS.contains(noun.as_ref());
-    let thing = words::REPORT_NOUNS.contains(noun.as_ref()) || words::DOCUMENT_NOUNS.contains(noun.as_ref());
+    let person = words::ROLE_NOUNS.contains(noun) || words::PERSON_NOUNS.contains(noun);
+    let thing = words::REPORT_NOUNS.contains(noun) || words::DOCUMENT_NOUNS.contains(noun);
     let article = &owned[of - 2];
     if !(head.is_lowercase_word() && person && !thing && (article.is("a") || article.is("an"))) {
         return None;
@@ -117,7 +117,7 @@ fn source_close_to(owned: &[Token<'_>], start: usize, j: usize, registry: &mut R
     let words: Vec<String> = owned[first..=j]
         .iter()
         .enumerate()
-        .map(|(k, t)| if k == 0 { t.lower().into_owned() } else { t.text.to_owned() })
+        .map(|(k, t)| if k == 0 { t.lower().to_owned() } else { t.text.to_owned() })
         .collect();
     Some(registry.group(owned[first].start, &words.join(" ")))
 }
@@ -182,7 +182,7 @@ pub(super) fn name_ending_at(
         return None; // "the Sudanese", "the Russian": nobody in particular.
     }
     // "Anna Keller of the Alpine Initiative said": the person speaks.
-    if first >= 3 && matches!(owned[first - 2].lower().as_ref(), "of" | "at" | "from") {
+    if first >= 3 && matches!(owned[first - 2].lower(), "of" | "at" | "from") {
         if let Some(person) = person_ending_at(tokens, first - 3, registry) {
             return Some(person);
         }
@@ -218,9 +218,9 @@ fn role_placed_in(owned: &[Token<'_>], first: usize, j: usize, registry: &mut Re
     let role = &owned[role_at];
     // ("The Chancellor of the Exchequer wrote": a title in capitals is placed as one in lower case.)
     let is_role_word = role.is_lowercase_word()
-        && (is_role(role.text) || words::ROLE_NOUNS.contains(role.lower().as_ref()))
+        && (is_role(role.text) || words::ROLE_NOUNS.contains(role.lower()))
         || role.is_capitalized() && is_title(role.text) && role_at > 0 && owned[role_at - 1].is("the");
-    if !matches!(owned[via].lower().as_ref(), "of" | "for" | "at") || !is_role_word {
+    if !matches!(owned[via].lower(), "of" | "for" | "at") || !is_role_word {
         return None;
     }
     if let Some(holder) = registry.holder_of(role.text) {
@@ -239,8 +239,8 @@ pub(super) fn as_written(phrase: &[Token<'_>]) -> String {
             out.push(' ');
         }
         let lower = t.lower();
-        let determiner = k == 0 && DETERMINERS.contains(&lower.as_ref());
-        out.push_str(if determiner { &lower } else { t.text });
+        let determiner = k == 0 && DETERMINERS.contains(&lower);
+        out.push_str(if determiner { lower } else { t.text });
     }
     out
 }
@@ -416,16 +416,16 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
     while first > 0 && taken < 5 {
         let prev = &owned[first - 1];
         let lower = prev.lower();
-        if DETERMINERS.contains(&&*lower) {
+        if DETERMINERS.contains(&lower) {
             first -= 1;
             let via = first.checked_sub(1).map(|p| owned[p].lower());
-            if matches!(via.as_deref(), Some("from" | "at" | "of" | "for" | "in")) && first >= 2 {
+            if matches!(via, Some("from" | "at" | "of" | "for" | "in")) && first >= 2 {
                 let who = &owned[first - 2];
                 // ("Police in the capital said": a collective noun is plural without its "s".)
-                let collective = words::COLLECTIVE_NOUNS.contains(who.lower().as_ref());
+                let collective = words::COLLECTIVE_NOUNS.contains(who.lower());
                 let plural_people = who.kind == Kind::Word
                     && (who.text.ends_with('s') || collective)
-                    && !words::CLAUSE_WORDS.contains(who.lower().as_ref());
+                    && !words::CLAUSE_WORDS.contains(who.lower());
                 if plural_people && (first == 2 || owned[first - 3].kind != Kind::Word) {
                     first -= 2;
                 }
@@ -438,7 +438,7 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
             continue;
         }
         // ("a Department of Health spokesperson": the small word inside an organisation's name.)
-        let inside_name = crate::names::is_connector(&lower)
+        let inside_name = crate::names::is_connector(lower)
             && lower != "the"
             && first >= 2
             && owned[first - 2].is_capitalized()
@@ -447,7 +447,7 @@ pub(super) fn phrase_start(owned: &[Token<'_>], j: usize) -> usize {
             first -= 1;
             continue;
         }
-        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(&*lower) && !prev.is_acronym() {
+        if prev.kind != Kind::Word || words::CLAUSE_WORDS.contains(lower) && !prev.is_acronym() {
             break;
         }
         first -= 1;
@@ -546,7 +546,7 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         return Some(name);
     }
     if is_pronoun(first) {
-        return registry.pronoun(&first.lower(), first.start);
+        return registry.pronoun(first.lower(), first.start);
     }
     if let Some(holder) = office_after(tokens, v, registry) {
         return Some(holder);
@@ -605,7 +605,7 @@ fn common_phrase_after(phrase: &[Token<'_>], registry: &mut Registry) -> Option<
     let at = first.start;
     let words: Vec<&str> =
         phrase.iter().take(8).take_while(|t| t.kind == Kind::Word).map(|t| t.text).collect();
-    if DETERMINERS.contains(&first.lower().as_ref()) {
+    if DETERMINERS.contains(&first.lower()) {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         if first.is("the") && is_role(&head) && words.len() <= 4 {
             let as_written = format!("the {}", words[1..].join(" "));
@@ -617,7 +617,7 @@ fn common_phrase_after(phrase: &[Token<'_>], registry: &mut Registry) -> Option<
         let phrase = format!("{} {}", first.lower(), words[1..].join(" "));
         return (words.len() > 1).then(|| registry.group(at, phrase.trim()));
     }
-    let clause = words::CLAUSE_WORDS.contains(first.lower().as_ref());
+    let clause = words::CLAUSE_WORDS.contains(first.lower());
     (first.is_lowercase_word() && !clause && words.len() <= 3).then(|| registry.group(at, &words.join(" ")))
 }
 
@@ -647,8 +647,7 @@ fn name_runs(phrase: &[Token<'_>]) -> Vec<(usize, Vec<String>)> {
 fn qualifies_a_person(next: Option<&Token<'_>>) -> bool {
     next.is_some_and(|t| {
         let w = t.lower();
-        t.is_lowercase_word()
-            && (words::PERSON_NOUNS.contains(w.as_ref()) || words::ROLE_NOUNS.contains(w.as_ref()))
+        t.is_lowercase_word() && (words::PERSON_NOUNS.contains(w) || words::ROLE_NOUNS.contains(w))
     })
 }
 
@@ -691,7 +690,7 @@ fn source_of(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
         "letter",
         "estimates",
     ];
-    let document = phrase.iter().any(|t| DOCUMENTS.contains(&t.lower().as_ref()));
+    let document = phrase.iter().any(|t| DOCUMENTS.contains(&t.lower()));
     let by = phrase.iter().position(|t| t.is("by") || t.is("from") && document)?;
     let the = usize::from(phrase.get(by + 1).is_some_and(|t| t.is("the")));
     let (_, words) = run_starting_at(phrase, by + 1 + the)?;
@@ -703,11 +702,11 @@ fn source_of(phrase: &[Token<'_>], registry: &mut Registry) -> Option<String> {
 
 /// A number in digits or words ("three", "1,000").
 fn is_count(t: &Token<'_>) -> bool {
-    t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower().as_ref())
+    t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower())
 }
 
 fn is_preposition(t: &Token<'_>) -> bool {
-    matches!(t.lower().as_ref(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
+    matches!(t.lower(), "of" | "by" | "in" | "at" | "for" | "from" | "with" | "on")
 }
 
 /// Whether the run at `start` is what a title before it is of or for: "(Secretary of the) Air

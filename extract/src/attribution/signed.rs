@@ -54,7 +54,7 @@ pub fn introduced_speaker(inner: &[&Token<'_>], quote_end: usize) -> Option<Stri
     let owned: Vec<Token<'_>> = inner[at..].iter().take(8).map(|t| (*t).clone()).collect();
     let (end, words) = run_starting_at(&owned, 0)?;
     let after = owned.get(end + 1)?;
-    let ended = after.kind == Kind::Punct && !after.punct("'’") || goes_on.contains(&after.lower().as_ref());
+    let ended = after.kind == Kind::Punct && !after.punct("'’") || goes_on.contains(&after.lower());
     // Words after the introduction (to the quotation's end, past this sentence): it goes on.
     let goes_on_after = quote_end > after.start + after.text.len() + 1;
     if words.len() < 2 || !ended || !goes_on_after {

@@ -10,8 +10,7 @@ use crate::words;
 /// "The ministry put the death toll at 45", "Authorities in Lagos put the number of dead at
 /// 45": whoever puts a figure at a number gives it (not "the toll was put at 45").
 pub(super) fn put_at(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    let v =
-        sentence.iter().position(|t| matches!(t.lower().as_ref(), "put" | "puts" | "placed" | "places"))?;
+    let v = sentence.iter().position(|t| matches!(t.lower(), "put" | "puts" | "placed" | "places"))?;
     let at = v + 1 + sentence[v + 1..].iter().take(8).position(|t| t.is("at"))?;
     let number = sentence.iter().skip(at + 1).take(2).any(|t| t.kind == Kind::Number);
     let passive = v.checked_sub(1).is_some_and(|p| is_be(sentence[p]));
@@ -26,9 +25,8 @@ pub(super) fn put_at(sentence: &[&Token<'_>], registry: &mut Registry) -> Option
 /// start (a byte offset) to its own source.
 pub fn second_source(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<(usize, String)> {
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
-    let break_at = (1..sentence.len()).find(|k| {
-        matches!(sentence[*k].lower().as_ref(), "while" | "whereas" | "but") || sentence[*k].punct(";")
-    })?;
+    let break_at = (1..sentence.len())
+        .find(|k| matches!(sentence[*k].lower(), "while" | "whereas" | "but") || sentence[*k].punct(";"))?;
     let clause = &sentence[break_at + 1..];
     let v = (1..clause.len().min(8)).find(|v| speaks(clause, *v))?;
     match subject_before(clause, v, registry)? {
@@ -41,8 +39,7 @@ pub fn second_source(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<(u
 /// growth forecast to 2.1 percent": a forecast its subject holds makes the figures theirs.
 pub(super) fn forecast_of(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
     let owner = sentence.iter().position(|t| t.is("its") || t.is("their"))?;
-    let held =
-        sentence[owner + 1..].iter().take(3).any(|t| words::FORECAST_NOUNS.contains(t.lower().as_ref()));
+    let held = sentence[owner + 1..].iter().take(3).any(|t| words::FORECAST_NOUNS.contains(t.lower()));
     let verb = owner.checked_sub(1).is_some_and(|v| sentence[v].is_lowercase_word());
     (held && verb).then(|| sentence_subject(sentence, registry)).flatten()
 }
@@ -110,7 +107,7 @@ fn in_subjects_apposition(tokens: &[Token<'_>], refs: &[&Token<'_>], at: usize) 
 /// participles that set a scene (`scene_participles.txt`), not "Announcing £40 million, the
 /// minister said", whose figures are the minister's.
 fn in_opening_participle(tokens: &[Token<'_>], refs: &[&Token<'_>], at: usize) -> bool {
-    let opens = tokens.first().is_some_and(|t| words::SCENE_PARTICIPLES.contains(t.lower().as_ref()));
+    let opens = tokens.first().is_some_and(|t| words::SCENE_PARTICIPLES.contains(t.lower()));
     let Some(comma) = tokens.iter().take(20).position(|t| t.punct(",")).filter(|c| *c > at) else {
         return false;
     };
@@ -122,11 +119,9 @@ fn in_opening_participle(tokens: &[Token<'_>], refs: &[&Token<'_>], at: usize) -
 /// of announcing says so (not "the storm was announced").
 pub(super) fn announced_by(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
     // ("The awards announced today": after a determiner, "awards" is a noun.)
-    let noun = |k: usize| k > 0 && DETERMINERS.contains(&sentence[k - 1].lower().as_ref());
+    let noun = |k: usize| k > 0 && DETERMINERS.contains(&sentence[k - 1].lower());
     let v = (0..sentence.len()).find(|k| {
-        sentence[*k].kind == Kind::Word
-            && words::ANNOUNCE_VERBS.contains(sentence[*k].lower().as_ref())
-            && !noun(*k)
+        sentence[*k].kind == Kind::Word && words::ANNOUNCE_VERBS.contains(sentence[*k].lower()) && !noun(*k)
     })?;
     let passive = v.checked_sub(1).is_some_and(|p| is_be(sentence[p]));
     // ("Cynthia Friedman had invested 40 years of savings": the story's past, not a release.)
@@ -156,14 +151,14 @@ pub(super) fn participle_after_a_noun(
     let by = tokens.get(v + 1).is_some_and(|t| t.is("by"));
     // "calls answered by NHS 111": a participle after a plural noun; only what is announced has
     // its agent for a source.
-    let announced = words::ANNOUNCE_VERBS.contains(tokens[v].lower().as_ref());
+    let announced = words::ANNOUNCE_VERBS.contains(tokens[v].lower());
     let plural_noun = |t: &Token<'_>| {
         let lower = t.lower();
         t.is_lowercase_word()
             && lower.ends_with('s')
             && !lower.ends_with("ss")
-            && !words::BETWEEN.contains(lower.as_ref())
-            && !words::CLAUSE_WORDS.contains(lower.as_ref())
+            && !words::BETWEEN.contains(lower)
+            && !words::CLAUSE_WORDS.contains(lower)
     };
     // ("the cases reported by the WHO": what is reported has its agent for a source.)
     if by && v > 0 && plural_noun(tokens[v - 1]) {
@@ -181,11 +176,10 @@ fn modifies_a_noun(sentence: &[&Token<'_>], v: usize) -> bool {
     let Some(before) = v.checked_sub(1).map(|p| sentence[p]) else {
         return false;
     };
-    let sum = words::ANNOUNCED_SUMS.contains(before.lower().as_ref()) || before.kind == Kind::Number;
-    let time = |t: &Token<'_>| words::is_when(t.lower().as_ref());
+    let sum = words::ANNOUNCED_SUMS.contains(before.lower()) || before.kind == Kind::Number;
+    let time = |t: &Token<'_>| words::is_when(t.lower());
     let after_time = sentence[v + 1..].iter().find(|t| !time(t));
-    let verb_follows = after_time.is_some_and(|t| {
-        matches!(t.lower().as_ref(), "is" | "are" | "was" | "were" | "will" | "has" | "have")
-    });
+    let verb_follows = after_time
+        .is_some_and(|t| matches!(t.lower(), "is" | "are" | "was" | "were" | "will" | "has" | "have"));
     sum || before.is_lowercase_word() && verb_follows
 }

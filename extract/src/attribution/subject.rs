@@ -41,7 +41,7 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         sentence[*d].punct("—–-") && !sentence[*d].joined && sentence[..*d].iter().all(in_dateline)
     });
     let mut start = dateline.map_or(0, |d| d + 1);
-    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower().as_ref()));
+    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower()));
     if opens_with_phrase {
         if let Some(comma) = sentence[start..].iter().take(12).position(|t| t.punct(",")) {
             start += comma + 1;
@@ -50,7 +50,7 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
     let owned: Vec<Token<'_>> = sentence[start..].iter().map(|t| (*t).clone()).collect();
     let first = owned.first()?;
     if is_pronoun(first) {
-        return registry.pronoun(&first.lower(), first.start);
+        return registry.pronoun(first.lower(), first.start);
     }
     if let Some((end, words)) = run_starting_at(&owned, 0) {
         if let Some(holder) = holder_after_its_office(&owned, end, &words, registry) {
@@ -127,9 +127,7 @@ fn named_subject(
         let verb = owned.get(end + 1).is_some_and(|t| {
             let w = t.lower();
             t.is_lowercase_word()
-                && (w.ends_with("ed")
-                    || w.ends_with('s') && !w.ends_with("ss")
-                    || words::BETWEEN.contains(&*w))
+                && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") || words::BETWEEN.contains(w))
         });
         return verb.then(|| registry.group(first.start, &name));
     }
@@ -151,7 +149,7 @@ pub(super) fn people_described(owned: &[Token<'_>], end: usize, registry: &mut R
         // ("Early reports indicate": a publication described the same way.)
         let role = words::ROLE_NOUNS.contains(singular)
             || crate::names::is_role(singular)
-            || words::REPORT_NOUNS.contains(lower.as_ref());
+            || words::REPORT_NOUNS.contains(lower);
         t.is_lowercase_word() && (role || words::GROUP_NOUNS.contains(singular))
     };
     let lower_words = owned[1..].iter().take(2).take_while(|t| t.is_lowercase_word()).count();
@@ -199,8 +197,8 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
             && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
         if t.kind != Kind::Word
             || is_speech_verb(t)
-            || words::BETWEEN.contains(&*lower)
-            || words::CLAUSE_WORDS.contains(&*lower) && !t.is_acronym()
+            || words::BETWEEN.contains(lower)
+            || words::CLAUSE_WORDS.contains(lower) && !t.is_acronym()
             || verb_like
             || phrase.len() == 4
         {
@@ -225,7 +223,7 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
         // U.S. diplomat in Burma" is someone else).
         let after = owned.get(1 + phrase.len() + usize::from(phrase.iter().any(|w| w.ends_with('.'))));
         let placed = phrase.iter().any(|w| w.starts_with(char::is_uppercase))
-            || after.is_some_and(|t| matches!(t.lower().as_ref(), "in" | "at" | "for" | "from" | "of"));
+            || after.is_some_and(|t| matches!(t.lower(), "in" | "at" | "for" | "from" | "of"));
         // Nobody the text named: the role as written, someone a later "she says" means too.
         return registry.role_holder(role, first.start, placed).or_else(|| {
             registry.anonymous(first.start);
@@ -246,19 +244,19 @@ fn role_as_written(owned: &[Token<'_>]) -> String {
     let verb = |t: &Token<'_>| {
         let lower = t.lower();
         t.is_lowercase_word()
-            && !PLACING.contains(&lower.as_ref())
+            && !PLACING.contains(&lower)
             && (is_speech_verb(t)
                 || super::is_participle(t)
-                || words::BETWEEN.contains(&*lower)
-                || words::CLAUSE_WORDS.contains(&*lower)
+                || words::BETWEEN.contains(lower)
+                || words::CLAUSE_WORDS.contains(lower)
                 || lower.ends_with("ed")
-                || matches!(lower.as_ref(), "spoke" | "says" | "wrote"))
+                || matches!(lower, "spoke" | "says" | "wrote"))
     };
     let stop = |t: &Token<'_>| t.kind == Kind::Punct && !(t.punct(".") && t.joined);
     let mut end = (1..owned.len().min(14))
         .find(|k| verb(&owned[*k]) || stop(&owned[*k]))
         .unwrap_or(owned.len().min(14));
-    while end > 1 && PLACING.contains(&owned[end - 1].lower().as_ref()) {
+    while end > 1 && PLACING.contains(&owned[end - 1].lower()) {
         end -= 1;
     }
     super::phrases::as_written(&owned[..end])

@@ -58,20 +58,20 @@ pub fn qualifier_before(tokens: &[Token<'_>], start: usize) -> Option<Qualifier>
             }
         }
         _ if pair == "an estimated" => Qualifier::About,
-        _ if matches!(&*one, "over" | "above" | "exceeding" | "exceeded" | "exceeds" | "topping") => {
+        _ if matches!(one, "over" | "above" | "exceeding" | "exceeded" | "exceeds" | "topping") => {
             Qualifier::Over
         }
         _ if matches!(pair.as_str(), "better than") => Qualifier::Over,
         _ if matches!(
-            &*one,
+            one,
             "about" | "around" | "roughly" | "approximately" | "some" | "estimated" | "approx"
         ) =>
         {
             Qualifier::About
         }
-        _ if matches!(&*one, "nearly" | "almost") => Qualifier::Nearly,
-        _ if matches!(&*one, "under" | "below") => Qualifier::Under,
-        _ if matches!(&*one, "between") => Qualifier::AtLeast,
+        _ if matches!(one, "nearly" | "almost") => Qualifier::Nearly,
+        _ if matches!(one, "under" | "below") => Qualifier::Under,
+        _ if matches!(one, "between") => Qualifier::AtLeast,
         _ => return None,
     })
 }
@@ -81,8 +81,8 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
     // "an increase of £363 billion", "a gain of 81,000" (but "earnings of 85 cents" is a level).
     if start >= 2 && tokens[start - 1].is("of") {
         let noun = tokens[start - 2].lower();
-        if CHANGE_NOUNS.contains(&&*noun) {
-            return change_word(&noun);
+        if CHANGE_NOUNS.contains(&noun) {
+            return change_word(noun);
         }
     }
     let mut k = start;
@@ -92,7 +92,7 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
         let Some(p) = k.checked_sub(1) else { break };
         let w = tokens[p].lower();
         if matches!(
-            &*w,
+            w,
             "by" | "more"
                 | "than"
                 | "nearly"
@@ -118,21 +118,21 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
             k = p;
             continue;
         }
-        let particle = matches!(&*w, "up" | "down")
+        let particle = matches!(w, "up" | "down")
             && p.checked_sub(1).is_some_and(|pp| {
                 let v = tokens[pp].lower();
-                words::PHRASAL.contains(&*v)
+                words::PHRASAL.contains(v)
             });
         // "raised $1.2bn from investors" is money raised, not a rise.
-        let raised = matches!(&*w, "raised" | "raise" | "raises" | "raising");
-        if let Some(c) = change_word(&w).filter(|_| !particle && !raised) {
+        let raised = matches!(w, "raised" | "raise" | "raises" | "raising");
+        if let Some(c) = change_word(w).filter(|_| !particle && !raised) {
             // "rose to 5%" is a level, not a change; "rose by 5%" and "rose 5%" are changes.
             return Some(c);
         }
         // "cut its aid to cities by 12 percent": the verb may stand a few words before "by".
         if saw_by {
             let window = tokens[k.saturating_sub(6)..k].iter().rev().take_while(|t| t.kind == Kind::Word);
-            if let Some(c) = window.filter_map(|t| change_word(&t.lower())).next() {
+            if let Some(c) = window.filter_map(|t| change_word(t.lower())).next() {
                 return Some(c);
             }
         }
@@ -141,7 +141,7 @@ pub fn change_near(tokens: &[Token<'_>], start: usize, end: usize) -> Option<Cha
     // "a 25 percent increase", "a 3% fall in prices".
     tokens.get(end + 1).filter(|n| n.kind == Kind::Word).and_then(|n| {
         let w = n.lower();
-        CHANGE_NOUNS.contains(&&*w).then(|| change_word(&w)).flatten()
+        CHANGE_NOUNS.contains(&w).then(|| change_word(w)).flatten()
     })
 }
 
@@ -159,7 +159,7 @@ pub fn share_changes(tokens: &[Token<'_>], figures: &mut [Figure]) {
         let joined = between.len() <= 6 && between.iter().any(|t| t.is("and") || t.is("by"));
         let level = between.last().is_some_and(|t| t.is("from") || t.is("to"));
         let same_kind = (a.quantity.unit == "percent") == (b.quantity.unit == "percent");
-        let quiet = between.iter().all(|t| change_word(&t.lower()).is_none() && t.kind != Kind::Number);
+        let quiet = between.iter().all(|t| change_word(t.lower()).is_none() && t.kind != Kind::Number);
         if joined && !level && same_kind && quiet {
             b.quantity.change = a.quantity.change;
         }

@@ -151,19 +151,19 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         if next == "dozen" {
             return Some((12.0, i + 1));
         }
-        if next != "hundred" && scale_word(&next).is_none() {
+        if next != "hundred" && scale_word(next).is_none() {
             return None;
         }
         current = 1.0;
         k += 1;
-    } else if small_number(&first.lower()).is_none() && compound_number(&first.lower()).is_none() {
+    } else if small_number(first.lower()).is_none() && compound_number(first.lower()).is_none() {
         return None; // "thousand" alone, or "thousands of", is no number.
     }
     while let Some(t) = tokens.get(k).filter(|t| t.kind == Kind::Word) {
         let w = t.lower();
-        if let Some(v) = compound_number(&w).filter(|_| words == 0) {
+        if let Some(v) = compound_number(w).filter(|_| words == 0) {
             current = v;
-        } else if let Some(v) = small_number(&w) {
+        } else if let Some(v) = small_number(w) {
             // "twenty thirty" is two numbers: a small word follows only a hundred or a scale.
             if words > 0 && current % 100.0 != 0.0 {
                 break;
@@ -181,13 +181,13 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             words += 1;
             end = k;
             break;
-        } else if let Some(s) = scale_word(&w) {
+        } else if let Some(s) = scale_word(w) {
             total += current.max(1.0) * s;
             current = 0.0;
             last_scale = s;
         } else if w == "and"
             && current >= 100.0
-            && tokens.get(k + 1).is_some_and(|n| small_number(&n.lower()).is_some())
+            && tokens.get(k + 1).is_some_and(|n| small_number(n.lower()).is_some())
         {
             k += 1;
             continue;
@@ -195,7 +195,7 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             && current > 0.0
             && tokens.get(k + 1).is_some_and(|a| a.is("a"))
             && tokens.get(k + 2).is_some_and(|h| h.is("half"))
-            && tokens.get(k + 3).is_some_and(|s| scale_word(&s.lower()).is_some())
+            && tokens.get(k + 3).is_some_and(|s| scale_word(s.lower()).is_some())
         {
             // "three and a half million".
             current += 0.5;
@@ -226,12 +226,12 @@ fn smaller_scale_after_comma(tokens: &[Token<'_>], comma: usize, last_scale: f64
     if last_scale == 0.0 || !tokens.get(comma)?.punct(",") {
         return None;
     }
-    let scaled = |e: usize| tokens[comma + 1..=e].iter().any(|t| scale_word(&t.lower()).is_some());
+    let scaled = |e: usize| tokens[comma + 1..=e].iter().any(|t| scale_word(t.lower()).is_some());
     spelled(tokens, comma + 1).filter(|(v, e)| *v < last_scale && scaled(*e))
 }
 
 /// Whether the number said from `i` to `end` has a scale or a hundred ("five thousand"): a
 /// count as definite as digits.
 pub fn spelled_is_large(tokens: &[Token<'_>], i: usize, end: usize) -> bool {
-    tokens[i..=end].iter().any(|t| t.is("hundred") || scale_word(&t.lower()).is_some())
+    tokens[i..=end].iter().any(|t| t.is("hundred") || scale_word(t.lower()).is_some())
 }

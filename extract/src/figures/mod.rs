@@ -161,7 +161,7 @@ fn scale_after(tokens: &[Token<'_>], end: usize) -> (f64, usize) {
     // "3-million-year-old", "2-million-square-foot".)
     let scale_of = |w: &Token<'_>| {
         let lower = w.lower();
-        let bare_or_currency = !lower.contains('-') || joined_currency(&lower).is_some();
+        let bare_or_currency = !lower.contains('-') || joined_currency(lower).is_some();
         lexicon::scale_word(lower.split('-').next().unwrap_or_default()).filter(|_| bare_or_currency)
     };
     match tokens.get(end + 2).filter(|_| hyphenated).and_then(scale_of) {
@@ -188,7 +188,7 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     end = scaled_to;
     // "a 231-million-dollar effort": the currency joined to its scale.
     if let Some((code, currency_factor)) =
-        joined_currency(&tokens[end].lower()).filter(|_| unit.is_none() && scaled)
+        joined_currency(tokens[end].lower()).filter(|_| unit.is_none() && scaled)
     {
         unit = Some(code.to_owned());
         value *= currency_factor;
@@ -284,7 +284,7 @@ fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usi
     // "15-100ths of a second": a fraction's denominator, not a range's end.
     let ordinal = tokens
         .get(upper_at + 1)
-        .is_some_and(|n| n.joined && matches!(n.lower().as_ref(), "ths" | "th" | "st" | "nd" | "rd"));
+        .is_some_and(|n| n.joined && matches!(n.lower(), "ths" | "th" | "st" | "nd" | "rd"));
     if joins && upper.kind == Kind::Number && digits_value(upper.text).is_some_and(bounds) && !ordinal {
         let scale_after = tokens.get(upper_at + 1).and_then(|n| scale(n.text)).filter(|_| end == i);
         return Some((true, (upper_at + usize::from(scale_after.is_some()), scale_after.unwrap_or(1.0))));
@@ -329,10 +329,12 @@ const OWNERS: &[&str] = &["the", "its", "their", "his", "her", "our", "these", "
 fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usize)> {
     let at = |k: usize| tokens.get(end + k);
     let number = |k: usize| at(k).is_some_and(|t| t.kind == Kind::Number);
+    // "33,000 of more than 1.6 million kids": a qualified whole.
+    let qualified = at(1).filter(|a| a.is("of")).and_then(|_| qualified_number(tokens, end + 2));
     let whole_at = match (at(1), at(2)) {
         (Some(a), _) if a.is("of") && number(2) => end + 2,
         // "54 of the 69", "54 of its 69 stores", "12 of their 40 staff".
-        (Some(a), Some(b)) if a.is("of") && OWNERS.contains(&b.lower().as_ref()) && number(3) => end + 3,
+        (Some(a), Some(b)) if a.is("of") && OWNERS.contains(&b.lower()) && number(3) => end + 3,
         (Some(a), Some(b)) if a.is("out") && b.is("of") && number(3) => end + 3,
         // "4 out of every 5 jobs", "10 of the past 12 months".
         (Some(a), Some(b))
@@ -344,10 +346,7 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
             end + 4
         }
         (Some(a), _) if a.is("in") && number(2) && value < 100.0 => end + 2,
-        // "33,000 of more than 1.6 million kids": a qualified whole.
-        (Some(a), Some(_)) if a.is("of") && qualified_number(tokens, end + 2).is_some() => {
-            qualified_number(tokens, end + 2)?
-        }
+        _ if qualified.is_some() => qualified?,
         // "35 of the country's 75 districts", "2,800 of West Africa's 5,165 deaths".
         (Some(a), Some(_)) if a.is("of") => end + owner_then_number(tokens, end + 2)?,
         _ => return None,
@@ -356,7 +355,7 @@ fn whole_after(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64, usi
     let year =
         |w: f64| (1900.0..2100.0).contains(&w) && w.fract() == 0.0 && !tokens[whole_at].text.contains(',');
     // ("of 1.6 million": the whole's scale after it.)
-    let scaled = tokens.get(whole_at + 1).and_then(|t| lexicon::scale_word(t.lower().as_ref()));
+    let scaled = tokens.get(whole_at + 1).and_then(|t| lexicon::scale_word(t.lower()));
     let whole = digits_value(tokens[whole_at].text).map(|w| w * scaled.unwrap_or(1.0));
     let whole = whole.filter(|w| *w >= value && *w > 0.0 && !year(*w))?;
     Some((whole, whole_at + usize::from(scaled.is_some())))
@@ -394,7 +393,7 @@ fn whole_after_noun(tokens: &[Token<'_>], end: usize, value: f64) -> Option<(f64
 /// "past", "last", "first", "next": a span's word between "of the" and its count ("10 of the past
 /// 12 months").
 pub(super) fn is_a_span_word(t: &Token<'_>) -> bool {
-    words::SPAN_WORDS.contains(t.lower().as_ref())
+    words::SPAN_WORDS.contains(t.lower())
 }
 
 /// After "X of": an owner ("the country's", "West Africa's", "the agency's") and the whole's
@@ -411,13 +410,12 @@ fn owner_then_number(tokens: &[Token<'_>], from: usize) -> Option<usize> {
 /// "against 900", "versus 4.8".
 fn compared_with(tokens: &[Token<'_>], i: usize) -> bool {
     let mut k = i;
-    while k > 0 && words::HEDGES.contains(tokens[k - 1].lower().as_ref()) {
+    while k > 0 && words::HEDGES.contains(tokens[k - 1].lower()) {
         k -= 1;
     }
     let before = |back: usize| k.checked_sub(back).map(|b| tokens[b].lower());
-    let compared =
-        matches!(before(1).as_deref(), Some("with" | "to")) && before(2).as_deref() == Some("compared");
-    compared || matches!(before(1).as_deref(), Some("against" | "versus" | "vs"))
+    let compared = matches!(before(1), Some("with" | "to")) && before(2) == Some("compared");
+    compared || matches!(before(1), Some("against" | "versus" | "vs"))
 }
 
 /// Whether a time follows from token `k` to the phrase's end: "eight years ago", "a year
@@ -425,7 +423,7 @@ fn compared_with(tokens: &[Token<'_>], i: usize) -> bool {
 fn time_follows(tokens: &[Token<'_>], k: usize) -> bool {
     let time = |t: &Token<'_>| {
         let w = t.lower();
-        words::is_when(&w) || matches!(w.as_ref(), "ago" | "earlier" | "before" | "year" | "years" | "decade")
+        words::is_when(w) || matches!(w, "ago" | "earlier" | "before" | "year" | "years" | "decade")
     };
     let phrase: Vec<&Token<'_>> =
         tokens[k.min(tokens.len())..].iter().take_while(|t| t.kind != Kind::Punct).collect();
@@ -449,10 +447,7 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     let after_name = i > 1 && tokens[i - 1].is_capitalized() && !tokens[i - 1].is("By");
     // "380,000 affected", "2,000 displaced"; "21 missing", "5 dead".
     let state = next.is_some_and(|n| {
-        matches!(
-            n.lower().as_ref(),
-            "missing" | "dead" | "homeless" | "unaccounted" | "hospitalised" | "hospitalized"
-        )
+        matches!(n.lower(), "missing" | "dead" | "homeless" | "unaccounted" | "hospitalised" | "hospitalized")
     });
     let participle = state || next.is_some_and(|n| n.is_lowercase_word() && n.text.ends_with("ed"));
     // "killed 107 people and 238 injured", "38 dead and 21 missing": a count listed after
@@ -462,12 +457,12 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
         && (tokens[i - 1].is("and") || tokens[i - 1].punct(","))
         && tokens[..i - 1].iter().any(|t| t.kind == Kind::Number);
     let ends_phrase = participle
-        || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()))
+        || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower()))
         || compared && time_follows(tokens, end + 1);
     // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
     let tally = tokens[i.saturating_sub(6)..i]
         .iter()
-        .any(|t| matches!(t.lower().as_ref(), "toll" | "figure" | "total" | "tally" | "number"));
+        .any(|t| matches!(t.lower(), "toll" | "figure" | "total" | "tally" | "number"));
     // "at least 40 injured".
     let qualified =
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
@@ -483,12 +478,12 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
 /// Whether the number at `i..=end` counts casualties, its noun unsaid: "killing 6", "wounding
 /// 40", "5 dead", "12 injured", "117 were also reportedly injured".
 pub(super) fn in_toll(tokens: &[Token<'_>], i: usize, end: usize) -> bool {
-    let toll = |t: &Token<'_>| t.is_lowercase_word() && words::TOLL_WORDS.contains(t.lower().as_ref());
+    let toll = |t: &Token<'_>| t.is_lowercase_word() && words::TOLL_WORDS.contains(t.lower());
     let before = i > 0 && toll(&tokens[i - 1]);
     let after = tokens.get(end + 1).is_some_and(toll);
-    let be = tokens.get(end + 1).is_some_and(|t| {
-        matches!(t.lower().as_ref(), "were" | "was" | "are" | "is" | "have" | "had" | "remain")
-    });
+    let be = tokens
+        .get(end + 1)
+        .is_some_and(|t| matches!(t.lower(), "were" | "was" | "are" | "is" | "have" | "had" | "remain"));
     let passive = be && tokens.iter().skip(end + 2).take(3).any(toll);
     before || after || passive
 }
@@ -499,14 +494,14 @@ fn compound_noun(tokens: &[Token<'_>], end: usize) -> Option<(String, usize)> {
     let glued = dash.punct("-") && dash.joined && word.joined && word.is_lowercase_word();
     let lower = word.lower();
     // "a 45-year-old" is an age; "10-15" a range, read before.
-    if !glued || lower.contains('-') || matches!(&*lower, "old" | "plus" | "odd" | "something") {
+    if !glued || lower.contains('-') || matches!(lower, "old" | "plus" | "odd" | "something") {
         return None;
     }
     // "a 70-percent likelihood": a share, not a count of percents.
-    if matches!(&*lower, "percent" | "pct") {
+    if matches!(lower, "percent" | "pct") {
         return Some(("percent".to_owned(), end + 2));
     }
-    Some((plural(&lower), end + 2))
+    Some((plural(lower), end + 2))
 }
 
 /// "page" → "pages", "year" → "years", "century" → "centuries".
@@ -530,7 +525,7 @@ fn noun_after_of(tokens: &[Token<'_>], end: usize) -> Option<String> {
     let phrase = tokens[end + 2..].iter().take(5).take_while(|t| t.kind == Kind::Word);
     let noun = phrase
         .filter(|t| t.is_lowercase_word())
-        .map(|t| t.lower().into_owned())
+        .map(|t| t.lower().to_owned())
         .find(|w| looks_plural(w) && !words::NOT_NOUNS.contains(w.as_str()));
     noun
 }
@@ -544,7 +539,7 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     if first.is("others") {
         return Some(("others".to_owned(), from));
     }
-    if first.is_capitalized() && !looks_plural(&first.lower()) {
+    if first.is_capitalized() && !looks_plural(first.lower()) {
         match noun_after_names(tokens, from)? {
             Ok(skip) => from += skip,
             Err(noun) => return Some(noun),
@@ -553,29 +548,28 @@ fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     let mut words = Vec::new();
     let mut end = from;
     // "1,200 former Ford workers": an adjective and a name before the plural noun.
-    let ahead = tokens[from..].iter().take(4).position(|t| t.is_lowercase_word() && looks_plural(&t.lower()));
+    let ahead = tokens[from..].iter().take(4).position(|t| t.is_lowercase_word() && looks_plural(t.lower()));
     let names_between = ahead
         .is_some_and(|a| a > 0 && tokens[from + 1..from + a].iter().all(|t| t.is_capitalized()))
         && tokens[from].is_lowercase_word()
-        && !looks_plural(&tokens[from].lower())
-        && !words::NOT_NOUNS.contains(&*tokens[from].lower());
+        && !looks_plural(tokens[from].lower())
+        && !words::NOT_NOUNS.contains(tokens[from].lower());
     if let Some(a) = ahead.filter(|_| names_between) {
-        return Some((tokens[from + a].lower().into_owned(), from + a));
+        return Some((tokens[from + a].lower().to_owned(), from + a));
     }
     // "189 other educational galleries", "200 more": words that stand before a noun, not one.
     // "the five most promising therapeutics".
     const BEFORE_NOUN: &[&str] = &["other", "more", "most", "additional", "further", "extra", "new"];
-    let before_noun =
-        tokens[from..].iter().take(2).take_while(|t| BEFORE_NOUN.contains(&t.lower().as_ref())).count();
+    let before_noun = tokens[from..].iter().take(2).take_while(|t| BEFORE_NOUN.contains(&t.lower())).count();
     let from = from + before_noun;
     for (k, t) in tokens.iter().enumerate().skip(from).take(3) {
         let lower = t.lower();
         // ("five junior Soldiers": a plural noun capitalised as military texts do is still one.)
-        let name = t.is_capitalized() && k > from && !looks_plural(&lower);
-        if t.kind != Kind::Word || words::NOT_NOUNS.contains(&*lower) || name {
+        let name = t.is_capitalized() && k > from && !looks_plural(lower);
+        if t.kind != Kind::Word || words::NOT_NOUNS.contains(lower) || name {
             break;
         }
-        let plural = looks_plural(&lower);
+        let plural = looks_plural(lower);
         words.push(lower);
         end = k;
         // A plural noun ends the phrase: "16 cruise missiles were…", "150,000 people fled".
@@ -617,9 +611,9 @@ fn noun_after_names(tokens: &[Token<'_>], from: usize) -> Option<Result<usize, (
         skip -= 1;
     }
     let plural_at =
-        |k: usize| tokens.get(k).is_some_and(|n| n.is_lowercase_word() && looks_plural(&n.lower()));
+        |k: usize| tokens.get(k).is_some_and(|n| n.is_lowercase_word() && looks_plural(n.lower()));
     let lower_at = |k: usize| {
-        tokens.get(k).is_some_and(|n| n.is_lowercase_word() && !words::NOT_NOUNS.contains(&*n.lower()))
+        tokens.get(k).is_some_and(|n| n.is_lowercase_word() && !words::NOT_NOUNS.contains(n.lower()))
     };
     if plural_at(from + skip) {
         return Some(Ok(skip));
@@ -630,8 +624,8 @@ fn noun_after_names(tokens: &[Token<'_>], from: usize) -> Option<Result<usize, (
     }
     let last = from + skip.checked_sub(1)?;
     let run: Vec<String> =
-        tokens[from..=last].iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower().into_owned()).collect();
-    (skip >= 2 && looks_plural(&tokens[last].lower())).then(|| Err((run.join(" "), last)))
+        tokens[from..=last].iter().filter(|t| t.kind == Kind::Word).map(|t| t.lower().to_owned()).collect();
+    (skip >= 2 && looks_plural(tokens[last].lower())).then(|| Err((run.join(" "), last)))
 }
 
 fn looks_plural(word: &str) -> bool {

@@ -44,20 +44,17 @@ fn is_glued(tokens: &[Token<'_>], i: usize) -> bool {
     let (prev, prev2, next) = around(tokens, i);
     let t = &tokens[i];
     let suffix = next.filter(|n| n.joined && n.kind == Kind::Word).is_some_and(|n| {
-        matches!(
-            n.lower().as_ref(),
-            "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m" | "h" | "min"
-        )
+        matches!(n.lower(), "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a.m" | "p.m" | "h" | "min")
     });
     // "4chan", "3com", "9gag": a longer word glued after the number makes a name, unless it is
     // a scale or a unit ("5million", "20mins").
     let name_after = next.filter(|n| n.joined && n.is_lowercase_word()).is_some_and(|n| {
         let w = n.lower();
         w.len() >= 4
-            && scale(&w).is_none()
-            && currency_word(&w).is_none()
-            && !words::MEASURED.contains(w.as_ref())
-            && !matches!(w.as_ref(), "mins" | "secs" | "hrs" | "kmph" | "kmh" | "sq")
+            && scale(w).is_none()
+            && currency_word(w).is_none()
+            && !words::MEASURED.contains(w)
+            && !matches!(w, "mins" | "secs" | "hrs" | "kmph" | "kmh" | "sq")
     });
     let glued_to_word = prev.is_some_and(|p| p.kind == Kind::Word) && t.joined;
     let glued_by_hyphen = prev.is_some_and(|p| p.punct("-/#") && p.joined)
@@ -87,7 +84,7 @@ fn is_a_time(tokens: &[Token<'_>], i: usize) -> bool {
 fn is_a_date(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     let (prev, prev2, next) = around(tokens, i);
     let is_month = |tok: Option<&Token<'_>>| {
-        tok.is_some_and(|m| m.kind == Kind::Word && words::MONTHS.contains(m.lower().as_ref()))
+        tok.is_some_and(|m| m.kind == Kind::Word && words::MONTHS.contains(m.lower()))
     };
     let month_before = is_month(prev) || (prev.is_some_and(|p| p.punct(".")) && is_month(prev2));
     let month_after = is_month(next) || next.is_some_and(|n| n.is("of")) && is_month(tokens.get(i + 2));
@@ -138,14 +135,14 @@ fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
             );
             // ("Apple's 42 stores": an owner's count, not a name's number.)
             let owner = crate::names::is_possessive(p.text);
-            p.is_capitalized() && !currency && !owner && !words::NOT_NAMES.contains(p.lower().as_ref())
+            p.is_capitalized() && !currency && !owner && !words::NOT_NAMES.contains(p.lower())
         })
         && !next.is_some_and(|n| n.punct("%") || n.is("percent") || n.is("per"));
     if mid_sentence_name && !tokens[i].text.contains(',') {
         return true;
     }
     let label = |tok: Option<&Token<'_>>| {
-        tok.is_some_and(|p| words::LABELS.contains(p.lower().as_ref()) && p.is_capitalized())
+        tok.is_some_and(|p| words::LABELS.contains(p.lower()) && p.is_capitalized())
     };
     label(prev) || (prev.is_some_and(|p| p.punct(".")) && label(prev2))
 }
@@ -194,17 +191,17 @@ pub fn is_a_time_reference(tokens: &[Token<'_>], start: usize, end: usize, unit:
     if !time {
         return false;
     }
-    let next = tokens.get(end + 1).map(|t| t.lower().into_owned()).unwrap_or_default();
-    let before = |k: usize| start.checked_sub(k).map(|p| tokens[p].lower().into_owned()).unwrap_or_default();
+    let next = tokens.get(end + 1).map(|t| t.lower().to_owned()).unwrap_or_default();
+    let before = |k: usize| start.checked_sub(k).map(|p| tokens[p].lower().to_owned()).unwrap_or_default();
     // "two minutes in the second half" (not "four months in advance").
     let in_the = next == "in" && tokens.get(end + 2).is_some_and(|t| t.is("the"));
     // "six minutes later", "two days after an agreement", "less than two weeks before the vote"
     // — but "130 hours after the first tremor" is how long a rescue took, a figure to check.
     let after_the = matches!(&*next, "after" | "before")
         && value <= 12.0
-        && tokens.get(end + 2).is_some_and(|t| {
-            matches!(t.lower().as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its")
-        });
+        && tokens
+            .get(end + 2)
+            .is_some_and(|t| matches!(t.lower(), "the" | "a" | "an" | "his" | "her" | "their" | "its"));
     let later =
         after_the || matches!(&*next, "later" | "earlier" | "ago" | "afterwards" | "beforehand" | "into");
     let relative = (in_the || later) && !matches!(before(1).as_str(), "for" | "within" | "over");

@@ -23,7 +23,7 @@ fn percentage_point_said(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<
     let is = |k: usize, word: &str| at(k).is_some_and(|w| w == word);
     // The share, and where the words before "percentage point" begin.
     let (value, from) = if lower == "a" {
-        match at(i + 1).as_deref().and_then(fraction) {
+        match at(i + 1).and_then(fraction) {
             Some(share) if is(i + 2, "of") && is(i + 3, "a") => (share, i + 4),
             Some(_) => return None,
             None => (1.0, i + 1 + usize::from(is(i + 1, "full"))),
@@ -59,7 +59,7 @@ fn spoken_decimal(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> 
         tokens.get(end + 1).filter(|t| t.is("point"))?;
         let digits: Vec<f64> = tokens[end + 2..]
             .iter()
-            .map_while(|t| (t.kind == Kind::Word).then(|| digit(&t.lower())).flatten())
+            .map_while(|t| (t.kind == Kind::Word).then(|| digit(t.lower())).flatten())
             .collect();
         (whole, digits.clone(), end + 1 + digits.len())
     };
@@ -68,7 +68,7 @@ fn spoken_decimal(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found> 
     }
     let mut value = whole + digits.iter().rev().fold(0.0, |acc, d| (acc + d) / 10.0);
     // ("one-point-five million people".)
-    let scaled = tokens.get(end + 1).and_then(|t| scale_word(&t.lower()));
+    let scaled = tokens.get(end + 1).and_then(|t| scale_word(t.lower()));
     let end = if let Some(scale) = scaled {
         value *= scale;
         end + 1
@@ -105,9 +105,9 @@ fn is_a_year_said(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> boo
     let before = i.checked_sub(1).map(|b| tokens[b].lower());
     let said_as_a_year =
         tokens[i].is("two") && tokens.get(i + 1).is_some_and(|t| t.is("thousand")) && end == i + 2;
-    let from_or_to = matches!(before.as_deref(), Some("from" | "to")) && said_as_a_year;
+    let from_or_to = matches!(before, Some("from" | "to")) && said_as_a_year;
     (1900.0..2100.0).contains(&value)
-        && (matches!(before.as_deref(), Some("in" | "since" | "until" | "by" | "of")) || from_or_to)
+        && (matches!(before, Some("in" | "since" | "until" | "by" | "of")) || from_or_to)
 }
 
 /// Whether a year spelled as broadcast scripts say it starts at token `i`: "nineteen
@@ -121,8 +121,8 @@ fn spoken_year(tokens: &[Token<'_>], i: usize) -> bool {
     }
     let next = tokens.get(i + 1).map(|t| t.lower());
     let after = tokens.get(i + 2).map(|t| t.lower());
-    let scaled = after.as_deref().is_some_and(|a| a == "hundred" || scale_word(a).is_some());
-    century(&lower) && next.as_deref().is_some_and(year) && !scaled
+    let scaled = after.is_some_and(|a| a == "hundred" || scale_word(a).is_some());
+    century(lower) && next.is_some_and(year) && !scaled
 }
 
 /// "a six-member team": a count joined to its noun.
@@ -150,13 +150,13 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         return None;
     }
     let lower = t.lower();
-    if let Some(f) = percentage_point_said(tokens, i, &lower) {
+    if let Some(f) = percentage_point_said(tokens, i, lower) {
         return Some(f);
     }
-    if let Some(f) = fraction_figure(tokens, i, &lower) {
+    if let Some(f) = fraction_figure(tokens, i, lower) {
         return Some(f);
     }
-    if let Some(f) = spoken_decimal(tokens, i, &lower) {
+    if let Some(f) = spoken_decimal(tokens, i, lower) {
         return Some(f);
     }
     // "a two-percent rate".
@@ -164,10 +164,10 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         let (value, _) = spelled(&[Token::new(t.start, number, t.kind, t.joined)], 0)?;
         return found(value, "percent", None, i, i);
     }
-    if let Some(f) = word_forms(tokens, i, &lower) {
+    if let Some(f) = word_forms(tokens, i, lower) {
         return Some(f);
     }
-    if let Some(f) = hyphenated_count(&lower, i) {
+    if let Some(f) = hyphenated_count(lower, i) {
         return Some(f);
     }
     if lower == "one" {
@@ -204,9 +204,8 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let large = spelled_is_large(tokens, i, end);
     let Some((noun, noun_end)) = counted_noun(tokens, end + 1) else {
         // "Thirty-one thousand more were expected": as definite as digits, its noun unsaid.
-        let unsaid = tokens
-            .get(end + 1)
-            .is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower().as_ref()));
+        let unsaid =
+            tokens.get(end + 1).is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower()));
         // "killing six and wounding 40", "Five were killed": casualties, their noun unsaid.
         let toll = in_toll(tokens, i, end) && !is_determined(tokens, i, "", value);
         return ((large || toll) && unsaid).then(|| found(value, super::UNSAID_UNIT, None, i, end)).flatten();
@@ -294,14 +293,14 @@ fn is_determined(tokens: &[Token<'_>], i: usize, head: &str, value: f64) -> bool
     );
     let period = i > 1
         && time_noun
-        && matches!(tokens[i - 1].lower().as_ref(), "previous" | "next" | "first" | "following" | "coming")
-        && matches!(tokens[i - 2].lower().as_ref(), "the" | "its" | "their" | "his" | "her" | "our");
+        && matches!(tokens[i - 1].lower(), "previous" | "next" | "first" | "following" | "coming")
+        && matches!(tokens[i - 2].lower(), "the" | "its" | "their" | "his" | "her" | "our");
     let stated = value >= 3.0 && !time_noun && i > 0 && tokens[i - 1].is("the");
     period
         || !stated
             && i > 0
             && matches!(
-                tokens[i - 1].lower().as_ref(),
+                tokens[i - 1].lower(),
                 "the" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "both" | "my" | "your"
             )
 }
@@ -316,10 +315,10 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     let share = numerator * fraction(denominator_word)?;
     let prev = i.checked_sub(1).map(|p| tokens[p].lower()).unwrap_or_default();
     // "the first half of the year" is a period, not a share.
-    if matches!(&*prev, "first" | "second" | "last" | "latter" | "other" | "the" | "third" | "fourth") {
+    if matches!(prev, "first" | "second" | "last" | "latter" | "other" | "the" | "third" | "fourth") {
         return None;
     }
-    let article = matches!(&*prev, "a" | "one") || lower.contains('-') || lower == "half";
+    let article = matches!(prev, "a" | "one") || lower.contains('-') || lower == "half";
     let start = if prev == "a" { i - 1 } else { i };
     let next = |k: usize| tokens.get(i + k);
     let of = next(1).is_some_and(|n| n.is("of"));
@@ -351,7 +350,7 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     }
     // "a half million acres".
     if let Some(scale) =
-        next(1).filter(|_| lower == "half").and_then(|s| super::lexicon::scale_word(&s.lower()))
+        next(1).filter(|_| lower == "half").and_then(|s| super::lexicon::scale_word(s.lower()))
     {
         let (noun, noun_end) = counted_noun(tokens, i + 2).unwrap_or((super::UNSAID_UNIT.to_owned(), i + 1));
         return found(0.5 * scale, &noun, None, start, noun_end);
@@ -369,13 +368,13 @@ fn fraction_figure(tokens: &[Token<'_>], i: usize, lower: &str) -> Option<Found>
     let after_by = by_at.is_some_and(|b| {
         tokens[b + 1..i].iter().all(|t| {
             matches!(
-                t.lower().as_ref(),
+                t.lower(),
                 "a" | "one" | "almost" | "nearly" | "about" | "roughly" | "more" | "than" | "over"
             )
         })
     });
     // "a third are retired", "half say they cannot afford rent": a share as the subject.
-    let verb_after = next(1).is_some_and(|v| SHARE_VERBS.contains(&v.lower().as_ref()));
+    let verb_after = next(1).is_some_and(|v| SHARE_VERBS.contains(&v.lower()));
     // "only half the trains", "nearly half the market": "of" left out.
     let the_after = lower == "half" && next(1).is_some_and(|n| n.is("the") || n.is("its") || n.is("their"));
     (article && (of || after_by || verb_after || the_after))
@@ -393,13 +392,13 @@ const SHARE_VERBS: &[&str] = &[
 /// whole said in words.
 fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Found> {
     // "more than two thirds of the ballots": a share said as a count of parts.
-    let parts = tokens.get(end + 1).and_then(|t| fraction(&t.lower()).filter(|_| t.lower().ends_with('s')));
+    let parts = tokens.get(end + 1).and_then(|t| fraction(t.lower()).filter(|_| t.lower().ends_with('s')));
     if let Some(part) = parts.filter(|_| (2.0..10.0).contains(&value)) {
         return found(value * part * 100.0, "percent", None, i, end + 1);
     }
     let at = |k: usize| tokens.get(end + k);
     let counted = |k: usize| {
-        at(k).is_some_and(|t| t.kind == Kind::Number || small_number(&t.lower()).is_some_and(|v| v >= 2.0))
+        at(k).is_some_and(|t| t.kind == Kind::Number || small_number(t.lower()).is_some_and(|v| v >= 2.0))
     };
     let whole_from = match (at(1), at(2)) {
         (Some(a), _) if a.is("in") => end + 2,
@@ -412,8 +411,7 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
         }
         // "three of the six components", "two of its four plants": a part of a whole said.
         (Some(a), Some(b))
-            if a.is("of")
-                && matches!(b.lower().as_ref(), "the" | "its" | "their" | "his" | "her" | "our") =>
+            if a.is("of") && matches!(b.lower(), "the" | "its" | "their" | "his" | "her" | "our") =>
         {
             end + 3
         }
@@ -467,7 +465,7 @@ fn one_noun_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     let (whole, whole_end) = whole.filter(|(w, _)| *w >= 2.0 && !year(*w))?;
     let time_after = tokens.get(whole_end + 1).is_some_and(|t| {
         let lower = t.lower();
-        words::WHEN_WORDS.contains(lower.as_ref()) || words::WHEN_WORDS.contains(lower.trim_end_matches('s'))
+        words::WHEN_WORDS.contains(lower) || words::WHEN_WORDS.contains(lower.trim_end_matches('s'))
     });
     if time_after && !every {
         return None;

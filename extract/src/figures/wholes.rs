@@ -55,10 +55,7 @@ pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
         return;
     };
     let mut at = comma + 1;
-    while tokens
-        .get(at)
-        .is_some_and(|t| matches!(t.lower().as_ref(), "only" | "just" | "some" | "about" | "nearly"))
-    {
+    while tokens.get(at).is_some_and(|t| matches!(t.lower(), "only" | "just" | "some" | "about" | "nearly")) {
         at += 1;
     }
     let value = match tokens.get(at) {

@@ -119,7 +119,7 @@ pub(super) fn is_org_particle(tokens: &[Token<'_>], k: usize) -> bool {
     let one_word_org = is_org_word(next.text) && !tokens.get(k + 2).is_some_and(is_name_word);
     let elsewhere = kind_of(next.text) == NameKind::Place
         || one_word_org
-        || words::is_when(next.lower().as_ref())
+        || words::is_when(next.lower())
         || is_first_name(next.text);
     small && is_name_word(next) && !elsewhere
 }
