@@ -4,7 +4,9 @@
 use super::text::{Kind, Token};
 use crate::words;
 
+mod headline;
 mod organisations;
+pub use headline::full_name_ending;
 pub use organisations::and_in_organisation;
 use organisations::{
     group_of_people_in, is_name_joiner, is_org_particle, organisation_before_and, organisation_goes_on,

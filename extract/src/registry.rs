@@ -41,6 +41,12 @@ pub struct Registry {
     pronoun_used: bool,
     /// People whose titles or roles said whether they are women ("Mrs", "spokeswoman").
     women: HashMap<String, bool>,
+    /// The lines above the first sentence (headline, standfirst): a briefing's transcript may
+    /// name its speakers in full only there.
+    headline: String,
+    /// Transcript labels of initials no one met so far had ("AA:" before "I'm Avi Arditti"), as
+    /// read for a surname ("Aa") and as written.
+    initials_labels: Vec<(String, String)>,
 }
 
 impl Registry {
@@ -167,6 +173,12 @@ impl Registry {
     }
 
     /// Records an abbreviation for an organisation's name.
+    /// Records the lines above the first sentence, whose full names complete a surname said
+    /// below ("Press Briefing by Press Secretary Jen Psaki" … "MS. PSAKI:").
+    pub fn headline(&mut self, lines: &str) {
+        self.headline = lines.to_owned();
+    }
+
     pub fn abbreviation(&mut self, short: &str, full: &str) {
         if !self.abbreviations.iter().any(|(s, _)| s == short) {
             self.abbreviations.push((short.to_owned(), full.to_owned()));
@@ -195,7 +207,8 @@ impl Registry {
             });
             near.next().filter(|first| near.all(|(_, n)| n == &first.1))
         };
-        by_word.or_else(close).map_or_else(|| word.to_owned(), |(_, n)| n.clone())
+        let in_headline = || crate::names::full_name_ending(&self.headline, word);
+        by_word.or_else(close).map(|(_, n)| n.clone()).or_else(in_headline).unwrap_or_else(|| word.to_owned())
     }
 
     /// Whom a name credits: a person by the fullest form the article gave ("Smith" → "John
@@ -215,6 +228,44 @@ impl Registry {
         }
     }
 
+    /// "JM" when the text named one person "Jane Marlowe" (or "Jane M. Marlowe") before byte
+    /// `at`, and no other with those initials.
+    fn with_initials(&self, at: usize, name: &str) -> Option<String> {
+        if !crate::attribution::is_initials(name) {
+            return None;
+        }
+        let initials = |full: &str| -> (String, String) {
+            let all: String = full.split(' ').filter_map(|w| w.chars().next()).collect();
+            let first_last = full.split(' ').next().zip(full.rsplit(' ').next());
+            let ends = first_last.map(|(f, l)| format!("{}{}", &f[..1], &l[..1])).unwrap_or_default();
+            (all, ends)
+        };
+        let mut matching = self.people.iter().filter(|(seen, full)| {
+            let (all, ends) = initials(full);
+            *seen <= at && (all == name || ends == name)
+        });
+        let (_, first) = matching.next()?;
+        matching.all(|(_, other)| other == first).then(|| first.clone())
+    }
+
+    /// Whom a transcript's label names: "JM" the one person named with those initials, else
+    /// a surname ("NYE" is Bill Nye) unless someone with those initials is named later
+    /// (`fullest`); any other label's name as `person` reads it.
+    pub fn labelled(&mut self, at: usize, name: &str) -> Option<String> {
+        if !crate::attribution::is_initials(name) {
+            return self.person(at, name);
+        }
+        if let Some(full) = self.with_initials(at, name) {
+            self.mention(at, &full, true);
+            return Some(full);
+        }
+        let surname = crate::attribution::title_case(name);
+        if !self.initials_labels.iter().any(|(cased, _)| *cased == surname) {
+            self.initials_labels.push((surname.clone(), name.to_owned()));
+        }
+        self.person(at, &surname)
+    }
+
     /// "Lord Offord" when the text names "Malcolm Offord": the full name (before byte `at`).
     fn unhonoured(&self, at: usize, name: &str) -> Option<String> {
         let (honour, surname) = name.split_once(' ')?;
@@ -226,6 +277,11 @@ impl Registry {
     /// The fullest form of a person's name anywhere in the text: "Juncker" quoted before the
     /// paragraph naming Jean-Claude Juncker, "Lord Offord" before "Malcolm Offord".
     pub fn fullest(&self, name: &str) -> String {
+        // ("AA: I'm Avi Arditti …": a label's initials before the name they stand for.)
+        let initials = self.initials_labels.iter().find(|(cased, _)| cased == name);
+        if let Some(full) = initials.and_then(|(_, upper)| self.with_initials(usize::MAX, upper)) {
+            return full;
+        }
         if !name.contains(' ') && kind_of(name) == NameKind::Person {
             return self.resolve(usize::MAX, name);
         }

@@ -82,6 +82,11 @@ impl<'a> Walk<'a> {
             .take_while(|p| is_headline(&self.text[(*p).clone()]) && !is_list_item(self.text, p))
             .count();
         let lead = if lead == paragraphs.len() { 0 } else { lead };
+        if let (Some(first), Some(last)) =
+            (paragraphs.first(), lead.checked_sub(1).and_then(|l| paragraphs.get(l)))
+        {
+            self.registry.headline(&self.text[first.start..last.end]);
+        }
         for (p, paragraph) in paragraphs.iter().enumerate() {
             if p < lead {
                 continue;
@@ -126,7 +131,7 @@ impl<'a> Walk<'a> {
         self.reporting = None;
         self.paragraph_start = paragraph.start;
         let label = attribution::transcript_label(text, paragraph);
-        let labelled = label.as_ref().and_then(|(end, name)| self.registry.person(*end, name));
+        let labelled = label.as_ref().and_then(|(end, name)| self.registry.labelled(*end, name));
         // A transcript's speaker goes on in the unmarked paragraphs after their label; a label
         // before a quotation ('SUSAN TELTSCHER: "…"', as radio scripts print a clip) is that
         // quotation's alone, and the narration after it is the writer's.
@@ -275,7 +280,7 @@ impl<'a> Walk<'a> {
         // president said, …").
         if let Some((end, name)) = label.filter(|(end, _)| *end <= q.outer.start) {
             // "ROBINSON:" after "the BBC's Nick Robinson" is Nick Robinson.
-            let name = self.registry.person(*end, name).unwrap_or_else(|| name.clone());
+            let name = self.registry.labelled(*end, name).unwrap_or_else(|| name.clone());
             return Some(Speaker { name, confidence: 0.85 });
         }
         if q.outer.end > sentence.end {

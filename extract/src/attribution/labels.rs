@@ -29,9 +29,19 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
     {
         return None;
     }
+    // "JM: Taxes will fall": an interview's turn labelled with the initials of someone named
+    // in full, kept as written for the registry to match.
+    if label.shouting && label.words.len() == 1 && is_initials(label.words[0]) {
+        return Some((paragraph.start + label.colon + 1, label.words[0].to_owned()));
+    }
     let name = if label.shouting { title_case(&name) } else { name };
     (crate::names::kind_of(&name) == crate::names::NameKind::Person)
         .then_some((paragraph.start + label.colon + 1, name))
+}
+
+/// Two or three capitals: a person's initials ("JM"), or an organisation's.
+pub fn is_initials(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Whether the first words after a label speak in the first or second person ("We are sending
@@ -46,8 +56,11 @@ fn first_person(turn: &str) -> bool {
 /// Whether a label's words may name someone: not "Unidentified Narrator", not "Teacher and
 /// students" (an "and" may only join titles: "Special Asst. to the Secretary and Director of …").
 fn names_someone_by_label(words: &[&str]) -> bool {
-    let anonymous =
-        words.iter().any(|w| words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
+    // ("A:" answers; the "A." of "GENERAL MARK A. MILLEY" is an initial.)
+    let initial = |w: &str| words.len() > 1 && w.len() == 2 && w.ends_with('.');
+    let anonymous = words
+        .iter()
+        .any(|w| !initial(w) && words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
     let not_name = words.iter().enumerate().any(|(k, w)| {
         let w = w.to_lowercase();
         let joins_titles = w == "and" && words.get(k + 1).is_some_and(|n| crate::names::is_title(n));
@@ -133,17 +146,23 @@ fn attributable_to(label: &str) -> Option<Vec<&str>> {
     Some(words[after_lower..].to_vec()).filter(|w| !w.is_empty())
 }
 
-/// "MORALES" → "Morales".
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
+/// "MORALES" → "Morales", "THOMAS-GREENFIELD" → "Thomas-Greenfield", "O'BRIEN" → "O'Brien".
+pub fn title_case(name: &str) -> String {
+    let mut cased = String::with_capacity(name.len());
+    let mut starts_word = true;
+    for c in name.chars() {
+        if starts_word {
+            cased.extend(c.to_uppercase());
+        } else {
+            cased.extend(c.to_lowercase());
+        }
+        // (After "O'" or "D'" a name begins again; after "DON'T" nothing does.)
+        let mut before = cased.chars().rev().skip(1);
+        let one_letter_before = before.next().is_some_and(char::is_alphabetic)
+            && before.next().is_none_or(|b| !b.is_alphabetic());
+        starts_word = matches!(c, ' ' | '-') || matches!(c, '\'' | '’') && one_letter_before;
+    }
+    cased
 }
 
 /// "… in Medford, Oregon. CARLY IRVINE: "Since China …"": a transcript's label in capitals

@@ -16,7 +16,7 @@ use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
 use labels::inline_label;
-pub use labels::{heads_quotations, opens_with_label, transcript_label};
+pub use labels::{heads_quotations, is_initials, opens_with_label, title_case, transcript_label};
 use phrases::{noun_phrase_ending_at, subject_after};
 pub use signed::{introduced_speaker, sign_off};
 use sources::{announced_by, forecast_of, participle_after_a_noun, put_at};

@@ -582,3 +582,14 @@ fn a_transcript_label_in_plain_case_names_a_title_and_a_full_name() {
     assert_eq!(figure_speakers("Update: 40 million doses were sent."), [None]);
     assert_eq!(figure_speakers("Smith: We need 100 tankers."), [None]);
 }
+
+#[test]
+fn a_label_in_capitals_keeps_the_names_own_capitals() {
+    assert_eq!(figure_speakers("O'BRIEN: We need 100 tankers."), [Some("O'Brien".to_owned())]);
+    assert_eq!(
+        figure_speakers("THOMAS-GREENFIELD: We need 100 tankers."),
+        [Some("Thomas-Greenfield".to_owned())]
+    );
+    // Initials no one has are read as a surname, as before ("NYE:").
+    assert_eq!(figure_speakers("NYE: We need 100 tankers."), [Some("Nye".to_owned())]);
+}

@@ -443,8 +443,13 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     // comparison.
     let compared = compared_with(tokens, i);
     let next = tokens.get(end + 1);
-    // "the DAX 40 fell": a number after a capitalised word and before a verb is part of a name.
-    let after_name = i > 1 && tokens[i - 1].is_capitalized() && !tokens[i - 1].is("By");
+    // "the DAX 40 fell": a number after a capitalised word and before a verb is part of a name
+    // (not after a qualifier set in capitals after a transcript's label: "KIRBY: About 300 more").
+    let after_name = i > 1
+        && tokens[i - 1].is_capitalized()
+        && !tokens[i - 1].is("By")
+        && qualifier_before(tokens, i).is_none()
+        && !is_another(&tokens[i - 1]);
     // "380,000 affected", "2,000 displaced"; "21 missing", "5 dead".
     let state = next.is_some_and(|n| {
         matches!(n.lower(), "missing" | "dead" | "homeless" | "unaccounted" | "hospitalised" | "hospitalized")
@@ -466,13 +471,18 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
     // "at least 40 injured".
     let qualified =
         (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
-    // "20 others were injured"; "killed 107 and injured 238".
-    let others = next.is_some_and(|n| n.is("others") || n.is("more"));
+    // "20 others were injured"; "killed 107 and injured 238"; "another 300 will follow".
+    let others = next.is_some_and(|n| n.is("others") || n.is("more")) || i > 0 && is_another(&tokens[i - 1]);
     let toll = in_toll(tokens, i, end);
     ((strong || grouped || by || compared || tally || qualified || others || toll || listed || state)
         && ends_phrase
         && !after_name)
         .then(|| UNSAID_UNIT.to_owned())
+}
+
+/// "another", "a further", "an additional": more of what was counted before, its noun unsaid.
+fn is_another(word: &Token<'_>) -> bool {
+    matches!(word.lower(), "another" | "further" | "additional")
 }
 
 /// Whether the number at `i..=end` counts casualties, its noun unsaid: "killing 6", "wounding

@@ -184,6 +184,20 @@ fn names_with_numbers_earnings_and_ages_are_not_changes_or_figures() {
 }
 
 #[test]
+fn more_of_a_count_with_its_noun_unsaid_is_a_figure() {
+    // "another 300": more of what was counted; "KIRBY: About 300": a qualifier in capitals after
+    // a transcript's label is no name before the number.
+    assert_eq!(q("Another 300 will follow next week.").map(|q| q.value), Some(300.0));
+    assert_eq!(q("A further 25 are in construction.").map(|q| q.value), Some(25.0));
+    let s = "KIRBY: About 300 more will follow.";
+    let found: Vec<Quantity> = all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity).collect();
+    assert_eq!(
+        found.iter().map(|q| (q.value, q.qualifier)).collect::<Vec<_>>(),
+        [(300.0, Some(Qualifier::About))]
+    );
+}
+
+#[test]
 fn bare_amounts_that_are_plainly_amounts_are_counts() {
     for s in [
         "Officials said 90 people died and 380,000 were affected.",

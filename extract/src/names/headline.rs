@@ -1,0 +1,122 @@
+//! The full names a headline gives: a briefing's transcript says "MS. PSAKI:" and "MR. PRICE:"
+//! below a headline that alone names "Press Secretary Jen Psaki" or "Department Press Briefing –
+//! Ned Price, Department Spokesperson". Headlines are often set in title case ("Biden Taps
+//! Yellen"), where a capital does not make a name: a word before the surname counts only when
+//! it is a known first name or an initial, or follows something that ends a phrase (a title,
+//! a dash or comma, "by", "with") — never a verb that only looks like a name.
+
+use super::{is_first_name, is_org_word, is_title, kind_of, NameKind};
+use crate::words;
+
+/// The full name in `headline` that ends with `surname` ("Psaki" → "Jen Psaki"), if it gives one.
+pub fn full_name_ending(headline: &str, surname: &str) -> Option<String> {
+    let words: Vec<&str> = headline.split_whitespace().collect();
+    let sentence_case = is_sentence_case(&words);
+    words.iter().enumerate().filter(|(_, w)| bare(w) == surname).find_map(|(at, _)| {
+        let first = first_name_word(&words, at, sentence_case)?;
+        let name: Vec<&str> = words[first..=at].iter().map(|w| bare(w)).collect();
+        let name = name.join(" ");
+        (kind_of(&name) == NameKind::Person).then_some(name)
+    })
+}
+
+/// Where the name ending at word `at` begins: up to three name words before it, the first a
+/// known first name or an initial, or set after a phrase's end.
+fn first_name_word(words: &[&str], at: usize, sentence_case: bool) -> Option<usize> {
+    let mut first = at;
+    while first > 0 && at - first < 3 && is_name_part(words[first - 1]) {
+        first -= 1;
+    }
+    // ("Obama Meets Mark Milley": the words before a known first name are not the name's.)
+    (first..at).find(|&k| {
+        let ends_phrase = match k.checked_sub(1) {
+            Some(before) => ends_a_phrase(words[before]),
+            None => sentence_case,
+        };
+        is_first_name(bare(words[k])) || is_initial(words[k]) || ends_phrase
+    })
+}
+
+/// A word that may be part of a person's name: capitalised, not a title or an organisation's
+/// word, with nothing after it that ends a phrase ("Price," ends one).
+fn is_name_part(word: &str) -> bool {
+    if is_initial(word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    word == bare(word)
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && !is_title(word)
+        && !is_org_word(word)
+        && !words::NOT_NAMES.contains(lower.as_str())
+        && !words::PLACES.contains(lower.as_str())
+        && !words::NATIONALITIES.contains(lower.as_str())
+}
+
+/// A word after which a name may begin: a title ("Secretary"), a small word ("by", "with"), a
+/// dash, or a word closed by a comma or colon.
+fn ends_a_phrase(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    is_title(word)
+        || word.chars().all(|c| !c.is_alphanumeric())
+        || word.ends_with([',', ':', ';', '|'])
+        || matches!(lower.as_str(), "by" | "with" | "to" | "for" | "from" | "and" | "at" | "on")
+}
+
+/// "J." in "Antony J. Blinken".
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next() == Some('.') && chars.next().is_none()
+}
+
+/// Whether a headline is set in sentence case: a word of four letters or more in lower case
+/// after its first ("Jen Psaki holds a briefing", not "Press Briefing by Jen Psaki").
+fn is_sentence_case(words: &[&str]) -> bool {
+    words.iter().skip(1).any(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_lowercase()))
+}
+
+/// A word without the punctuation around it ("Price," → "Price").
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' || c == '.' && word.len() > 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::full_name_ending;
+
+    #[test]
+    fn a_surname_takes_the_first_names_a_headline_gives_it() {
+        let name = |headline, surname| full_name_ending(headline, surname);
+        assert_eq!(
+            name("Press Briefing by Press Secretary Jen Psaki", "Psaki").as_deref(),
+            Some("Jen Psaki")
+        );
+        assert_eq!(
+            name("Secretary Antony J. Blinken at a Press Availability", "Blinken").as_deref(),
+            Some("Antony J. Blinken")
+        );
+        assert_eq!(
+            name("Department Press Briefing – Ned Price, Department Spokesperson", "Price").as_deref(),
+            Some("Ned Price")
+        );
+        assert_eq!(
+            name("Pentagon Press Secretary John Kirby Holds a Press Briefing", "Kirby").as_deref(),
+            Some("John Kirby")
+        );
+        assert_eq!(name("Jen Psaki holds a briefing", "Psaki").as_deref(), Some("Jen Psaki"));
+        assert_eq!(name("Obama Meets Mark Milley", "Milley").as_deref(), Some("Mark Milley"));
+    }
+
+    #[test]
+    fn a_capital_in_a_title_case_headline_makes_no_name() {
+        let name = |headline, surname| full_name_ending(headline, surname);
+        // A verb, a first word, an office, a place: none begins a name.
+        assert_eq!(name("Biden Taps Yellen for Treasury", "Yellen"), None);
+        assert_eq!(name("Obama Biden Debate Plan", "Biden"), None);
+        assert_eq!(name("Remarks by President Biden on the Economy", "Biden"), None);
+        assert_eq!(name("Kenya Police Chief Quits", "Quits"), None);
+        assert_eq!(name("Talks With Russian Ambassador Antonov", "Antonov"), None);
+        assert_eq!(name("Press Briefing by Jen Psaki", "Smith"), None);
+    }
+}
