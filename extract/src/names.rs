@@ -20,6 +20,15 @@ pub fn is_title(word: &str) -> bool {
     words::TITLES.contains(lower.as_str())
         || words::TITLES.contains(singular)
         || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
+        || is_co_title(&lower)
+}
+
+/// "co-coordinator", "co-chairs": a title shared, as "co-founder" is.
+fn is_co_title(lower: &str) -> bool {
+    let shared = lower.strip_prefix("co-").or_else(|| lower.strip_prefix("co‑"));
+    shared.is_some_and(|t| {
+        words::TITLES.contains(t) || words::TITLES.contains(t.strip_suffix('s').unwrap_or(t))
+    })
 }
 
 /// A word written before a name as if it were a title: a title, or an occupation ("Sculptor
@@ -45,6 +54,7 @@ pub fn is_role(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     words::TITLES.contains(lower.as_str())
         || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
+        || is_co_title(&lower)
 }
 
 /// A word that makes a name an organisation: "Council", "Office", "Agency".

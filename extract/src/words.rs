@@ -136,6 +136,8 @@ word_list! {
     OFFICE_WORDS: Words = "office_words.txt";
     POSTNOMINALS: Words = "postnominals.txt";
     TOLL_WORDS: Words = "toll_words.txt";
+    LIVES_TAKEN: Words = "lives_taken.txt";
+    NOUNS_IN_LY: Words = "nouns_in_ly.txt";
     CONTINUATIONS: Words = "continuations.txt";
     PLACE_WORDS: Words = "place_words.txt";
     MALE_ROLES: Words = "male_roles.txt";

@@ -71,6 +71,15 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if t.is("claims") && claims_to_have(tokens, v) {
         return true;
     }
+    // "The disease has claimed more than 4,000 victims", "Michael claimed at least 11 lives":
+    // what a storm or a disease claims, it takes.
+    let takes_lives = || {
+        let object = tokens[v + 1..].iter().take(6).take_while(|n| n.kind != Kind::Punct || n.text == ",");
+        object.filter(|n| n.kind == Kind::Word).any(|n| words::LIVES_TAKEN.contains(n.lower()))
+    };
+    if t.lower().starts_with("claim") && takes_lives() {
+        return false;
+    }
     if !words::NOUN_VERBS.contains(t.lower()) {
         return true;
     }
@@ -93,6 +102,13 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
             && crate::names::kind_of(p.text) != crate::names::NameKind::Place
     });
     if v >= 2 && name_before {
+        return true;
+    }
+    // "UNHCR reports one in every eight people …": opening the sentence, a name, then a figure.
+    let figure_next = next.is_some_and(|n| {
+        n.kind == Kind::Number || words::NUMBER_WORDS.contains_key(n.lower()) || n.is("one")
+    });
+    if v == 1 && name_before && figure_next {
         return true;
     }
     next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower()))
@@ -730,7 +746,8 @@ fn unclosed_aside(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> O
 fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
     let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
     let mut j = j;
-    while let Some((first, _)) = run_ending_at(&owned, j) {
+    while let Some((first, words)) = run_ending_at(&owned, j) {
+        let first = first_place_listed(&owned, first, &words);
         let the = first.checked_sub(1).filter(|p| owned[*p].is("the"));
         let at = the.unwrap_or(first).checked_sub(1).filter(|p| owned[*p].is("in") || owned[*p].is("from"));
         let Some(at) = at else { break };
@@ -752,6 +769,37 @@ fn before_locative(tokens: &[&Token<'_>], j: usize) -> usize {
     j
 }
 
+/// Where the places listed before a speech verb begin: "(Officials in) Florida, Georgia and
+/// North Carolina", "(in the Indian-controlled section of) divided Kashmir" — a place's part and
+/// its description before it too, up to the "in" or "from" that places the speaker.
+fn first_place_listed(owned: &[Token<'_>], first: usize, run: &[String]) -> usize {
+    let is_place =
+        |words: &[String]| crate::names::kind_of(&words.join(" ")) == crate::names::NameKind::Place;
+    if !is_place(run) {
+        return first;
+    }
+    let mut first = first;
+    while first >= 2 && (owned[first - 1].is("and") || owned[first - 1].punct(",")) {
+        match run_ending_at(owned, first - 2) {
+            Some((earlier, words)) if is_place(&words) => first = earlier,
+            _ => break,
+        }
+    }
+    // ("in the Indian-controlled section of divided Kashmir", "in war-torn Syria": words, none a
+    // clause's, back to "in" or "in the".)
+    let plain = |t: &Token<'_>| {
+        t.kind == Kind::Word
+            && (!words::CLAUSE_WORDS.contains(t.lower()) || t.is("of"))
+            && !is_speech_verb(t)
+            && !t.is("in")
+            && !t.is("the")
+    };
+    let described = (first.saturating_sub(6)..first).rev().take_while(|k| plain(&owned[*k])).last();
+    let after_in =
+        |k: usize| k > 0 && owned[k - 1].is("in") || k > 1 && owned[k - 1].is("the") && owned[k - 2].is("in");
+    described.filter(|k| after_in(*k)).unwrap_or(first)
+}
+
 /// "Smith quietly said": a lower-case word in "-ly" between a subject and its verb — not a noun
 /// after a determiner or an owner ("the family said", "Smith's family said").
 fn is_adverb(tokens: &[&Token<'_>], j: usize) -> bool {
@@ -759,7 +807,8 @@ fn is_adverb(tokens: &[&Token<'_>], j: usize) -> bool {
     let owned = j.checked_sub(1).is_some_and(|p| {
         DETERMINERS.contains(&tokens[p].lower()) || is_possessive(tokens[p].text) || tokens[p].is("our")
     });
-    t.is_lowercase_word() && t.text.len() > 4 && t.text.ends_with("ly") && !owned
+    let noun = words::NOUNS_IN_LY.contains(t.lower()); // ("the national assembly said")
+    t.is_lowercase_word() && t.text.len() > 4 && t.text.ends_with("ly") && !owned && !noun
 }
 
 /// The full name of a person that is the whole aside between two commas.

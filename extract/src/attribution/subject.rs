@@ -192,9 +192,12 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
             continue;
         }
         let lower = t.lower();
+        // ("The organization grimly predicts": an adverb ends the phrase as its verb would.)
         let verb_like = !phrase.is_empty()
             && !t.is_capitalized()
-            && (lower.ends_with("ed") || lower.ends_with('s') && !is_possessive(t.text));
+            && (lower.ends_with("ed")
+                || lower.ends_with('s') && !is_possessive(t.text)
+                || lower.len() > 4 && lower.ends_with("ly") && !words::NOUNS_IN_LY.contains(lower));
         if t.kind != Kind::Word
             || is_speech_verb(t)
             || words::BETWEEN.contains(lower)
