@@ -182,7 +182,13 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             end = k;
             break;
         } else if let Some(s) = scale_word(w) {
-            total += current.max(1.0) * s;
+            // "twelve million million dollars", "a thousand million": a scale of the scale
+            // before it (a trillion, a billion), not one more of it.
+            if current == 0.0 && last_scale > 0.0 && end + 1 == k && s >= last_scale {
+                total *= s;
+            } else {
+                total += current.max(1.0) * s;
+            }
             current = 0.0;
             last_scale = s;
         } else if w == "and"

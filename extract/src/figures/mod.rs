@@ -275,8 +275,12 @@ fn range_after(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(bool, (usi
     if prev.is_some_and(|p| p.is("from")) {
         return Some((false, (end, 1.0)));
     }
-    let joins =
-        join.is("to") || join.punct("-–") || (join.is("and") && prev.is_some_and(|p| p.is("between")));
+    // ("30 or 40 new cases": a range said with "or" — not "$9.7 billion or 86 per cent", the
+    // same amount said again another way.)
+    let joins = join.is("to")
+        || join.is("or") && end == i
+        || join.punct("-–")
+        || (join.is("and") && prev.is_some_and(|p| p.is("between")));
     let low = digits_value(tokens[i].text).unwrap_or(0.0);
     // "reduced by 1,232 to 148,536": a change and the level it reached, not a range.
     let by = prev.is_some_and(|p| p.is("by")) && join.is("to");
@@ -461,16 +465,20 @@ fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bool) -> Opti
         && i > 1
         && (tokens[i - 1].is("and") || tokens[i - 1].punct(","))
         && tokens[..i - 1].iter().any(|t| t.kind == Kind::Number);
+    // ("the death toll reached at least 85 Sunday": a day after the count ends it.)
+    let day_after = next.is_some_and(|n| words::WEEKDAYS.contains(n.lower()));
     let ends_phrase = participle
+        || day_after
         || next.is_none_or(|n| n.kind == Kind::Punct || words::NOT_NOUNS.contains(n.lower()))
         || compared && time_follows(tokens, end + 1);
-    // "the death toll climbed to 94", "the latest figure is 446", "a total of 12".
-    let tally = tokens[i.saturating_sub(6)..i]
-        .iter()
-        .any(|t| matches!(t.lower(), "toll" | "figure" | "total" | "tally" | "number"));
+    // "the death toll climbed to 94", "the latest figure is 446", "a total of 12"; "brought to
+    // 12 the number of people killed".
+    let tally_word = |t: &Token<'_>| matches!(t.lower(), "toll" | "figure" | "total" | "tally" | "number");
+    let tally_after = next.is_some_and(|n| n.is("the")) && tokens.get(end + 2).is_some_and(tally_word);
+    let tally = tokens[i.saturating_sub(6)..i].iter().any(tally_word) || tally_after;
     // "at least 40 injured".
-    let qualified =
-        (participle || next.is_none_or(|n| n.kind == Kind::Punct)) && qualifier_before(tokens, i).is_some();
+    let qualified = (participle || day_after || next.is_none_or(|n| n.kind == Kind::Punct))
+        && qualifier_before(tokens, i).is_some();
     // "20 others were injured"; "killed 107 and injured 238"; "another 300 will follow".
     let others = next.is_some_and(|n| n.is("others") || n.is("more")) || i > 0 && is_another(&tokens[i - 1]);
     let toll = in_toll(tokens, i, end);

@@ -359,3 +359,18 @@ fn one_out_of_five_is_one_of_five() {
     let part = |s: &str| q(s).map(|q| (q.value, q.of));
     assert_eq!(part("You have only one out of five people using the Internet."), Some((1.0, Some(5.0))));
 }
+
+#[test]
+fn counts_a_story_gives_with_or_ranges_days_and_tallies_after() {
+    let values = |s: &str| bounds(s).into_iter().map(|(v, _, _)| v).collect::<Vec<_>>();
+    assert_eq!(values("A few weeks ago there were 30 or 40 new cases every day."), [30.0, 40.0]);
+    // The same amount said again another way is no range.
+    assert_eq!(values("Spending reached $9.7 billion or 86 per cent of its old level."), [9.7e9, 86.0]);
+    assert_eq!(values("The death toll reached at least 85 Sunday as crews searched."), [85.0]);
+    assert_eq!(values("The announcement brought to 12 the number of people killed."), [12.0]);
+    // A scale of a scale: a trillion, a billion.
+    assert_eq!(values("Its output was close to twelve million million dollars."), [12e12]);
+    assert_eq!(values("It cost a thousand million pounds."), [1e9]);
+    // A year said in words after "after" is when.
+    assert_eq!(values("It would leave the system after two thousand nine."), [] as [f64; 0]);
+}
