@@ -41,6 +41,9 @@ fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if words::PLURAL_SPEECH_VERBS.contains(t.lower()) {
         return plural_present_speaks(tokens, v);
     }
+    if words::COUNT_VERBS.contains(t.lower()) {
+        return counted_by_name(tokens, v);
+    }
     // A capital mid-sentence makes a name, not a verb: "the United States said".
     if !is_speech_verb(t) || v > 0 && t.is_capitalized() {
         return false;
@@ -138,6 +141,22 @@ fn plural_present_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     let reports_figure = figure_object(tokens, v) && !words::REPORT_NOUNS.contains(lower);
     let then = next.is_none_or(|n| n.is("that") || n.punct(":.!?")) || reports_figure;
     (pronoun || name || plural) && then
+}
+
+/// "The Census Bureau counted two million farms", "NOAA measured 2022's average as 14.76
+/// degrees": a name right before a verb of counting, a figure in the clause after it — not "the
+/// hospital recorded", nor "Smith recorded a song".
+fn counted_by_name(tokens: &[&Token<'_>], v: usize) -> bool {
+    // ("… Administration (NOAA) measured": past the abbreviation in brackets.)
+    let bracketed = v >= 4 && tokens[v - 1].punct(")") && tokens[v - 3].punct("(");
+    let subject = if bracketed { v - 3 } else { v };
+    let named = subject.checked_sub(1).map(|p| tokens[p]).is_some_and(|p| {
+        crate::names::is_name_word(p)
+            && !crate::names::is_possessive(p.text)
+            && crate::names::kind_of(p.text) != crate::names::NameKind::Place
+    });
+    let clause = tokens[v + 1..].iter().take(10).take_while(|t| t.kind != Kind::Punct || t.text == "'");
+    named && clause.into_iter().any(|t| t.kind == Kind::Number || t.lower() == "million")
 }
 
 /// "The organization claims to have planted …": a singular subject with its determiner, then
