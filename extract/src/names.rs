@@ -100,9 +100,15 @@ pub fn kind_of(name: &str) -> NameKind {
         return NameKind::Place;
     }
     // "Environment Canada", "Air France": a name ending in a country is an organisation's.
-    let last_is_place =
-        parts.len() > 1 && parts.last().is_some_and(|p| words::PLACES.contains(p.to_lowercase().as_str()));
-    if parts.iter().any(|p| is_org_word(p)) || last_is_place {
+    // ("Housing New Zealand", "Sport Northern Ireland": a place of two words ends it too.)
+    let last_two =
+        parts.len() > 2 && words::PLACES.contains(parts[parts.len() - 2..].join(" ").to_lowercase().as_str());
+    let last_is_place = parts.len() > 1
+        && parts.last().is_some_and(|p| words::PLACES.contains(p.to_lowercase().as_str()))
+        || last_two;
+    // ("the Euros 315 Investment Plan", "the Paris Agreement": a plan or a law is no person.)
+    let plan = parts.len() > 1 && words::PLAN_WORDS.contains(last.as_str());
+    if parts.iter().any(|p| is_org_word(p)) || last_is_place || plan {
         return NameKind::Group;
     }
     let all_places = parts.iter().all(|p| {
@@ -174,6 +180,9 @@ pub fn is_possessive(word: &str) -> bool {
 /// ["Russian", "President", "Vladimir", "Putin"] → "Vladimir Putin".
 pub fn name_of_run(words: &[&str]) -> String {
     let words = without_postnominals(words);
+    // "First Lady Laura Bush": an office, not the honour "Lady" before a name.
+    let first_lady = words.len() > 2 && words[0] == "First" && words[1] == "Lady";
+    let words = if first_lady { &words[2..] } else { words };
     let whole_run = words.len();
     let (words, organisation) = person_after_organisation(words);
     let after_an_organisation = words.len() < whole_run;

@@ -139,6 +139,7 @@ word_list! {
     LIVES_TAKEN: Words = "lives_taken.txt";
     NOUNS_IN_LY: Words = "nouns_in_ly.txt";
     COUNT_VERBS: Words = "count_verbs.txt";
+    PLAN_WORDS: Words = "plan_words.txt";
     CONTINUATIONS: Words = "continuations.txt";
     PLACE_WORDS: Words = "place_words.txt";
     MALE_ROLES: Words = "male_roles.txt";

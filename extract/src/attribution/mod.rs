@@ -278,6 +278,11 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
     if !clause.iter().any(|t| t.is_lowercase_word()) || clause.iter().all(label_word) {
         return None;
     }
+    // "He also called on Member States to respect their commitments: …": a person's pronoun
+    // opening the clause.
+    if let Some(pronoun) = clause.first().filter(|t| t.is("he") || t.is("she")) {
+        return registry.pronoun(pronoun.lower(), pronoun.start);
+    }
     let owned: Vec<Token<'_>> = clause.iter().map(|t| (*t).clone()).collect();
     // The clause's subject, named: at its start ("Jane Smith's message was clear:"), after an
     // opening "For" ("For Jane Smith, the answer is simple:"), or in apposition to an opening
@@ -299,7 +304,18 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
         let person = name.contains(' ') && crate::names::kind_of(&name) == crate::names::NameKind::Person;
         (person && !placed).then_some((k, name))
     });
-    person.and_then(|(k, name)| registry.person(owned[k].start, &name))
+    if let Some((k, name)) = person {
+        return registry.person(owned[k].start, &name);
+    }
+    // "On the situation in Poland, the President called for dialogue and saw a way forward: …":
+    // a role opening the clause, its holder.
+    let after_opening_phrase = |k: usize| k == 0 || owned[k - 1].punct(",");
+    let role = (0..owned.len().min(12)).filter(|k| after_opening_phrase(*k)).find_map(|k| {
+        let title = owned.get(k + 1).filter(|t| owned[k].is("the") && crate::names::is_role(t.text))?;
+        owned.get(k + 2).filter(|v| v.is_lowercase_word())?;
+        Some(title)
+    });
+    role.and_then(|title| registry.role_holder(title.text, title.start, false))
 }
 
 /// Whoever the verb at `v` credits.

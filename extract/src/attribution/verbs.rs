@@ -194,6 +194,18 @@ fn object_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if next.is_some_and(|n| matches!(n.lower(), "in" | "on" | "during")) && medium {
         return true;
     }
+    // '"…," added the FDIC.', '"…," added the minister.': the subject after the verb, to the
+    // sentence's end.
+    let subject_to_the_end = || {
+        let phrase: Vec<&&Token<'_>> = tokens[v + 2..].iter().take_while(|t| t.kind != Kind::Punct).collect();
+        let plain = |t: &&&Token<'_>| !words::CLAUSE_WORDS.contains(t.lower()) || t.is("of") || t.is("for");
+        (1..=5).contains(&phrase.len())
+            && phrase.iter().all(plain)
+            && tokens.get(v + 2 + phrase.len()).is_none_or(|t| t.punct(".,"))
+    };
+    if inverted && next.is_some_and(|n| n.is("the")) && subject_to_the_end() {
+        return true;
+    }
     next.is_none_or(|n| {
         n.kind == Kind::Punct && !matches!(n.text, "$" | "€" | "£" | "¥" | "₹" | "(")
             || inverted && n.is_capitalized()
