@@ -237,7 +237,8 @@ impl Registry {
         let initials = |full: &str| -> (String, String) {
             let all: String = full.split(' ').filter_map(|w| w.chars().next()).collect();
             let first_last = full.split(' ').next().zip(full.rsplit(' ').next());
-            let ends = first_last.map(|(f, l)| format!("{}{}", &f[..1], &l[..1])).unwrap_or_default();
+            let initial = |w: &str| w.chars().next().map(String::from).unwrap_or_default();
+            let ends = first_last.map(|(f, l)| initial(f) + &initial(l)).unwrap_or_default();
             (all, ends)
         };
         let mut matching = self.people.iter().filter(|(seen, full)| {

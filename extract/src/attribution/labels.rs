@@ -41,7 +41,7 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
 
 /// Two or three capitals: a person's initials ("JM"), or an organisation's.
 pub fn is_initials(word: &str) -> bool {
-    (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+    (2..=3).contains(&word.chars().count()) && word.chars().all(char::is_uppercase)
 }
 
 /// Whether the first words after a label speak in the first or second person ("We are sending

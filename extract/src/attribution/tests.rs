@@ -593,3 +593,12 @@ fn a_label_in_capitals_keeps_the_names_own_capitals() {
     // Initials no one has are read as a surname, as before ("NYE:").
     assert_eq!(figure_speakers("NYE: We need 100 tankers."), [Some("Nye".to_owned())]);
 }
+
+#[test]
+fn initials_match_names_that_open_with_any_letter() {
+    // (A name opening with a letter of two bytes once split a byte in two.)
+    let text = "Élise Dupont spoke to Wikinews.\n\nWN: And taxes?\n\nÉD: Taxes will fall by 2 percent.";
+    assert_eq!(figure_speakers(text), [Some("Élise Dupont".to_owned())]);
+    let text = "Élise Dupont spoke to Wikinews.\n\nJM: Taxes will fall by 2 percent.";
+    assert_eq!(figure_speakers(text), [Some("Jm".to_owned())]);
+}
