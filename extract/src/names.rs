@@ -21,10 +21,14 @@ pub fn is_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     // "Astronauts Doug Hurley and Bob Behnken": a plural title too.
     let singular = lower.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&lower);
-    words::TITLES.contains(lower.as_str())
-        || words::TITLES.contains(singular)
+    is_singular_title(&lower) || words::TITLES.contains(singular)
+}
+
+/// A title in lower case, as written: "minister", "director-general", "co-founder".
+fn is_singular_title(lower: &str) -> bool {
+    words::TITLES.contains(lower)
         || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
-        || is_co_title(&lower)
+        || is_co_title(lower)
 }
 
 /// "co-coordinator", "co-chairs": a title shared, as "co-founder" is.
@@ -55,10 +59,7 @@ pub fn is_role_word(word: &str) -> bool {
 
 /// A title naming one person ("the spokesman", not "the researchers").
 pub fn is_role(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    words::TITLES.contains(lower.as_str())
-        || lower.contains('-') && lower.split('-').all(|part| words::TITLES.contains(part))
-        || is_co_title(&lower)
+    is_singular_title(&word.trim_end_matches('.').to_lowercase())
 }
 
 /// A word that makes a name an organisation: "Council", "Office", "Agency".
@@ -107,7 +108,8 @@ pub fn kind_of(name: &str) -> NameKind {
         && parts.last().is_some_and(|p| words::PLACES.contains(p.to_lowercase().as_str()))
         || last_two;
     // ("the Euros 315 Investment Plan", "the Paris Agreement": a plan or a law is no person.)
-    let plan = parts.len() > 1 && words::PLAN_WORDS.contains(last.as_str());
+    // (Not "Economist David Charter": a first name before it makes a person.)
+    let plan = parts.len() > 1 && words::PLAN_WORDS.contains(last.as_str()) && !is_first_name(parts[0]);
     if parts.iter().any(|p| is_org_word(p)) || last_is_place || plan {
         return NameKind::Group;
     }

@@ -173,16 +173,16 @@ impl Registry {
     }
 
     /// Records an abbreviation for an organisation's name.
-    /// Records the lines above the first sentence, whose full names complete a surname said
-    /// below ("Press Briefing by Press Secretary Jen Psaki" … "MS. PSAKI:").
-    pub fn headline(&mut self, lines: &str) {
-        self.headline = lines.to_owned();
-    }
-
     pub fn abbreviation(&mut self, short: &str, full: &str) {
         if !self.abbreviations.iter().any(|(s, _)| s == short) {
             self.abbreviations.push((short.to_owned(), full.to_owned()));
         }
+    }
+
+    /// Records the lines above the first sentence, whose full names complete a surname said
+    /// below ("Press Briefing by Press Secretary Jen Psaki" … "MS. PSAKI:").
+    pub fn headline(&mut self, lines: &str) {
+        self.headline = lines.to_owned();
     }
 
     /// The full name for a single word ("Putin" → "Vladimir Putin"), else the word itself.
@@ -231,20 +231,13 @@ impl Registry {
     /// "JM" when the text named one person "Jane Marlowe" (or "Jane M. Marlowe") before byte
     /// `at`, and no other with those initials.
     fn with_initials(&self, at: usize, name: &str) -> Option<String> {
-        if !crate::attribution::is_initials(name) {
+        if !crate::attribution::is_initials_label(name) {
             return None;
         }
-        let initials = |full: &str| -> (String, String) {
-            let all: String = full.split(' ').filter_map(|w| w.chars().next()).collect();
-            let first_last = full.split(' ').next().zip(full.rsplit(' ').next());
-            let initial = |w: &str| w.chars().next().map(String::from).unwrap_or_default();
-            let ends = first_last.map(|(f, l)| initial(f) + &initial(l)).unwrap_or_default();
-            (all, ends)
-        };
-        let mut matching = self.people.iter().filter(|(seen, full)| {
-            let (all, ends) = initials(full);
-            *seen <= at && (all == name || ends == name)
-        });
+        let mut matching = self
+            .people
+            .iter()
+            .filter(|(seen, full)| *seen <= at && initials_of(full).contains(&name.to_owned()));
         let (_, first) = matching.next()?;
         matching.all(|(_, other)| other == first).then(|| first.clone())
     }
@@ -253,7 +246,7 @@ impl Registry {
     /// a surname ("NYE" is Bill Nye) unless someone with those initials is named later
     /// (`fullest`); any other label's name as `person` reads it.
     pub fn labelled(&mut self, at: usize, name: &str) -> Option<String> {
-        if !crate::attribution::is_initials(name) {
+        if !crate::attribution::is_initials_label(name) {
             return self.person(at, name);
         }
         if let Some(full) = self.with_initials(at, name) {
@@ -414,6 +407,17 @@ impl Registry {
 }
 
 /// The edit distance between two words (insertions, deletions, substitutions, transpositions).
+/// The initials a person's full name may be labelled with: every word's ("JFK" for "John F.
+/// Kennedy") and the first and last words' ("JK") — by letters, not bytes ("ÉP" for "Édouard
+/// Philippe").
+fn initials_of(full: &str) -> [String; 2] {
+    let initial = |w: &str| w.chars().next().map(String::from).unwrap_or_default();
+    let every_word: String = full.split(' ').map(initial).collect();
+    let first = full.split(' ').next().map(initial).unwrap_or_default();
+    let last = full.rsplit(' ').next().map(initial).unwrap_or_default();
+    [every_word, first + &last]
+}
+
 fn edits(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];

@@ -140,6 +140,11 @@ word_list! {
     NOUNS_IN_LY: Words = "nouns_in_ly.txt";
     COUNT_VERBS: Words = "count_verbs.txt";
     PLAN_WORDS: Words = "plan_words.txt";
+    NAME_OPENERS: Words = "name_openers.txt";
+    MORE_OF_A_COUNT: Words = "more_of_a_count.txt";
+    TALLY_WORDS: Words = "tally_words.txt";
+    RELAYED_WORDS: Words = "relayed_words.txt";
+    LIVES_VERBS: Words = "lives_verbs.txt";
     CONTINUATIONS: Words = "continuations.txt";
     PLACE_WORDS: Words = "place_words.txt";
     MALE_ROLES: Words = "male_roles.txt";

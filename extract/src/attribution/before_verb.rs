@@ -157,9 +157,14 @@ fn first_place_listed(owned: &[Token<'_>], first: usize, run: &[String]) -> usiz
     if !is_place(run) {
         return first;
     }
+    // ("in Gaza City and the West Bank": a "the" before a listed place too.)
     let mut first = first;
-    while first >= 2 && (owned[first - 1].is("and") || owned[first - 1].punct(",")) {
-        match run_ending_at(owned, first - 2) {
+    loop {
+        let lead = if first >= 1 && owned[first - 1].is("the") { first - 1 } else { first };
+        if lead < 2 || !(owned[lead - 1].is("and") || owned[lead - 1].punct(",")) {
+            break;
+        }
+        match run_ending_at(owned, lead - 2) {
             Some((earlier, words)) if is_place(&words) => first = earlier,
             _ => break,
         }

@@ -31,7 +31,7 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
     }
     // "JM: Taxes will fall": an interview's turn labelled with the initials of someone named
     // in full, kept as written for the registry to match.
-    if label.shouting && label.words.len() == 1 && is_initials(label.words[0]) {
+    if label.shouting && label.words.len() == 1 && is_initials_label(label.words[0]) {
         return Some((paragraph.start + label.colon + 1, label.words[0].to_owned()));
     }
     let name = if label.shouting { title_case(&name) } else { name };
@@ -39,8 +39,8 @@ pub fn transcript_label(text: &str, paragraph: &std::ops::Range<usize>) -> Optio
         .then_some((paragraph.start + label.colon + 1, name))
 }
 
-/// Two or three capitals: a person's initials ("JM"), or an organisation's.
-pub fn is_initials(word: &str) -> bool {
+/// A label of two or three capitals: a person's initials ("JM:"), or an organisation's ("UN:").
+pub fn is_initials_label(word: &str) -> bool {
     (2..=3).contains(&word.chars().count()) && word.chars().all(char::is_uppercase)
 }
 
@@ -56,11 +56,13 @@ fn first_person(turn: &str) -> bool {
 /// Whether a label's words may name someone: not "Unidentified Narrator", not "Teacher and
 /// students" (an "and" may only join titles: "Special Asst. to the Secretary and Director of …").
 fn names_someone_by_label(words: &[&str]) -> bool {
-    // ("A:" answers; the "A." of "GENERAL MARK A. MILLEY" is an initial.)
-    let initial = |w: &str| words.len() > 1 && w.len() == 2 && w.ends_with('.');
-    let anonymous = words
-        .iter()
-        .any(|w| !initial(w) && words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.')));
+    // ("A:" answers; the "A." of "GENERAL MARK A. MILLEY" is an initial — not a label's last
+    // word: "MARK A.:".)
+    let last = words.len().saturating_sub(1);
+    let initial = |k: usize, w: &str| k < last && w.chars().count() == 2 && w.ends_with('.');
+    let anonymous = words.iter().enumerate().any(|(k, w)| {
+        !initial(k, w) && words::ANONYMOUS_LABELS.contains(w.to_lowercase().trim_end_matches('.'))
+    });
     let not_name = words.iter().enumerate().any(|(k, w)| {
         let w = w.to_lowercase();
         let joins_titles = w == "and" && words.get(k + 1).is_some_and(|n| crate::names::is_title(n));

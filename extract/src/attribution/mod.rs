@@ -14,13 +14,14 @@ mod subject;
 mod tests;
 mod verbs;
 
+use crate::names::is_possessive;
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
 use after_verb::subject_after;
 use before_verb::{subject_before, Subject};
 use labels::inline_label;
-pub use labels::{heads_quotations, is_initials, opens_with_label, title_case, transcript_label};
+pub use labels::{heads_quotations, is_initials_label, opens_with_label, title_case, transcript_label};
 use phrases::noun_phrase_ending_at;
 pub use signed::{introduced_speaker, sign_off};
 use sources::{announced_by, forecast_of, participle_after_a_noun, put_at};
@@ -279,8 +280,15 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
         return None;
     }
     // "He also called on Member States to respect their commitments: …": a person's pronoun
-    // opening the clause.
-    if let Some(pronoun) = clause.first().filter(|t| t.is("he") || t.is("she")) {
+    // opening the clause — not someone passing on words that are another's or remembered ("She
+    // read out the union's demand:", "a letter from the strikers:", "He remembers his father's
+    // words:").
+    let relayed = clause.iter().any(|t| {
+        words::RELAYED_WORDS.contains(t.lower())
+            || t.is("from")
+            || is_possessive(t.text) && t.is_lowercase_word()
+    });
+    if let Some(pronoun) = clause.first().filter(|t| (t.is("he") || t.is("she")) && !relayed) {
         return registry.pronoun(pronoun.lower(), pronoun.start);
     }
     let owned: Vec<Token<'_>> = clause.iter().map(|t| (*t).clone()).collect();
@@ -315,7 +323,7 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
         owned.get(k + 2).filter(|v| v.is_lowercase_word())?;
         Some(title)
     });
-    role.and_then(|title| registry.role_holder(title.text, title.start, false))
+    role.filter(|_| !relayed).and_then(|title| registry.role_holder(title.text, title.start, false))
 }
 
 /// Whoever the verb at `v` credits.

@@ -197,13 +197,7 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         {
             k += 1;
             continue;
-        } else if w == "and"
-            && current > 0.0
-            && tokens.get(k + 1).is_some_and(|a| a.is("a"))
-            && tokens.get(k + 2).is_some_and(|h| h.is("half"))
-            && tokens.get(k + 3).is_some_and(|s| scale_word(s.lower()).is_some())
-        {
-            // "three and a half million".
+        } else if w == "and" && current > 0.0 && and_a_half_scale(tokens, k) {
             current += 0.5;
             k += 3;
             continue;
@@ -234,6 +228,13 @@ fn smaller_scale_after_comma(tokens: &[Token<'_>], comma: usize, last_scale: f64
     }
     let scaled = |e: usize| tokens[comma + 1..=e].iter().any(|t| scale_word(t.lower()).is_some());
     spelled(tokens, comma + 1).filter(|(v, e)| *v < last_scale && scaled(*e))
+}
+
+/// "(three) and a half million": "and" at `k`, then "a half" and a scale.
+fn and_a_half_scale(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k + 1).is_some_and(|a| a.is("a"))
+        && tokens.get(k + 2).is_some_and(|h| h.is("half"))
+        && tokens.get(k + 3).is_some_and(|s| scale_word(s.lower()).is_some())
 }
 
 /// Whether the number said from `i` to `end` has a scale or a hundred ("five thousand"): a

@@ -70,8 +70,12 @@ pub(super) fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bo
         || compared && time_follows(tokens, end + 1);
     // "the death toll climbed to 94", "the latest figure is 446", "a total of 12"; "brought to
     // 12 the number of people killed".
-    let tally_word = |t: &Token<'_>| matches!(t.lower(), "toll" | "figure" | "total" | "tally" | "number");
-    let tally_after = next.is_some_and(|n| n.is("the")) && tokens.get(end + 2).is_some_and(tally_word);
+    let tally_word = |t: &Token<'_>| words::TALLY_WORDS.contains(t.lower());
+    // (Only after "to": "On page 12 the figure shows" is no count.)
+    let tally_after = i > 0
+        && tokens[i - 1].is("to")
+        && next.is_some_and(|n| n.is("the"))
+        && tokens.get(end + 2).is_some_and(tally_word);
     let tally = tokens[i.saturating_sub(6)..i].iter().any(tally_word) || tally_after;
     // "at least 40 injured".
     let qualified = (participle || day_after || next.is_none_or(|n| n.kind == Kind::Punct))
@@ -87,7 +91,7 @@ pub(super) fn unsaid_unit(tokens: &[Token<'_>], i: usize, end: usize, strong: bo
 
 /// "another", "a further", "an additional": more of what was counted before, its noun unsaid.
 pub(super) fn is_another(word: &Token<'_>) -> bool {
-    matches!(word.lower(), "another" | "further" | "additional")
+    words::MORE_OF_A_COUNT.contains(word.lower())
 }
 
 /// Whether the number at `i..=end` counts casualties, its noun unsaid: "killing 6", "wounding

@@ -106,11 +106,10 @@ fn is_a_year_said(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> boo
     let said_as_a_year =
         tokens[i].is("two") && tokens.get(i + 1).is_some_and(|t| t.is("thousand")) && end == i + 2;
     let from_or_to = matches!(before, Some("from" | "to")) && said_as_a_year;
+    // ("after two thousand nine", but "After two thousand workers walked out": a count.)
+    let around_a_time = matches!(before, Some("after" | "before" | "during" | "through")) && said_as_a_year;
     (1900.0..2100.0).contains(&value)
-        && (matches!(
-            before,
-            Some("in" | "since" | "until" | "by" | "of" | "after" | "before" | "during" | "through")
-        ) || from_or_to)
+        && (matches!(before, Some("in" | "since" | "until" | "by" | "of")) || around_a_time || from_or_to)
 }
 
 /// Whether a year spelled as broadcast scripts say it starts at token `i`: "nineteen

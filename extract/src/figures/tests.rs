@@ -374,3 +374,11 @@ fn counts_a_story_gives_with_or_ranges_days_and_tallies_after() {
     // A year said in words after "after" is when.
     assert_eq!(values("It would leave the system after two thousand nine."), [] as [f64; 0]);
 }
+
+#[test]
+fn a_round_thousand_after_a_time_word_and_a_number_before_a_tally_without_to_are_counts_or_nothing() {
+    let values = |s: &str| bounds(s).into_iter().map(|(v, _, _)| v).collect::<Vec<_>>();
+    assert_eq!(values("After two thousand workers walked out, the plant closed."), [2000.0]);
+    assert_eq!(values("During two thousand hours of talks, nothing changed."), [2000.0]);
+    assert_eq!(values("On page 12 the figure shows a decline."), [] as [f64; 0]);
+}

@@ -12,12 +12,15 @@ use crate::words;
 pub fn full_name_ending(headline: &str, surname: &str) -> Option<String> {
     let words: Vec<&str> = headline.split_whitespace().collect();
     let sentence_case = is_sentence_case(&words);
-    words.iter().enumerate().filter(|(_, w)| bare(w) == surname).find_map(|(at, _)| {
+    let mut names = words.iter().enumerate().filter(|(_, w)| bare(w) == surname).filter_map(|(at, _)| {
         let first = first_name_word(&words, at, sentence_case)?;
         let name: Vec<&str> = words[first..=at].iter().map(|w| bare(w)).collect();
         let name = name.join(" ");
         (kind_of(&name) == NameKind::Person).then_some(name)
-    })
+    });
+    // ("Interview With Andrew Cuomo And Chris Cuomo": two people, and "CUOMO:" is neither.)
+    let name = names.next()?;
+    names.all(|other| other == name).then_some(name)
 }
 
 /// Where the name ending at word `at` begins: up to three name words before it, the first a
@@ -27,14 +30,20 @@ fn first_name_word(words: &[&str], at: usize, sentence_case: bool) -> Option<usi
     while first > 0 && at - first < 3 && is_name_part(words[first - 1]) {
         first -= 1;
     }
-    // ("Obama Meets Mark Milley": the words before a known first name are not the name's.)
-    (first..at).find(|&k| {
-        let ends_phrase = match k.checked_sub(1) {
-            Some(before) => ends_a_phrase(words[before]),
-            None => sentence_case,
-        };
-        is_first_name(bare(words[k])) || is_initial(words[k]) || ends_phrase
-    })
+    // ("Obama Meets Mark Milley", "Senators Grill Grant Shapps": the words before a known first
+    // name are not the name's, even after a title.)
+    if let Some(known) = (first..at).find(|&k| is_first_name(bare(words[k]))) {
+        return Some(known);
+    }
+    // Else one given name (and its initials: "Antony J. Blinken") right after a phrase's end —
+    // "Press Secretary Jen Psaki", not "Senators Grill Grant Shapps".
+    let initials = words[first..at].iter().rev().take_while(|w| is_initial(w)).count();
+    let given = (at - initials).checked_sub(1).filter(|k| *k >= first)?;
+    let after_phrase = match given.checked_sub(1) {
+        Some(before) => ends_a_phrase(words[before]),
+        None => sentence_case,
+    };
+    after_phrase.then_some(given)
 }
 
 /// A word that may be part of a person's name: capitalised, not a title or an organisation's
@@ -61,7 +70,7 @@ fn ends_a_phrase(word: &str) -> bool {
     is_title(word)
         || word.chars().all(|c| !c.is_alphanumeric())
         || word.ends_with([',', ':', ';', '|'])
-        || matches!(lower.as_str(), "by" | "with" | "to" | "for" | "from" | "and" | "at" | "on")
+        || words::NAME_OPENERS.contains(lower.as_str())
 }
 
 /// "J." in "Antony J. Blinken".
@@ -106,6 +115,8 @@ mod tests {
         );
         assert_eq!(name("Jen Psaki holds a briefing", "Psaki").as_deref(), Some("Jen Psaki"));
         assert_eq!(name("Obama Meets Mark Milley", "Milley").as_deref(), Some("Mark Milley"));
+        // A verb before an unknown given name names no one.
+        assert_eq!(name("Senators Grill Grant Shapps Over Rail Strike", "Shapps"), None);
     }
 
     #[test]
@@ -118,5 +129,7 @@ mod tests {
         assert_eq!(name("Kenya Police Chief Quits", "Quits"), None);
         assert_eq!(name("Talks With Russian Ambassador Antonov", "Antonov"), None);
         assert_eq!(name("Press Briefing by Jen Psaki", "Smith"), None);
+        // Two people of one surname: neither.
+        assert_eq!(name("Interview With Governor Andrew Cuomo And Chris Cuomo", "Cuomo"), None);
     }
 }

@@ -136,18 +136,7 @@ impl<'a> Walk<'a> {
         self.paragraph_before = self.in_paragraph.take().map(|name| (self.paragraph_start, name));
         self.reporting = None;
         self.paragraph_start = paragraph.start;
-        let label = attribution::transcript_label(text, paragraph);
-        let labelled = label.as_ref().and_then(|(end, name)| self.registry.labelled(*end, name));
-        // A transcript's speaker goes on in the unmarked paragraphs after their label; a label
-        // before a quotation ('SUSAN TELTSCHER: "…"', as radio scripts print a clip) is that
-        // quotation's alone, and the narration after it is the writer's.
-        if attribution::opens_with_label(&text[paragraph.clone()]) {
-            let clip = label.as_ref().is_some_and(|(end, _)| {
-                text[*end..paragraph.end].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„'])
-            });
-            self.transcript = if clip { None } else { labelled.clone() };
-        }
-        self.label = labelled.or_else(|| self.transcript.clone());
+        let label = self.transcript_turn(paragraph);
         self.sentences = text::sentences(text, paragraph.clone());
         for (nth, sentence) in self.sentences.clone().into_iter().enumerate() {
             let tokens = text::tokens(text, sentence.clone());
@@ -203,6 +192,24 @@ impl<'a> Walk<'a> {
             self.in_paragraph = Some(name);
         }
         self.end_paragraph(&quoted, chain, pending, next_opens);
+    }
+
+    /// The label opening a paragraph ("MORALES: …"), if any, and whose turn the paragraph is: a
+    /// transcript's speaker goes on in the unmarked paragraphs after their label; a label before
+    /// a quotation ('SUSAN TELTSCHER: "…"', as radio scripts print a clip) is that quotation's
+    /// alone, and the narration after it is the writer's.
+    fn transcript_turn(&mut self, paragraph: &Range<usize>) -> Option<(usize, String)> {
+        let text = self.text;
+        let label = attribution::transcript_label(text, paragraph);
+        let labelled = label.as_ref().and_then(|(end, name)| self.registry.labelled(*end, name));
+        if attribution::opens_with_label(&text[paragraph.clone()]) {
+            let clip = label.as_ref().is_some_and(|(end, _)| {
+                text[*end..paragraph.end].trim_start().starts_with(['“', '"', '‘', '\'', '«', '„'])
+            });
+            self.transcript = if clip { None } else { labelled.clone() };
+        }
+        self.label = labelled.or_else(|| self.transcript.clone());
+        label
     }
 
     /// Gives the quotations left unclaimed before this paragraph to the person its first
