@@ -272,15 +272,17 @@ impl<'a> Token<'a> {
 
     /// A word with a capital: "Putin", and surnames behind a short lower-case particle joined
     /// by a hyphen or an apostrophe ("al-Sayed", "el-Sisi", "d'Alema"), which are name words too.
+    /// (A word without a capital has no lower-case form of its own: the test is skipped.)
     pub fn is_capitalized(&self) -> bool {
         self.kind == Kind::Word
+            && self.lowered.is_some()
             && (self.text.chars().next().is_some_and(char::is_uppercase) || prefixed_capital(self.text))
     }
 
     pub fn is_lowercase_word(&self) -> bool {
         self.kind == Kind::Word
             && self.text.chars().next().is_some_and(char::is_lowercase)
-            && !prefixed_capital(self.text)
+            && (self.lowered.is_none() || !prefixed_capital(self.text))
     }
 
     pub fn punct(&self, marks: &str) -> bool {

@@ -64,8 +64,21 @@ pub fn digits_value(text: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// The first letters of the number words: most words a text holds are turned away by their
+/// first byte, before any lookup (this runs at every word).
+static NUMBER_INITIALS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut initials = [false; 256];
+    for word in words::NUMBER_WORDS.keys().copied().chain(["one"]) {
+        initials[usize::from(word.as_bytes()[0])] = true;
+    }
+    initials
+});
+
 /// The value of one number word ("seven", "thirty-one"); "one" too, which alone is no figure.
 pub fn small_number(word: &str) -> Option<f64> {
+    if !word.as_bytes().first().is_some_and(|b| NUMBER_INITIALS[usize::from(*b)]) {
+        return None;
+    }
     if word == "one" {
         return Some(1.0);
     }

@@ -209,6 +209,9 @@ pub(super) fn after_portfolio(tokens: &[Token<'_>], start: usize, end: usize) ->
 pub(super) fn month_as_first_name(tokens: &[Token<'_>], k: usize) -> bool {
     let t = &tokens[k];
     let month = t.kind == Kind::Word && t.is_capitalized() && words::MONTHS.contains(t.lower());
+    if !month {
+        return false; // (Most words: the checks below are for the few that are.)
+    }
     let surname = tokens.get(k + 1).is_some_and(|n| {
         let lower = n.lower();
         is_name_word(n)
@@ -220,7 +223,7 @@ pub(super) fn month_as_first_name(tokens: &[Token<'_>], k: usize) -> bool {
     let dated = prev.is_some_and(|p| p.kind == Kind::Number || words::BEFORE_A_DATE.contains(p.lower()));
     // ("May God bless you": "May" opening a sentence or a quotation is the verb.)
     let modal = t.is("may") && prev.is_none_or(|p| p.kind == Kind::Punct);
-    month && surname && !dated && !modal
+    surname && !dated && !modal
 }
 
 /// The run of name words that starts at token `start`.
