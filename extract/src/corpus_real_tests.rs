@@ -269,7 +269,16 @@ fn real_news_is_scored_per_split_and_does_not_get_worse() {
 /// 0.985, 0.952, 0.946, 0.925, 1.03. Batch AK (interviews, briefings and transcripts,
 /// 1941–1956), annotated at the round's end and kept unread, scored with the round's starting
 /// rules (1.000 / 0.842 / 0.862 / 0.480 / 0.94) and its end rules (1.000 / 0.868 / 0.862 / 0.480);
-/// with it, tuning (556) 0.985, 0.949, 0.944, 0.916, 1.02.
+/// with it, tuning (556) 0.985, 0.949, 0.944, 0.916, 1.02. Twelfth round: rules for
+/// transcripts' names (a label's surname is the full name a headline gives, initials the person
+/// named with them), then rules from batches AL, AN and AO's misses (each scored first with the
+/// round's starting rules and its rules of that point, then read), an outside review's mends and
+/// a narrowing of announcing verbs reverted when this test's held-out floor failed on it. AK
+/// (kept unread) speaker 0.868 → 0.895, numeric speaker 0.480 → 0.740; AM (kept unread) 1.000 /
+/// 0.864 / 0.883 / 0.831 at first contact with the rules of that point (0.795 speaker with the
+/// round's starting rules); AF numeric speaker 0.912 → 0.926, AA's even half 0.679 → 0.786, AH
+/// unchanged; the held-out part, scored once: unchanged (0.962, 0.705, 0.913, 0.694, 1.05, and
+/// the same wrong speakers by kind); tuning (611) 0.985, 0.948, 0.942, 0.922, 1.02.
 const HELDOUT_FLOOR: Row = Row {
     texts: 55,
     quote_p: 0.0,
@@ -292,7 +301,7 @@ const TUNE_FLOOR: Row = Row {
     quote_f1: 0.98,
     speaker: 0.94,
     numeric_f1: 0.94,
-    numeric_speaker: 0.91,
+    numeric_speaker: 0.92,
     candidates_per_claim: 1.08,
     misses_by_kind: [[0; 4]; 2],
 };
