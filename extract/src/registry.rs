@@ -15,6 +15,9 @@ struct Mention {
     subject: bool,
 }
 
+/// How many of the people named last a misspelt surname is compared with.
+const RECENT_PEOPLE: usize = 64;
+
 /// How many of the organisations named last "the ministry" may re-name.
 const RECENT_GROUPS: usize = 24;
 
@@ -27,7 +30,8 @@ pub struct Registry {
     mentions: Vec<Mention>,
     sentence: usize,
     last_group: Option<(usize, String)>,
-    groups: Vec<String>,
+    /// Organisations named with an owner ("Ukraine's air force"): "the air force" later.
+    owned_groups: Vec<String>,
     /// Role words ("ceo", "spokesman") and the person last named with them.
     roles: Vec<(String, String)>,
     /// Organisations the text named, where ("the Ministry of Health"): "the ministry" later.
@@ -192,7 +196,9 @@ impl Registry {
         let by_last = indexed.iter().rev().find(|(k, last)| *last && seen(k));
         let by_any = || indexed.iter().rev().find(|(k, _)| seen(k));
         let by_word = by_last.or_else(by_any).map(|(k, _)| &self.people[*k]);
-        let known = self.people.iter().rev().filter(|(seen, _)| *seen <= at);
+        // (The people named last: a misspelt surname is someone named nearby, and a transcript of
+        // thousands of named questioners must not compare every word with every name.)
+        let known = self.people.iter().rev().filter(|(seen, _)| *seen <= at).take(RECENT_PEOPLE);
         // A misspelt surname ("Bauchtman" for Buchtmann, "Water" for Waters): the one known
         // surname a letter or two away.
         let close = || {
@@ -300,16 +306,17 @@ impl Registry {
             self.last_group = Some((at, full.clone()));
             return full;
         }
-        let earlier =
-            self.groups.iter().rev().find(|g| {
-                g.len() > bare.len() && g.ends_with(&format!(" {bare}")) && g.contains(['\'', '’'])
-            });
+        // (Among the last ones named: a text naming thousands must not scan them all each time.)
+        let suffix = format!(" {bare}");
+        let recent = self.owned_groups.iter().rev().take(RECENT_GROUPS);
+        let earlier = recent.clone().find(|g| g.len() > bare.len() && g.ends_with(&suffix));
         let name = earlier.cloned().unwrap_or_else(|| name.to_owned());
         if kind_of(&name) == NameKind::Place {
             return name; // "the Sudanese" is no one "it" or "they" can be.
         }
-        if !self.groups.contains(&name) {
-            self.groups.push(name.clone());
+        let owned = name.contains(['\'', '’']);
+        if owned && !recent.into_iter().any(|g| *g == name) {
+            self.owned_groups.push(name.clone());
         }
         self.last_group = Some((at, name.clone()));
         name
