@@ -47,7 +47,7 @@ pub struct Registry {
     women: HashMap<String, bool>,
     /// The lines above the first sentence (headline, standfirst): a briefing's transcript may
     /// name its speakers in full only there.
-    headline: String,
+    headline: crate::names::Headline,
     /// Transcript labels of initials no one met so far had ("AA:" before "I'm Avi Arditti"), as
     /// read for a surname ("Aa") and as written.
     initials_labels: Vec<(String, String)>,
@@ -186,7 +186,7 @@ impl Registry {
     /// Records the lines above the first sentence, whose full names complete a surname said
     /// below ("Press Briefing by Press Secretary Jen Psaki" … "MS. PSAKI:").
     pub fn headline(&mut self, lines: &str) {
-        self.headline = lines.to_owned();
+        self.headline = crate::names::Headline::new(lines);
     }
 
     /// The full name for a single word ("Putin" → "Vladimir Putin"), else the word itself.
@@ -213,7 +213,7 @@ impl Registry {
             });
             near.next().filter(|first| near.all(|(_, n)| n == &first.1))
         };
-        let in_headline = || crate::names::full_name_ending(&self.headline, word);
+        let in_headline = || self.headline.full_name_ending(word);
         by_word.or_else(close).map(|(_, n)| n.clone()).or_else(in_headline).unwrap_or_else(|| word.to_owned())
     }
 

@@ -147,8 +147,7 @@ fn takes_lives(tokens: &[&Token<'_>], v: usize) -> bool {
 /// it — not "the hospital recorded", nor "Smith measured 6 feet".
 fn counted_by_name(tokens: &[&Token<'_>], v: usize) -> bool {
     // ("… Administration (NOAA) measured": past the abbreviation in brackets.)
-    let bracketed = v >= 4 && tokens[v - 1].punct(")") && tokens[v - 3].punct("(");
-    let subject = if bracketed { v - 3 } else { v };
+    let subject = past_abbreviation(tokens, v);
     // (An organisation's name: "Smith measured 6 feet", "Lombardy counted 300 new cases" and
     // "Hurricane Ian measured 150 miles across" are the writer's narration.)
     let named = subject.checked_sub(1).map(|p| tokens[p]).is_some_and(|p| {
@@ -257,8 +256,7 @@ fn shows(tokens: &[&Token<'_>], v: usize) -> bool {
     let published = (v.saturating_sub(10)..v).any(|k| publication(tokens[k]));
     // ("Figures published by the Office for National Statistics (ONS) show": past the
     // abbreviation in brackets.)
-    let bracketed = v >= 4 && tokens[v - 1].punct(")") && tokens[v - 3].punct("(");
-    let before = if bracketed { v - 3 } else { v };
+    let before = past_abbreviation(tokens, v);
     let Some(prev) = before.checked_sub(1).map(|p| tokens[p]).filter(|p| p.kind == Kind::Word) else {
         return false;
     };
@@ -281,4 +279,16 @@ pub(super) fn is_be(t: &Token<'_>) -> bool {
 
 pub(super) fn is_pronoun(t: &Token<'_>) -> bool {
     matches!(t.lower(), "he" | "she" | "they" | "it")
+}
+
+/// Where the words before token `v` end once an abbreviation in brackets right before it is
+/// passed ("… Administration (NOAA) measured", "the Office for National Statistics (ONS) show"):
+/// the bracket's opening, else `v`.
+fn past_abbreviation(tokens: &[&Token<'_>], v: usize) -> usize {
+    let bracketed = v >= 4 && tokens[v - 1].punct(")") && tokens[v - 3].punct("(");
+    if bracketed {
+        v - 3
+    } else {
+        v
+    }
 }

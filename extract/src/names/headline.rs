@@ -8,19 +8,37 @@
 use super::{is_first_name, is_org_word, is_title, kind_of, NameKind};
 use crate::words;
 
-/// The full name in `headline` that ends with `surname` ("Psaki" → "Jen Psaki"), if it gives one.
-pub fn full_name_ending(headline: &str, surname: &str) -> Option<String> {
-    let words: Vec<&str> = headline.split_whitespace().collect();
-    let sentence_case = is_sentence_case(&words);
-    let mut names = words.iter().enumerate().filter(|(_, w)| bare(w) == surname).filter_map(|(at, _)| {
-        let first = first_name_word(&words, at, sentence_case)?;
-        let name: Vec<&str> = words[first..=at].iter().map(|w| bare(w)).collect();
-        let name = name.join(" ");
-        (kind_of(&name) == NameKind::Person).then_some(name)
-    });
-    // ("Interview With Andrew Cuomo And Chris Cuomo": two people, and "CUOMO:" is neither.)
-    let name = names.next()?;
-    names.all(|other| other == name).then_some(name)
+/// The lines above an article's first sentence, split into words once when the walk meets them
+/// (a surname is looked up in them at every name the article resolves).
+#[derive(Debug, Default)]
+pub struct Headline {
+    words: Vec<String>,
+    sentence_case: bool,
+}
+
+impl Headline {
+    pub fn new(lines: &str) -> Self {
+        let words: Vec<&str> = lines.split_whitespace().collect();
+        let sentence_case = is_sentence_case(&words);
+        Headline { words: words.into_iter().map(str::to_owned).collect(), sentence_case }
+    }
+
+    /// The full name the headline gives that ends with `surname` ("Psaki" → "Jen Psaki").
+    pub fn full_name_ending(&self, surname: &str) -> Option<String> {
+        if !self.words.iter().any(|w| bare(w) == surname) {
+            return None; // (Most surnames: no word to borrow.)
+        }
+        let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        let mut names = words.iter().enumerate().filter(|(_, w)| bare(w) == surname).filter_map(|(at, _)| {
+            let first = first_name_word(&words, at, self.sentence_case)?;
+            let name: Vec<&str> = words[first..=at].iter().map(|w| bare(w)).collect();
+            let name = name.join(" ");
+            (kind_of(&name) == NameKind::Person).then_some(name)
+        });
+        // ("Interview With Andrew Cuomo And Chris Cuomo": two people, and "CUOMO:" is neither.)
+        let name = names.next()?;
+        names.all(|other| other == name).then_some(name)
+    }
 }
 
 /// Where the name ending at word `at` begins: up to three name words before it, the first a
@@ -92,7 +110,11 @@ fn bare(word: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::full_name_ending;
+    use super::Headline;
+
+    fn full_name_ending(headline: &str, surname: &str) -> Option<String> {
+        Headline::new(headline).full_name_ending(surname)
+    }
 
     #[test]
     fn a_surname_takes_the_first_names_a_headline_gives_it() {
