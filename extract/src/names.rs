@@ -7,7 +7,7 @@ use crate::words;
 mod headline;
 mod organisations;
 mod runs;
-pub use headline::Headline;
+pub use headline::{statement_author, Headline};
 pub use organisations::and_in_organisation;
 use organisations::{is_name_joiner, is_org_particle};
 use runs::is_particle;

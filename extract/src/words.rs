@@ -144,6 +144,8 @@ word_list! {
     MORE_OF_A_COUNT: Words = "more_of_a_count.txt";
     TALLY_WORDS: Words = "tally_words.txt";
     RELAYED_WORDS: Words = "relayed_words.txt";
+    STATEMENT_OPENERS: Words = "statement_openers.txt";
+    STATEMENT_TOPICS: Words = "statement_topics.txt";
     LIVES_VERBS: Words = "lives_verbs.txt";
     CONTINUATIONS: Words = "continuations.txt";
     PLACE_WORDS: Words = "place_words.txt";

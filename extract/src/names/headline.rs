@@ -41,6 +41,29 @@ impl Headline {
     }
 }
 
+/// Who a statement's headline says gives it ("Statement from the Minister of Families on …" →
+/// "Minister of Families"; "STATEMENT FROM JOHN P. DeVILLARS REGARDING …" → "John P.
+/// Devillars"): a release that is the statement alone, a dateline then quoted paragraphs with no
+/// verb of saying, is theirs. A joint statement has several authors and names none.
+pub fn statement_author(headline: &str) -> Option<String> {
+    let line = headline.lines().next()?.trim();
+    let opener = words::STATEMENT_OPENERS.iter().find(|o| {
+        line.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o)) && line[o.len()..].starts_with(' ')
+    })?;
+    let rest = line[opener.len()..].trim_start();
+    let rest = rest.strip_prefix("the ").or_else(|| rest.strip_prefix("THE ")).unwrap_or(rest);
+    let author: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| !words::STATEMENT_TOPICS.contains(w.to_lowercase().as_str()))
+        .collect();
+    if author.is_empty() || author.len() > 10 || !author[0].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let author = author.join(" ");
+    let shouted = author.chars().filter(|c| c.is_lowercase()).count() * 4 < author.len();
+    Some(if shouted { crate::attribution::title_case(&author) } else { author })
+}
+
 /// Where the name ending at word `at` begins: up to three name words before it, the first a
 /// known first name or an initial, or set after a phrase's end.
 fn first_name_word(words: &[&str], at: usize, sentence_case: bool) -> Option<usize> {
@@ -139,6 +162,29 @@ mod tests {
         assert_eq!(name("Obama Meets Mark Milley", "Milley").as_deref(), Some("Mark Milley"));
         // A verb before an unknown given name names no one.
         assert_eq!(name("Senators Grill Grant Shapps Over Rail Strike", "Shapps"), None);
+    }
+
+    #[test]
+    fn a_statement_headline_names_who_gives_it() {
+        use super::statement_author as author;
+        assert_eq!(
+            author(
+                "Statement from the Minister of Families, Children and Social Development on the situation"
+            )
+            .as_deref(),
+            Some("Minister of Families, Children and Social Development")
+        );
+        assert_eq!(
+            author("STATEMENT FROM JOHN P. DeVILLARS REGARDING NEW EPA RULES").as_deref(),
+            Some("John P. Devillars")
+        );
+        assert_eq!(author("Statement by Minister Fraser on Canada Day").as_deref(), Some("Minister Fraser"));
+        assert_eq!(author("Statement by the Prime Minister on Ridván").as_deref(), Some("Prime Minister"));
+        // Several authors, or no statement: nobody.
+        assert_eq!(author("Joint statement from Minister Qualtrough, Minister Hussen"), None);
+        assert_eq!(author("Statements from the floor of the House"), None);
+        assert_eq!(author("Statement on the budget"), None);
+        assert_eq!(author("Minister welcomes statement by the union"), None);
     }
 
     #[test]

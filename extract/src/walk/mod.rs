@@ -19,10 +19,10 @@ use crate::figures;
 use crate::quotes::{self, Quoted};
 use crate::registry::Registry;
 use crate::text::{self, Token};
-use crate::{meet, unmarked, Candidate, Kind};
+use crate::{meet, names, unmarked, Candidate, Kind};
 use sentence::{
-    closing_sentence, context_tokens, continues_the_sentence_before, from_credit, introduced, is_headline,
-    is_list_item, marker_index, or_introduced, overlaps, sentence_end,
+    after_dateline, closing_sentence, context_tokens, continues_the_sentence_before, from_credit, introduced,
+    is_headline, is_list_item, marker_index, or_introduced, overlaps, sentence_end,
 };
 use std::ops::Range;
 
@@ -69,6 +69,9 @@ pub struct Walk<'a> {
     /// be: the person the next paragraph opens by naming may be their speaker ('"We lost
     /// everything." / Maria Lopez, 62, is one of thousands of farmers …').
     unclaimed: Vec<usize>,
+    /// Who gives the statement the release is, by its headline ("Statement from the Minister
+    /// of Health on …"): its quotations that no verb credits are theirs.
+    statement_author: Option<String>,
     /// Paragraphs may be a quotation without marks ("X said:" before them): `Some(true)` for
     /// the first after the introduction, `Some(false)` for the next ones.
     unmarked: Option<bool>,
@@ -92,6 +95,7 @@ impl<'a> Walk<'a> {
             (paragraphs.first(), lead.checked_sub(1).and_then(|l| paragraphs.get(l)))
         {
             self.registry.headline(&self.text[first.start..last.end]);
+            self.statement_author = names::statement_author(&self.text[first.clone()]);
         }
         for (p, paragraph) in paragraphs.iter().enumerate() {
             if p < lead {
@@ -307,7 +311,10 @@ impl<'a> Walk<'a> {
             }
         }
         if q.outer.start != sentence.start {
-            return None;
+            // ('BOSTON-- "New England is the biggest winner …"', under "Statement from …".)
+            return self
+                .statement_author(context, q)
+                .filter(|_| after_dateline(&text[sentence.start..q.outer.start]));
         }
         if let Some(name) = self.signed.as_ref().filter(|_| q.outer.start == paragraph.start) {
             return Some(Speaker { name: name.clone(), confidence: 0.85 });
@@ -326,7 +333,21 @@ impl<'a> Walk<'a> {
         if let Some((_, name)) = about {
             return Some(Speaker { name: name.clone(), confidence: 0.5 });
         }
-        recent.map(|(_, s)| Speaker { name: s.clone(), confidence: 0.6 })
+        recent
+            .map(|(_, s)| Speaker { name: s.clone(), confidence: 0.6 })
+            .or_else(|| self.statement_author(context, q))
+    }
+
+    /// The statement's author, for a quotation of a sentence or more that nothing else credits.
+    fn statement_author(&mut self, context: &[Option<&Token<'_>>], q: &Quoted) -> Option<Speaker> {
+        let author = self.statement_author.as_ref()?;
+        if self.text[q.inner.clone()].split_whitespace().count() < 8 || context.iter().flatten().count() > 12
+        {
+            return None;
+        }
+        // ("Statement by the Prime Minister": the person the release names prime minister.)
+        let name = self.registry.holder_of(author).unwrap_or_else(|| author.clone());
+        Some(Speaker { name, confidence: 0.6 })
     }
 
     fn push_quote(

@@ -115,3 +115,13 @@ pub(super) fn closing_sentence(
 pub(super) fn sentence_end(sentences: &[Range<usize>], paragraph: &Range<usize>, at: usize) -> usize {
     sentences.iter().find(|s| s.end >= at).map_or(paragraph.end, |s| s.end)
 }
+
+/// Whether the words before a quotation are only a dateline ("BOSTON--", "GATINEAU, QC, June
+/// 15, 2017 /CNW/ -"): no word in lower case, nothing that could say who speaks.
+pub(super) fn after_dateline(before: &str) -> bool {
+    !before.trim().is_empty()
+        && before.len() < 80
+        && before
+            .split_whitespace()
+            .all(|w| !w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_lowercase))
+}
