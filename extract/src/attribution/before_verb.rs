@@ -68,6 +68,12 @@ pub(super) fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Reg
         // "A department spokesperson, Carla Reyes, said", "Commissioner for Employment, Social
         // Affairs, Skills and Labour Mobility, Marianne Thyssen, said": the aside is the name.
         let open = tokens[..j].iter().rposition(|t| t.punct(",—–"));
+        // "Jane Doe, who heads the Department of Health and Climate Skills, said": the aside is
+        // a relative clause about the name before it, whatever it names.
+        if let Some(o) = open.filter(|o| *o > 0 && j - o <= 24 && tokens[o + 1].is_who()) {
+            let before = before_locative(tokens, o - 1);
+            return noun_phrase_ending_at(tokens, before, registry).map(Subject::Named);
+        }
         if let Some(name) =
             open.filter(|o| *o > 0 && j - o <= 20).and_then(|o| apposed_person(tokens, o, j, registry))
         {
