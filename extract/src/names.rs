@@ -171,11 +171,19 @@ pub fn is_name_word(token: &Token<'_>) -> bool {
 
 /// A word without its possessive ending: "Ukraine's" → "Ukraine".
 pub fn without_possessive(word: &str) -> &str {
-    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(plural_stripped(word))
+}
+
+/// "teachers'" → "teachers".
+fn plural_stripped(word: &str) -> &str {
+    match word.strip_suffix(['\'', '’']) {
+        Some(plural) if plural.ends_with(['s', 'S']) => plural,
+        _ => word,
+    }
 }
 
 pub fn is_possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("’s")
+    word.ends_with("'s") || word.ends_with("’s") || plural_stripped(word).len() < word.len()
 }
 
 /// The name in a run of capitalised words, without the titles before it:

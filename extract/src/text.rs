@@ -335,6 +335,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     break;
                 }
             }
+            if plural_possessive(&chars, start, i) {
+                i += 1;
+            }
             // "U.S.", "U.N.": an abbreviation of initials keeps its last full stop.
             let word = || chars[start..i].iter().map(|(_, ch)| *ch).collect::<String>();
             if chars.get(i).is_some_and(|(_, ch)| *ch == '.') && is_initials(&word()) {
@@ -366,12 +369,40 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether the word `chars[start..end]` takes the apostrophe after it as a plural's possessive
+/// ("the teachers' union", "the farmers’ association") — not when it closes a quotation in
+/// single marks opened before it ("the word 'teachers' appears").
+fn plural_possessive(chars: &[(usize, char)], start: usize, end: usize) -> bool {
+    let mark = chars.get(end).map(|(_, c)| *c);
+    if !matches!(mark, Some('\'' | '’')) || !matches!(chars[end - 1].1, 's' | 'S') || end - start < 3 {
+        return false;
+    }
+    let noun_follows = chars.get(end + 1).is_some_and(|(_, c)| *c == ' ')
+        && chars.get(end + 2).is_some_and(|(_, c)| c.is_alphabetic());
+    let opener = |k: usize| match chars[k].1 {
+        '‘' => true,
+        '\'' => k == 0 || !chars[k - 1].1.is_alphanumeric(),
+        _ => false,
+    };
+    noun_follows && !(0..start).any(opener)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
         ranges.iter().map(|r| text[r.clone()].to_owned()).collect()
+    }
+
+    #[test]
+    fn a_plurals_possessive_keeps_its_apostrophe_but_a_closing_single_mark_does_not() {
+        let words = |t: &str| tokens(t, 0..t.len()).iter().map(|t| t.text.to_owned()).collect::<Vec<_>>();
+        assert_eq!(words("the teachers' union"), ["the", "teachers'", "union"]);
+        assert_eq!(words("the farmers’ federation"), ["the", "farmers’", "federation"]);
+        assert_eq!(words("the word 'teachers' twice"), ["the", "word", "'", "teachers", "'", "twice"]);
+        assert_eq!(words("the word ‘teachers’ twice"), ["the", "word", "‘", "teachers", "’", "twice"]);
+        assert_eq!(words("they are 'ours'."), ["they", "are", "'", "ours", "'", "."]);
     }
 
     #[test]

@@ -236,7 +236,10 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
     }
     while end + 1 < tokens.len() {
         let next = &tokens[end + 1];
-        if is_possessive(tokens[end].text) {
+        // ("Kenya's President": a possessive ends a name, unless a plural's opens an
+        // organisation's: "the Teachers' Union of Kenya".)
+        let plural_owner = tokens[end].text.ends_with(['\'', '’']) && is_org_word(next.text);
+        if is_possessive(tokens[end].text) && !(plural_owner && is_name_word(next)) {
             break;
         }
         if is_name_word(next) || (next.punct(".") && (is_initial(tokens, end) || is_title(tokens[end].text)))
