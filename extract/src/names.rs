@@ -96,8 +96,10 @@ pub fn kind_of(name: &str) -> NameKind {
     // (Not "Theresa May", nor a "May" or "June" met alone: those are names too.)
     let month = parts.len() == 1 && words::MONTHS.contains(last.as_str()) && !is_first_name(&last);
     let holiday = parts.len() > 1 && matches!(last.as_str(), "day" | "eve");
+    // ("the Wheelchair Basketball Championships", "the Rugby World Cup": an event is nobody.)
+    let event = parts.len() > 1 && words::EVENT_WORDS.contains(last.as_str());
     let place = parts.len() > 1 && words::PLACE_WORDS.contains(last.as_str());
-    if month || parts.len() == 1 && weekday || holiday || place {
+    if month || parts.len() == 1 && weekday || holiday || place || event {
         return NameKind::Place;
     }
     // "Environment Canada", "Air France": a name ending in a country is an organisation's.

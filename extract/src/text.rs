@@ -292,6 +292,14 @@ impl<'a> Token<'a> {
 
 /// "al-Sayed", "d'Alema": one to three lower-case letters, a hyphen or apostrophe, a capital.
 fn prefixed_capital(word: &str) -> bool {
+    // ("FEMA Region 8 Administrator Lee dePalo", "Neil deGrasse Tyson": a surname's particle
+    // joined to it.)
+    let joined = ["de", "di", "da", "du", "del", "la", "le", "van", "von"]
+        .iter()
+        .any(|p| word.starts_with(p) && word[p.len()..].starts_with(|c: char| c.is_ascii_uppercase()));
+    if joined && word.len() > 4 && word[1..].chars().filter(|c| c.is_uppercase()).count() == 1 {
+        return true;
+    }
     let Some(cut) = word.find(['-', '\'', '’']) else { return false };
     let (prefix, rest) = word.split_at(cut);
     (1..=3).contains(&prefix.len())
@@ -356,6 +364,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     break;
                 }
             }
+            while spaced_thousands(&chars, start, i) {
+                i += 4;
+            }
             Kind::Number
         } else {
             i += 1;
@@ -367,6 +378,30 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         last_end = range.start + end;
     }
     out
+}
+
+/// Whether the number `chars[start..end]` goes on with a group of thousands after a space, as
+/// European releases write them ("decreased by 59 000 in the EU28", "1 234 567"): one to three
+/// digits first, then groups of exactly three.
+fn spaced_thousands(chars: &[(usize, char)], start: usize, end: usize) -> bool {
+    let space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+    let digit = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_ascii_digit());
+    let groups_so_far = chars[start..end].split(|(_, c)| space(*c)).collect::<Vec<_>>();
+    let first_ok = groups_so_far
+        .first()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.iter().all(|(_, c)| c.is_ascii_digit()));
+    let rest_ok = groups_so_far[1..].iter().all(|g| g.len() == 3);
+    // (Not "12 200-metre races", nor a decimal after it: "1 234,5".)
+    let ends = match chars.get(end + 4).map(|(_, c)| *c) {
+        None => true,
+        Some('.' | ',') => !digit(end + 5),
+        Some(c) => !c.is_alphanumeric() && c != '-',
+    };
+    first_ok
+        && rest_ok
+        && chars.get(end).is_some_and(|(_, c)| space(*c))
+        && (1..=3).all(|k| digit(end + k))
+        && ends
 }
 
 /// Whether the word `chars[start..end]` takes the apostrophe after it as a plural's possessive

@@ -145,6 +145,8 @@ word_list! {
     TALLY_WORDS: Words = "tally_words.txt";
     RELAYED_WORDS: Words = "relayed_words.txt";
     STATEMENT_OPENERS: Words = "statement_openers.txt";
+    EVENT_WORDS: Words = "event_words.txt";
+    FUTURE_SPEECH_VERBS: Words = "future_speech_verbs.txt";
     STATEMENT_TOPICS: Words = "statement_topics.txt";
     LIVES_VERBS: Words = "lives_verbs.txt";
     CONTINUATIONS: Words = "continuations.txt";

@@ -121,7 +121,12 @@ fn named_subject(
     // website" may mean but a later "she said" may not.
     let known = registry.resolve(first.start, &name).contains(' ');
     // ("Putin said", "Putin was quoted as saying", "Obama also told".)
-    let speaks = owned.iter().skip(end + 1).take(4).any(|t| is_speech_verb(t) || super::is_participle(t));
+    // ("Facing the United States was daunting": "States" is no verb.)
+    let speaks = owned
+        .iter()
+        .skip(end + 1)
+        .take(4)
+        .any(|t| t.is_lowercase_word() && (is_speech_verb(t) || super::is_participle(t)));
     if words.len() == 1 && !known && !speaks && kind_of(&name) == NameKind::Person {
         // Only before a verb: "Microsoft launched", not "Thank you" or "Earnings of".
         let verb = owned.get(end + 1).is_some_and(|t| {

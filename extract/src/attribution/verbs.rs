@@ -11,6 +11,15 @@ use crate::words;
 /// 150,000" is a noun, in "the minister claims that" a verb.
 pub(super) fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     let t = tokens[v];
+    // "Secretary Shirley-Anne Somerville will tell MSPs today", "the Minister will set out".
+    // (Someone will: not "making sure students are vaccinated will tell the town".)
+    if v > 1 && tokens[v - 1].is("will") && words::FUTURE_SPEECH_VERBS.contains(t.lower()) {
+        let someone = tokens[v - 2];
+        let someone = someone.is_capitalized()
+            || crate::names::is_role_word(someone.text)
+            || matches!(someone.lower(), "he" | "she" | "they" | "we");
+        return someone && (!t.is("set") || tokens.get(v + 1).is_some_and(|n| n.is("out")));
+    }
     if t.is("according") {
         return tokens.get(v + 1).is_some_and(|n| n.is("to"));
     }

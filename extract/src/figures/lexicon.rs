@@ -60,7 +60,8 @@ pub fn change_word(word: &str) -> Option<Change> {
 
 /// A number written in digits: "150,000", "16.7" (a comma before three digits groups thousands).
 pub fn digits_value(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|c| *c != ',').collect();
+    // ("150,000"; "59 000" as European releases space thousands.)
+    let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}')).collect();
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 

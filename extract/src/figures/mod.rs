@@ -184,7 +184,7 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     }
     let sign = sign_before(tokens, i);
     let mut unit = currency_before(tokens, i);
-    let mut start = if unit.is_some() || sign.is_some() { i - 1 } else { i };
+    let start = if unit.is_some() || sign.is_some() { i - 1 } else { i };
     // "3 1/2 million": the whole number's fraction, then its scale.
     let (fraction, mut end) = lexicon::fraction_after(tokens, i).unwrap_or((0.0, i));
     value += fraction;
@@ -215,12 +215,11 @@ fn digits_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
         }
     }
     if unit.is_none() {
+        // ("killing all 118 people on board": a count, not 118 of 118 — as every annotator of
+        // the corpus reads it.)
         if let Some((whole, e)) = whole_after(tokens, end, value) {
             of = Some(whole);
             end = e;
-        } else if i > 0 && tokens[i - 1].is("all") {
-            of = Some(value);
-            start = i - 1;
         }
     }
     // "a magnitude 7.4 earthquake", "its magnitude at 7.1", "a magnitude of 6.9".

@@ -451,6 +451,10 @@ fn one_of_a_whole(tokens: &[Token<'_>], i: usize) -> Option<Found> {
 
 /// "one young person in every six", "one adult in 10": one of a whole, its noun before "in".
 fn one_noun_in(tokens: &[Token<'_>], i: usize) -> Option<Found> {
+    // ("one million homes in three and a half years": a scale makes a count, not one of them.)
+    if tokens.get(i + 1).is_some_and(|t| super::lexicon::scale_word(t.lower()).is_some()) {
+        return None;
+    }
     let words = tokens[i + 1..].iter().take(3).take_while(|t| t.is_lowercase_word() && !t.is("in")).count();
     let at_in = i + 1 + words;
     if words == 0 || !tokens.get(at_in).is_some_and(|t| t.is("in")) {

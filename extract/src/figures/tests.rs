@@ -20,8 +20,26 @@ fn percentages_in_every_spelling() {
 #[test]
 fn parts_of_a_whole() {
     assert_eq!(q("They shot down 54 of 69 drones."), Some(figure(54.0, "drones", Some(69.0))));
-    assert_eq!(q("They shot down all 16 missiles."), Some(figure(16.0, "missiles", Some(16.0))));
+    assert_eq!(q("They shot down all 16 missiles."), Some(figure(16.0, "missiles", None)));
     assert_eq!(q("Two out of three voters agreed."), Some(figure(2.0, "voters", Some(3.0))));
+}
+
+#[test]
+fn thousands_spaced_as_european_releases_write_them() {
+    let by = |s: &str| q(s).map(|f| f.value);
+    assert_eq!(by("Unemployment decreased by 59 000 in the EU28."), Some(59_000.0));
+    assert_eq!(by("The fund holds 1 234 567 euros."), Some(1_234_567.0));
+    // A year, then a count; a distance joined to its unit.
+    assert_eq!(by("In 2016 100 people died."), Some(100.0));
+    assert_eq!(by("He ran the 12 200-metre race."), Some(200.0));
+}
+
+#[test]
+fn a_scale_after_one_makes_a_count_not_one_of_a_whole() {
+    assert_eq!(
+        q("The weatherization of one million homes in three and a half years is an achievement."),
+        Some(figure(1_000_000.0, "homes", None))
+    );
 }
 
 #[test]
