@@ -139,8 +139,9 @@ fn opens_at(chars: &[(usize, char)], k: usize) -> bool {
                     || before.is_some_and(|b| matches!(b, ',' | ':')) && after.is_some()
                     || spaced_opener(chars, k))
         }
-        // An opening single mark starts a word and follows a space or a bracket.
-        '‘' => is_word_char(after) || after == Some('…'),
+        // An opening single mark starts a word and follows a space or a bracket; between
+        // letters it is an apostrophe set with the wrong mark ("Spain‘s men’s team").
+        '‘' => (is_word_char(after) || after == Some('…')) && !before.is_some_and(char::is_alphabetic),
         // A straight single mark opens only at a word's start after a space; inside
         // words ("don't") and after them ("residents' ") it is an apostrophe.
         '\'' => {
@@ -230,6 +231,13 @@ mod tests {
         assert_eq!(quotes("'Enough,' she said. 'We don't agree.'"), ["Enough", "We don't agree."]);
         assert_eq!(quotes("Il a dit « jamais » hier."), ["jamais"]);
         assert_eq!(quotes("Er sagte: „Wir schaffen das“."), ["Wir schaffen das"]);
+    }
+
+    #[test]
+    fn an_opening_single_mark_between_letters_is_an_apostrophe() {
+        assert!(quotes("Spain‘s men’s team arrived on Friday. The coach said it was ‘a big day’.")
+            .iter()
+            .all(|q| *q == "a big day"));
     }
 
     #[test]

@@ -141,6 +141,14 @@ fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
     if mid_sentence_name && !tokens[i].text.contains(',') {
         return true;
     }
+    // "coach of the Under 23 Men's team", "the Under 20 World Cup": an age group's name.
+    let age_group = i >= 2
+        && prev.is_some_and(|p| p.text == "Under")
+        && next
+            .is_some_and(|n| n.is_capitalized() || matches!(n.lower(), "team" | "teams" | "side" | "squad"));
+    if age_group {
+        return true;
+    }
     let label = |tok: Option<&Token<'_>>| {
         tok.is_some_and(|p| words::LABELS.contains(p.lower()) && p.is_capitalized())
     };

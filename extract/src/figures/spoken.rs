@@ -135,7 +135,9 @@ fn hyphenated_count(lower: &str, i: usize) -> Option<Found> {
     }
     let (number, noun) = lower.split_once('-')?;
     let value = small_number(number)?;
-    let not_a_count = noun.contains('-') || noun == "old" || noun.ends_with("th");
+    // ("twenty-first ranked Germany", "thirty-fifth": an ordinal, not twenty firsts.)
+    let ordinal = noun.ends_with("th") || matches!(noun, "first" | "second" | "third");
+    let not_a_count = noun.contains('-') || noun == "old" || ordinal;
     if not_a_count || value < 2.0 || small_number(noun).is_some() || fraction(noun).is_some() {
         return None;
     }

@@ -35,6 +35,17 @@ fn thousands_spaced_as_european_releases_write_them() {
 }
 
 #[test]
+fn ordinals_in_words_and_age_groups_are_no_figures() {
+    assert_eq!(q("They play twenty-first ranked Germany."), None);
+    assert_eq!(q("He coaches the Under 23 Men's team."), None);
+    assert_eq!(q("He coaches the national Under 20 side."), None);
+    assert_eq!(
+        q("Prices stayed under 23 dollars."),
+        Some(Quantity { qualifier: Some(Qualifier::Under), ..figure(23.0, "USD", None) })
+    );
+}
+
+#[test]
 fn a_scale_after_one_makes_a_count_not_one_of_a_whole() {
     assert_eq!(
         q("The weatherization of one million homes in three and a half years is an achievement."),
