@@ -65,6 +65,11 @@ impl Quantity {
             "EUR" => Some("€"),
             "GBP" => Some("£"),
             "JPY" => Some("¥"),
+            // (The extractor reads a bare "$" in an Australian, New Zealand or Canadian text
+            // as that country's dollar.)
+            "AUD" => Some("A$"),
+            "NZD" => Some("NZ$"),
+            "CAD" => Some("C$"),
             _ => None,
         }
     }
@@ -290,6 +295,7 @@ mod tests {
     fn money_uses_symbols_and_scale_words() {
         assert_eq!(quantity(565_000_000.0, "USD").headline(), "$565 million");
         assert_eq!(quantity(1.14, "USD").headline(), "$1.14");
+        assert_eq!(quantity(65e9, "AUD").headline(), "A$65 billion");
         assert_eq!(quantity(2e9, "EUR").headline(), "€2 billion");
         assert_eq!(quantity(3e6, "CNY").headline(), "CNY 3 million");
         assert_eq!(quantity(3e6, "CNY").noun(), None);

@@ -4,6 +4,7 @@
 //! ordinals, ages, identifiers such as "G20", "F-16", "DAX 40" or "Article 5").
 
 mod context;
+mod dollars;
 mod lexicon;
 mod not_claims;
 mod nouns;
@@ -14,6 +15,7 @@ use crate::quantity::{Change, Qualifier, Quantity};
 use crate::text::{Kind, Token};
 use crate::words;
 use context::{change_near, qualifier_before};
+pub use dollars::{local_dollar, says_us_dollars};
 pub use lexicon::digits_value;
 use lexicon::{currency_symbol, currency_word, scale};
 use not_claims::is_not_a_claim;

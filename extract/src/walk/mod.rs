@@ -22,7 +22,7 @@ use crate::text::{self, Token};
 use crate::{meet, names, unmarked, Candidate, Kind};
 use sentence::{
     after_dateline, closing_sentence, context_tokens, continues_the_sentence_before, from_credit, introduced,
-    is_headline, is_list_item, marker_index, or_introduced, overlaps, sentence_end,
+    is_headline, is_list_item, marker_index, or_introduced, overlaps, says_us_before, sentence_end,
 };
 use std::ops::Range;
 
@@ -69,6 +69,8 @@ pub struct Walk<'a> {
     /// be: the person the next paragraph opens by naming may be their speaker ('"We lost
     /// everything." / Maria Lopez, 62, is one of thousands of farmers …').
     unclaimed: Vec<usize>,
+    /// The dollar a bare "$" counts in, when the text is another country's than the US's.
+    dollar: Option<&'static str>,
     /// Who gives the statement the release is, by its headline ("Statement from the Minister
     /// of Health on …"): its quotations that no verb credits are theirs.
     statement_author: Option<String>,
@@ -84,6 +86,7 @@ impl<'a> Walk<'a> {
 
     pub fn run(mut self) -> Vec<Candidate> {
         let paragraphs = text::paragraphs(self.text);
+        self.dollar = figures::local_dollar(self.text);
         // The lines above the first sentence: headline, dateline, standfirst without a full stop.
         let lead = paragraphs
             .iter()
@@ -432,6 +435,14 @@ impl<'a> Walk<'a> {
                 .or_else(|| credited.as_ref().filter(|_| !described).map(|c| c.name.clone()))
                 .or_else(|| self.label.clone());
             let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
+            let mut quantity = figure.quantity;
+            if let Some(code) = self.dollar.filter(|_| quantity.unit == "USD") {
+                let last = &tokens[figure.end];
+                let words = &self.text[tokens[figure.start].start..last.start + last.text.len()];
+                if !figures::says_us_dollars(words) && !says_us_before(tokens, figure.start) {
+                    quantity.unit = code.to_owned();
+                }
+            }
             self.out.push(Candidate {
                 kind: Kind::Numeric,
                 text: self.text[sentence.clone()].to_owned(),
@@ -439,7 +450,7 @@ impl<'a> Walk<'a> {
                 speaker,
                 sentence: None,
                 confidence: if unsaid { 0.5 } else { 0.75 },
-                quantity: Some(figure.quantity),
+                quantity: Some(quantity),
                 in_quote,
             });
         }

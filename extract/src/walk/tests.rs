@@ -393,3 +393,15 @@ fn confidence_follows_the_rule_that_fired() {
     assert!(found[0].confidence > found[1].confidence, "{found:?}");
     assert!(found.iter().all(|c| (0.0..=1.0).contains(&c.confidence)));
 }
+
+#[test]
+fn a_bare_dollar_counts_in_the_dollar_of_the_country_the_text_is_about() {
+    let units = |text: &str| -> Vec<String> {
+        let found = extract(text).expect("a valid text");
+        found.into_iter().filter_map(|c| c.quantity).map(|q| q.unit).collect()
+    };
+    let australian = "Minister Watt visited farms in Queensland on Monday.\n\nAustralian farm exports will hit $65 billion, and the Government will spend US$5 million abroad.";
+    assert_eq!(units(australian), ["AUD", "USD"]);
+    let american = "The United States will spend $5 million in Australia, U.S. officials said.";
+    assert_eq!(units(american), ["USD"]);
+}

@@ -1,0 +1,77 @@
+//! Which dollar a text counts in: "$65 billion" in an Australian minister's release is 65
+//! billion Australian dollars, though "$" alone is read as the US dollar everywhere else.
+
+use crate::words;
+use std::sync::LazyLock;
+
+/// The lines of `data/dollar_countries.txt`: a currency and a phrase placing a text in its country.
+static COUNTRY_WORDS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    words::entries(include_str!("../../data/dollar_countries.txt"))
+        .filter_map(|l| l.split_once(char::is_whitespace))
+        .map(|(code, phrase)| (code, phrase.trim()))
+        .collect()
+});
+
+/// The currency a bare "$" or "dollars" stands for in `text`, when it is not the US dollar: the
+/// country of `data/dollar_countries.txt` named at least twice and more often than the United
+/// States.
+pub fn local_dollar(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    if !lower.contains('$') && !lower.contains("dollar") {
+        return None;
+    }
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for &(code, phrase) in COUNTRY_WORDS.iter() {
+        let n = mentions(&lower, phrase);
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, total)) => *total += n,
+            None => counts.push((code, n)),
+        }
+    }
+    let us = counts.iter().find(|(c, _)| *c == "USD").map_or(0, |(_, n)| *n);
+    counts
+        .into_iter()
+        .filter(|(c, n)| *c != "USD" && *n >= 2 && *n > us)
+        .max_by_key(|(_, n)| *n)
+        .map(|(c, _)| c)
+}
+
+/// How often `phrase` stands in `lower` as whole words.
+fn mentions(lower: &str, phrase: &str) -> usize {
+    let bytes = lower.as_bytes();
+    lower
+        .match_indices(phrase)
+        .filter(|(at, _)| {
+            let before = at.checked_sub(1).map(|b| bytes[b]);
+            let after = bytes.get(at + phrase.len());
+            before.is_none_or(|b| !b.is_ascii_alphanumeric())
+                && after.is_none_or(|a| !a.is_ascii_alphanumeric())
+        })
+        .count()
+}
+
+/// Whether the words of a figure say the US dollar themselves ("US$5", "5 U.S. dollars").
+pub fn says_us_dollars(figure_text: &str) -> bool {
+    figure_text.contains("US")
+        || figure_text.contains("U.S")
+        || figure_text.to_lowercase().contains("american")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_dollar;
+
+    #[test]
+    fn a_text_counts_in_the_dollar_of_the_country_it_names_most() {
+        let au = "Minister Watt visited farms in Queensland. Australian exports will hit $65 billion, \
+                  the best year Australia has had.";
+        assert_eq!(local_dollar(au), Some("AUD"));
+        let us = "The Australian envoy met U.S. officials. The United States pledged $5 million, \
+                  American aid officials said.";
+        assert_eq!(local_dollar(us), None);
+        // Named once: no country's dollar is sure.
+        assert_eq!(local_dollar("Canada's share rose. It cost $5."), None);
+        // No dollars at all.
+        assert_eq!(local_dollar("Canada and Canadians."), None);
+    }
+}
