@@ -82,6 +82,18 @@ pub(super) fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Reg
         if let Some(name) = opening_apposition(tokens, j, registry) {
             return Some(Subject::Named(name));
         }
+        // "Prime Minister Qarase, said that …": a stray comma after a name that opens the
+        // sentence, with no aside to close — the name is the subject.
+        if open.is_none() && j >= 1 {
+            let owned: Vec<Token<'_>> = tokens[..j].iter().map(|t| (*t).clone()).collect();
+            let opening_name = run_ending_at(&owned, j - 1).is_some_and(|(first, words)| {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                first == 0 && crate::names::kind_of(&name_of_run(&words)) == crate::names::NameKind::Person
+            });
+            if opening_name {
+                return noun_phrase_ending_at(tokens, j - 1, registry).map(Subject::Named);
+            }
+        }
         // "Gabuev, a Carnegie expert, said": skip the aside between the commas.
         let open = open?;
         if open == 0 || j - open > 20 {
