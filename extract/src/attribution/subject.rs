@@ -10,29 +10,6 @@ use crate::words;
 /// The subject of a sentence: its first name, pronoun or noun phrase, after an opening phrase
 /// such as "On Friday," or "In a statement,".
 pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    const OPENERS: &[&str] = &[
-        "on",
-        "in",
-        "after",
-        "before",
-        "speaking",
-        "asked",
-        "meanwhile",
-        "later",
-        "earlier",
-        "at",
-        "during",
-        "however",
-        "last",
-        "this",
-        "since",
-        "while",
-        "for",
-        "separately",
-        "still",
-        "yesterday",
-        "today",
-    ];
     // A dateline: "TOKYO —", "KYIV, Ukraine (Reuters) -", "July 1, 2023 – Toronto, ON —" (to its
     // last dash).
     let in_dateline = |t: &&Token<'_>| t.kind == Kind::Punct || t.is_capitalized() || t.kind == Kind::Number;
@@ -41,7 +18,7 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         sentence[*d].punct("—–-") && !sentence[*d].joined && sentence[..*d].iter().all(in_dateline)
     });
     let mut start = dateline.map_or(0, |d| d + 1);
-    let opens_with_phrase = sentence.get(start).is_some_and(|t| OPENERS.contains(&t.lower()));
+    let opens_with_phrase = sentence.get(start).is_some_and(|t| words::PHRASE_OPENERS.contains(t.lower()));
     if opens_with_phrase {
         if let Some(comma) = sentence[start..].iter().take(12).position(|t| t.punct(",")) {
             start += comma + 1;
