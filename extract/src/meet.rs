@@ -41,6 +41,15 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         if name.split(' ').count() == 1 && !preceded_by_the {
             registry.meet_short(owned[k].start, &name);
         }
+        // "President Bush, his wife and their daughters voted …": a surname after a title is
+        // a person in view (a later "he", "the president"), named as the text names him.
+        let titled = words.len() >= 2 && words[..words.len() - 1].iter().all(|w| is_title(w));
+        if titled && name.split(' ').count() == 1 && kind_of(&name) == NameKind::Person && !preceded_by_the {
+            let known = registry.meet_titled(owned[k].start, &name);
+            for role in roles_before(&owned, k, &words) {
+                registry.role(&role, &known);
+            }
+        }
         if name.split(' ').count() == 1
             && introduced_by_first_name(&owned, k)
             && kind_of(&name) == NameKind::Person

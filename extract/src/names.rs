@@ -168,7 +168,10 @@ fn is_numeral(word: &str) -> bool {
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    token.is_capitalized() && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower()))
+    // ("Six others were wounded": a number opening a sentence names no one.)
+    token.is_capitalized()
+        && (token.is_acronym()
+            || !words::NOT_NAMES.contains(token.lower()) && !words::NUMBER_WORDS.contains_key(token.lower()))
 }
 
 /// A word without its possessive ending: "Ukraine's" → "Ukraine".

@@ -99,6 +99,15 @@ impl Registry {
         }
     }
 
+    /// Records a person named by a title and one name ("President Bush", "Mr. Obama"), in
+    /// view for a later "he" or "the president": their full name when the text gave it before,
+    /// else the one name. Returns the name recorded.
+    pub fn meet_titled(&mut self, at: usize, name: &str) -> String {
+        let full = self.resolve(at, name);
+        self.mention(at, &full, false);
+        full
+    }
+
     fn mention(&mut self, at: usize, name: &str, subject: bool) {
         let m = Mention { at, sentence: self.sentence, name: name.to_owned(), subject };
         self.mentions.push(m);

@@ -372,6 +372,14 @@ fn credited_by(
         if let Some(name) = quoted_as_saying(tokens, v, registry) {
             return Some(name);
         }
+        // "Six others were wounded, Polyovy said in Kyiv, adding: …", "But he insisted that …,
+        // saying …": after a comma, the one whose verb of speech came before.
+        if let Some(name) = v.checked_sub(1).filter(|c| tokens[*c].punct(",")).and_then(|c| {
+            let said = (0..c).rev().find(|k| speaks(tokens, *k) && !is_participle(tokens[*k]))?;
+            credited_by(tokens, said, sentence, registry)
+        }) {
+            return Some(name);
+        }
         return sentence_subject(sentence, registry);
     }
     // "… because, says Amtrak's Steve Kulm, those states …": a verb after a comma with a name

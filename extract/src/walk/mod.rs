@@ -154,6 +154,12 @@ impl<'a> Walk<'a> {
             let context = context_tokens(&tokens, &in_sentence);
             self.registry.next_sentence();
             self.meet(&context, &tokens, &in_sentence);
+            // ("The MPLA declared victory in a poll that it called "free, secret and joyful."":
+            // the "it" of a clause is the organisation its sentence opened with.)
+            if !starting.is_empty() && context.iter().flatten().skip(1).any(|t| t.text == "it") {
+                let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
+                let _ = attribution::sentence_subject(&refs, &mut self.registry);
+            }
             for q in &starting {
                 self.said_by_someone = false;
                 let credited =
@@ -293,6 +299,14 @@ impl<'a> Walk<'a> {
             return Some(from_credit(c, 0.9));
         }
         if marker.is_some_and(|m| attribution::is_attributed(context, m)) {
+            // ("… and said she would arrive late "I just started my wait. … this morning," she
+            // said.": the sentence the quotation closes in may still name its speaker.)
+            let closing = (q.outer.end > sentence.end)
+                .then(|| closing_sentence(text, &self.sentences, paragraph, q, &mut self.registry))
+                .flatten();
+            if let Some(c) = closing {
+                return Some(from_credit(c, 0.85));
+            }
             self.said_by_someone = true;
             return None;
         }
