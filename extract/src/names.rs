@@ -170,8 +170,12 @@ const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 pub fn is_name_word(token: &Token<'_>) -> bool {
     // ("Six others were wounded": a number opening a sentence names no one.)
     token.is_capitalized()
-        && (token.is_acronym()
-            || !words::NOT_NAMES.contains(token.lower()) && !words::NUMBER_WORDS.contains_key(token.lower()))
+        && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower()) && !is_number_word(token.lower()))
+}
+
+/// "Six", "Forty-four": a number in words, which names no one.
+fn is_number_word(lower: &str) -> bool {
+    lower.split('-').all(|part| words::NUMBER_WORDS.contains_key(part))
 }
 
 /// A word without its possessive ending: "Ukraine's" → "Ukraine".

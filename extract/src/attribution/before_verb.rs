@@ -224,7 +224,11 @@ fn apposed_person(
     // "One financial services firm, Moody's Investors Service, says": the organisation named.
     let firm = open >= 1 && words::GROUP_NOUNS.contains(tokens[open - 1].lower());
     let named: Vec<&str> = aside.iter().map(|t| t.text).collect();
-    let organisation = crate::names::kind_of(&named.join(" ")) == crate::names::NameKind::Group;
+    // ("Canada’s second largest airline, WestJet, said": after an organisation's noun, a name
+    // of one word is the organisation's too.)
+    let kind = crate::names::kind_of(&named.join(" "));
+    let organisation =
+        kind == crate::names::NameKind::Group || named.len() == 1 && kind != crate::names::NameKind::Place;
     if firm && organisation && aside.iter().all(|t| t.kind == Kind::Word && t.is_capitalized()) {
         return Some(registry.group(aside.first()?.start, &named.join(" ")));
     }

@@ -177,6 +177,9 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
     if reads && document {
         return subject_after(after, first_word, registry);
     }
+    if let Some(name) = named_before_asides(after, first_word, clause_end, registry) {
+        return Some(name);
+    }
     let apposition = after.iter().skip(first_word).take(12).position(|t| t.punct(","));
     let reach = if apposition.is_some() { 30 } else { 10 };
     let window = &after[..clause_end.min(first_word + reach)];
@@ -191,6 +194,28 @@ fn after_quote(after: &[&Token<'_>], sentence: &[&Token<'_>], registry: &mut Reg
         return subject_after(after, v, registry);
     }
     credited_by(after, v, sentence, registry)
+}
+
+/// '…," Cpl. Victor Thibault, 38, of Digby, Nova Scotia said': a person's full name right after
+/// the quotation, then asides (an age, a home town, a role) up to the verb of speech — the name
+/// speaks, not the asides' last words.
+fn named_before_asides(
+    after: &[&Token<'_>],
+    first_word: usize,
+    clause_end: usize,
+    registry: &mut Registry,
+) -> Option<String> {
+    let owned: Vec<Token<'_>> = after.iter().map(|t| (*t).clone()).collect();
+    let (end, words) = crate::names::run_starting_at(&owned, first_word)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let name = crate::names::name_of_run(&words);
+    if !crate::names::is_full_name(&name) || !after.get(end + 1).is_some_and(|t| t.punct(",")) {
+        return None;
+    }
+    let window = &after[..clause_end.min(end + 30)];
+    let relative = |v: usize| window[v.saturating_sub(2)..v].iter().any(|t| t.is_who());
+    (end + 2..window.len()).find(|v| speaks(window, *v) && !relative(*v))?;
+    registry.person(after[first_word].start, &name)
 }
 
 /// Whether token `k` is the "and" of a portfolio before a title and a name ("Social Development
@@ -339,6 +364,16 @@ fn credited_by(
     }
     if let Some(agent) = passive_agent(tokens, v, registry) {
         return Some(agent);
+    }
+    // "President Campaore appeared on television to say he was …", "he refused to say": the one
+    // whose sentence it is.
+    // (Not "The minister asked the mayor to say": someone else is to speak.)
+    let asked = tokens[..v].iter().any(|t| words::ASKING_VERBS.contains(t.lower()));
+    let to_say = matches!(verb.lower(), "say" | "tell" | "declare" | "announce");
+    if v > 0 && tokens[v - 1].is("to") && to_say && !asked {
+        if let Some(subject) = sentence_subject(sentence, registry) {
+            return Some(subject);
+        }
     }
     if let Some(agent) = participle_after_a_noun(tokens, v, registry) {
         return agent;

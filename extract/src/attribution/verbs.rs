@@ -70,8 +70,33 @@ pub(super) fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
 fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     /// What follows a verb of speech that is also a noun, when it is the verb.
     const OBJECTS: &[&str] = &[
-        "that", "the", "a", "an", "it", "he", "she", "they", "we", "there", "its", "their", "his", "her",
-        "some", "about", "at", "only", "just", "more", "nearly", "almost", "up",
+        "that",
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "there",
+        "its",
+        "their",
+        "his",
+        "her",
+        "some",
+        "about",
+        "at",
+        "only",
+        "just",
+        "more",
+        "nearly",
+        "almost",
+        "up",
+        "around",
+        "roughly",
+        "approximately",
+        "between",
     ];
     let next = tokens.get(v + 1);
     // "farmland in four states", "the reports": after a count or a determiner, a noun.
