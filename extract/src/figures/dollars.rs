@@ -4,6 +4,9 @@
 use crate::words;
 use std::sync::LazyLock;
 
+/// How much of a text's start is read for its country.
+const HEAD: usize = 6_000;
+
 /// The lines of `data/dollar_countries.txt`: a currency and a phrase placing a text in its country.
 static COUNTRY_WORDS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
     words::entries(include_str!("../../data/dollar_countries.txt"))
@@ -13,13 +16,19 @@ static COUNTRY_WORDS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::ne
 });
 
 /// The currency a bare "$" or "dollars" stands for in `text`, when it is not the US dollar: the
-/// country of `data/dollar_countries.txt` named at least twice and more often than the United
-/// States.
+/// country of `data/dollar_countries.txt` its first paragraphs name at least twice and more often
+/// than the United States.
 pub fn local_dollar(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
-    if !lower.contains('$') && !lower.contains("dollar") {
+    if !text.contains('$') && !text.contains("ollar") {
         return None;
     }
+    // (A text says where it is in its first paragraphs: they are read, not the whole of a
+    // long text at every extraction.)
+    let mut head = text.len().min(HEAD);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let lower = text[..head].to_lowercase();
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for &(code, phrase) in COUNTRY_WORDS.iter() {
         let n = mentions(&lower, phrase);
