@@ -59,10 +59,21 @@ pub(super) fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if t.is("claims") && claims_to_have(tokens, v) {
         return true;
     }
-    if takes_lives(tokens, v) {
+    if takes_lives(tokens, v) || found_in_a_search(tokens, v) {
         return false;
     }
     !words::NOUN_VERBS.contains(t.lower()) || noun_verb_speaks(tokens, v)
+}
+
+/// "Workers at the school have found 25 people dead", "rescuers found two survivors alive": a
+/// search's finding, not a study's.
+fn found_in_a_search(tokens: &[&Token<'_>], v: usize) -> bool {
+    matches!(tokens[v].lower(), "found" | "find" | "finds")
+        && tokens[v + 1..].iter().take(5).any(|t| words::FOUND_STATES.contains(t.lower()))
+        && tokens[v + 1..]
+            .iter()
+            .take(3)
+            .any(|t| t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower()))
 }
 
 /// Whether a verb of speech that is also a noun ("claims", "reports", "estimates") is the verb
