@@ -120,6 +120,15 @@ impl Registry {
         phrase.to_owned()
     }
 
+    /// Records someone named by whose they are ("Anna Keller's neighbor"), in view as a
+    /// sentence's subject; `female` when the word tells ("wife", "son").
+    pub fn relative(&mut self, at: usize, name: &str, female: Option<bool>) {
+        if let Some(female) = female {
+            self.women.insert(name.to_owned(), female);
+        }
+        self.mention(at, name, true);
+    }
+
     /// Records someone unnamed in view ("the top U.S. diplomat in Burma says"): a "she" after it
     /// is that person, whom the review cannot name, not someone named before.
     pub fn anonymous(&mut self, at: usize) {
@@ -457,6 +466,10 @@ fn edits(a: &str, b: &str) -> usize {
 
 /// Whether a person's first name is a woman's (`Some(true)`), a man's, or unknown.
 fn is_female(name: &str) -> Option<bool> {
+    // ("Anna Keller's neighbor": the first name is the owner's.)
+    if name.contains("'s ") || name.contains("’s ") {
+        return None;
+    }
     let first = name.split(' ').next()?.to_lowercase();
     if crate::words::FEMALE_NAMES.contains(first.as_str()) {
         Some(true)

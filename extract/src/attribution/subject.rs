@@ -29,6 +29,9 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
     if is_pronoun(first) {
         return registry.pronoun(first.lower(), first.start);
     }
+    if let Some(relative) = someones_relative(&owned, registry) {
+        return Some(relative);
+    }
     if let Some((end, words)) = run_starting_at(&owned, 0) {
         if let Some(holder) = holder_after_its_office(&owned, end, &words, registry) {
             return Some(holder);
@@ -39,6 +42,27 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         return definite_subject(&owned, registry);
     }
     None
+}
+
+/// "Her neighbor agreed.", "His wife was in tears.": a sentence opening with someone named by
+/// whose they are is about them — "Anna Keller's neighbor", whom a later "he said" means, not
+/// Anna Keller. Their name is the owner's when the pronoun resolves, else the phrase as written.
+fn someones_relative(owned: &[Token<'_>], registry: &mut Registry) -> Option<String> {
+    let (owner, noun, verb) = (owned.first()?, owned.get(1)?, owned.get(2)?);
+    if !matches!(owner.lower(), "his" | "her" | "their") || !verb.is_lowercase_word() {
+        return None;
+    }
+    let female = match *words::KIN_NOUNS.get(noun.lower())? {
+        "f" => Some(true),
+        "m" => Some(false),
+        _ => None,
+    };
+    let name = match registry.pronoun(owner.lower(), owner.start) {
+        Some(person) if person.contains(' ') => format!("{person}'s {}", noun.text),
+        _ => format!("{} {}", owner.lower(), noun.text),
+    };
+    registry.relative(owner.start, &name, female);
+    Some(name)
 }
 
 /// "Secretary of the Air Force James Roche defended the deal": a sentence opening with a title,
