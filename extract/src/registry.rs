@@ -400,6 +400,13 @@ impl Registry {
         let named = |w: &str| w.eq_ignore_ascii_case(noun) || w.eq_ignore_ascii_case(synonym);
         let with_noun = recent.find(|(_, name)| name.split(' ').any(named));
         let credited = self.last_group.as_ref().filter(|(g, _)| *g <= at);
+        // ("The ministry says 45 percent …, while the union says 60 percent": a body named by
+        // another common noun is not "the union" — a proper name may be: "Toyota … the company".)
+        let other_noun = |(_, name): &&(usize, String)| {
+            let head = name.rsplit(' ').next().unwrap_or("");
+            head.starts_with(char::is_lowercase) && !named(head)
+        };
+        let credited = credited.filter(|c| !other_noun(c));
         if institution {
             // "the ministry" is the Ministry named with that word, unless another organisation
             // was named or credited after it ("… Japan's trade ministry, METI, warned. The

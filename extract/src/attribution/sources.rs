@@ -10,14 +10,23 @@ use crate::words;
 /// "The ministry put the death toll at 45", "Authorities in Lagos put the number of dead at
 /// 45": whoever puts a figure at a number gives it (not "the toll was put at 45").
 pub(super) fn put_at(sentence: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
-    let v = sentence.iter().position(|t| matches!(t.lower(), "put" | "puts" | "placed" | "places"))?;
-    let at = v + 1 + sentence[v + 1..].iter().take(8).position(|t| t.is("at"))?;
-    let number = sentence.iter().skip(at + 1).take(2).any(|t| t.kind == Kind::Number);
+    let v = (0..sentence.len()).find(|v| puts_at(sentence, *v))?;
     let passive = v.checked_sub(1).is_some_and(|p| is_be(sentence[p]));
     match subject_before(sentence, v, registry) {
-        Some(Subject::Named(name)) if number && !passive => Some(name),
+        Some(Subject::Named(name)) if !passive => Some(name),
         _ => None,
     }
+}
+
+/// Whether the verb at `v` puts a figure at a number ("put the toll at 300").
+fn puts_at(sentence: &[&Token<'_>], v: usize) -> bool {
+    if !matches!(sentence[v].lower(), "put" | "puts" | "placed" | "places") {
+        return false;
+    }
+    let Some(at) = sentence[v + 1..].iter().take(8).position(|t| t.is("at")).map(|p| v + 1 + p) else {
+        return false;
+    };
+    sentence.iter().skip(at + 1).take(3).any(|t| t.kind == Kind::Number)
 }
 
 /// "The Pentagon says 3,000 troops will deploy, while the State Department says 200 diplomats
@@ -28,7 +37,8 @@ pub fn second_source(ctx: Context<'_, '_>, registry: &mut Registry) -> Option<(u
     let break_at = (1..sentence.len())
         .find(|k| matches!(sentence[*k].lower(), "while" | "whereas" | "but") || sentence[*k].punct(";"))?;
     let clause = &sentence[break_at + 1..];
-    let v = (1..clause.len().min(8)).find(|v| speaks(clause, *v))?;
+    // ("…, the health ministry said, while aid groups put the toll at more than 500".)
+    let v = (1..clause.len().min(8)).find(|v| speaks(clause, *v) || puts_at(clause, *v))?;
     match subject_before(clause, v, registry)? {
         Subject::Named(name) => Some((sentence[break_at].start, name)),
         Subject::Conjoined => None,
