@@ -7,7 +7,7 @@ use crate::words;
 mod headline;
 mod organisations;
 mod runs;
-pub use headline::{statement_author, Headline};
+pub use headline::{signed_headline, statement_author, Headline};
 pub use organisations::and_in_organisation;
 use organisations::{is_name_joiner, is_org_particle};
 use runs::is_particle;
@@ -256,8 +256,12 @@ fn without_postnominals<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
 fn person_after_organisation<'a, 'w>(words: &'a [&'w str]) -> (&'a [&'w str], bool) {
     let after_org = words.iter().rposition(|w| is_org_word(w)).map_or(0, |p| p + 1);
     // ("International Space Station": an organisation's word opening the run only describes it.)
+    // ("Minister for International Development Humza Yousaf": "International" is the
+    // portfolio's, not an organisation's.)
+    let portfolio = words[..after_org].windows(2).any(|w| is_title(w[0]) && matches!(w[1], "for" | "of"));
     let tail_is_person = words.len() >= after_org + 2
         && after_org > 1
+        && !portfolio
         && words[after_org..].iter().all(|w| !words::PARTICLES.contains(*w));
     if tail_is_person {
         (&words[after_org..], false)
@@ -500,6 +504,8 @@ mod tests {
         assert_eq!(run("Institute for the Study of War"), "Institute for the Study of War");
         assert_eq!(run("President Anton Varga of Meridia"), "Anton Varga");
         assert_eq!(run("Minister for Defence Procurement Alex Chalk"), "Alex Chalk");
+        assert_eq!(run("Minister for International Development Humza Yousaf"), "Humza Yousaf");
+        assert_eq!(run("Minister for Europe and International Development Humza Yousaf"), "Humza Yousaf");
         assert_eq!(run("President von der Leyen"), "von der Leyen");
         assert_eq!(run("United Nations Linda Thomas-Greenfield"), "Linda Thomas-Greenfield");
         assert_eq!(run("Saudi-born Zahraa Alakashi"), "Zahraa Alakashi");

@@ -218,6 +218,32 @@ fn named_before_asides(
     registry.person(after[first_word].start, &name)
 }
 
+/// "The measures were presented to the Council by Commissioner for Agriculture and Rural
+/// Development, Phil Hogan: “…”": the agent of a passive clause ending in a colon introduces
+/// the quotation.
+fn passive_agent_before_colon(clause: &[&Token<'_>], registry: &mut Registry) -> Option<String> {
+    let by = clause.iter().rposition(|t| t.is("by"))?;
+    let passive = clause[..by].windows(2).any(|w| is_be(w[0]) && w[1].lower().ends_with("ed"));
+    let named = clause.get(by + 1).is_some_and(|t| t.is_capitalized() || t.is("the"));
+    if !passive || !named || clause.len() - by > 16 {
+        return None;
+    }
+    // ("… by Commissioner for Agriculture and Rural Development, Phil Hogan": the name after
+    // the office's comma.)
+    let comma = clause.iter().rposition(|t| t.punct(",")).filter(|c| *c > by);
+    let apposed = comma.and_then(|c| {
+        let owned: Vec<Token<'_>> = clause[c + 1..].iter().map(|t| (*t).clone()).collect();
+        let (end, words) = crate::names::run_starting_at(&owned, 0)?;
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let name = crate::names::name_of_run(&words);
+        (end + 1 == owned.len() && crate::names::is_full_name(&name)).then_some((owned[0].start, name))
+    });
+    match apposed {
+        Some((at, name)) => registry.person(at, &name),
+        None => subject_after(clause, by, registry),
+    }
+}
+
 /// Whether token `k` is the "and" of a portfolio before a title and a name ("Social Development
 /// and Employment Minister Louise Upston says"), which ends no attribution.
 fn and_in_portfolio(tokens: &[&Token<'_>], k: usize) -> bool {
@@ -303,6 +329,9 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
     };
     if !clause.iter().any(|t| t.is_lowercase_word()) || clause.iter().all(label_word) {
         return None;
+    }
+    if let Some(agent) = passive_agent_before_colon(clause, registry) {
+        return Some(agent);
     }
     // "He also called on Member States to respect their commitments: …": a person's pronoun
     // opening the clause — not someone passing on words that are another's or remembered ("She

@@ -44,7 +44,12 @@ pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
 pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
     let Some(k) = figures
         .iter()
-        .position(|f| f.start >= 2 && tokens[f.start - 1].is("the") && tokens[f.start - 2].is("of"))
+        // ("Of the 40 papers", "Of these 57 projects".)
+        .position(|f| {
+            f.start >= 2
+                && matches!(tokens[f.start - 1].lower(), "the" | "these" | "those")
+                && tokens[f.start - 2].is("of")
+        })
     else {
         return;
     };

@@ -64,6 +64,18 @@ pub fn statement_author(headline: &str) -> Option<String> {
     Some(if shouted { crate::attribution::title_case(&author) } else { author })
 }
 
+/// The person a headline ends by naming after a dash, as a release signs a quotation in its
+/// headline ("“The World can follow Wales’ example …” – Eluned Morgan"): someone a later "the
+/// minister" or "she" may mean.
+pub fn signed_headline(headline: &str) -> Option<String> {
+    let line = headline.lines().next()?.trim();
+    let (_, after) = line.rsplit_once(['–', '—'])?;
+    let name = after.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let plain = (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_part(w));
+    (plain && kind_of(name) == NameKind::Person && super::is_full_name(name)).then(|| name.to_owned())
+}
+
 /// Where the name ending at word `at` begins: up to three name words before it, the first a
 /// known first name or an initial, or set after a phrase's end.
 fn first_name_word(words: &[&str], at: usize, sentence_case: bool) -> Option<usize> {
@@ -162,6 +174,20 @@ mod tests {
         assert_eq!(name("Obama Meets Mark Milley", "Milley").as_deref(), Some("Mark Milley"));
         // A verb before an unknown given name names no one.
         assert_eq!(name("Senators Grill Grant Shapps Over Rail Strike", "Shapps"), None);
+    }
+
+    #[test]
+    fn a_headline_signed_after_a_dash_names_its_speaker() {
+        use super::signed_headline as signed;
+        assert_eq!(
+            signed("“The World can follow Wales’ example” – Eluned Morgan").as_deref(),
+            Some("Eluned Morgan")
+        );
+        assert_eq!(signed("Floods: what we know — Jane Doe"), Some("Jane Doe".to_owned()));
+        // A dash that joins, or a place or a thing after it: nobody.
+        assert_eq!(signed("Talks resume – Geneva"), None);
+        assert_eq!(signed("Budget 2020 – Pacific Package"), None);
+        assert_eq!(signed("Ministers meet in Cardiff"), None);
     }
 
     #[test]

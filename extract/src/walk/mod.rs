@@ -99,6 +99,9 @@ impl<'a> Walk<'a> {
         {
             self.registry.headline(&self.text[first.start..last.end]);
             self.statement_author = names::statement_author(&self.text[first.clone()]);
+            if let Some(name) = names::signed_headline(&self.text[first.clone()]) {
+                self.registry.meet(first.start, &name);
+            }
         }
         for (p, paragraph) in paragraphs.iter().enumerate() {
             if p < lead {
