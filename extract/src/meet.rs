@@ -43,10 +43,12 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         }
         // "President Bush, his wife and their daughters voted …": a surname after a title is
         // a person in view (a later "he", "the president"), named as the text names him.
+        // ("former President Obama": the role is no longer theirs.)
+        let former = k > 0 && matches!(owned[k - 1].lower(), "former" | "ex" | "late");
         let titled = words.len() >= 2 && words[..words.len() - 1].iter().all(|w| is_title(w));
         if titled && name.split(' ').count() == 1 && kind_of(&name) == NameKind::Person && !preceded_by_the {
             let known = registry.meet_titled(owned[k].start, &name);
-            for role in roles_before(&owned, k, &words) {
+            for role in roles_before(&owned, k, &words).into_iter().filter(|_| !former) {
                 registry.role(&role, &known);
             }
         }
@@ -73,7 +75,8 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         }
         if person && (!preceded_by_the || person_after_org) {
             registry.meet(owned[k].start, &name);
-            for role in roles_before(&owned, k, &words).into_iter().chain(roles_after(&owned, end)) {
+            let roles = roles_before(&owned, k, &words).into_iter().filter(|_| !former);
+            for role in roles.chain(roles_after(&owned, end)) {
                 registry.role(&role, &name);
             }
             let in_run = office_in_run(&owned, k, &words, &name);

@@ -97,7 +97,8 @@ pub fn kind_of(name: &str) -> NameKind {
     let month = parts.len() == 1 && words::MONTHS.contains(last.as_str()) && !is_first_name(&last);
     let holiday = parts.len() > 1 && matches!(last.as_str(), "day" | "eve");
     // ("the Wheelchair Basketball Championships", "the Rugby World Cup": an event is nobody.)
-    let event = parts.len() > 1 && words::EVENT_WORDS.contains(last.as_str());
+    // (Not "Mike Derby": a first name before it makes a person.)
+    let event = parts.len() > 1 && words::EVENT_WORDS.contains(last.as_str()) && !is_first_name(parts[0]);
     let place = parts.len() > 1 && words::PLACE_WORDS.contains(last.as_str());
     if month || parts.len() == 1 && weekday || holiday || place || event {
         return NameKind::Place;
@@ -168,13 +169,11 @@ fn is_numeral(word: &str) -> bool {
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    // ("Six others were wounded": a number opening a sentence names no one.)
-    token.is_capitalized()
-        && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower()) && !is_number_word(token.lower()))
+    token.is_capitalized() && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower()))
 }
 
-/// "Six", "Forty-four": a number in words, which names no one.
-fn is_number_word(lower: &str) -> bool {
+/// "Six", "Forty-four": a number in words.
+pub fn is_number_word(lower: &str) -> bool {
     lower.split('-').all(|part| words::NUMBER_WORDS.contains_key(part))
 }
 

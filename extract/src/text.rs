@@ -364,9 +364,7 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            while spaced_thousands(&chars, start, i) {
-                i += 4;
-            }
+            i = spaced_thousands_end(&chars, start, i);
             Kind::Number
         } else {
             i += 1;
@@ -380,28 +378,36 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     out
 }
 
-/// Whether the number `chars[start..end]` goes on with a group of thousands after a space, as
-/// European releases write them ("decreased by 59 000 in the EU28", "1 234 567"): one to three
-/// digits first, then groups of exactly three.
-fn spaced_thousands(chars: &[(usize, char)], start: usize, end: usize) -> bool {
-    let space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+/// Where the number `chars[start..end]` ends when it goes on in groups of thousands after
+/// spaces, as European releases write them ("decreased by 59 000 in the EU28", "1 234 567"): one
+/// to three digits first, then groups of exactly three. After a plain space only when the last
+/// group is "000" ("On May 5 100 protesters gathered", "Of the 12 countries, 7 250 people" are
+/// two numbers); after a no-break or thin space always.
+fn spaced_thousands_end(chars: &[(usize, char)], start: usize, end: usize) -> usize {
+    let first = chars[start..end].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&first) || first != end - start {
+        return end;
+    }
     let digit = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_ascii_digit());
-    let groups_so_far = chars[start..end].split(|(_, c)| space(*c)).collect::<Vec<_>>();
-    let first_ok = groups_so_far
-        .first()
-        .is_some_and(|g| (1..=3).contains(&g.len()) && g.iter().all(|(_, c)| c.is_ascii_digit()));
-    let rest_ok = groups_so_far[1..].iter().all(|g| g.len() == 3);
-    // (Not "12 200-metre races", nor a decimal after it: "1 234,5".)
-    let ends = match chars.get(end + 4).map(|(_, c)| *c) {
-        None => true,
-        Some('.' | ',') => !digit(end + 5),
-        Some(c) => !c.is_alphanumeric() && c != '-',
-    };
-    first_ok
-        && rest_ok
-        && chars.get(end).is_some_and(|(_, c)| space(*c))
-        && (1..=3).all(|k| digit(end + k))
-        && ends
+    let (mut at, mut plain, mut last_zeros) = (end, false, false);
+    while let Some(&(_, sep)) = chars.get(at).filter(|(_, c)| matches!(c, ' ' | '\u{a0}' | '\u{202f}')) {
+        // (Not "12 200-metre races", nor a decimal after it: "1 234,5".)
+        let ends = match chars.get(at + 4).map(|(_, c)| *c) {
+            None => true,
+            Some('.' | ',') => !digit(at + 5),
+            Some(c) => !c.is_alphanumeric() && c != '-',
+        };
+        if !(1..=3).all(|k| digit(at + k)) || !ends {
+            break;
+        }
+        plain |= sep == ' ';
+        last_zeros = (1..=3).all(|k| chars[at + k].1 == '0');
+        at += 4;
+    }
+    if at == end || plain && !last_zeros {
+        return end;
+    }
+    at
 }
 
 /// Whether the word `chars[start..end]` takes the apostrophe after it as a plural's possessive

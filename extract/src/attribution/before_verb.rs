@@ -84,7 +84,10 @@ pub(super) fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Reg
         }
         // "Prime Minister Qarase, said that …": a stray comma after a name that opens the
         // sentence, with no aside to close — the name is the subject.
-        if open.is_none() && j >= 1 {
+        // (Not an inverted aside: "Obama, said one aide, was furious" — the verb's own subject
+        // follows it there.)
+        let reported = tokens.get(v + 1).is_none_or(|n| n.is("that") || n.punct(":"));
+        if open.is_none() && j >= 1 && reported {
             let owned: Vec<Token<'_>> = tokens[..j].iter().map(|t| (*t).clone()).collect();
             let opening_name = run_ending_at(&owned, j - 1).is_some_and(|(first, words)| {
                 let words: Vec<&str> = words.iter().map(String::as_str).collect();

@@ -398,7 +398,11 @@ fn credited_by(
     // whose sentence it is.
     // (Not "The minister asked the mayor to say": someone else is to speak.)
     let asked = tokens[..v].iter().any(|t| words::ASKING_VERBS.contains(t.lower()));
-    let to_say = matches!(verb.lower(), "say" | "tell" | "declare" | "announce");
+    // (Nor "refused to say how the money was spent": a question no one answered.)
+    let question = tokens
+        .get(v + 1)
+        .is_some_and(|n| matches!(n.lower(), "whether" | "how" | "what" | "why" | "if" | "when" | "who"));
+    let to_say = matches!(verb.lower(), "say" | "tell" | "declare" | "announce") && !question;
     if v > 0 && tokens[v - 1].is("to") && to_say && !asked {
         if let Some(subject) = sentence_subject(sentence, registry) {
             return Some(subject);

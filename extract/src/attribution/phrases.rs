@@ -34,6 +34,9 @@ pub(super) fn noun_phrase_ending_at(
     }
     let owned: Vec<Token<'_>> = tokens[..=j].iter().map(|t| (*t).clone()).collect();
     if is_name_word(t) && !is_possessive(t.text) {
+        if let Some(head) = head_before_a_place(&owned, j) {
+            return common_noun_ending_at(&owned, head, registry);
+        }
         return name_ending_at(tokens, &owned, j, registry);
     }
     if t.kind != Kind::Word || words::CLAUSE_WORDS.contains(t.lower()) {
@@ -83,6 +86,21 @@ pub(super) fn noun_phrase_ending_at(
         }
     }
     common_noun_ending_at(&owned, j, registry)
+}
+
+/// "Residents of Paris said", "Organisers of the Davis Cup said": a place or an event never
+/// speaks — the people of it before "of", "in" or "from" do. Where their noun ends.
+fn head_before_a_place(owned: &[Token<'_>], j: usize) -> Option<usize> {
+    let (first, words) = run_ending_at(owned, j)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if crate::names::kind_of(&crate::names::name_of_run(&words)) != NameKind::Place {
+        return None;
+    }
+    let before = first.checked_sub(usize::from(first > 0 && owned[first - 1].is("the")))?;
+    let head = before.checked_sub(2)?;
+    let linked = matches!(owned[head + 1].lower(), "of" | "in" | "from");
+    let noun = owned[head].kind == Kind::Word && owned[head].lower().ends_with('s');
+    (linked && noun).then_some(head)
 }
 
 /// "An organizer of the demonstrations criticized", "a member of the council said": someone

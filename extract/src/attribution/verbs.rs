@@ -14,11 +14,8 @@ pub(super) fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     // "Secretary Shirley-Anne Somerville will tell MSPs today", "the Minister will set out".
     // (Someone will: not "making sure students are vaccinated will tell the town".)
     if v > 1 && tokens[v - 1].is("will") && words::FUTURE_SPEECH_VERBS.contains(t.lower()) {
-        let someone = tokens[v - 2];
-        let someone = someone.is_capitalized()
-            || crate::names::is_role_word(someone.text)
-            || matches!(someone.lower(), "he" | "she" | "they" | "we");
-        return someone && (!t.is("set") || tokens.get(v + 1).is_some_and(|n| n.is("out")));
+        return someone_before_will(tokens, v - 2)
+            && (!t.is("set") || tokens.get(v + 1).is_some_and(|n| n.is("out")));
     }
     if t.is("according") {
         return tokens.get(v + 1).is_some_and(|n| n.is("to"));
@@ -65,15 +62,38 @@ pub(super) fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     !words::NOUN_VERBS.contains(t.lower()) || noun_verb_speaks(tokens, v)
 }
 
+/// Whether the word at `k`, before "will" and a verb of speech, ends a person or their role:
+/// "Secretary Shirley-Anne Somerville will tell", "Ms Somerville will confirm", "the minister
+/// will say", "she will announce" — not "Time will tell", "Doctors will tell you", "The Online
+/// Safety Bill will set out".
+fn someone_before_will(tokens: &[&Token<'_>], k: usize) -> bool {
+    let word = tokens[k];
+    if matches!(word.lower(), "he" | "she" | "they" | "we") {
+        return true;
+    }
+    if word.is_lowercase_word() {
+        return crate::names::is_role_word(word.text);
+    }
+    let owned: Vec<Token<'_>> = tokens[..=k].iter().map(|t| (*t).clone()).collect();
+    let Some((_, run)) = crate::names::run_ending_at(&owned, k) else { return false };
+    let run: Vec<&str> = run.iter().map(String::as_str).collect();
+    let name = crate::names::name_of_run(&run);
+    run.len() >= 2 && crate::names::kind_of(&name) == crate::names::NameKind::Person
+}
+
 /// "Workers at the school have found 25 people dead", "rescuers found two survivors alive": a
 /// search's finding, not a study's.
 fn found_in_a_search(tokens: &[&Token<'_>], v: usize) -> bool {
-    matches!(tokens[v].lower(), "found" | "find" | "finds")
-        && tokens[v + 1..].iter().take(5).any(|t| words::FOUND_STATES.contains(t.lower()))
-        && tokens[v + 1..]
-            .iter()
-            .take(3)
-            .any(|t| t.kind == Kind::Number || words::NUMBER_WORDS.contains_key(t.lower()))
+    if !matches!(tokens[v].lower(), "found" | "find" | "finds") {
+        return false;
+    }
+    // ("A study found 25 percent of patients injured …": a study's finding is its own.)
+    let study = v.checked_sub(1).is_some_and(|p| words::REPORT_NOUNS.contains(tokens[p].lower()));
+    let number = (v + 1..tokens.len().min(v + 3))
+        .find(|k| tokens[*k].kind == Kind::Number || words::NUMBER_WORDS.contains_key(tokens[*k].lower()));
+    // The state right after the count or its noun: "25 people dead", "two dead".
+    let state = |k: usize| tokens.get(k).is_some_and(|t| words::FOUND_STATES.contains(t.lower()));
+    !study && number.is_some_and(|n| state(n + 1) || state(n + 2))
 }
 
 /// Whether a verb of speech that is also a noun ("claims", "reports", "estimates") is the verb
@@ -116,9 +136,10 @@ fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
         let lower = p.lower();
         let number_word =
             lower.split('-').all(|part| words::NUMBER_WORDS.contains_key(part) || part == "one");
-        p.kind == Kind::Number || number_word || DETERMINERS.contains(&lower)
+        p.kind == Kind::Number || number_word || DETERMINERS.contains(&lower) || is_possessive(p.text)
     });
-    if counted {
+    // ("Estimates around 9,000 are too low": opening the sentence, a noun.)
+    if counted || v == 0 && tokens[v].is_capitalized() {
         return false;
     }
     // "The World Bank forecasts growth of 2.4 percent": after a name mid-sentence, the verb.

@@ -37,7 +37,14 @@ pub fn local_dollar(text: &str) -> Option<&'static str> {
             None => counts.push((code, n)),
         }
     }
-    let us = counts.iter().find(|(c, _)| *c == "USD").map_or(0, |(_, n)| *n);
+    // ("the US tariffs": "US" in capitals, which lower case would make the pronoun "us".)
+    let us_in_capitals = text[..head].match_indices("US").filter(|(at, _)| {
+        let bytes = text.as_bytes();
+        let before = at.checked_sub(1).map(|b| bytes[b]);
+        before.is_none_or(|b| !b.is_ascii_alphanumeric())
+            && bytes.get(at + 2).is_none_or(|a| !a.is_ascii_alphanumeric())
+    });
+    let us = counts.iter().find(|(c, _)| *c == "USD").map_or(0, |(_, n)| *n) + us_in_capitals.count();
     counts
         .into_iter()
         .filter(|(c, n)| *c != "USD" && *n >= 2 && *n > us)
@@ -59,11 +66,24 @@ fn mentions(lower: &str, phrase: &str) -> usize {
         .count()
 }
 
-/// Whether the words of a figure say the US dollar themselves ("US$5", "5 U.S. dollars").
-pub fn says_us_dollars(figure_text: &str) -> bool {
-    figure_text.contains("US")
-        || figure_text.contains("U.S")
-        || figure_text.to_lowercase().contains("american")
+/// Whether a figure (the bytes `figure` of `text`) says it is in US dollars: in its own words
+/// ("US$5", "5 U.S. dollars"), just before it ("US $5") or just after it ("$400 billion (U.S.)",
+/// "$5 billion in US dollars").
+pub fn says_us_dollars(text: &str, figure: std::ops::Range<usize>) -> bool {
+    let near = |from: usize, to: usize| {
+        let (mut from, mut to) = (from, to.min(text.len()));
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        &text[from..to]
+    };
+    let says = |words: &str| words.contains("US") || words.contains("U.S") || words.contains("American");
+    let before = near(figure.start.saturating_sub(5), figure.start);
+    let after = near(figure.end, figure.end + 20);
+    says(&text[figure.clone()]) || says(before) || says(after)
 }
 
 #[cfg(test)]
@@ -78,6 +98,9 @@ mod tests {
         let us = "The Australian envoy met U.S. officials. The United States pledged $5 million, \
                   American aid officials said.";
         assert_eq!(local_dollar(us), None);
+        let us_in_capitals = "OTTAWA - Canada and Canadian officials criticised the US tariffs. The US \
+                              Commerce Department said the US would collect $2 billion.";
+        assert_eq!(local_dollar(us_in_capitals), None);
         // Named once: no country's dollar is sure.
         assert_eq!(local_dollar("Canada's share rose. It cost $5."), None);
         // No dollars at all.

@@ -144,8 +144,7 @@ fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
     // "coach of the Under 23 Men's team", "the Under 20 World Cup": an age group's name.
     let age_group = i >= 2
         && prev.is_some_and(|p| p.text == "Under")
-        && next
-            .is_some_and(|n| n.is_capitalized() || matches!(n.lower(), "team" | "teams" | "side" | "squad"));
+        && next.is_some_and(|n| words::AGE_GROUP_WORDS.contains(crate::names::without_possessive(n.lower())));
     if age_group {
         return true;
     }

@@ -128,7 +128,7 @@ fn spoken_year(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// "a six-member team": a count joined to its noun.
-fn hyphenated_count(lower: &str, i: usize) -> Option<Found> {
+fn hyphenated_count(lower: &str, i: usize, after_the: bool) -> Option<Found> {
     // ("two-hundred percent" is a number, not two hundreds.)
     if super::lexicon::compound_number(lower).is_some() {
         return None;
@@ -136,7 +136,8 @@ fn hyphenated_count(lower: &str, i: usize) -> Option<Found> {
     let (number, noun) = lower.split_once('-')?;
     let value = small_number(number)?;
     // ("twenty-first ranked Germany", "thirty-fifth": an ordinal, not twenty firsts.)
-    let ordinal = noun.ends_with("th") || matches!(noun, "first" | "second" | "third");
+    // ("a thirty-second ad" is a duration; "the forty-second president" an ordinal.)
+    let ordinal = noun.ends_with("th") || matches!(noun, "first" | "third") || noun == "second" && after_the;
     let not_a_count = noun.contains('-') || noun == "old" || ordinal;
     if not_a_count || value < 2.0 || small_number(noun).is_some() || fraction(noun).is_some() {
         return None;
@@ -171,7 +172,8 @@ pub(super) fn words_figure(tokens: &[Token<'_>], i: usize) -> Option<Found> {
     if let Some(f) = word_forms(tokens, i, lower) {
         return Some(f);
     }
-    if let Some(f) = hyphenated_count(lower, i) {
+    let after_the = i > 0 && (tokens[i - 1].is("the") || crate::names::is_possessive(tokens[i - 1].text));
+    if let Some(f) = hyphenated_count(lower, i, after_the) {
         return Some(f);
     }
     if lower == "one" {

@@ -28,10 +28,15 @@ fn parts_of_a_whole() {
 fn thousands_spaced_as_european_releases_write_them() {
     let by = |s: &str| q(s).map(|f| f.value);
     assert_eq!(by("Unemployment decreased by 59 000 in the EU28."), Some(59_000.0));
-    assert_eq!(by("The fund holds 1 234 567 euros."), Some(1_234_567.0));
+    assert_eq!(by("The fund holds 1\u{202f}234\u{202f}567 euros."), Some(1_234_567.0));
     // A year, then a count; a distance joined to its unit.
     assert_eq!(by("In 2016 100 people died."), Some(100.0));
     assert_eq!(by("He ran the 12 200-metre race."), Some(200.0));
+    // After a plain space, only groups ending "000" are thousands; after a no-break space, any.
+    assert_eq!(by("Prices fell to 1 971 000 euros."), Some(1_971_000.0));
+    assert_eq!(by("On May 5 100 protesters gathered."), Some(100.0));
+    assert_eq!(by("Some 7 250 people were affected."), Some(250.0));
+    assert_eq!(by("Some 7\u{a0}250 people were affected."), Some(7_250.0));
 }
 
 #[test]
@@ -39,6 +44,9 @@ fn ordinals_in_words_and_age_groups_are_no_figures() {
     assert_eq!(q("They play twenty-first ranked Germany."), None);
     assert_eq!(q("He coaches the Under 23 Men's team."), None);
     assert_eq!(q("He coaches the national Under 20 side."), None);
+    // A duration ("a thirty-second ad"), and "Under" in a title-case headline before a unit.
+    assert_eq!(q("A thirty-second ad costs a lot."), Some(figure(30.0, "seconds", None)));
+    assert_eq!(q("Unemployment Falls Under 5 Percent for First Time").map(|f| f.value), Some(5.0));
     assert_eq!(
         q("Prices stayed under 23 dollars."),
         Some(Quantity { qualifier: Some(Qualifier::Under), ..figure(23.0, "USD", None) })

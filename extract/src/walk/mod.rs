@@ -22,7 +22,7 @@ use crate::text::{self, Token};
 use crate::{meet, names, unmarked, Candidate, Kind};
 use sentence::{
     after_dateline, closing_sentence, context_tokens, continues_the_sentence_before, from_credit, introduced,
-    is_headline, is_list_item, marker_index, or_introduced, overlaps, says_us_before, sentence_end,
+    is_headline, is_list_item, marker_index, or_introduced, overlaps, sentence_end,
 };
 use std::ops::Range;
 
@@ -455,8 +455,8 @@ impl<'a> Walk<'a> {
             let mut quantity = figure.quantity;
             if let Some(code) = self.dollar.filter(|_| quantity.unit == "USD") {
                 let last = &tokens[figure.end];
-                let words = &self.text[tokens[figure.start].start..last.start + last.text.len()];
-                if !figures::says_us_dollars(words) && !says_us_before(tokens, figure.start) {
+                let bytes = tokens[figure.start].start..last.start + last.text.len();
+                if !figures::says_us_dollars(self.text, bytes) {
                     quantity.unit = code.to_owned();
                 }
             }

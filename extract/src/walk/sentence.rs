@@ -125,8 +125,3 @@ pub(super) fn after_dateline(before: &str) -> bool {
             .split_whitespace()
             .all(|w| !w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_lowercase))
 }
-
-/// "US $5", "U.S. $5": the US dollar said just before a figure that starts at its "$".
-pub(super) fn says_us_before(tokens: &[Token<'_>], start: usize) -> bool {
-    start.checked_sub(1).is_some_and(|p| matches!(tokens[p].text, "US" | "U.S." | "U.S"))
-}
