@@ -41,16 +41,10 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         if name.split(' ').count() == 1 && !preceded_by_the {
             registry.meet_short(owned[k].start, &name);
         }
-        // "President Bush, his wife and their daughters voted …": a surname after a title is
-        // a person in view (a later "he", "the president"), named as the text names him.
         // ("former President Obama": the role is no longer theirs.)
         let former = k > 0 && matches!(owned[k - 1].lower(), "former" | "ex" | "late");
-        let titled = words.len() >= 2 && words[..words.len() - 1].iter().all(|w| is_title(w));
-        if titled && name.split(' ').count() == 1 && kind_of(&name) == NameKind::Person && !preceded_by_the {
-            let known = registry.meet_titled(owned[k].start, &name);
-            for role in roles_before(&owned, k, &words).into_iter().filter(|_| !former) {
-                registry.role(&role, &known);
-            }
+        if !preceded_by_the {
+            meet_titled_surname(&owned, k, &words, &name, former, registry);
         }
         if name.split(' ').count() == 1
             && introduced_by_first_name(&owned, k)
@@ -86,6 +80,27 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
             }
         }
         k = end + 1;
+    }
+}
+
+/// "President Bush, his wife and their daughters voted …": a surname after a title is a person
+/// in view (a later "he", "the president"), named as the text names him; a former holder keeps
+/// no role.
+fn meet_titled_surname(
+    owned: &[Token<'_>],
+    k: usize,
+    words: &[&str],
+    name: &str,
+    former: bool,
+    registry: &mut Registry,
+) {
+    let titled = words.len() >= 2 && words[..words.len() - 1].iter().all(|w| is_title(w));
+    if !titled || name.split(' ').count() != 1 || kind_of(name) != NameKind::Person {
+        return;
+    }
+    let known = registry.meet_titled(owned[k].start, name);
+    for role in roles_before(owned, k, words).into_iter().filter(|_| !former) {
+        registry.role(&role, &known);
     }
 }
 

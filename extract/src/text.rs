@@ -294,7 +294,7 @@ impl<'a> Token<'a> {
 fn prefixed_capital(word: &str) -> bool {
     // ("FEMA Region 8 Administrator Lee dePalo", "Neil deGrasse Tyson": a surname's particle
     // joined to it.)
-    let joined = ["de", "di", "da", "du", "del", "la", "le", "van", "von"]
+    let joined = crate::words::JOINED_PARTICLES
         .iter()
         .any(|p| word.starts_with(p) && word[p.len()..].starts_with(|c: char| c.is_ascii_uppercase()));
     if joined && word.len() > 4 && word[1..].chars().filter(|c| c.is_uppercase()).count() == 1 {

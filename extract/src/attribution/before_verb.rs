@@ -10,6 +10,7 @@ use crate::names::{is_possessive, name_of_run, run_ending_at, run_starting_at};
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
 use crate::words;
+use std::ops::ControlFlow;
 
 pub(super) enum Subject {
     Named(String),
@@ -65,44 +66,10 @@ pub(super) fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Reg
         return None;
     }
     if tokens[j].punct(",—–") {
-        // "A department spokesperson, Carla Reyes, said", "Commissioner for Employment, Social
-        // Affairs, Skills and Labour Mobility, Marianne Thyssen, said": the aside is the name.
-        let open = tokens[..j].iter().rposition(|t| t.punct(",—–"));
-        // "Jane Doe, who heads the Department of Health and Climate Skills, said": the aside is
-        // a relative clause about the name before it, whatever it names.
-        if let Some(o) = open.filter(|o| *o > 0 && j - o <= 24 && tokens[o + 1].is_who()) {
-            let before = before_locative(tokens, o - 1);
-            return noun_phrase_ending_at(tokens, before, registry).map(Subject::Named);
+        match subject_of_aside(tokens, j, v, registry) {
+            ControlFlow::Break(subject) => return subject,
+            ControlFlow::Continue(before_aside) => j = before_aside,
         }
-        if let Some(name) =
-            open.filter(|o| *o > 0 && j - o <= 20).and_then(|o| apposed_person(tokens, o, j, registry))
-        {
-            return Some(Subject::Named(name));
-        }
-        if let Some(name) = opening_apposition(tokens, j, registry) {
-            return Some(Subject::Named(name));
-        }
-        // "Prime Minister Qarase, said that …": a stray comma after a name that opens the
-        // sentence, with no aside to close — the name is the subject.
-        // (Not an inverted aside: "Obama, said one aide, was furious" — the verb's own subject
-        // follows it there.)
-        let reported = tokens.get(v + 1).is_none_or(|n| n.is("that") || n.punct(":"));
-        if open.is_none() && j >= 1 && reported {
-            let owned: Vec<Token<'_>> = tokens[..j].iter().map(|t| (*t).clone()).collect();
-            let opening_name = run_ending_at(&owned, j - 1).is_some_and(|(first, words)| {
-                let words: Vec<&str> = words.iter().map(String::as_str).collect();
-                first == 0 && crate::names::kind_of(&name_of_run(&words)) == crate::names::NameKind::Person
-            });
-            if opening_name {
-                return noun_phrase_ending_at(tokens, j - 1, registry).map(Subject::Named);
-            }
-        }
-        // "Gabuev, a Carnegie expert, said": skip the aside between the commas.
-        let open = open?;
-        if open == 0 || j - open > 20 {
-            return None;
-        }
-        j = open - 1;
     }
     if let Some(name) = unclosed_aside(tokens, v, registry) {
         return Some(Subject::Named(name));
@@ -112,6 +79,56 @@ pub(super) fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Reg
         return Some(Subject::Named(country));
     }
     noun_phrase_ending_at(tokens, j, registry).map(Subject::Named)
+}
+
+/// Who stands before a verb of speech that a comma or dash at `j` precedes: the name an aside
+/// gives ("A department spokesperson, Carla Reyes, said"), the name before a relative clause
+/// ("Jane Doe, who heads …, said") or before a stray comma ("Prime Minister Qarase, said that");
+/// else where the phrase before the aside ends ("Gabuev, a Carnegie expert, said"), to go on
+/// from.
+fn subject_of_aside(
+    tokens: &[&Token<'_>],
+    j: usize,
+    v: usize,
+    registry: &mut Registry,
+) -> ControlFlow<Option<Subject>, usize> {
+    // "A department spokesperson, Carla Reyes, said", "Commissioner for Employment, Social
+    // Affairs, Skills and Labour Mobility, Marianne Thyssen, said": the aside is the name.
+    let open = tokens[..j].iter().rposition(|t| t.punct(",—–"));
+    // "Jane Doe, who heads the Department of Health and Climate Skills, said": the aside is
+    // a relative clause about the name before it, whatever it names.
+    if let Some(o) = open.filter(|o| *o > 0 && j - o <= 24 && tokens[o + 1].is_who()) {
+        let before = before_locative(tokens, o - 1);
+        return ControlFlow::Break(noun_phrase_ending_at(tokens, before, registry).map(Subject::Named));
+    }
+    if let Some(name) =
+        open.filter(|o| *o > 0 && j - o <= 20).and_then(|o| apposed_person(tokens, o, j, registry))
+    {
+        return ControlFlow::Break(Some(Subject::Named(name)));
+    }
+    if let Some(name) = opening_apposition(tokens, j, registry) {
+        return ControlFlow::Break(Some(Subject::Named(name)));
+    }
+    // "Prime Minister Qarase, said that …": a stray comma after a name that opens the
+    // sentence, with no aside to close — the name is the subject.
+    // (Not an inverted aside: "Obama, said one aide, was furious" — the verb's own subject
+    // follows it there.)
+    let reported = tokens.get(v + 1).is_none_or(|n| n.is("that") || n.punct(":"));
+    if open.is_none() && j >= 1 && reported {
+        let owned: Vec<Token<'_>> = tokens[..j].iter().map(|t| (*t).clone()).collect();
+        let opening_name = run_ending_at(&owned, j - 1).is_some_and(|(first, words)| {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            first == 0 && crate::names::kind_of(&name_of_run(&words)) == crate::names::NameKind::Person
+        });
+        if opening_name {
+            return ControlFlow::Break(noun_phrase_ending_at(tokens, j - 1, registry).map(Subject::Named));
+        }
+    }
+    // "Gabuev, a Carnegie expert, said": skip the aside between the commas.
+    match open {
+        Some(open) if open > 0 && j - open <= 20 => ControlFlow::Continue(open - 1),
+        _ => ControlFlow::Break(None),
+    }
 }
 
 /// "Somali pirates who seized a ship bound for east Africa say", "Residents who fled the

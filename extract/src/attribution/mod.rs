@@ -380,6 +380,59 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
     role.filter(|_| !relayed).and_then(|title| registry.role_holder(title.text, title.start, false))
 }
 
+/// "President Campaore appeared on television to say he was …", "he refused to say": "to say"
+/// after a verb of the subject's own, whose words they are — not "The minister asked the mayor
+/// to say" (data/asking_verbs.txt: someone else is to speak) nor "refused to say how the money
+/// was spent" (a question no one answered).
+fn says_in_own_words(tokens: &[&Token<'_>], v: usize) -> bool {
+    let asked = tokens[..v].iter().any(|t| words::ASKING_VERBS.contains(t.lower()));
+    let question = tokens
+        .get(v + 1)
+        .is_some_and(|n| matches!(n.lower(), "whether" | "how" | "what" | "why" | "if" | "when" | "who"));
+    let to_say = matches!(tokens[v].lower(), "say" | "tell" | "declare" | "announce");
+    v > 0 && tokens[v - 1].is("to") && to_say && !question && !asked
+}
+
+/// Who speaks by a participle ("saying", "adding", "stating") at `v`.
+fn participle_speaker(
+    tokens: &[&Token<'_>],
+    v: usize,
+    sentence: &[&Token<'_>],
+    registry: &mut Registry,
+) -> Option<String> {
+    // "Zapatero continued by saying that …", "he responded by stating": the subject of the
+    // verb before "by".
+    let by = v.checked_sub(3).filter(|k| tokens[k + 2].is("by") && tokens[k + 1].is_lowercase_word());
+    if let Some(name) = by.and_then(|k| noun_phrase_ending_at(tokens, k, registry)) {
+        return Some(name);
+    }
+    // "But the Washington-based agency is projecting …": a progressive's subject is found as a
+    // finite verb's is, before its "is".
+    let be = v.checked_sub(1).filter(|p| is_be(tokens[*p]));
+    if let Some(Subject::Named(name)) = be.and_then(|be| subject_before(tokens, be, registry)) {
+        return Some(name);
+    }
+    // "with Boswell stating:", "the government recommending …": the phrase just before.
+    let before = v.checked_sub(1).map(|p| tokens[p]);
+    if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower())) {
+        if let Some(name) = noun_phrase_ending_at(tokens, v - 1, registry) {
+            return Some(name);
+        }
+    }
+    if let Some(name) = quoted_as_saying(tokens, v, registry) {
+        return Some(name);
+    }
+    // "Six others were wounded, Polyovy said in Kyiv, adding: …", "But he insisted that …,
+    // saying …": after a comma, the one whose verb of speech came before.
+    if let Some(name) = v.checked_sub(1).filter(|c| tokens[*c].punct(",")).and_then(|c| {
+        let said = (0..c).rev().find(|k| speaks(tokens, *k) && !is_participle(tokens[*k]))?;
+        credited_by(tokens, said, sentence, registry)
+    }) {
+        return Some(name);
+    }
+    sentence_subject(sentence, registry)
+}
+
 /// Whoever the verb at `v` credits.
 fn credited_by(
     tokens: &[&Token<'_>],
@@ -394,16 +447,7 @@ fn credited_by(
     if let Some(agent) = passive_agent(tokens, v, registry) {
         return Some(agent);
     }
-    // "President Campaore appeared on television to say he was …", "he refused to say": the one
-    // whose sentence it is.
-    // (Not "The minister asked the mayor to say": someone else is to speak.)
-    let asked = tokens[..v].iter().any(|t| words::ASKING_VERBS.contains(t.lower()));
-    // (Nor "refused to say how the money was spent": a question no one answered.)
-    let question = tokens
-        .get(v + 1)
-        .is_some_and(|n| matches!(n.lower(), "whether" | "how" | "what" | "why" | "if" | "when" | "who"));
-    let to_say = matches!(verb.lower(), "say" | "tell" | "declare" | "announce") && !question;
-    if v > 0 && tokens[v - 1].is("to") && to_say && !asked {
+    if says_in_own_words(tokens, v) {
         if let Some(subject) = sentence_subject(sentence, registry) {
             return Some(subject);
         }
@@ -418,37 +462,7 @@ fn credited_by(
         return None;
     }
     if is_participle(verb) {
-        // "Zapatero continued by saying that …", "he responded by stating": the subject of the
-        // verb before "by".
-        let by = v.checked_sub(3).filter(|k| tokens[k + 2].is("by") && tokens[k + 1].is_lowercase_word());
-        if let Some(name) = by.and_then(|k| noun_phrase_ending_at(tokens, k, registry)) {
-            return Some(name);
-        }
-        // "But the Washington-based agency is projecting …": a progressive's subject is found as a
-        // finite verb's is, before its "is".
-        let be = v.checked_sub(1).filter(|p| is_be(tokens[*p]));
-        if let Some(Subject::Named(name)) = be.and_then(|be| subject_before(tokens, be, registry)) {
-            return Some(name);
-        }
-        // "with Boswell stating:", "the government recommending …": the phrase just before.
-        let before = v.checked_sub(1).map(|p| tokens[p]);
-        if before.is_some_and(|t| t.kind == Kind::Word && !words::CLAUSE_WORDS.contains(t.lower())) {
-            if let Some(name) = noun_phrase_ending_at(tokens, v - 1, registry) {
-                return Some(name);
-            }
-        }
-        if let Some(name) = quoted_as_saying(tokens, v, registry) {
-            return Some(name);
-        }
-        // "Six others were wounded, Polyovy said in Kyiv, adding: …", "But he insisted that …,
-        // saying …": after a comma, the one whose verb of speech came before.
-        if let Some(name) = v.checked_sub(1).filter(|c| tokens[*c].punct(",")).and_then(|c| {
-            let said = (0..c).rev().find(|k| speaks(tokens, *k) && !is_participle(tokens[*k]))?;
-            credited_by(tokens, said, sentence, registry)
-        }) {
-            return Some(name);
-        }
-        return sentence_subject(sentence, registry);
+        return participle_speaker(tokens, v, sentence, registry);
     }
     // "… because, says Amtrak's Steve Kulm, those states …": a verb after a comma with a name
     // after it is an inverted aside; the name speaks.

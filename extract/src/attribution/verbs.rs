@@ -99,36 +99,6 @@ fn found_in_a_search(tokens: &[&Token<'_>], v: usize) -> bool {
 /// Whether a verb of speech that is also a noun ("claims", "reports", "estimates") is the verb
 /// here: not after a count or a determiner, but after a name or before "that" or an object.
 fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
-    /// What follows a verb of speech that is also a noun, when it is the verb.
-    const OBJECTS: &[&str] = &[
-        "that",
-        "the",
-        "a",
-        "an",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "there",
-        "its",
-        "their",
-        "his",
-        "her",
-        "some",
-        "about",
-        "at",
-        "only",
-        "just",
-        "more",
-        "nearly",
-        "almost",
-        "up",
-        "around",
-        "roughly",
-        "approximately",
-        "between",
-    ];
     let next = tokens.get(v + 1);
     // "farmland in four states", "the reports": after a count or a determiner, a noun.
     let prev = v.checked_sub(1).map(|p| tokens[p]);
@@ -159,7 +129,7 @@ fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if v == 1 && name_before && figure_next {
         return true;
     }
-    next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || OBJECTS.contains(&n.lower()))
+    next.is_none_or(|n| n.kind != Kind::Word || n.is_capitalized() || words::VERB_OBJECTS.contains(n.lower()))
 }
 
 /// A verb of speech in the plain present, which is mostly a noun or an infinitive too ("stress",

@@ -157,12 +157,7 @@ impl<'a> Walk<'a> {
             let context = context_tokens(&tokens, &in_sentence);
             self.registry.next_sentence();
             self.meet(&context, &tokens, &in_sentence);
-            // ("The MPLA declared victory in a poll that it called "free, secret and joyful."":
-            // the "it" of a clause is the organisation its sentence opened with.)
-            if !starting.is_empty() && context.iter().flatten().skip(1).any(|t| t.text == "it") {
-                let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
-                let _ = attribution::sentence_subject(&refs, &mut self.registry);
-            }
+            self.meet_subject_before_pronouns(&context, !starting.is_empty(), !in_sentence.is_empty());
             for q in &starting {
                 self.said_by_someone = false;
                 let credited =
@@ -187,12 +182,6 @@ impl<'a> Walk<'a> {
                 if waits_for_speaker && self.out.len() > before {
                     pending.push(before);
                 }
-            }
-            if starting.is_empty() && in_sentence.is_empty() {
-                // "Toyota cut its forecast, citing tariffs that it said…": the subject is known
-                // before the pronouns of its own sentence are read.
-                let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
-                let _ = attribution::sentence_subject(&refs, &mut self.registry);
             }
             self.figures(&tokens, &context, &quoted, &sentence);
             if starting.is_empty() {
@@ -470,6 +459,23 @@ impl<'a> Walk<'a> {
                 quantity: Some(quantity),
                 in_quote,
             });
+        }
+    }
+
+    /// Puts a sentence's subject in view before the pronouns of its own clauses are read:
+    /// "Toyota cut its forecast, citing tariffs that it said …" (a sentence without a quotation),
+    /// "The MPLA declared victory in a poll that it called “free, secret and joyful.”" (a
+    /// quotation after an "it"). Only the registry learns; who speaks is found later.
+    fn meet_subject_before_pronouns(
+        &mut self,
+        context: &[Option<&Token<'_>>],
+        quotes_start: bool,
+        quoted: bool,
+    ) {
+        let it_in_a_clause = || context.iter().flatten().skip(1).any(|t| t.text == "it");
+        if !quotes_start && !quoted || quotes_start && it_in_a_clause() {
+            let refs: Vec<&Token<'_>> = context.iter().flatten().copied().collect();
+            let _subject = attribution::sentence_subject(&refs, &mut self.registry);
         }
     }
 
