@@ -128,7 +128,9 @@ fn named_subject(
         .skip(end + 1)
         .take(4)
         .any(|t| t.is_lowercase_word() && (is_speech_verb(t) || super::is_participle(t)));
-    if words.len() == 1 && !known && !speaks && kind_of(&name) == NameKind::Person {
+    // ("Asked whether she would run again, Clinton smiled.": only a person smiles.)
+    let human = owned.get(end + 1).is_some_and(|t| words::HUMAN_VERBS.contains(t.lower()));
+    if words.len() == 1 && !known && !speaks && !human && kind_of(&name) == NameKind::Person {
         // Only before a verb: "Microsoft launched", not "Thank you" or "Earnings of".
         let verb = owned.get(end + 1).is_some_and(|t| {
             let w = t.lower();
