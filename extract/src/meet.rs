@@ -5,6 +5,7 @@
 use crate::names::{self, is_title, kind_of, NameKind};
 use crate::registry::Registry;
 use crate::text::{Kind, Token};
+use crate::words;
 
 /// Registers the names, roles and abbreviations of a sentence (its tokens, quotes as `None`).
 pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
@@ -145,6 +146,19 @@ fn abbreviation_after<'a>(tokens: &[Token<'a>], end: usize) -> Option<&'a str> {
 /// ones just before it ("refugee spokesman").
 fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String> {
     let mut roles: Vec<String> = run.iter().filter(|w| is_title(w)).map(|w| w.to_lowercase()).collect();
+    // ("Deputy Prime Minister Michael McCormack": not the minister "the Prime Minister" means —
+    // his roles are the deputy's.)
+    if let Some(rank) = roles.iter().position(|r| words::RANK_QUALIFIERS.contains(r.as_str())) {
+        let qualifier = roles.remove(rank);
+        roles = roles.into_iter().map(|r| format!("{qualifier} {r}")).collect();
+    }
+    // ("Prime Minister Scott Morrison": the office in full as well, whom "the Prime Minister"
+    // means.)
+    let name_words = names::name_of_run(run).split(' ').count();
+    let office = &run[..run.len().saturating_sub(name_words)];
+    if office.len() >= 2 && office.iter().any(|w| is_title(w)) {
+        roles.push(office.join(" ").to_lowercase());
+    }
     let before = tokens[start.saturating_sub(3)..start].iter().rev();
     roles.extend(
         before
@@ -248,6 +262,16 @@ fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
     let office_before_title = |k: usize| {
         phrase[k..].iter().take_while(|t| t.is_capitalized() || t.text == "and").any(|t| is_title(t.text))
     };
+    // ("Premier Gladys Berejiklian, Deputy Prime Minister Michael McCormack and …": the titles
+    // of the next person in a list, whose name follows them, are not hers.)
+    let owned: Vec<Token<'_>> = tokens[end + 2..].iter().take(12).cloned().collect();
+    let next_person = names::run_starting_at(&owned, 0).is_some_and(|(_, run)| {
+        let run: Vec<&str> = run.iter().map(String::as_str).collect();
+        names::is_full_name(&names::name_of_run(&run))
+    });
+    if next_person {
+        return Vec::new();
+    }
     let mut roles = Vec::new();
     for (k, t) in phrase.iter().enumerate() {
         if is_title(t.text) {

@@ -146,6 +146,7 @@ word_list! {
     RELAYED_WORDS: Words = "relayed_words.txt";
     STATEMENT_OPENERS: Words = "statement_openers.txt";
     EVENT_WORDS: Words = "event_words.txt";
+    RANK_QUALIFIERS: Words = "rank_qualifiers.txt";
     HUMAN_VERBS: Words = "human_verbs.txt";
     VERB_OBJECTS: Words = "verb_objects.txt";
     JOINED_PARTICLES: Words = "joined_particles.txt";

@@ -275,8 +275,12 @@ fn apposed_person(
     let relative = open >= 2
         && matches!(tokens[open - 2].lower(), "his" | "her" | "their")
         && words::PERSON_NOUNS.contains(tokens[open - 1].lower());
-    let person =
-        (name.contains(' ') || relative) && crate::names::kind_of(&name) == crate::names::NameKind::Person;
+    // ("Nick Boles, Minister of State for Skills, said": an office in the aside names no one.)
+    let office = crate::names::is_office_alone(&words)
+        || words.first().is_some_and(|w| crate::names::is_title(w)) && name == words.join(" ");
+    let person = (name.contains(' ') || relative)
+        && !office
+        && crate::names::kind_of(&name) == crate::names::NameKind::Person;
     person.then(|| registry.person(aside[titled].start, &name)).flatten()
 }
 
