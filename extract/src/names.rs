@@ -169,7 +169,10 @@ fn is_numeral(word: &str) -> bool {
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    token.is_capitalized() && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower()))
+    // ("Recently Stanford found …": a sentence adverb opening it is no part of a name.)
+    token.is_capitalized()
+        && (token.is_acronym()
+            || !words::NOT_NAMES.contains(token.lower()) && !words::SENTENCE_ADVERBS.contains(token.lower()))
 }
 
 /// "Six", "Forty-four": a number in words.

@@ -178,8 +178,11 @@ pub fn spelled(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
         if let Some(v) = compound_number(w).filter(|_| words == 0) {
             current = v;
         } else if let Some(v) = small_number(w) {
-            // "twenty thirty" is two numbers: a small word follows only a hundred or a scale.
-            if words > 0 && current % 100.0 != 0.0 {
+            // "twenty thirty" is two numbers: a small word follows only a hundred or a scale —
+            // or a ten, as its units ("forty five", "a hundred and twenty five").
+            let units_after_a_ten =
+                current % 10.0 == 0.0 && (20.0..100.0).contains(&(current % 100.0)) && v < 10.0;
+            if words > 0 && current % 100.0 != 0.0 && !units_after_a_ten {
                 break;
             }
             current += v;

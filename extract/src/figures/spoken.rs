@@ -410,6 +410,8 @@ fn share_of(tokens: &[Token<'_>], i: usize, end: usize, value: f64) -> Option<Fo
         (Some(a), _) if a.is("in") => end + 2,
         // "four out of every five jobs".
         (Some(a), Some(b)) if a.is("out") && b.is("of") && at(3).is_some_and(|e| e.is("every")) => end + 4,
+        // "three out of the four vehicles".
+        (Some(a), Some(b)) if a.is("out") && b.is("of") && at(3).is_some_and(|t| t.is("the")) => end + 4,
         (Some(a), Some(b)) if a.is("out") && b.is("of") => end + 3,
         // "five of the last six months".
         (Some(a), Some(b)) if a.is("of") && b.is("the") && at(3).is_some_and(super::is_a_span_word) => {

@@ -250,3 +250,12 @@ fn points_said_without_a_digit_a_leading_point_and_qualified_wholes() {
     let all = |s: &str| all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity.value).collect::<Vec<_>>();
     assert_eq!(all("The cuts remove $10–$15 billion from the budget."), [10e9, 15e9]);
 }
+
+#[test]
+fn units_after_a_ten_and_a_whole_after_out_of_the() {
+    assert_eq!(q("All forty five people on board were killed."), Some(figure(45.0, "people", None)));
+    assert_eq!(q("They stayed for one hundred and twenty five days."), Some(figure(125.0, "days", None)));
+    assert_eq!(q("Three out of the four vehicles were damaged."), Some(figure(3.0, "vehicles", Some(4.0))));
+    // Two numbers, still: a ten after a ten.
+    assert_eq!(q("In twenty thirty, 40 people came.").map(|f| f.value), Some(40.0));
+}
