@@ -42,8 +42,9 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         if name.split(' ').count() == 1 && !preceded_by_the {
             registry.meet_short(owned[k].start, &name);
         }
-        // ("former President Obama": the role is no longer theirs.)
-        let former = k > 0 && matches!(owned[k - 1].lower(), "former" | "ex" | "late");
+        // ("former President Obama", "Former President Carter": the role is no longer theirs.)
+        let former = k > 0 && words::FORMER_WORDS.contains(owned[k - 1].lower())
+            || words.first().is_some_and(|w| words::FORMER_WORDS.contains(w.to_lowercase().as_str()));
         if !preceded_by_the {
             meet_titled_surname(&owned, k, &words, &name, former, registry);
         }
@@ -70,8 +71,10 @@ pub fn names_in(context: &[Option<&Token<'_>>], registry: &mut Registry) {
         }
         if person && (!preceded_by_the || person_after_org) {
             registry.meet(owned[k].start, &name);
-            let roles = roles_before(&owned, k, &words).into_iter().filter(|_| !former);
-            for role in roles.chain(roles_after(&owned, end)) {
+            if !former {
+                record_roles(registry, roles_before(&owned, k, &words), &name);
+            }
+            for role in roles_after(&owned, end) {
                 registry.role(&role, &name);
             }
             let in_run = office_in_run(&owned, k, &words, &name);
@@ -100,8 +103,25 @@ fn meet_titled_surname(
         return;
     }
     let known = registry.meet_titled(owned[k].start, name);
-    for role in roles_before(owned, k, words).into_iter().filter(|_| !former) {
-        registry.role(&role, &known);
+    if !former {
+        record_roles(registry, roles_before(owned, k, words), &known);
+    }
+}
+
+/// Whether a role recorded for someone is theirs outright, or only while nobody else holds it: a
+/// deputy is "the minister" of a text that names no other minister, never the minister's rival.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hold {
+    Outright,
+    IfVacant,
+}
+
+fn record_roles(registry: &mut Registry, roles: Vec<(String, Hold)>, name: &str) {
+    for (role, hold) in roles {
+        match hold {
+            Hold::Outright => registry.role(&role, name),
+            Hold::IfVacant => registry.role_if_vacant(&role, name),
+        }
     }
 }
 
@@ -144,14 +164,9 @@ fn abbreviation_after<'a>(tokens: &[Token<'a>], end: usize) -> Option<&'a str> {
 
 /// The role words of a name: titles inside its run ("CEO", "Home Secretary") and lower-case
 /// ones just before it ("refugee spokesman").
-fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String> {
+fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<(String, Hold)> {
+    let outright = |roles: Vec<String>| roles.into_iter().map(|r| (r, Hold::Outright)).collect::<Vec<_>>();
     let mut roles: Vec<String> = run.iter().filter(|w| is_title(w)).map(|w| w.to_lowercase()).collect();
-    // ("Deputy Prime Minister Michael McCormack": not the minister "the Prime Minister" means —
-    // his roles are the deputy's.)
-    if let Some(rank) = roles.iter().position(|r| words::RANK_QUALIFIERS.contains(r.as_str())) {
-        let qualifier = roles.remove(rank);
-        roles = roles.into_iter().map(|r| format!("{qualifier} {r}")).collect();
-    }
     // ("Prime Minister Scott Morrison": the office in full as well, whom "the Prime Minister"
     // means.)
     let name_words = names::name_of_run(run).split(' ').count();
@@ -159,6 +174,25 @@ fn roles_before(tokens: &[Token<'_>], start: usize, run: &[&str]) -> Vec<String>
     if office.len() >= 2 && office.iter().any(|w| is_title(w)) {
         roles.push(office.join(" ").to_lowercase());
     }
+    // ("Deputy Prime Minister Michael McCormack": "the Deputy Prime Minister" outright, but "the
+    // minister" only in a text that names no other — never Scott Morrison's.)
+    if let Some(rank) = roles.iter().position(|r| words::RANK_QUALIFIERS.contains(r.as_str())) {
+        let qualifier = roles.remove(rank);
+        let (full, plain): (Vec<String>, Vec<String>) = roles.into_iter().partition(|r| r.contains(' '));
+        let qualified = plain.iter().map(|r| format!("{qualifier} {r}"));
+        let mut held = outright(full.into_iter().chain(qualified).collect());
+        held.extend(plain.into_iter().map(|r| (r, Hold::IfVacant)));
+        held.extend(outright(roles_in_context(tokens, start)));
+        return held;
+    }
+    roles.extend(roles_in_context(tokens, start));
+    outright(roles)
+}
+
+/// The roles the words around a name give it: a lower-case title just before it, a role in
+/// apposition before a comma, a portfolio's chain before an "and", "CEO of the …".
+fn roles_in_context(tokens: &[Token<'_>], start: usize) -> Vec<String> {
+    let mut roles: Vec<String> = Vec::new();
     let before = tokens[start.saturating_sub(3)..start].iter().rev();
     roles.extend(
         before
@@ -264,11 +298,9 @@ fn roles_after(tokens: &[Token<'_>], end: usize) -> Vec<String> {
     };
     // ("Premier Gladys Berejiklian, Deputy Prime Minister Michael McCormack and …": the titles
     // of the next person in a list, whose name follows them, are not hers.)
-    let owned: Vec<Token<'_>> = tokens[end + 2..].iter().take(12).cloned().collect();
-    let next_person = names::run_starting_at(&owned, 0).is_some_and(|(_, run)| {
-        let run: Vec<&str> = run.iter().map(String::as_str).collect();
-        names::is_full_name(&names::name_of_run(&run))
-    });
+    let next = &tokens[end + 2..];
+    let next_person = next.first().is_some_and(|t| t.is_capitalized())
+        && names::name_starting_at(next, 0).is_some_and(|(_, name)| names::is_full_name(&name));
     if next_person {
         return Vec::new();
     }

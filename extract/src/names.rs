@@ -12,8 +12,8 @@ pub use organisations::and_in_organisation;
 use organisations::{is_name_joiner, is_org_particle};
 use runs::is_particle;
 pub use runs::{
-    gives_a_name, holder_after_office, in_portfolio, is_and_in_office, is_and_in_portfolio, office_ending_at,
-    run_ending_at, run_starting_at,
+    gives_a_name, holder_after_office, in_portfolio, is_and_in_office, is_and_in_portfolio, name_ending_at,
+    name_starting_at, office_ending_at, owned_tokens, run_ending_at, run_starting_at,
 };
 
 /// A title or role before a name: "President", "Gen.", "Director-General", "CEO".

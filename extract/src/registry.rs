@@ -148,6 +148,15 @@ impl Registry {
         self.roles.push((role, person.to_owned()));
     }
 
+    /// Records that `person` holds `role` unless someone else already does ("Deputy Prime Minister
+    /// Michael McCormack" is "the minister" only where no other minister was named).
+    pub fn role_if_vacant(&mut self, role: &str, person: &str) {
+        let full = crate::words::title_in_full(role);
+        if !self.roles.iter().any(|(r, _)| *r == full) {
+            self.role(role, person);
+        }
+    }
+
     /// Records that `person` holds the office `key` (see `names::office_ending_at`).
     pub fn office(&mut self, key: &str, person: &str) {
         self.offices.retain(|(o, _)| o != key);

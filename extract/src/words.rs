@@ -146,6 +146,9 @@ word_list! {
     RELAYED_WORDS: Words = "relayed_words.txt";
     STATEMENT_OPENERS: Words = "statement_openers.txt";
     EVENT_WORDS: Words = "event_words.txt";
+    QUESTION_WORDS: Words = "question_words.txt";
+    FORMER_WORDS: Words = "former_words.txt";
+    REACTION_VERBS: Words = "reaction_verbs.txt";
     RANK_QUALIFIERS: Words = "rank_qualifiers.txt";
     HUMAN_VERBS: Words = "human_verbs.txt";
     VERB_OBJECTS: Words = "verb_objects.txt";

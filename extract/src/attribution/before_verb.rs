@@ -115,10 +115,9 @@ fn subject_of_aside(
     // follows it there.)
     let reported = tokens.get(v + 1).is_none_or(|n| n.is("that") || n.punct(":"));
     if open.is_none() && j >= 1 && reported {
-        let owned: Vec<Token<'_>> = tokens[..j].iter().map(|t| (*t).clone()).collect();
-        let opening_name = run_ending_at(&owned, j - 1).is_some_and(|(first, words)| {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            first == 0 && crate::names::kind_of(&name_of_run(&words)) == crate::names::NameKind::Person
+        let owned = crate::names::owned_tokens(&tokens[..j]);
+        let opening_name = crate::names::name_ending_at(&owned, j - 1).is_some_and(|(first, name)| {
+            first == 0 && crate::names::kind_of(&name) == crate::names::NameKind::Person
         });
         if opening_name {
             return ControlFlow::Break(noun_phrase_ending_at(tokens, j - 1, registry).map(Subject::Named));

@@ -205,10 +205,8 @@ fn named_before_asides(
     clause_end: usize,
     registry: &mut Registry,
 ) -> Option<String> {
-    let owned: Vec<Token<'_>> = after.iter().map(|t| (*t).clone()).collect();
-    let (end, words) = crate::names::run_starting_at(&owned, first_word)?;
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let name = crate::names::name_of_run(&words);
+    let owned = crate::names::owned_tokens(after);
+    let (end, name) = crate::names::name_starting_at(&owned, first_word)?;
     if !crate::names::is_full_name(&name) || !after.get(end + 1).is_some_and(|t| t.punct(",")) {
         return None;
     }
@@ -225,17 +223,17 @@ fn passive_agent_before_colon(clause: &[&Token<'_>], registry: &mut Registry) ->
     let by = clause.iter().rposition(|t| t.is("by"))?;
     let passive = clause[..by].windows(2).any(|w| is_be(w[0]) && w[1].lower().ends_with("ed"));
     let named = clause.get(by + 1).is_some_and(|t| t.is_capitalized() || t.is("the"));
-    if !passive || !named || clause.len() - by > 16 {
+    // (Not "The prize was awarded by the jury to Maria Ressa:": who it went to is talked about.)
+    let to_someone = clause[by + 1..].iter().any(|t| t.is("to") || t.is("with"));
+    if !passive || !named || to_someone || clause.len() - by > 16 {
         return None;
     }
     // ("… by Commissioner for Agriculture and Rural Development, Phil Hogan": the name after
     // the office's comma.)
     let comma = clause.iter().rposition(|t| t.punct(",")).filter(|c| *c > by);
     let apposed = comma.and_then(|c| {
-        let owned: Vec<Token<'_>> = clause[c + 1..].iter().map(|t| (*t).clone()).collect();
-        let (end, words) = crate::names::run_starting_at(&owned, 0)?;
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        let name = crate::names::name_of_run(&words);
+        let owned = crate::names::owned_tokens(&clause[c + 1..]);
+        let (end, name) = crate::names::name_starting_at(&owned, 0)?;
         (end + 1 == owned.len() && crate::names::is_full_name(&name)).then_some((owned[0].start, name))
     });
     match apposed {
@@ -386,9 +384,7 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
 /// was spent" (a question no one answered).
 fn says_in_own_words(tokens: &[&Token<'_>], v: usize) -> bool {
     let asked = tokens[..v].iter().any(|t| words::ASKING_VERBS.contains(t.lower()));
-    let question = tokens
-        .get(v + 1)
-        .is_some_and(|n| matches!(n.lower(), "whether" | "how" | "what" | "why" | "if" | "when" | "who"));
+    let question = tokens.get(v + 1).is_some_and(|n| words::QUESTION_WORDS.contains(n.lower()));
     let to_say = matches!(tokens[v].lower(), "say" | "tell" | "declare" | "announce");
     v > 0 && tokens[v - 1].is("to") && to_say && !question && !asked
 }

@@ -167,8 +167,10 @@ pub(super) fn name_ending_at(
         }
         // "the Pope said", with no pope named before: the one the title means, as written.
         let the = first > 0 && owned[first - 1].is("the");
-        return registry
-            .role_holder(last, at, false)
+        // ("the Deputy Prime Minister said": the office in full first.)
+        let office = (words.len() > 1).then(|| registry.holder_of(&words.join(" "))).flatten();
+        return office
+            .or_else(|| registry.role_holder(last, at, false))
             .or_else(|| the.then(|| format!("the {}", words.join(" "))));
     }
     if let Some(holder) = office_holder(owned, j, registry) {

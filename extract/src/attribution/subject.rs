@@ -49,7 +49,9 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
 /// Anna Keller. Their name is the owner's when the pronoun resolves, else the phrase as written.
 fn someones_relative(owned: &[Token<'_>], registry: &mut Registry) -> Option<String> {
     let (owner, noun, verb) = (owned.first()?, owned.get(1)?, owned.get(2)?);
-    if !matches!(owner.lower(), "his" | "her" | "their") || !verb.is_lowercase_word() {
+    // ("His father was a miner.": only about him — not who speaks next.)
+    let takes_part = is_speech_verb(verb) || words::REACTION_VERBS.contains(verb.lower());
+    if !matches!(owner.lower(), "his" | "her" | "their") || !verb.is_lowercase_word() || !takes_part {
         return None;
     }
     let female = match *words::KIN_NOUNS.get(noun.lower())? {
@@ -236,6 +238,11 @@ fn definite_subject(owned: &[Token<'_>], registry: &mut Registry) -> Option<Stri
         let placed = phrase.iter().any(|w| w.starts_with(char::is_uppercase))
             || after.is_some_and(|t| matches!(t.lower(), "in" | "at" | "for" | "from" | "of"));
         // Nobody the text named: the role as written, someone a later "she says" means too.
+        // ("the vice president said": the office in full first.)
+        let office = (phrase.len() > 1).then(|| registry.holder_of(&phrase.join(" "))).flatten();
+        if let Some(holder) = office {
+            return Some(holder);
+        }
         return registry.role_holder(role, first.start, placed).or_else(|| {
             registry.anonymous(first.start);
             Some(role_as_written(owned))

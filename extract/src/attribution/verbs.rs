@@ -74,11 +74,9 @@ fn someone_before_will(tokens: &[&Token<'_>], k: usize) -> bool {
     if word.is_lowercase_word() {
         return crate::names::is_role_word(word.text);
     }
-    let owned: Vec<Token<'_>> = tokens[..=k].iter().map(|t| (*t).clone()).collect();
-    let Some((_, run)) = crate::names::run_ending_at(&owned, k) else { return false };
-    let run: Vec<&str> = run.iter().map(String::as_str).collect();
-    let name = crate::names::name_of_run(&run);
-    run.len() >= 2 && crate::names::kind_of(&name) == crate::names::NameKind::Person
+    let owned = crate::names::owned_tokens(&tokens[..=k]);
+    let Some((first, name)) = crate::names::name_ending_at(&owned, k) else { return false };
+    k > first && crate::names::kind_of(&name) == crate::names::NameKind::Person
 }
 
 /// "Workers at the school have found 25 people dead", "rescuers found two survivors alive": a

@@ -69,7 +69,11 @@ pub fn statement_author(headline: &str) -> Option<String> {
 /// minister" or "she" may mean.
 pub fn signed_headline(headline: &str) -> Option<String> {
     let line = headline.lines().next()?.trim();
-    let (_, after) = line.rsplit_once(['–', '—'])?;
+    let (before, after) = line.rsplit_once(['–', '—'])?;
+    // (A quotation signed, not a byline: "Election 2024 – live updates – Anna Keller".)
+    if !before.trim_end().ends_with(['”', '"', '’', '\'']) {
+        return None;
+    }
     let name = after.trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let plain = (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_part(w));
@@ -183,7 +187,8 @@ mod tests {
             signed("“The World can follow Wales’ example” – Eluned Morgan").as_deref(),
             Some("Eluned Morgan")
         );
-        assert_eq!(signed("Floods: what we know — Jane Doe"), Some("Jane Doe".to_owned()));
+        assert_eq!(signed("“Floods will come again” — Jane Doe"), Some("Jane Doe".to_owned()));
+        assert_eq!(signed("Election 2024 – live updates – Anna Keller"), None);
         // A dash that joins, or a place or a thing after it: nobody.
         assert_eq!(signed("Talks resume – Geneva"), None);
         assert_eq!(signed("Budget 2020 – Pacific Package"), None);

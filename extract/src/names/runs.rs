@@ -346,3 +346,23 @@ pub(super) fn run_words(tokens: &[Token<'_>], from: usize, to: usize) -> Vec<Str
         )
         .collect()
 }
+
+/// The name the run starting at token `start` gives ("Prime Minister Scott Morrison" → "Scott
+/// Morrison"), with the run's last token.
+pub fn name_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, String)> {
+    let (end, words) = run_starting_at(tokens, start)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    Some((end, name_of_run(&words)))
+}
+
+/// The name the run ending at token `end` gives, with the run's first token.
+pub fn name_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, String)> {
+    let (first, words) = run_ending_at(tokens, end)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    Some((first, name_of_run(&words)))
+}
+
+/// Token references as the owned tokens the name runs read.
+pub fn owned_tokens<'a>(tokens: &[&Token<'a>]) -> Vec<Token<'a>> {
+    tokens.iter().map(|t| (*t).clone()).collect()
+}
