@@ -169,10 +169,10 @@ fn is_numeral(word: &str) -> bool {
 const ROMAN: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"];
 
 pub fn is_name_word(token: &Token<'_>) -> bool {
-    // ("Recently Stanford found …": a sentence adverb opening it is no part of a name.)
+    // ("Recently Stanford found …": a sentence adverb in -ly opening it is no part of a name.)
+    let adverb = |lower: &str| lower.ends_with("ly") && words::SENTENCE_ADVERBS.contains(lower);
     token.is_capitalized()
-        && (token.is_acronym()
-            || !words::NOT_NAMES.contains(token.lower()) && !words::SENTENCE_ADVERBS.contains(token.lower()))
+        && (token.is_acronym() || !words::NOT_NAMES.contains(token.lower()) && !adverb(token.lower()))
 }
 
 /// "Six", "Forty-four": a number in words.

@@ -383,10 +383,16 @@ fn introduced_by_colon(before: &[&Token<'_>], registry: &mut Registry) -> Option
 /// to say" (data/asking_verbs.txt: someone else is to speak) nor "refused to say how the money
 /// was spent" (a question no one answered).
 fn says_in_own_words(tokens: &[&Token<'_>], v: usize) -> bool {
-    let asked = tokens[..v].iter().any(|t| words::ASKING_VERBS.contains(t.lower()));
+    let to_say = v > 0
+        && tokens[v - 1].is("to")
+        && matches!(tokens[v].lower(), "say" | "tell" | "declare" | "announce");
+    // (The cheap test first: this runs at every verb of speech.)
+    if !to_say {
+        return false;
+    }
     let question = tokens.get(v + 1).is_some_and(|n| words::QUESTION_WORDS.contains(n.lower()));
-    let to_say = matches!(tokens[v].lower(), "say" | "tell" | "declare" | "announce");
-    v > 0 && tokens[v - 1].is("to") && to_say && !question && !asked
+    let asked = tokens[..v].iter().any(|t| words::ASKING_VERBS.contains(t.lower()));
+    !question && !asked
 }
 
 /// Who speaks by a participle ("saying", "adding", "stating") at `v`.

@@ -231,13 +231,16 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
     let mut end = start;
     let begins = tokens.get(start).is_some_and(is_name_word)
         || start < tokens.len() && month_as_first_name(tokens, start);
+    if !begins {
+        return None;
+    }
     // ("Six others were wounded", "Forty-four Canadian soldiers": a number opening a sentence
     // names no one — "Seven West Media" does.)
-    let counted = tokens.get(start).is_some_and(|t| super::is_number_word(t.lower()))
+    let counted = super::is_number_word(tokens[start].lower())
         && !tokens.get(start + 1).is_some_and(|n| {
             is_name_word(n) && !words::NATIONALITIES.contains(n.lower()) && !n.lower().ends_with('s')
         });
-    if !begins || counted {
+    if counted {
         return None;
     }
     while end + 1 < tokens.len() {
