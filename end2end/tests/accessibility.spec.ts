@@ -14,6 +14,9 @@ async function firstHref(page: import('@playwright/test').Page, prefix: string):
 }
 
 test('every page passes an axe audit', async ({ page }) => {
+  // Thirteen pages, each audited in turn: under CI's load (schemathesis runs beside it) this took
+  // over the default 30 s once, as the editor pages' audit below did before it had this limit.
+  test.setTimeout(90_000);
   const claim = await firstHref(page, '/claims/');
   const source = await firstHref(page, '/sources/');
   // The trade claim: its page has the comparison with the record, and its chart.
