@@ -1,6 +1,7 @@
 //! Which dollar a text counts in: "$65 billion" in an Australian minister's release is 65
 //! billion Australian dollars, though "$" alone is read as the US dollar everywhere else.
 
+use crate::text::Token;
 use crate::words;
 use std::sync::LazyLock;
 
@@ -66,24 +67,18 @@ fn mentions(lower: &str, phrase: &str) -> usize {
         .count()
 }
 
-/// Whether a figure (the bytes `figure` of `text`) says it is in US dollars: in its own words
+/// Puts the figures of a sentence read in US dollars from a bare "$" or "dollars" into the text's
+/// own dollar (`local_dollar`), unless the words around one say the US dollar: in the figure
 /// ("US$5", "5 U.S. dollars"), just before it ("US $5") or just after it ("$400 billion (U.S.)",
 /// "$5 billion in US dollars").
-pub fn says_us_dollars(text: &str, figure: std::ops::Range<usize>) -> bool {
-    let near = |from: usize, to: usize| {
-        let (mut from, mut to) = (from, to.min(text.len()));
-        while !text.is_char_boundary(from) {
-            from -= 1;
+pub fn in_local_dollar(tokens: &[Token<'_>], figures: &mut [super::Figure], dollar: &str) {
+    let us = |t: &Token<'_>| matches!(t.text, "US" | "U.S." | "U.S" | "American");
+    for figure in figures.iter_mut().filter(|f| f.quantity.unit == "USD") {
+        let around = &tokens[figure.start.saturating_sub(2)..tokens.len().min(figure.end + 5)];
+        if !around.iter().any(us) {
+            figure.quantity.unit = dollar.to_owned();
         }
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        &text[from..to]
-    };
-    let says = |words: &str| words.contains("US") || words.contains("U.S") || words.contains("American");
-    let before = near(figure.start.saturating_sub(5), figure.start);
-    let after = near(figure.end, figure.end + 20);
-    says(&text[figure.clone()]) || says(before) || says(after)
+    }
 }
 
 #[cfg(test)]

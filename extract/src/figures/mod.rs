@@ -15,7 +15,7 @@ use crate::quantity::{Change, Qualifier, Quantity};
 use crate::text::{Kind, Token};
 use crate::words;
 use context::{change_near, qualifier_before};
-pub use dollars::{local_dollar, says_us_dollars};
+pub use dollars::local_dollar;
 pub use lexicon::digits_value;
 use lexicon::{currency_symbol, currency_word, scale};
 use not_claims::is_not_a_claim;
@@ -52,6 +52,11 @@ struct Found {
 
 /// Every figure that is a claim in `tokens` (one sentence, quotes included), in order.
 pub fn all(tokens: &[Token<'_>]) -> Vec<Figure> {
+    all_in(tokens, None)
+}
+
+/// `all`, with a bare "$" in the text's `dollar` when it is not the US's (see `local_dollar`).
+pub fn all_in(tokens: &[Token<'_>], dollar: Option<&str>) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -68,6 +73,9 @@ pub fn all(tokens: &[Token<'_>]) -> Vec<Figure> {
     wholes::including(tokens, &mut out);
     wholes::of_the_whole(tokens, &mut out);
     wholes::for_every(tokens, &mut out);
+    if let Some(dollar) = dollar {
+        dollars::in_local_dollar(tokens, &mut out, dollar);
+    }
     out
 }
 

@@ -397,7 +397,7 @@ impl<'a> Walk<'a> {
         quoted: &[Quoted],
         sentence: &Range<usize>,
     ) {
-        let found = figures::all(tokens);
+        let found = figures::all_in(tokens, self.dollar);
         if found.is_empty() {
             return;
         }
@@ -441,14 +441,6 @@ impl<'a> Walk<'a> {
                 .or_else(|| credited.as_ref().filter(|_| !described).map(|c| c.name.clone()))
                 .or_else(|| self.label.clone());
             let unsaid = figure.quantity.unit == figures::UNSAID_UNIT;
-            let mut quantity = figure.quantity;
-            if let Some(code) = self.dollar.filter(|_| quantity.unit == "USD") {
-                let last = &tokens[figure.end];
-                let bytes = tokens[figure.start].start..last.start + last.text.len();
-                if !figures::says_us_dollars(self.text, bytes) {
-                    quantity.unit = code.to_owned();
-                }
-            }
             self.out.push(Candidate {
                 kind: Kind::Numeric,
                 text: self.text[sentence.clone()].to_owned(),
@@ -456,7 +448,7 @@ impl<'a> Walk<'a> {
                 speaker,
                 sentence: None,
                 confidence: if unsaid { 0.5 } else { 0.75 },
-                quantity: Some(quantity),
+                quantity: Some(figure.quantity),
                 in_quote,
             });
         }
