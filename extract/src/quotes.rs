@@ -178,12 +178,17 @@ fn first_sentence_end(para: &str, start: usize, end: usize) -> usize {
 }
 
 /// A straight mark with a space on both sides, as tokenised text prints them (`said , " We are
-/// ready . "`): an opener when a closer of the same kind follows in the paragraph — an odd
-/// number of straight marks after it.
+/// ready . "`): an opener when a closer follows in the paragraph — an odd number of straight
+/// marks after it, or none and a curly closer (`said Doyle. " Overall, we are counting …”`, as
+/// copy mixing marks prints them).
 fn spaced_opener(chars: &[(usize, char)], k: usize) -> bool {
     let spaced = |p: Option<usize>| p.and_then(|p| chars.get(p)).is_none_or(|(_, c)| c.is_whitespace());
     let later = chars[k + 1..].iter().filter(|(_, c)| *c == '"').count();
-    spaced(k.checked_sub(1)) && spaced(Some(k + 1)) && chars.get(k + 1).is_some() && later % 2 == 1
+    let curly_closer = || later == 0 && chars[k + 1..].iter().any(|(_, c)| *c == '”');
+    spaced(k.checked_sub(1))
+        && spaced(Some(k + 1))
+        && chars.get(k + 1).is_some()
+        && (later % 2 == 1 || curly_closer())
 }
 
 fn push(
@@ -290,6 +295,12 @@ mod tests {
         assert_eq!(quotes("Bolden said , \" We are ready to fly . \" He left ."), ["We are ready to fly ."]);
         assert_eq!(quotes("\" We are ready , \" Bolden said ."), ["We are ready"]);
         assert_eq!(quotes("A 12 \" pipe burst."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_spaced_straight_mark_before_a_curly_closer_opens() {
+        let text = "“We counted 365 deaths ,\" said Doyle. \" Overall, we are counting 1,000 more deaths.”";
+        assert_eq!(quotes(text), ["We counted 365 deaths", "Overall, we are counting 1,000 more deaths."]);
     }
 
     #[test]

@@ -267,6 +267,14 @@ fn apposed_person(
         .filter(|r| *r > 0 && aside[..*r].iter().all(|t| t.kind == Kind::Word && t.is_capitalized()))
         .map(|r| r + 1);
     let titled = if role { titled } else { after_portfolio.unwrap_or(0) };
+    // ("Mykhailo Podoliak, an adviser to Ukrainian President Volodymyr Zelensky, said": the
+    // name after a role's "to", "of" or "for" is whom the speaker serves, not the speaker.)
+    let last_described = aside[..titled].iter().rev().find(|t| t.is_lowercase_word());
+    if last_described
+        .is_some_and(|t| matches!(t.lower(), "to" | "of" | "for" | "at" | "with" | "under" | "from"))
+    {
+        return None;
+    }
     let (_, words) = run_starting_at(&aside, titled).filter(|(end, _)| *end + 1 == aside.len())?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let name = name_of_run(&words);

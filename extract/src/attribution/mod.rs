@@ -65,10 +65,31 @@ fn quote_speaker(ctx: Context<'_, '_>, quote: usize, registry: &mut Registry) ->
     let before: Vec<&Token<'_>> = ctx[prev_quote..quote].iter().flatten().copied().collect();
     let sentence: Vec<&Token<'_>> = ctx.iter().flatten().copied().collect();
     let all_before: Vec<&Token<'_>> = ctx[..quote].iter().flatten().copied().collect();
-    inline_label(&before, registry)
-        .or_else(|| after_quote(&after, &sentence, registry))
+    if let Some(name) = inline_label(&before, registry) {
+        return Some(name);
+    }
+    // ('Biden replied simply, "No." Iranian Supreme Leader Ali Khamenei said …': a verb of
+    // speech and a comma or colon right before the quotation introduce it, whatever follows.)
+    if introduces_directly(&before) {
+        if let Some(name) = before_quote(&before, &sentence, registry) {
+            return Some(name);
+        }
+    }
+    after_quote(&after, &sentence, registry)
         .or_else(|| before_quote(&before, &sentence, registry))
         .or_else(|| (prev_quote > 0).then(|| before_quote(&all_before, &sentence, registry)).flatten())
+}
+
+/// Whether the words before a quotation end in a verb of speech (and perhaps an adverb in -ly)
+/// with a comma or colon: "Biden replied simply, …", "she said: …".
+fn introduces_directly(before: &[&Token<'_>]) -> bool {
+    let n = before.len();
+    if n < 2 || !before[n - 1].punct(",:") {
+        return false;
+    }
+    let adverb = before[n - 2].is_lowercase_word() && before[n - 2].text.ends_with("ly");
+    let v = if adverb { n.saturating_sub(3) } else { n - 2 };
+    v + 1 < n && speaks(before, v) && !words::NOUN_VERBS.contains(before[v].lower())
 }
 
 /// Whether the quote's sentence credits it with a verb of speech at all ("…," the Russian said),

@@ -106,6 +106,9 @@ fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
             lower.split('-').all(|part| words::NUMBER_WORDS.contains_key(part) || part == "one");
         p.kind == Kind::Number || number_word || DETERMINERS.contains(&lower) || is_possessive(p.text)
     });
+    // ("the EU's 27 member states": a count, a noun, then the plural is a compound noun.)
+    let counted =
+        counted || v >= 2 && tokens[v - 1].is_lowercase_word() && tokens[v - 2].kind == Kind::Number;
     // ("Estimates around 9,000 are too low": opening the sentence, a noun.)
     if counted || v == 0 && tokens[v].is_capitalized() {
         return false;

@@ -12,7 +12,10 @@ use crate::words;
 
 /// The run of name words that ends at token `end` (inclusive), as (first index, words).
 pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<String>)> {
-    if !tokens.get(end).is_some_and(|t| is_name_word(t) || is_initial(tokens, end)) {
+    if !tokens
+        .get(end)
+        .is_some_and(|t| is_name_word(t) || is_initial(tokens, end) || month_as_surname(tokens, end))
+    {
         return None;
     }
     let mut first = end;
@@ -24,6 +27,8 @@ pub fn run_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, Vec<Str
             || month_as_first_name(tokens, first - 1)
         {
             first -= if joins_by_dot { 2 } else { 1 };
+        } else if first >= 4 && given_name_in_brackets(tokens, first - 4) {
+            first -= 4; // "Lord (Tariq) Ahmad"
         } else if let Some(k) = particles_after_name(tokens, first) {
             first -= k + 1;
         } else if first >= 2
@@ -226,11 +231,25 @@ pub(super) fn month_as_first_name(tokens: &[Token<'_>], k: usize) -> bool {
     surname && !dated && !modal
 }
 
+/// Whether token `k` is a month that is someone's surname: "Theresa May said", "Brian May" — a
+/// month after a first name, not before a number ("Friday May 5"); or a month that speaks
+/// ("May said:", once the text has named her).
+pub(super) fn month_as_surname(tokens: &[Token<'_>], k: usize) -> bool {
+    let t = &tokens[k];
+    if !(t.kind == Kind::Word && t.is_capitalized() && words::MONTHS.contains(t.lower())) {
+        return false;
+    }
+    let dated = tokens.get(k + 1).is_some_and(|n| n.kind == Kind::Number);
+    let after_first_name = k > 0 && is_first_name(tokens[k - 1].text) && tokens[k - 1].is_capitalized();
+    let speaks = tokens.get(k + 1).is_some_and(|n| words::SPEECH_VERBS.contains(n.lower()));
+    !dated && (after_first_name || speaks)
+}
+
 /// The run of name words that starts at token `start`.
 pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec<String>)> {
     let mut end = start;
     let begins = tokens.get(start).is_some_and(is_name_word)
-        || start < tokens.len() && month_as_first_name(tokens, start);
+        || start < tokens.len() && (month_as_first_name(tokens, start) || month_as_surname(tokens, start));
     if !begins {
         return None;
     }
@@ -251,9 +270,11 @@ pub fn run_starting_at(tokens: &[Token<'_>], start: usize) -> Option<(usize, Vec
         if is_possessive(tokens[end].text) && !(plural_owner && is_name_word(next)) {
             break;
         }
-        if is_name_word(next) || (next.punct(".") && (is_initial(tokens, end) || is_title(tokens[end].text)))
-        {
+        let name_goes_on = is_name_word(next) || month_as_surname(tokens, end + 1);
+        if name_goes_on || (next.punct(".") && (is_initial(tokens, end) || is_title(tokens[end].text))) {
             end += 1;
+        } else if given_name_in_brackets(tokens, end) {
+            end += 3; // "Lord (Tariq) Ahmad of Wimbledon" is Lord Ahmad.
         } else if let Some(k) = particles_then_name(tokens, end + 1) {
             end += k + 1;
         } else if tokens[start..=end].iter().all(|t| !is_title(t.text))
@@ -335,9 +356,20 @@ pub(super) fn is_initial(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// The words of tokens `from..=to`, an initial with its full stop ("K.C.", "F.").
+/// A peer's given name in brackets after their honour: "Lord (Tariq) Ahmad", as British
+/// releases print it; the peer is named by honour and surname.
+fn given_name_in_brackets(tokens: &[Token<'_>], end: usize) -> bool {
+    let honour = words::HONOURS.contains(tokens[end].lower());
+    let bracketed = tokens.get(end + 1).is_some_and(|t| t.punct("("))
+        && tokens.get(end + 2).is_some_and(is_name_word)
+        && tokens.get(end + 3).is_some_and(|t| t.punct(")"));
+    honour && bracketed && tokens.get(end + 4).is_some_and(is_name_word)
+}
+
 pub(super) fn run_words(tokens: &[Token<'_>], from: usize, to: usize) -> Vec<String> {
+    let bracketed = |i: usize| i > from && i < to && tokens[i - 1].punct("(") && tokens[i + 1].punct(")");
     (from..=to)
-        .filter(|i| tokens[*i].kind != Kind::Punct)
+        .filter(|i| tokens[*i].kind != Kind::Punct && !bracketed(*i))
         .map(
             |i| {
                 if is_initial(tokens, i) {
