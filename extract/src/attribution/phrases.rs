@@ -158,6 +158,14 @@ pub(super) fn name_ending_at(
         let key = words.join(" ").to_lowercase();
         return registry.office_holder(&key).or_else(|| Some(format!("the {}", words.join(" "))));
     }
+    // ("the High Representative said", after "High Representative Federica Mogherini": an
+    // office whose first word is no title, recorded in full for its holder.)
+    let titled_office = words.len() > 1 && words.last().is_some_and(|w| is_role(w));
+    if titled_office && first > 0 && owned[first - 1].is("the") {
+        if let Some(holder) = registry.holder_of(&words.join(" ")) {
+            return Some(holder);
+        }
+    }
     if words.iter().all(|w| is_role(w)) {
         // "the CEO said", "the Minister said": the person named so earlier, or nobody; "the
         // Treasury said": the institution.

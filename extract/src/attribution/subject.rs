@@ -36,12 +36,34 @@ pub fn sentence_subject(sentence: &[&Token<'_>], registry: &mut Registry) -> Opt
         if let Some(holder) = holder_after_its_office(&owned, end, &words, registry) {
             return Some(holder);
         }
+        if let Some(holder) = holder_after_listed_portfolio(&owned, end, registry) {
+            return Some(holder);
+        }
         return named_subject(&owned, end, &words, registry);
     }
     if first.is("the") {
         return definite_subject(&owned, registry);
     }
     None
+}
+
+/// "EU Research, Science and Innovation Commissioner Carlos Moedas has acknowledged …": a
+/// portfolio listed with commas, then its title and the holder, opens the sentence — the holder,
+/// not the portfolio's first part.
+fn holder_after_listed_portfolio(owned: &[Token<'_>], end: usize, registry: &mut Registry) -> Option<String> {
+    // (Not "Dr. Theresa Tam, Chief Public Health Officer of Canada, …": a person opens that.)
+    let opening: Vec<&str> = owned[..=end].iter().filter(|t| t.kind == Kind::Word).map(|t| t.text).collect();
+    if !owned.get(end + 1)?.punct(",") || opening.iter().any(|w| crate::names::is_first_name(w)) {
+        return None;
+    }
+    let listed = |t: &Token<'_>| t.kind == Kind::Word && t.is_capitalized() || t.is("and") || t.punct(",");
+    let last = (end + 2..owned.len()).take_while(|k| listed(&owned[*k])).last()?;
+    let (first, words) = crate::names::run_ending_at(owned, last)?;
+    let titled = words.iter().any(|w| crate::names::is_title(w));
+    let name = name_of_run(&words.iter().map(String::as_str).collect::<Vec<_>>());
+    let named = name.split(' ').any(|w| !crate::names::is_title(w) && !crate::names::is_role_word(w));
+    let person = titled && named && name.contains(' ') && kind_of(&name) == NameKind::Person;
+    person.then(|| registry.person(owned[first].start, &name)).flatten()
 }
 
 /// "Her neighbor agreed.", "His wife was in tears.": a sentence opening with someone named by

@@ -62,7 +62,20 @@ pub fn change_word(word: &str) -> Option<Change> {
 pub fn digits_value(text: &str) -> Option<f64> {
     // ("150,000"; "59 000" as European releases space thousands.)
     let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let cleaned = if dotted_thousands(&cleaned) { cleaned.replace('.', "") } else { cleaned };
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// "110.000 Syrian kids", "1.200.000 people": thousands grouped with full stops, as much of
+/// Europe writes them — groups of three digits after the first, and either more than one group
+/// or a group of "000" (which no decimal written in news ends with). "3.500" stays 3.5.
+fn dotted_thousands(digits: &str) -> bool {
+    let mut groups = digits.split('.');
+    let lead = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    let grouped = |g: &&str| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit());
+    let lead_ok = (1..=3).contains(&lead.len()) && lead.bytes().all(|b| b.is_ascii_digit());
+    lead_ok && !rest.is_empty() && rest.iter().all(grouped) && (rest.len() > 1 || rest[0] == "000")
 }
 
 /// The first letters of the number words: most words a text holds are turned away by their

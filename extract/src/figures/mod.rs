@@ -71,6 +71,7 @@ pub fn all_in(tokens: &[Token<'_>], dollar: Option<&str>) -> Vec<Figure> {
     }
     context::share_changes(tokens, &mut out);
     wholes::including(tokens, &mut out);
+    wholes::of_which(tokens, &mut out);
     wholes::of_the_whole(tokens, &mut out);
     wholes::for_every(tokens, &mut out);
     if let Some(dollar) = dollar {
@@ -93,6 +94,7 @@ fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<(Figure, Option<Figure>)>
         Kind::Punct => return None,
     };
     if not_claims::is_a_record_span(tokens, found.start, &found.unit)
+        || not_claims::is_a_childs_age(tokens, found.start, found.value)
         || not_claims::is_a_time_reference(tokens, found.start, found.end, &found.unit, found.value)
     {
         return None;

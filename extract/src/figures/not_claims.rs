@@ -120,7 +120,24 @@ fn is_an_age(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     // "34 years old".
     let years_old =
         next.is_some_and(|n| n.is("years") || n.is("year")) && tokens.get(i + 2).is_some_and(|o| o.is("old"));
-    aged || year_old || after_name || years_old
+    aged || year_old || after_name || years_old || is_a_childs_age(tokens, i, value)
+}
+
+/// "children under five", "kids under 12", "under five years of age": the children's ages, in
+/// digits or words, not a count of them.
+pub fn is_a_childs_age(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
+    let (prev, prev2, next) = around(tokens, i);
+    let years = next.is_some_and(|n| n.is("years") || n.is("year"));
+    let of_age = years
+        && tokens.get(i + 2).is_some_and(|o| o.is("of"))
+        && tokens.get(i + 3).is_some_and(|a| a.is("age"));
+    let child = |t: Option<&Token<'_>>| {
+        t.is_some_and(|t| {
+            matches!(t.lower(), "children" | "child" | "kids" | "babies" | "infants" | "toddlers")
+        })
+    };
+    let under_an_age = prev.is_some_and(|p| p.is("under")) && child(prev2);
+    value < 19.0 && (of_age || under_an_age)
 }
 
 /// Labels: "Article 5", "Flight 17", "No. 2"; and a number inside a name mid-sentence: "the

@@ -158,6 +158,18 @@ pub(super) fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String,
     if first.is("others") {
         return Some(("others".to_owned(), from));
     }
+    if let Some(people) = people_of_a_nationality(tokens, from) {
+        return Some(people);
+    }
+    // ("3,000 newly arrived Congolese refugees": an adverb and a participle before the noun.)
+    let adverb = |t: &Token<'_>| t.is_lowercase_word() && t.text.len() > 4 && t.text.ends_with("ly");
+    let participle = |t: &Token<'_>| t.is_lowercase_word() && t.text.ends_with("ed");
+    if adverb(first) && tokens.get(from + 1).is_some_and(participle) && tokens.get(from + 2).is_some() {
+        if let Some(noun) = counted_noun(tokens, from + 2) {
+            return Some(noun);
+        }
+    }
+    let first = &tokens[from];
     if first.is_capitalized() && !looks_plural(first.lower()) {
         match noun_after_names(tokens, from)? {
             Ok(skip) => from += skip,
@@ -213,6 +225,17 @@ pub(super) fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String,
         return None;
     }
     Some((words.join(" "), end))
+}
+
+/// "32,000 South Sudanese have fled": a nationality in "-ese" (or "Swiss") is its people, counted,
+/// when no noun follows it ("32,000 Sudanese refugees" counts refugees).
+fn people_of_a_nationality(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
+    let last = (from..tokens.len().min(from + 2)).take_while(|k| tokens[*k].is_capitalized()).last()?;
+    let lower = tokens[last].lower();
+    let invariant = (lower.ends_with("ese") || lower == "swiss") && words::NATIONALITIES.contains(lower);
+    let noun_follows = tokens.get(last + 1).is_some_and(|n| n.is_lowercase_word() && looks_plural(n.lower()));
+    let run: Vec<String> = tokens[from..=last].iter().map(|t| t.lower().to_owned()).collect();
+    (invariant && !noun_follows).then(|| (run.join(" "), last))
 }
 
 /// Names before a counted noun: up to three capitalised words (and an abbreviation's full stop,

@@ -419,3 +419,34 @@ fn a_round_thousand_after_a_time_word_and_a_number_before_a_tally_without_to_are
     assert_eq!(values("During two thousand hours of talks, nothing changed."), [2000.0]);
     assert_eq!(values("On page 12 the figure shows a decline."), [] as [f64; 0]);
 }
+
+#[test]
+fn thousands_grouped_with_full_stops_as_europe_writes_them() {
+    let by = |s: &str| q(s).map(|f| f.value);
+    assert_eq!(by("The funding will put 110.000 Syrian kids into schools."), Some(110_000.0));
+    assert_eq!(by("It reached 1.200.000 people."), Some(1_200_000.0));
+    // A decimal stays one: three digits after the stop that are not "000".
+    assert_eq!(by("Prices rose 3.500 percent."), Some(3.5));
+    assert_eq!(by("Prices rose 1.5 percent."), Some(1.5));
+}
+
+#[test]
+fn a_childs_age_is_no_count() {
+    let all_of =
+        |s: &str| all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity.value).collect::<Vec<_>>();
+    assert_eq!(all_of("It lists the top five causes of death among children under five worldwide."), [5.0]);
+    assert_eq!(
+        all_of("Of 400 children under five years of age, 37 percent were malnourished."),
+        [400.0, 37.0]
+    );
+}
+
+#[test]
+fn a_nationality_in_ese_counts_its_people() {
+    assert_eq!(q("At least 32,000 South Sudanese have fled.").map(|f| f.unit), Some("south sudanese".into()));
+    assert_eq!(q("At least 32,000 Sudanese refugees have fled.").map(|f| f.unit), Some("refugees".into()));
+    assert_eq!(
+        q("Food for 3,000 newly arrived Congolese refugees.").map(|f| f.unit),
+        Some("refugees".into())
+    );
+}

@@ -45,10 +45,17 @@ pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
     let Some(k) = figures
         .iter()
         // ("Of the 40 papers", "Of these 57 projects".)
+        // ("Of the 40 papers", "Of these 57 projects", "Of the overall €3 billion budget": a
+        // lower-case word or two may stand between the article and the whole.)
         .position(|f| {
-            f.start >= 2
-                && matches!(tokens[f.start - 1].lower(), "the" | "these" | "those")
-                && tokens[f.start - 2].is("of")
+            (0..=2).any(|a| {
+                let det = f.start.checked_sub(1 + a).filter(|d| *d >= 1);
+                det.is_some_and(|d| {
+                    matches!(tokens[d].lower(), "the" | "these" | "those")
+                        && tokens[d - 1].is("of")
+                        && tokens[d + 1..f.start].iter().all(|t| t.is_lowercase_word())
+                })
+            })
         })
     else {
         return;
@@ -62,6 +69,13 @@ pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
     let mut at = comma + 1;
     while tokens.get(at).is_some_and(|t| matches!(t.lower(), "only" | "just" | "some" | "about" | "nearly")) {
         at += 1;
+    }
+    // ("Of the overall €3 billion budget, €2.9 billion has been allocated": a part in the
+    // whole's own unit, found as a figure already.)
+    let found = figures.iter_mut().find(|f| f.start == at && f.quantity.unit == whole.quantity.unit);
+    if let Some(part) = found.filter(|f| f.quantity.value < whole.quantity.value && f.quantity.of.is_none()) {
+        part.quantity.of = Some(whole.quantity.value);
+        return;
     }
     let value = match tokens.get(at) {
         Some(t) if t.kind == Kind::Number => digits_value(t.text).map(|v| (v, at)),
@@ -82,6 +96,29 @@ pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
     };
     let at_index = figures.iter().position(|f| f.start > at).unwrap_or(figures.len());
     figures.insert(at_index, Figure { quantity, start: at, end });
+}
+
+/// "contracts worth €1.78 billion, out of which €908 million have been disbursed": the figure
+/// right after "of which" is a part of the one before it, in its unit.
+pub fn of_which(tokens: &[Token<'_>], figures: &mut [Figure]) {
+    for k in 1..figures.len() {
+        let (before, after) = figures.split_at_mut(k);
+        let (whole, part) = (&before[k - 1], &mut after[0]);
+        if part.quantity.of.is_some()
+            || part.start <= whole.end
+            || part.quantity.value >= whole.quantity.value
+        {
+            continue;
+        }
+        let between = &tokens[whole.end + 1..part.start];
+        let near = &between[between.len().saturating_sub(3)..];
+        let said = between.len() <= 8 && near.windows(2).any(|w| w[0].is("of") && w[1].is("which"));
+        let same_unit = part.quantity.unit == whole.quantity.unit || part.quantity.unit == super::UNSAID_UNIT;
+        if said && same_unit {
+            part.quantity.of = Some(whole.quantity.value);
+            part.quantity.unit = whole.quantity.unit.clone();
+        }
+    }
 }
 
 /// "For every 100 prisoners released we were seeing 84 reconviction events": the figure after a
@@ -136,6 +173,22 @@ mod tests {
         assert_eq!(
             parts("The report explains that of the 40 papers included, only eight provided evidence."),
             [(40.0, None), (8.0, Some(40.0))]
+        );
+        assert_eq!(
+            parts("Of the overall €3 billion budget, €2.9 billion has been allocated."),
+            [(3e9, None), (2.9e9, Some(3e9))]
+        );
+    }
+
+    #[test]
+    fn of_which_names_a_part_of_the_figure_before() {
+        assert_eq!(
+            parts("Contracts worth €1.78 billion were signed, out of which €908 million have been paid."),
+            [(1.78e9, None), (908e6, Some(1.78e9))]
+        );
+        assert_eq!(
+            parts("It cost $30 million, including $12 million in fees."),
+            [(30e6, None), (12e6, None)]
         );
     }
 }
