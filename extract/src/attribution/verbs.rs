@@ -106,9 +106,17 @@ fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
             lower.split('-').all(|part| words::NUMBER_WORDS.contains_key(part) || part == "one");
         p.kind == Kind::Number || number_word || DETERMINERS.contains(&lower) || is_possessive(p.text)
     });
-    // ("the EU's 27 member states": a count, a noun, then the plural is a compound noun.)
-    let counted =
-        counted || v >= 2 && tokens[v - 1].is_lowercase_word() && tokens[v - 2].kind == Kind::Number;
+    // ("the EU's 27 member states", "in three northeastern states": a count, a word or two,
+    // then the plural is their noun.)
+    let is_count = |t: &Token<'_>| {
+        t.kind == Kind::Number || t.lower().split('-').all(|part| words::NUMBER_WORDS.contains_key(part))
+    };
+    let counted = counted
+        || (2..=3).any(|back| {
+            v >= back
+                && is_count(tokens[v - back])
+                && tokens[v - back + 1..v].iter().all(|t| t.is_lowercase_word())
+        });
     // ("Estimates around 9,000 are too low": opening the sentence, a noun.)
     if counted || v == 0 && tokens[v].is_capitalized() {
         return false;
