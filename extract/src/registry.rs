@@ -129,6 +129,16 @@ impl Registry {
         self.mention(at, name, true);
     }
 
+    /// Whether the current sentence names a person after byte `at` ("a voter who self-identified
+    /// as Jamie"): then the role phrase before the name is no one of its own.
+    pub fn names_someone_after(&self, at: usize) -> bool {
+        self.mentions
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == self.sentence)
+            .any(|m| m.at > at && !m.name.is_empty())
+    }
+
     /// Records someone unnamed in view ("the top U.S. diplomat in Burma says"): a "she" after it
     /// is that person, whom the review cannot name, not someone named before.
     pub fn anonymous(&mut self, at: usize) {

@@ -332,6 +332,14 @@ pub(super) fn common_noun_ending_at(
     let phrase = words.join(" ");
     // A lone capitalised common noun at a sentence's start ("Officials said") reads as written.
     let phrase = if first == 0 && words.len() == 1 { phrase.to_lowercase() } else { phrase };
+    // "A local resident said …" then "“…,” he said": someone unnamed, by a role, is who a later
+    // "he" or "she" means — as written, the fullest name the text gives them.
+    let singular = !head.ends_with('s') || head.ends_with("ss");
+    let one_person =
+        starts_with_article && role_head && singular && !registry.names_someone_after(owned[first].start);
+    if one_person {
+        return Some(registry.by_role(owned[first].start, &phrase));
+    }
     Some(registry.group(owned[j].start, &phrase))
 }
 
