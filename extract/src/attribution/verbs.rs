@@ -117,8 +117,12 @@ fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
                 && is_count(tokens[v - back])
                 && tokens[v - back + 1..v].iter().all(|t| t.is_lowercase_word())
         });
+    // ("the bank's initial estimate": a plain form after a singular word is a noun — "the
+    // experts estimate" agree, "the initial estimate" does not.)
+    let singular_before = !tokens[v].lower().ends_with('s')
+        && prev.is_some_and(|p| p.is_lowercase_word() && !p.lower().ends_with('s'));
     // ("Estimates around 9,000 are too low": opening the sentence, a noun.)
-    if counted || v == 0 && tokens[v].is_capitalized() {
+    if counted || singular_before || v == 0 && tokens[v].is_capitalized() {
         return false;
     }
     // "The World Bank forecasts growth of 2.4 percent": after a name mid-sentence, the verb.
