@@ -121,6 +121,10 @@ fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     // experts estimate" agree, "the initial estimate" does not.)
     let singular_before = !tokens[v].lower().ends_with('s')
         && prev.is_some_and(|p| p.is_lowercase_word() && !p.lower().ends_with('s'));
+    // "It notes more than one half of all IDPs …", "She claims": after a pronoun, the verb.
+    if prev.is_some_and(|p| matches!(p.lower(), "it" | "he" | "she" | "they")) {
+        return true;
+    }
     // ("Estimates around 9,000 are too low": opening the sentence, a noun.)
     if counted || singular_before || v == 0 && tokens[v].is_capitalized() {
         return false;
