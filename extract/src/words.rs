@@ -100,6 +100,10 @@ word_list! {
     SCENE_PARTICIPLES: Words = "scene_participles.txt";
     FIRST_PERSON: Words = "first_person.txt";
     FINITE_VERBS: Words = "finite_verbs.txt";
+    SUBORDINATORS: Words = "subordinators.txt";
+    CHILD_NOUNS: Words = "child_nouns.txt";
+    INVARIANT_PEOPLES: Words = "invariant_peoples.txt";
+    SERVING_PREPOSITIONS: Words = "serving_prepositions.txt";
     CONNECTORS: Words = "connectors.txt";
     SPAN_WORDS: Words = "span_words.txt";
     CENTURY_WORDS: Words = "century_words.txt";

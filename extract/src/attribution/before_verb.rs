@@ -47,6 +47,7 @@ pub(super) fn subject_before(tokens: &[&Token<'_>], v: usize, registry: &mut Reg
             j -= 3;
         } else if words::BETWEEN.contains(tokens[j].lower()) && tokens[j].kind == Kind::Word
             || is_adverb(tokens, j)
+            || floats(tokens, j)
         {
             j = j.checked_sub(1)?;
         } else {
@@ -221,6 +222,13 @@ fn first_place_listed(owned: &[Token<'_>], first: usize, run: &[String]) -> usiz
     described.filter(|k| after_in(*k)).unwrap_or(first)
 }
 
+/// "BBC, ITV and Sky News all called …", "the ministers both said": a quantifier floating
+/// after its subject — not "they all" (which a pronoun's path reads) nor "all" alone.
+fn floats(tokens: &[&Token<'_>], j: usize) -> bool {
+    let quantifier = tokens[j].is("all") || tokens[j].is("both");
+    quantifier && j > 0 && tokens[j - 1].kind == Kind::Word && !super::is_pronoun(tokens[j - 1])
+}
+
 /// "Smith quietly said": a lower-case word in "-ly" between a subject and its verb — not a noun
 /// after a determiner or an owner ("the family said", "Smith's family said").
 fn is_adverb(tokens: &[&Token<'_>], j: usize) -> bool {
@@ -270,9 +278,7 @@ fn apposed_person(
     // ("Mykhailo Podoliak, an adviser to Ukrainian President Volodymyr Zelensky, said": the
     // name after a role's "to", "of" or "for" is whom the speaker serves, not the speaker.)
     let last_described = aside[..titled].iter().rev().find(|t| t.is_lowercase_word());
-    if last_described
-        .is_some_and(|t| matches!(t.lower(), "to" | "of" | "for" | "at" | "with" | "under" | "from"))
-    {
+    if last_described.is_some_and(|t| words::SERVING_PREPOSITIONS.contains(t.lower())) {
         return None;
     }
     let (_, words) = run_starting_at(&aside, titled).filter(|(end, _)| *end + 1 == aside.len())?;

@@ -89,7 +89,11 @@ fn introduces_directly(before: &[&Token<'_>]) -> bool {
     }
     let adverb = before[n - 2].is_lowercase_word() && before[n - 2].text.ends_with("ly");
     let v = if adverb { n.saturating_sub(3) } else { n - 2 };
-    v + 1 < n && speaks(before, v) && !words::NOUN_VERBS.contains(before[v].lower())
+    // (Not a clause that sets the scene: "After the minister testified, “…,” Warren said", "As
+    // Churchill said, “…,” Johnson told the crowd" — the speaker follows the quotation there.)
+    let clause = before[..v].iter().rposition(|t| t.punct(",;:")).map_or(0, |c| c + 1);
+    let subordinate = before.get(clause).is_some_and(|t| words::SUBORDINATORS.contains(t.lower()));
+    v + 1 < n && !subordinate && speaks(before, v) && !words::NOUN_VERBS.contains(before[v].lower())
 }
 
 /// Whether the quote's sentence credits it with a verb of speech at all ("…," the Russian said),

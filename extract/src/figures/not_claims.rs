@@ -131,13 +131,13 @@ pub fn is_a_childs_age(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     let of_age = years
         && tokens.get(i + 2).is_some_and(|o| o.is("of"))
         && tokens.get(i + 3).is_some_and(|a| a.is("age"));
-    let child = |t: Option<&Token<'_>>| {
-        t.is_some_and(|t| {
-            matches!(t.lower(), "children" | "child" | "kids" | "babies" | "infants" | "toddlers")
-        })
-    };
-    let under_an_age = prev.is_some_and(|p| p.is("under")) && child(prev2);
-    value < 19.0 && (of_age || under_an_age)
+    let child = |t: &Token<'_>| words::CHILD_NOUNS.contains(t.lower());
+    // ("40 babies under 1.5 kilograms": a weight, not an age.)
+    let measured = next.is_some_and(|n| n.is_lowercase_word() && !years && !n.is("worldwide") && !n.is("in"));
+    let under_an_age = prev.is_some_and(|p| p.is("under")) && prev2.is_some_and(child) && !measured;
+    // ("Anyone 16 years of age can vote": only children's ages.)
+    let of_a_childs_age = of_age && tokens[i.saturating_sub(8)..i].iter().any(child);
+    value < 19.0 && value.fract() == 0.0 && (of_a_childs_age || under_an_age)
 }
 
 /// Labels: "Article 5", "Flight 17", "No. 2"; and a number inside a name mid-sentence: "the

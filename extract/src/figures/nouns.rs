@@ -232,8 +232,15 @@ pub(super) fn counted_noun(tokens: &[Token<'_>], from: usize) -> Option<(String,
 fn people_of_a_nationality(tokens: &[Token<'_>], from: usize) -> Option<(String, usize)> {
     let last = (from..tokens.len().min(from + 2)).take_while(|k| tokens[*k].is_capitalized()).last()?;
     let lower = tokens[last].lower();
-    let invariant = (lower.ends_with("ese") || lower == "swiss") && words::NATIONALITIES.contains(lower);
-    let noun_follows = tokens.get(last + 1).is_some_and(|n| n.is_lowercase_word() && looks_plural(n.lower()));
+    let invariant = (lower.ends_with("ese") || words::INVARIANT_PEOPLES.contains(lower))
+        && words::NATIONALITIES.contains(lower);
+    // ("5 Japanese car makers", "1,000 Japanese yen": a noun after it is what is counted.)
+    let noun_follows = tokens.get(last + 1).is_some_and(|n| {
+        let verb = n.lower().ends_with("ed")
+            || words::FINITE_VERBS.contains(n.lower())
+            || words::BETWEEN.contains(n.lower());
+        n.is_lowercase_word() && !verb
+    });
     let run: Vec<String> = tokens[from..=last].iter().map(|t| t.lower().to_owned()).collect();
     (invariant && !noun_follows).then(|| (run.join(" "), last))
 }

@@ -450,3 +450,19 @@ fn a_nationality_in_ese_counts_its_people() {
         Some("refugees".into())
     );
 }
+
+#[test]
+fn what_the_review_found_a_nationality_a_weight_and_a_sum_do_not_become() {
+    let all_of = |s: &str| {
+        all(&tokens(s, 0..s.len()))
+            .into_iter()
+            .map(|f| (f.quantity.value, f.quantity.unit, f.quantity.of))
+            .collect::<Vec<_>>()
+    };
+    // (Yen is what is counted there, not the Japanese.)
+    assert!(all_of("The meal costs 1,000 Japanese yen.").iter().all(|f| f.1 != "japanese"));
+    assert_eq!(all_of("About 5 Japanese car makers agreed.")[0].1, "car makers");
+    assert_eq!(all_of("The hospital treated 40 babies under 1.5 kilograms.")[1].0, 1.5);
+    assert_eq!(all_of("Anyone 16 years of age can vote.")[0].0, 16.0);
+    assert_eq!(all_of("Of the overall €3 billion budget, 40 projects were funded.")[1].2, None);
+}

@@ -44,7 +44,6 @@ pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
 pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
     let Some(k) = figures
         .iter()
-        // ("Of the 40 papers", "Of these 57 projects".)
         // ("Of the 40 papers", "Of these 57 projects", "Of the overall €3 billion budget": a
         // lower-case word or two may stand between the article and the whole.)
         .position(|f| {
@@ -75,6 +74,11 @@ pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
     let found = figures.iter_mut().find(|f| f.start == at && f.quantity.unit == whole.quantity.unit);
     if let Some(part) = found.filter(|f| f.quantity.value < whole.quantity.value && f.quantity.of.is_none()) {
         part.quantity.of = Some(whole.quantity.value);
+        return;
+    }
+    // ("Of the overall €3 billion budget, 40 projects were funded": a sum is no whole of things
+    // counted.)
+    if MONEY_AND_SHARES.contains(&whole.quantity.unit.as_str()) {
         return;
     }
     let value = match tokens.get(at) {

@@ -355,7 +355,6 @@ pub(super) fn is_initial(tokens: &[Token<'_>], i: usize) -> bool {
     initials && tokens.get(i + 1).is_some_and(|n| n.punct(".") && n.joined)
 }
 
-/// The words of tokens `from..=to`, an initial with its full stop ("K.C.", "F.").
 /// A peer's given name in brackets after their honour: "Lord (Tariq) Ahmad", as British
 /// releases print it; the peer is named by honour and surname.
 fn given_name_in_brackets(tokens: &[Token<'_>], end: usize) -> bool {
@@ -366,6 +365,8 @@ fn given_name_in_brackets(tokens: &[Token<'_>], end: usize) -> bool {
     honour && bracketed && tokens.get(end + 4).is_some_and(is_name_word)
 }
 
+/// The words of tokens `from..=to`, an initial with its full stop ("K.C.", "F."), without a
+/// bracketed given name inside ("Lord (Tariq) Ahmad").
 pub(super) fn run_words(tokens: &[Token<'_>], from: usize, to: usize) -> Vec<String> {
     let bracketed = |i: usize| i > from && i < to && tokens[i - 1].punct("(") && tokens[i + 1].punct(")");
     (from..=to)
