@@ -29,13 +29,19 @@ pub fn quotation(text: &str, paragraph: &Range<usize>, first: bool) -> Option<Qu
     let para = &text[range.clone()];
     let marks = ['"', '“', '”', '«', '»', '„'];
     // "… in the right direction.”": the mark closing the whole quotation, never opened.
-    let closing = para.strip_suffix(['”', '"']).or_else(|| para.strip_suffix('’').filter(|_| opened));
+    // ("… this summer”.": the full stop set after the closing mark.)
+    let closing = para
+        .strip_suffix(['”', '"'])
+        .or_else(|| para.strip_suffix("”.").or_else(|| para.strip_suffix("\".")))
+        .or_else(|| para.strip_suffix('’').filter(|_| opened));
+    // (Single marks inside the body are a phrase quoted within it: "let’s ‘Bring on the Great’".)
     let closing = closing.filter(|body| !body.contains(marks));
     let (range, para) = match closing {
         Some(body) => (range.start..range.start + body.len(), body),
         None => (range, para),
     };
-    let sentence = para.ends_with(['.', '!', '?', '…']);
+    let stop_outside = text[..paragraph.end].trim_end().ends_with(['.', '!', '?']) && closing.is_some();
+    let sentence = para.ends_with(['.', '!', '?', '…']) || stop_outside;
     if para.contains(marks) || !sentence || introduces(para) {
         return None;
     }
