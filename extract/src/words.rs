@@ -102,6 +102,9 @@ word_list! {
     FINITE_VERBS: Words = "finite_verbs.txt";
     SUBORDINATORS: Words = "subordinators.txt";
     CHILD_NOUNS: Words = "child_nouns.txt";
+    STATE_BODIES: Words = "state_bodies.txt";
+    DECADE_WORDS: Words = "decade_words.txt";
+    BEFORE_A_YEAR: Words = "before_a_year.txt";
     INVARIANT_PEOPLES: Words = "invariant_peoples.txt";
     SERVING_PREPOSITIONS: Words = "serving_prepositions.txt";
     CONNECTORS: Words = "connectors.txt";

@@ -55,6 +55,11 @@ fn full_name_run<'r>(
     }
 }
 
+/// A place, or "U.S." as written with its full stops.
+fn is_country(name: &str) -> bool {
+    kind_of(name) == NameKind::Place || name.replace('.', "").eq_ignore_ascii_case("us")
+}
+
 /// "said X", "according to X": the speaker after the verb, up to the next punctuation.
 pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Registry) -> Option<String> {
     // "said 34-year-old Ahmed Ali": a hyphen inside a word ends nothing.
@@ -110,6 +115,16 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         let name = name_of_run(&words);
         let person_inside = name.split(' ').count() < words.len() && kind_of(&name) == NameKind::Person;
         let qualifies = qualifies_a_person(phrase.get(start + words.len()));
+        // "said the U.S. military", "said the British army": a country's body, not the country.
+        let after_run = phrase[*start..].iter().position(|t| t.kind == Kind::Word && !t.is_capitalized());
+        let run_ends = after_run
+            .filter(|k| phrase[*start..*start + k].iter().all(|t| t.is_capitalized() || t.punct(".")));
+        let body = run_ends
+            .and_then(|k| phrase.get(*start + k))
+            .filter(|t| words::STATE_BODIES.contains(t.lower()) && is_country(&name));
+        if let (true, Some(body)) = (*start > 0 && phrase[start - 1].is("the"), body) {
+            return Some(registry.group(at, &format!("the {} {}", words.join(" "), body.text)));
+        }
         if *start > 0 && phrase[start - 1].is("the") && !person_inside && !qualifies {
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
         }

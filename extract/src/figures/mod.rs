@@ -95,6 +95,7 @@ fn figure_at(tokens: &[Token<'_>], i: usize) -> Option<(Figure, Option<Figure>)>
     };
     if not_claims::is_a_record_span(tokens, found.start, &found.unit)
         || not_claims::is_a_childs_age(tokens, found.start, found.value)
+        || not_claims::is_a_year_in_words(tokens, found.start, found.end, found.value, &found.unit)
         || not_claims::is_a_time_reference(tokens, found.start, found.end, &found.unit, found.value)
     {
         return None;

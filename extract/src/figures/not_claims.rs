@@ -107,6 +107,19 @@ fn is_a_year(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     is_year && !money_or_share
 }
 
+/// A year or a decade in words, as VOA Special English writes them: "reported in Two-Thousand",
+/// "between Nineteen-Sixty-Five and Two-Thousand", "since the nineteen thirties".
+pub fn is_a_year_in_words(tokens: &[Token<'_>], start: usize, end: usize, value: f64, unit: &str) -> bool {
+    let spelled = tokens[start..=end].iter().all(|t| t.kind != Kind::Number);
+    let decade = words::DECADE_WORDS.contains(unit)
+        || tokens.get(end + 1).is_some_and(|n| words::DECADE_WORDS.contains(n.lower()));
+    let dated = start > 0 && words::BEFORE_A_YEAR.contains(tokens[start - 1].lower());
+    let year = (1800.0..=2100.0).contains(&value) && value.fract() == 0.0;
+    // ("in two thousand people": a noun after it makes a count.)
+    let counted = tokens.get(end + 1).is_some_and(|n| n.is_lowercase_word() && n.text.ends_with('s'));
+    spelled && (decade || year && dated && !counted)
+}
+
 /// Ages: "Putin, 70, said", "aged 45", "45-year-old".
 fn is_an_age(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
     let (prev, prev2, next) = around(tokens, i);
@@ -163,6 +176,10 @@ fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
         && prev.is_some_and(|p| p.text == "Under")
         && next.is_some_and(|n| words::AGE_GROUP_WORDS.contains(crate::names::without_possessive(n.lower())));
     if age_group {
+        return true;
+    }
+    // "type 2 diabetes", "Type 1": a kind's number, in any case.
+    if prev.is_some_and(|p| p.is("type")) {
         return true;
     }
     let label = |tok: Option<&Token<'_>>| {

@@ -466,3 +466,16 @@ fn what_the_review_found_a_nationality_a_weight_and_a_sum_do_not_become() {
     assert_eq!(all_of("Anyone 16 years of age can vote.")[0].0, 16.0);
     assert_eq!(all_of("Of the overall €3 billion budget, 40 projects were funded.")[1].2, None);
 }
+
+#[test]
+fn years_and_decades_in_words_and_a_kinds_number_are_no_figures() {
+    let values =
+        |s: &str| all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity.value).collect::<Vec<f64>>();
+    assert_eq!(values("It was the longest since the nineteen thirties."), [] as [f64; 0]);
+    assert_eq!(values("That is down from the number reported in Two-Thousand."), [] as [f64; 0]);
+    assert_eq!(values("Six studies done between Nineteen-Sixty-Five and Two-Thousand."), [6.0]);
+    assert_eq!(values("Rohin has type 2 diabetes."), [] as [f64; 0]);
+    // A count after "to", and a count with its noun, stay.
+    assert_eq!(values("The staff grew to two thousand."), [2000.0]);
+    assert_eq!(values("In May two thousand people marched."), [2000.0]);
+}
