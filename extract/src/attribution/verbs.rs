@@ -46,6 +46,11 @@ pub(super) fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if t.is("called") && next.is_some_and(|n| matches!(n.lower(), "on" | "for" | "off" | "in" | "up")) {
         return false;
     }
+    // "four police officers accused of beating a motorist": a charge they face, not words said
+    // (unlike "accused the rebels of violating it").
+    if t.is("accused") && next.is_some_and(|n| n.is("of")) {
+        return false;
+    }
     // "the conditions agreed upon by the Euro Summit", "they agreed to pay": no one speaks.
     if t.is("agreed") && next.is_some_and(|n| n.is("upon") || n.is("on") || n.is("to")) {
         return false;
