@@ -14,6 +14,35 @@ const MONEY_AND_SHARES: &[&str] = &["USD", "EUR", "GBP", "percent"];
 /// Gives the figure after "including" (or "among them") the whole before it, when the part says
 /// no noun of its own.
 pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
+    parts_after_wholes(tokens, figures, |between, whole, part| {
+        let says_part = between.len() <= 4
+            && (between.iter().any(|t| t.is("including"))
+                || between.windows(2).any(|w| w[0].is("among") && w[1].is("them")));
+        // Money and percentages are no wholes of counted things ("$30 million, including $12 million in fees").
+        let money = MONEY_AND_SHARES.contains(&whole.quantity.unit.as_str());
+        // Only a part without a noun of its own is of the whole's kind: "13,000 cases, including
+        // 833 deaths" are two figures.
+        says_part && !money && part.quantity.unit == super::UNSAID_UNIT
+    });
+}
+
+/// "contracts worth €1.78 billion, out of which €908 million have been disbursed": the figure
+/// right after "of which" is a part of the one before it, in its unit.
+pub fn of_which(tokens: &[Token<'_>], figures: &mut [Figure]) {
+    parts_after_wholes(tokens, figures, |between, whole, part| {
+        let near = &between[between.len().saturating_sub(3)..];
+        let said = between.len() <= 8 && near.windows(2).any(|w| w[0].is("of") && w[1].is("which"));
+        said && (part.quantity.unit == whole.quantity.unit || part.quantity.unit == super::UNSAID_UNIT)
+    });
+}
+
+/// Each figure a part of the one before it, smaller, when `is_part` says so from the words
+/// between them: it takes the whole's value as its "of" and the whole's unit.
+fn parts_after_wholes(
+    tokens: &[Token<'_>],
+    figures: &mut [Figure],
+    is_part: impl Fn(&[Token<'_>], &Figure, &Figure) -> bool,
+) {
     for k in 1..figures.len() {
         let (before, after) = figures.split_at_mut(k);
         let (whole, part) = (&before[k - 1], &mut after[0]);
@@ -23,15 +52,7 @@ pub fn including(tokens: &[Token<'_>], figures: &mut [Figure]) {
         {
             continue;
         }
-        let between = &tokens[whole.end + 1..part.start];
-        let says_part = between.len() <= 4
-            && (between.iter().any(|t| t.is("including"))
-                || between.windows(2).any(|w| w[0].is("among") && w[1].is("them")));
-        // Money and percentages are no wholes of counted things ("$30 million, including $12 million in fees").
-        let money = MONEY_AND_SHARES.contains(&whole.quantity.unit.as_str());
-        // Only a part without a noun of its own is of the whole's kind: "13,000 cases, including
-        // 833 deaths" are two figures.
-        if says_part && !money && part.quantity.unit == super::UNSAID_UNIT {
+        if is_part(&tokens[whole.end + 1..part.start], whole, part) {
             part.quantity.of = Some(whole.quantity.value);
             part.quantity.unit = whole.quantity.unit.clone();
         }
@@ -100,29 +121,6 @@ pub fn of_the_whole(tokens: &[Token<'_>], figures: &mut Vec<Figure>) {
     };
     let at_index = figures.iter().position(|f| f.start > at).unwrap_or(figures.len());
     figures.insert(at_index, Figure { quantity, start: at, end });
-}
-
-/// "contracts worth €1.78 billion, out of which €908 million have been disbursed": the figure
-/// right after "of which" is a part of the one before it, in its unit.
-pub fn of_which(tokens: &[Token<'_>], figures: &mut [Figure]) {
-    for k in 1..figures.len() {
-        let (before, after) = figures.split_at_mut(k);
-        let (whole, part) = (&before[k - 1], &mut after[0]);
-        if part.quantity.of.is_some()
-            || part.start <= whole.end
-            || part.quantity.value >= whole.quantity.value
-        {
-            continue;
-        }
-        let between = &tokens[whole.end + 1..part.start];
-        let near = &between[between.len().saturating_sub(3)..];
-        let said = between.len() <= 8 && near.windows(2).any(|w| w[0].is("of") && w[1].is("which"));
-        let same_unit = part.quantity.unit == whole.quantity.unit || part.quantity.unit == super::UNSAID_UNIT;
-        if said && same_unit {
-            part.quantity.of = Some(whole.quantity.value);
-            part.quantity.unit = whole.quantity.unit.clone();
-        }
-    }
 }
 
 /// "For every 100 prisoners released we were seeing 84 reconviction events": the figure after a
