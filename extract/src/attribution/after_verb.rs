@@ -55,9 +55,15 @@ fn full_name_run<'r>(
     }
 }
 
-/// A place, or "U.S." as written with its full stops.
-fn is_country(name: &str) -> bool {
-    kind_of(name) == NameKind::Place || name.replace('.', "").eq_ignore_ascii_case("us")
+/// "said the U.S. military", "said the British army": the body of the country named by the run
+/// starting at `start` (a lower-case noun right after it), which speaks rather than the country.
+fn state_body<'t>(phrase: &'t [Token<'_>], start: usize, name: &str) -> Option<&'t str> {
+    // ("U.S." as written with its full stops is the country too.)
+    let country = kind_of(name) == NameKind::Place || name.replace('.', "").eq_ignore_ascii_case("us");
+    let after_run = phrase[start..].iter().position(|t| t.kind == Kind::Word && !t.is_capitalized())?;
+    let run_ends = phrase[start..start + after_run].iter().all(|t| t.is_capitalized() || t.punct("."));
+    let body = &phrase[start + after_run];
+    (country && run_ends && words::STATE_BODIES.contains(body.lower())).then_some(body.text)
 }
 
 /// "said X", "according to X": the speaker after the verb, up to the next punctuation.
@@ -115,15 +121,10 @@ pub(super) fn subject_after(tokens: &[&Token<'_>], v: usize, registry: &mut Regi
         let name = name_of_run(&words);
         let person_inside = name.split(' ').count() < words.len() && kind_of(&name) == NameKind::Person;
         let qualifies = qualifies_a_person(phrase.get(start + words.len()));
-        // "said the U.S. military", "said the British army": a country's body, not the country.
-        let after_run = phrase[*start..].iter().position(|t| t.kind == Kind::Word && !t.is_capitalized());
-        let run_ends = after_run
-            .filter(|k| phrase[*start..*start + k].iter().all(|t| t.is_capitalized() || t.punct(".")));
-        let body = run_ends
-            .and_then(|k| phrase.get(*start + k))
-            .filter(|t| words::STATE_BODIES.contains(t.lower()) && is_country(&name));
-        if let (true, Some(body)) = (*start > 0 && phrase[start - 1].is("the"), body) {
-            return Some(registry.group(at, &format!("the {} {}", words.join(" "), body.text)));
+        if let Some(body) =
+            state_body(&phrase, *start, &name).filter(|_| *start > 0 && phrase[start - 1].is("the"))
+        {
+            return Some(registry.group(at, &format!("the {} {body}", words.join(" "))));
         }
         if *start > 0 && phrase[start - 1].is("the") && !person_inside && !qualifies {
             return Some(registry.group(at, &format!("the {}", words.join(" "))));
