@@ -184,14 +184,11 @@ fn first_sentence_end(para: &str, start: usize, end: usize) -> usize {
 fn spaced_opener(chars: &[(usize, char)], k: usize) -> bool {
     let spaced = |p: Option<usize>| p.and_then(|p| chars.get(p)).is_none_or(|(_, c)| c.is_whitespace());
     let later = chars[k + 1..].iter().filter(|(_, c)| *c == '"').count();
-    // (Not an inch mark: "a 12 \" pipe. “It cost $40,” he said" — the mark must follow a
-    // sentence's or clause's end.)
-    let after_a_stop = chars[..k]
-        .iter()
-        .rev()
-        .find(|(_, c)| !c.is_whitespace())
-        .is_some_and(|(_, c)| matches!(c, '.' | '!' | '?' | ',' | ':' | ';'));
-    let curly_closer = || later == 0 && after_a_stop && chars[k + 1..].iter().any(|(_, c)| *c == '”');
+    // (Not an inch mark: "a 12 \" pipe. “It cost $40,” he said" — a mark right after a number
+    // measures it; an opener follows words or a stop, "said Doyle. \" Overall", "Doyle said \" …".)
+    let after_a_digit =
+        chars[..k].iter().rev().find(|(_, c)| !c.is_whitespace()).is_some_and(|(_, c)| c.is_ascii_digit());
+    let curly_closer = || later == 0 && !after_a_digit && chars[k + 1..].iter().any(|(_, c)| *c == '”');
     spaced(k.checked_sub(1))
         && spaced(Some(k + 1))
         && chars.get(k + 1).is_some()

@@ -103,6 +103,8 @@ word_list! {
     SUBORDINATORS: Words = "subordinators.txt";
     CHILD_NOUNS: Words = "child_nouns.txt";
     STATE_BODIES: Words = "state_bodies.txt";
+    BEFORE_A_KIND: Words = "before_a_kind.txt";
+    BODY_MEASURES: Words = "body_measures.txt";
     DECADE_WORDS: Words = "decade_words.txt";
     BEFORE_A_YEAR: Words = "before_a_year.txt";
     INVARIANT_PEOPLES: Words = "invariant_peoples.txt";

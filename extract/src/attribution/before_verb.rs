@@ -223,10 +223,10 @@ fn first_place_listed(owned: &[Token<'_>], first: usize, run: &[String]) -> usiz
 }
 
 /// "BBC, ITV and Sky News all called …", "the ministers both said": a quantifier floating
-/// after its subject — not "they all" (which a pronoun's path reads) nor "all" alone.
+/// after its subject ("they all said" is whoever "they" are) — not "all" alone.
 fn floats(tokens: &[&Token<'_>], j: usize) -> bool {
     let quantifier = tokens[j].is("all") || tokens[j].is("both");
-    quantifier && j > 0 && tokens[j - 1].kind == Kind::Word && !super::is_pronoun(tokens[j - 1])
+    quantifier && j > 0 && tokens[j - 1].kind == Kind::Word
 }
 
 /// "Smith quietly said": a lower-case word in "-ly" between a subject and its verb — not a noun

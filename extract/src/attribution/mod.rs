@@ -92,7 +92,9 @@ fn introduces_directly(before: &[&Token<'_>]) -> bool {
     // (Not a clause that sets the scene: "After the minister testified, “…,” Warren said", "As
     // Churchill said, “…,” Johnson told the crowd" — the speaker follows the quotation there.)
     let clause = before[..v].iter().rposition(|t| t.punct(",;:")).map_or(0, |c| c + 1);
-    let subordinate = before.get(clause).is_some_and(|t| words::SUBORDINATORS.contains(t.lower()));
+    // (A colon introduces whatever came before it: "After the vote Smith said: …".)
+    let subordinate = before[n - 1].punct(",")
+        && before.get(clause).is_some_and(|t| words::SUBORDINATORS.contains(t.lower()));
     v + 1 < n && !subordinate && speaks(before, v) && !words::NOUN_VERBS.contains(before[v].lower())
 }
 

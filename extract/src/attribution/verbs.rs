@@ -46,6 +46,14 @@ pub(super) fn speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     if t.is("called") && next.is_some_and(|n| matches!(n.lower(), "on" | "for" | "off" | "in" | "up")) {
         return false;
     }
+    // "she outlined the benefits of a market worth €129 billion", "the Chancellor outlined": a
+    // person outlines — not "the plan outlined last week", a participle after a thing.
+    if t.is("outlined") || t.is("outlines") {
+        let person = v.checked_sub(1).map(|p| tokens[p]).is_some_and(|p| {
+            is_pronoun(p) || crate::names::is_name_word(p) || crate::names::is_role_word(p.text)
+        });
+        return person;
+    }
     // "four police officers accused of beating a motorist": a charge they face, not words said
     // (unlike "accused the rebels of violating it").
     if t.is("accused") && next.is_some_and(|n| n.is("of")) {
@@ -125,16 +133,16 @@ fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
                 && is_count(tokens[v - back])
                 && tokens[v - back + 1..v].iter().all(|t| t.is_lowercase_word())
         });
-    // ("the bank's initial estimate": a plain form after a singular word is a noun — "the
-    // experts estimate" agree, "the initial estimate" does not.)
-    let singular_before = !tokens[v].lower().ends_with('s')
-        && prev.is_some_and(|p| p.is_lowercase_word() && !p.lower().ends_with('s'));
+    // ("the bank's initial estimate", "the new estimate means": after an adjective that dates a
+    // report, a noun — while "Economists now estimate", "The police estimate" are verbs.)
+    let dated_report =
+        prev.is_some_and(|p| p.is_lowercase_word() && words::REPORT_ADJECTIVES.contains(p.lower()));
     // "It notes more than one half of all IDPs …", "She claims": after a pronoun, the verb.
-    if prev.is_some_and(|p| matches!(p.lower(), "it" | "he" | "she" | "they")) {
+    if prev.is_some_and(is_pronoun) {
         return true;
     }
     // ("Estimates around 9,000 are too low": opening the sentence, a noun.)
-    if counted || singular_before || v == 0 && tokens[v].is_capitalized() {
+    if counted || dated_report || v == 0 && tokens[v].is_capitalized() {
         return false;
     }
     // "The World Bank forecasts growth of 2.4 percent": after a name mid-sentence, the verb.

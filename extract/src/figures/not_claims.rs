@@ -113,7 +113,12 @@ pub fn is_a_year_in_words(tokens: &[Token<'_>], start: usize, end: usize, value:
     let spelled = tokens[start..=end].iter().all(|t| t.kind != Kind::Number);
     let decade = words::DECADE_WORDS.contains(unit)
         || tokens.get(end + 1).is_some_and(|n| words::DECADE_WORDS.contains(n.lower()));
-    let dated = start > 0 && words::BEFORE_A_YEAR.contains(tokens[start - 1].lower());
+    // ("between Nineteen-Sixty-Five and Two-Thousand": "and" dates a year only after "between";
+    // "300 people, and two thousand were wounded" counts.)
+    let between = start > 0
+        && tokens[start - 1].is("and")
+        && tokens[start.saturating_sub(8)..start].iter().any(|t| t.is("between"));
+    let dated = start > 0 && words::BEFORE_A_YEAR.contains(tokens[start - 1].lower()) || between;
     let year = (1800.0..=2100.0).contains(&value) && value.fract() == 0.0;
     // ("in two thousand people": a noun after it makes a count.)
     let counted = tokens.get(end + 1).is_some_and(|n| n.is_lowercase_word() && n.text.ends_with('s'));
@@ -146,7 +151,7 @@ pub fn is_a_childs_age(tokens: &[Token<'_>], i: usize, value: f64) -> bool {
         && tokens.get(i + 3).is_some_and(|a| a.is("age"));
     let child = |t: &Token<'_>| words::CHILD_NOUNS.contains(t.lower());
     // ("40 babies under 1.5 kilograms": a weight, not an age.)
-    let measured = next.is_some_and(|n| n.is_lowercase_word() && !years && !n.is("worldwide") && !n.is("in"));
+    let measured = next.is_some_and(|n| words::BODY_MEASURES.contains(n.lower()));
     let under_an_age = prev.is_some_and(|p| p.is("under")) && prev2.is_some_and(child) && !measured;
     // ("Anyone 16 years of age can vote": only children's ages.)
     let of_a_childs_age = of_age && tokens[i.saturating_sub(8)..i].iter().any(child);
@@ -178,8 +183,12 @@ fn is_a_label(tokens: &[Token<'_>], i: usize) -> bool {
     if age_group {
         return true;
     }
-    // "type 2 diabetes", "Type 1": a kind's number, in any case.
-    if prev.is_some_and(|p| p.is("type")) {
+    // "type 2 diabetes", "Type 1": a kind's number, where "type" is a noun — capitalised, or after
+    // a word that takes a noun ("has type 2 diabetes"), not the verb of "users can type 280".
+    let kind = prev.is_some_and(|p| p.text == "Type")
+        || prev.is_some_and(|p| p.text == "type")
+            && prev2.is_some_and(|b| words::BEFORE_A_KIND.contains(b.lower()));
+    if kind {
         return true;
     }
     let label = |tok: Option<&Token<'_>>| {

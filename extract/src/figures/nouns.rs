@@ -235,12 +235,13 @@ fn people_of_a_nationality(tokens: &[Token<'_>], from: usize) -> Option<(String,
     let invariant = (lower.ends_with("ese") || words::INVARIANT_PEOPLES.contains(lower))
         && words::NATIONALITIES.contains(lower);
     // ("5 Japanese car makers", "1,000 Japanese yen": a noun after it is what is counted.)
-    let noun_follows = tokens.get(last + 1).is_some_and(|n| {
-        let verb = n.lower().ends_with("ed")
-            || words::FINITE_VERBS.contains(n.lower())
-            || words::BETWEEN.contains(n.lower());
-        n.is_lowercase_word() && !verb
-    });
+    // ("32,000 Sudanese in Chad", "300 Swiss living abroad": no noun, the people.)
+    let plural_at =
+        |k: usize| tokens.get(k).is_some_and(|n| n.is_lowercase_word() && looks_plural(n.lower()));
+    let currency = tokens.get(last + 1).is_some_and(|n| super::lexicon::currency_word(n.text).is_some());
+    let noun_follows = plural_at(last + 1)
+        || currency
+        || tokens.get(last + 1).is_some_and(|n| n.is_lowercase_word()) && plural_at(last + 2);
     let run: Vec<String> = tokens[from..=last].iter().map(|t| t.lower().to_owned()).collect();
     (invariant && !noun_follows).then(|| (run.join(" "), last))
 }

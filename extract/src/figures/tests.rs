@@ -479,3 +479,13 @@ fn years_and_decades_in_words_and_a_kinds_number_are_no_figures() {
     assert_eq!(values("The staff grew to two thousand."), [2000.0]);
     assert_eq!(values("In May two thousand people marched."), [2000.0]);
 }
+
+#[test]
+fn what_the_second_review_found_counts_stay_counts() {
+    let values =
+        |s: &str| all(&tokens(s, 0..s.len())).into_iter().map(|f| f.quantity.value).collect::<Vec<f64>>();
+    assert_eq!(values("Police arrested 300 people, and two thousand were wounded."), [300.0, 2000.0]);
+    assert_eq!(values("Users can now type 280 characters in each message."), [280.0]);
+    assert_eq!(values("Some 32,000 Sudanese in Chad need help."), [32_000.0]);
+    assert_eq!(values("Kids under 12 get free entry to the museum."), [] as [f64; 0]);
+}
