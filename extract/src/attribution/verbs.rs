@@ -123,10 +123,8 @@ fn noun_verb_speaks(tokens: &[&Token<'_>], v: usize) -> bool {
     // then the plural is their noun.)
     // (Not a year: "The 2022 annual report states that …".)
     let year = |t: &Token<'_>| t.text.len() == 4 && t.text.starts_with(['1', '2']);
-    let is_count = |t: &Token<'_>| {
-        t.kind == Kind::Number && !year(t)
-            || t.lower().split('-').all(|part| words::NUMBER_WORDS.contains_key(part))
-    };
+    let is_count =
+        |t: &Token<'_>| t.kind == Kind::Number && !year(t) || crate::names::is_number_word(t.lower());
     let counted = counted
         || (2..=3).any(|back| {
             v >= back
